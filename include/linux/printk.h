@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * printk: the kernel's log.  A message starts with a level marker
+ * (KERN_ERR is "\001" "3"); messages go to a ring buffer first and to the
+ * consoles when their level is below console_loglevel.  pr_debug is
+ * compiled in and enabled per call site through dynamic debug.
+ */
+#ifndef _LINUX_PRINTK_H
+#define _LINUX_PRINTK_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <stdarg.h>
+
+#define KERN_SOH	"\001"
+#define KERN_SOH_ASCII	'\001'
+
+#define KERN_EMERG	KERN_SOH "0"	/* system is unusable */
+#define KERN_ALERT	KERN_SOH "1"	/* action must be taken immediately */
+#define KERN_CRIT	KERN_SOH "2"	/* critical conditions */
+#define KERN_ERR	KERN_SOH "3"	/* error conditions */
+#define KERN_WARNING	KERN_SOH "4"	/* warning conditions */
+#define KERN_NOTICE	KERN_SOH "5"	/* normal but significant condition */
+#define KERN_INFO	KERN_SOH "6"	/* informational */
+#define KERN_DEBUG	KERN_SOH "7"	/* debug-level messages */
+#define KERN_DEFAULT	""		/* the default message level */
+#define KERN_CONT	KERN_SOH "c"	/* continues the previous line */
+
+#define LOGLEVEL_EMERG		0
+#define LOGLEVEL_ALERT		1
+#define LOGLEVEL_CRIT		2
+#define LOGLEVEL_ERR		3
+#define LOGLEVEL_WARNING	4
+#define LOGLEVEL_NOTICE		5
+#define LOGLEVEL_INFO		6
+#define LOGLEVEL_DEBUG		7
+
+#define CONSOLE_LOGLEVEL_DEFAULT	7	/* everything but debug */
+#define CONSOLE_LOGLEVEL_QUIET		4
+#define CONSOLE_LOGLEVEL_DEBUG		10	/* everything */
+#define MESSAGE_LOGLEVEL_DEFAULT	4
+
+extern int console_loglevel;
+
+__printf(1, 2) int printk(const char *fmt, ...);
+int vprintk(const char *fmt, va_list args);
+
+#ifndef pr_fmt
+#define pr_fmt(fmt) fmt
+#endif
+
+#define pr_emerg(fmt, ...)	printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert(fmt, ...)	printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit(fmt, ...)	printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...)	printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...)	printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
+/*
+ * pr_debug goes to the log at KERN_DEBUG; the console shows it only with
+ * "debug" (or loglevel=8) on the command line.  Per-site switching comes
+ * with dynamic debug.
+ */
+#define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+
+#define printk_once(fmt, ...) ({			\
+	static bool __print_once;			\
+	bool __ret_print_once = !__print_once;		\
+	if (!__print_once) {				\
+		__print_once = true;			\
+		printk(fmt, ##__VA_ARGS__);		\
+	}						\
+	__ret_print_once; })
+#define pr_warn_once(fmt, ...)	printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info_once(fmt, ...)	printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+
+#endif /* _LINUX_PRINTK_H */
