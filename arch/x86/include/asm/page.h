@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Converting between the kernel's views of an address: the direct map
+ * (__va/__pa) and the kernel image mapping (__pa_symbol).
+ */
+#ifndef _ASM_X86_PAGE_H
+#define _ASM_X86_PAGE_H
+
+#include <asm/page_64_types.h>
+
+#ifndef __ASSEMBLY__
+#include <linux/types.h>
+#include <asm/sections.h>
+
+#define PAGE_OFFSET	((unsigned long)__PAGE_OFFSET)
+
+static inline unsigned long __phys_addr(unsigned long x)
+{
+	/* Kernel image addresses are above __START_KERNEL_map. */
+	if (x >= __START_KERNEL_map)
+		return x - __START_KERNEL_map;
+	return x - PAGE_OFFSET;
+}
+
+#define __pa(x)		__phys_addr((unsigned long)(x))
+#define __pa_symbol(x)	((unsigned long)(x) - __START_KERNEL_map)
+#define __va(x)		((void *)((unsigned long)(x) + PAGE_OFFSET))
+
+#define PFN_PHYS(pfn)	((phys_addr_t)(pfn) << PAGE_SHIFT)
+#define PHYS_PFN(x)	((unsigned long)((x) >> PAGE_SHIFT))
+#define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
+#define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
+#define PAGE_ALIGN(x)	(((x) + PAGE_SIZE - 1) & PAGE_MASK)
+
+#endif
+
+#endif

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Per-CPU variables.  DEFINE_PER_CPU puts a variable in .data..percpu;
+ * each CPU gets its own copy of that section, at __per_cpu_offset[cpu]
+ * from the original, and keeps that offset in its GS base.  So
+ * "mov %gs:var(%rip)" reads this CPU's copy in one instruction with no
+ * lock, which is also why this_cpu_* ops are safe against interrupts.
+ * The boot CPU uses the original section: its offset is 0.
+ */
+#ifndef _ASM_X86_PERCPU_H
+#define _ASM_X86_PERCPU_H
+
+#include <linux/types.h>
+
+#define DEFINE_PER_CPU(type, name) \
+	__attribute__((__section__(".data..percpu"))) __typeof__(type) name
+#define DECLARE_PER_CPU(type, name) \
+	extern __attribute__((__section__(".data..percpu"))) __typeof__(type) name
+
+extern unsigned long __per_cpu_offset[CONFIG_NR_CPUS];
+#define per_cpu_offset(cpu)	(__per_cpu_offset[cpu])
+#define per_cpu_ptr(ptr, cpu) \
+	((__typeof__(ptr))((unsigned long)(ptr) + per_cpu_offset(cpu)))
+#define per_cpu(var, cpu)	(*per_cpu_ptr(&(var), cpu))
+
+#define this_cpu_read(var) ({						\
+	__typeof__(var) __ret;						\
+	asm volatile("mov %%gs:%1, %0" : "=r"(__ret) : "m"(var));	\
+	__ret; })
+#define this_cpu_write(var, val) \
+	asm volatile("mov %1, %%gs:%0" : "+m"(var) : "re"((__typeof__(var))(val)))
+#define this_cpu_add(var, val) \
+	asm volatile("add %1, %%gs:%0" : "+m"(var) : "re"((__typeof__(var))(val)))
+#define this_cpu_inc(var)	this_cpu_add(var, 1)
+#define this_cpu_dec(var)	this_cpu_add(var, -1)
+
+DECLARE_PER_CPU(unsigned long, this_cpu_off);
+DECLARE_PER_CPU(int, cpu_number);
+
+#define this_cpu_ptr(ptr) \
+	((__typeof__(ptr))((unsigned long)(ptr) + this_cpu_read(this_cpu_off)))
+
+#endif

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-CPU processor state: what the CPU can do (CPUID), and the tables
+ * every CPU must load before it can take an interrupt or run user code:
+ * its GDT, its TSS (whose interrupt-stack table gives double faults and
+ * NMIs a known-good stack), its GS base for per-CPU data, and the
+ * protections in CR4 (SMEP, SMAP, UMIP) and EFER (NX).
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/string.h>
+#include <asm/desc.h>
+#include <asm/msr.h>
+#include <asm/page.h>
+#include <asm/percpu.h>
+#include <asm/processor.h>
+#include <asm/smp.h>
+
+struct cpuinfo_x86 boot_cpu_data;
+unsigned long __per_cpu_offset[NR_CPUS];
+unsigned int nr_cpu_ids = 1;
+DEFINE_PER_CPU(unsigned long, this_cpu_off);
+DEFINE_PER_CPU(int, cpu_number);
+DEFINE_PER_CPU(unsigned int, __preempt_count);
+
+/* Flat segments; in long mode only the type, DPL and L bits matter. */
+#define GDT_ENTRY(flags, base, limit)					\
+	((((base) & 0xff000000ULL) << (56 - 24)) | (((flags) & 0xf0ffULL) << 40) | \
+	 (((limit) & 0x000f0000ULL) << (48 - 16)) | (((base) & 0x00ffffffULL) << 16) | \
+	 ((limit) & 0x0000ffffULL))
+
+static u64 gdt_table[GDT_ENTRIES] __aligned(64) = {
+	[GDT_ENTRY_KERNEL32_CS]		= GDT_ENTRY(0xc09b, 0, 0xfffff),
+	[GDT_ENTRY_KERNEL_CS]		= GDT_ENTRY(0xa09b, 0, 0xfffff),
+	[GDT_ENTRY_KERNEL_DS]		= GDT_ENTRY(0xc093, 0, 0xfffff),
+	[GDT_ENTRY_DEFAULT_USER32_CS]	= GDT_ENTRY(0xc0fb, 0, 0xfffff),
+	[GDT_ENTRY_DEFAULT_USER_DS]	= GDT_ENTRY(0xc0f3, 0, 0xfffff),
+	[GDT_ENTRY_DEFAULT_USER_CS]	= GDT_ENTRY(0xa0fb, 0, 0xfffff),
+};
+
+DEFINE_PER_CPU(struct tss_struct, cpu_tss_rw) __aligned(64);
+static char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STACK_SIZE]
+	__aligned(EXCEPTION_STACK_SIZE);
+
+static void __init get_cpu_cap(struct cpuinfo_x86 *c)
+{
+	u32 eax, ebx, ecx, edx;
+	u32 *name = (u32 *)c->x86_model_id;
+	unsigned int i;
+
+	cpuid(0, &c->cpuid_level, &ebx, &ecx, &edx);
+	memcpy(c->x86_vendor_id + 0, &ebx, 4);
+	memcpy(c->x86_vendor_id + 4, &edx, 4);
+	memcpy(c->x86_vendor_id + 8, &ecx, 4);
+
+	cpuid(1, &eax, &ebx, &ecx, &edx);
+	c->x86 = (eax >> 8) & 0xf;
+	c->x86_model = (eax >> 4) & 0xf;
+	c->x86_stepping = eax & 0xf;
+	if (c->x86 == 0xf)
+		c->x86 += (eax >> 20) & 0xff;
+	if (c->x86 >= 0x6)
+		c->x86_model += ((eax >> 16) & 0xf) << 4;
+	c->x86_capability[0] = edx;
+	c->x86_capability[1] = ecx;
+
+	if (c->cpuid_level >= 7) {
+		cpuid_count(7, 0, &eax, &ebx, &ecx, &edx);
+		c->x86_capability[3] = ebx;
+		c->x86_capability[4] = ecx;
+	}
+
+	cpuid(0x80000000, &c->extended_cpuid_level, &ebx, &ecx, &edx);
+	if (c->extended_cpuid_level >= 0x80000001) {
+		cpuid(0x80000001, &eax, &ebx, &ecx, &edx);
+		c->x86_capability[2] = edx;
+	}
+	if (c->extended_cpuid_level >= 0x80000004) {
+		for (i = 0; i < 3; i++)
+			cpuid(0x80000002 + i, &name[i * 4 + 0], &name[i * 4 + 1],
+			      &name[i * 4 + 2], &name[i * 4 + 3]);
+		c->x86_model_id[48] = '\0';
+	}
+	c->x86_phys_bits = 36;
+	c->x86_virt_bits = 48;
+	if (c->extended_cpuid_level >= 0x80000008) {
+		cpuid(0x80000008, &eax, &ebx, &ecx, &edx);
+		c->x86_phys_bits = eax & 0xff;
+		c->x86_virt_bits = (eax >> 8) & 0xff;
+	}
+}
+
+void __init early_cpu_init(void)
+{
+	struct cpuinfo_x86 *c = &boot_cpu_data;
+
+	get_cpu_cap(c);
+	pr_info("CPU: %s (family: 0x%x, model: 0x%x, stepping: 0x%x)\n",
+		c->x86_model_id[0] ? strim(c->x86_model_id) : c->x86_vendor_id,
+		c->x86, c->x86_model, c->x86_stepping);
+	if (!boot_cpu_has(X86_FEATURE_SYSCALL) || !boot_cpu_has(X86_FEATURE_FXSR))
+		panic("CPU lacks SYSCALL or FXSR, which Lantern needs");
+}
+
+static void set_tss_desc(u64 *gdt, struct tss_struct *tss)
+{
+	struct ldttss_desc *d = (struct ldttss_desc *)&gdt[GDT_ENTRY_TSS];
+	unsigned long base = (unsigned long)&tss->x86_tss;
+	unsigned long limit = sizeof(struct x86_hw_tss) - 1;
+
+	memset(d, 0, sizeof(*d));
+	d->limit0 = limit & 0xffff;
+	d->base0 = base & 0xffff;
+	d->base1 = (base >> 16) & 0xff;
+	d->type = DESC_TSS;
+	d->p = 1;
+	d->limit1 = (limit >> 16) & 0xf;
+	d->base2 = (base >> 24) & 0xff;
+	d->base3 = base >> 32;
+}
+
+/* Protections the CPU offers, turned on once per CPU. */
+static void cr4_and_efer_setup(void)
+{
+	unsigned long cr4 = read_cr4();
+
+	cr4 |= X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT | X86_CR4_PGE;
+	if (boot_cpu_has(X86_FEATURE_SMEP))
+		cr4 |= X86_CR4_SMEP;
+	if (boot_cpu_has(X86_FEATURE_SMAP))
+		cr4 |= X86_CR4_SMAP;
+	if (boot_cpu_has(X86_FEATURE_UMIP))
+		cr4 |= X86_CR4_UMIP;
+	if (boot_cpu_has(X86_FEATURE_FSGSBASE))
+		cr4 |= X86_CR4_FSGSBASE;
+	write_cr4(cr4);
+
+	/* FPU/SSE on for user space: no emulation, native errors. */
+	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
+	if (boot_cpu_has(X86_FEATURE_NX))
+		wrmsrl(MSR_EFER, rdmsrl(MSR_EFER) | EFER_NX);
+}
+
+/*
+ * Load this CPU's descriptor tables and per-CPU base.  The boot CPU uses
+ * the per-CPU section itself (offset 0); secondary CPUs get copies.
+ */
+void cpu_init(void)
+{
+	int cpu = 0;
+	struct tss_struct *tss = per_cpu_ptr(&cpu_tss_rw, cpu);
+	struct desc_ptr gdt_descr = {
+		.size = sizeof(gdt_table) - 1,
+		.address = (unsigned long)gdt_table,
+	};
+	int i;
+
+	wrmsrl(MSR_GS_BASE, per_cpu_offset(cpu));
+	wrmsrl(MSR_KERNEL_GS_BASE, 0);
+	this_cpu_write(this_cpu_off, per_cpu_offset(cpu));
+	this_cpu_write(cpu_number, cpu);
+
+	memset(tss, 0, sizeof(*tss));
+	for (i = 0; i < N_EXCEPTION_STACKS; i++)
+		tss->x86_tss.ist[i] = (unsigned long)exception_stacks[i] +
+				      EXCEPTION_STACK_SIZE;
+	/* No I/O bitmap: the base points past the segment limit. */
+	tss->x86_tss.io_bitmap_base = sizeof(struct x86_hw_tss);
+	set_tss_desc(gdt_table, tss);
+
+	load_gdt(&gdt_descr);
+	asm volatile(
+		"pushq %[cs]\n\t"
+		"leaq 1f(%%rip), %%rax\n\t"
+		"pushq %%rax\n\t"
+		"lretq\n"
+		"1:\n\t"
+		"movl %[ds], %%eax\n\t"
+		"movl %%eax, %%ds\n\t"
+		"movl %%eax, %%es\n\t"
+		"movl %%eax, %%ss\n\t"
+		: : [cs] "i"(__KERNEL_CS), [ds] "i"(__KERNEL_DS) : "rax", "memory");
+	/* A null FS/GS selector; their bases live in MSRs. */
+	asm volatile("movl %0, %%fs; movl %0, %%gs" : : "r"(0));
+	wrmsrl(MSR_GS_BASE, per_cpu_offset(cpu));
+	load_tr(GDT_ENTRY_TSS_SEL);
+	cr4_and_efer_setup();
+}
+
+/* The stack entries from user mode switch to (set on every context switch). */
+void update_task_stack(unsigned long sp0)
+{
+	this_cpu_write(cpu_tss_rw.x86_tss.sp0, sp0);
+}
+
+/* For the unwinder: is @addr on one of this CPU's exception stacks? */
+bool in_exception_stack(unsigned long addr, unsigned long *begin, unsigned long *end)
+{
+	unsigned long base = (unsigned long)exception_stacks;
+	unsigned long top = base + sizeof(exception_stacks);
+
+	if (addr < base || addr >= top)
+		return false;
+	*begin = ALIGN_DOWN(addr, EXCEPTION_STACK_SIZE);
+	*end = *begin + EXCEPTION_STACK_SIZE;
+	return true;
+}

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The firmware's memory map (E820 form, whichever loader delivered it):
+ * which physical ranges are RAM and which belong to firmware or devices.
+ * It is sanitized here (sorted, empty entries dropped) and printed as
+ * Linux prints it; the page allocator builds its free lists from it.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <asm/bootparam.h>
+#include <asm/e820.h>
+
+struct e820_table *e820_table = &boot_params.e820;
+
+static const char *e820_type_name(u32 type)
+{
+	switch (type) {
+	case E820_TYPE_RAM:		return "usable";
+	case E820_TYPE_RESERVED:	return "reserved";
+	case E820_TYPE_ACPI:		return "ACPI data";
+	case E820_TYPE_NVS:		return "ACPI NVS";
+	case E820_TYPE_UNUSABLE:	return "unusable";
+	default:			return "type unknown";
+	}
+}
+
+static void __init e820__sort(struct e820_table *t)
+{
+	u32 i, j;
+
+	/* Insertion sort: the table is tiny and nearly sorted already. */
+	for (i = 1; i < t->nr_entries; i++) {
+		struct e820_entry e = t->entries[i];
+
+		for (j = i; j > 0 && t->entries[j - 1].addr > e.addr; j--)
+			t->entries[j] = t->entries[j - 1];
+		t->entries[j] = e;
+	}
+}
+
+void __init e820__memory_setup(void)
+{
+	struct e820_table *t = e820_table;
+	u32 i, n = 0;
+
+	if (!t->nr_entries)
+		panic("The boot loader gave no memory map");
+	for (i = 0; i < t->nr_entries; i++)
+		if (t->entries[i].size)
+			t->entries[n++] = t->entries[i];
+	t->nr_entries = n;
+	e820__sort(t);
+
+	pr_info("BIOS-provided physical RAM map:\n");
+	for (i = 0; i < t->nr_entries; i++) {
+		const struct e820_entry *e = &t->entries[i];
+
+		pr_info("BIOS-e820: [mem 0x%016llx-0x%016llx] %s\n", e->addr,
+			e->addr + e->size - 1, e820_type_name(e->type));
+	}
+}
+
+/* Total usable RAM, in bytes. */
+u64 __init e820__total_ram(void)
+{
+	u64 total = 0;
+	u32 i;
+
+	for (i = 0; i < e820_table->nr_entries; i++)
+		if (e820_table->entries[i].type == E820_TYPE_RAM)
+			total += e820_table->entries[i].size;
+	return total;
+}
+
+/* The highest RAM address + 1: how far the direct map must reach. */
+u64 __init e820__end_of_ram(void)
+{
+	u64 end = 0;
+	u32 i;
+
+	for (i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+
+		if (e->type == E820_TYPE_RAM && e->addr + e->size > end)
+			end = e->addr + e->size;
+	}
+	return end;
+}
