@@ -12,6 +12,7 @@
 #include <linux/container_of.h>
 #include <linux/sprintf.h>
 #include <linux/kstrtox.h>
+#include <linux/errno.h>
 #include <linux/printk.h>
 #include <linux/math.h>
 #include <linux/minmax.h>
@@ -38,6 +39,9 @@
 #define LONG_MAX	((long)(~0UL >> 1))
 #define LONG_MIN	(-LONG_MAX - 1)
 #define ULONG_MAX	(~0UL)
+#endif
+#ifndef SIZE_MAX
+#define SIZE_MAX	(~(size_t)0)
 #endif
 
 __printf(1, 2) __cold __noreturn void panic(const char *fmt, ...);

@@ -41,6 +41,14 @@
 #define MESSAGE_LOGLEVEL_DEFAULT	4
 
 extern int console_loglevel;
+extern int oops_in_progress;
+
+/* An oops or panic shows everything, whatever loglevel= said. */
+static inline void console_verbose(void)
+{
+	if (console_loglevel)
+		console_loglevel = 15;
+}
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);

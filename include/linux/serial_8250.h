@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_SERIAL_8250_H
+#define _LINUX_SERIAL_8250_H
+
+#define SERIAL_RX_BUF	1024
+
+void serial8250_console_init(void);
+int serial8250_read(unsigned char *buf, int count);
+void serial8250_set_rx_notify(void (*notify)(void));
+
+#endif

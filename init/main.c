@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start_kernel: the boot sequence from the seed's "Kernel Initialization"
+ * box, in order.  Architecture code (setup_arch) has already left us in
+ * long mode on the boot CPU with early page tables; from here:
+ *
+ *   command line -> console -> banner -> setup_arch (CPU, traps, ACPI,
+ *   memory map) -> the remaining options -> interrupts -> timekeeping ->
+ *   initcalls (drivers) -> self-tests -> the idle loop
+ *
+ * Command-line options are parsed by whoever owns them: a file declares
+ * __setup("name=", fn) or early_param("name", fn) and this file walks the
+ * table.  Options nobody claims go to init: "name=value" into its
+ * environment, plain words into its argument list, as Linux does.
+ */
+#include <linux/kernel.h>
+#include <linux/cmdline.h>
+#include <linux/console.h>
+#include <linux/err.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/ktest.h>
+#include <linux/serial_8250.h>
+#include <linux/start_kernel.h>
+#include <linux/string.h>
+#include <linux/utsname.h>
+#include <asm/bootparam.h>
+#include <asm/irqflags.h>
+#include <asm/setup.h>
+
+#define MAX_INIT_ARGS	32
+#define MAX_INIT_ENVS	32
+
+char boot_command_line[COMMAND_LINE_SIZE];
+static char saved_command_line_buf[COMMAND_LINE_SIZE];
+char *saved_command_line = saved_command_line_buf;	/* for /proc/cmdline */
+static char tmp_cmdline[COMMAND_LINE_SIZE];
+
+const char *argv_init[MAX_INIT_ARGS + 2] = { "init", NULL };
+const char *envp_init[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux", NULL };
+char *execute_command;		/* init= */
+char *ramdisk_execute_command = "/init";	/* rdinit= */
+
+extern const struct obs_kernel_param __setup_start[], __setup_end[];
+extern const initcall_t __initcall_start[], __initcall_end[];
+
+static int __init do_early_param(char *param, char *val, const char *unused,
+				 void *arg)
+{
+	const struct obs_kernel_param *p;
+
+	for (p = __setup_start; p < __setup_end; p++) {
+		if (p->early && parameq(param, p->str) && p->setup_func(val ? val : ""))
+			pr_warn("Malformed early option '%s'\n", param);
+	}
+	return 0;
+}
+
+/* Early options: before the console, so loglevel applies from the first line. */
+static void __init parse_early_param(void)
+{
+	strscpy(tmp_cmdline, boot_command_line, sizeof(tmp_cmdline));
+	parse_args("early options", tmp_cmdline, do_early_param, NULL);
+}
+
+/* Run the __setup handler for @line ("name=value" or "name"), if any. */
+static bool __init obsolete_checksetup(char *line)
+{
+	const struct obs_kernel_param *p;
+	bool had_early_param = false;
+
+	for (p = __setup_start; p < __setup_end; p++) {
+		size_t n = strlen(p->str);
+
+		if (!parameqn(line, p->str, n))
+			continue;
+		if (p->early) {
+			/* Already handled; a plain "quiet" must match exactly. */
+			if (line[n] == '\0' || line[n] == '=')
+				had_early_param = true;
+		} else if (p->setup_func(line + n)) {
+			return true;
+		}
+	}
+	return had_early_param;
+}
+
+static int __init unknown_bootoption(char *param, char *val, const char *doing,
+				     void *arg)
+{
+	size_t len = strlen(param);
+	const char **slot;
+	int i, max;
+
+	/* parse_args split "name=value" in two: put the '=' back for __setup. */
+	if (val)
+		param[len] = '=';
+	if (obsolete_checksetup(param))
+		return 0;
+	if (val)
+		param[len] = '\0';
+	/* Dotted names are module parameters; init never sees them. */
+	if (strchr(param, '.') && (!val || strchr(param, '.') < val))
+		return 0;
+
+	if (val) {
+		param[len] = '=';
+		slot = envp_init;
+		max = MAX_INIT_ENVS;
+		for (i = 0; slot[i]; i++) {
+			/* A later "name=" replaces an earlier one. */
+			if (!strncmp(param, slot[i], val - param))
+				break;
+		}
+	} else {
+		slot = argv_init;
+		max = MAX_INIT_ARGS;
+		for (i = 0; slot[i]; i++)
+			;
+	}
+	if (i >= max) {
+		pr_warn("Too many boot %s vars at `%s'\n", val ? "env" : "init", param);
+		return 0;
+	}
+	slot[i] = param;
+	return 0;
+}
+
+static int __init init_setup(char *str)
+{
+	execute_command = str;
+	return 1;
+}
+__setup("init=", init_setup);
+
+static int __init rdinit_setup(char *str)
+{
+	ramdisk_execute_command = str;
+	return 1;
+}
+__setup("rdinit=", rdinit_setup);
+
+static void __init parse_command_line(void)
+{
+	char *after_dashes;
+
+	pr_notice("Kernel command line: %s\n", saved_command_line);
+	strscpy(tmp_cmdline, boot_command_line, sizeof(tmp_cmdline));
+	after_dashes = parse_args("Booting kernel", tmp_cmdline,
+				  unknown_bootoption, NULL);
+	if (IS_ERR(after_dashes))
+		return;
+	/* Everything after "--" belongs to init's argument list. */
+	while (after_dashes && *after_dashes) {
+		char *arg = after_dashes;
+		int i;
+
+		after_dashes = strpbrk(arg, " \t");
+		if (after_dashes)
+			*after_dashes++ = '\0';
+		if (!*arg)
+			continue;
+		for (i = 0; argv_init[i] && i < MAX_INIT_ARGS; i++)
+			;
+		if (i < MAX_INIT_ARGS)
+			argv_init[i] = arg;
+	}
+}
+
+static void __init do_initcalls(void)
+{
+	const initcall_t *fn;
+
+	for (fn = __initcall_start; fn < __initcall_end; fn++) {
+		int ret = (*fn)();
+
+		if (ret && ret != -ENODEV)
+			pr_warn("initcall %ps returned %d\n", *fn, ret);
+	}
+}
+
+static void __init print_init_args(void)
+{
+	int i;
+
+	pr_debug("init would run with arguments:\n");
+	for (i = 0; argv_init[i]; i++)
+		pr_debug("    %s\n", argv_init[i]);
+	pr_debug("  with environment:\n");
+	for (i = 0; envp_init[i]; i++)
+		pr_debug("    %s\n", envp_init[i]);
+}
+
+/*
+ * What the boot CPU does when there is nothing else: halt until the
+ * next interrupt.  The scheduler's idle task will run this loop.
+ */
+static void __noreturn cpu_idle_loop(void)
+{
+	for (;;)
+		arch_safe_halt();
+}
+
+void __noreturn start_kernel(void)
+{
+	strscpy(boot_command_line, boot_params.cmdline, sizeof(boot_command_line));
+	strscpy(saved_command_line_buf, boot_command_line,
+		sizeof(saved_command_line_buf));
+	parse_early_param();
+	serial8250_console_init();
+
+	pr_notice("%s", linux_banner);
+	setup_arch();
+	parse_command_line();
+	init_IRQ();
+	time_init();
+	local_irq_enable();
+	do_initcalls();
+	print_init_args();
+
+	ktest_run_all();
+	pr_info("No init program yet: the boot CPU idles (Ctrl-A X quits QEMU)\n");
+	cpu_idle_loop();
+}

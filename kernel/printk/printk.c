@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * printk and the kernel log.
+ *
+ * Every message becomes a record in log_buf, a ring of variable-sized
+ * records each stamped with its level and the time since boot; when the
+ * ring is full the oldest records are dropped.  Records are numbered by
+ * a sequence number that only grows, which is how readers (the consoles
+ * here, dmesg and /dev/kmsg later) know what they have already seen.
+ *
+ * A record reaches the consoles if its level is below console_loglevel
+ * (loglevel=, quiet, debug).  Messages printed before any console exists
+ * wait in the ring and are replayed when the first console registers.
+ * A line printed in pieces (KERN_CONT) is assembled in cont_buf and stored
+ * once its newline arrives.
+ */
+#include <linux/kernel.h>
+#include <linux/console.h>
+#include <linux/init.h>
+#include <linux/printk.h>
+#include <linux/sched/clock.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+#define LOG_BUF_LEN	(1 << CONFIG_LOG_BUF_SHIFT)
+#define LOG_LINE_MAX	1024
+#define PREFIX_MAX	32
+
+struct printk_log {
+	u64 ts_nsec;		/* time since boot */
+	u16 len;		/* whole record, 8-byte aligned; 0 = wrap marker */
+	u16 text_len;
+	u8 level;
+	u8 pad[3];
+	/* text follows */
+};
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+static int default_message_loglevel = MESSAGE_LOGLEVEL_DEFAULT;
+static bool ignore_loglevel;
+int oops_in_progress;
+
+static DEFINE_SPINLOCK(logbuf_lock);	/* guards everything below */
+static char log_buf[LOG_BUF_LEN] __aligned(8);
+static u32 log_first_idx, log_next_idx;
+static u64 log_first_seq, log_next_seq;
+static u64 console_seq;			/* next record the consoles print */
+static struct console *console_drivers;
+
+static char cont_buf[LOG_LINE_MAX];
+static size_t cont_len;
+static u8 cont_level;
+static u64 cont_ts;
+
+static struct printk_log *log_from_idx(u32 idx)
+{
+	struct printk_log *msg = (struct printk_log *)(log_buf + idx);
+
+	/* A zero-length header marks the end: the next record is at 0. */
+	if (!msg->len)
+		return (struct printk_log *)log_buf;
+	return msg;
+}
+
+static u32 log_next(u32 idx)
+{
+	struct printk_log *msg = (struct printk_log *)(log_buf + idx);
+
+	if (!msg->len)
+		return log_from_idx(0)->len;
+	return idx + msg->len;
+}
+
+static char *log_text(struct printk_log *msg)
+{
+	return (char *)msg + sizeof(struct printk_log);
+}
+
+/*
+ * Is there room for a record of @size bytes?  Free space is either one
+ * gap between the newest and the oldest record, or, when the newest is
+ * ahead of the oldest, the tail of the buffer or its head (after a wrap).
+ * One header's worth stays free for the wrap marker.
+ */
+static bool log_has_space(u32 size)
+{
+	u32 free;
+
+	if (log_next_idx > log_first_idx)
+		free = max(LOG_BUF_LEN - log_next_idx, log_first_idx);
+	else
+		free = log_first_idx - log_next_idx;
+	return free >= size + sizeof(struct printk_log);
+}
+
+static void log_drop_oldest(void)
+{
+	log_first_idx = log_next(log_first_idx);
+	log_first_seq++;
+	if (console_seq < log_first_seq)
+		console_seq = log_first_seq;
+}
+
+static void log_store(u8 level, u64 ts, const char *text, u16 text_len)
+{
+	u32 size = ALIGN(sizeof(struct printk_log) + text_len, 8);
+	struct printk_log *msg;
+
+	for (;;) {
+		if (log_first_seq == log_next_seq) {
+			log_first_idx = log_next_idx = 0;
+			break;
+		}
+		if (log_has_space(size))
+			break;
+		log_drop_oldest();
+	}
+	if (log_next_idx + size + sizeof(struct printk_log) > LOG_BUF_LEN) {
+		memset(log_buf + log_next_idx, 0, sizeof(struct printk_log));
+		log_next_idx = 0;
+	}
+	msg = (struct printk_log *)(log_buf + log_next_idx);
+	msg->ts_nsec = ts;
+	msg->len = size;
+	msg->text_len = text_len;
+	msg->level = level;
+	memcpy(log_text(msg), text, text_len);
+	log_next_idx += size;
+	log_next_seq++;
+}
+
+static size_t print_time(u64 ts, char *buf, size_t size)
+{
+	unsigned long rem_nsec = do_div(ts, 1000000000);
+
+	return scnprintf(buf, size, "[%5lu.%06lu] ", (unsigned long)ts,
+			 rem_nsec / 1000);
+}
+
+/* Format one record the way the console and dmesg show it. */
+size_t msg_print_text(const struct printk_log *msg, char *buf, size_t size)
+{
+	size_t len = print_time(msg->ts_nsec, buf, size);
+
+	len += scnprintf(buf + len, size - len, "%.*s\n", msg->text_len,
+			 (const char *)msg + sizeof(*msg));
+	return len;
+}
+
+static bool suppress_message_printing(int level)
+{
+	return level >= console_loglevel && !ignore_loglevel;
+}
+
+static void call_console_drivers(const char *text, size_t len)
+{
+	struct console *con;
+
+	for (con = console_drivers; con; con = con->next)
+		if (con->flags & CON_ENABLED)
+			con->write(con, text, len);
+}
+
+/* Print all records the consoles have not seen.  Caller holds logbuf_lock. */
+static void console_flush(void)
+{
+	static char text[LOG_LINE_MAX + PREFIX_MAX];
+	u32 idx;
+
+	if (!console_drivers)
+		return;
+	if (console_seq < log_first_seq)
+		console_seq = log_first_seq;
+	/* Walk from the oldest record to the first one not yet printed. */
+	idx = log_first_idx;
+	for (u64 seq = log_first_seq; seq < console_seq; seq++)
+		idx = log_next(idx);
+	while (console_seq < log_next_seq) {
+		struct printk_log *msg = log_from_idx(idx);
+
+		if (msg == (struct printk_log *)log_buf)
+			idx = 0;
+		if (!suppress_message_printing(msg->level))
+			call_console_drivers(text, msg_print_text(msg, text, sizeof(text)));
+		idx = log_next(idx);
+		console_seq++;
+	}
+}
+
+static void cont_flush(void)
+{
+	if (!cont_len)
+		return;
+	log_store(cont_level, cont_ts, cont_buf, cont_len);
+	cont_len = 0;
+}
+
+/* Split the level prefix off @text; returns the level or -1 for none. */
+static int printk_get_level(const char **text, bool *is_cont)
+{
+	int level = -1;
+
+	*is_cont = false;
+	while ((*text)[0] == KERN_SOH_ASCII && (*text)[1]) {
+		char c = (*text)[1];
+
+		if (c >= '0' && c <= '7')
+			level = c - '0';
+		else if (c == 'c')
+			*is_cont = true;
+		*text += 2;
+	}
+	return level;
+}
+
+static void vprintk_store(const char *fmt, va_list args)
+{
+	static char textbuf[LOG_LINE_MAX];
+	const char *text = textbuf;
+	size_t len = vscnprintf(textbuf, sizeof(textbuf), fmt, args);
+	bool is_cont;
+	int level = printk_get_level(&text, &is_cont);
+	u64 ts = local_clock();
+
+	len -= text - textbuf;
+	if (!is_cont || !cont_len)
+		cont_flush();
+	if (level < 0)
+		level = cont_len ? cont_level : default_message_loglevel;
+
+	/* Each line of a multi-line message becomes its own record. */
+	while (len) {
+		const char *nl = memchr(text, '\n', len);
+		size_t part = nl ? (size_t)(nl - text) : len;
+
+		if (!cont_len) {
+			cont_level = level;
+			cont_ts = ts;
+		}
+		part = min(part, sizeof(cont_buf) - cont_len);
+		memcpy(cont_buf + cont_len, text, part);
+		cont_len += part;
+		if (nl) {
+			if (!cont_len)
+				log_store(level, ts, "", 0);
+			cont_flush();
+			part++;
+		}
+		text += part;
+		len -= part;
+	}
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	unsigned long flags;
+	u64 seq_before;
+
+	local_irq_save(flags);
+	/* An oops may interrupt a printk on this CPU: do not wait for it. */
+	if (!spin_trylock(&logbuf_lock)) {
+		if (!oops_in_progress) {
+			spin_lock(&logbuf_lock);
+		} else {
+			spin_lock_init(&logbuf_lock);
+			spin_lock(&logbuf_lock);
+		}
+	}
+	seq_before = log_next_seq;
+	vprintk_store(fmt, args);
+	console_flush();
+	spin_unlock(&logbuf_lock);
+	local_irq_restore(flags);
+	return (int)(log_next_seq - seq_before);
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int r;
+
+	va_start(args, fmt);
+	r = vprintk(fmt, args);
+	va_end(args);
+	return r;
+}
+
+void register_console(struct console *con)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&logbuf_lock, flags);
+	con->flags |= CON_ENABLED;
+	con->next = console_drivers;
+	console_drivers = con;
+	if (!(con->flags & CON_PRINTBUFFER))
+		console_seq = log_next_seq;
+	console_flush();
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+/* Panic path: push out a partial line so its last words are seen. */
+void console_flush_on_panic(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	spin_lock_init(&logbuf_lock);
+	spin_lock(&logbuf_lock);
+	cont_flush();
+	console_flush();
+	spin_unlock(&logbuf_lock);
+	local_irq_restore(flags);
+}
+
+/*
+ * Copy records with sequence numbers from *@seq on into @buf, formatted
+ * as the console shows them; advances *@seq.  Returns bytes copied.
+ * Used by the boot log dump under `debug` and, later, by syslog(2).
+ */
+size_t log_buf_copy(u64 *seq, char *buf, size_t size)
+{
+	unsigned long flags;
+	size_t len = 0;
+	u32 idx;
+
+	spin_lock_irqsave(&logbuf_lock, flags);
+	if (*seq < log_first_seq)
+		*seq = log_first_seq;
+	idx = log_first_idx;
+	for (u64 s = log_first_seq; s < *seq; s++)
+		idx = log_next(idx);
+	while (*seq < log_next_seq) {
+		struct printk_log *msg = log_from_idx(idx);
+		char line[LOG_LINE_MAX + PREFIX_MAX];
+		size_t n = msg_print_text(msg, line, sizeof(line));
+
+		if (msg == (struct printk_log *)log_buf)
+			idx = 0;
+		if (len + n > size)
+			break;
+		memcpy(buf + len, line, n);
+		len += n;
+		idx = log_next(idx);
+		(*seq)++;
+	}
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	return len;
+}
+
+static int __init loglevel_setup(char *str)
+{
+	int level;
+
+	if (kstrtoint(str, 0, &level))
+		return -EINVAL;
+	console_loglevel = level;
+	return 0;
+}
+early_param("loglevel", loglevel_setup);
+
+static int __init quiet_kernel(char *str)
+{
+	console_loglevel = CONSOLE_LOGLEVEL_QUIET;
+	return 0;
+}
+early_param("quiet", quiet_kernel);
+
+static int __init debug_kernel(char *str)
+{
+	console_loglevel = CONSOLE_LOGLEVEL_DEBUG;
+	return 0;
+}
+early_param("debug", debug_kernel);
+
+static int __init ignore_loglevel_setup(char *str)
+{
+	ignore_loglevel = true;
+	return 0;
+}
+early_param("ignore_loglevel", ignore_loglevel_setup);
