@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * From vector to handler.  Every interrupt stub lands in do_IRQ with its
+ * vector in orig_ax: local APIC vectors (timer, spurious, error) are
+ * handled here; device vectors map back to an IRQ number for the generic
+ * layer (kernel/irq).  init_IRQ picks the controllers: the I/O APIC with
+ * the local APIC when the MADT describes them, else the legacy PIC.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/irq.h>
+#include <linux/hardirq.h>
+#include <asm/apic.h>
+#include <asm/irq_vectors.h>
+#include <asm/ptrace.h>
+#include <asm/setup.h>
+#include <asm/smp.h>
+
+struct irq_cpustat {
+	unsigned int apic_timer_irqs;
+	unsigned int irq_spurious_count;
+	unsigned int irq_error_count;
+};
+static DEFINE_PER_CPU(struct irq_cpustat, irq_stat);
+
+void (*local_timer_handler)(void);
+
+void do_IRQ(struct pt_regs *regs)
+{
+	unsigned int vector = regs->orig_ax;
+
+	irq_enter();
+	if (vector == LOCAL_TIMER_VECTOR) {
+		this_cpu_inc(irq_stat.apic_timer_irqs);
+		apic_eoi();
+		if (local_timer_handler)
+			local_timer_handler();
+	} else if (vector == SPURIOUS_APIC_VECTOR) {
+		/* No EOI for spurious interrupts (SDM 11.9). */
+		this_cpu_inc(irq_stat.irq_spurious_count);
+	} else if (vector == ERROR_APIC_VECTOR) {
+		this_cpu_inc(irq_stat.irq_error_count);
+		apic_write(APIC_ESR, 0);
+		pr_err("APIC error on CPU%d: %#x\n", smp_processor_id(),
+		       apic_read(APIC_ESR));
+		apic_eoi();
+	} else if (vector - FIRST_EXTERNAL_VECTOR < NR_IRQS &&
+		   irq_desc[vector - FIRST_EXTERNAL_VECTOR].chip) {
+		generic_handle_irq(vector - FIRST_EXTERNAL_VECTOR);
+	} else {
+		pr_warn_once("do_IRQ: no handler for vector %#x\n", vector);
+		if (apic_available)
+			apic_eoi();
+	}
+	irq_exit();
+}
+
+int arch_show_interrupts(char *buf, size_t size)
+{
+	static const struct {
+		const char *name, *desc;
+		size_t offset;
+	} rows[] = {
+		{ "LOC", "Local timer interrupts",
+		  offsetof(struct irq_cpustat, apic_timer_irqs) },
+		{ "SPU", "Spurious interrupts",
+		  offsetof(struct irq_cpustat, irq_spurious_count) },
+		{ "ERR", "APIC errors",
+		  offsetof(struct irq_cpustat, irq_error_count) },
+	};
+	unsigned int cpu, i;
+	int len = 0;
+
+	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+		len += scnprintf(buf + len, size - len, "%3s:", rows[i].name);
+		for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+			const char *st = (const char *)per_cpu_ptr(&irq_stat, cpu);
+
+			len += scnprintf(buf + len, size - len, " %10u",
+					 *(const unsigned int *)(st + rows[i].offset));
+		}
+		len += scnprintf(buf + len, size - len, "   %s\n", rows[i].desc);
+	}
+	return len;
+}
+
+void __init init_IRQ(void)
+{
+	unsigned int irq;
+
+	legacy_pic_init();
+	init_bsp_APIC();
+	setup_IO_APIC();
+	if (io_apic_available() && apic_available) {
+		pr_info("IRQ: routing device interrupts through the I/O APIC\n");
+		return;
+	}
+	for (irq = 0; irq < 16; irq++)
+		if (irq != 2)
+			legacy_pic_route(irq);
+	pr_info("IRQ: routing device interrupts through the legacy 8259 PIC\n");
+}
