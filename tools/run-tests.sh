@@ -1,0 +1,132 @@
+#!/bin/bash
+# Lantern's test runner: host unit tests, then boot tests in QEMU.
+#
+# Prints one line per test ("PASS name" / "FAIL name: why") and ends with
+# "N passed, N failed".  Exit status is non-zero if anything failed.
+#
+#   tools/run-tests.sh [FILTER]      run tests whose name contains FILTER
+#
+# Every QEMU runs under `timeout -s KILL`.  KVM is used only when the
+# machine offers real hardware virtualization and a probe boot of Lantern
+# under it succeeds; otherwise TCG.
+set -u
+cd "$(dirname "$0")/.."
+export ROOT=$PWD
+export BUILD=$ROOT/build
+export LOGDIR=$BUILD/test-logs
+FILTER=${1:-}
+mkdir -p "$LOGDIR"
+
+passed=0
+failed=0
+failed_names=()
+
+pass() {
+	echo "PASS $1"
+	passed=$((passed + 1))
+}
+
+fail() {
+	echo "FAIL $1: $2"
+	failed=$((failed + 1))
+	failed_names+=("$1")
+}
+
+selected() {
+	[ -z "$FILTER" ] || [[ "$1" == *"$FILTER"* ]]
+}
+
+# qemu_boot LOG TIMEOUT QEMU-ARGS... : boot with the serial log in LOG;
+# stdin comes from the caller.  Sets $status to QEMU's exit status
+# (137 when the timeout killed it).
+qemu_boot() {
+	local log=$1 t=$2
+	shift 2
+	# The subshell keeps the shell's "Killed" notice out of the output.
+	(QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=$t exec "$ROOT/tools/qemu-run.sh" "$@") >"$log" 2>&1
+	status=$?
+}
+
+# qemu_boot_typing LOG TIMEOUT DELAY TEXT QEMU-ARGS...: as qemu_boot, with
+# TEXT typed on the serial line DELAY seconds after the start.
+qemu_boot_typing() {
+	local log=$1 t=$2 delay=$3 text=$4 fifo=$LOGDIR/.serial-in writer
+	shift 4
+	rm -f "$fifo" && mkfifo "$fifo"
+	{ sleep "$delay"; printf '%s' "$text"; exec sleep "$t"; } >"$fifo" &
+	writer=$!
+	qemu_boot "$log" "$t" "$@" <"$fifo"
+	kill "$writer" 2>/dev/null
+	wait "$writer" 2>/dev/null
+	rm -f "$fifo"
+}
+
+# expect LOG TEXT...: every TEXT (fixed string) appears in LOG.
+# Sets $why to the first missing one.
+expect() {
+	local log=$1 s
+	shift
+	for s in "$@"; do
+		if ! grep -qaF -- "$s" "$log"; then
+			why="missing '$s' (log: ${log#$ROOT/})"
+			return 1
+		fi
+	done
+	return 0
+}
+
+expect_not() {
+	local log=$1 s
+	shift
+	for s in "$@"; do
+		if grep -qaF -- "$s" "$log"; then
+			why="unexpected '$s' (log: ${log#$ROOT/})"
+			return 1
+		fi
+	done
+	return 0
+}
+
+pick_accel() {
+	local a
+	a=$("$ROOT/tools/qemu-accel.sh")
+	if [ "$a" = kvm ]; then
+		ACCEL=kvm
+		qemu_boot "$LOGDIR/kvm-probe.log" 20 -kernel "$BUILD/vmlinux" \
+			-append "console=ttyS0 ktest=timer" </dev/null
+		if [ "$status" -eq 0 ] && expect "$LOGDIR/kvm-probe.log" "ktest: 1 run, 0 failed"; then
+			echo "# accelerator: kvm (probe boot passed)"
+			return
+		fi
+		echo "# accelerator: tcg (a Lantern probe boot under KVM failed)"
+	else
+		echo "# accelerator: tcg (no usable hardware virtualization)"
+	fi
+	ACCEL=tcg
+}
+
+run_unit_tests() {
+	local out=$LOGDIR/unit.log line
+	selected unit || return 0
+	if ! make -s -C "$ROOT/tools/testing/unit" run >"$out" 2>&1; then
+		# The lines below say which; a build failure has none.
+		grep -qE '^(PASS|FAIL) ' "$out" || { fail unit/build "$(tail -5 "$out")"; return; }
+	fi
+	while IFS= read -r line; do
+		case "$line" in
+		"PASS "*) pass "${line#PASS }" ;;
+		"FAIL "*) line=${line#FAIL }; fail "${line%%:*}" "${line#*: }" ;;
+		esac
+	done < <(grep -aE '^(PASS|FAIL) ' "$out")
+}
+
+pick_accel
+run_unit_tests
+source "$ROOT/tools/testing/boot-tests.sh"
+
+echo
+if [ "$failed" -gt 0 ]; then
+	echo "failed: ${failed_names[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

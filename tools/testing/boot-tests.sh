@@ -1,0 +1,154 @@
+# Boot tests, sourced by tools/run-tests.sh: each boots Lantern in QEMU
+# and checks the serial log and QEMU's exit status.  QEMU's status tells
+# how the guest ended: 0 = ACPI power-off or reset (with -no-reboot),
+# 3 = isa-debug-exit with 1 (test-mode panic or a failed ktest),
+# 137 = killed by the timeout.
+# shellcheck shell=bash
+
+KERNEL=$BUILD/vmlinux
+INITRD=$BUILD/initramfs.cpio
+
+boot_test() {
+	local name=$1
+	selected "$name" || return 0
+	why=""
+	if "test_${name//[\/-]/_}"; then
+		pass "$name"
+	else
+		fail "$name" "${why:-exit status $status}"
+	fi
+}
+
+# Direct boot through PVH: banner, command line, memory map, timers,
+# in-kernel tests, orderly power-off.
+test_boot_pvh() {
+	local log=$LOGDIR/boot-pvh.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" -initrd "$INITRD" \
+		-append "console=ttyS0 ktest=timer,nofault" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (power-off)"; return 1; }
+	expect "$log" "Lantern version" "Command line: console=ttyS0 ktest=timer,nofault" \
+		"Boot loader: PVH" "BIOS-e820: [mem 0x0000000000100000-" "RAMDISK: [mem 0x" \
+		"tsc: Detected" "periodic tick at 250 Hz" "ktest: timer: PASS" \
+		"ktest: nofault: PASS" "ktest: 2 run, 0 failed" "reboot: Power down" || return 1
+	# Linux-style timestamps, and they move forward.
+	grep -qaE '^\[ +0\.0[0-9]{5}\] ' "$log" || { why="no [    0.xxxxxx] timestamps"; return 1; }
+	grep -qaE '^\[ +0\.[1-9][0-9]{5}\] ktest: timer: [0-9]+ jiffies' "$log" ||
+		{ why="timestamps did not advance during the timer test"; return 1; }
+}
+
+# Through GRUB: Multiboot2 header, the command line and the initramfs module.
+test_boot_grub_iso() {
+	local log=$LOGDIR/boot-grub-iso.log iso=$BUILD/test.iso
+	make -s -C "$ROOT" "$iso" BUILD="$BUILD" ISO_INITRD="$INITRD" \
+		APPEND="console=ttyS0 ktest=timer via=grub" >"$LOGDIR/iso-build.log" 2>&1 ||
+		{ why="building the ISO failed: $(tail -3 "$LOGDIR/iso-build.log")"; return 1; }
+	qemu_boot "$log" 90 -cdrom "$iso" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "Boot loader: Multiboot2 (GRUB" \
+		"Command line: console=ttyS0 ktest=timer via=grub" "RAMDISK: [mem 0x" \
+		"ACPI: RSDP" "ktest: 1 run, 0 failed"
+}
+
+# The command line arrives byte for byte, and unclaimed options go to
+# init: name=value into the environment, words (and all after --) into argv.
+test_boot_cmdline() {
+	local log=$LOGDIR/boot-cmdline.log
+	local cmd='console=ttyS0 debug ktest=timer foo=bar "spaced=a b" single mod.opt=1 -- initarg x=y'
+	qemu_boot "$log" 60 -kernel "$KERNEL" -append "$cmd" </dev/null
+	[ "$status" -eq 0 ] || return 1
+	expect "$log" "Command line: $cmd" "Kernel command line: $cmd" \
+		"    foo=bar" "    spaced=a b" "    single" "    initarg" "    x=y" || return 1
+	# Module parameters and options the kernel owns are not init's.
+	expect_not "$log" "    mod.opt=1" "    ktest=timer" "    debug"
+}
+
+# loglevel=/quiet/debug decide what reaches the console.
+test_boot_loglevel() {
+	local log=$LOGDIR/boot-quiet.log log2=$LOGDIR/boot-loglevel.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 quiet ktest=timer" </dev/null
+	[ "$status" -eq 0 ] || return 1
+	expect_not "$log" "tsc: Detected" "Lantern version" || return 1
+	expect "$log" "reboot: Power down" || return 1
+	qemu_boot "$log2" 60 -kernel "$KERNEL" -append "console=ttyS0 loglevel=6 ktest=timer" </dev/null
+	[ "$status" -eq 0 ] || return 1
+	# Level 6 (info) is not below 6: hidden; level 5 (notice) shows.
+	expect "$log2" "Lantern version" "Kernel command line:" || return 1
+	expect_not "$log2" "tsc: Detected"
+}
+
+check_oops_trace() {
+	local log=$1 func=$2
+	expect "$log" "RIP: 0010:$func+0x" "Code: " "RSP: 0018:" "RAX: " "CR2: " \
+		"Call Trace:" " <TASK>" " $func+0x" " start_kernel+0x" " </TASK>" \
+		"Kernel panic - not syncing: Fatal exception"
+}
+
+# An invalid opcode in the kernel: an oops naming #UD, a symbolized
+# backtrace, and in test mode the VM exits with a failure status.
+test_oops_ud2() {
+	local log=$LOGDIR/oops-ud2.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=ud2" </dev/null
+	[ "$status" -eq 3 ] || { why="QEMU exit status $status, expected 3 (failure exit)"; return 1; }
+	expect "$log" "invalid opcode: 0000 [#1]" && check_oops_trace "$log" ktest_ud2
+}
+
+test_oops_pagefault() {
+	local log=$LOGDIR/oops-pagefault.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=pagefault" </dev/null
+	[ "$status" -eq 3 ] || { why="QEMU exit status $status, expected 3"; return 1; }
+	expect "$log" "BUG: unable to handle page fault for address: 000000000dead000" \
+		"#PF: supervisor write access in kernel mode" \
+		"#PF: error_code(0x0002) - not-present page" "Oops: 0002 [#1]" \
+		"CR2: 000000000dead000" && check_oops_trace "$log" ktest_pagefault
+}
+
+# panic=N reboots after N seconds (QEMU's -no-reboot turns that into an
+# exit with status 0); panic=0 halts, so only the timeout ends QEMU.
+test_panic_reboot() {
+	local log=$LOGDIR/panic-reboot.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=ud2 panic=1" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (reset)"; return 1; }
+	expect "$log" "Rebooting in 1 seconds.."
+}
+
+test_panic_halt() {
+	local log=$LOGDIR/panic-halt.log
+	qemu_boot "$log" 8 -kernel "$KERNEL" -append "console=ttyS0 ktest=ud2 panic=0" </dev/null
+	[ "$status" -eq 137 ] || { why="QEMU exit status $status, expected 137 (halted until killed)"; return 1; }
+	expect "$log" "---[ end Kernel panic - not syncing: Fatal exception ]---"
+}
+
+# Characters typed on the serial line arrive through IRQ 4 (I/O APIC),
+# and the interrupt table counts them.
+test_irq_serial() {
+	local log=$LOGDIR/irq-serial.log
+	qemu_boot_typing "$log" 40 3 $'hello lantern\r' -kernel "$KERNEL" \
+		-append "console=ttyS0 ktest=serial"
+	[ "$status" -eq 0 ] || return 1
+	expect "$log" "got 'hello lantern' through" "IO-APIC" "serial" "LOC:" || return 1
+	grep -qaE '(^|\] ) *4: +[1-9][0-9]* +IO-APIC +4-edge +serial' "$log" ||
+		{ why="no nonzero IRQ 4 line in the interrupt table"; return 1; }
+}
+
+# A CPU without a local APIC: interrupts through the 8259 PIC and the tick
+# from the PIT; the timer and serial tests must still pass.
+test_irq_legacy_pic() {
+	local log=$LOGDIR/irq-legacy-pic.log
+	qemu_boot_typing "$log" 40 3 $'pic\r' -kernel "$KERNEL" -cpu max,-apic,-x2apic \
+		-append "console=ttyS0 ktest=timer,serial"
+	[ "$status" -eq 0 ] || return 1
+	expect "$log" "routing device interrupts through the legacy 8259 PIC" \
+		"periodic tick at 250 Hz from the PIT" "ktest: timer: PASS" \
+		"got 'pic' through" "XT-PIC" "ktest: 2 run, 0 failed"
+}
+
+boot_test boot/pvh
+boot_test boot/grub-iso
+boot_test boot/cmdline
+boot_test boot/loglevel
+boot_test oops/ud2
+boot_test oops/pagefault
+boot_test panic/reboot
+boot_test panic/halt
+boot_test irq/serial
+boot_test irq/legacy-pic
