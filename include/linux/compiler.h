@@ -24,6 +24,7 @@
 #define __maybe_unused	__attribute__((__unused__))
 #define __weak		__attribute__((__weak__))
 #define __printf(a, b)	__attribute__((__format__(printf, a, b)))
+#define __scanf(a, b)	__attribute__((__format__(scanf, a, b)))
 #define __cold		__attribute__((__cold__))
 #define fallthrough	__attribute__((__fallthrough__))
 
