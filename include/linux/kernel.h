@@ -39,6 +39,9 @@
 #define LONG_MIN	(-LONG_MAX - 1)
 #define ULONG_MAX	(~0UL)
 #endif
+#ifndef SIZE_MAX
+#define SIZE_MAX	(~(size_t)0)
+#endif
 
 __printf(1, 2) __cold __noreturn void panic(const char *fmt, ...);
 
