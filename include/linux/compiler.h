@@ -14,7 +14,11 @@
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 
-#define __always_inline	inline __attribute__((__always_inline__))
+/*
+ * Spelled exactly as glibc's <sys/cdefs.h> spells it, so host unit tests
+ * may include both without a macro-redefinition warning.
+ */
+#define __always_inline __inline __attribute__ ((__always_inline__))
 #define noinline	__attribute__((__noinline__))
 #define __noreturn	__attribute__((__noreturn__))
 #define __packed	__attribute__((__packed__))
@@ -24,6 +28,7 @@
 #define __maybe_unused	__attribute__((__unused__))
 #define __weak		__attribute__((__weak__))
 #define __printf(a, b)	__attribute__((__format__(printf, a, b)))
+#define __scanf(a, b)	__attribute__((__format__(scanf, a, b)))
 #define __cold		__attribute__((__cold__))
 #define fallthrough	__attribute__((__fallthrough__))
 

@@ -38,11 +38,15 @@ typedef _Bool			bool;
 #define false	0
 #define NULL	((void *)0)
 #else
-/* Host unit tests build lib/ against the C library's definitions. */
+/*
+ * Host unit tests build lib/ against the compiler's and C library's basic
+ * definitions.  <sys/types.h> stays out: its dev_t and loff_t differ from
+ * the kernel's, so a test file cannot mix it with kernel headers.
+ */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
-#include <sys/types.h>
+typedef long			ssize_t;
 #endif
 
 typedef u64			phys_addr_t;
