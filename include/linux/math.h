@@ -25,10 +25,13 @@ static inline u64 div64_u64(u64 dividend, u64 divisor)
 	return dividend / divisor;
 }
 
-/* a * b / c without overflowing the 64-bit intermediate. */
+/*
+ * a * mul / divisor without a 128-bit division (which would need libgcc):
+ * split a into quotient and remainder by divisor; both products fit.
+ */
 static inline u64 mul_u64_u32_div(u64 a, u32 mul, u32 divisor)
 {
-	return (u64)(((unsigned __int128)a * mul) / divisor);
+	return (a / divisor) * mul + (a % divisor) * mul / divisor;
 }
 
 #endif
