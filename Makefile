@@ -101,11 +101,11 @@ $(BUILD)/vmlinux: $(BUILD)/vmlinux.a $(LDS) scripts/kallsyms.sh
 ISO_INITRD ?= $(BUILD)/initramfs.cpio
 $(BUILD)/%.iso: $(BUILD)/vmlinux tools/grub.cfg $(ISO_INITRD) FORCE
 	@echo "  ISO     $@"
-	@rm -rf $@.d && mkdir -p $@.d/boot/grub
-	@cp $(BUILD)/vmlinux $@.d/boot/vmlinux
-	@cp $(ISO_INITRD) $@.d/boot/initramfs.cpio
-	@sed 's|@APPEND@|$(APPEND)|' tools/grub.cfg > $@.d/boot/grub/grub.cfg
-	@grub-mkrescue -o $@ $@.d >$@.log 2>&1 || { cat $@.log; exit 1; }
+	@rm -rf $@.dir && mkdir -p $@.dir/boot/grub
+	@cp $(BUILD)/vmlinux $@.dir/boot/vmlinux
+	@cp $(ISO_INITRD) $@.dir/boot/initramfs.cpio
+	@sed 's|@APPEND@|$(APPEND)|' tools/grub.cfg > $@.dir/boot/grub/grub.cfg
+	@grub-mkrescue -o $@ $@.dir >$@.log 2>&1 || { cat $@.log; exit 1; }
 FORCE:
 iso: all $(BUILD)/lantern.iso
 
@@ -134,4 +134,4 @@ clean:
 	rm -rf $(BUILD)
 	@$(MAKE) -s -C tools/testing/unit clean 2>/dev/null || true
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -type f -name '*.d' 2>/dev/null)

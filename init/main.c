@@ -181,8 +181,13 @@ static void __init do_initcalls(void)
 
 static void __init print_init_args(void)
 {
+	extern char root_device_name[];
+	extern int root_mountflags;
 	int i;
 
+	if (root_device_name[0])
+		pr_debug("root=%s (%s)\n", root_device_name,
+			 root_mountflags & 1 ? "ro" : "rw");
 	pr_debug("init would run with arguments:\n");
 	for (i = 0; argv_init[i]; i++)
 		pr_debug("    %s\n", argv_init[i]);

@@ -42,8 +42,8 @@ selected() {
 qemu_boot() {
 	local log=$1 t=$2
 	shift 2
-	# The subshell keeps the shell's "Killed" notice out of the output.
-	(QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=$t exec "$ROOT/tools/qemu-run.sh" "$@") >"$log" 2>&1
+	# The subshell reports a timeout's SIGKILL into the log, not the output.
+	(QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=$t "$ROOT/tools/qemu-run.sh" "$@"; exit $?) >"$log" 2>&1
 	status=$?
 }
 

@@ -53,13 +53,14 @@ test_boot_grub_iso() {
 # init: name=value into the environment, words (and all after --) into argv.
 test_boot_cmdline() {
 	local log=$LOGDIR/boot-cmdline.log
-	local cmd='console=ttyS0 debug ktest=timer foo=bar "spaced=a b" single mod.opt=1 -- initarg x=y'
+	local cmd='console=ttyS0 debug ktest=timer root=/dev/vda rw foo=bar "spaced=a b" single mod.opt=1 -- initarg x=y'
 	qemu_boot "$log" 60 -kernel "$KERNEL" -append "$cmd" </dev/null
 	[ "$status" -eq 0 ] || return 1
 	expect "$log" "Command line: $cmd" "Kernel command line: $cmd" \
-		"    foo=bar" "    spaced=a b" "    single" "    initarg" "    x=y" || return 1
+		"    foo=bar" "    spaced=a b" "    single" "    initarg" "    x=y" \
+		"root=/dev/vda (rw)" || return 1
 	# Module parameters and options the kernel owns are not init's.
-	expect_not "$log" "    mod.opt=1" "    ktest=timer" "    debug"
+	expect_not "$log" "    mod.opt=1" "    ktest=timer" "    debug" "    root=/dev/vda" "    rw"
 }
 
 # loglevel=/quiet/debug decide what reaches the console.

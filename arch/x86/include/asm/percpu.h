@@ -23,16 +23,28 @@ extern unsigned long __per_cpu_offset[CONFIG_NR_CPUS];
 	((__typeof__(ptr))((unsigned long)(ptr) + per_cpu_offset(cpu)))
 #define per_cpu(var, cpu)	(*per_cpu_ptr(&(var), cpu))
 
+/*
+ * The operand size comes from the variable: with an immediate operand the
+ * assembler cannot tell "add $1" on a u64 from one on a u32.
+ */
+#define __pcpu_op(op, var, val, constraint)				\
+do {									\
+	switch (sizeof(var)) {						\
+	case 1: asm volatile(op "b %1, %%gs:%0" : "+m"(var) : constraint((u8)(val))); break; \
+	case 2: asm volatile(op "w %1, %%gs:%0" : "+m"(var) : constraint((u16)(val))); break; \
+	case 4: asm volatile(op "l %1, %%gs:%0" : "+m"(var) : constraint((u32)(val))); break; \
+	case 8: asm volatile(op "q %1, %%gs:%0" : "+m"(var) : "re"((u64)(val))); break; \
+	}								\
+} while (0)
+
 #define this_cpu_read(var) ({						\
 	__typeof__(var) __ret;						\
 	asm volatile("mov %%gs:%1, %0" : "=r"(__ret) : "m"(var));	\
 	__ret; })
-#define this_cpu_write(var, val) \
-	asm volatile("mov %1, %%gs:%0" : "+m"(var) : "re"((__typeof__(var))(val)))
-#define this_cpu_add(var, val) \
-	asm volatile("add %1, %%gs:%0" : "+m"(var) : "re"((__typeof__(var))(val)))
-#define this_cpu_inc(var)	this_cpu_add(var, 1)
-#define this_cpu_dec(var)	this_cpu_add(var, -1)
+#define this_cpu_write(var, val)	__pcpu_op("mov", var, val, "ri")
+#define this_cpu_add(var, val)		__pcpu_op("add", var, val, "ri")
+#define this_cpu_inc(var)		this_cpu_add(var, 1)
+#define this_cpu_dec(var)		this_cpu_add(var, -1)
 
 DECLARE_PER_CPU(unsigned long, this_cpu_off);
 DECLARE_PER_CPU(int, cpu_number);
