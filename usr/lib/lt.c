@@ -22,6 +22,7 @@
 
 #define LINE_MAX_LEN	1024
 #define REASON_LEN	768
+#define LT_SLOW_MS	500	/* report cases slower than this */
 
 static struct {
 	const char *suite;
@@ -76,11 +77,14 @@ int lt_end(void)
 
 void lt_run(const char *name, void (*fn)(void))
 {
+	long long start = lt_now_ns(), ms;
+
 	lt.case_pid = getpid();
 	lt.case_failed = 0;
 	lt.child_reason[0] = '\0';
 	errno = 0;
 	fn();
+	ms = (lt_now_ns() - start) / 1000000;
 	if (getpid() != lt.case_pid) {
 		/* A child returned from the case instead of exiting. */
 		lt_fail(__FILE__, __LINE__, "a child process returned from case %s", name);
@@ -93,6 +97,8 @@ void lt_run(const char *name, void (*fn)(void))
 		put_line("PASS %s/%s", lt.suite, name);
 		lt.passed++;
 	}
+	if (ms >= LT_SLOW_MS)
+		put_line("# %s/%s took %lld ms", lt.suite, name, ms);
 }
 
 void lt_fail(const char *file, int line, const char *fmt, ...)
