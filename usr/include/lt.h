@@ -19,6 +19,7 @@
  * Checks also work in a child process (fork, vfork, clone): there a failure
  * stores its reason in a page shared with the parent and exits with
  * LT_CHILD_FAILED, and the parent's LT_CHECK_WAIT() quotes that reason.
+ * lt_note() adds a "# <suite>/<case>: ..." comment line (measurements).
  * Lines are built in a buffer and written with one write(2), so output
  * from several processes never interleaves within a line.
  */
@@ -43,6 +44,7 @@ void lt_run(const char *name, void (*fn)(void));
 
 void lt_fail(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+void lt_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int lt_is_err(long ret, int err);
 int lt_wait(pid_t pid);
 const char *lt_errname(int err);

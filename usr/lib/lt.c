@@ -26,6 +26,7 @@
 
 static struct {
 	const char *suite;
+	const char *case_name;
 	pid_t case_pid;
 	int case_failed;
 	char reason[REASON_LEN];
@@ -79,6 +80,7 @@ void lt_run(const char *name, void (*fn)(void))
 {
 	long long start = lt_now_ns(), ms;
 
+	lt.case_name = name;
 	lt.case_pid = getpid();
 	lt.case_failed = 0;
 	lt.child_reason[0] = '\0';
@@ -122,6 +124,17 @@ void lt_fail(const char *file, int line, const char *fmt, ...)
 		memcpy(lt.reason, buf, sizeof(buf));
 		lt.case_failed = 1;
 	}
+}
+
+void lt_note(const char *fmt, ...)
+{
+	char buf[REASON_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	put_line("# %s/%s: %s", lt.suite, lt.case_name, buf);
 }
 
 const char *lt_child_reason(void)
