@@ -21,7 +21,7 @@ NM		:= nm
 
 DEB_BUILD	:= gcc make binutils cpio
 DEB_RUN		:= qemu-system-x86 grub-pc-bin grub-common xorriso mtools \
-		   musl-tools busybox-static e2fsprogs
+		   musl-tools busybox-static e2fsprogs linux-image-amd64
 
 core-dirs := \
 	arch/x86/boot arch/x86/entry arch/x86/kernel arch/x86/kernel/cpu \
@@ -133,5 +133,7 @@ test: all $(BUILD)/initramfs.cpio
 clean:
 	rm -rf $(BUILD)
 	@$(MAKE) -s -C tools/testing/unit clean 2>/dev/null || true
+
+include usr/Makefile.usr
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
