@@ -15,9 +15,14 @@
  *   - RFLAGS is 0x202 (IF and the reserved bit 1: DF is clear), the x87
  *     control word 0x37f and MXCSR 0x1f80 (the power-on defaults)
  *
- * The parent names the argc it passes in argv[0]: "argc=N".  Exits 0 when
- * all holds; otherwise prints a "# exec_start: ..." line per problem and
- * exits 1.  No libc: its start-up code is exactly what is bypassed here.
+ *   - the credentials in the auxiliary vector are the process's, and
+ *     AT_SECURE is set exactly when they differ (a set-user-ID program)
+ *
+ * The parent describes what it expects in argv[0]: "argc=N", optionally
+ * followed by " uid=N euid=N".  Exits 0 when all holds; otherwise prints a
+ * "# exec_start: ..." line per problem and exits 1.  No libc: its start-up
+ * code is exactly what is bypassed here.  (That also makes this the
+ * set-user-ID test program: musl's start-up would poll fds 0-2 there.)
  */
 #include <elf.h>
 #include <stddef.h>
@@ -125,15 +130,24 @@ static void check(const char *what, unsigned long got, unsigned long want)
 		bad(what, got, want);
 }
 
-static long parse_argc(const char *s)
+/* The number after a word "KEY=" in argv[0] (words are blank-separated), or -1. */
+static long arg0_value(const char *arg0, const char *key)
 {
-	long n = 0;
+	const char *s, *k;
+	long n;
 
-	if (s[0] != 'a' || s[1] != 'r' || s[2] != 'g' || s[3] != 'c' || s[4] != '=')
-		return -1;
-	for (s += 5; *s >= '0' && *s <= '9'; s++)
-		n = n * 10 + *s - '0';
-	return n;
+	for (s = arg0; *s; s++) {
+		if (s != arg0 && s[-1] != ' ')
+			continue;
+		for (k = key; *k && *s == *k; s++, k++)
+			;
+		if (*k || *s != '=')
+			continue;
+		for (s++, n = 0; *s >= '0' && *s <= '9'; s++)
+			n = n * 10 + *s - '0';
+		return n;
+	}
+	return -1;
 }
 
 /* Each string starts where the previous one ended; returns the last end. */
@@ -153,7 +167,8 @@ __attribute__((noreturn, used)) void start_c(unsigned long *sp)
 {
 	long argc = (long)sp[0], envc = 0, i;
 	char **argv = (char **)(sp + 1), **envp = argv + argc + 1;
-	unsigned long *auxv, execfn = 0;
+	unsigned long *auxv, execfn = 0, aux[AT_EXECFN + 1] = { 0 };
+	long uid, euid, gid, egid, want;
 	const char *end;
 
 	check("initial %rsp & 15", entry_rsp & 15, 0);
@@ -163,13 +178,14 @@ __attribute__((noreturn, used)) void start_c(unsigned long *sp)
 	check("mxcsr", entry_mxcsr, 0x1f80);
 	check("x87 control word", entry_fcw, 0x37f);
 
-	check("argc", argc, argc >= 1 ? parse_argc(argv[0]) : -1);
+	check("argc", argc, argc >= 1 ? arg0_value(argv[0], "argc") : -1);
 	check("argv[argc]", (unsigned long)argv[argc], 0);
 	while (envp[envc])
 		envc++;
 	for (auxv = (unsigned long *)(envp + envc + 1); auxv[0] != AT_NULL; auxv += 2)
-		if (auxv[0] == AT_EXECFN)
-			execfn = auxv[1];
+		if (auxv[0] <= AT_EXECFN)
+			aux[auxv[0]] = auxv[1];
+	execfn = aux[AT_EXECFN];
 
 	end = check_packed(argv, argc, NULL, "argv string");
 	end = check_packed(envp, envc, end, "envp string");
@@ -177,6 +193,22 @@ __attribute__((noreturn, used)) void start_c(unsigned long *sp)
 	if (execfn)
 		check("end of AT_EXECFN + 8, page offset",
 		      (execfn + slen((char *)execfn) + 1 + 8) & 4095, 0);
+
+	uid = sys3(SYS_getuid, 0, 0, 0);
+	euid = sys3(SYS_geteuid, 0, 0, 0);
+	gid = sys3(SYS_getgid, 0, 0, 0);
+	egid = sys3(SYS_getegid, 0, 0, 0);
+	check("AT_UID", aux[AT_UID], uid);
+	check("AT_EUID", aux[AT_EUID], euid);
+	check("AT_GID", aux[AT_GID], gid);
+	check("AT_EGID", aux[AT_EGID], egid);
+	check("AT_SECURE", aux[AT_SECURE], uid != euid || gid != egid);
+	want = arg0_value(argv[0], "uid");
+	if (want >= 0)
+		check("uid", uid, want);
+	want = arg0_value(argv[0], "euid");
+	if (want >= 0)
+		check("euid", euid, want);
 
 	sys3(SYS_exit_group, errors ? 1 : 0, 0, 0);
 	__builtin_unreachable();
