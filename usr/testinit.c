@@ -10,7 +10,7 @@
  * Arguments (the kernel passes everything after "--" on its command line):
  *	/path/prog ...		run these instead of the built-in list
  *	lt.only=NAME		run only the program whose base name is NAME
- *	lt.timeout=SECONDS	per-program limit (default 60)
+ *	lt.timeout=SECONDS	per-program limit (default 30)
  *
  * As PID 1 it inherits every orphan, so the wait loop reaps any child, not
  * just the program it started: proc_wait checks that orphans get reaped.
@@ -183,7 +183,7 @@ static void run_program(const char *path, char **envp, long long timeout_ms)
 int main(int argc, char **argv, char **envp)
 {
 	const char *progs[MAX_PROGS], *only = NULL;
-	long long timeout_ms = 60000;
+	long long timeout_ms = 30000;
 	struct utsname u;
 	int i, n = 0;
 
