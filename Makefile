@@ -127,13 +127,13 @@ debug: all $(INITRD)
 unit:
 	@$(MAKE) -s -C tools/testing/unit run
 
+include usr/Makefile.usr
+
 test: all $(BUILD)/initramfs.cpio
 	@tools/run-tests.sh
 
 clean:
 	rm -rf $(BUILD)
 	@$(MAKE) -s -C tools/testing/unit clean 2>/dev/null || true
-
-include usr/Makefile.usr
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
