@@ -21,7 +21,7 @@ NM		:= nm
 
 DEB_BUILD	:= gcc make binutils cpio
 DEB_RUN		:= qemu-system-x86 grub-pc-bin grub-common xorriso mtools \
-		   musl-tools busybox-static e2fsprogs
+		   musl-tools busybox-static e2fsprogs linux-image-amd64
 
 core-dirs := \
 	arch/x86/boot arch/x86/entry arch/x86/kernel arch/x86/kernel/cpu \
@@ -126,6 +126,8 @@ debug: all $(INITRD)
 
 unit:
 	@$(MAKE) -s -C tools/testing/unit run
+
+include usr/Makefile.usr
 
 test: all $(BUILD)/initramfs.cpio
 	@tools/run-tests.sh

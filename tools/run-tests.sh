@@ -5,6 +5,8 @@
 # "N passed, N failed".  Exit status is non-zero if anything failed.
 #
 #   tools/run-tests.sh [FILTER]      run tests whose name contains FILTER
+#   tools/run-tests.sh --linux [FILTER]  only the user tests, on Debian's
+#                                    Linux kernel (the oracle)
 #
 # Every QEMU runs under `timeout -s KILL`.  KVM is used only when the
 # machine offers real hardware virtualization and a probe boot of Lantern
@@ -14,6 +16,11 @@ cd "$(dirname "$0")/.."
 export ROOT=$PWD
 export BUILD=$ROOT/build
 export LOGDIR=$BUILD/test-logs
+LINUX=0
+if [ "${1:-}" = --linux ]; then
+	LINUX=1
+	shift
+fi
 FILTER=${1:-}
 mkdir -p "$LOGDIR"
 
@@ -120,9 +127,15 @@ run_unit_tests() {
 	done < <(grep -aE '^(PASS|FAIL) ' "$out")
 }
 
-pick_accel
-run_unit_tests
-source "$ROOT/tools/testing/boot-tests.sh"
+if [ "$LINUX" = 1 ]; then
+	ACCEL=$("$ROOT/tools/qemu-accel.sh")
+	echo "# --linux: unit and boot tests are Lantern's, skipped"
+else
+	pick_accel
+	run_unit_tests
+	source "$ROOT/tools/testing/boot-tests.sh"
+fi
+source "$ROOT/tools/testing/user-tests.sh"
 
 echo
 if [ "$failed" -gt 0 ]; then

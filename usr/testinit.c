@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * testinit: PID 1 of the user-space test initramfs.
+ *
+ * Runs the test programs one after another (fork + execve), each with a
+ * time limit, then powers the machine off.  The programs print their own
+ * PASS/FAIL lines; testinit adds a FAIL line only for a program that did
+ * not finish normally (non-zero exit, death by a signal, time-out).
+ *
+ * Arguments (the kernel passes everything after "--" on its command line):
+ *	/path/prog ...		run these instead of the built-in list
+ *	lt.only=NAME		run only the program whose base name is NAME
+ *	lt.timeout=SECONDS	per-program limit (default 30)
+ *
+ * As PID 1 it inherits every orphan, so the wait loop reaps any child, not
+ * just the program it started: proc_wait checks that orphans get reaped.
+ * Only calls available without a VFS are used: fds 0-2 come from the
+ * kernel, time-outs are polled with nanosleep (there is no alarm()).
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/reboot.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "lt.h"
+
+#define MAX_PROGS	64
+#define POLL_MS		5
+
+static const char *const builtin_tests[] = {
+	"/tests/proc_fork",
+	"/tests/proc_exec",
+	"/tests/proc_wait",
+	"/tests/proc_ident",
+	"/tests/mm_mmap",
+	"/tests/mm_brk",
+	"/tests/sys_badptr",
+	"/tests/sys_misc",
+	"/tests/sched",
+};
+
+static unsigned long orphans_reaped;
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void say(const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(line, sizeof(line) - 1, fmt, ap);
+	va_end(ap);
+	if (n > (int)sizeof(line) - 2)
+		n = sizeof(line) - 2;
+	line[n++] = '\n';
+	(void)!write(1, line, n);
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, ms % 1000 * 1000000 };
+
+	nanosleep(&ts, NULL);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/*
+ * Wait until PID exits, reaping every other child on the way.  Kills PID
+ * once TIMEOUT_MS has passed.  Returns its wait status; *timed_out says
+ * whether it had to be killed.
+ */
+static int wait_program(pid_t pid, long long timeout_ms, int *timed_out)
+{
+	long long deadline = now_ms() + timeout_ms;
+	int status;
+	pid_t r;
+
+	*timed_out = 0;
+	for (;;) {
+		r = waitpid(-1, &status, WNOHANG);
+		if (r == pid)
+			return status;
+		if (r > 0) {
+			orphans_reaped++;
+			continue;
+		}
+		if (r < 0 && errno != EINTR) {
+			say("testinit: waitpid: %s", lt_errname(errno));
+			return -1;
+		}
+		if (!*timed_out && now_ms() > deadline) {
+			kill(pid, SIGKILL);
+			*timed_out = 1;
+		}
+		sleep_ms(POLL_MS);
+	}
+}
+
+/*
+ * Whatever a program left running would disturb the next one (and its
+ * CPU-time measurements): kill it and reap it.  kill(-1) from PID 1 hits
+ * every process but init (on Linux it "succeeds" even when only kernel
+ * threads exist, so count what gets reaped instead).
+ */
+static void kill_leftovers(const char *name)
+{
+	long long deadline = now_ms() + 5000;
+	int status, killed = 0;
+
+	if (getpid() != 1)
+		return;
+	kill(-1, SIGKILL);
+	while (now_ms() < deadline) {
+		pid_t r = waitpid(-1, &status, WNOHANG);
+
+		if (r > 0) {
+			killed++;
+		} else if (r < 0 && errno == ECHILD) {
+			if (killed)
+				say("testinit: killed %d processes %s left running", killed, name);
+			return;
+		} else {
+			sleep_ms(POLL_MS);
+		}
+	}
+	say("testinit: leftovers of %s were not reaped within 5 s", name);
+}
+
+static void run_program(const char *path, char **envp, long long timeout_ms)
+{
+	const char *name = base_name(path);
+	char *argv[] = { (char *)path, NULL };
+	long long start = now_ms();
+	int status, timed_out;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0) {
+		say("FAIL %s: fork failed: %s", name, lt_errname(errno));
+		return;
+	}
+	if (pid == 0) {
+		execve(path, argv, envp);
+		say("testinit: execve %s failed: %s", path, lt_errname(errno));
+		_exit(127);
+	}
+	status = wait_program(pid, timeout_ms, &timed_out);
+	if (timed_out)
+		say("FAIL %s: timed out after %lld s (killed)", name, timeout_ms / 1000);
+	else if (status == -1)
+		say("FAIL %s: lost track of the program", name);
+	else if (WIFSIGNALED(status))
+		say("FAIL %s: killed by signal %d (%s)", name, WTERMSIG(status),
+		    lt_signame(WTERMSIG(status)));
+	else if (WEXITSTATUS(status))
+		say("FAIL %s: exited with status %d", name, WEXITSTATUS(status));
+	say("testinit: %s finished in %lld ms", name, now_ms() - start);
+	kill_leftovers(name);
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	const char *progs[MAX_PROGS], *only = NULL;
+	long long timeout_ms = 30000;
+	struct utsname u;
+	int i, n = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (!strncmp(argv[i], "lt.only=", 8))
+			only = argv[i] + 8;
+		else if (!strncmp(argv[i], "lt.timeout=", 11))
+			timeout_ms = atoll(argv[i] + 11) * 1000;
+		else if (argv[i][0] == '/' && n < MAX_PROGS)
+			progs[n++] = argv[i];
+	}
+	if (!n)
+		for (n = 0; n < (int)(sizeof(builtin_tests) / sizeof(builtin_tests[0])); n++)
+			progs[n] = builtin_tests[n];
+
+	if (uname(&u) == 0)
+		say("testinit: pid %d on %s %s %s", getpid(), u.sysname, u.release, u.machine);
+	for (i = 0; i < n; i++)
+		if (!only || !strcmp(base_name(progs[i]), only))
+			run_program(progs[i], envp, timeout_ms);
+	say("testinit: done (%lu orphans reaped)", orphans_reaped);
+
+	if (getpid() != 1)
+		return 0;
+	reboot(RB_POWER_OFF);
+	say("testinit: power-off failed: %s", lt_errname(errno));
+	for (;;)	/* PID 1 must not exit */
+		sleep_ms(1000);
+}
