@@ -9,6 +9,8 @@
 #include <linux/init.h>
 #include <asm/bootparam.h>
 #include <asm/e820.h>
+#include <asm/page.h>
+#include <linux/memblock.h>
 
 struct e820_table *e820_table = &boot_params.e820;
 
@@ -85,4 +87,22 @@ u64 __init e820__end_of_ram(void)
 			end = e->addr + e->size;
 	}
 	return end;
+}
+
+/*
+ * memblock learns RAM from here.  Only whole pages count: a range that
+ * starts or ends mid-page loses the partial page, which may be shared
+ * with firmware.
+ */
+void __init e820__memblock_setup(void)
+{
+	u32 i;
+
+	for (i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+		u64 start = PAGE_ALIGN(e->addr), end = PAGE_ALIGN_DOWN(e->addr + e->size);
+
+		if (e->type == E820_TYPE_RAM && start < end)
+			memblock_add(start, end - start);
+	}
 }

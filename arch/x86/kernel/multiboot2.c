@@ -74,6 +74,8 @@ void multiboot2_parse_boot_info(unsigned long info_phys)
 	u32 off = 8;
 
 	boot_params.loader = "Multiboot2";
+	boot_params.boot_info_phys = info_phys;
+	boot_params.boot_info_size = total;
 	while (off + sizeof(struct mb2_tag) <= total) {
 		const struct mb2_tag *tag = (const void *)(info + off);
 

@@ -44,6 +44,8 @@ void pvh_parse_boot_info(unsigned long info_phys)
 	u32 i;
 
 	boot_params.loader = "PVH";
+	boot_params.boot_info_phys = info_phys;
+	boot_params.boot_info_size = sizeof(*si);
 	if (si->cmdline_paddr)
 		strscpy(boot_params.cmdline, __va(si->cmdline_paddr),
 			sizeof(boot_params.cmdline));

@@ -2,15 +2,18 @@
 /*
  * setup_arch: everything start_kernel needs from the x86 side before
  * generic code can run: the CPU's identity and tables (GDT, TSS, IDT),
- * the memory map, and the firmware tables (ACPI) that say where the
- * interrupt controllers are.
+ * the memory map (memblock), and the firmware tables (ACPI) that say
+ * where the interrupt controllers are.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/sizes.h>
 #include <asm/acpi.h>
 #include <asm/bootparam.h>
 #include <asm/e820.h>
 #include <asm/page.h>
+#include <asm/sections.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/special_insns.h>
@@ -29,6 +32,30 @@ static void __init zap_identity_mappings(void)
 	__flush_tlb_all();
 }
 
+/*
+ * What memblock must not hand out: the kernel image (and the 32-bit boot
+ * code below it at 1 MiB), the initramfs until it is unpacked, the boot
+ * loader's information block, and the first megabyte, which belongs to
+ * the firmware (BIOS data area, EBDA, option ROMs).
+ */
+static void __init early_reserve_memory(void)
+{
+	phys_addr_t head = (unsigned long)_head_start;
+
+	memblock_reserve(head, __pa_symbol(_end) - head);
+	memblock_reserve(0, SZ_1M);
+	if (boot_params.initrd_size) {
+		phys_addr_t start = PAGE_ALIGN_DOWN(boot_params.initrd_start);
+
+		memblock_reserve(start, PAGE_ALIGN(boot_params.initrd_start +
+						   boot_params.initrd_size) - start);
+	}
+	if (boot_params.boot_info_size)
+		memblock_reserve(PAGE_ALIGN_DOWN(boot_params.boot_info_phys),
+				 PAGE_ALIGN(boot_params.boot_info_size +
+					    (boot_params.boot_info_phys & ~PAGE_MASK)));
+}
+
 void __init setup_arch(void)
 {
 	zap_identity_mappings();
@@ -39,14 +66,22 @@ void __init setup_arch(void)
 	pr_info("Command line: %s\n", boot_params.cmdline);
 	pr_info("Boot loader: %s\n", boot_params.loader);
 	e820__memory_setup();
-	pr_info("Memory: %lluK RAM, kernel image %lluK at %#lx-%#lx\n",
-		e820__total_ram() >> 10,
-		(u64)(_end - _text) >> 10, __pa_symbol(_text), __pa_symbol(_end) - 1);
+	pr_info("Kernel image: %lluK at %#lx-%#lx, %lluK RAM in the e820 map\n",
+		(u64)(_end - _text) >> 10, __pa_symbol(_text), __pa_symbol(_end) - 1,
+		e820__total_ram() >> 10);
 	if (boot_params.initrd_start)
 		pr_info("RAMDISK: [mem %#010llx-%#010llx]\n", boot_params.initrd_start,
 			boot_params.initrd_start + boot_params.initrd_size - 1);
 	else
 		pr_info("RAMDISK: none\n");
+
+	/* Until init_mem_mapping(), head_64.S maps only the first 4 GiB. */
+	memblock_set_current_limit(SZ_4G);
+	e820__memblock_setup();
+	early_reserve_memory();
+	memblock_dump_all();
+	max_pfn = PFN_DOWN(memblock_end_of_DRAM());
+	max_low_pfn = min_t(unsigned long, max_pfn, PFN_DOWN(SZ_4G));
 
 	acpi_boot_table_init();
 }

@@ -45,6 +45,8 @@ struct boot_params {
 	u64 initrd_start;		/* physical; 0 when there is none */
 	u64 initrd_size;
 	u64 acpi_rsdp;			/* physical; 0 when the loader did not say */
+	u64 boot_info_phys;		/* the loader's own structure, kept reserved */
+	u64 boot_info_size;
 };
 
 extern struct boot_params boot_params;

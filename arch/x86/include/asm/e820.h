@@ -9,5 +9,7 @@ extern struct e820_table *e820_table;
 void e820__memory_setup(void);
 u64 e820__total_ram(void);
 u64 e820__end_of_ram(void);
+/* Tell memblock which ranges are RAM. */
+void e820__memblock_setup(void);
 
 #endif

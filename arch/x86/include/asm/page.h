@@ -31,6 +31,18 @@ static inline unsigned long __phys_addr(unsigned long x)
 #define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
 #define PAGE_ALIGN(x)	(((x) + PAGE_SIZE - 1) & PAGE_MASK)
+#define PAGE_ALIGN_DOWN(x)	((x) & PAGE_MASK)
+
+/* The smallest order n with (PAGE_SIZE << n) >= @size; size 0 is order 0. */
+static inline __attribute__((__const__)) unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	size = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	while ((1UL << order) < size)
+		order++;
+	return order;
+}
 
 #endif
 
