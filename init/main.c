@@ -4,9 +4,10 @@
  * box, in order.  Architecture code (setup_arch) has already left us in
  * long mode on the boot CPU with early page tables; from here:
  *
- *   command line -> console -> banner -> setup_arch (CPU, traps, ACPI,
- *   memory map) -> the remaining options -> interrupts -> timekeeping ->
- *   initcalls (drivers) -> self-tests -> the idle loop
+ *   command line -> console -> banner -> setup_arch (CPU, traps, page
+ *   tables, zones, ACPI) -> the remaining options -> the memory
+ *   allocators (mm_core_init) -> interrupts -> timekeeping -> initcalls
+ *   (drivers) -> self-tests -> the idle loop
  *
  * Command-line options are parsed by whoever owns them: a file declares
  * __setup("name=", fn) or early_param("name", fn) and this file walks the
@@ -20,6 +21,7 @@
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
 #include <linux/serial_8250.h>
 #include <linux/start_kernel.h>
 #include <linux/string.h>
@@ -217,6 +219,7 @@ void __noreturn start_kernel(void)
 	pr_notice("%s", linux_banner);
 	setup_arch();
 	parse_command_line();
+	mm_core_init();		/* after slub_debug is parsed, before ioremap users */
 	init_IRQ();
 	time_init();
 	local_irq_enable();

@@ -2,17 +2,20 @@
 /*
  * setup_arch: everything start_kernel needs from the x86 side before
  * generic code can run: the CPU's identity and tables (GDT, TSS, IDT),
- * the memory map (memblock), and the firmware tables (ACPI) that say
- * where the interrupt controllers are.
+ * the memory map (memblock, the zones), and the firmware tables (ACPI)
+ * that say where the interrupt controllers are.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/initrd.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/sizes.h>
 #include <asm/acpi.h>
 #include <asm/bootparam.h>
 #include <asm/e820.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -49,6 +52,8 @@ static void __init early_reserve_memory(void)
 
 		memblock_reserve(start, PAGE_ALIGN(boot_params.initrd_start +
 						   boot_params.initrd_size) - start);
+		initrd_start = (unsigned long)__va(boot_params.initrd_start);
+		initrd_end = initrd_start + boot_params.initrd_size;
 	}
 	if (boot_params.boot_info_size)
 		memblock_reserve(PAGE_ALIGN_DOWN(boot_params.boot_info_phys),
@@ -84,4 +89,5 @@ void __init setup_arch(void)
 	max_low_pfn = min_t(unsigned long, max_pfn, PFN_DOWN(SZ_4G));
 
 	acpi_boot_table_init();
+	paging_init();
 }

@@ -43,6 +43,14 @@
 struct mm_struct;
 extern struct mm_struct init_mm;
 
+/*
+ * The kernel's page-table root (init_mm.pgd).  Its upper half, entries
+ * 256..511, all point at PUD pages allocated at boot and never change,
+ * so every process's PGD can share them by copying (pgd_alloc).
+ */
+extern pgd_t init_top_pgt[PTRS_PER_PGD];
+#define swapper_pg_dir	init_top_pgt
+
 static inline unsigned long pgd_index(unsigned long a) { return (a >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1); }
 static inline unsigned long pud_index(unsigned long a) { return (a >> PUD_SHIFT) & (PTRS_PER_PUD - 1); }
 static inline unsigned long pmd_index(unsigned long a) { return (a >> PMD_SHIFT) & (PTRS_PER_PMD - 1); }
@@ -138,6 +146,18 @@ static inline void ptep_set_wrprotect(struct mm_struct *mm, unsigned long addr, 
  * walk, for tests and debugging).  Returns the physical address or -1.
  */
 phys_addr_t dump_pagetable_walk(pgd_t *pgd, unsigned long addr);
+
+/*
+ * The leaf entry mapping kernel address @addr in init_mm (a PUD or PMD
+ * entry for 1 GiB / 2 MiB pages, cast to pte_t), and its size in *level;
+ * NULL if nothing maps it.
+ */
+pte_t *lookup_address(unsigned long addr, unsigned int *level);
+
+/* Boot: build the kernel page tables and switch to them (init_64.c). */
+void init_mem_mapping(void);
+/* Boot: zones and mem_map, once the page tables map all of RAM. */
+void paging_init(void);
 #endif
 
 #endif

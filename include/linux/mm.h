@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Memory management for the rest of the kernel: from a page frame to its
+ * struct page and its kernel address and back, page references, and the
+ * memory totals.
+ *
+ * Physical memory is "flat": mem_map[] has one struct page per page frame
+ * number from 0 to max_mapnr, holes included (their pages are reserved),
+ * so pfn_to_page() is an array index.  Every frame is also mapped in the
+ * kernel's direct map, so a page's kernel address is __va() of its
+ * physical address.
+ */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <linux/types.h>
+#include <linux/bug.h>
+#include <linux/mm_types.h>
+#include <linux/mmzone.h>
+#include <linux/page-flags.h>
+#include <linux/page_ref.h>
+#include <linux/gfp.h>
+#include <linux/memblock.h>
+#include <asm/page.h>
+#include <asm/pgtable.h>
+
+extern struct page *mem_map;
+extern unsigned long max_mapnr;		/* entries in mem_map */
+extern atomic_long_t _totalram_pages;	/* pages managed by the buddy allocator */
+extern unsigned long totalreserve_pages; /* kept free by watermarks */
+
+#define ARCH_PFN_OFFSET		0UL
+
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn - ARCH_PFN_OFFSET < max_mapnr;
+}
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return mem_map + (pfn - ARCH_PFN_OFFSET);
+}
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return (unsigned long)(page - mem_map) + ARCH_PFN_OFFSET;
+}
+
+#define page_to_phys(page)	PFN_PHYS(page_to_pfn(page))
+#define phys_to_page(phys)	pfn_to_page(PHYS_PFN(phys))
+#define virt_to_pfn(kaddr)	PHYS_PFN(__pa(kaddr))
+#define virt_to_page(kaddr)	pfn_to_page(virt_to_pfn(kaddr))
+#define virt_addr_valid(kaddr)	pfn_valid(virt_to_pfn(kaddr))
+
+/* Every page is in the direct map: no highmem on 64-bit. */
+static inline void *page_address(const struct page *page)
+{
+	return __va(PFN_PHYS(page_to_pfn(page)));
+}
+#define lowmem_page_address(page)	page_address(page)
+
+static inline enum zone_type page_zonenum(const struct page *page)
+{
+	return (enum zone_type)((page->flags >> ZONES_PGSHIFT) & ZONES_MASK);
+}
+
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &NODE_DATA(0)->node_zones[page_zonenum(page)];
+}
+
+static inline void set_page_zone(struct page *page, enum zone_type zone)
+{
+	page->flags &= ~(ZONES_MASK << ZONES_PGSHIFT);
+	page->flags |= ((unsigned long)zone & ZONES_MASK) << ZONES_PGSHIFT;
+}
+
+static inline bool PageTail(const struct page *page)
+{
+	return READ_ONCE(page->compound_head) & 1;
+}
+
+static inline struct page *compound_head(const struct page *page)
+{
+	unsigned long head = READ_ONCE(page->compound_head);
+
+	if (head & 1)
+		return (struct page *)(head - 1);
+	return (struct page *)page;
+}
+
+static inline unsigned int compound_order(const struct page *page)
+{
+	return PageHead(page) ? page[1].compound_order : 0;
+}
+
+/* The head page of the (possibly compound) allocation holding @kaddr. */
+#define virt_to_head_page(kaddr)	compound_head(virt_to_page(kaddr))
+
+static inline int page_count(const struct page *page)
+{
+	return page_ref_count(page);
+}
+
+static inline void get_page(struct page *page)
+{
+	/* Taking a reference on a free page means someone already lost one. */
+	WARN_ON_ONCE(page_ref_count(page) <= 0);
+	page_ref_inc(page);
+}
+
+/* Drop a reference; the last one frees the page (or compound block). */
+void put_page(struct page *page);
+
+static inline unsigned long totalram_pages(void)
+{
+	return (unsigned long)atomic_long_read(&_totalram_pages);
+}
+
+static inline void totalram_pages_add(long count)
+{
+	atomic_long_add(count, &_totalram_pages);
+}
+
+/*
+ * Give reserved boot memory [start, end) (kernel virtual addresses,
+ * page-aligned inwards) back to the page allocator.  Returns the pages
+ * freed; @s names the range in the log.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
+
+/*
+ * Find or create the page-table page below an entry (mm/memory.c), for
+ * building mappings: NULL if no memory.  The kernel half's PGD entries
+ * always exist, so there is no p4d/pud allocation for kernel addresses.
+ */
+int __pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address);
+int __pte_alloc_kernel(pmd_t *pmd);
+
+static inline pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)
+{
+	if (unlikely(pud_none(*pud)) && __pmd_alloc(mm, pud, address))
+		return NULL;
+	return pmd_offset(pud, address);
+}
+
+static inline pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long address)
+{
+	if (unlikely(pmd_none(*pmd)) && __pte_alloc_kernel(pmd))
+		return NULL;
+	return pte_offset_kernel(pmd, address);
+}
+
+static inline pte_t mk_pte(struct page *page, pgprot_t prot)
+{
+	return pfn_pte(page_to_pfn(page), prot);
+}
+
+/* start_kernel: the allocators, once the architecture set up memory. */
+void mm_core_init(void);
+/* paging_init: zones and mem_map; @max_zone_pfn[z] is where zone z ends. */
+void free_area_init(unsigned long *max_zone_pfn);
+/* The architecture's lines of /proc/meminfo (DirectMap4k...). */
+int arch_report_meminfo(char *buf, size_t size);
+
+/* /proc/meminfo, into @buf; returns the length as snprintf would. */
+int meminfo_show(char *buf, size_t size);
+/* Free pages that could be had without swapping: MemAvailable. */
+long si_mem_available(void);
+
+#endif /* _LINUX_MM_H */

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The two central types of memory management.
+ *
+ * struct page describes one physical page frame.  There is one for every
+ * frame of RAM, in the flat array mem_map indexed by page frame number,
+ * so it must stay small: its fields are unions whose meaning depends on
+ * what the page is used for (free in the buddy allocator, a slab, page
+ * cache or anonymous memory).  The flags word says which (page-flags.h).
+ *
+ * A compound page is a multi-page allocation that acts as one object
+ * (slabs, large kmalloc): the first page has PG_head, every other page
+ * points back at it (compound_head, with bit 0 set to mark a tail), and
+ * the order is kept in the first tail page, because the head's own
+ * fields belong to whoever uses the allocation.
+ *
+ * struct mm_struct describes an address space: today only its page-table
+ * root, because only the kernel's own (init_mm) exists.
+ */
+#ifndef _LINUX_MM_TYPES_H
+#define _LINUX_MM_TYPES_H
+
+#include <linux/types.h>
+#include <linux/atomic.h>
+#include <linux/spinlock.h>
+#include <linux/page-flags.h>
+#include <asm/pgtable_types.h>
+
+typedef unsigned long pgoff_t;
+
+struct address_space;
+struct kmem_cache;
+
+struct page {
+	unsigned long flags;		/* PG_* bits, zone number on top; must be first */
+	union {
+		struct {	/* buddy, page cache and anonymous pages */
+			/*
+			 * Free page: link in its zone's free_area list.
+			 * In use: link in an LRU list (PG_lru), or the
+			 * owner's own list.
+			 */
+			struct list_head lru;
+			struct address_space *mapping;	/* file or anon_vma, later */
+			pgoff_t index;			/* offset within mapping */
+			/*
+			 * PG_buddy: order of the free block it heads.
+			 * PG_private: the owner's.
+			 */
+			unsigned long private;
+		};
+		struct {	/* slab pages (PG_slab), mm/slub.c */
+			struct list_head slab_list;	/* cache's partial list */
+			struct kmem_cache *slab_cache;	/* cache the objects belong to */
+			void *freelist;			/* first free object */
+			unsigned int inuse;		/* objects handed out */
+			unsigned int objects;		/* objects the slab holds */
+		};
+		struct {	/* tail pages of a compound allocation (__GFP_COMP) */
+			unsigned long compound_head;	/* head page address + 1 */
+			unsigned char compound_order;	/* in the first tail page only */
+		};
+	};
+	/* Page-table entries mapping the page, minus one: -1 means unmapped. */
+	atomic_t _mapcount;
+	/* References: 0 means free.  Only the page_ref/get/put helpers touch it. */
+	atomic_t _refcount;
+};
+
+/*
+ * An address space.  VMAs (vm_area_struct), the mmap lock, counters and
+ * the rest arrive with processes; for now only the kernel's own exists.
+ *
+ * Locking: page_table_lock guards allocation of page-table pages, so two
+ * CPUs never populate the same empty entry twice.
+ */
+struct mm_struct {
+	pgd_t *pgd;			/* page-table root (physical in CR3) */
+	spinlock_t page_table_lock;
+	atomic_t mm_users;		/* users of the address space */
+	atomic_t mm_count;		/* references to this struct */
+	atomic_long_t pgtables_bytes;	/* page-table memory, for accounting */
+};
+
+#endif /* _LINUX_MM_TYPES_H */

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Interfaces between the files of mm/ that the rest of the kernel has no
+ * business calling: boot-time zone and mem_map setup (page_alloc.c for
+ * mm_init.c and the host unit tests), and the allocators' init entry
+ * points in the order mm_core_init() runs them.
+ */
+#ifndef _MM_INTERNAL_H
+#define _MM_INTERNAL_H
+
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+
+void zone_init(enum zone_type idx, unsigned long start_pfn,
+	       unsigned long spanned, unsigned long present);
+void memmap_init_range(unsigned long start_pfn, unsigned long end_pfn,
+		       enum zone_type zone);
+void __free_pages_memory(unsigned long start_pfn, unsigned long end_pfn);
+
+void kmem_cache_init(void);
+void vmalloc_init(void);
+
+#endif /* _MM_INTERNAL_H */
