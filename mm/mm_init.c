@@ -10,6 +10,7 @@
  *   mm_core_init()                                 (start_kernel)
  *     mem_init(): memblock_free_all() hands every free range to the
  *                 buddy allocator; watermarks; the "Memory:" line
+ *     kmem_cache_init(): the slab allocator, kmalloc
  *
  * mem_map is one flat array of struct page for pfns 0..max_mapnr, holes
  * included, allocated from memblock.  Every struct page starts reserved;
@@ -151,6 +152,7 @@ static void __init mem_init(void)
 void __init mm_core_init(void)
 {
 	mem_init();
+	kmem_cache_init();
 }
 
 /*
