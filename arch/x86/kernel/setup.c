@@ -2,8 +2,8 @@
 /*
  * setup_arch: everything start_kernel needs from the x86 side before
  * generic code can run: the CPU's identity and tables (GDT, TSS, IDT),
- * the memory map (memblock, the zones), and the firmware tables (ACPI)
- * that say where the interrupt controllers are.
+ * the memory map (memblock, the kernel page tables, the zones), and the
+ * firmware tables (ACPI) that say where the interrupt controllers are.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -19,21 +19,6 @@
 #include <asm/sections.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
-#include <asm/special_insns.h>
-
-/*
- * head_64.S mapped the first 4 GiB at virtual 0 to survive the switch to
- * paging; nothing uses that mapping now, and keeping it would hide NULL
- * pointer dereferences.
- */
-static void __init zap_identity_mappings(void)
-{
-	extern u64 early_pml4[];
-	u64 *pml4 = __va(early_pml4);	/* linked at its physical address */
-
-	pml4[0] = 0;
-	__flush_tlb_all();
-}
 
 /*
  * What memblock must not hand out: the kernel image (and the 32-bit boot
@@ -63,7 +48,6 @@ static void __init early_reserve_memory(void)
 
 void __init setup_arch(void)
 {
-	zap_identity_mappings();
 	early_cpu_init();
 	cpu_init();
 	trap_init();
@@ -87,7 +71,9 @@ void __init setup_arch(void)
 	memblock_dump_all();
 	max_pfn = PFN_DOWN(memblock_end_of_DRAM());
 	max_low_pfn = min_t(unsigned long, max_pfn, PFN_DOWN(SZ_4G));
+	init_mem_mapping();
 
+	/* The tables are read through the new direct map. */
 	acpi_boot_table_init();
 	paging_init();
 }

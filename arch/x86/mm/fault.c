@@ -12,6 +12,7 @@
  */
 #include <linux/kernel.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/special_insns.h>
 #include <asm/traps.h>
 
@@ -39,6 +40,8 @@ static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 		 !(error_code & X86_PF_PROT) ? "not-present page" :
 		 (error_code & X86_PF_RSVD) ? "reserved bit violation" :
 		 "permissions violation");
+	/* How the address translates, level by level: where the walk stopped. */
+	dump_pagetable_walk(__va(read_cr3() & PTE_PFN_MASK), address);
 }
 
 static void __noreturn page_fault_oops(struct pt_regs *regs,

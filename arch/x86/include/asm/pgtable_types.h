@@ -74,6 +74,21 @@ typedef struct { unsigned long pgprot; } pgprot_t;
 #define PAGE_KERNEL_NOCACHE	__pgprot(__PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 #define PAGE_KERNEL_LARGE	__pgprot(__PAGE_KERNEL | _PAGE_PSE)
 
+/*
+ * Bits the CPU accepts: NX is reserved (a fault if set) on CPUs without
+ * it, so every kernel mapping is masked with this (init_64.c sets it).
+ */
+extern unsigned long __supported_pte_mask;
+
+/* The size of the page a leaf entry maps (lookup_address). */
+enum pg_level {
+	PG_LEVEL_NONE,
+	PG_LEVEL_4K,
+	PG_LEVEL_2M,
+	PG_LEVEL_1G,
+	PG_LEVEL_NUM
+};
+
 /* User mappings; write permission for COW pages is granted by the fault. */
 #define PAGE_NONE		__pgprot(_PAGE_ACCESSED)
 #define PAGE_SHARED		__pgprot(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED | _PAGE_NX)

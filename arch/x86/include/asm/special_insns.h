@@ -32,14 +32,4 @@ static inline void cpu_relax(void)
 	asm volatile("pause" ::: "memory");
 }
 
-static inline void __flush_tlb_one(unsigned long addr)
-{
-	asm volatile("invlpg (%0)" : : "r"(addr) : "memory");
-}
-
-static inline void __flush_tlb_all(void)
-{
-	write_cr3(read_cr3());
-}
-
 #endif
