@@ -11,6 +11,7 @@
  *     mem_init(): memblock_free_all() hands every free range to the
  *                 buddy allocator; watermarks; the "Memory:" line
  *     kmem_cache_init(): the slab allocator, kmalloc
+ *     vmalloc_init(): vmalloc and ioremap
  *
  * mem_map is one flat array of struct page for pfns 0..max_mapnr, holes
  * included, allocated from memblock.  Every struct page starts reserved;
@@ -153,6 +154,7 @@ void __init mm_core_init(void)
 {
 	mem_init();
 	kmem_cache_init();
+	vmalloc_init();
 }
 
 /*

@@ -6,11 +6,15 @@
  * For now only the kernel's own faults arrive here, and for the kernel a
  * fault is expected only at instructions with an exception-table entry
  * (user copies, nofault probes).  Anything else is a bug: report the
- * address and the kind of access in Linux's words, then oops.  The user
- * half (find_vma, handle_mm_fault, demand paging, COW) arrives with
- * processes.
+ * address and the kind of access in Linux's words, then oops.  A fault
+ * on a vmalloc guard page (the unmapped page after every vmalloc area)
+ * is named as such first, with the area and its allocator, because
+ * "unable to handle page fault" alone does not say it was an overrun.
+ * The user half (find_vma, handle_mm_fault, demand paging, COW) arrives
+ * with processes.
  */
 #include <linux/kernel.h>
+#include <linux/vmalloc.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/special_insns.h>
@@ -49,6 +53,7 @@ static void __noreturn page_fault_oops(struct pt_regs *regs,
 				       unsigned long address)
 {
 	oops_begin();
+	vmalloc_report_guard_fault(address);
 	show_fault_oops(regs, error_code, address);
 	die("Oops", regs, error_code);
 }

@@ -180,12 +180,6 @@ static void __init dmap_collect_rules(void)
 		}
 	}
 	dmap_add_rule(__pa_symbol(_text), __pa_symbol(__end_rodata), DMAP_RO);
-	/*
-	 * ioremap() still hands out direct-map addresses in the top 64 MiB
-	 * below 4 GiB (local and I/O APIC, HPET), as the boot tables
-	 * allowed; keep that window until it makes mappings of its own.
-	 */
-	dmap_add_rule(0xfc000000ULL, SZ_4G, DMAP_UC);
 }
 
 static const char *const dmap_type_name[] = {
