@@ -25,6 +25,8 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/vmstat.h>
 #include <asm/sections.h>
 #include "internal.h"
@@ -169,3 +171,36 @@ void free_initrd_mem(unsigned long start, unsigned long end)
 	if (start == initrd_start)
 		initrd_start = initrd_end = 0;
 }
+
+/* pr_debug each line of @buf: a printk record holds one line. */
+static void __init pr_debug_lines(char *buf)
+{
+	char *line;
+
+	while ((line = strsep(&buf, "\n")) && (*line || buf))
+		pr_debug("%s\n", line);
+}
+
+/*
+ * With "debug" on the command line, show what /proc/meminfo,
+ * /proc/buddyinfo and /proc/slabinfo will say once procfs exists.
+ */
+static int __init mm_show_boot_state(void)
+{
+	int (*const show[])(char *, size_t) = {
+		meminfo_show, buddyinfo_show, slabinfo_show,
+	};
+	const size_t size = 16 * 1024;
+	char *buf = kmalloc(size, GFP_KERNEL);
+	unsigned int i;
+
+	if (!buf)
+		return -ENOMEM;
+	for (i = 0; i < ARRAY_SIZE(show); i++) {
+		show[i](buf, size);
+		pr_debug_lines(buf);
+	}
+	kfree(buf);
+	return 0;
+}
+late_initcall(mm_show_boot_state);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Memory counters (vmstat.h): per zone, per node and machine-wide.
+ * Memory counters (vmstat.h) and the per-zone views of them:
+ * /proc/buddyinfo (free blocks of each order, per zone: how fragmented
+ * memory is) and a short /proc/zoneinfo.  The format functions fill a
+ * buffer; procfs calls them.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -9,3 +12,61 @@
 
 atomic_long_t vm_zone_stat[NR_VM_ZONE_STAT_ITEMS];
 atomic_long_t vm_node_stat[NR_VM_NODE_STAT_ITEMS];
+
+/*
+ * "Node 0, zone      DMA      1      1 ..." -- the zone name right-aligned
+ * in 8 columns, then each order's count in 6, as Linux prints it.  The
+ * counts are read under the zone lock so one line is one moment.
+ */
+int buddyinfo_show(char *buf, size_t size)
+{
+	struct zone *zone;
+	int len = 0;
+
+	for_each_populated_zone(zone) {
+		unsigned long nr_free[MAX_ORDER], flags;
+		unsigned int order;
+
+		spin_lock_irqsave(&zone->lock, flags);
+		for (order = 0; order < MAX_ORDER; order++)
+			nr_free[order] = zone->free_area[order].nr_free;
+		spin_unlock_irqrestore(&zone->lock, flags);
+
+		len += scnprintf(buf + len, size - len, "Node %d, zone %8s ",
+				 zone->zone_pgdat->node_id, zone->name);
+		for (order = 0; order < MAX_ORDER; order++)
+			len += scnprintf(buf + len, size - len, "%6lu ", nr_free[order]);
+		len += scnprintf(buf + len, size - len, "\n");
+	}
+	return len;
+}
+
+int zoneinfo_show(char *buf, size_t size)
+{
+	struct zone *zone;
+	int len = 0;
+
+	for_each_zone(zone) {
+		len += scnprintf(buf + len, size - len, "Node %d, zone %8s\n",
+				 zone->zone_pgdat->node_id, zone->name);
+		if (!populated_zone(zone)) {
+			len += scnprintf(buf + len, size - len, "  pages free     0\n");
+			continue;
+		}
+		len += scnprintf(buf + len, size - len,
+				 "  pages free     %lu\n"
+				 "        min      %lu\n"
+				 "        low      %lu\n"
+				 "        high     %lu\n"
+				 "        spanned  %lu\n"
+				 "        present  %lu\n"
+				 "        managed  %lu\n"
+				 "  start_pfn:           %lu\n",
+				 zone_page_state(zone, NR_FREE_PAGES),
+				 min_wmark_pages(zone), low_wmark_pages(zone),
+				 high_wmark_pages(zone), zone->spanned_pages,
+				 zone->present_pages, zone_managed_pages(zone),
+				 zone->zone_start_pfn);
+	}
+	return len;
+}
