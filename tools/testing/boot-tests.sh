@@ -103,6 +103,19 @@ test_oops_pagefault() {
 		"CR2: 000000000dead000" && check_oops_trace "$log" ktest_pagefault
 }
 
+# Writing one byte past a vmalloc area hits its guard page: the oops
+# says so, naming the area and who allocated it.
+test_oops_vmalloc_guard() {
+	local log=$LOGDIR/oops-vmalloc-guard.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=vmalloc_guard" </dev/null
+	[ "$status" -eq 3 ] || { why="QEMU exit status $status, expected 3"; return 1; }
+	expect "$log" "BUG: vmalloc guard page hit at ffffc9" \
+		"allocated by ktest_vmalloc_guard+0x" \
+		"BUG: unable to handle page fault for address: ffffc9" \
+		"#PF: error_code(0x0002) - not-present page" "Oops: 0002 [#1]" &&
+		check_oops_trace "$log" ktest_vmalloc_guard
+}
+
 # panic=N reboots after N seconds (QEMU's -no-reboot turns that into an
 # exit with status 0); panic=0 halts, so only the timeout ends QEMU.
 test_panic_reboot() {
@@ -143,13 +156,88 @@ test_irq_legacy_pic() {
 		"got 'pic' through" "XT-PIC" "ktest: 2 run, 0 failed"
 }
 
+# Memory management: the zones and the Linux-style boot lines, then the
+# self-tests (buddy, kmalloc and vmalloc exhausted and random, every
+# counter back exactly; kernel page-table permissions; /proc text; the
+# initrd given back), with "debug" so meminfo/buddyinfo/slabinfo print.
+test_mm_ktest() {
+	local log=$LOGDIR/mm-ktest.log
+	qemu_boot "$log" 90 -kernel "$KERNEL" -initrd "$INITRD" \
+		-append "console=ttyS0 debug ktest=mm" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "Zone ranges:" "  DMA      [mem 0x0000000000000000-0x0000000000ffffff]" \
+		"  DMA32    [mem 0x0000000001000000-" "  Normal   empty" \
+		"init_memory_mapping: [mem 0x00100000-" "NX on" \
+		"SLUB: HWalign=64" "MemTotal:  " "SUnreclaim:  " "VmallocTotal:   34359738367 kB" \
+		"Node 0, zone      DMA " "Node 0, zone    DMA32 " "slabinfo - version: 2.1" \
+		"Freeing initrd memory: 4K" "ktest: mm: PASS" "ktest: 1 run, 0 failed" || return 1
+	grep -qaE 'Memory: [0-9]+K/[0-9]+K available \([0-9]+K kernel code, .*K reserved\)' "$log" ||
+		{ why="no 'Memory: NK/NK available (...)' line"; return 1; }
+	expect_not "$log" "BUG" "WARNING:" "Bad page"
+}
+
+# More memory than fits below 4 GiB: ZONE_NORMAL and 1 GiB direct-map pages.
+test_mm_bigmem() {
+	local log=$LOGDIR/mm-bigmem.log
+	QEMU_MEM=6G qemu_boot "$log" 60 -kernel "$KERNEL" \
+		-append "console=ttyS0 debug ktest=timer" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "  Normal   [mem 0x0000000100000000-0x00000001ffffffff]" \
+		"init_memory_mapping: [mem 0x100000000-0x1ffffffff]" "1G pages on" \
+		"DirectMap1G:     4194304 kB" "Node 0, zone   Normal " "ktest: 1 run, 0 failed"
+}
+
+# A CPU without NX or 1 GiB pages: 2 MiB pages, no NX bits, tests still pass.
+test_mm_no_nx() {
+	local log=$LOGDIR/mm-no-nx.log
+	qemu_boot "$log" 90 -kernel "$KERNEL" -cpu max,-pdpe1gb,-nx \
+		-append "console=ttyS0 ktest=mm" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "NX unavailable, 1G pages unavailable" "ktest: mm: PASS"
+}
+
+# slub_debug catches a double free, an overflow and a use after free,
+# reports each in Linux's words, and the kernel carries on.
+test_mm_slub_debug() {
+	local log=$LOGDIR/mm-slub-debug.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" \
+		-append "console=ttyS0 slub_debug ktest=slub_double_free,slub_overflow,slub_uaf" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "SLUB: HWalign=64, Order=0-3, MinObjects=8, CPUs=1, Nodes=1, debugging on" \
+		"BUG kmalloc-64 (Not tainted): Object already free" \
+		"BUG kmalloc-64 (Not tainted): Right Redzone overwritten" \
+		"BUG kmalloc-64 (Not tainted): Poison overwritten" \
+		"Allocated in ktest_slub_double_free+0x" "Freed in ktest_slub_double_free+0x" \
+		"FIX kmalloc-64: Object not freed" "FIX kmalloc-64: Object leaked, not reused" \
+		"ktest: slub_double_free: PASS" "ktest: slub_overflow: PASS" \
+		"ktest: slub_uaf: PASS" "ktest: 3 run, 0 failed"
+}
+
+# ktest=mmbench: allocator fast paths in ns, one parseable line each.
+test_mm_mmbench() {
+	local log=$LOGDIR/mm-mmbench.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=mmbench" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	local n
+	for n in kmalloc64 alloc_pages_order0 alloc_pages_order4; do
+		tr -d '\r' <"$log" | grep -qaE "\] mmbench: $n [0-9]+ ns$" ||
+			{ why="no 'mmbench: $n N ns' line"; return 1; }
+	done
+}
+
 boot_test boot/pvh
 boot_test boot/grub-iso
 boot_test boot/cmdline
 boot_test boot/loglevel
 boot_test oops/ud2
 boot_test oops/pagefault
+boot_test oops/vmalloc-guard
 boot_test panic/reboot
 boot_test panic/halt
 boot_test irq/serial
 boot_test irq/legacy-pic
+boot_test mm/ktest
+boot_test mm/bigmem
+boot_test mm/no-nx
+boot_test mm/slub-debug
+boot_test mm/mmbench
