@@ -22,9 +22,12 @@ static inline unsigned long __phys_addr(unsigned long x)
 	return x - PAGE_OFFSET;
 }
 
+/* Host unit tests define their own pair, over a fake physical memory. */
+#ifndef __va
 #define __pa(x)		__phys_addr((unsigned long)(x))
-#define __pa_symbol(x)	((unsigned long)(x) - __START_KERNEL_map)
 #define __va(x)		((void *)((unsigned long)(x) + PAGE_OFFSET))
+#endif
+#define __pa_symbol(x)	((unsigned long)(x) - __START_KERNEL_map)
 
 #define PFN_PHYS(pfn)	((phys_addr_t)(pfn) << PAGE_SHIFT)
 #define PHYS_PFN(x)	((unsigned long)((x) >> PAGE_SHIFT))
