@@ -792,8 +792,8 @@ void kfree(const void *x)
 		slab_free(page->slab_cache, page, (void *)x, _RET_IP_);
 		return;
 	}
-	if (WARN(!PageHead(page) || page_address(page) != x,
-		 "kfree(%px): not a kmalloc pointer\n", x))
+	/* Pages from kmalloc_large: compound, or one page for a small DMA request. */
+	if (WARN(page_address(page) != x, "kfree(%px): not a kmalloc pointer\n", x))
 		return;
 	mod_node_page_state(NODE_DATA(0), NR_SLAB_UNRECLAIMABLE,
 			    -(1L << compound_order(page)));

@@ -44,6 +44,7 @@ static unsigned long nr_free(void)
 
 static void test_size_classes(void)
 {
+	void *p_dma;
 	size_t size;
 
 	mm_unit_begin("mm_kmalloc_classes");
@@ -75,6 +76,15 @@ static void test_size_classes(void)
 	CHECK(!kcalloc(SIZE_MAX / 8 + 1, 8, GFP_KERNEL), "kcalloc overflow");
 	CHECK(!kmalloc_array(SIZE_MAX, 2, GFP_KERNEL), "kmalloc_array overflow");
 	CHECK(!kmalloc(KMALLOC_MAX_SIZE + 1, GFP_KERNEL | __GFP_NOWARN), "too large");
+
+	/* No DMA caches: zone-restricted requests get pages of that zone. */
+	size = nr_free();
+	p_dma = kmalloc(100, GFP_KERNEL | GFP_DMA);
+	CHECK(p_dma && page_zonenum(virt_to_page(p_dma)) == ZONE_DMA && ksize(p_dma) == PAGE_SIZE,
+	      "kmalloc(GFP_DMA) at %p", p_dma);
+	log_clear();
+	kfree(p_dma);
+	CHECK(!log_contains("WARNING") && nr_free() == size, "kfree of a GFP_DMA kmalloc");
 	unit_end();
 }
 
