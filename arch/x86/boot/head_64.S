@@ -13,7 +13,8 @@
  * instruction after "paging on" still exists), at the direct map
  * (0xffff888000000000, so C code can read boot information and ACPI
  * tables through __va) and the first 1 GiB at __START_KERNEL_map where
- * the kernel is linked.  paging_init() replaces them with real tables.
+ * the kernel is linked.  init_mem_mapping() replaces them with real
+ * tables (arch/x86/mm/init_64.c).
  */
 #include <asm/bootparam.h>
 #include <asm/page_64_types.h>
