@@ -9,6 +9,8 @@
 # Each source directory has a Makefile fragment listing its objects in
 # obj-y, as Kbuild does; this file only knows the list of directories.
 
+.DEFAULT_GOAL := all
+
 KERNELVERSION	:= 0.1.0
 NAME		:= lantern
 ARCH		:= x86
@@ -26,8 +28,8 @@ DEB_RUN		:= qemu-system-x86 grub-pc-bin grub-common xorriso mtools \
 core-dirs := \
 	arch/x86/boot arch/x86/entry arch/x86/kernel arch/x86/kernel/cpu \
 	arch/x86/kernel/apic arch/x86/kernel/acpi arch/x86/lib arch/x86/mm \
-	init kernel kernel/printk kernel/irq kernel/time lib mm \
-	drivers/tty/serial
+	init kernel kernel/printk kernel/irq kernel/time kernel/sched kernel/locking lib mm fs \
+	drivers/tty/serial drivers/char
 
 # -mgeneral-regs-only keeps SSE/x87 out of kernel code, so the FPU state
 # of user programs is never clobbered by the kernel.  Frame pointers make
@@ -40,9 +42,9 @@ KCFLAGS := -std=gnu11 -O2 -g -pipe \
 	-fno-strict-aliasing -fno-delete-null-pointer-checks -fno-common \
 	-fno-asynchronous-unwind-tables -fcf-protection=none \
 	-Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration \
-	-Iinclude -Iarch/x86/include -include include/linux/kconfig.h \
+	-Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h \
 	-DUTS_RELEASE=\"$(KERNELVERSION)\" -MMD -MP
-KAFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -include include/linux/kconfig.h -MMD -MP
+KAFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h -MMD -MP
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
 objs :=
@@ -54,6 +56,21 @@ endef
 $(foreach d,$(core-dirs),$(eval $(call add_dir,$(d))))
 
 LDS := $(BUILD)/arch/x86/kernel/vmlinux.lds
+GEN := $(BUILD)/include/generated
+GENERATED := $(GEN)/asm-offsets.h $(GEN)/syscalls_64.h
+
+# Generated headers come first: any object may include them.
+$(objs): | $(GENERATED)
+
+$(GEN)/syscalls_64.h: arch/x86/entry/syscalls/syscall_64.tbl scripts/syscalltbl.sh
+	@mkdir -p $(dir $@)
+	@scripts/syscalltbl.sh $< > $@
+
+$(GEN)/asm-offsets.h: arch/x86/kernel/asm-offsets.c scripts/asm-offsets.sh
+	@mkdir -p $(dir $@)
+	@$(CC) $(KCFLAGS) -MT $@ -MF $(BUILD)/asm-offsets.d -S $< -o $(BUILD)/asm-offsets.s
+	@scripts/asm-offsets.sh $(BUILD)/asm-offsets.s > $@.tmp
+	@cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
 
 .PHONY: all deps run iso debug test unit clean FORCE
 all: deps $(BUILD)/vmlinux

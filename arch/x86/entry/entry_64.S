@@ -8,7 +8,15 @@
  * struct pt_regs, switches GS to the kernel's per-CPU base if we came
  * from user mode, and calls the C handler with the pt_regs.  The return
  * path undoes this in reverse and leaves with iretq.
+ *
+ * System calls arrive differently: SYSCALL saves only the user RIP (in
+ * %rcx) and RFLAGS (in %r11) and does not switch stacks, so
+ * entry_SYSCALL_64 switches to the task's kernel stack itself and builds
+ * the same struct pt_regs by hand.  The context switch (__switch_to_asm)
+ * and the first return of a new task (ret_from_fork) live here too.
  */
+#include <linux/errno.h>
+#include <generated/asm-offsets.h>
 #include <asm/asm.h>
 #include <asm/irq_vectors.h>
 #include <asm/ptrace.h>
@@ -141,3 +149,101 @@ restore_regs_and_return:
 	addq	$8, %rsp
 	iretq
 	.size	asm_common_interrupt, . - asm_common_interrupt
+
+/*
+ * SYSCALL from 64-bit user mode.  Interrupts are off (SFMASK clears IF),
+ * %rsp is still the user's, GS is the user's.  rax = number, arguments in
+ * rdi, rsi, rdx, r10, r8, r9 (the kernel's calling convention uses r10
+ * where C uses rcx, because SYSCALL overwrites rcx).
+ */
+	.globl	entry_SYSCALL_64
+	.type	entry_SYSCALL_64, @function
+entry_SYSCALL_64:
+	swapgs
+	movq	%rsp, %gs:cpu_tss_rw + TSS_sp2		/* scratch slot */
+	movq	%gs:cpu_current_top_of_stack, %rsp
+
+	pushq	$__USER_DS				/* pt_regs->ss */
+	pushq	%gs:cpu_tss_rw + TSS_sp2		/* pt_regs->sp */
+	pushq	%r11					/* pt_regs->flags */
+	pushq	$__USER_CS				/* pt_regs->cs */
+	pushq	%rcx					/* pt_regs->ip */
+	pushq	%rax					/* pt_regs->orig_ax */
+	PUSH_REGS
+	movq	$-ENOSYS, 10*8(%rsp)			/* pt_regs->ax */
+
+	movq	%rsp, %rdi
+	movq	%rax, %rsi
+	call	do_syscall_64		/* returns with IRQs off; true: SYSRET is safe */
+	testb	%al, %al
+	jz	syscall_return_via_iret
+
+	/* rcx and r11 hold ip and flags again: do_syscall_64 checked. */
+	POP_REGS
+	movq	PTREGS_SP - PTREGS_ORIG_AX(%rsp), %rsp	/* user stack */
+	swapgs
+	sysretq
+
+syscall_return_via_iret:
+	POP_REGS
+	addq	$8, %rsp
+	swapgs
+	iretq
+	.size	entry_SYSCALL_64, . - entry_SYSCALL_64
+
+/* A 32-bit SYSCALL: no such ABI here; return -ENOSYS at once. */
+	.globl	ignore_sysret
+	.type	ignore_sysret, @function
+ignore_sysret:
+	movl	$-ENOSYS, %eax
+	sysretl
+	.size	ignore_sysret, . - ignore_sysret
+
+/*
+ * __switch_to_asm(prev, next): save prev's callee-saved registers on its
+ * stack, switch stacks, restore next's, and finish in C (__switch_to),
+ * whose return lands wherever next was switched out — or in
+ * ret_from_fork for a task that never ran.
+ */
+	.globl	__switch_to_asm
+	.type	__switch_to_asm, @function
+__switch_to_asm:
+	pushq	%rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, TASK_threadsp(%rdi)
+	movq	TASK_threadsp(%rsi), %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	jmp	__switch_to
+	.size	__switch_to_asm, . - __switch_to_asm
+
+/*
+ * A new task's first instructions.  %rax = the task switched away from,
+ * %rbx = kernel thread function (0 for a forked user task), %r12 = its
+ * argument.  A kernel thread that returns has exec'd a user program
+ * (kernel_execve filled in pt_regs): both cases leave through pt_regs.
+ */
+	.globl	ret_from_fork
+	.type	ret_from_fork, @function
+ret_from_fork:
+	movq	%rax, %rdi
+	call	schedule_tail
+	testq	%rbx, %rbx
+	jz	1f
+	movq	%r12, %rdi
+	call	*%rbx
+1:	movq	%rsp, %rdi
+	call	syscall_exit_to_user_mode
+	POP_REGS
+	addq	$8, %rsp
+	swapgs
+	iretq
+	.size	ret_from_fork, . - ret_from_fork

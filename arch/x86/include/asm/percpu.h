@@ -30,10 +30,10 @@ extern unsigned long __per_cpu_offset[CONFIG_NR_CPUS];
 #define __pcpu_op(op, var, val, constraint)				\
 do {									\
 	switch (sizeof(var)) {						\
-	case 1: asm volatile(op "b %1, %%gs:%0" : "+m"(var) : constraint((u8)(val))); break; \
-	case 2: asm volatile(op "w %1, %%gs:%0" : "+m"(var) : constraint((u16)(val))); break; \
-	case 4: asm volatile(op "l %1, %%gs:%0" : "+m"(var) : constraint((u32)(val))); break; \
-	case 8: asm volatile(op "q %1, %%gs:%0" : "+m"(var) : "re"((u64)(val))); break; \
+	case 1: asm volatile(op "b %1, %%gs:%0" : "+m"(var) : constraint((u8)(unsigned long)(val))); break; \
+	case 2: asm volatile(op "w %1, %%gs:%0" : "+m"(var) : constraint((u16)(unsigned long)(val))); break; \
+	case 4: asm volatile(op "l %1, %%gs:%0" : "+m"(var) : constraint((u32)(unsigned long)(val))); break; \
+	case 8: asm volatile(op "q %1, %%gs:%0" : "+m"(var) : "re"((u64)(unsigned long)(val))); break; \
 	}								\
 } while (0)
 

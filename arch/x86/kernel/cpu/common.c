@@ -15,6 +15,7 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
+#include <linux/sched.h>
 
 struct cpuinfo_x86 boot_cpu_data;
 unsigned long __per_cpu_offset[NR_CPUS];
@@ -22,6 +23,9 @@ unsigned int nr_cpu_ids = 1;
 DEFINE_PER_CPU(unsigned long, this_cpu_off);
 DEFINE_PER_CPU(int, cpu_number);
 DEFINE_PER_CPU(unsigned int, __preempt_count);
+DEFINE_PER_CPU(unsigned long, cpu_current_top_of_stack);
+DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
+extern bool smap_enabled;
 
 /* Flat segments; in long mode only the type, DPL and L bits matter. */
 #define GDT_ENTRY(flags, base, limit)					\
@@ -127,18 +131,38 @@ static void cr4_and_efer_setup(void)
 	cr4 |= X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT | X86_CR4_PGE;
 	if (boot_cpu_has(X86_FEATURE_SMEP))
 		cr4 |= X86_CR4_SMEP;
-	if (boot_cpu_has(X86_FEATURE_SMAP))
+	if (boot_cpu_has(X86_FEATURE_SMAP)) {
 		cr4 |= X86_CR4_SMAP;
+		smap_enabled = true;	/* user copies bracket themselves with stac/clac */
+	}
 	if (boot_cpu_has(X86_FEATURE_UMIP))
 		cr4 |= X86_CR4_UMIP;
-	if (boot_cpu_has(X86_FEATURE_FSGSBASE))
-		cr4 |= X86_CR4_FSGSBASE;
 	write_cr4(cr4);
 
 	/* FPU/SSE on for user space: no emulation, native errors. */
 	write_cr0((read_cr0() & ~(X86_CR0_EM | X86_CR0_TS)) | X86_CR0_MP | X86_CR0_NE);
 	if (boot_cpu_has(X86_FEATURE_NX))
 		wrmsrl(MSR_EFER, rdmsrl(MSR_EFER) | EFER_NX);
+}
+
+extern char entry_SYSCALL_64[], ignore_sysret[];
+
+/*
+ * SYSCALL: enter at entry_SYSCALL_64 with CS/SS from STAR[47:32] (kernel)
+ * and return with SYSRET to STAR[63:48] + 16/+8 (the 64-bit user CS and
+ * the user DS, see segment.h).  The listed RFLAGS bits are cleared on
+ * entry: interrupts stay off until the kernel stack is set up, and no
+ * single-step or alignment check follows user code into the kernel.
+ * 32-bit SYSCALL (CSTAR) gets -ENOSYS: there is no 32-bit ABI.
+ */
+static void syscall_init(void)
+{
+	wrmsrl(MSR_STAR, ((u64)__USER32_CS << 48) | ((u64)__KERNEL_CS << 32));
+	wrmsrl(MSR_LSTAR, (unsigned long)entry_SYSCALL_64);
+	wrmsrl(MSR_CSTAR, (unsigned long)ignore_sysret);
+	wrmsrl(MSR_SYSCALL_MASK, X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_IF |
+				  X86_EFLAGS_IOPL | X86_EFLAGS_AC | X86_EFLAGS_NT);
+	wrmsrl(MSR_EFER, rdmsrl(MSR_EFER) | EFER_SCE);
 }
 
 /*
@@ -185,6 +209,7 @@ void cpu_init(void)
 	wrmsrl(MSR_GS_BASE, per_cpu_offset(cpu));
 	load_tr(GDT_ENTRY_TSS_SEL);
 	cr4_and_efer_setup();
+	syscall_init();
 }
 
 /* The stack entries from user mode switch to (set on every context switch). */
