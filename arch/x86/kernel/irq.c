@@ -11,6 +11,7 @@
 #include <linux/irq.h>
 #include <linux/hardirq.h>
 #include <asm/apic.h>
+#include <asm/irq_regs.h>
 #include <asm/irq_vectors.h>
 #include <asm/ptrace.h>
 #include <asm/setup.h>
@@ -24,10 +25,12 @@ struct irq_cpustat {
 static DEFINE_PER_CPU(struct irq_cpustat, irq_stat);
 
 void (*local_timer_handler)(void);
+DEFINE_PER_CPU(struct pt_regs *, irq_regs);
 
 void do_IRQ(struct pt_regs *regs)
 {
 	unsigned int vector = regs->orig_ax;
+	struct pt_regs *old_regs = set_irq_regs(regs);
 
 	irq_enter();
 	if (vector == LOCAL_TIMER_VECTOR) {
@@ -53,6 +56,7 @@ void do_IRQ(struct pt_regs *regs)
 			apic_eoi();
 	}
 	irq_exit();
+	set_irq_regs(old_regs);
 }
 
 int arch_show_interrupts(char *buf, size_t size)

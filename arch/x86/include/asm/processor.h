@@ -7,6 +7,9 @@
 #include <asm/cpufeatures.h>
 #include <asm/special_insns.h>
 #include <asm/segment.h>
+#include <asm/page.h>
+#include <asm/percpu.h>
+#include <asm/ptrace.h>
 
 static inline void cpuid_count(u32 leaf, u32 subleaf, u32 *eax, u32 *ebx,
 			       u32 *ecx, u32 *edx)
@@ -60,7 +63,55 @@ struct tss_struct {
 	struct x86_hw_tss x86_tss;
 } __aligned(64);
 
+/* The legacy FXSAVE area: x87, MMX and SSE registers (512 bytes). */
+struct fxregs_state {
+	u16 cwd, swd, twd, fop;
+	u64 rip, rdp;
+	u32 mxcsr, mxcsr_mask;
+	u32 st_space[32];
+	u32 xmm_space[64];
+	u32 padding[24];
+} __aligned(16);
+
+/* The CPU state of a task that is not on a CPU (see __switch_to). */
+struct thread_struct {
+	unsigned long sp;		/* kernel stack pointer while switched out */
+	unsigned long fsbase;		/* user TLS base (arch_prctl ARCH_SET_FS) */
+	unsigned long gsbase;
+	struct fxregs_state fpu;	/* user FPU/SSE registers */
+};
+
+/*
+ * The frame __switch_to_asm leaves on a task's kernel stack when it is
+ * switched out; a new task gets a fake one whose ret_addr is ret_from_fork.
+ */
+struct inactive_task_frame {
+	unsigned long r15, r14, r13, r12, bx, bp;
+	unsigned long ret_addr;
+};
+
+struct fork_frame {
+	struct inactive_task_frame frame;
+	struct pt_regs regs;
+};
+
+#define TASK_SIZE		(1UL << 47)
+#define TASK_SIZE_MAX		((1UL << 47) - PAGE_SIZE)
+#define STACK_TOP		TASK_SIZE_MAX
+#define TASK_UNMAPPED_BASE	(TASK_SIZE / 3 * 2 & PAGE_MASK)
+
+DECLARE_PER_CPU(struct tss_struct, cpu_tss_rw);
+DECLARE_PER_CPU(unsigned long, cpu_current_top_of_stack);
+
 void cpu_init(void);
+void update_task_stack(unsigned long sp0);
+void fpu__init_cpu(void);
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+
+/* The user registers saved at the top of a task's kernel stack. */
+#define task_pt_regs(task) \
+	((struct pt_regs *)((unsigned long)(task)->stack + THREAD_SIZE) - 1)
+#define current_pt_regs()	task_pt_regs(current)
 void early_cpu_init(void);
 
 #endif

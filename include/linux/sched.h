@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * struct task_struct: one per thread of execution, user process or kernel
+ * thread, with the fields the seed's "Task Struct" lists under the same
+ * names: state, flags, the priorities and scheduling entities, the
+ * family links (parent, children, sibling, group_leader), the address
+ * space (mm, active_mm), credentials, and signal state.
+ *
+ * States are Linux's: TASK_RUNNING (on a run queue or on a CPU),
+ * TASK_INTERRUPTIBLE (asleep, a signal wakes it), TASK_UNINTERRUPTIBLE
+ * (asleep, only the event wakes it), __TASK_STOPPED; a task that has
+ * exited is EXIT_ZOMBIE until its parent reaps it, then EXIT_DEAD.
+ */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/rbtree.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+#include <linux/resource.h>
+#include <linux/signal_types.h>
+#include <asm/current.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+
+/* task->state */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001
+#define TASK_UNINTERRUPTIBLE	0x0002
+#define __TASK_STOPPED		0x0004
+#define __TASK_TRACED		0x0008
+#define TASK_PARKED		0x0040
+#define TASK_DEAD		0x0080
+#define TASK_WAKEKILL		0x0100
+#define TASK_NEW		0x0800
+#define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* task->exit_state */
+#define EXIT_DEAD		0x0010
+#define EXIT_ZOMBIE		0x0020
+
+/* task->flags */
+#define PF_IDLE			0x00000002	/* the idle task */
+#define PF_EXITING		0x00000004	/* in do_exit */
+#define PF_VCPU			0x00000010
+#define PF_FORKNOEXEC		0x00000040	/* forked but did not exec */
+#define PF_SUPERPRIV		0x00000100	/* used super-user privileges */
+#define PF_SIGNALED		0x00000400	/* killed by a signal */
+#define PF_KTHREAD		0x00200000	/* a kernel thread */
+
+/* thread flags (task->thread_flags), tested on the way back to user mode */
+#define TIF_NEED_RESCHED	0
+#define TIF_SIGPENDING		1
+#define TIF_NOTIFY_RESUME	2
+
+#define TASK_COMM_LEN		16
+
+/* Scheduling policies */
+#define SCHED_NORMAL		0
+#define SCHED_FIFO		1
+#define SCHED_RR		2
+#define SCHED_BATCH		3
+#define SCHED_IDLE		5
+#define SCHED_RESET_ON_FORK	0x40000000
+
+/*
+ * Priorities, one scale for all classes: 0..99 real-time (lower is more
+ * important), 100..139 normal, nice -20..19 mapping to 100..139.
+ */
+#define MAX_RT_PRIO		100
+#define MAX_PRIO		(MAX_RT_PRIO + 40)
+#define DEFAULT_PRIO		(MAX_RT_PRIO + 20)
+#define NICE_TO_PRIO(nice)	((nice) + DEFAULT_PRIO)
+#define PRIO_TO_NICE(prio)	((prio) - DEFAULT_PRIO)
+#define MAX_NICE		19
+#define MIN_NICE		-20
+
+struct load_weight {
+	unsigned long weight;
+	u32 inv_weight;
+};
+
+/* What the fair class keeps per task. */
+struct sched_entity {
+	struct load_weight load;
+	struct rb_node run_node;	/* in cfs_rq->tasks_timeline */
+	unsigned int on_rq;
+	u64 exec_start;			/* when it last started running */
+	u64 sum_exec_runtime;		/* total CPU time, ns */
+	u64 prev_sum_exec_runtime;	/* at the start of this slice */
+	u64 vruntime;			/* weighted CPU time: the rbtree key */
+};
+
+/* What the real-time class keeps per task. */
+struct sched_rt_entity {
+	struct list_head run_list;
+	unsigned int time_slice;	/* SCHED_RR: ticks left */
+	unsigned short on_rq;
+};
+
+struct mm_struct;
+struct fs_struct;
+struct files_struct;
+struct cred;
+struct nsproxy;
+struct sched_class;
+struct completion;
+
+/*
+ * What the threads of a process share (one per thread group): limits,
+ * the wait queue wait4 sleeps on, the exit status of the group, and the
+ * resource totals of reaped children.  Lock: siglock of sighand.
+ */
+struct signal_struct {
+	refcount_t sigcnt;
+	int nr_threads;
+	wait_queue_head_t wait_chldexit;	/* for wait4() */
+	int group_exit_code;
+	unsigned int flags;			/* SIGNAL_GROUP_EXIT ... */
+	struct rlimit rlim[RLIM_NLIMITS];
+	u64 cutime, cstime;			/* reaped children, ns */
+	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
+	unsigned long maxrss, cmaxrss;		/* KiB */
+	pid_t pgrp, session;
+};
+#define SIGNAL_GROUP_EXIT	0x00000004
+
+struct sighand_struct {
+	refcount_t count;
+	spinlock_t siglock;
+	struct k_sigaction action[_NSIG];
+};
+
+struct task_struct {
+	unsigned long thread_flags;	/* TIF_*: atomic bit ops */
+	volatile long state;		/* TASK_RUNNING, TASK_INTERRUPTIBLE, ... */
+	void *stack;			/* THREAD_SIZE bytes, pt_regs at the top */
+	refcount_t usage;
+	unsigned int flags;		/* PF_EXITING, PF_KTHREAD, ... */
+
+	/* Scheduling.  Lock: the run queue's lock. */
+	int on_cpu;
+	int on_rq;
+	int prio, static_prio, normal_prio;
+	unsigned int rt_priority;
+	unsigned int policy;
+	unsigned int sched_reset_on_fork:1;	/* children start SCHED_NORMAL, nice >= 0 */
+	struct sched_entity se;
+	struct sched_rt_entity rt;
+	const struct sched_class *sched_class;
+	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
+
+	/* Process relationships.  Lock: tasklist_lock. */
+	struct list_head tasks;		/* every task, from init_task */
+	pid_t pid;			/* the thread's id */
+	pid_t tgid;			/* the process's id (its leader's pid) */
+	struct hlist_node pid_link;	/* in the pid hash */
+	struct task_struct *real_parent;
+	struct task_struct *parent;
+	struct list_head children;
+	struct list_head sibling;
+	struct task_struct *group_leader;
+	struct list_head thread_node;	/* in the leader's thread_group */
+	struct list_head thread_group;
+	int exit_state;
+	int exit_code;
+	int exit_signal;		/* sent to the parent on exit (SIGCHLD) */
+	int pdeath_signal;
+	struct completion *vfork_done;	/* vfork: parent waits on this */
+	int __user *set_child_tid;
+	int __user *clear_child_tid;
+
+	/* Memory management */
+	struct mm_struct *mm;		/* NULL for kernel threads */
+	struct mm_struct *active_mm;	/* the mm in CR3: borrowed by kernel threads */
+	unsigned long min_flt, maj_flt;
+
+	/* Time, ns */
+	u64 utime, stime;
+	u64 start_time;			/* monotonic, at fork */
+
+	/* Credentials (UID, GID, capabilities) */
+	const struct cred *real_cred;
+	const struct cred *cred;
+	char comm[TASK_COMM_LEN];
+
+	/* Filesystem info */
+	struct fs_struct *fs;
+	struct files_struct *files;
+	struct nsproxy *nsproxy;
+
+	/* Signals */
+	struct signal_struct *signal;
+	struct sighand_struct *sighand;
+	sigset_t blocked, real_blocked;
+	struct sigpending pending;
+
+	void *kthread_data;		/* kernel threads: struct kthread */
+
+	/* CPU state: must be last (it holds the FPU area). */
+	struct thread_struct thread;
+};
+
+extern struct task_struct init_task;
+extern spinlock_t tasklist_lock;
+
+#define next_task(p)	list_entry((p)->tasks.next, struct task_struct, tasks)
+#define for_each_process(p) \
+	for (p = &init_task; (p = next_task(p)) != &init_task; )
+
+static inline pid_t task_pid_nr(struct task_struct *tsk) { return tsk->pid; }
+static inline pid_t task_tgid_nr(struct task_struct *tsk) { return tsk->tgid; }
+static inline bool thread_group_leader(struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+static inline int task_nice(const struct task_struct *p)
+{
+	return PRIO_TO_NICE(p->static_prio);
+}
+
+static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	__atomic_fetch_or(&t->thread_flags, 1UL << flag, __ATOMIC_SEQ_CST);
+}
+
+static inline void clear_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	__atomic_fetch_and(&t->thread_flags, ~(1UL << flag), __ATOMIC_SEQ_CST);
+}
+
+static inline bool test_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	return READ_ONCE(t->thread_flags) & (1UL << flag);
+}
+
+static inline void set_tsk_need_resched(struct task_struct *t)
+{
+	set_tsk_thread_flag(t, TIF_NEED_RESCHED);
+}
+
+static inline bool need_resched(void)
+{
+	return test_tsk_thread_flag(current, TIF_NEED_RESCHED);
+}
+
+#define __set_current_state(s)	do { current->state = (s); } while (0)
+#define set_current_state(s) \
+	do { WRITE_ONCE(current->state, (s)); __atomic_thread_fence(__ATOMIC_SEQ_CST); } while (0)
+
+/* kernel/sched/core.c */
+void schedule(void);
+void scheduler_tick(void);
+int wake_up_process(struct task_struct *p);
+int wake_up_state(struct task_struct *p, unsigned int state);
+void wake_up_new_task(struct task_struct *p);
+int sched_fork(unsigned long clone_flags, struct task_struct *p);
+void sched_init(void);
+void schedule_preempt_disabled(void);
+void set_user_nice(struct task_struct *p, long nice);
+long schedule_timeout(long timeout);
+long schedule_timeout_interruptible(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+void cpu_startup_entry(void) __noreturn;
+int sched_setscheduler_nocheck(struct task_struct *p, int policy, int prio);
+void account_process_tick(struct task_struct *p, int user_tick);
+
+/* kernel/fork.c, kernel/exit.c, kernel/pid.c */
+struct task_struct *find_task_by_vpid(pid_t nr);
+void __noreturn do_exit(long code);
+void __noreturn do_group_exit(int exit_code);
+void put_task_struct(struct task_struct *t);
+static inline void get_task_struct(struct task_struct *t)
+{
+	refcount_inc(&t->usage);
+}
+void set_task_comm(struct task_struct *tsk, const char *from);
+char *get_task_comm(char *to, struct task_struct *tsk);
+pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
+void proc_caches_init(void);
+void fork_init(void);
+
+
+#endif

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Wait queues: how a task sleeps until something happens.  The sleeper
+ * puts an entry on the queue, sets its state, re-checks the condition and
+ * calls schedule(); whoever makes the condition true calls wake_up() on
+ * the queue.  Checking after setting the state is what makes a wake-up
+ * between the check and schedule() impossible to lose.
+ */
+#ifndef _LINUX_WAIT_H
+#define _LINUX_WAIT_H
+
+#include <linux/list.h>
+#include <linux/spinlock.h>
+
+struct wait_queue_entry;
+typedef int (*wait_queue_func_t)(struct wait_queue_entry *wq_entry, unsigned mode,
+				 int flags, void *key);
+
+#define WQ_FLAG_EXCLUSIVE	0x01
+
+struct wait_queue_entry {
+	unsigned int flags;
+	void *private;			/* the task */
+	wait_queue_func_t func;
+	struct list_head entry;
+};
+typedef struct wait_queue_entry wait_queue_entry_t;
+
+struct wait_queue_head {
+	spinlock_t lock;
+	struct list_head head;
+};
+typedef struct wait_queue_head wait_queue_head_t;
+
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) {				\
+	.lock = __SPIN_LOCK_UNLOCKED(name.lock),			\
+	.head = LIST_HEAD_INIT(name.head) }
+#define DECLARE_WAIT_QUEUE_HEAD(name) \
+	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
+
+static inline void init_waitqueue_head(struct wait_queue_head *wq)
+{
+	spin_lock_init(&wq->lock);
+	INIT_LIST_HEAD(&wq->head);
+}
+
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned mode,
+			  int flags, void *key);
+int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode,
+			     int sync, void *key);
+
+#define DEFINE_WAIT_FUNC(name, function)				\
+	struct wait_queue_entry name = {				\
+		.private = current,					\
+		.func = function,					\
+		.entry = LIST_HEAD_INIT((name).entry),			\
+	}
+#define DEFINE_WAIT(name) DEFINE_WAIT_FUNC(name, autoremove_wake_function)
+
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e);
+void add_wait_queue_exclusive(struct wait_queue_head *wq, struct wait_queue_entry *e);
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e);
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, int state);
+void prepare_to_wait_exclusive(struct wait_queue_head *wq, struct wait_queue_entry *e, int state);
+long prepare_to_wait_event(struct wait_queue_head *wq, struct wait_queue_entry *e, int state);
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e);
+void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr, void *key);
+
+#define wake_up(x)			__wake_up(x, TASK_NORMAL, 1, NULL)
+#define wake_up_nr(x, nr)		__wake_up(x, TASK_NORMAL, nr, NULL)
+#define wake_up_all(x)			__wake_up(x, TASK_NORMAL, 0, NULL)
+#define wake_up_interruptible(x)	__wake_up(x, TASK_INTERRUPTIBLE, 1, NULL)
+#define wake_up_interruptible_all(x)	__wake_up(x, TASK_INTERRUPTIBLE, 0, NULL)
+
+static inline int waitqueue_active(struct wait_queue_head *wq)
+{
+	return !list_empty(&wq->head);
+}
+
+/*
+ * Sleep in @state until @condition is true.  Returns 0, or -ERESTARTSYS
+ * if a signal arrived (interruptible states only).
+ */
+#define ___wait_event(wq, condition, state, exclusive, ret, cmd) ({	\
+	struct wait_queue_entry __wq_entry;				\
+	long __ret = ret;						\
+	init_wait_entry(&__wq_entry, exclusive ? WQ_FLAG_EXCLUSIVE : 0);	\
+	for (;;) {							\
+		long __int = prepare_to_wait_event(&wq, &__wq_entry, state); \
+		if (condition)						\
+			break;						\
+		if (__int) {						\
+			__ret = __int;					\
+			break;						\
+		}							\
+		cmd;							\
+	}								\
+	finish_wait(&wq, &__wq_entry);					\
+	__ret; })
+
+void init_wait_entry(struct wait_queue_entry *e, int flags);
+
+#define wait_event(wq, condition) do {					\
+	if (!(condition))						\
+		___wait_event(wq, condition, TASK_UNINTERRUPTIBLE, 0, 0, schedule()); \
+} while (0)
+
+#define wait_event_interruptible(wq, condition) ({			\
+	int __r = 0;							\
+	if (!(condition))						\
+		__r = ___wait_event(wq, condition, TASK_INTERRUPTIBLE, 0, 0, schedule()); \
+	__r; })
+
+#define wait_event_killable(wq, condition) ({				\
+	int __r = 0;							\
+	if (!(condition))						\
+		__r = ___wait_event(wq, condition, TASK_KILLABLE, 0, 0, schedule()); \
+	__r; })
+
+/* Returns 0 on timeout, else the jiffies left (at least 1), or -ERESTARTSYS. */
+#define wait_event_interruptible_timeout(wq, condition, timeout) ({	\
+	long __r = timeout;						\
+	if (!(condition))						\
+		__r = ___wait_event(wq, ((condition) ? (__r ? __r : 1) : 0) || !__r, \
+				    TASK_INTERRUPTIBLE, 0, timeout,	\
+				    __r = schedule_timeout(__r));	\
+	__r; })
+
+#define wait_event_timeout(wq, condition, timeout) ({			\
+	long __r = timeout;						\
+	if (!(condition))						\
+		__r = ___wait_event(wq, ((condition) ? (__r ? __r : 1) : 0) || !__r, \
+				    TASK_UNINTERRUPTIBLE, 0, timeout,	\
+				    __r = schedule_timeout(__r));	\
+	__r; })
+
+#endif

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Scheduler internals.  Each CPU has a run queue (struct rq) holding one
+ * sub-queue per scheduling class; pick_next_task asks the classes in
+ * priority order (rt, then fair, then idle) and the first with a task
+ * wins.  A class is a table of operations (struct sched_class), so core.c
+ * never needs to know how a class orders its tasks.
+ *
+ * Lock order: rq->lock is taken with interrupts off (the tick and wakeups
+ * from interrupt handlers take it too); p->pi_lock does not exist here:
+ * wakeups of a task serialize on its run queue's lock.
+ */
+#ifndef _KERNEL_SCHED_SCHED_H
+#define _KERNEL_SCHED_SCHED_H
+
+#include <linux/kernel.h>
+#include <linux/rbtree.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/jiffies.h>
+#include <linux/sched/clock.h>
+
+#define NICE_0_LOAD		1024UL
+#define RR_TIMESLICE		(100 * HZ / 1000)	/* 100 ms */
+
+/* CFS tunables, ns (Linux's defaults for one CPU). */
+#define SYSCTL_SCHED_LATENCY		6000000ULL
+#define SYSCTL_SCHED_MIN_GRANULARITY	750000ULL
+#define SYSCTL_SCHED_WAKEUP_GRANULARITY	1000000ULL
+#define SCHED_NR_LATENCY		8
+
+struct rq;
+
+#define ENQUEUE_WAKEUP		0x01
+#define ENQUEUE_INITIAL		0x02
+#define DEQUEUE_SLEEP		0x01
+
+struct sched_class {
+	void (*enqueue_task)(struct rq *rq, struct task_struct *p, int flags);
+	void (*dequeue_task)(struct rq *rq, struct task_struct *p, int flags);
+	void (*yield_task)(struct rq *rq);
+	void (*check_preempt_curr)(struct rq *rq, struct task_struct *p);
+	struct task_struct *(*pick_next_task)(struct rq *rq);
+	void (*put_prev_task)(struct rq *rq, struct task_struct *p);
+	void (*set_next_task)(struct rq *rq, struct task_struct *p);
+	void (*task_tick)(struct rq *rq, struct task_struct *p);
+	void (*task_fork)(struct task_struct *p);
+	void (*prio_changed)(struct rq *rq, struct task_struct *p, int oldprio);
+	void (*update_curr)(struct rq *rq);
+	const struct sched_class *next;	/* the next lower class */
+};
+
+extern const struct sched_class rt_sched_class;
+extern const struct sched_class fair_sched_class;
+extern const struct sched_class idle_sched_class;
+#define sched_class_highest	(&rt_sched_class)
+#define for_each_class(class) \
+	for (class = sched_class_highest; class; class = class->next)
+
+struct cfs_rq {
+	struct load_weight load;	/* sum of the queued tasks' weights */
+	unsigned int nr_running;
+	u64 min_vruntime;		/* never decreases: the floor for newcomers */
+	struct rb_root_cached tasks_timeline;
+	struct sched_entity *curr;	/* running, and so not in the tree */
+};
+
+struct rt_rq {
+	unsigned long bitmap[2];	/* which of the 100 queues are non-empty */
+	struct list_head queue[MAX_RT_PRIO];
+	unsigned int rt_nr_running;
+};
+
+struct rq {
+	spinlock_t lock;
+	unsigned int nr_running;
+	u64 nr_switches;
+	u64 clock;			/* ns, sched_clock() at the last update */
+	struct cfs_rq cfs;
+	struct rt_rq rt;
+	struct task_struct *curr;
+	struct task_struct *idle;
+	unsigned long nr_uninterruptible;
+	int cpu;
+};
+
+DECLARE_PER_CPU(struct rq, runqueues);
+#define this_rq()	this_cpu_ptr(&runqueues)
+#define task_rq(p)	this_rq()	/* one CPU for now */
+
+static inline void update_rq_clock(struct rq *rq)
+{
+	rq->clock = sched_clock();
+}
+
+static inline void resched_curr(struct rq *rq)
+{
+	set_tsk_need_resched(rq->curr);
+}
+
+static inline int rt_prio(int prio)
+{
+	return prio < MAX_RT_PRIO;
+}
+
+static inline int rt_policy(int policy)
+{
+	return policy == SCHED_FIFO || policy == SCHED_RR;
+}
+
+static inline int task_has_rt_policy(struct task_struct *p)
+{
+	return rt_policy(p->policy);
+}
+
+extern const int sched_prio_to_weight[40];
+extern const u32 sched_prio_to_wmult[40];
+
+void set_load_weight(struct task_struct *p);
+void init_cfs_rq(struct cfs_rq *cfs_rq);
+void init_rt_rq(struct rt_rq *rt_rq);
+void activate_task(struct rq *rq, struct task_struct *p, int flags);
+void deactivate_task(struct rq *rq, struct task_struct *p, int flags);
+void check_preempt_curr(struct rq *rq, struct task_struct *p);
+int normal_prio(struct task_struct *p);
+
+#endif

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The scheduler's system calls: policies and priorities (sched_setscheduler
+ * and friends), sched_yield, CPU affinity, and the runtime counters behind
+ * the CPU-time clocks.  Raising priority (a real-time policy, or a nice
+ * value below the current one) needs CAP_SYS_NICE, as on Linux.
+ */
+#include <linux/kernel.h>
+#include <linux/cred.h>
+#include <linux/syscalls.h>
+#include <linux/time64.h>
+#include <linux/uaccess.h>
+#include <uapi/linux/time_types.h>
+#include <asm/smp.h>
+#include "sched.h"
+
+struct sched_param {
+	int sched_priority;
+};
+
+static struct task_struct *find_process_by_pid(pid_t pid)
+{
+	return pid ? find_task_by_vpid(pid) : current;
+}
+
+static bool valid_policy(int policy)
+{
+	return policy == SCHED_NORMAL || policy == SCHED_FIFO || policy == SCHED_RR ||
+	       policy == SCHED_BATCH || policy == SCHED_IDLE;
+}
+
+static bool check_same_owner(struct task_struct *p)
+{
+	const struct cred *cred = current_cred(), *pcred = p->real_cred;
+
+	return cred->euid == pcred->euid || cred->euid == pcred->uid;
+}
+
+static int __sched_setscheduler(struct task_struct *p, int policy,
+				const struct sched_param *param)
+{
+	int prio = param->sched_priority;
+	bool reset_on_fork = policy & SCHED_RESET_ON_FORK;
+	int ret;
+
+	policy &= ~SCHED_RESET_ON_FORK;
+	if (!valid_policy(policy))
+		return -EINVAL;
+	/* Real-time policies take 1..99; the others only 0. */
+	if (prio < 0 || prio > MAX_RT_PRIO - 1 || rt_policy(policy) != (prio != 0))
+		return -EINVAL;
+	if (!capable(CAP_SYS_NICE)) {
+		if (rt_policy(policy))
+			return -EPERM;
+		if (!check_same_owner(p))
+			return -EPERM;
+		/* An unprivileged task may set, never clear, reset-on-fork. */
+		if (p->sched_reset_on_fork && !reset_on_fork)
+			return -EPERM;
+	}
+	ret = sched_setscheduler_nocheck(p, policy, prio);
+	if (!ret)
+		p->sched_reset_on_fork = reset_on_fork;
+	return ret;
+}
+
+static long do_sched_setscheduler(pid_t pid, int policy, struct sched_param __user *param)
+{
+	struct sched_param lp;
+	struct task_struct *p;
+
+	if (!param || pid < 0)
+		return -EINVAL;
+	if (copy_from_user(&lp, param, sizeof(lp)))
+		return -EFAULT;
+	p = find_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	if (policy < 0)	/* sched_setparam keeps the policy and the flag */
+		policy = p->policy | (p->sched_reset_on_fork ? SCHED_RESET_ON_FORK : 0);
+	return __sched_setscheduler(p, policy, &lp);
+}
+
+SYSCALL_DEFINE3(sched_setscheduler, pid_t, pid, int, policy,
+		struct sched_param __user *, param)
+{
+	if (policy < 0)
+		return -EINVAL;
+	return do_sched_setscheduler(pid, policy, param);
+}
+
+SYSCALL_DEFINE2(sched_setparam, pid_t, pid, struct sched_param __user *, param)
+{
+	return do_sched_setscheduler(pid, -1, param);
+}
+
+SYSCALL_DEFINE1(sched_getscheduler, pid_t, pid)
+{
+	struct task_struct *p;
+
+	if (pid < 0)
+		return -EINVAL;
+	p = find_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	return p->policy | (p->sched_reset_on_fork ? SCHED_RESET_ON_FORK : 0);
+}
+
+SYSCALL_DEFINE2(sched_getparam, pid_t, pid, struct sched_param __user *, param)
+{
+	struct sched_param lp = { 0 };
+	struct task_struct *p;
+
+	if (!param || pid < 0)
+		return -EINVAL;
+	p = find_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	if (task_has_rt_policy(p))
+		lp.sched_priority = p->rt_priority;
+	return copy_to_user(param, &lp, sizeof(lp)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE1(sched_get_priority_max, int, policy)
+{
+	if (rt_policy(policy))
+		return MAX_RT_PRIO - 1;
+	return valid_policy(policy) ? 0 : -EINVAL;
+}
+
+SYSCALL_DEFINE1(sched_get_priority_min, int, policy)
+{
+	if (rt_policy(policy))
+		return 1;
+	return valid_policy(policy) ? 0 : -EINVAL;
+}
+
+SYSCALL_DEFINE2(sched_rr_get_interval, pid_t, pid, struct __kernel_timespec __user *, interval)
+{
+	struct task_struct *p;
+	struct __kernel_timespec ts = { 0, 0 };
+	u64 ns = 0;
+
+	if (pid < 0)
+		return -EINVAL;
+	p = find_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	if (p->policy == SCHED_RR)
+		ns = (u64)RR_TIMESLICE * TICK_NSEC;
+	else if (p->policy != SCHED_FIFO)
+		ns = SYSCTL_SCHED_LATENCY;
+	ts.tv_sec = ns / NSEC_PER_SEC;
+	ts.tv_nsec = ns % NSEC_PER_SEC;
+	return copy_to_user(interval, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE0(sched_yield)
+{
+	struct rq *rq = this_rq();
+
+	spin_lock_irq(&rq->lock);
+	update_rq_clock(rq);
+	if (current->sched_class->yield_task)
+		current->sched_class->yield_task(rq);
+	spin_unlock_irq(&rq->lock);
+	schedule();
+	return 0;
+}
+
+/* One CPU for now: the affinity mask is {0} and must include it. */
+SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
+		unsigned long __user *, user_mask_ptr)
+{
+	unsigned long mask = 1;
+
+	if ((len * 8) < nr_cpu_ids || (len & (sizeof(long) - 1)))
+		return -EINVAL;
+	if (!find_process_by_pid(pid))
+		return -ESRCH;
+	if (clear_user(user_mask_ptr, len) ||
+	    copy_to_user(user_mask_ptr, &mask, sizeof(mask)))
+		return -EFAULT;
+	return sizeof(mask);
+}
+
+SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
+		unsigned long __user *, user_mask_ptr)
+{
+	unsigned long mask;
+
+	if (len < sizeof(mask))
+		return -EINVAL;
+	if (copy_from_user(&mask, user_mask_ptr, sizeof(mask)))
+		return -EFAULT;
+	if (!find_process_by_pid(pid))
+		return -ESRCH;
+	return (mask & 1) ? 0 : -EINVAL;
+}
+
+/* Total CPU time of @p, including the slice it is running right now. */
+u64 task_sched_runtime(struct task_struct *p)
+{
+	struct rq *rq = task_rq(p);
+	unsigned long flags;
+	u64 ns;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	if (p == rq->curr && p->sched_class->update_curr) {
+		update_rq_clock(rq);
+		p->sched_class->update_curr(rq);
+	}
+	ns = p->se.sum_exec_runtime;
+	spin_unlock_irqrestore(&rq->lock, flags);
+	return ns;
+}
+
+u64 thread_group_sched_runtime(struct task_struct *p)
+{
+	struct task_struct *leader = p->group_leader, *t;
+	u64 ns = task_sched_runtime(leader);
+
+	list_for_each_entry(t, &leader->thread_group, thread_node)
+		ns += task_sched_runtime(t);
+	return ns;
+}
+
+/*
+ * Tick-based accounting, as Linux without precise accounting: the whole
+ * tick is charged to user or system time depending on where the tick
+ * found the task.
+ */
+void account_process_tick(struct task_struct *p, int user_tick)
+{
+	if (p->flags & PF_IDLE)
+		return;
+	if (user_tick)
+		p->utime += TICK_NSEC;
+	else
+		p->stime += TICK_NSEC;
+}
