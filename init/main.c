@@ -20,8 +20,20 @@
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <linux/binfmts.h>
+#include <linux/initramfs.h>
 #include <linux/ktest.h>
+#include <linux/kthread.h>
+#include <linux/completion.h>
 #include <linux/mm.h>
+#include <linux/random.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/time64.h>
+#include <uapi/linux/sched.h>
+#include <asm/mmu_context.h>
+
+void zero_page_init(void);
 #include <linux/serial_8250.h>
 #include <linux/start_kernel.h>
 #include <linux/string.h>
@@ -39,6 +51,7 @@ char *saved_command_line = saved_command_line_buf;	/* for /proc/cmdline */
 static char tmp_cmdline[COMMAND_LINE_SIZE];
 
 const char *argv_init[MAX_INIT_ARGS + 2] = { "init", NULL };
+extern struct task_struct *child_reaper;
 const char *envp_init[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux", NULL };
 char *execute_command;		/* init= */
 char *ramdisk_execute_command = "/init";	/* rdinit= */
@@ -198,14 +211,69 @@ static void __init print_init_args(void)
 		pr_debug("    %s\n", envp_init[i]);
 }
 
-/*
- * What the boot CPU does when there is nothing else: halt until the
- * next interrupt.  The scheduler's idle task will run this loop.
- */
-static void __noreturn cpu_idle_loop(void)
+static int run_init_process(const char *init_filename)
 {
-	for (;;)
-		arch_safe_halt();
+	argv_init[0] = init_filename;
+	pr_info("Run %s as init process\n", init_filename);
+	return kernel_execve(init_filename, argv_init, envp_init);
+}
+
+static bool try_to_run_init_process(const char *init_filename)
+{
+	int ret = run_init_process(init_filename);
+
+	if (ret && ret != -ENOENT)
+		pr_err("Starting init: %s exists but couldn't execute it (error %d)\n",
+		       init_filename, ret);
+	return ret == 0;
+}
+
+/*
+ * PID 1 starts as a kernel thread: it finishes booting (initcalls,
+ * self-tests), then becomes the first user program by exec'ing /init
+ * from the initramfs (rdinit=) or init=.  Returning from here enters
+ * user mode with the registers exec set up.
+ */
+static DECLARE_COMPLETION(kthreadd_done);
+
+static int __ref kernel_init(void *unused)
+{
+	child_reaper = current;
+	/* Initcalls may start kernel threads: kthreadd must exist first. */
+	wait_for_completion(&kthreadd_done);
+	do_initcalls();
+	print_init_args();
+	ktest_run_all();
+
+	if (initramfs_init() == 0 && ramdisk_execute_command &&
+	    try_to_run_init_process(ramdisk_execute_command))
+		return 0;
+	if (execute_command) {
+		if (try_to_run_init_process(execute_command))
+			return 0;
+		panic("Requested init %s failed.", execute_command);
+	}
+	if (try_to_run_init_process("/sbin/init") ||
+	    try_to_run_init_process("/etc/init") ||
+	    try_to_run_init_process("/bin/init") ||
+	    try_to_run_init_process("/bin/sh"))
+		return 0;
+	panic("No working init found.  Try passing init= option to kernel.");
+}
+
+/* Fork PID 1 and PID 2 (kthreadd), then become this CPU's idle task. */
+static void __noreturn rest_init(void)
+{
+	pid_t pid = kernel_thread(kernel_init, NULL, CLONE_FS);
+
+	if (pid != 1)
+		panic("kernel_init got pid %d, not 1", pid);
+	pid = kernel_thread(kthreadd, NULL, CLONE_FS | CLONE_FILES);
+	kthreadd_task = find_task_by_vpid(pid);
+	if (!kthreadd_task)
+		panic("cannot start kthreadd: %d", pid);
+	complete(&kthreadd_done);
+	cpu_startup_entry();
 }
 
 void __noreturn start_kernel(void)
@@ -220,13 +288,15 @@ void __noreturn start_kernel(void)
 	setup_arch();
 	parse_command_line();
 	mm_core_init();		/* after slub_debug is parsed, before ioremap users */
+	sched_init();
 	init_IRQ();
 	time_init();
+	timekeeping_init();
+	rand_initialize();
+	fork_init();
+	proc_caches_init();
+	zero_page_init();
+	pcid_init();
 	local_irq_enable();
-	do_initcalls();
-	print_init_args();
-
-	ktest_run_all();
-	pr_info("No init program yet: the boot CPU idles (Ctrl-A X quits QEMU)\n");
-	cpu_idle_loop();
+	rest_init();
 }

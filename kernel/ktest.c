@@ -4,7 +4,8 @@
  * <linux/ktest.h>).  Tests that end the boot on purpose (an induced oops)
  * simply never return; the others report PASS/FAIL, and when all chosen
  * tests are done the VM powers off, so the runner reads one serial log
- * per boot.
+ * per boot - unless "user" is in the list: then boot goes on to init,
+ * still in test mode (a panic exits the VM with a failure status).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -62,5 +63,7 @@ void ktest_run_all(void)
 	pr_info("ktest: %d run, %d failed\n", ran, failed);
 	if (failed)
 		qemu_debug_exit(1);
-	kernel_power_off();
+	/* ktest=user: test mode for user-space tests; boot on into init. */
+	if (!ktest_selected("user"))
+		kernel_power_off();
 }

@@ -9,6 +9,8 @@
 #define LINUX_REBOOT_CMD_RESTART	0x01234567
 #define LINUX_REBOOT_CMD_HALT		0xCDEF0123
 #define LINUX_REBOOT_CMD_POWER_OFF	0x4321FEDC
+#define LINUX_REBOOT_CMD_CAD_ON		0x89ABCDEF
+#define LINUX_REBOOT_CMD_CAD_OFF	0x00000000
 
 void __noreturn machine_restart(void);
 void __noreturn machine_halt(void);

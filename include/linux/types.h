@@ -54,6 +54,7 @@ typedef u64			dma_addr_t;
 typedef unsigned int		gfp_t;
 typedef long long		loff_t;
 typedef int			pid_t;
+typedef int			clockid_t;
 typedef unsigned int		uid_t;
 typedef unsigned int		gid_t;
 typedef unsigned int		umode_t;

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_PID_H
+#define _LINUX_PID_H
+
+#include <linux/types.h>
+
+#define PID_MAX_DEFAULT	32768
+
+struct task_struct;
+
+extern int pid_max;
+pid_t alloc_pid(struct task_struct *p);
+void free_pid(struct task_struct *p);
+
+#endif

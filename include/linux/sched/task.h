@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Creating tasks: what fork, clone and kernel_thread ask copy_process for. */
+#ifndef _LINUX_SCHED_TASK_H
+#define _LINUX_SCHED_TASK_H
+
+#include <linux/sched.h>
+
+struct kernel_clone_args {
+	unsigned long flags;		/* CLONE_* without the exit signal */
+	int exit_signal;
+	unsigned long stack;		/* the child's user stack; 0 = the parent's */
+	int __user *parent_tid;
+	int __user *child_tid;
+	unsigned long tls;
+	int (*fn)(void *);		/* kernel threads: what to run */
+	void *fn_arg;
+};
+
+extern int nr_threads;
+extern int max_threads;
+extern unsigned long total_forks;
+
+pid_t kernel_clone(struct kernel_clone_args *args);
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
+void release_task(struct task_struct *p);
+void exit_thread(struct task_struct *tsk);
+void futex_wake_tid(int __user *tidptr);
+
+#endif

@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The end of a task, as the seed's "ls exits" step describes it:
+ * exit_group() -> free the memory, close the files, become EXIT_ZOMBIE,
+ * signal the parent (SIGCHLD); the parent's wait4() collects the status,
+ * and the task becomes EXIT_DEAD and is freed (release_task).
+ *
+ * Children of an exiting task are re-parented to PID 1 (the child
+ * reaper), which is expected to wait for them; zombies among them are
+ * announced to it at once.  A parent that ignores SIGCHLD (or set
+ * SA_NOCLDWAIT) never sees zombies: its children are reaped as they die.
+ */
+#include <linux/kernel.h>
+#include <linux/completion.h>
+#include <linux/cred.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/mm.h>
+#include <linux/pid.h>
+#include <linux/resource.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/syscalls.h>
+#include <linux/time64.h>
+#include <linux/uaccess.h>
+#include <uapi/linux/siginfo.h>
+#include <uapi/linux/wait.h>
+
+struct task_struct *child_reaper;	/* PID 1 */
+
+/* Fold the dead task's usage into its parent's totals for RUSAGE_CHILDREN. */
+static void account_reaped(struct task_struct *parent, struct task_struct *p)
+{
+	struct signal_struct *psig = parent->signal, *sig = p->signal;
+
+	psig->cutime += p->utime + sig->cutime;
+	psig->cstime += p->stime + sig->cstime;
+	psig->cmin_flt += p->min_flt + sig->cmin_flt;
+	psig->cmaj_flt += p->maj_flt + sig->cmaj_flt;
+	psig->cnvcsw += p->nvcsw + sig->cnvcsw;
+	psig->cnivcsw += p->nivcsw + sig->cnivcsw;
+	psig->cmaxrss = max(psig->cmaxrss, max(sig->maxrss, sig->cmaxrss));
+}
+
+/* Unlink a dead task and drop the reaper's reference.  tasklist_lock held. */
+static void __unhash_task(struct task_struct *p)
+{
+	list_del_init(&p->sibling);
+	if (thread_group_leader(p))
+		list_del_init(&p->tasks);
+	else
+		list_del_init(&p->thread_node);
+	nr_threads--;
+}
+
+void release_task(struct task_struct *p)
+{
+	spin_lock_irq(&tasklist_lock);
+	__unhash_task(p);
+	spin_unlock_irq(&tasklist_lock);
+	free_pid(p);
+	put_task_struct(p);
+}
+
+/* Give @father's children to PID 1.  tasklist_lock held. */
+static void forget_original_parent(struct task_struct *father)
+{
+	struct task_struct *p, *n;
+	bool zombies = false;
+
+	list_for_each_entry_safe(p, n, &father->children, sibling) {
+		p->real_parent = p->parent = child_reaper;
+		list_move_tail(&p->sibling, &child_reaper->children);
+		if (p->exit_state == EXIT_ZOMBIE)
+			zombies = true;
+	}
+	if (zombies)
+		wake_up_all(&child_reaper->signal->wait_chldexit);
+}
+
+/* Does @parent want zombies at all?  Not if it ignores SIGCHLD. */
+static bool parent_wants_zombie(struct task_struct *parent)
+{
+	struct k_sigaction *ka = &parent->sighand->action[SIGCHLD - 1];
+
+	return !(ka->sa.sa_handler == SIG_IGN || (ka->sa.sa_flags & SA_NOCLDWAIT));
+}
+
+/* Become a zombie and tell the parent; or disappear if nobody will wait. */
+static void exit_notify(struct task_struct *tsk)
+{
+	struct task_struct *parent;
+	bool autoreap;
+
+	spin_lock_irq(&tasklist_lock);
+	forget_original_parent(tsk);
+	parent = tsk->real_parent;
+	autoreap = !thread_group_leader(tsk) || tsk->exit_signal < 0 ||
+		   !parent_wants_zombie(parent);
+	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	spin_unlock_irq(&tasklist_lock);
+
+	if (!autoreap) {
+		if (tsk->exit_signal > 0)
+			send_sig(tsk->exit_signal, parent, 1);
+		wake_up_all(&parent->signal->wait_chldexit);
+	} else {
+		release_task(tsk);
+	}
+}
+
+/* The mm is no longer ours: let a vfork parent go, and clear the TID word. */
+static void mm_release(struct task_struct *tsk)
+{
+	if (tsk->clear_child_tid) {
+		put_user(0, tsk->clear_child_tid);
+		futex_wake_tid(tsk->clear_child_tid);
+		tsk->clear_child_tid = NULL;
+	}
+	if (tsk->vfork_done) {
+		complete(tsk->vfork_done);
+		tsk->vfork_done = NULL;
+	}
+}
+
+void exit_mm_release(struct task_struct *tsk)
+{
+	mm_release(tsk);
+}
+
+static void exit_mm(void)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *mm = tsk->mm;
+
+	mm_release(tsk);
+	if (!mm)
+		return;
+	tsk->signal->maxrss = max(tsk->signal->maxrss,
+				  (unsigned long)get_mm_hiwater_rss_kb(mm));
+	/* Keep running on these page tables (active_mm) until the switch away. */
+	mmgrab(mm);
+	tsk->mm = NULL;
+	mmput(mm);
+}
+
+void __noreturn do_exit(long code)
+{
+	struct task_struct *tsk = current;
+
+	if (unlikely(tsk->pid == 1 || tsk == child_reaper))
+		panic("Attempted to kill init! exitcode=0x%08lx", code);
+	if (unlikely(tsk->flags & PF_EXITING)) {
+		pr_alert("Fixing recursive fault but reboot is needed!\n");
+		for (;;) {
+			set_current_state(TASK_UNINTERRUPTIBLE);
+			schedule();
+		}
+	}
+	tsk->flags |= PF_EXITING;
+	tsk->exit_code = code;
+	exit_mm();
+	exit_files(tsk);
+	exit_fs(tsk);
+	exit_thread(tsk);
+	exit_notify(tsk);
+
+	/* The last switch away drops the running reference (finish_task_switch). */
+	tsk->state = TASK_DEAD;
+	schedule();
+	BUG();
+}
+
+/* Take the whole thread group down with @exit_code. */
+void __noreturn do_group_exit(int exit_code)
+{
+	struct signal_struct *sig = current->signal;
+
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		exit_code = sig->group_exit_code;
+	} else if (sig->nr_threads > 1) {
+		struct task_struct *t;
+
+		sig->group_exit_code = exit_code;
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		spin_lock_irq(&tasklist_lock);
+		list_for_each_entry(t, &current->group_leader->thread_group, thread_node)
+			if (t != current)
+				send_sig(SIGKILL, t, 1);
+		if (current != current->group_leader)
+			send_sig(SIGKILL, current->group_leader, 1);
+		spin_unlock_irq(&tasklist_lock);
+	}
+	do_exit(exit_code);
+}
+
+SYSCALL_DEFINE1(exit, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
+SYSCALL_DEFINE1(exit_group, int, error_code)
+{
+	do_group_exit((error_code & 0xff) << 8);
+}
+
+struct wait_opts {
+	int which;			/* P_ALL, P_PID, P_PGID */
+	pid_t pid;
+	int options;
+	siginfo_t __user *infop;
+	int __user *stat_addr;
+	struct rusage __user *ru;
+};
+
+static bool eligible_child(struct wait_opts *wo, struct task_struct *p)
+{
+	if (wo->which == P_PID && p->pid != wo->pid)
+		return false;
+	if (wo->which == P_PGID && p->signal->pgrp != wo->pid)
+		return false;
+	/* A "clone" child (exit signal other than SIGCHLD) needs __WCLONE. */
+	if (!(wo->options & __WALL) &&
+	    ((p->exit_signal != SIGCHLD) ^ !!(wo->options & __WCLONE)))
+		return false;
+	return true;
+}
+
+static void fill_rusage(struct task_struct *p, struct rusage *r, bool with_children)
+{
+	struct signal_struct *sig = p->signal;
+	u64 ut = p->utime, st = p->stime;
+
+	memset(r, 0, sizeof(*r));
+	r->ru_minflt = p->min_flt;
+	r->ru_majflt = p->maj_flt;
+	r->ru_nvcsw = p->nvcsw;
+	r->ru_nivcsw = p->nivcsw;
+	r->ru_maxrss = sig->maxrss;
+	if (with_children) {
+		ut += sig->cutime;
+		st += sig->cstime;
+		r->ru_minflt += sig->cmin_flt;
+		r->ru_majflt += sig->cmaj_flt;
+		r->ru_nvcsw += sig->cnvcsw;
+		r->ru_nivcsw += sig->cnivcsw;
+		r->ru_maxrss = max(r->ru_maxrss, (long)sig->cmaxrss);
+	}
+	r->ru_utime.tv_sec = ut / NSEC_PER_SEC;
+	r->ru_utime.tv_usec = ut % NSEC_PER_SEC / NSEC_PER_USEC;
+	r->ru_stime.tv_sec = st / NSEC_PER_SEC;
+	r->ru_stime.tv_usec = st % NSEC_PER_SEC / NSEC_PER_USEC;
+}
+
+/*
+ * Report zombie @p to the waiter and reap it unless WNOWAIT.  Returns its
+ * pid, or -EFAULT if a result could not be stored - after reaping, as
+ * Linux does: the child is gone either way.
+ */
+static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
+{
+	int status = p->signal->flags & SIGNAL_GROUP_EXIT ?
+		     p->signal->group_exit_code : p->exit_code;
+	pid_t pid = p->pid;
+	uid_t uid = p->real_cred->uid;
+	struct rusage ru;
+	int ret = pid;
+
+	if (wo->ru)
+		fill_rusage(p, &ru, true);
+	if (!(wo->options & WNOWAIT)) {
+		spin_lock_irq(&tasklist_lock);
+		p->exit_state = EXIT_DEAD;
+		account_reaped(current, p);
+		spin_unlock_irq(&tasklist_lock);
+		release_task(p);
+	}
+	if (wo->ru && copy_to_user(wo->ru, &ru, sizeof(ru)))
+		ret = -EFAULT;
+	if (wo->stat_addr && put_user(status, wo->stat_addr))
+		ret = -EFAULT;
+	if (wo->infop) {
+		siginfo_t info;
+
+		memset(&info, 0, sizeof(info));
+		info.si_signo = SIGCHLD;
+		info.si_code = (status & 0x7f) ? ((status & 0x80) ? CLD_DUMPED : CLD_KILLED)
+					      : CLD_EXITED;
+		info.si_status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff;
+		info.si_pid = pid;
+		info.si_uid = uid;
+		if (copy_to_user(wo->infop, &info, sizeof(info)))
+			ret = -EFAULT;
+	}
+	return ret;
+}
+
+/*
+ * One pass over our children: 0 if none matches but some may yet exit,
+ * -ECHILD if none matches at all, or the pid of one reported.
+ */
+static int do_wait_scan(struct wait_opts *wo, struct task_struct **zombie)
+{
+	struct task_struct *p;
+	bool any = false;
+
+	list_for_each_entry(p, &current->children, sibling) {
+		if (!eligible_child(wo, p))
+			continue;
+		any = true;
+		if (p->exit_state == EXIT_ZOMBIE && (wo->options & WEXITED)) {
+			*zombie = p;
+			return 1;
+		}
+	}
+	return any ? 0 : -ECHILD;
+}
+
+static long do_wait(struct wait_opts *wo)
+{
+	DEFINE_WAIT(wait);
+	long ret;
+
+	for (;;) {
+		struct task_struct *zombie = NULL;
+
+		prepare_to_wait(&current->signal->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
+		spin_lock_irq(&tasklist_lock);
+		ret = do_wait_scan(wo, &zombie);
+		spin_unlock_irq(&tasklist_lock);
+		if (ret == 1) {
+			finish_wait(&current->signal->wait_chldexit, &wait);
+			return wait_task_zombie(wo, zombie);
+		}
+		if (ret < 0 || (wo->options & WNOHANG))
+			break;
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&current->signal->wait_chldexit, &wait);
+	return ret;
+}
+
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
+		struct rusage __user *, ru)
+{
+	struct wait_opts wo = {
+		.stat_addr = stat_addr,
+		.ru = ru,
+		.options = options | WEXITED,
+	};
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (upid == INT_MIN)
+		return -ESRCH;
+	if (upid == -1) {
+		wo.which = P_ALL;
+	} else if (upid < 0) {
+		wo.which = P_PGID;
+		wo.pid = -upid;
+	} else if (upid == 0) {
+		wo.which = P_PGID;
+		wo.pid = current->signal->pgrp;
+	} else {
+		wo.which = P_PID;
+		wo.pid = upid;
+	}
+	return do_wait(&wo);
+}
+
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, siginfo_t __user *, infop,
+		int, options, struct rusage __user *, ru)
+{
+	struct wait_opts wo = {
+		.which = which,
+		.pid = upid,
+		.infop = infop,
+		.ru = ru,
+		.options = options,
+	};
+	long ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
+			__WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		break;
+	case P_PID:
+	case P_PGID:
+		if (upid <= 0)
+			return -EINVAL;
+		break;
+	default:
+		return -EINVAL;
+	}
+	ret = do_wait(&wo);
+	if (ret > 0)
+		return 0;
+	/* WNOHANG with nothing to report: Linux zeroes si_signo and si_pid. */
+	if (ret == 0 && infop) {
+		siginfo_t info;
+
+		memset(&info, 0, sizeof(info));
+		if (copy_to_user(infop, &info, sizeof(info)))
+			return -EFAULT;
+	}
+	return ret;
+}

@@ -1,0 +1,537 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fork, vfork and clone: one path, copy_process(), that makes a new
+ * task_struct from the current one and, depending on the clone flags,
+ * shares or copies each resource: the address space (CLONE_VM shares it;
+ * otherwise dup_mm() copies it with copy-on-write, as the seed's COW
+ * section describes), the signal handlers, the thread group.  The child
+ * starts life in ret_from_fork, returning 0 from the same system call.
+ *
+ * A child gets a new PID, is linked under its parent, inherits its
+ * parent's scheduling policy, and is charged to its user for
+ * RLIMIT_NPROC.  vfork's parent sleeps until the child execs or exits.
+ */
+#include <linux/kernel.h>
+#include <linux/completion.h>
+#include <linux/cred.h>
+#include <linux/err.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/init.h>
+#include <linux/mm.h>
+#include <linux/mm_vma.h>
+#include <linux/mutex.h>
+#include <asm/mmu_context.h>
+#include <asm/pgalloc.h>
+#include <asm/tlbflush.h>
+#include "../mm/vma_internal.h"
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/sched/user.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/time64.h>
+#include <linux/uaccess.h>
+#include <uapi/linux/sched.h>
+
+DEFINE_SPINLOCK(tasklist_lock);
+int nr_threads;			/* tasks in existence; lock: tasklist_lock */
+int max_threads;		/* a ceiling from memory size, as Linux */
+unsigned long total_forks;
+
+static struct kmem_cache *task_struct_cachep;
+static struct kmem_cache *signal_cachep;
+static struct kmem_cache *sighand_cachep;
+
+static struct task_struct *alloc_task_struct(void)
+{
+	return kmem_cache_alloc(task_struct_cachep, GFP_KERNEL);
+}
+
+/* Kernel stacks are THREAD_SIZE-aligned so the unwinder knows their bounds. */
+static void *alloc_thread_stack(void)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+
+	return page ? page_address(page) : NULL;
+}
+
+static void free_thread_stack(void *stack)
+{
+	free_pages((unsigned long)stack, THREAD_SIZE_ORDER);
+}
+
+static void free_task(struct task_struct *tsk)
+{
+	kfree(tsk->kthread_data);	/* struct kthread, for kernel threads */
+	free_thread_stack(tsk->stack);
+	kmem_cache_free(task_struct_cachep, tsk);
+}
+
+static void __put_signal(struct signal_struct *sig)
+{
+	if (refcount_dec_and_test(&sig->sigcnt))
+		kmem_cache_free(signal_cachep, sig);
+}
+
+static void __put_sighand(struct sighand_struct *sighand)
+{
+	if (refcount_dec_and_test(&sighand->count))
+		kmem_cache_free(sighand_cachep, sighand);
+}
+
+/* The last reference: the task has been reaped and has switched away. */
+void put_task_struct(struct task_struct *t)
+{
+	if (!refcount_dec_and_test(&t->usage))
+		return;
+	WARN_ON(!t->exit_state && t != &init_task);
+	if (t->signal)
+		__put_signal(t->signal);
+	if (t->sighand)
+		__put_sighand(t->sighand);
+	if (t->cred)
+		exit_creds(t);
+	free_task(t);
+}
+
+static struct task_struct *dup_task_struct(struct task_struct *orig)
+{
+	struct task_struct *tsk = alloc_task_struct();
+	void *stack;
+
+	if (!tsk)
+		return NULL;
+	stack = alloc_thread_stack();
+	if (!stack) {
+		kmem_cache_free(task_struct_cachep, tsk);
+		return NULL;
+	}
+	/* The child starts as a copy; everything that must differ is reset below. */
+	memcpy(tsk, orig, sizeof(*tsk));
+	tsk->stack = stack;
+	/* Two references: one dropped when it dies, one when it is reaped. */
+	refcount_set(&tsk->usage, 2);
+	tsk->thread_flags = 0;
+	return tsk;
+}
+
+static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct sighand_struct *sig;
+
+	if (clone_flags & CLONE_SIGHAND) {
+		refcount_inc(&current->sighand->count);
+		return 0;
+	}
+	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	tsk->sighand = sig;
+	refcount_set(&sig->count, 1);
+	spin_lock_init(&sig->siglock);
+	memcpy(sig->action, current->sighand->action, sizeof(sig->action));
+	return 0;
+}
+
+static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct signal_struct *sig;
+
+	if (clone_flags & CLONE_THREAD) {
+		refcount_inc(&current->signal->sigcnt);
+		current->signal->nr_threads++;
+		return 0;
+	}
+	sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	tsk->signal = sig;
+	refcount_set(&sig->sigcnt, 1);
+	sig->nr_threads = 1;
+	init_waitqueue_head(&sig->wait_chldexit);
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	sig->pgrp = current->signal->pgrp;
+	sig->session = current->signal->session;
+	return 0;
+}
+
+static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct mm_struct *oldmm = current->mm;
+	struct mm_struct *mm;
+
+	tsk->min_flt = tsk->maj_flt = 0;
+	tsk->mm = NULL;
+	tsk->active_mm = NULL;
+	if (!oldmm)			/* a kernel thread forking */
+		return 0;
+	if (clone_flags & CLONE_VM) {
+		mmget(oldmm);
+		mm = oldmm;
+	} else {
+		mm = dup_mm(tsk, oldmm);
+		if (!mm)
+			return -ENOMEM;
+	}
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	return 0;
+}
+
+/* Clone flag combinations Linux refuses, with its error codes. */
+static int check_clone_flags(unsigned long clone_flags)
+{
+	if ((clone_flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
+		return -EINVAL;
+	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return -EINVAL;
+	if (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC |
+			   CLONE_NEWUTS | CLONE_NEWCGROUP | CLONE_NEWNS)) {
+		pr_warn_once("clone: namespaces are not supported\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static struct task_struct *copy_process(struct kernel_clone_args *args)
+{
+	unsigned long clone_flags = args->flags;
+	int __user *child_tid = args->child_tid;
+	struct task_struct *p;
+	int retval;
+
+	retval = check_clone_flags(clone_flags);
+	if (retval)
+		return ERR_PTR(retval);
+
+	retval = -EAGAIN;
+	if ((unsigned long)atomic_read(&current->real_cred->user->processes) >=
+	    rlimit(RLIMIT_NPROC) &&
+	    current->real_cred->user != &root_user &&
+	    !capable(CAP_SYS_RESOURCE) && !capable(CAP_SYS_ADMIN))
+		return ERR_PTR(retval);
+	if (nr_threads >= max_threads)
+		return ERR_PTR(retval);
+
+	retval = -ENOMEM;
+	p = dup_task_struct(current);
+	if (!p)
+		return ERR_PTR(retval);
+
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->thread_group);
+	INIT_LIST_HEAD(&p->pending.list);
+	INIT_HLIST_NODE(&p->pid_link);
+	sigemptyset(&p->pending.signal);
+	p->flags = (current->flags & ~(PF_SUPERPRIV | PF_IDLE | PF_EXITING)) | PF_FORKNOEXEC;
+	p->utime = p->stime = 0;
+	p->start_time = ktime_get_ns();
+	p->vfork_done = NULL;
+	p->kthread_data = NULL;
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->signal = NULL;
+	p->sighand = NULL;
+	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? child_tid : NULL;
+	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? child_tid : NULL;
+
+	retval = copy_creds(p, clone_flags);
+	if (retval)
+		goto bad_fork_free;
+	retval = sched_fork(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_creds;
+	retval = copy_sighand(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_creds;
+	retval = copy_signal(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_sighand;
+	retval = copy_fs(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_signal;
+	retval = copy_files(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_fs;
+	retval = copy_mm(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_fs;
+	retval = copy_thread(p, args);
+	if (retval)
+		goto bad_fork_cleanup_mm;
+	retval = alloc_pid(p);
+	if (retval < 0)
+		goto bad_fork_cleanup_mm;
+
+	/* Visible from here on: under tasklist_lock. */
+	spin_lock_irq(&tasklist_lock);
+	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
+		p->real_parent = current->real_parent;
+		p->exit_signal = current->group_leader->exit_signal;
+	} else {
+		p->real_parent = current;
+		p->exit_signal = args->exit_signal;
+	}
+	p->parent = p->real_parent;
+	if (clone_flags & CLONE_THREAD) {
+		p->group_leader = current->group_leader;
+		p->tgid = current->tgid;
+		p->exit_signal = -1;
+		list_add_tail(&p->thread_node, &p->group_leader->thread_group);
+	} else {
+		p->group_leader = p;
+		p->tgid = p->pid;
+		INIT_LIST_HEAD(&p->thread_node);
+		list_add_tail(&p->sibling, &p->real_parent->children);
+		list_add_tail(&p->tasks, &init_task.tasks);
+	}
+	nr_threads++;
+	total_forks++;
+	spin_unlock_irq(&tasklist_lock);
+	return p;
+
+bad_fork_cleanup_mm:
+	if (p->mm)
+		mmput(p->mm);
+bad_fork_cleanup_fs:
+	exit_fs(p);
+bad_fork_cleanup_signal:
+	if (!(clone_flags & CLONE_THREAD))
+		__put_signal(p->signal);
+	else
+		refcount_dec_and_test(&current->signal->sigcnt);
+bad_fork_cleanup_sighand:
+	if (p->sighand)
+		__put_sighand(p->sighand);
+bad_fork_cleanup_creds:
+	exit_creds(p);
+bad_fork_free:
+	free_task(p);
+	return ERR_PTR(retval);
+}
+
+pid_t kernel_clone(struct kernel_clone_args *args)
+{
+	unsigned long clone_flags = args->flags;
+	struct completion vfork;
+	struct task_struct *p;
+	pid_t nr;
+
+	p = copy_process(args);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	nr = p->pid;
+	if (clone_flags & CLONE_PARENT_SETTID)
+		put_user(nr, args->parent_tid);
+	if (clone_flags & CLONE_VFORK) {
+		p->vfork_done = &vfork;
+		init_completion(&vfork);
+	}
+	wake_up_new_task(p);
+	/* The parent of vfork sleeps until the child releases the mm. */
+	if (clone_flags & CLONE_VFORK)
+		wait_for_completion_killable(&vfork);
+	return nr;
+}
+
+/* A task that runs @fn(@arg) in the kernel (it may later exec a program). */
+pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
+{
+	struct kernel_clone_args args = {
+		.flags = (flags | CLONE_VM) & ~CSIGNAL,
+		.exit_signal = flags & CSIGNAL,
+		.fn = fn,
+		.fn_arg = arg,
+	};
+
+	return kernel_clone(&args);
+}
+
+SYSCALL_DEFINE0(fork)
+{
+	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
+
+	return kernel_clone(&args);
+}
+
+SYSCALL_DEFINE0(vfork)
+{
+	struct kernel_clone_args args = {
+		.flags = CLONE_VFORK | CLONE_VM,
+		.exit_signal = SIGCHLD,
+	};
+
+	return kernel_clone(&args);
+}
+
+/* x86-64 argument order: flags, stack, parent_tid, child_tid, tls. */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, int __user *, child_tidptr,
+		unsigned long, tls)
+{
+	struct kernel_clone_args args = {
+		.flags = clone_flags & ~CSIGNAL,
+		.exit_signal = clone_flags & CSIGNAL,
+		.stack = newsp,
+		.parent_tid = parent_tidptr,
+		.child_tid = child_tidptr,
+		.tls = tls,
+	};
+
+	return kernel_clone(&args);
+}
+
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return current->pid;
+}
+
+void __init fork_init(void)
+{
+	u64 pages = totalram_pages();
+
+	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct),
+					       64, SLAB_PANIC, NULL);
+	/* At most 1/8 of memory in kernel stacks, as Linux sizes max_threads. */
+	max_threads = clamp_t(u64, pages * PAGE_SIZE / (8 * THREAD_SIZE), 20, 0x3fffffff);
+	init_task.signal->rlim[RLIMIT_NPROC].rlim_cur = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
+}
+
+/*
+ * Address spaces (see <linux/sched/mm.h>).
+ */
+static struct kmem_cache *mm_cachep;
+
+/* The slab caches of everything fork copies. */
+void __init proc_caches_init(void)
+{
+	signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct),
+					  0, SLAB_PANIC, NULL);
+	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct),
+					   0, SLAB_PANIC, NULL);
+	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 64,
+				      SLAB_PANIC, NULL);
+	vma_cache_init();
+}
+
+static struct mm_struct *mm_init(struct mm_struct *mm)
+{
+	mm->mmap = NULL;
+	mm->mm_rb = RB_ROOT;
+	mm->map_count = 0;
+	atomic_set(&mm->mm_users, 1);
+	atomic_set(&mm->mm_count, 1);
+	mutex_init(&mm->mmap_lock);
+	spin_lock_init(&mm->page_table_lock);
+	mm->context.pcid = 0;
+	mm->context.pcid_generation = 0;
+	/* mmap areas go top-down from below the stack's reserve. */
+	mm->mmap_base = STACK_TOP - MMAP_STACK_RESERVE;
+	mm->pgd = pgd_alloc(mm);
+	if (!mm->pgd) {
+		kmem_cache_free(mm_cachep, mm);
+		return NULL;
+	}
+	return mm;
+}
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
+
+	return mm ? mm_init(mm) : NULL;
+}
+
+void mmdrop(struct mm_struct *mm)
+{
+	if (!atomic_dec_and_test(&mm->mm_count))
+		return;
+	WARN_ON_ONCE(mm == &init_mm);
+	pgd_free(mm, mm->pgd);
+	kmem_cache_free(mm_cachep, mm);
+}
+
+void mmput(struct mm_struct *mm)
+{
+	if (!atomic_dec_and_test(&mm->mm_users))
+		return;
+	exit_mmap(mm);
+	mmdrop(mm);
+}
+
+/* fork: copy every area; private writable pages become copy-on-write. */
+static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *mpnt, *tmp, *prev = NULL;
+	int retval = 0;
+
+	mutex_lock(&oldmm->mmap_lock);
+	mm->total_vm = oldmm->total_vm;
+	mm->data_vm = oldmm->data_vm;
+	mm->exec_vm = oldmm->exec_vm;
+	mm->stack_vm = oldmm->stack_vm;
+	for (mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
+		if (mpnt->vm_flags & VM_DONTCOPY)
+			continue;
+		tmp = vm_area_dup(mpnt);
+		if (!tmp) {
+			retval = -ENOMEM;
+			break;
+		}
+		tmp->vm_mm = mm;
+		vma_link_after(mm, tmp, prev);
+		prev = tmp;
+		retval = copy_page_range(tmp, mpnt);
+		if (retval)
+			break;
+	}
+	/* The parent's now write-protected PTEs must not linger in its TLB. */
+	flush_tlb_mm_range(oldmm, 0, TASK_SIZE_MAX);
+	mutex_unlock(&oldmm->mmap_lock);
+	return retval;
+}
+
+struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = kmem_cache_alloc(mm_cachep, GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	memcpy(mm, oldmm, sizeof(*mm));
+	if (!mm_init(mm))
+		return NULL;
+	if (dup_mmap(mm, oldmm)) {
+		mmput(mm);
+		return NULL;
+	}
+	return mm;
+}
+
+/* exec: make @mm the current address space and drop the old one. */
+int exec_mmap(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *old_mm = tsk->mm, *active_mm = tsk->active_mm;
+
+	exit_mm_release(tsk);
+	local_irq_disable();
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	switch_mm(active_mm, mm, tsk);
+	local_irq_enable();
+	if (old_mm)
+		mmput(old_mm);
+	else
+		mmdrop(active_mm);	/* a kernel thread's borrowed mm */
+	return 0;
+}

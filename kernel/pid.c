@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Process IDs: allocation and lookup.  PIDs are handed out in increasing
+ * order from a bitmap, wrapping at pid_max and skipping ones in use (as
+ * Linux does, so a just-freed PID is not reused at once), and found again
+ * through a small hash table.  Lock: pidmap_lock (irqsave: lookups may
+ * come from interrupt context later).
+ */
+#include <linux/kernel.h>
+#include <linux/bitmap.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
+
+#define PIDHASH_BITS	8
+
+int pid_max = PID_MAX_DEFAULT;
+static DECLARE_BITMAP(pidmap, PID_MAX_DEFAULT);
+static int last_pid;
+static struct hlist_head pid_hash[1 << PIDHASH_BITS];
+static DEFINE_SPINLOCK(pidmap_lock);
+
+static struct hlist_head *pid_hashfn(pid_t nr)
+{
+	return &pid_hash[(nr * 2654435761u) >> (32 - PIDHASH_BITS)];
+}
+
+/* The next free PID after the last one given out; -EAGAIN when all are taken. */
+pid_t alloc_pid(struct task_struct *p)
+{
+	unsigned long flags;
+	int nr;
+
+	spin_lock_irqsave(&pidmap_lock, flags);
+	nr = find_next_zero_bit(pidmap, pid_max, last_pid + 1);
+	if (nr >= pid_max)	/* wrap; PIDs below 300 are for early daemons */
+		nr = find_next_zero_bit(pidmap, pid_max, last_pid >= 300 ? 300 : 1);
+	if (nr >= pid_max) {
+		spin_unlock_irqrestore(&pidmap_lock, flags);
+		return -EAGAIN;
+	}
+	__set_bit(nr, pidmap);
+	last_pid = nr;
+	p->pid = nr;
+	hlist_add_head(&p->pid_link, pid_hashfn(nr));
+	spin_unlock_irqrestore(&pidmap_lock, flags);
+	return nr;
+}
+
+void free_pid(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&pidmap_lock, flags);
+	hlist_del_init(&p->pid_link);
+	__clear_bit(p->pid, pidmap);
+	spin_unlock_irqrestore(&pidmap_lock, flags);
+}
+
+struct task_struct *find_task_by_vpid(pid_t nr)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	if (nr <= 0 || nr >= pid_max)
+		return NULL;
+	spin_lock_irqsave(&pidmap_lock, flags);
+	hlist_for_each_entry(p, pid_hashfn(nr), pid_link) {
+		if (p->pid == nr) {
+			found = p;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&pidmap_lock, flags);
+	return found;
+}

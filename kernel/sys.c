@@ -1,0 +1,636 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The small system calls about a process itself: who it is (getpid,
+ * getppid, the UID/GID family), what it may use (rlimits), what it has
+ * used (getrusage, times), and a few knobs (umask, prctl, priorities,
+ * uname, reboot).  UID changes follow setresuid(2)'s rules: root may set
+ * anything; others may only shuffle among their real, effective and
+ * saved IDs.
+ */
+#include <linux/kernel.h>
+#include <linux/cred.h>
+#include <linux/fs_struct.h>
+#include <linux/reboot.h>
+#include <linux/resource.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/time64.h>
+#include <linux/uaccess.h>
+#include <linux/utsname.h>
+#include <uapi/linux/prctl.h>
+#include <uapi/linux/time_types.h>
+
+SYSCALL_DEFINE0(getpid)
+{
+	return current->tgid;
+}
+
+SYSCALL_DEFINE0(gettid)
+{
+	return current->pid;
+}
+
+SYSCALL_DEFINE0(getppid)
+{
+	return current->group_leader->real_parent->tgid;
+}
+
+SYSCALL_DEFINE0(getuid)  { return current_uid(); }
+SYSCALL_DEFINE0(geteuid) { return current_euid(); }
+SYSCALL_DEFINE0(getgid)  { return current_gid(); }
+SYSCALL_DEFINE0(getegid) { return current_egid(); }
+
+/* -1 means "leave unchanged" in every set*id call. */
+#define ID_KEEP ((unsigned int)-1)
+
+static bool uid_allowed(const struct cred *old, uid_t id)
+{
+	return id == ID_KEEP || id == old->uid || id == old->euid || id == old->suid;
+}
+
+static bool gid_allowed(const struct cred *old, gid_t id)
+{
+	return id == ID_KEEP || id == old->gid || id == old->egid || id == old->sgid;
+}
+
+/* Dropping root's UIDs drops its capabilities, as Linux does by default. */
+static void fixup_caps_after_setuid(const struct cred *old, struct cred *new)
+{
+	if ((old->uid == 0 || old->euid == 0 || old->suid == 0) &&
+	    new->uid && new->euid && new->suid)
+		new->cap_permitted = new->cap_effective = 0;
+	if (old->euid == 0 && new->euid)
+		new->cap_effective = 0;
+	if (old->euid && new->euid == 0)
+		new->cap_effective = new->cap_permitted;
+}
+
+static long do_setresuid(uid_t ruid, uid_t euid, uid_t suid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if (!capable(CAP_SETUID) &&
+	    (!uid_allowed(old, ruid) || !uid_allowed(old, euid) || !uid_allowed(old, suid)))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (ruid != ID_KEEP)
+		new->uid = ruid;
+	if (euid != ID_KEEP)
+		new->euid = euid;
+	if (suid != ID_KEEP)
+		new->suid = suid;
+	new->fsuid = new->euid;
+	fixup_caps_after_setuid(old, new);
+	return commit_creds(new);
+}
+
+static long do_setresgid(gid_t rgid, gid_t egid, gid_t sgid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if (!capable(CAP_SETGID) &&
+	    (!gid_allowed(old, rgid) || !gid_allowed(old, egid) || !gid_allowed(old, sgid)))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (rgid != ID_KEEP)
+		new->gid = rgid;
+	if (egid != ID_KEEP)
+		new->egid = egid;
+	if (sgid != ID_KEEP)
+		new->sgid = sgid;
+	new->fsgid = new->egid;
+	return commit_creds(new);
+}
+
+SYSCALL_DEFINE3(setresuid, uid_t, ruid, uid_t, euid, uid_t, suid)
+{
+	return do_setresuid(ruid, euid, suid);
+}
+
+SYSCALL_DEFINE3(setresgid, gid_t, rgid, gid_t, egid, gid_t, sgid)
+{
+	return do_setresgid(rgid, egid, sgid);
+}
+
+/* setuid: root sets all three; others only the effective one. */
+SYSCALL_DEFINE1(setuid, uid_t, uid)
+{
+	if (capable(CAP_SETUID))
+		return do_setresuid(uid, uid, uid);
+	return do_setresuid(ID_KEEP, uid, ID_KEEP);
+}
+
+SYSCALL_DEFINE1(setgid, gid_t, gid)
+{
+	if (capable(CAP_SETGID))
+		return do_setresgid(gid, gid, gid);
+	return do_setresgid(ID_KEEP, gid, ID_KEEP);
+}
+
+/* setreuid: a changed real UID, or an effective one other than the real, sets the saved one. */
+SYSCALL_DEFINE2(setreuid, uid_t, ruid, uid_t, euid)
+{
+	const struct cred *old = current_cred();
+	uid_t suid = ID_KEEP;
+
+	if (!capable(CAP_SETUID)) {
+		if (ruid != ID_KEEP && ruid != old->uid && ruid != old->euid)
+			return -EPERM;
+		if (euid != ID_KEEP && !uid_allowed(old, euid))
+			return -EPERM;
+	}
+	if (ruid != ID_KEEP || (euid != ID_KEEP && euid != old->uid))
+		suid = euid != ID_KEEP ? euid : old->euid;
+	return do_setresuid(ruid, euid, suid);
+}
+
+SYSCALL_DEFINE2(setregid, gid_t, rgid, gid_t, egid)
+{
+	const struct cred *old = current_cred();
+	gid_t sgid = ID_KEEP;
+
+	if (!capable(CAP_SETGID)) {
+		if (rgid != ID_KEEP && rgid != old->gid && rgid != old->egid)
+			return -EPERM;
+		if (egid != ID_KEEP && !gid_allowed(old, egid))
+			return -EPERM;
+	}
+	if (rgid != ID_KEEP || (egid != ID_KEEP && egid != old->gid))
+		sgid = egid != ID_KEEP ? egid : old->egid;
+	return do_setresgid(rgid, egid, sgid);
+}
+
+SYSCALL_DEFINE3(getresuid, uid_t __user *, ruidp, uid_t __user *, euidp,
+		uid_t __user *, suidp)
+{
+	const struct cred *cred = current_cred();
+
+	if (put_user(cred->uid, ruidp) || put_user(cred->euid, euidp) ||
+	    put_user(cred->suid, suidp))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE3(getresgid, gid_t __user *, rgidp, gid_t __user *, egidp,
+		gid_t __user *, sgidp)
+{
+	const struct cred *cred = current_cred();
+
+	if (put_user(cred->gid, rgidp) || put_user(cred->egid, egidp) ||
+	    put_user(cred->sgid, sgidp))
+		return -EFAULT;
+	return 0;
+}
+
+/* setfsuid returns the old value whether or not it changed anything. */
+SYSCALL_DEFINE1(setfsuid, uid_t, uid)
+{
+	const struct cred *old = current_cred();
+	uid_t prev = old->fsuid;
+	struct cred *new;
+
+	if (uid != ID_KEEP && (capable(CAP_SETUID) || uid_allowed(old, uid) ||
+			       uid == old->fsuid)) {
+		new = prepare_creds();
+		if (new) {
+			new->fsuid = uid;
+			commit_creds(new);
+		}
+	}
+	return prev;
+}
+
+SYSCALL_DEFINE1(setfsgid, gid_t, gid)
+{
+	const struct cred *old = current_cred();
+	gid_t prev = old->fsgid;
+	struct cred *new;
+
+	if (gid != ID_KEEP && (capable(CAP_SETGID) || gid_allowed(old, gid) ||
+			       gid == old->fsgid)) {
+		new = prepare_creds();
+		if (new) {
+			new->fsgid = gid;
+			commit_creds(new);
+		}
+	}
+	return prev;
+}
+
+SYSCALL_DEFINE2(getgroups, int, gidsetsize, gid_t __user *, grouplist)
+{
+	const struct group_info *gi = current_cred()->group_info;
+
+	if (gidsetsize < 0)
+		return -EINVAL;
+	if (!gidsetsize)
+		return gi->ngroups;
+	if (gidsetsize < gi->ngroups)
+		return -EINVAL;
+	if (copy_to_user(grouplist, gi->gid, gi->ngroups * sizeof(gid_t)))
+		return -EFAULT;
+	return gi->ngroups;
+}
+
+SYSCALL_DEFINE2(setgroups, int, gidsetsize, gid_t __user *, grouplist)
+{
+	struct group_info *gi;
+	struct cred *new;
+
+	if (!capable(CAP_SETGID))
+		return -EPERM;
+	if ((unsigned int)gidsetsize > NGROUPS_MAX)
+		return -EINVAL;
+	gi = kmalloc(sizeof(*gi) + gidsetsize * sizeof(gid_t), GFP_KERNEL);
+	if (!gi)
+		return -ENOMEM;
+	refcount_set(&gi->usage, 1);
+	gi->ngroups = gidsetsize;
+	if (copy_from_user(gi->gid, grouplist, gidsetsize * sizeof(gid_t))) {
+		kfree(gi);
+		return -EFAULT;
+	}
+	new = prepare_creds();
+	if (!new) {
+		kfree(gi);
+		return -ENOMEM;
+	}
+	put_groups(new->group_info);
+	new->group_info = gi;
+	return commit_creds(new);
+}
+
+SYSCALL_DEFINE1(umask, int, mask)
+{
+	struct fs_struct *fs = current->fs;
+	int old;
+
+	spin_lock(&fs->lock);
+	old = fs->umask;
+	fs->umask = mask & 0777;
+	spin_unlock(&fs->lock);
+	return old;
+}
+
+SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
+{
+	return copy_to_user(name, &init_uts_ns, sizeof(*name)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
+{
+	char tmp[__NEW_UTS_LEN];
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	memcpy(init_uts_ns.nodename, tmp, len);
+	memset(init_uts_ns.nodename + len, 0, sizeof(init_uts_ns.nodename) - len);
+	return 0;
+}
+
+SYSCALL_DEFINE2(setdomainname, char __user *, name, int, len)
+{
+	char tmp[__NEW_UTS_LEN];
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	memcpy(init_uts_ns.domainname, tmp, len);
+	memset(init_uts_ns.domainname + len, 0, sizeof(init_uts_ns.domainname) - len);
+	return 0;
+}
+
+/* Limits: the hard limit only goes down without CAP_SYS_RESOURCE. */
+static int do_prlimit(struct task_struct *tsk, unsigned int resource,
+		      struct rlimit *new_rlim, struct rlimit *old_rlim)
+{
+	struct rlimit *rlim;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	rlim = tsk->signal->rlim + resource;
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > 1024 * 1024)
+			return -EPERM;
+		if (new_rlim->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
+			return -EPERM;
+	}
+	if (old_rlim)
+		*old_rlim = *rlim;
+	if (new_rlim)
+		*rlim = *new_rlim;
+	return 0;
+}
+
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit value;
+	int ret = do_prlimit(current, resource, NULL, &value);
+
+	if (!ret && copy_to_user(rlim, &value, sizeof(value)))
+		ret = -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+	struct rlimit value;
+
+	if (copy_from_user(&value, rlim, sizeof(value)))
+		return -EFAULT;
+	return do_prlimit(current, resource, &value, NULL);
+}
+
+static bool prlimit_permitted(struct task_struct *task)
+{
+	const struct cred *cred = current_cred(), *tcred;
+
+	if (task == current)
+		return true;
+	tcred = task->real_cred;
+	return (cred->uid == tcred->euid && cred->uid == tcred->suid &&
+		cred->uid == tcred->uid && cred->gid == tcred->egid &&
+		cred->gid == tcred->sgid && cred->gid == tcred->gid) ||
+	       capable(CAP_SYS_RESOURCE);
+}
+
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit64 __user *, new_rlim,
+		struct rlimit64 __user *, old_rlim)
+{
+	struct rlimit64 old64, new64;
+	struct rlimit old, new;
+	struct task_struct *tsk;
+	int ret;
+
+	if (new_rlim) {
+		if (copy_from_user(&new64, new_rlim, sizeof(new64)))
+			return -EFAULT;
+		new.rlim_cur = new64.rlim_cur;
+		new.rlim_max = new64.rlim_max;
+	}
+	tsk = pid ? find_task_by_vpid(pid) : current;
+	if (!tsk)
+		return -ESRCH;
+	if (!prlimit_permitted(tsk))
+		return -EPERM;
+	ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (!ret && old_rlim) {
+		old64.rlim_cur = old.rlim_cur;
+		old64.rlim_max = old.rlim_max;
+		if (copy_to_user(old_rlim, &old64, sizeof(old64)))
+			ret = -EFAULT;
+	}
+	return ret;
+}
+
+static void ns_to_timeval(u64 ns, struct __kernel_old_timeval *tv)
+{
+	tv->tv_sec = ns / NSEC_PER_SEC;
+	tv->tv_usec = ns % NSEC_PER_SEC / NSEC_PER_USEC;
+}
+
+static void add_task_usage(struct task_struct *t, u64 *ut, u64 *st, struct rusage *r)
+{
+	*ut += t->utime;
+	*st += t->stime;
+	r->ru_minflt += t->min_flt;
+	r->ru_majflt += t->maj_flt;
+	r->ru_nvcsw += t->nvcsw;
+	r->ru_nivcsw += t->nivcsw;
+}
+
+static void getrusage_task(struct task_struct *p, int who, struct rusage *r)
+{
+	struct signal_struct *sig = p->signal;
+	struct task_struct *leader = p->group_leader, *t;
+	u64 ut = 0, st = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (who == RUSAGE_CHILDREN) {
+		ut = sig->cutime;
+		st = sig->cstime;
+		r->ru_minflt = sig->cmin_flt;
+		r->ru_majflt = sig->cmaj_flt;
+		r->ru_nvcsw = sig->cnvcsw;
+		r->ru_nivcsw = sig->cnivcsw;
+		r->ru_maxrss = sig->cmaxrss;
+	} else if (who == RUSAGE_THREAD) {
+		add_task_usage(p, &ut, &st, r);
+		r->ru_maxrss = get_mm_hiwater_rss_kb(p->mm);
+	} else {
+		spin_lock_irq(&tasklist_lock);
+		add_task_usage(leader, &ut, &st, r);
+		list_for_each_entry(t, &leader->thread_group, thread_node)
+			add_task_usage(t, &ut, &st, r);
+		spin_unlock_irq(&tasklist_lock);
+		r->ru_maxrss = get_mm_hiwater_rss_kb(p->mm);
+	}
+	ns_to_timeval(ut, &r->ru_utime);
+	ns_to_timeval(st, &r->ru_stime);
+}
+
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
+{
+	struct rusage r;
+
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+		return -EINVAL;
+	getrusage_task(current, who, &r);
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+static long ns_to_clock_t(u64 ns)
+{
+	return ns / (NSEC_PER_SEC / USER_HZ);
+}
+
+/* Like Linux, a bad pointer is -EFAULT; the return value is clock ticks since boot. */
+SYSCALL_DEFINE1(times, struct __kernel_tms __user *, tbuf)
+{
+	if (tbuf) {
+		struct __kernel_tms tmp;
+		struct rusage self;
+
+		getrusage_task(current, RUSAGE_SELF, &self);
+		tmp.tms_utime = self.ru_utime.tv_sec * USER_HZ +
+				self.ru_utime.tv_usec / (USEC_PER_SEC / USER_HZ);
+		tmp.tms_stime = self.ru_stime.tv_sec * USER_HZ +
+				self.ru_stime.tv_usec / (USEC_PER_SEC / USER_HZ);
+		tmp.tms_cutime = ns_to_clock_t(current->signal->cutime);
+		tmp.tms_cstime = ns_to_clock_t(current->signal->cstime);
+		if (copy_to_user(tbuf, &tmp, sizeof(tmp)))
+			return -EFAULT;
+	}
+	return ns_to_clock_t(ktime_get_boottime_ns());
+}
+
+static int set_one_prio(struct task_struct *p, int niceval)
+{
+	const struct cred *cred = current_cred(), *pcred = p->real_cred;
+
+	if (pcred->uid != cred->euid && pcred->euid != cred->euid &&
+	    !capable(CAP_SYS_NICE))
+		return -EPERM;
+	if (niceval < task_nice(p) && !capable(CAP_SYS_NICE))
+		return -EACCES;
+	set_user_nice(p, niceval);
+	return 0;
+}
+
+/* Which tasks a PRIO_* selector names; returns how many matched. */
+static int for_each_prio_target(int which, int who, int (*fn)(struct task_struct *, void *),
+				void *arg)
+{
+	struct task_struct *p;
+	int found = 0, err = 0;
+
+	if (which == PRIO_PROCESS) {
+		p = who ? find_task_by_vpid(who) : current;
+		if (!p)
+			return -ESRCH;
+		err = fn(p, arg);
+		return err ? err : 1;
+	}
+	spin_lock_irq(&tasklist_lock);
+	for_each_process(p) {
+		bool match = which == PRIO_PGRP ?
+			p->signal->pgrp == (who ? who : current->signal->pgrp) :
+			p->real_cred->uid == (who ? (uid_t)who : current_uid());
+
+		if (!match || p->exit_state)
+			continue;
+		found++;
+		err = fn(p, arg) ? : err;
+	}
+	spin_unlock_irq(&tasklist_lock);
+	if (!found)
+		return -ESRCH;
+	return err ? err : found;
+}
+
+static int setprio_fn(struct task_struct *p, void *arg)
+{
+	return set_one_prio(p, *(int *)arg);
+}
+
+static int getprio_fn(struct task_struct *p, void *arg)
+{
+	int *best = arg;
+	int v = 20 - task_nice(p);
+
+	if (v > *best)
+		*best = v;
+	return 0;
+}
+
+SYSCALL_DEFINE3(setpriority, int, which, int, who, int, niceval)
+{
+	int ret;
+
+	if (which > PRIO_USER || which < PRIO_PROCESS)
+		return -EINVAL;
+	niceval = clamp(niceval, MIN_NICE, MAX_NICE);
+	ret = for_each_prio_target(which, who, setprio_fn, &niceval);
+	return ret < 0 ? ret : 0;
+}
+
+/* The raw call returns 20 - nice (1..40), so that no value looks like an error. */
+SYSCALL_DEFINE2(getpriority, int, which, int, who)
+{
+	int best = 0, ret;
+
+	if (which > PRIO_USER || which < PRIO_PROCESS)
+		return -EINVAL;
+	ret = for_each_prio_target(which, who, getprio_fn, &best);
+	return ret < 0 ? ret : best;
+}
+
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	char comm[TASK_COMM_LEN];
+
+	switch (option) {
+	case PR_SET_NAME:
+		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm)) < 0)
+			return -EFAULT;
+		comm[sizeof(comm) - 1] = '\0';
+		set_task_comm(current, comm);
+		return 0;
+	case PR_GET_NAME:
+		get_task_comm(comm, current);
+		return copy_to_user((char __user *)arg2, comm, sizeof(comm)) ? -EFAULT : 0;
+	case PR_SET_PDEATHSIG:
+		if (arg2 > _NSIG)
+			return -EINVAL;
+		current->pdeath_signal = arg2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user(current->pdeath_signal, (int __user *)arg2);
+	case PR_GET_DUMPABLE:
+		return 1;
+	case PR_SET_DUMPABLE:
+		return arg2 > 1 ? -EINVAL : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd,
+		void __user *, arg)
+{
+	if (!capable(CAP_SYS_BOOT))
+		return -EPERM;
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
+	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != 85072278 &&
+	     magic2 != 369367448 && magic2 != 537993216))
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_RESTART:
+		pr_emerg("reboot: Restarting system\n");
+		machine_restart();
+	case LINUX_REBOOT_CMD_HALT:
+		pr_emerg("reboot: System halted\n");
+		machine_halt();
+	case LINUX_REBOOT_CMD_POWER_OFF:
+		kernel_power_off();
+		machine_halt();
+	case LINUX_REBOOT_CMD_CAD_ON:
+	case LINUX_REBOOT_CMD_CAD_OFF:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+void set_task_comm(struct task_struct *tsk, const char *from)
+{
+	strscpy(tsk->comm, from, sizeof(tsk->comm));
+}
+
+char *get_task_comm(char *to, struct task_struct *tsk)
+{
+	strscpy(to, tsk->comm, TASK_COMM_LEN);
+	return to;
+}
