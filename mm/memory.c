@@ -1,17 +1,370 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Page-table population for kernel mappings.
+ * Pages for user address spaces, one fault at a time: the seed's
+ * "How does the kernel handle a page fault?" and "copy-on-write".
  *
- * Two CPUs may want the same missing table at once: each allocates a
- * page without holding any lock (allocation may sleep), then under
- * mm->page_table_lock the first to look installs its page and the other
- * frees its own.  The user side of this file -- handle_mm_fault, demand
- * paging, copy-on-write -- arrives with processes.
+ * handle_mm_fault() walks (and builds) the four page-table levels for
+ * the faulting address, then decides from the PTE:
+ *  - none, private area: demand-zero (do_anonymous_page).  A read maps
+ *    the shared zero page read-only; a write gets a fresh zeroed page.
+ *  - none, shared area: the page of the shared object (shmem_anon).
+ *  - present but read-only, and the area is writable: copy-on-write
+ *    (do_wp_page).  A page with one user is simply made writable; a page
+ *    still shared with a fork relative is copied first.
+ *
+ * fork's copy_page_range() is what makes COW happen: for a private
+ * writable area it write-protects each PTE in parent and child and
+ * takes a page reference, so both share the page until one writes.
+ *
+ * Each PTE that maps a page holds one reference (page_count) and one
+ * map count.  Page tables of the user half are freed only when the whole
+ * address space goes (free_pgtables).
+ *
+ * Kernel page tables (vmalloc, ioremap) are populated by __pmd_alloc and
+ * __pte_alloc_kernel at the end: two CPUs may want the same missing
+ * table at once, so each allocates without a lock, the first to take
+ * page_table_lock installs its page, and the other frees its own.
  */
 #include <linux/kernel.h>
+#include <linux/err.h>
 #include <linux/mm.h>
+#include <linux/mm_vma.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/shmem_anon.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <asm/pgalloc.h>
+#include <asm/tlbflush.h>
+#include "vma_internal.h"
+
+static struct page *zero_page;
+
+#define is_zero_pfn(pfn)	(zero_page && (pfn) == page_to_pfn(zero_page))
+
+static void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	long rss;
+
+	atomic_long_add(value, &mm->rss_stat[member]);
+	rss = atomic_long_read(&mm->rss_stat[MM_ANONPAGES]) +
+	      atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES]);
+	if (rss > (long)mm->hiwater_rss)
+		mm->hiwater_rss = rss;
+}
+
+/* Peak resident set in KiB, for getrusage's ru_maxrss. */
+long get_mm_hiwater_rss_kb(struct mm_struct *mm)
+{
+	return mm ? (long)(mm->hiwater_rss << (PAGE_SHIFT - 10)) : 0;
+}
+
+/* The page-table walk, allocating missing levels.  NULL: out of memory. */
+static pte_t *walk_alloc(struct mm_struct *mm, unsigned long addr)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	pud_t *pud;
+	pmd_t *pmd;
+
+	if (p4d_none(*p4d)) {
+		pud_t *new = pud_alloc_one(mm, addr);
+
+		if (!new)
+			return NULL;
+		set_p4d(p4d, __p4d(__pa(new) | _PAGE_TABLE));
+	}
+	pud = pud_offset(p4d, addr);
+	if (pud_none(*pud)) {
+		pmd_t *new = pmd_alloc_one(mm, addr);
+
+		if (!new)
+			return NULL;
+		set_pud(pud, __pud(__pa(new) | _PAGE_TABLE));
+	}
+	pmd = pmd_offset(pud, addr);
+	if (pmd_none(*pmd)) {
+		pte_t *new = pte_alloc_one_kernel(mm);
+
+		if (!new)
+			return NULL;
+		set_pmd(pmd, __pmd(__pa(new) | _PAGE_TABLE));
+	}
+	return pte_offset_kernel(pmd, addr);
+}
+
+pte_t *walk_alloc_pte(struct mm_struct *mm, unsigned long addr)
+{
+	return walk_alloc(mm, addr);
+}
+
+/* The PTE for @addr if its page table exists, else NULL. */
+pte_t *walk_existing(struct mm_struct *mm, unsigned long addr)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	pud_t *pud;
+	pmd_t *pmd;
+
+	if (!p4d_present(*p4d))
+		return NULL;
+	pud = pud_offset(p4d, addr);
+	if (!pud_present(*pud))
+		return NULL;
+	pmd = pmd_offset(pud, addr);
+	if (!pmd_present(*pmd))
+		return NULL;
+	return pte_offset_kernel(pmd, addr);
+}
+
+static struct page *alloc_user_page(void)
+{
+	return alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+}
+
+static void map_new_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
+			 struct page *page, bool writable, int counter)
+{
+	pte_t entry = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
+
+	if (writable)
+		entry = pte_mkdirty(pte_mkwrite(entry));
+	atomic_inc(&page->_mapcount);
+	add_mm_counter(vma->vm_mm, counter, 1);
+	set_pte(pte, entry);
+}
+
+/* Demand-zero for private areas. */
+static unsigned int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr,
+				      pte_t *pte, unsigned int flags)
+{
+	struct page *page;
+
+	if (!(flags & FAULT_FLAG_WRITE)) {
+		/* Reads of untouched memory all see the one zero page. */
+		set_pte(pte, pte_wrprotect(pfn_pte(page_to_pfn(zero_page), vma->vm_page_prot)));
+		return 0;
+	}
+	page = alloc_user_page();
+	if (!page)
+		return VM_FAULT_OOM;
+	map_new_page(vma, addr, pte, page, true, MM_ANONPAGES);
+	return 0;
+}
+
+/* Shared anonymous areas: every mapping of the object sees the same page. */
+static unsigned int do_shared_fault(struct vm_area_struct *vma, unsigned long addr,
+				    pte_t *pte, unsigned int flags)
+{
+	pgoff_t index = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	struct page *page = shmem_anon_get_page(vma->vm_shmem, index);
+
+	if (IS_ERR(page))
+		return PTR_ERR(page) == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	map_new_page(vma, addr, pte, page, vma->vm_flags & VM_WRITE, MM_SHMEMPAGES);
+	return 0;
+}
+
+/*
+ * Write to a present, write-protected page of a writable private area:
+ * copy-on-write.  The seed's rule: if the page has other users, copy it
+ * and map the copy writable; if we are its only user, just make it
+ * writable.  The zero page is always copied (it is never ours alone).
+ */
+static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
+			       pte_t *pte)
+{
+	pte_t orig = *pte;
+	unsigned long pfn = pte_pfn(orig);
+	struct page *old = is_zero_pfn(pfn) ? NULL : pfn_to_page(pfn);
+	struct page *new;
+
+	/* Shared areas never copy: the page is the object's, for everyone. */
+	if ((vma->vm_flags & VM_SHARED) || (old && page_count(old) == 1)) {
+		set_pte(pte, pte_mkdirty(pte_mkwrite(orig)));
+		flush_tlb_page(vma, addr);
+		return 0;
+	}
+	new = alloc_page(GFP_HIGHUSER_MOVABLE);
+	if (!new)
+		return VM_FAULT_OOM;
+	if (old)
+		copy_page(page_address(new), page_address(old));
+	else
+		clear_page(page_address(new));
+	set_pte(pte, __pte(0));
+	flush_tlb_page(vma, addr);
+	map_new_page(vma, addr, pte, new, true, MM_ANONPAGES);
+	if (old) {
+		atomic_dec(&old->_mapcount);
+		add_mm_counter(vma->vm_mm, MM_ANONPAGES, -1);
+		put_page(old);
+	}
+	return 0;
+}
+
+unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			     unsigned int flags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long addr = address & PAGE_MASK;
+	pte_t *pte = walk_alloc(mm, addr);
+	pte_t entry;
+
+	if (!pte)
+		return VM_FAULT_OOM;
+	entry = *pte;
+	if (pte_none(entry)) {
+		if (vma->vm_shmem)
+			return do_shared_fault(vma, addr, pte, flags);
+		return do_anonymous_page(vma, addr, pte, flags);
+	}
+	if ((flags & FAULT_FLAG_WRITE) && !pte_write(entry))
+		return do_wp_page(vma, addr, pte);
+	/* Already fixed (a fault raced with another, or a stale TLB entry). */
+	set_pte(pte, pte_mkyoung(entry));
+	flush_tlb_page(vma, addr);
+	return 0;
+}
+
+/* MAP_POPULATE: fault in every page of [start, start + len) now. */
+void mm_populate(unsigned long start, unsigned long len)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long addr, end = start + PAGE_ALIGN(len);
+
+	mutex_lock(&mm->mmap_lock);
+	for (addr = start; addr < end; addr += PAGE_SIZE) {
+		struct vm_area_struct *vma = find_vma(mm, addr);
+		unsigned int flags;
+
+		if (!vma || vma->vm_start > addr)
+			continue;
+		if (!(vma->vm_flags & VM_ACCESS_FLAGS))
+			continue;
+		flags = (vma->vm_flags & VM_WRITE) ? FAULT_FLAG_WRITE : 0;
+		if (handle_mm_fault(vma, addr, flags) & VM_FAULT_ERROR)
+			break;
+	}
+	mutex_unlock(&mm->mmap_lock);
+}
+
+/* Drop the page a PTE maps and clear it. */
+static void zap_pte(struct mm_struct *mm, pte_t *pte, bool shared)
+{
+	pte_t old = ptep_get_and_clear(mm, 0, pte);
+	unsigned long pfn;
+	struct page *page;
+
+	if (!pte_present(old))
+		return;
+	pfn = pte_pfn(old);
+	if (is_zero_pfn(pfn) || !pfn_valid(pfn))
+		return;
+	page = pfn_to_page(pfn);
+	atomic_dec(&page->_mapcount);
+	add_mm_counter(mm, shared ? MM_SHMEMPAGES : MM_ANONPAGES, -1);
+	put_page(page);
+}
+
+/* Unmap the pages of [start, start + size) in @vma (the area stays). */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long addr, end = start + size;
+
+	for (addr = start; addr < end; ) {
+		pte_t *pte = walk_existing(mm, addr);
+
+		if (!pte) {
+			/* No page table here: skip to the next 2 MiB boundary. */
+			addr = (addr + PMD_SIZE) & PMD_MASK;
+			continue;
+		}
+		zap_pte(mm, pte, vma->vm_shmem != NULL);
+		addr += PAGE_SIZE;
+	}
+}
+
+/*
+ * fork: give the child the parent's pages for one area.  Private
+ * writable pages become read-only in both (COW); shared ones stay as
+ * they are.  Either way the page gains a reference and a mapping.
+ */
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)
+{
+	struct mm_struct *dst = dst_vma->vm_mm, *src = src_vma->vm_mm;
+	bool cow = (src_vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+	unsigned long addr;
+
+	for (addr = src_vma->vm_start; addr < src_vma->vm_end; ) {
+		pte_t *src_pte = walk_existing(src, addr), *dst_pte;
+		pte_t entry;
+
+		if (!src_pte) {
+			addr = (addr + PMD_SIZE) & PMD_MASK;
+			continue;
+		}
+		entry = *src_pte;
+		if (pte_present(entry)) {
+			unsigned long pfn = pte_pfn(entry);
+
+			dst_pte = walk_alloc(dst, addr);
+			if (!dst_pte)
+				return -ENOMEM;
+			if (cow && pte_write(entry)) {
+				ptep_set_wrprotect(src, addr, src_pte);
+				entry = pte_wrprotect(entry);
+			}
+			if (!is_zero_pfn(pfn)) {
+				struct page *page = pfn_to_page(pfn);
+
+				get_page(page);
+				atomic_inc(&page->_mapcount);
+				add_mm_counter(dst, dst_vma->vm_shmem ? MM_SHMEMPAGES : MM_ANONPAGES, 1);
+			}
+			set_pte(dst_pte, pte_mkold(entry));
+		}
+		addr += PAGE_SIZE;
+	}
+	return 0;
+}
+
+/* Free every page table of the user half (the address space is empty). */
+void free_pgtables(struct mm_struct *mm)
+{
+	int i, j, k;
+
+	for (i = 0; i < USER_PTRS_PER_PGD; i++) {
+		pgd_t *pgd = mm->pgd + i;
+		pud_t *pud;
+
+		if (!pgd_present(*pgd))
+			continue;
+		pud = (pud_t *)__va(pgd_val(*pgd) & PTE_PFN_MASK);
+		for (j = 0; j < PTRS_PER_PUD; j++) {
+			pmd_t *pmd;
+
+			if (!pud_present(pud[j]))
+				continue;
+			pmd = (pmd_t *)__va(pud_val(pud[j]) & PTE_PFN_MASK);
+			for (k = 0; k < PTRS_PER_PMD; k++)
+				if (pmd_present(pmd[k]))
+					pte_free_kernel(mm, (pte_t *)__va(pmd_val(pmd[k]) & PTE_PFN_MASK));
+			pmd_free(mm, pmd);
+		}
+		pud_free(mm, pud);
+		set_pgd(pgd, __pgd(0));
+	}
+}
+
+void __init zero_page_init(void)
+{
+	zero_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!zero_page)
+		panic("cannot allocate the zero page");
+}
 
 int __pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address)
 {

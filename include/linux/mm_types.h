@@ -14,8 +14,8 @@
  * the order is kept in the first tail page, because the head's own
  * fields belong to whoever uses the allocation.
  *
- * struct mm_struct describes an address space: today only its page-table
- * root, because only the kernel's own (init_mm) exists.
+ * struct mm_struct describes an address space: its areas (VMAs, see
+ * mm_vma.h), its page-table root, and the counters /proc reports.
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
@@ -23,6 +23,8 @@
 #include <linux/types.h>
 #include <linux/atomic.h>
 #include <linux/spinlock.h>
+#include <linux/mutex.h>
+#include <linux/rbtree.h>
 #include <linux/page-flags.h>
 #include <asm/pgtable_types.h>
 
@@ -74,12 +76,33 @@ struct page {
  * Locking: page_table_lock guards allocation of page-table pages, so two
  * CPUs never populate the same empty entry twice.
  */
+/* Per-mm architecture state: the TLB tag (see arch/x86/mm/tlb.c). */
+typedef struct {
+	u16 pcid;
+	u64 pcid_generation;
+} mm_context_t;
+
+struct vm_area_struct;
+
 struct mm_struct {
+	struct vm_area_struct *mmap;	/* areas in address order; lock: mmap_lock */
+	struct rb_root mm_rb;		/* the same areas by address */
+	int map_count;
+	struct mutex mmap_lock;		/* guards the areas and the user page tables */
 	pgd_t *pgd;			/* page-table root (physical in CR3) */
 	spinlock_t page_table_lock;
 	atomic_t mm_users;		/* users of the address space */
 	atomic_t mm_count;		/* references to this struct */
 	atomic_long_t pgtables_bytes;	/* page-table memory, for accounting */
+	mm_context_t context;
+
+	unsigned long mmap_base;	/* where top-down mmap placement starts */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long total_vm, data_vm, exec_vm, stack_vm;	/* pages */
+	unsigned long hiwater_rss;	/* peak resident pages */
+	atomic_long_t rss_stat[2];	/* MM_ANONPAGES, MM_SHMEMPAGES */
 };
 
 #endif /* _LINUX_MM_TYPES_H */

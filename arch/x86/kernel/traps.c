@@ -6,48 +6,56 @@
  * Exceptions in user mode become signals to the task (with signals).
  */
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <linux/sched/debug.h>
+#include <linux/sched/signal.h>
+#include <uapi/linux/siginfo.h>
 #include <asm/processor.h>
 #include <asm/special_insns.h>
 #include <asm/traps.h>
 
+/*
+ * In user mode a trap is the program's own error and becomes the signal
+ * POSIX assigns to it; in the kernel it is fixed up or it is an oops.
+ */
 static void do_error_trap(struct pt_regs *regs, long error_code,
-			  const char *str, int trapnr)
+			  const char *str, int trapnr, int signr, int sicode)
 {
-	if (!user_mode(regs) && fixup_exception(regs, trapnr))
+	if (user_mode(regs)) {
+		pr_info("%s[%d] trap %s ip:%lx sp:%lx error:%lx\n", current->comm,
+			current->pid, str, regs->ip, regs->sp, error_code);
+		force_sig_fault(signr, sicode, (void __user *)regs->ip);
 		return;
-	/* Until processes exist, every trap is the kernel's own. */
+	}
+	if (fixup_exception(regs, trapnr))
+		return;
 	die(str, regs, error_code);
 }
 
-#define DEFINE_TRAP(func, trapnr, str)					\
+#define DEFINE_TRAP(func, trapnr, str, signr, sicode)			\
 void func(struct pt_regs *regs, unsigned long error_code)		\
 {									\
-	do_error_trap(regs, error_code, str, trapnr);			\
+	do_error_trap(regs, error_code, str, trapnr, signr, sicode);	\
 }
 
-DEFINE_TRAP(exc_divide_error,		X86_TRAP_DE,	"divide error")
-DEFINE_TRAP(exc_overflow,		X86_TRAP_OF,	"overflow")
-DEFINE_TRAP(exc_bounds,			X86_TRAP_BR,	"bounds")
-DEFINE_TRAP(exc_invalid_op,		X86_TRAP_UD,	"invalid opcode")
-DEFINE_TRAP(exc_device_not_available,	X86_TRAP_NM,	"device not available")
-DEFINE_TRAP(exc_coproc_segment_overrun,	X86_TRAP_OLD_MF, "coprocessor segment overrun")
-DEFINE_TRAP(exc_invalid_tss,		X86_TRAP_TS,	"invalid TSS")
-DEFINE_TRAP(exc_segment_not_present,	X86_TRAP_NP,	"segment not present")
-DEFINE_TRAP(exc_stack_segment,		X86_TRAP_SS,	"stack segment")
-DEFINE_TRAP(exc_general_protection,	X86_TRAP_GP,	"general protection fault")
-DEFINE_TRAP(exc_spurious_interrupt_bug,	X86_TRAP_SPURIOUS, "spurious interrupt bug")
-DEFINE_TRAP(exc_coprocessor_error,	X86_TRAP_MF,	"coprocessor error")
-DEFINE_TRAP(exc_alignment_check,	X86_TRAP_AC,	"alignment check")
-DEFINE_TRAP(exc_simd_coprocessor_error,	X86_TRAP_XF,	"SIMD coprocessor error")
-DEFINE_TRAP(exc_virtualization,		X86_TRAP_VE,	"virtualization exception")
-DEFINE_TRAP(exc_control_protection,	X86_TRAP_CP,	"control protection fault")
-DEFINE_TRAP(exc_debug,			X86_TRAP_DB,	"debug")
-
-void exc_int3(struct pt_regs *regs, unsigned long error_code)
-{
-	do_error_trap(regs, error_code, "int3", X86_TRAP_BP);
-}
+DEFINE_TRAP(exc_divide_error,		X86_TRAP_DE,	"divide error", SIGFPE, FPE_INTDIV)
+DEFINE_TRAP(exc_overflow,		X86_TRAP_OF,	"overflow", SIGSEGV, SI_KERNEL)
+DEFINE_TRAP(exc_bounds,			X86_TRAP_BR,	"bounds", SIGSEGV, SI_KERNEL)
+DEFINE_TRAP(exc_invalid_op,		X86_TRAP_UD,	"invalid opcode", SIGILL, ILL_ILLOPN)
+DEFINE_TRAP(exc_device_not_available,	X86_TRAP_NM,	"device not available", SIGSEGV, SI_KERNEL)
+DEFINE_TRAP(exc_coproc_segment_overrun,	X86_TRAP_OLD_MF, "coprocessor segment overrun", SIGFPE, SI_KERNEL)
+DEFINE_TRAP(exc_invalid_tss,		X86_TRAP_TS,	"invalid TSS", SIGSEGV, SI_KERNEL)
+DEFINE_TRAP(exc_segment_not_present,	X86_TRAP_NP,	"segment not present", SIGBUS, SI_KERNEL)
+DEFINE_TRAP(exc_stack_segment,		X86_TRAP_SS,	"stack segment", SIGBUS, SI_KERNEL)
+DEFINE_TRAP(exc_general_protection,	X86_TRAP_GP,	"general protection fault", SIGSEGV, SI_KERNEL)
+DEFINE_TRAP(exc_spurious_interrupt_bug,	X86_TRAP_SPURIOUS, "spurious interrupt bug", SIGSEGV, SI_KERNEL)
+DEFINE_TRAP(exc_coprocessor_error,	X86_TRAP_MF,	"coprocessor error", SIGFPE, SI_KERNEL)
+DEFINE_TRAP(exc_alignment_check,	X86_TRAP_AC,	"alignment check", SIGBUS, BUS_ADRERR)
+DEFINE_TRAP(exc_simd_coprocessor_error,	X86_TRAP_XF,	"SIMD coprocessor error", SIGFPE, SI_KERNEL)
+DEFINE_TRAP(exc_virtualization,		X86_TRAP_VE,	"virtualization exception", SIGSEGV, SI_KERNEL)
+DEFINE_TRAP(exc_control_protection,	X86_TRAP_CP,	"control protection fault", SIGSEGV, SI_KERNEL)
+DEFINE_TRAP(exc_debug,			X86_TRAP_DB,	"debug", SIGTRAP, TRAP_BRKPT)
+DEFINE_TRAP(exc_int3,			X86_TRAP_BP,	"int3", SIGTRAP, SI_KERNEL)
 
 /* Nothing in a VM sends NMIs on purpose; say so instead of hiding it. */
 void exc_nmi(struct pt_regs *regs, unsigned long error_code)

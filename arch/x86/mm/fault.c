@@ -3,20 +3,33 @@
  * do_page_fault: the CPU could not translate an address (CR2) or the
  * translation forbade the access (the error code says which).
  *
- * For now only the kernel's own faults arrive here, and for the kernel a
- * fault is expected only at instructions with an exception-table entry
- * (user copies, nofault probes).  Anything else is a bug: report the
- * address and the kind of access in Linux's words, then oops.  A fault
+ * A fault on a user address follows the seed's handler flow:
+ *   find_vma -> is the address inside an area (or just below a stack
+ *   that may grow)? -> does the area allow this access? ->
+ *   handle_mm_fault (demand paging, copy-on-write).
+ * A failure there is the task's bug: SIGSEGV, with the log line Linux
+ * prints.  When the kernel itself touched the user address (copy_to_user
+ * and friends) the same path runs first, and only if that fails does
+ * the exception table turn it into -EFAULT.
+ *
+ * A fault on a kernel address is expected only at instructions with an
+ * exception-table entry (nofault probes); anything else is a bug: report
+ * the address and the kind of access in Linux's words, then oops.  A fault
  * on a vmalloc guard page (the unmapped page after every vmalloc area)
  * is named as such first, with the area and its allocator, because
  * "unable to handle page fault" alone does not say it was an overrun.
- * The user half (find_vma, handle_mm_fault, demand paging, COW) arrives
- * with processes.
  */
 #include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mm_vma.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
 #include <linux/vmalloc.h>
+#include <linux/sched/signal.h>
+#include <uapi/linux/siginfo.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <asm/special_insns.h>
 #include <asm/traps.h>
 
@@ -66,10 +79,105 @@ static void do_kern_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	page_fault_oops(regs, error_code, address);
 }
 
+/*
+ * Does the area forbid this access?  A write needs VM_WRITE.  A protection
+ * fault on a read or an instruction fetch means the page is present but
+ * not accessible that way (PROT_NONE, or executing an NX page): always an
+ * error.  A read of a missing page needs the area to be accessible at all.
+ */
+static bool access_error(unsigned long error_code, struct vm_area_struct *vma)
+{
+	if (error_code & X86_PF_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (error_code & X86_PF_PROT)
+		return true;
+	return !(vma->vm_flags & VM_ACCESS_FLAGS);
+}
+
+static void bad_area(struct pt_regs *regs, unsigned long error_code,
+		     unsigned long address, int code)
+{
+	struct task_struct *tsk = current;
+
+	if (!user_mode(regs)) {
+		do_kern_addr_fault(regs, error_code, address);
+		return;
+	}
+	pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
+		tsk->comm, tsk->pid, address, regs->ip, regs->sp, error_code);
+	force_sig_fault(SIGSEGV, code, (void __user *)address);
+}
+
+static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
+			       unsigned long address)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *mm = tsk->mm;
+	struct vm_area_struct *vma;
+	unsigned int flags = 0, fault;
+
+	/* SMAP: the kernel touched user memory outside a user copy. */
+	if (!user_mode(regs) && !(error_code & X86_PF_USER) && (error_code & X86_PF_PROT) &&
+	    !fixup_exception(regs, X86_TRAP_PF))
+		page_fault_oops(regs, error_code, address);
+	if (!mm) {
+		bad_area(regs, error_code, address, SEGV_MAPERR);
+		return;
+	}
+	if (user_mode(regs))
+		local_irq_enable();
+	if (error_code & X86_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (error_code & X86_PF_INSTR)
+		flags |= FAULT_FLAG_INSTRUCTION;
+	if (user_mode(regs))
+		flags |= FAULT_FLAG_USER;
+
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, address);
+	if (!vma || (vma->vm_start > address && expand_stack(vma, address))) {
+		mutex_unlock(&mm->mmap_lock);
+		bad_area(regs, error_code, address, SEGV_MAPERR);
+		return;
+	}
+	if (access_error(error_code, vma)) {
+		mutex_unlock(&mm->mmap_lock);
+		bad_area(regs, error_code, address, SEGV_ACCERR);
+		return;
+	}
+	fault = handle_mm_fault(vma, address, flags);
+	mutex_unlock(&mm->mmap_lock);
+
+	if (fault & VM_FAULT_ERROR) {
+		if (!user_mode(regs) && fixup_exception(regs, X86_TRAP_PF))
+			return;
+		if (fault & VM_FAULT_OOM) {
+			pr_err("Out of memory: killing %s[%d] on a page fault at %lx\n",
+			       tsk->comm, tsk->pid, address);
+			send_sig(SIGKILL, tsk, 1);
+		} else {
+			force_sig_fault(SIGBUS, BUS_ADRERR, (void __user *)address);
+		}
+		return;
+	}
+	if (fault & VM_FAULT_MAJOR)
+		tsk->maj_flt++;
+	else
+		tsk->min_flt++;
+}
+
 void do_page_fault(struct pt_regs *regs, unsigned long error_code,
 		   unsigned long address)
 {
-	do_kern_addr_fault(regs, error_code, address);
+	if (address >= TASK_SIZE_MAX) {
+		/* User code touching kernel memory is the user's fault. */
+		if (user_mode(regs))
+			bad_area(regs, error_code, address, SEGV_MAPERR);
+		else
+			do_kern_addr_fault(regs, error_code, address);
+		return;
+	}
+	do_user_addr_fault(regs, error_code, address);
 }
 
 void exc_page_fault(struct pt_regs *regs, unsigned long error_code)

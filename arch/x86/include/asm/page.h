@@ -49,4 +49,22 @@ static inline __attribute__((__const__)) unsigned int get_order(unsigned long si
 
 #endif
 
+
+#ifndef __ASSEMBLY__
+/* Whole-page copy and clear, "rep" string instructions: fast on every x86. */
+static inline void clear_page(void *page)
+{
+	unsigned long cnt = PAGE_SIZE / 8;
+
+	asm volatile("rep stosq" : "+D"(page), "+c"(cnt) : "a"(0UL) : "memory");
+}
+
+static inline void copy_page(void *to, const void *from)
+{
+	unsigned long cnt = PAGE_SIZE / 8;
+
+	asm volatile("rep movsq" : "+D"(to), "+S"(from), "+c"(cnt) : : "memory");
+}
+#endif
+
 #endif

@@ -24,6 +24,12 @@ static inline void __flush_tlb_one_kernel(unsigned long addr)
 	asm volatile("invlpg (%0)" : : "r"(addr) : "memory");
 }
 
+/* A user address in the current address space (and its current PCID). */
+static inline void __flush_tlb_one_user(unsigned long addr)
+{
+	asm volatile("invlpg (%0)" : : "r"(addr) : "memory");
+}
+
 /* Non-global translations only: what a CR3 write drops. */
 static inline void __flush_tlb_local(void)
 {

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Virtual memory areas: a process's address space is a sorted set of
+ * non-overlapping VMAs, each a range [vm_start, vm_end) with one set of
+ * permissions and one backing (anonymous, or a shared anonymous object).
+ * They are kept both in a list in address order (for walking) and in a
+ * red-black tree (find_vma in O(log n) on every page fault).
+ *
+ * Lock: mm->mmap_lock (a mutex here) guards the set of VMAs; page-table
+ * updates inside a VMA happen under it too.  Never copy to or from user
+ * memory while holding it: the copy may fault and need it.
+ */
+#ifndef _LINUX_MM_VMA_H
+#define _LINUX_MM_VMA_H
+
+#include <linux/mm_types.h>
+#include <linux/rbtree.h>
+
+#define VM_NONE		0x00000000
+#define VM_READ		0x00000001
+#define VM_WRITE	0x00000002
+#define VM_EXEC		0x00000004
+#define VM_SHARED	0x00000008
+#define VM_MAYREAD	0x00000010
+#define VM_MAYWRITE	0x00000020
+#define VM_MAYEXEC	0x00000040
+#define VM_MAYSHARE	0x00000080
+#define VM_GROWSDOWN	0x00000100
+#define VM_LOCKED	0x00002000
+#define VM_DONTCOPY	0x00020000
+#define VM_DONTEXPAND	0x00040000
+#define VM_ACCOUNT	0x00100000
+#define VM_NORESERVE	0x00200000
+#define VM_WIPEONFORK	0x02000000
+#define VM_STACK	VM_GROWSDOWN
+#define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
+
+struct shmem_object;
+
+struct vm_area_struct {
+	unsigned long vm_start;		/* first byte */
+	unsigned long vm_end;		/* first byte after */
+	struct vm_area_struct *vm_next, *vm_prev;	/* address order */
+	struct rb_node vm_rb;
+	struct mm_struct *vm_mm;
+	pgprot_t vm_page_prot;		/* PTE bits for pages of this area */
+	unsigned long vm_flags;		/* VM_* */
+	unsigned long vm_pgoff;		/* offset in the backing object, pages */
+	struct shmem_object *vm_shmem;	/* MAP_SHARED|MAP_ANONYMOUS backing */
+};
+
+/* Results of handle_mm_fault */
+#define VM_FAULT_OOM		0x0001
+#define VM_FAULT_SIGBUS		0x0002
+#define VM_FAULT_MAJOR		0x0004
+#define VM_FAULT_SIGSEGV	0x0040
+#define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
+
+/* Flags for handle_mm_fault */
+#define FAULT_FLAG_WRITE	0x01
+#define FAULT_FLAG_USER		0x40
+#define FAULT_FLAG_INSTRUCTION	0x100
+
+#define MM_ANONPAGES		0
+#define MM_SHMEMPAGES		1
+#define NR_MM_COUNTERS		2
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
+					     unsigned long start, unsigned long end);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			     unsigned int flags);
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+unsigned long vm_mmap(void *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long offset);
+int do_mprotect(unsigned long start, size_t len, unsigned long prot);
+int setup_stack_vma(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+#endif

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mremap: resize a mapping, moving it if allowed.  Shrinking unmaps the
+ * tail.  Growing extends the area in place when the address space after
+ * it is free; otherwise, with MREMAP_MAYMOVE, the area moves: a new VMA
+ * is made elsewhere and the page-table entries are carried over, so the
+ * pages (and their contents) move without being copied.
+ */
+#include <linux/kernel.h>
+#include <linux/err.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/mm_vma.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/shmem_anon.h>
+#include <linux/syscalls.h>
+#include <asm/tlbflush.h>
+#include "vma_internal.h"
+
+static int move_page_tables(struct mm_struct *mm, unsigned long old_addr,
+			    unsigned long new_addr, unsigned long len)
+{
+	unsigned long off;
+
+	for (off = 0; off < len; off += PAGE_SIZE) {
+		pte_t *src = walk_existing(mm, old_addr + off), *dst;
+
+		if (!src || pte_none(*src))
+			continue;
+		dst = walk_alloc_pte(mm, new_addr + off);
+		if (!dst)
+			return -ENOMEM;
+		set_pte(dst, ptep_get_and_clear(mm, old_addr + off, src));
+	}
+	return 0;
+}
+
+static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+			      unsigned long old_addr, unsigned long old_len,
+			      unsigned long new_len, unsigned long new_addr)
+{
+	struct vm_area_struct *new;
+
+	if (split_vma(mm, vma, old_addr))
+		return -ENOMEM;
+	if (vma->vm_start < old_addr)
+		vma = vma->vm_next;
+	if (split_vma(mm, vma, old_addr + old_len))
+		return -ENOMEM;
+	new = vm_area_dup(vma);
+	if (!new)
+		return -ENOMEM;
+	new->vm_start = new_addr;
+	new->vm_end = new_addr + new_len;
+	if (move_page_tables(mm, old_addr, new_addr, min(old_len, new_len))) {
+		vm_area_free(new);
+		return -ENOMEM;
+	}
+	vma_insert(mm, new);
+	/* The old area's pages now belong to the new one: just drop the area. */
+	vma_remove(mm, vma);
+	flush_tlb_mm_range(mm, old_addr, old_addr + old_len);
+	return new_addr;
+}
+
+SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
+		unsigned long, new_len, unsigned long, flags, unsigned long, new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long ret = -EINVAL;
+
+	if (flags & ~(MREMAP_FIXED | MREMAP_MAYMOVE | MREMAP_DONTUNMAP))
+		return -EINVAL;
+	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+		return -EINVAL;
+	if (flags & MREMAP_DONTUNMAP)
+		return -EINVAL;		/* not supported yet */
+	if (addr & ~PAGE_MASK)
+		return -EINVAL;
+	old_len = PAGE_ALIGN(old_len);
+	new_len = PAGE_ALIGN(new_len);
+	if (!new_len)
+		return -EINVAL;
+
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start > addr) {
+		ret = -EFAULT;
+		goto out;
+	}
+	if (!old_len) {
+		ret = -EINVAL;		/* duplicating a shared mapping: not supported */
+		goto out;
+	}
+	if (old_len > vma->vm_end - addr) {
+		ret = -EFAULT;
+		goto out;
+	}
+
+	if (flags & MREMAP_FIXED) {
+		if ((new_addr & ~PAGE_MASK) || new_len > TASK_SIZE_MAX ||
+		    new_addr > TASK_SIZE_MAX - new_len)
+			goto out;
+		/* The ranges may not overlap. */
+		if (addr + old_len > new_addr && new_addr + new_len > addr)
+			goto out;
+		ret = do_munmap(mm, new_addr, new_len);
+		if (ret)
+			goto out;
+		if (new_len < old_len) {
+			ret = do_munmap(mm, addr + new_len, old_len - new_len);
+			if (ret)
+				goto out;
+			old_len = new_len;
+		}
+		vma = find_vma(mm, addr);
+		ret = move_vma(mm, vma, addr, old_len, new_len, new_addr);
+		goto out;
+	}
+
+	if (new_len <= old_len) {
+		ret = do_munmap(mm, addr + new_len, old_len - new_len);
+		if (!ret)
+			ret = addr;
+		goto out;
+	}
+
+	/* Grow in place if this is the area's end and the space after is free. */
+	if (addr + old_len == vma->vm_end &&
+	    (!vma->vm_next || vma->vm_next->vm_start >= addr + new_len) &&
+	    addr + new_len <= TASK_SIZE_MAX &&
+	    (!vma->vm_shmem ||
+	     shmem_anon_resize(vma->vm_shmem, vma->vm_pgoff +
+			       ((addr + new_len - vma->vm_start) >> PAGE_SHIFT)) == 0)) {
+		vma_set_end(mm, vma, addr + new_len);
+		ret = addr;
+		goto out;
+	}
+	ret = -ENOMEM;
+	if (!(flags & MREMAP_MAYMOVE))
+		goto out;
+	new_addr = get_unmapped_area(mm, 0, new_len);
+	if (IS_ERR_VALUE(new_addr)) {
+		ret = new_addr;
+		goto out;
+	}
+	if (vma->vm_shmem && shmem_anon_resize(vma->vm_shmem, vma->vm_pgoff +
+					       ((addr - vma->vm_start + new_len) >> PAGE_SHIFT)))
+		goto out;
+	ret = move_vma(mm, vma, addr, old_len, new_len, new_addr);
+out:
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Shared between the files that manage user address spaces (mm/ and kernel/fork.c). */
+#ifndef _MM_VMA_INTERNAL_H
+#define _MM_VMA_INTERNAL_H
+
+#include <linux/mm_vma.h>
+
+#define DEFAULT_MAX_MAP_COUNT	65530
+/* Room left below the stack before mmap areas start (Linux: at least 128 MiB). */
+#define MMAP_STACK_RESERVE	(128UL << 20)
+
+struct page;
+
+/* mm/mmap.c */
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+void vm_area_free(struct vm_area_struct *vma);
+void vma_link_after(struct mm_struct *mm, struct vm_area_struct *vma,
+		    struct vm_area_struct *prev);
+void vma_insert(struct mm_struct *mm, struct vm_area_struct *vma);
+void vma_remove(struct mm_struct *mm, struct vm_area_struct *vma);
+void vma_set_end(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long end);
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
+				unsigned long len);
+unsigned long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
+		      unsigned long flags, unsigned long pgoff, bool *populate);
+void exit_mmap(struct mm_struct *mm);
+void vma_cache_init(void);
+
+/* mm/memory.c */
+pte_t *walk_existing(struct mm_struct *mm, unsigned long addr);
+pte_t *walk_alloc_pte(struct mm_struct *mm, unsigned long addr);
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
+void free_pgtables(struct mm_struct *mm);
+void mm_populate(unsigned long start, unsigned long len);
+void zero_page_init(void);
+
+/* arch/x86/mm/tlb.c */
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+#endif
