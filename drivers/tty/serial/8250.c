@@ -93,6 +93,12 @@ static void serial8250_console_write(struct console *con, const char *s,
 	}
 }
 
+/* Output from user space; \n becomes \r\n as a tty's ONLCR would. */
+void serial8250_write(const char *s, size_t count)
+{
+	serial8250_console_write(NULL, s, count);
+}
+
 static struct console serial8250_console = {
 	.name	= "ttyS",
 	.write	= serial8250_console_write,

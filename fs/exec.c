@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * execve: replace the calling process's program, as in the seed's
+ * "execve() replaces child with ls": load the ELF, set up a new address
+ * space, initialize the stack with args and environment, jump to the
+ * entry point.
+ *
+ * The order matters.  Everything that can fail with an error the caller
+ * can still see (no such file, no permission, bad arguments, a format
+ * nobody knows) is checked while the old program is intact.  Then comes
+ * the point of no return (begin_new_exec): the old address space is
+ * dropped; from there a failure can only kill the process.
+ */
+#include <linux/kernel.h>
+#include <linux/binfmts.h>
+#include <linux/cred.h>
+#include <linux/err.h>
+#include <linux/mm.h>
+#include <linux/random.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+#include <linux/mm_vma.h>
+#include <linux/resource.h>
+#include <uapi/linux/auxvec.h>
+#include <uapi/linux/limits.h>
+#include <uapi/linux/stat.h>
+
+static const struct linux_binfmt *const formats[] = { &elf_format, &script_format };
+
+/* Room for @more bytes of strings, growing the buffer geometrically. */
+static int args_reserve(struct linux_binprm *bprm, size_t more)
+{
+	size_t need = bprm->args_size + more, size;
+	char *n;
+
+	if (need > bprm->args_limit)
+		return -E2BIG;
+	if (need <= bprm->args_alloc)
+		return 0;
+	size = max_t(size_t, need, max_t(size_t, bprm->args_alloc * 2, PAGE_SIZE));
+	size = min(size, bprm->args_limit);
+	n = vmalloc(size);
+	if (!n)
+		return -ENOMEM;
+	if (bprm->args) {
+		memcpy(n, bprm->args, bprm->args_size);
+		vfree(bprm->args);
+	}
+	bprm->args = n;
+	bprm->args_alloc = size;
+	return 0;
+}
+
+static int args_append(struct linux_binprm *bprm, const char *s, size_t len)
+{
+	int err = args_reserve(bprm, len);
+
+	if (err)
+		return err;
+	memcpy(bprm->args + bprm->args_size, s, len);
+	bprm->args_size += len;
+	return 0;
+}
+
+/* How many pointers until NULL: -EFAULT on a bad array, -E2BIG on too many. */
+static int count_strings(const char __user *const __user *argv, int max)
+{
+	int i = 0;
+
+	if (!argv)
+		return 0;
+	for (;;) {
+		const char __user *p;
+
+		if (get_user(p, argv + i))
+			return -EFAULT;
+		if (!p)
+			return i;
+		if (++i > max)
+			return -E2BIG;
+		if (fatal_signal_pending(current))
+			return -ERESTARTNOHAND;
+	}
+}
+
+static int copy_strings(struct linux_binprm *bprm, int count,
+			const char __user *const __user *argv)
+{
+	int i, err;
+
+	for (i = 0; i < count; i++) {
+		const char __user *str;
+		long len;
+
+		if (get_user(str, argv + i))
+			return -EFAULT;
+		len = strnlen_user(str, MAX_ARG_STRLEN);
+		if (!len)
+			return -EFAULT;
+		if (len > (long)MAX_ARG_STRLEN)
+			return -E2BIG;
+		err = args_reserve(bprm, len);
+		if (err)
+			return err;
+		if (copy_from_user(bprm->args + bprm->args_size, str, len))
+			return -EFAULT;
+		bprm->args_size += len;
+	}
+	return 0;
+}
+
+/*
+ * Linux's limit on arguments: a quarter of the stack rlimit (at most
+ * 3/4 of 8 MiB, at least 32 pages), minus the pointers to them.
+ */
+static int bprm_stack_limits(struct linux_binprm *bprm)
+{
+	unsigned long limit = min(_STK_LIM / 4 * 3UL, rlimit(RLIMIT_STACK) / 4);
+	unsigned long ptr_size = (max(bprm->argc, 1) + bprm->envc) * sizeof(void *);
+
+	limit = max(limit, (unsigned long)MAX_ARG_STRLEN);
+	if (limit <= ptr_size)
+		return -E2BIG;
+	bprm->args_limit = limit - ptr_size;
+	return 0;
+}
+
+/* Find the file and read its first bytes; -ENOENT, -EACCES as Linux returns them. */
+int prepare_binprm(struct linux_binprm *bprm, const char *path)
+{
+	const struct cred *cred = current_cred();
+	struct initramfs_file *f = &bprm->file;
+	unsigned int mode;
+	int err;
+
+	err = initramfs_lookup(path, f);
+	if (err)
+		return err;
+	if (!S_ISREG(f->mode))
+		return -EACCES;
+	/* Execute permission: owner, group, other bits; root needs any x bit. */
+	mode = f->mode;
+	if (cred->fsuid == 0)
+		mode = (mode & 0111) ? 7 : 0;
+	else if (cred->fsuid == f->uid)
+		mode >>= 6;
+	else if (in_group_p(f->gid))
+		mode >>= 3;
+	if (!(mode & 1))
+		return -EACCES;
+	strscpy(bprm->interp, path, sizeof(bprm->interp));
+	memset(bprm->buf, 0, sizeof(bprm->buf));
+	memcpy(bprm->buf, f->data, min(f->size, sizeof(bprm->buf)));
+	return 0;
+}
+
+/*
+ * For #! scripts: replace argv[0] with the @n strings in @prefix
+ * (interpreter, optional argument, script path).
+ */
+int bprm_replace_argv0(struct linux_binprm *bprm, const char *const *prefix, int n)
+{
+	size_t old0 = bprm->argc ? strlen(bprm->args) + 1 : 0;
+	size_t add = 0, rest = bprm->args_size - old0;
+	char *tail;
+	int i, err;
+
+	for (i = 0; i < n; i++)
+		add += strlen(prefix[i]) + 1;
+	tail = vmalloc(rest ? rest : 1);
+	if (!tail)
+		return -ENOMEM;
+	memcpy(tail, bprm->args + old0, rest);
+	bprm->args_size = 0;
+	err = 0;
+	for (i = 0; i < n && !err; i++)
+		err = args_append(bprm, prefix[i], strlen(prefix[i]) + 1);
+	if (!err)
+		err = args_append(bprm, tail, rest);
+	vfree(tail);
+	if (err)
+		return err;
+	bprm->argv_size += add - old0;
+	bprm->argc += n - (bprm->argc ? 1 : 0);
+	return 0;
+}
+
+int search_binary_handler(struct linux_binprm *bprm)
+{
+	unsigned int i;
+	int ret;
+
+	if (bprm->recursion_depth > BINPRM_MAX_RECURSION)
+		return -ELOOP;
+	for (i = 0; i < ARRAY_SIZE(formats); i++) {
+		ret = formats[i]->load_binary(bprm);
+		if (ret != -ENOEXEC || bprm->point_of_no_return)
+			return ret;
+	}
+	return -ENOEXEC;
+}
+
+/*
+ * Credentials of the new program: a set-user-ID (set-group-ID) file runs
+ * with its owner (group) as the effective ID; the saved IDs become the
+ * effective ones, as exec always does.  Root's capabilities follow the
+ * effective UID.  AT_SECURE tells the C library when the IDs differ.
+ */
+static int bprm_apply_creds(struct linux_binprm *bprm)
+{
+	struct cred *new = prepare_creds();
+
+	if (!new)
+		return -ENOMEM;
+	if (bprm->file.mode & S_ISUID)
+		new->euid = bprm->file.uid;
+	if ((bprm->file.mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		new->egid = bprm->file.gid;
+	new->suid = new->fsuid = new->euid;
+	new->sgid = new->fsgid = new->egid;
+	if (new->euid == 0)
+		new->cap_permitted = new->cap_effective = new->cap_bset;
+	else if (new->uid != 0)
+		new->cap_permitted = new->cap_effective = 0;
+	bprm->secureexec = new->euid != new->uid || new->egid != new->gid;
+	return commit_creds(new);
+}
+
+/*
+ * The point of no return: drop the old program's address space and
+ * whatever of the old process does not survive exec.
+ */
+int begin_new_exec(struct linux_binprm *bprm)
+{
+	struct mm_struct *mm = mm_alloc();
+	const char *base;
+	int i;
+
+	if (!mm)
+		return -ENOMEM;
+	bprm->point_of_no_return = true;
+	exec_mmap(mm);
+	current->flags &= ~(PF_FORKNOEXEC | PF_KTHREAD);
+	/* Handlers point into the old program: back to the default actions. */
+	for (i = 0; i < _NSIG; i++) {
+		struct k_sigaction *ka = &current->sighand->action[i];
+
+		if (ka->sa.sa_handler != SIG_IGN)
+			ka->sa.sa_handler = SIG_DFL;
+		ka->sa.sa_flags = 0;
+		sigemptyset(&ka->sa.sa_mask);
+	}
+	base = strrchr(bprm->filename, '/');
+	set_task_comm(current, base ? base + 1 : bprm->filename);
+	return bprm_apply_creds(bprm);
+}
+
+static int put_user_ulong(unsigned long v, unsigned long *sp)
+{
+	return put_user(v, (unsigned long __user *)sp);
+}
+
+/*
+ * Build the System V initial stack (AMD64 ABI 3.4.1), top down:
+ * the execfn string, argument and environment strings, the platform
+ * string and 16 random bytes; then, 16-byte aligned, argc, the argv
+ * pointers, NULL, the envp pointers, NULL, and the auxiliary vector.
+ * @auxv holds (type, value) pairs; the AT_EXECFN/AT_RANDOM/AT_PLATFORM
+ * values are filled in here.
+ */
+int create_user_stack(struct linux_binprm *bprm, unsigned long *auxv, int auxc,
+		      unsigned long *sp_out, unsigned long *execfn_out)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long top = STACK_TOP, p, strings, execfn, platform, random;
+	unsigned long size, sp, ptr;
+	size_t fnlen = strlen(bprm->filename) + 1;
+	u8 rnd[16];
+	int i, n, err;
+
+	size = PAGE_ALIGN(bprm->args_size + fnlen + 16 + 16 + 4096 +
+			  (bprm->argc + bprm->envc + auxc * 2 + 4) * sizeof(long));
+	size = max(size, 128UL * 1024);
+	err = setup_stack_vma(mm, top - size, top);
+	if (err)
+		return err;
+
+	p = top - sizeof(void *);		/* a NULL word at the very top */
+	p -= fnlen;
+	execfn = p;
+	p -= bprm->args_size;
+	strings = p;
+	p -= sizeof("x86_64");
+	platform = p;
+	p &= ~15UL;
+	p -= sizeof(rnd);
+	random = p;
+	get_random_bytes(rnd, sizeof(rnd));
+	if (copy_to_user((void __user *)execfn, bprm->filename, fnlen) ||
+	    copy_to_user((void __user *)strings, bprm->args, bprm->args_size) ||
+	    copy_to_user((void __user *)platform, "x86_64", sizeof("x86_64")) ||
+	    copy_to_user((void __user *)random, rnd, sizeof(rnd)))
+		return -EFAULT;
+
+	for (i = 0; i < auxc; i++) {
+		if (auxv[2 * i] == AT_EXECFN)
+			auxv[2 * i + 1] = execfn;
+		else if (auxv[2 * i] == AT_RANDOM)
+			auxv[2 * i + 1] = random;
+		else if (auxv[2 * i] == AT_PLATFORM)
+			auxv[2 * i + 1] = platform;
+	}
+
+	n = 1 + bprm->argc + 1 + bprm->envc + 1 + auxc * 2;
+	sp = (p - n * sizeof(long)) & ~15UL;
+	ptr = sp;
+	err = put_user_ulong(bprm->argc, (unsigned long *)ptr);
+	ptr += sizeof(long);
+	p = strings;
+	mm->arg_start = p;
+	for (i = 0; i < bprm->argc + bprm->envc && !err; i++) {
+		if (i == bprm->argc) {
+			err = put_user_ulong(0, (unsigned long *)ptr);	/* end of argv */
+			ptr += sizeof(long);
+			mm->arg_end = mm->env_start = p;
+		}
+		err = err ? : put_user_ulong(p, (unsigned long *)ptr);
+		ptr += sizeof(long);
+		p += strlen(bprm->args + (p - strings)) + 1;
+	}
+	if (bprm->envc == 0) {
+		err = err ? : put_user_ulong(0, (unsigned long *)ptr);	/* end of argv */
+		ptr += sizeof(long);
+		mm->arg_end = mm->env_start = p;
+	}
+	mm->env_end = p;
+	err = err ? : put_user_ulong(0, (unsigned long *)ptr);		/* end of envp */
+	ptr += sizeof(long);
+	for (i = 0; i < auxc * 2 && !err; i++, ptr += sizeof(long))
+		err = put_user_ulong(auxv[i], (unsigned long *)ptr);
+	if (err)
+		return -EFAULT;
+	mm->start_stack = sp;
+	*sp_out = sp;
+	*execfn_out = execfn;
+	return 0;
+}
+
+static int do_execve_common(const char *filename,
+			    const char __user *const __user *uargv,
+			    const char __user *const __user *uenvp,
+			    const char *const *kargv, const char *const *kenvp)
+{
+	struct linux_binprm *bprm;
+	int ret, i;
+
+	bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
+	if (!bprm)
+		return -ENOMEM;
+	bprm->filename = filename;
+
+	ret = prepare_binprm(bprm, filename);
+	if (ret)
+		goto out;
+	if (kargv) {
+		for (i = 0; kargv[i]; i++)
+			;
+		bprm->argc = i;
+		for (i = 0; kenvp && kenvp[i]; i++)
+			;
+		bprm->envc = i;
+	} else {
+		ret = bprm->argc = count_strings(uargv, MAX_ARG_STRINGS);
+		if (ret < 0)
+			goto out;
+		ret = bprm->envc = count_strings(uenvp, MAX_ARG_STRINGS);
+		if (ret < 0)
+			goto out;
+	}
+	ret = bprm_stack_limits(bprm);
+	if (ret)
+		goto out;
+	if (kargv) {
+		for (i = 0; i < bprm->argc && !ret; i++)
+			ret = args_append(bprm, kargv[i], strlen(kargv[i]) + 1);
+		bprm->argv_size = bprm->args_size;
+		for (i = 0; i < bprm->envc && !ret; i++)
+			ret = args_append(bprm, kenvp[i], strlen(kenvp[i]) + 1);
+	} else {
+		ret = copy_strings(bprm, bprm->argc, uargv);
+		bprm->argv_size = bprm->args_size;
+		ret = ret ? : copy_strings(bprm, bprm->envc, uenvp);
+	}
+	if (ret)
+		goto out;
+
+	/* Since Linux 5.18 an empty argv becomes { "" }: argv[0] always exists. */
+	if (!bprm->argc) {
+		ret = args_append(bprm, "", 1);
+		if (ret)
+			goto out;
+		memmove(bprm->args + 1, bprm->args, bprm->args_size - 1);
+		bprm->args[0] = '\0';
+		bprm->argc = 1;
+		bprm->argv_size = 1;
+	}
+
+	ret = search_binary_handler(bprm);
+	if (ret && bprm->point_of_no_return) {
+		/* The old program is gone: nothing to return to. */
+		pr_info("%s[%d]: exec of %s failed after the point of no return (%d)\n",
+			current->comm, current->pid, filename, ret);
+		send_sig(SIGSEGV, current, 1);
+		ret = 0;
+	}
+out:
+	vfree(bprm->args);
+	kfree(bprm);
+	return ret;
+}
+
+SYSCALL_DEFINE3(execve, const char __user *, filename,
+		const char __user *const __user *, argv,
+		const char __user *const __user *, envp)
+{
+	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len;
+	int ret;
+
+	if (!path)
+		return -ENOMEM;
+	len = strncpy_from_user(path, filename, PATH_MAX);
+	if (len < 0)
+		ret = len;
+	else if (len == PATH_MAX)
+		ret = -ENAMETOOLONG;
+	else if (!len)
+		ret = -ENOENT;
+	else
+		ret = do_execve_common(path, argv, envp, NULL, NULL);
+	kfree(path);
+	return ret;
+}
+
+/* Run a program from a kernel thread (PID 1 at boot); returns only on failure. */
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
+{
+	return do_execve_common(filename, NULL, NULL, argv, envp);
+}
