@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Kernel random numbers: a ChaCha20-based generator (RFC 8439's block
+ * function, used as a stream cipher in counter mode) keyed at boot from
+ * the CPU's RDSEED/RDRAND where present, mixed with TSC readings.  After
+ * each request the key is replaced by fresh output (fast key erasure),
+ * so a later compromise of the state does not reveal earlier output.
+ * getrandom(2) never blocks: the pool is seeded before user space runs.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/random.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <asm/msr.h>
+#include <asm/processor.h>
+
+#define CHACHA_KEY_WORDS	8
+#define CHACHA_BLOCK_SIZE	64
+
+static u32 crng_key[CHACHA_KEY_WORDS];
+static u64 crng_counter;
+static DEFINE_SPINLOCK(crng_lock);	/* guards crng_key, crng_counter */
+
+static inline u32 rol32(u32 v, int s)
+{
+	return (v << s) | (v >> (32 - s));
+}
+
+#define QR(a, b, c, d) do {					\
+	a += b; d ^= a; d = rol32(d, 16);			\
+	c += d; b ^= c; b = rol32(b, 12);			\
+	a += b; d ^= a; d = rol32(d, 8);			\
+	c += d; b ^= c; b = rol32(b, 7);			\
+} while (0)
+
+static void chacha20_block(const u32 key[8], u64 counter, u32 out[16])
+{
+	u32 x[16], s[16];
+	int i;
+
+	s[0] = 0x61707865; s[1] = 0x3320646e; s[2] = 0x79622d32; s[3] = 0x6b206574;
+	for (i = 0; i < 8; i++)
+		s[4 + i] = key[i];
+	s[12] = (u32)counter;
+	s[13] = (u32)(counter >> 32);
+	s[14] = s[15] = 0;
+	memcpy(x, s, sizeof(x));
+	for (i = 0; i < 10; i++) {
+		QR(x[0], x[4], x[8], x[12]);
+		QR(x[1], x[5], x[9], x[13]);
+		QR(x[2], x[6], x[10], x[14]);
+		QR(x[3], x[7], x[11], x[15]);
+		QR(x[0], x[5], x[10], x[15]);
+		QR(x[1], x[6], x[11], x[12]);
+		QR(x[2], x[7], x[8], x[13]);
+		QR(x[3], x[4], x[9], x[14]);
+	}
+	for (i = 0; i < 16; i++)
+		out[i] = x[i] + s[i];
+}
+
+static bool rdrand_long(unsigned long *v)
+{
+	unsigned char ok;
+	int tries = 10;
+
+	if (!boot_cpu_has(X86_FEATURE_RDRAND))
+		return false;
+	do {
+		asm volatile("rdrand %0; setc %1" : "=r"(*v), "=qm"(ok));
+	} while (!ok && --tries);
+	return ok;
+}
+
+void get_random_bytes(void *buf, size_t len)
+{
+	u32 block[16];
+	unsigned long flags;
+	u8 *p = buf;
+
+	spin_lock_irqsave(&crng_lock, flags);
+	while (len) {
+		size_t n = min(len, (size_t)CHACHA_BLOCK_SIZE);
+
+		chacha20_block(crng_key, crng_counter++, block);
+		memcpy(p, block, n);
+		p += n;
+		len -= n;
+	}
+	/* Fast key erasure: the key that made this output is gone. */
+	chacha20_block(crng_key, crng_counter++, block);
+	memcpy(crng_key, block, sizeof(crng_key));
+	spin_unlock_irqrestore(&crng_lock, flags);
+	memset(block, 0, sizeof(block));
+}
+
+u32 get_random_u32(void)
+{
+	u32 v;
+
+	get_random_bytes(&v, sizeof(v));
+	return v;
+}
+
+void __init rand_initialize(void)
+{
+	int i;
+
+	for (i = 0; i < CHACHA_KEY_WORDS; i++) {
+		unsigned long r = 0;
+
+		rdrand_long(&r);
+		/* TSC jitter adds a little even without RDRAND. */
+		crng_key[i] ^= (u32)r ^ (u32)(r >> 32) ^ (u32)rdtsc();
+	}
+	crng_counter = rdtsc();
+	pr_info("random: crng seeded from %s\n",
+		boot_cpu_has(X86_FEATURE_RDRAND) ? "RDRAND and the TSC" : "the TSC only");
+}
+
+#define GRND_NONBLOCK	0x0001
+#define GRND_RANDOM	0x0002
+#define GRND_INSECURE	0x0004
+
+SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, len, unsigned int, flags)
+{
+	u8 chunk[256];
+	size_t done = 0;
+
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM))
+		return -EINVAL;
+	if (len > INT_MAX)
+		len = INT_MAX;
+	while (done < len) {
+		size_t n = min(len - done, sizeof(chunk));
+
+		size_t left;
+
+		get_random_bytes(chunk, n);
+		left = copy_to_user(ubuf + done, chunk, n);
+		done += n - left;
+		if (left) {
+			/* Like Linux: the bytes stored count; none at all is -EFAULT. */
+			memset(chunk, 0, sizeof(chunk));
+			return done ? (long)done : -EFAULT;
+		}
+	}
+	memset(chunk, 0, sizeof(chunk));
+	return done;
+}

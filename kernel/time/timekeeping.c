@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel's clocks.  CLOCK_MONOTONIC is nanoseconds since boot from
+ * the TSC (sched_clock); CLOCK_REALTIME is that plus the wall-clock time
+ * of boot, read from the RTC and adjustable with settimeofday.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/sched/clock.h>
+#include <linux/spinlock.h>
+#include <linux/time64.h>
+
+s64 read_persistent_clock(void);
+
+static s64 boot_offset_ns;	/* realtime - monotonic; lock: tk_lock */
+static DEFINE_SPINLOCK(tk_lock);
+
+u64 ktime_get_ns(void)
+{
+	return sched_clock();
+}
+
+u64 ktime_get_boottime_ns(void)
+{
+	return sched_clock();
+}
+
+u64 ktime_get_real_ns(void)
+{
+	return ktime_get_ns() + READ_ONCE(boot_offset_ns);
+}
+
+int do_settimeofday64(const struct timespec64 *ts)
+{
+	unsigned long flags;
+
+	if (!timespec64_valid(ts))
+		return -EINVAL;
+	spin_lock_irqsave(&tk_lock, flags);
+	WRITE_ONCE(boot_offset_ns, (s64)timespec64_to_ns(ts) - (s64)ktime_get_ns());
+	spin_unlock_irqrestore(&tk_lock, flags);
+	return 0;
+}
+
+void __init timekeeping_init(void)
+{
+	s64 sec = read_persistent_clock();
+
+	boot_offset_ns = sec * NSEC_PER_SEC - (s64)ktime_get_ns();
+	pr_info("clock: wall time from the RTC: %lld seconds since 1970\n", sec);
+}
