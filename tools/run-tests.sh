@@ -127,12 +127,23 @@ run_unit_tests() {
 	done < <(grep -aE '^(PASS|FAIL) ' "$out")
 }
 
+# Documentation generated from the code must match the code.
+run_doc_checks() {
+	selected docs/syscalls || return 0
+	if "$ROOT/scripts/syscall-status.sh" | cmp -s - "$ROOT/Documentation/syscalls.md"; then
+		pass docs/syscalls
+	else
+		fail docs/syscalls "Documentation/syscalls.md is stale: run scripts/syscall-status.sh > Documentation/syscalls.md"
+	fi
+}
+
 if [ "$LINUX" = 1 ]; then
 	ACCEL=$("$ROOT/tools/qemu-accel.sh")
 	echo "# --linux: unit and boot tests are Lantern's, skipped"
 else
 	pick_accel
 	run_unit_tests
+	run_doc_checks
 	source "$ROOT/tools/testing/boot-tests.sh"
 fi
 source "$ROOT/tools/testing/user-tests.sh"

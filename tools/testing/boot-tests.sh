@@ -80,7 +80,7 @@ test_boot_loglevel() {
 check_oops_trace() {
 	local log=$1 func=$2
 	expect "$log" "RIP: 0010:$func+0x" "Code: " "RSP: 0018:" "RAX: " "CR2: " \
-		"Call Trace:" " <TASK>" " $func+0x" " start_kernel+0x" " </TASK>" \
+		"Call Trace:" " <TASK>" " $func+0x" " kernel_init+0x" " ret_from_fork+0x" " </TASK>" \
 		"Kernel panic - not syncing: Fatal exception"
 }
 
