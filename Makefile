@@ -132,8 +132,11 @@ $(BUILD)/initramfs.cpio:
 	@echo "Lantern initramfs" > $(BUILD)/initramfs-root/README
 	@cd $(BUILD)/initramfs-root && find . | cpio -o -H newc --quiet > ../initramfs.cpio
 
-INITRD ?= $(BUILD)/initramfs.cpio
+# Until the busybox initramfs exists, `make run` boots the user-space test
+# suite: its /init runs every test program and powers the VM off.
+INITRD ?= $(BUILD)/usr/initramfs-tests.cpio
 APPEND ?= console=ttyS0
+$(BUILD)/usr/initramfs-tests.cpio: usr
 run: all $(INITRD)
 	@tools/qemu-run.sh -kernel $(BUILD)/vmlinux -initrd "$(INITRD)" -append "$(APPEND)"
 

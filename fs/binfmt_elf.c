@@ -65,6 +65,14 @@ static unsigned long elf_prot(u32 p_flags)
 	       (p_flags & PF_X ? PROT_EXEC : 0);
 }
 
+/* The pages a PT_LOAD segment occupies: [*start, *stop). */
+static void segment_pages(const Elf64_Phdr *ph, unsigned long bias,
+			  unsigned long *start, unsigned long *stop)
+{
+	*start = ALIGN_DOWN(bias + ph->p_vaddr, PAGE_SIZE);
+	*stop = PAGE_ALIGN(bias + ph->p_vaddr + ph->p_memsz);
+}
+
 /* Map and fill every PT_LOAD; returns the end of the highest segment. */
 static long elf_map_segments(const struct linux_binprm *bprm, const Elf64_Phdr *phdrs,
 			     int phnum, unsigned long bias)
@@ -80,8 +88,7 @@ static long elf_map_segments(const struct linux_binprm *bprm, const Elf64_Phdr *
 
 		if (ph->p_type != PT_LOAD || !ph->p_memsz)
 			continue;
-		start = ALIGN_DOWN(bias + ph->p_vaddr, PAGE_SIZE);
-		stop = PAGE_ALIGN(bias + ph->p_vaddr + ph->p_memsz);
+		segment_pages(ph, bias, &start, &stop);
 		if (IS_ERR_VALUE(vm_mmap(NULL, start, stop - start, PROT_READ | PROT_WRITE,
 					 MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, 0)))
 			return -ENOMEM;
@@ -96,8 +103,7 @@ static long elf_map_segments(const struct linux_binprm *bprm, const Elf64_Phdr *
 
 		if (ph->p_type != PT_LOAD || !ph->p_memsz)
 			continue;
-		start = ALIGN_DOWN(bias + ph->p_vaddr, PAGE_SIZE);
-		stop = PAGE_ALIGN(bias + ph->p_vaddr + ph->p_memsz);
+		segment_pages(ph, bias, &start, &stop);
 		if (do_mprotect(start, stop - start, elf_prot(ph->p_flags)))
 			return -ENOMEM;
 	}
