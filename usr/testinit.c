@@ -43,6 +43,13 @@ static const char *const builtin_tests[] = {
 	"/tests/sys_badptr",
 	"/tests/sys_misc",
 	"/tests/sched",
+	"/tests/fs_files",
+	"/tests/fs_dirs",
+	"/tests/fs_stat",
+	"/tests/fs_perm",
+	"/tests/fs_pipe",
+	"/tests/fs_lock",
+	"/tests/fs_badinput",
 };
 
 static unsigned long orphans_reaped;
