@@ -602,6 +602,28 @@ LT_CASE(dup_family)
 	close(fd);
 }
 
+/* A dup shares the open file (offset, status flags), not the fd flags. */
+LT_CASE(dup_shares_open_file)
+{
+	int fd, d;
+
+	LT_CHECK_OK(lt_put_file(D "/ds", "abc", 3, 0644));
+	fd = open(D "/ds", O_RDWR | O_CLOEXEC);
+	LT_CHECK(fd >= 0);
+	d = dup(fd);
+	LT_CHECK_OK(fcntl(d, F_SETFL, O_APPEND | O_NONBLOCK));
+	LT_CHECK_EQ(fcntl(fd, F_GETFL), O_RDWR | O_APPEND | O_NONBLOCK | K_O_LARGEFILE);
+	LT_CHECK_EQ(fcntl(fd, F_GETFD), FD_CLOEXEC);
+	LT_CHECK_EQ(fcntl(d, F_GETFD), 0);
+	LT_CHECK_EQ(write(fd, "d", 1), 1);
+	LT_CHECK_EQ(lseek(d, 0, SEEK_CUR), 4);
+	close(fd);
+	LT_CHECK_EQ(write(d, "e", 1), 1);		/* still open through the dup */
+	close(d);
+	LT_CHECK_EQ(lt_file_size(D "/ds"), 5);
+	unlink(D "/ds");
+}
+
 LT_CASE(fcntl_dupfd)
 {
 	struct rlimit rl;
@@ -886,6 +908,7 @@ int main(void)
 	LT_RUN(close_ebadf);
 	LT_RUN(access_mode_ebadf);
 	LT_RUN(dup_family);
+	LT_RUN(dup_shares_open_file);
 	LT_RUN(fcntl_dupfd);
 	LT_RUN(fcntl_fd_flags);
 	LT_RUN(fcntl_fl);

@@ -319,6 +319,29 @@ LT_CASE(blocking_write_waits)
 	close(p[0]);
 }
 
+/* The reader leaves while a writer is blocked: a short count, then EPIPE. */
+LT_CASE(blocked_writer_loses_reader)
+{
+	static char big[200000];
+	pid_t pid;
+	int p[2];
+
+	LT_CHECK_OK(pipe(p));
+	pid = fork();
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_IGN);
+		close(p[0]);
+		LT_CHECK_EQ(write(p[1], big, sizeof(big)), 65536);	/* what got in */
+		LT_CHECK_ERR(write(p[1], big, 1), EPIPE);
+		_exit(0);
+	}
+	lt_sleep_ms(100);
+	close(p[0]);
+	close(p[1]);
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+}
+
 LT_CASE(pipe_size)
 {
 	static char big[1 << 20];
@@ -745,6 +768,7 @@ int main(void)
 	LT_RUN(nonblocking_read);
 	LT_RUN(nonblocking_write_full);
 	LT_RUN(blocking_write_waits);
+	LT_RUN(blocked_writer_loses_reader);
 	LT_RUN(pipe_size);
 	LT_RUN(fionread);
 	LT_RUN(fifo_open);
