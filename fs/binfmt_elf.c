@@ -55,6 +55,8 @@ static bool elf_check_segment(const Elf64_Phdr *ph, unsigned long bias, size_t f
 	/* File offset and address must agree modulo the page size (mmap's rule). */
 	if ((ph->p_vaddr - ph->p_offset) & (PAGE_SIZE - 1))
 		return false;
+	if (ph->p_memsz && ph->p_vaddr + bias < 65536)
+		return false;		/* never map page 0 (mmap_min_addr) */
 	return ph->p_vaddr + bias < TASK_SIZE_MAX &&
 	       ph->p_memsz <= TASK_SIZE_MAX - (ph->p_vaddr + bias);
 }
@@ -73,25 +75,35 @@ static void segment_pages(const Elf64_Phdr *ph, unsigned long bias,
 	*stop = PAGE_ALIGN(bias + ph->p_vaddr + ph->p_memsz);
 }
 
-/* Map and fill every PT_LOAD; returns the end of the highest segment. */
+/*
+ * Map and fill every PT_LOAD; returns the end of the highest segment.
+ * The whole span is mapped writable once, so segments that share a page
+ * both keep their bytes; then each segment gets its own protection.
+ */
 static long elf_map_segments(const struct linux_binprm *bprm, const Elf64_Phdr *phdrs,
 			     int phnum, unsigned long bias)
 {
 	const u8 *file = bprm->file.data;
-	unsigned long end = 0;
+	unsigned long lo = ~0UL, hi = 0, end = 0, start, stop;
 	int i;
 
-	/* First map everything writable, so segments sharing a page both land. */
+	for (i = 0; i < phnum; i++) {
+		if (phdrs[i].p_type != PT_LOAD || !phdrs[i].p_memsz)
+			continue;
+		segment_pages(&phdrs[i], bias, &start, &stop);
+		lo = min(lo, start);
+		hi = max(hi, stop);
+	}
+	if (lo >= hi)
+		return -ENOEXEC;	/* nothing to load */
+	if (IS_ERR_VALUE(vm_mmap(NULL, lo, hi - lo, PROT_READ | PROT_WRITE,
+				 MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, 0)))
+		return -ENOMEM;
 	for (i = 0; i < phnum; i++) {
 		const Elf64_Phdr *ph = &phdrs[i];
-		unsigned long start, stop;
 
 		if (ph->p_type != PT_LOAD || !ph->p_memsz)
 			continue;
-		segment_pages(ph, bias, &start, &stop);
-		if (IS_ERR_VALUE(vm_mmap(NULL, start, stop - start, PROT_READ | PROT_WRITE,
-					 MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, 0)))
-			return -ENOMEM;
 		if (copy_to_user((void __user *)(bias + ph->p_vaddr), file + ph->p_offset,
 				 ph->p_filesz))
 			return -EFAULT;
@@ -99,13 +111,23 @@ static long elf_map_segments(const struct linux_binprm *bprm, const Elf64_Phdr *
 	}
 	for (i = 0; i < phnum; i++) {
 		const Elf64_Phdr *ph = &phdrs[i];
-		unsigned long start, stop;
 
 		if (ph->p_type != PT_LOAD || !ph->p_memsz)
 			continue;
 		segment_pages(ph, bias, &start, &stop);
 		if (do_mprotect(start, stop - start, elf_prot(ph->p_flags)))
 			return -ENOMEM;
+	}
+	/* Pages between segments belong to none: unmap them (PT_LOADs are sorted). */
+	for (i = 0, start = lo; i < phnum; i++) {
+		unsigned long s2, e2;
+
+		if (phdrs[i].p_type != PT_LOAD || !phdrs[i].p_memsz)
+			continue;
+		segment_pages(&phdrs[i], bias, &s2, &e2);
+		if (s2 > start && vm_munmap(start, s2 - start))
+			return -ENOMEM;
+		start = max(start, e2);
 	}
 	return end;
 }

@@ -111,6 +111,9 @@ static int copy_strings(struct linux_binprm *bprm, int count,
 			return err;
 		if (copy_from_user(bprm->args + bprm->args_size, str, len))
 			return -EFAULT;
+		/* The string may have changed since strnlen_user measured it. */
+		if (bprm->args[bprm->args_size + len - 1] != '\0')
+			return -EFAULT;
 		bprm->args_size += len;
 	}
 	return 0;

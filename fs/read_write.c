@@ -41,6 +41,10 @@ static ssize_t console_write(const char __user *buf, size_t count)
 	while (done < count) {
 		size_t n = min(count - done, sizeof(chunk));
 
+		/* A huge write must not hold the CPU; a signal ends it short. */
+		if (done && signal_pending(current))
+			break;
+		cond_resched();
 		if (copy_from_user(chunk, buf + done, n))
 			return done ? (ssize_t)done : -EFAULT;
 		serial8250_write(chunk, n);

@@ -72,6 +72,9 @@ static void forget_original_parent(struct task_struct *father)
 
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = child_reaper;
+		/* Whatever the child asked for, init only ever gets SIGCHLD. */
+		if (p->exit_signal != -1)
+			p->exit_signal = SIGCHLD;
 		list_move_tail(&p->sibling, &child_reaper->children);
 		if (p->exit_state == EXIT_ZOMBIE)
 			zombies = true;
@@ -119,10 +122,7 @@ static void mm_release(struct task_struct *tsk)
 		futex_wake_tid(tsk->clear_child_tid);
 		tsk->clear_child_tid = NULL;
 	}
-	if (tsk->vfork_done) {
-		complete(tsk->vfork_done);
-		tsk->vfork_done = NULL;
-	}
+	complete_vfork_done(tsk);
 }
 
 void exit_mm_release(struct task_struct *tsk)

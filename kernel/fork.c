@@ -126,6 +126,7 @@ static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
 
 	if (clone_flags & CLONE_SIGHAND) {
 		refcount_inc(&current->sighand->count);
+		tsk->sighand = current->sighand;
 		return 0;
 	}
 	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
@@ -145,6 +146,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	if (clone_flags & CLONE_THREAD) {
 		refcount_inc(&current->signal->sigcnt);
 		current->signal->nr_threads++;
+		tsk->signal = current->signal;
 		return 0;
 	}
 	sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
@@ -192,6 +194,15 @@ static int check_clone_flags(unsigned long clone_flags)
 		return -EINVAL;
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
 		return -EINVAL;
+	/*
+	 * Threads need the group-exit rules (a leader outliving its threads
+	 * as a zombie only after they are gone, de_thread at exec); until
+	 * those exist, refuse rather than corrupt (pthread_create: EAGAIN).
+	 */
+	if (clone_flags & CLONE_THREAD) {
+		pr_warn_once("clone: CLONE_THREAD (threads) is not supported yet\n");
+		return -EINVAL;
+	}
 	if (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC |
 			   CLONE_NEWUTS | CLONE_NEWCGROUP | CLONE_NEWNS)) {
 		pr_warn_once("clone: namespaces are not supported\n");
@@ -236,6 +247,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	p->start_time = ktime_get_ns();
 	p->vfork_done = NULL;
 	p->kthread_data = NULL;
+	p->pdeath_signal = 0;
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->signal = NULL;
@@ -318,6 +330,21 @@ bad_fork_free:
 	return ERR_PTR(retval);
 }
 
+/* Guards task->vfork_done between a killed vfork parent and its child. */
+static DEFINE_SPINLOCK(vfork_lock);
+
+void complete_vfork_done(struct task_struct *tsk)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vfork_lock, flags);
+	if (tsk->vfork_done) {
+		complete(tsk->vfork_done);
+		tsk->vfork_done = NULL;
+	}
+	spin_unlock_irqrestore(&vfork_lock, flags);
+}
+
 pid_t kernel_clone(struct kernel_clone_args *args)
 {
 	unsigned long clone_flags = args->flags;
@@ -335,10 +362,19 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 		p->vfork_done = &vfork;
 		init_completion(&vfork);
 	}
+	if (clone_flags & CLONE_VFORK)
+		get_task_struct(p);
 	wake_up_new_task(p);
 	/* The parent of vfork sleeps until the child releases the mm. */
-	if (clone_flags & CLONE_VFORK)
-		wait_for_completion_killable(&vfork);
+	if (clone_flags & CLONE_VFORK) {
+		if (wait_for_completion_killable(&vfork)) {
+			/* Killed first: the completion on our stack must not outlive us. */
+			spin_lock_irq(&vfork_lock);
+			p->vfork_done = NULL;
+			spin_unlock_irq(&vfork_lock);
+		}
+		put_task_struct(p);
+	}
 	return nr;
 }
 
@@ -435,6 +471,11 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	spin_lock_init(&mm->page_table_lock);
 	mm->context.pcid = 0;
 	mm->context.pcid_generation = 0;
+	/* dup_mm copied the parent's counters; copy_page_range counts anew. */
+	atomic_long_set(&mm->rss_stat[MM_ANONPAGES], 0);
+	atomic_long_set(&mm->rss_stat[MM_SHMEMPAGES], 0);
+	atomic_long_set(&mm->pgtables_bytes, 0);
+	mm->hiwater_rss = 0;
 	/* mmap areas go top-down from below the stack's reserve. */
 	mm->mmap_base = STACK_TOP - MMAP_STACK_RESERVE;
 	mm->pgd = pgd_alloc(mm);

@@ -25,6 +25,7 @@ typedef u64 kernel_cap_t;
 #define CAP_SETUID		7
 #define CAP_NET_BIND_SERVICE	10
 #define CAP_SYS_MODULE		16
+#define CAP_SYS_RAWIO		17
 #define CAP_SYS_CHROOT		18
 #define CAP_SYS_ADMIN		21
 #define CAP_SYS_BOOT		22

@@ -177,6 +177,7 @@ struct task_struct {
 	struct mm_struct *mm;		/* NULL for kernel threads */
 	struct mm_struct *active_mm;	/* the mm in CR3: borrowed by kernel threads */
 	unsigned long min_flt, maj_flt;
+	int pagefault_disabled;		/* user faults in the kernel: fail, do not handle */
 
 	/* Time, ns */
 	u64 utime, stime;
@@ -247,12 +248,36 @@ static inline bool need_resched(void)
 	return test_tsk_thread_flag(current, TIF_NEED_RESCHED);
 }
 
+/* A user access that must not sleep (under a spinlock) fails instead of faulting in. */
+static inline void pagefault_disable(void)
+{
+	current->pagefault_disabled++;
+	barrier();
+}
+
+static inline void pagefault_enable(void)
+{
+	barrier();
+	current->pagefault_disabled--;
+}
+
 #define __set_current_state(s)	do { current->state = (s); } while (0)
 #define set_current_state(s) \
 	do { WRITE_ONCE(current->state, (s)); __atomic_thread_fence(__ATOMIC_SEQ_CST); } while (0)
 
 /* kernel/sched/core.c */
 void schedule(void);
+
+/*
+ * The kernel is not preemptive: long loops in process context (and with
+ * no spinlock held) call this to let others run.
+ */
+static inline void cond_resched(void)
+{
+	if (need_resched())
+		schedule();
+}
+
 void scheduler_tick(void);
 int wake_up_process(struct task_struct *p);
 int wake_up_state(struct task_struct *p, unsigned int state);

@@ -128,7 +128,7 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 			page_fault_oops(regs, error_code, address);
 		return;
 	}
-	if (!mm) {
+	if (!mm || (!user_mode(regs) && tsk->pagefault_disabled)) {
 		bad_area(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}
