@@ -132,6 +132,8 @@ asm_common_interrupt:
 1:	cld
 	movq	%rsp, %rdi
 	call	do_IRQ
+	/* Not a system call: nothing for signal delivery to restart. */
+	movq	$-1, PTREGS_ORIG_AX(%rsp)
 	/* fall through */
 
 	.globl	restore_regs_and_return
