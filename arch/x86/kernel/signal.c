@@ -22,6 +22,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <asm/fpu.h>
+#include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
@@ -40,8 +41,8 @@
 /* MXCSR bits the CPU accepts: fxrstor of any other raises #GP. */
 static u32 mxcsr_feature_mask(void)
 {
+	static struct fxregs_state fx;	/* fxsave needs 16-byte alignment */
 	static u32 mask;
-	struct fxregs_state fx;
 
 	if (!mask) {
 		fxsave(&fx);
@@ -208,21 +209,29 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 	restore_saved_sigmask();
 }
 
-/* The frame's FPU image; its MXCSR is checked, as fxrstor would #GP on it. */
+/*
+ * The frame's FPU image; its MXCSR is checked, as fxrstor would #GP on
+ * it.  It goes through the task's own save area, which is aligned as
+ * fxrstor needs, with interrupts off: a context switch in between would
+ * overwrite the area with the live registers.
+ */
 static int restore_fpstate(u64 fpstate)
 {
-	struct fxregs_state fx;
+	struct fxregs_state *fx = &current->thread.fpu;
+	u8 buf[sizeof(struct fxregs_state)];
 
-	if (!fpstate) {
-		fpstate_init(&fx);
+	if (fpstate && ((fpstate & 15) ||
+			copy_from_user(buf, (const void __user *)fpstate, sizeof(buf))))
+		return -EFAULT;
+	local_irq_disable();
+	if (fpstate) {
+		memcpy(fx, buf, sizeof(*fx));
+		fx->mxcsr &= mxcsr_feature_mask();
 	} else {
-		if (fpstate & 15)
-			return -EFAULT;
-		if (copy_from_user(&fx, (const void __user *)fpstate, sizeof(fx)))
-			return -EFAULT;
-		fx.mxcsr &= mxcsr_feature_mask();
+		fpstate_init(fx);
 	}
-	fxrstor(&fx);
+	fxrstor(fx);
+	local_irq_enable();
 	return 0;
 }
 
