@@ -114,7 +114,11 @@ static long futex_wait(u32 __user *uaddr, u32 val, u64 deadline_ns, u32 bitset)
 	else
 		ret = 0;
 	spin_unlock_irq(&hb->lock);
-	return ret == -ERESTARTSYS ? -EINTR : ret;
+	/*
+	 * Without a time-out the wait restarts after an SA_RESTART handler
+	 * (and after a stop); a timed wait cannot (no restart block): EINTR.
+	 */
+	return ret == -ERESTARTSYS && deadline_ns ? -EINTR : ret;
 }
 
 static long futex_wake_mm(struct mm_struct *mm, unsigned long uaddr, int nr_wake, u32 bitset)

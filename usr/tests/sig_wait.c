@@ -10,6 +10,7 @@
 #define _GNU_SOURCE
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -144,6 +145,31 @@ LT_CASE(standard_coalesce)
 	block(SIGUSR1, SIG_UNBLOCK);
 	LT_CHECK_EQ(usr1s, 1);
 	signal(SIGUSR1, SIG_DFL);
+}
+
+/* Queued real-time signals count against RLIMIT_SIGPENDING: EAGAIN. */
+LT_CASE(rlimit_sigpending)
+{
+	struct rlimit old, lim = { 0, 0 };
+	struct timespec ts = { 0, 0 };
+	sigset_t set;
+	pid_t pid;
+
+	LT_CHECK_OK(getrlimit(RLIMIT_SIGPENDING, &old));
+	LT_CHECK(old.rlim_cur > 0);
+	pid = fork();
+	if (pid == 0) {
+		sigemptyset(&set);
+		sigaddset(&set, SIGRTMIN);
+		sigprocmask(SIG_BLOCK, &set, NULL);
+		LT_CHECK_OK(setrlimit(RLIMIT_SIGPENDING, &lim));
+		LT_CHECK_ERR(sigqueue(getpid(), SIGRTMIN, (union sigval){ 0 }), EAGAIN);
+		/* A standard signal is never refused, only its details may be. */
+		LT_CHECK_ERR(sigtimedwait(&set, NULL, &ts), EAGAIN);
+		kill(getpid(), SIGUSR2);
+		_exit(1);
+	}
+	LT_CHECK_WAIT(pid, LT_KILLED(SIGUSR2));
 }
 
 /* Setting SIG_IGN discards a pending signal. */
@@ -285,6 +311,7 @@ int main(void)
 	LT_RUN(sigtimedwait_takes);
 	LT_RUN(rt_queue_order);
 	LT_RUN(standard_coalesce);
+	LT_RUN(rlimit_sigpending);
 	LT_RUN(ignore_discards);
 	LT_RUN(sigsuspend_mask);
 	LT_RUN(pause_alarm);
