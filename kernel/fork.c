@@ -74,8 +74,10 @@ static void free_task(struct task_struct *tsk)
 
 static void __put_signal(struct signal_struct *sig)
 {
-	if (refcount_dec_and_test(&sig->sigcnt))
+	if (refcount_dec_and_test(&sig->sigcnt)) {
+		flush_sigqueue(&sig->shared_pending);
 		kmem_cache_free(signal_cachep, sig);
+	}
 }
 
 static void __put_sighand(struct sighand_struct *sighand)
@@ -90,6 +92,7 @@ void put_task_struct(struct task_struct *t)
 	if (!refcount_dec_and_test(&t->usage))
 		return;
 	WARN_ON(!t->exit_state && t != &init_task);
+	flush_sigqueue(&t->pending);
 	if (t->signal)
 		__put_signal(t->signal);
 	if (t->sighand)
@@ -156,6 +159,8 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	refcount_set(&sig->sigcnt, 1);
 	sig->nr_threads = 1;
 	init_waitqueue_head(&sig->wait_chldexit);
+	INIT_LIST_HEAD(&sig->shared_pending.list);
+	timer_setup(&sig->real_timer, it_real_fn, 0);
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
@@ -242,6 +247,13 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	INIT_LIST_HEAD(&p->pending.list);
 	INIT_HLIST_NODE(&p->pid_link);
 	sigemptyset(&p->pending.signal);
+	p->restore_sigmask = false;
+	/* A thread with its own stack on our VM cannot share our altstack. */
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+		p->sas_ss_sp = 0;
+		p->sas_ss_size = 0;
+		p->sas_ss_flags = 0;
+	}
 	p->flags = (current->flags & ~(PF_SUPERPRIV | PF_IDLE | PF_EXITING)) | PF_FORKNOEXEC;
 	p->utime = p->stime = 0;
 	p->start_time = ktime_get_ns();
@@ -441,6 +453,9 @@ void __init fork_init(void)
 	max_threads = clamp_t(u64, pages * PAGE_SIZE / (8 * THREAD_SIZE), 20, 0x3fffffff);
 	init_task.signal->rlim[RLIMIT_NPROC].rlim_cur = max_threads / 2;
 	init_task.signal->rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_SIGPENDING].rlim_cur = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_SIGPENDING].rlim_max = max_threads / 2;
+	init_task.signal->real_timer.function = it_real_fn;
 }
 
 /*

@@ -122,7 +122,11 @@ retry:
 	else
 		ret = 0;
 	spin_unlock_irq(&hb->lock);
-	return ret == -ERESTARTSYS ? -EINTR : ret;
+	/*
+	 * Without a time-out the wait restarts after an SA_RESTART handler
+	 * (and after a stop); a timed wait cannot (no restart block): EINTR.
+	 */
+	return ret == -ERESTARTSYS && deadline_ns ? -EINTR : ret;
 }
 
 static long futex_wake_mm(struct mm_struct *mm, unsigned long uaddr, int nr_wake, u32 bitset)

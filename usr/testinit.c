@@ -43,6 +43,10 @@ static const char *const builtin_tests[] = {
 	"/tests/sys_badptr",
 	"/tests/sys_misc",
 	"/tests/sched",
+	"/tests/sig_handler",
+	"/tests/sig_wait",
+	"/tests/sig_job",
+	"/tests/sig_fault",
 };
 
 static unsigned long orphans_reaped;

@@ -21,6 +21,7 @@
 #include <linux/wait.h>
 #include <linux/resource.h>
 #include <linux/signal_types.h>
+#include <linux/timer.h>
 #include <asm/current.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -36,6 +37,7 @@
 #define TASK_WAKEKILL		0x0100
 #define TASK_NEW		0x0800
 #define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)
 #define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 /* task->exit_state */
@@ -125,8 +127,21 @@ struct signal_struct {
 	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
 	unsigned long maxrss, cmaxrss;		/* KiB */
 	pid_t pgrp, session;
+
+	/* Signals sent to the whole process; any thread may take them. */
+	struct sigpending shared_pending;
+
+	/* ITIMER_REAL (alarm, setitimer): SIGALRM to the group leader. */
+	struct timer_list real_timer;
+	struct task_struct *real_timer_task;
+	unsigned long it_real_incr;		/* re-arm interval, jiffies */
+	u64 it_virt_value, it_virt_incr;	/* ITIMER_VIRTUAL/PROF: kept, never fire */
+	u64 it_prof_value, it_prof_incr;
 };
+#define SIGNAL_STOP_STOPPED	0x00000001	/* the group is stopped; group_exit_code = sig */
+#define SIGNAL_STOP_CONTINUED	0x00000002	/* continued, not yet reported to wait */
 #define SIGNAL_GROUP_EXIT	0x00000004
+#define SIGNAL_CLD_CONTINUED	0x00000020	/* the parent is yet to hear of it */
 
 struct sighand_struct {
 	refcount_t count;
@@ -197,7 +212,12 @@ struct task_struct {
 	struct signal_struct *signal;
 	struct sighand_struct *sighand;
 	sigset_t blocked, real_blocked;
-	struct sigpending pending;
+	sigset_t saved_sigmask;		/* rt_sigsuspend: restored after the handler */
+	bool restore_sigmask;
+	struct sigpending pending;	/* sent to this thread (tkill, faults) */
+	unsigned long sas_ss_sp;	/* sigaltstack */
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;	/* SS_AUTODISARM */
 
 	void *kthread_data;		/* kernel threads: struct kthread */
 

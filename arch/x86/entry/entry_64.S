@@ -147,6 +147,8 @@ asm_common_interrupt:
 	ASM_CLAC
 	movq	%rsp, %rdi
 	call	do_IRQ
+	/* Not a system call: nothing for signal delivery to restart. */
+	movq	$-1, PTREGS_ORIG_AX(%rsp)
 	/* fall through */
 
 	.globl	restore_regs_and_return
