@@ -244,22 +244,14 @@ int begin_new_exec(struct linux_binprm *bprm)
 {
 	struct mm_struct *mm = mm_alloc();
 	const char *base;
-	int i;
 
 	if (!mm)
 		return -ENOMEM;
 	bprm->point_of_no_return = true;
 	exec_mmap(mm);
 	current->flags &= ~(PF_FORKNOEXEC | PF_KTHREAD);
-	/* Handlers point into the old program: back to the default actions. */
-	for (i = 0; i < _NSIG; i++) {
-		struct k_sigaction *ka = &current->sighand->action[i];
-
-		if (ka->sa.sa_handler != SIG_IGN)
-			ka->sa.sa_handler = SIG_DFL;
-		ka->sa.sa_flags = 0;
-		sigemptyset(&ka->sa.sa_mask);
-	}
+	/* Handlers and the alternate stack point into the old program. */
+	flush_signal_handlers(current, 0);
 	base = strrchr(bprm->filename, '/');
 	set_task_comm(current, base ? base + 1 : bprm->filename);
 	return bprm_apply_creds(bprm);

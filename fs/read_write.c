@@ -65,7 +65,7 @@ static ssize_t console_read(char __user *buf, size_t count)
 	err = wait_event_interruptible(console_read_wait,
 		(n = serial8250_read(chunk, min(count, sizeof(chunk)))) > 0);
 	if (err)
-		return -EINTR;
+		return -ERESTARTSYS;	/* restarted under SA_RESTART, else EINTR */
 	if (copy_to_user(buf, chunk, n))
 		return -EFAULT;
 	return n;

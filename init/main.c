@@ -239,6 +239,7 @@ static DECLARE_COMPLETION(kthreadd_done);
 static int __ref kernel_init(void *unused)
 {
 	child_reaper = current;
+	current->signal->flags |= SIGNAL_UNKILLABLE;
 	/* Initcalls may start kernel threads: kthreadd must exist first. */
 	wait_for_completion(&kthreadd_done);
 	do_initcalls();

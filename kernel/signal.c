@@ -69,6 +69,15 @@ static bool sig_ignored(struct task_struct *t, int sig)
 	/* A blocked signal stays pending: the handler may change by then. */
 	if (sigismember(&t->blocked, sig) || sigismember(&t->real_blocked, sig))
 		return false;
+	/*
+	 * Kernel threads take no signals at all, and init only those it has
+	 * a handler for, SIGKILL included: killing either would take the
+	 * system with it.  A fault of init's own is forced through.
+	 */
+	if (t->flags & PF_KTHREAD)
+		return true;
+	if ((t->signal->flags & SIGNAL_UNKILLABLE) && handler == SIG_DFL)
+		return true;
 	if (sig_kernel_only(sig))
 		return false;
 	return handler == SIG_IGN || (handler == SIG_DFL && sig_kernel_ignore(sig));
@@ -311,6 +320,9 @@ static void force_sig_info(siginfo_t *info)
 		ka->sa.sa_handler = SIG_DFL;
 		sigdelset(&t->blocked, sig);
 	}
+	/* A fault nobody handles kills even init (and panics, as Linux does). */
+	if (ka->sa.sa_handler == SIG_DFL)
+		t->signal->flags &= ~SIGNAL_UNKILLABLE;
 	__send_signal(sig, info, t, false);
 	recalc_sigpending_tsk(t);
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
@@ -539,6 +551,9 @@ bool get_signal(struct ksignal *ksig)
 		spin_unlock_irq(&sighand->siglock);
 
 		if (sig_kernel_ignore(sig))
+			continue;
+		/* Queued while blocked, then unblocked: init still ignores it. */
+		if ((signal->flags & SIGNAL_UNKILLABLE) && !sig_kernel_only(sig))
 			continue;
 		if (sig_kernel_stop(sig)) {
 			do_signal_stop(sig);

@@ -142,6 +142,7 @@ struct signal_struct {
 #define SIGNAL_STOP_CONTINUED	0x00000002	/* continued, not yet reported to wait */
 #define SIGNAL_GROUP_EXIT	0x00000004
 #define SIGNAL_CLD_CONTINUED	0x00000020	/* the parent is yet to hear of it */
+#define SIGNAL_UNKILLABLE	0x00000040	/* init: default-action signals are ignored */
 
 struct sighand_struct {
 	refcount_t count;
