@@ -43,6 +43,7 @@ static const char *const builtin_tests[] = {
 	"/tests/sys_badptr",
 	"/tests/sys_misc",
 	"/tests/sched",
+	"/tests/vfs_smoke",
 };
 
 static unsigned long orphans_reaped;
