@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
+#include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/init.h>
 #include <linux/mm_types.h>
@@ -72,6 +73,7 @@ struct task_struct init_task __aligned(64) = {
 	.cred		= &init_cred,
 	.comm		= "swapper/0",
 	.fs		= &init_fs,
+	.files		= &init_files,
 	.signal		= &init_signals,
 	.sighand	= &init_sighand,
 	.pending	= { .list = LIST_HEAD_INIT(init_task.pending.list) },

@@ -47,6 +47,7 @@ static const char *const builtin_tests[] = {
 	"/tests/sig_wait",
 	"/tests/sig_job",
 	"/tests/sig_fault",
+	"/tests/vfs_smoke",
 };
 
 static unsigned long orphans_reaped;

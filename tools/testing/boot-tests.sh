@@ -227,7 +227,31 @@ test_mm_mmbench() {
 	done
 }
 
+# A truncated cpio archive is refused with one clear line, before
+# anything is unpacked, and the boot goes on without it (to the usual
+# "no init" panic, which panic=1 turns into a reset): no hang.
+test_initramfs_corrupt() {
+	local log=$LOGDIR/initramfs-corrupt.log img=$LOGDIR/truncated.cpio
+	head -c 300 "$INITRD" >"$img"
+	qemu_boot "$log" 60 -kernel "$KERNEL" -initrd "$img" -append "console=ttyS0 panic=1" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (reset after the panic)"; return 1; }
+	expect "$log" "initramfs: corrupt or truncated cpio archive at offset" \
+		"Kernel panic - not syncing: No working init found"
+}
+
+# A gzip-compressed archive: recognized, and refused clearly until
+# lib/inflate.c is wired into decompress_initramfs().
+test_initramfs_gzip() {
+	local log=$LOGDIR/initramfs-gzip.log img=$LOGDIR/initramfs.cpio.gz
+	gzip -c "$INITRD" >"$img"
+	qemu_boot "$log" 60 -kernel "$KERNEL" -initrd "$img" -append "console=ttyS0 panic=1" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "initramfs: compressed initramfs not supported yet (gzip); ignoring it"
+}
+
 boot_test boot/pvh
+boot_test initramfs/corrupt
+boot_test initramfs/gzip
 boot_test boot/grub-iso
 boot_test boot/cmdline
 boot_test boot/loglevel
