@@ -13,8 +13,8 @@
  * The whole archive is checked before anything is created, so a corrupt
  * or truncated one is refused with one clear line and the boot goes on
  * without it, instead of stopping halfway.  A gzip-compressed archive is
- * recognized by its magic and goes through decompress_initramfs(), the
- * hook where lib/inflate.c plugs in.  Once unpacked, the archive's pages
+ * recognized by its magic and unpacked by decompress_initramfs() with
+ * lib/inflate.c first.  Once unpacked, the archive's pages
  * are given back (free_initrd_mem).
  */
 #include <linux/kernel.h>
@@ -27,6 +27,8 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <linux/decompress/inflate.h>
 #include <uapi/linux/stat.h>
 
 #define CPIO_HDR_LEN	110
@@ -130,13 +132,39 @@ static int cpio_validate(const u8 *archive, size_t size, size_t *bad, int *count
 }
 
 /*
- * The hook for compressed archives: lib/inflate.c's gunzip() goes here.
- * Until it lands, say so clearly and boot without the archive.
+ * A gzip-compressed archive (what `find | cpio | gzip` makes): the
+ * uncompressed size is in the gzip trailer; the output goes in vmalloc
+ * memory, since an initramfs can be tens of MiB.  Any corruption is an
+ * error from gunzip(), never a crash: the archive is then ignored.
  */
+#define INITRAMFS_MAX_UNPACKED	(1UL << 30)
+
 static int decompress_initramfs(const u8 *in, size_t in_len, void **out, size_t *out_len)
 {
-	pr_err("initramfs: compressed initramfs not supported yet (gzip); ignoring it\n");
-	return -EOPNOTSUPP;
+	size_t hint = gunzip_size_hint(in, in_len), len = 0;
+	u8 *buf;
+	int err;
+
+	if (!hint || hint > INITRAMFS_MAX_UNPACKED) {
+		pr_err("initramfs: gzip archive with an implausible size (%zu); ignoring it\n",
+		       hint);
+		return -EINVAL;
+	}
+	buf = vmalloc(hint);
+	if (!buf) {
+		pr_err("initramfs: no memory to unpack %zu bytes; ignoring it\n", hint);
+		return -ENOMEM;
+	}
+	err = gunzip(in, in_len, buf, hint, &len);
+	if (err) {
+		pr_err("initramfs: corrupt gzip archive (%d); ignoring it\n", err);
+		vfree(buf);
+		return err;
+	}
+	pr_info("initramfs: gzip archive: %zu bytes unpacked from %zu\n", len, in_len);
+	*out = buf;
+	*out_len = len;
+	return 0;
 }
 
 /* "./a/b", "/a/b" and "a/b" are the same name; "." and "" the root. */
@@ -350,7 +378,7 @@ int __init initramfs_init(void)
 	unpack_archive(archive, size);
 	pr_info("initramfs: unpacked %d entries (%zu bytes) into the root tmpfs\n", count, size);
 out_free:
-	kfree(unpacked);	/* where lib/inflate.c will have put the unpacked archive */
+	vfree(unpacked);	/* the decompressed copy, if any */
 	free_initrd_mem(initrd_start, initrd_end);
 	return err;
 }
