@@ -19,6 +19,8 @@
 #include <linux/mman.h>
 #include <linux/mm_vma.h>
 #include <linux/sched.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <uapi/linux/auxvec.h>
@@ -55,6 +57,8 @@ static bool elf_check_segment(const Elf64_Phdr *ph, unsigned long bias, size_t f
 	/* File offset and address must agree modulo the page size (mmap's rule). */
 	if ((ph->p_vaddr - ph->p_offset) & (PAGE_SIZE - 1))
 		return false;
+	if (ph->p_memsz && ph->p_vaddr + bias < 65536)
+		return false;		/* never map page 0 (mmap_min_addr) */
 	return ph->p_vaddr + bias < TASK_SIZE_MAX &&
 	       ph->p_memsz <= TASK_SIZE_MAX - (ph->p_vaddr + bias);
 }
@@ -73,39 +77,81 @@ static void segment_pages(const Elf64_Phdr *ph, unsigned long bias,
 	*stop = PAGE_ALIGN(bias + ph->p_vaddr + ph->p_memsz);
 }
 
-/* Map and fill every PT_LOAD; returns the end of the highest segment. */
+/* Copy @len bytes of the file at @offset to user address @addr, a page at a time. */
+static int elf_read_to_user(struct file *file, unsigned long addr, loff_t offset, size_t len)
+{
+	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	int err = 0;
+
+	if (!buf)
+		return -ENOMEM;
+	while (len && !err) {
+		size_t n = min_t(size_t, len, PAGE_SIZE);
+		ssize_t got = kernel_read(file, buf, n, &offset);
+
+		if (got != (ssize_t)n)
+			err = got < 0 ? got : -EIO;
+		else if (copy_to_user((void __user *)addr, buf, n))
+			err = -EFAULT;
+		addr += n;
+		len -= n;
+	}
+	kfree(buf);
+	return err;
+}
+
+/*
+ * Map and fill every PT_LOAD; returns the end of the highest segment.
+ * The whole span is mapped writable once, so segments that share a page
+ * both keep their bytes; then each segment gets its own protection.
+ */
 static long elf_map_segments(const struct linux_binprm *bprm, const Elf64_Phdr *phdrs,
 			     int phnum, unsigned long bias)
 {
-	const u8 *file = bprm->file.data;
-	unsigned long end = 0;
-	int i;
+	unsigned long lo = ~0UL, hi = 0, end = 0, start, stop;
+	int i, err;
 
-	/* First map everything writable, so segments sharing a page both land. */
+	for (i = 0; i < phnum; i++) {
+		if (phdrs[i].p_type != PT_LOAD || !phdrs[i].p_memsz)
+			continue;
+		segment_pages(&phdrs[i], bias, &start, &stop);
+		lo = min(lo, start);
+		hi = max(hi, stop);
+	}
+	if (lo >= hi)
+		return -ENOEXEC;	/* nothing to load */
+	if (IS_ERR_VALUE(vm_mmap(NULL, lo, hi - lo, PROT_READ | PROT_WRITE,
+				 MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, 0)))
+		return -ENOMEM;
 	for (i = 0; i < phnum; i++) {
 		const Elf64_Phdr *ph = &phdrs[i];
-		unsigned long start, stop;
 
 		if (ph->p_type != PT_LOAD || !ph->p_memsz)
 			continue;
-		segment_pages(ph, bias, &start, &stop);
-		if (IS_ERR_VALUE(vm_mmap(NULL, start, stop - start, PROT_READ | PROT_WRITE,
-					 MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, 0)))
-			return -ENOMEM;
-		if (copy_to_user((void __user *)(bias + ph->p_vaddr), file + ph->p_offset,
-				 ph->p_filesz))
-			return -EFAULT;
+		err = elf_read_to_user(bprm->file, bias + ph->p_vaddr, ph->p_offset, ph->p_filesz);
+		if (err)
+			return err;
 		end = max(end, (unsigned long)(bias + ph->p_vaddr + ph->p_memsz));
 	}
 	for (i = 0; i < phnum; i++) {
 		const Elf64_Phdr *ph = &phdrs[i];
-		unsigned long start, stop;
 
 		if (ph->p_type != PT_LOAD || !ph->p_memsz)
 			continue;
 		segment_pages(ph, bias, &start, &stop);
 		if (do_mprotect(start, stop - start, elf_prot(ph->p_flags)))
 			return -ENOMEM;
+	}
+	/* Pages between segments belong to none: unmap them (PT_LOADs are sorted). */
+	for (i = 0, start = lo; i < phnum; i++) {
+		unsigned long s2, e2;
+
+		if (phdrs[i].p_type != PT_LOAD || !phdrs[i].p_memsz)
+			continue;
+		segment_pages(&phdrs[i], bias, &s2, &e2);
+		if (s2 > start && vm_munmap(start, s2 - start))
+			return -ENOMEM;
+		start = max(start, e2);
 	}
 	return end;
 }
@@ -129,19 +175,15 @@ static unsigned long elf_phdr_addr(const Elf64_Ehdr *eh, const Elf64_Phdr *phdrs
 	return 0;
 }
 
-static int load_elf_binary(struct linux_binprm *bprm)
+static int load_elf_phdrs(struct linux_binprm *bprm, const Elf64_Ehdr *eh,
+			  const Elf64_Phdr *phdrs, size_t file_size)
 {
-	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)bprm->buf;
-	const Elf64_Phdr *phdrs;
 	const struct cred *cred;
 	unsigned long bias = 0, sp, execfn, auxv[AUXV_ENTRIES * 2];
 	struct mm_struct *mm;
 	long end;
 	int i, n = 0, ret;
 
-	if (!elf_check_header(eh, bprm->file.size))
-		return -ENOEXEC;
-	phdrs = (const Elf64_Phdr *)((const u8 *)bprm->file.data + eh->e_phoff);
 	if (eh->e_type == ET_DYN)
 		bias = ELF_ET_DYN_BASE;
 	for (i = 0; i < eh->e_phnum; i++) {
@@ -151,7 +193,7 @@ static int load_elf_binary(struct linux_binprm *bprm)
 			return -ENOEXEC;
 		}
 		if (phdrs[i].p_type == PT_LOAD &&
-		    !elf_check_segment(&phdrs[i], bias, bprm->file.size))
+		    !elf_check_segment(&phdrs[i], bias, file_size))
 			return -ENOEXEC;
 	}
 	if (eh->e_entry + bias >= TASK_SIZE_MAX)
@@ -197,6 +239,31 @@ static int load_elf_binary(struct linux_binprm *bprm)
 		return ret;
 	start_thread(current_pt_regs(), bias + eh->e_entry, sp);
 	return 0;
+}
+
+static int load_elf_binary(struct linux_binprm *bprm)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)bprm->buf;
+	size_t file_size = file_inode(bprm->file)->i_size;
+	Elf64_Phdr *phdrs;
+	loff_t pos;
+	int ret;
+
+	if (!elf_check_header(eh, file_size))
+		return -ENOEXEC;
+	phdrs = kmalloc_array(eh->e_phnum, sizeof(*phdrs), GFP_KERNEL);
+	if (!phdrs)
+		return -ENOMEM;
+	pos = eh->e_phoff;
+	ret = kernel_read(bprm->file, phdrs, eh->e_phnum * sizeof(*phdrs), &pos);
+	if (ret != (int)(eh->e_phnum * sizeof(*phdrs))) {
+		ret = ret < 0 ? ret : -ENOEXEC;
+		goto out;
+	}
+	ret = load_elf_phdrs(bprm, eh, phdrs, file_size);
+out:
+	kfree(phdrs);
+	return ret;
 }
 
 const struct linux_binfmt elf_format = {

@@ -15,6 +15,10 @@
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/err.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/mount.h>
+#include <linux/namei.h>
 #include <linux/mm.h>
 #include <linux/random.h>
 #include <linux/sched.h>
@@ -111,6 +115,9 @@ static int copy_strings(struct linux_binprm *bprm, int count,
 			return err;
 		if (copy_from_user(bprm->args + bprm->args_size, str, len))
 			return -EFAULT;
+		/* The string may have changed since strnlen_user measured it. */
+		if (bprm->args[bprm->args_size + len - 1] != '\0')
+			return -EFAULT;
 		bprm->args_size += len;
 	}
 	return 0;
@@ -132,33 +139,54 @@ static int bprm_stack_limits(struct linux_binprm *bprm)
 	return 0;
 }
 
-/* Find the file and read its first bytes; -ENOENT, -EACCES as Linux returns them. */
-int prepare_binprm(struct linux_binprm *bprm, const char *path)
+/*
+ * Open a file to execute: a regular file on a mount that allows exec,
+ * with execute permission (root too needs some x bit); anything else is
+ * EACCES, as Linux says.
+ */
+static struct file *open_exec(const char *name)
 {
-	const struct cred *cred = current_cred();
-	struct initramfs_file *f = &bprm->file;
-	unsigned int mode;
+	struct path path;
+	struct inode *inode;
+	struct file *file;
 	int err;
 
-	err = initramfs_lookup(path, f);
+	if (!*name)
+		return ERR_PTR(-ENOENT);
+	err = kern_path(name, LOOKUP_FOLLOW, &path);
 	if (err)
-		return err;
-	if (!S_ISREG(f->mode))
-		return -EACCES;
-	/* Execute permission: owner, group, other bits; root needs any x bit. */
-	mode = f->mode;
-	if (cred->fsuid == 0)
-		mode = (mode & 0111) ? 7 : 0;
-	else if (cred->fsuid == f->uid)
-		mode >>= 6;
-	else if (in_group_p(f->gid))
-		mode >>= 3;
-	if (!(mode & 1))
-		return -EACCES;
+		return ERR_PTR(err);
+	inode = d_inode(path.dentry);
+	err = -EACCES;
+	if (!S_ISREG(inode->i_mode) || (path.mnt->mnt_flags & MNT_NOEXEC))
+		goto out;
+	err = inode_permission(inode, MAY_EXEC);
+	if (err)
+		goto out;
+	file = dentry_open(&path, O_RDONLY | O_LARGEFILE);
+	path_put(&path);
+	return file;
+out:
+	path_put(&path);
+	return ERR_PTR(err);
+}
+
+/* Open the file and read its first bytes; -ENOENT, -EACCES as Linux returns them. */
+int prepare_binprm(struct linux_binprm *bprm, const char *path)
+{
+	struct file *file = open_exec(path);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	if (bprm->file)
+		fput(bprm->file);
+	bprm->file = file;
 	strscpy(bprm->interp, path, sizeof(bprm->interp));
 	memset(bprm->buf, 0, sizeof(bprm->buf));
-	memcpy(bprm->buf, f->data, min(f->size, sizeof(bprm->buf)));
-	return 0;
+	n = kernel_read(file, bprm->buf, sizeof(bprm->buf), &pos);
+	return n < 0 ? n : 0;
 }
 
 /*
@@ -215,14 +243,16 @@ int search_binary_handler(struct linux_binprm *bprm)
  */
 static int bprm_apply_creds(struct linux_binprm *bprm)
 {
+	struct inode *inode = file_inode(bprm->file);
+	bool nosuid = bprm->file->f_path.mnt->mnt_flags & MNT_NOSUID;
 	struct cred *new = prepare_creds();
 
 	if (!new)
 		return -ENOMEM;
-	if (bprm->file.mode & S_ISUID)
-		new->euid = bprm->file.uid;
-	if ((bprm->file.mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
-		new->egid = bprm->file.gid;
+	if ((inode->i_mode & S_ISUID) && !nosuid)
+		new->euid = inode->i_uid;
+	if ((inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP) && !nosuid)
+		new->egid = inode->i_gid;
 	new->suid = new->fsuid = new->euid;
 	new->sgid = new->fsgid = new->egid;
 	if (new->euid == 0)
@@ -241,22 +271,18 @@ int begin_new_exec(struct linux_binprm *bprm)
 {
 	struct mm_struct *mm = mm_alloc();
 	const char *base;
-	int i;
 
 	if (!mm)
 		return -ENOMEM;
 	bprm->point_of_no_return = true;
 	exec_mmap(mm);
+	/* The descriptor table becomes this process's own; close-on-exec ones go. */
+	if (unshare_files())
+		return -ENOMEM;
+	do_close_on_exec(current->files);
 	current->flags &= ~(PF_FORKNOEXEC | PF_KTHREAD);
-	/* Handlers point into the old program: back to the default actions. */
-	for (i = 0; i < _NSIG; i++) {
-		struct k_sigaction *ka = &current->sighand->action[i];
-
-		if (ka->sa.sa_handler != SIG_IGN)
-			ka->sa.sa_handler = SIG_DFL;
-		ka->sa.sa_flags = 0;
-		sigemptyset(&ka->sa.sa_mask);
-	}
+	/* Handlers and the alternate stack point into the old program. */
+	flush_signal_handlers(current, 0);
 	base = strrchr(bprm->filename, '/');
 	set_task_comm(current, base ? base + 1 : bprm->filename);
 	return bprm_apply_creds(bprm);
@@ -421,6 +447,8 @@ static int do_execve_common(const char *filename,
 		ret = 0;
 	}
 out:
+	if (bprm->file)
+		fput(bprm->file);
 	vfree(bprm->args);
 	kfree(bprm);
 	return ret;

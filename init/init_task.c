@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
+#include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/init.h>
 #include <linux/mm_types.h>
@@ -18,6 +19,8 @@ static struct signal_struct init_signals = {
 	.sigcnt = REFCOUNT_INIT(1),
 	.nr_threads = 1,
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
+	.shared_pending = { .list = LIST_HEAD_INIT(init_signals.shared_pending.list) },
+	.real_timer = { .entry = LIST_HEAD_INIT(init_signals.real_timer.entry) },
 	.rlim = {
 		[RLIMIT_CPU]		= { RLIM_INFINITY, RLIM_INFINITY },
 		[RLIMIT_FSIZE]		= { RLIM_INFINITY, RLIM_INFINITY },
@@ -30,7 +33,7 @@ static struct signal_struct init_signals = {
 		[RLIMIT_MEMLOCK]	= { MLOCK_LIMIT, MLOCK_LIMIT },
 		[RLIMIT_AS]		= { RLIM_INFINITY, RLIM_INFINITY },
 		[RLIMIT_LOCKS]		= { RLIM_INFINITY, RLIM_INFINITY },
-		[RLIMIT_SIGPENDING]	= { 0, 0 },
+		[RLIMIT_SIGPENDING]	= { 0, 0 },	/* sized by fork_init */
 		[RLIMIT_MSGQUEUE]	= { 819200, 819200 },
 		[RLIMIT_NICE]		= { 0, 0 },
 		[RLIMIT_RTPRIO]		= { 0, 0 },
@@ -70,6 +73,7 @@ struct task_struct init_task __aligned(64) = {
 	.cred		= &init_cred,
 	.comm		= "swapper/0",
 	.fs		= &init_fs,
+	.files		= &init_files,
 	.signal		= &init_signals,
 	.sighand	= &init_sighand,
 	.pending	= { .list = LIST_HEAD_INIT(init_task.pending.list) },

@@ -1,35 +1,52 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The initramfs as the boot loader left it: a cpio archive in the "newc"
- * format (a 110-byte ASCII header per entry, then the name, then the
- * data, each padded to 4 bytes; the entry "TRAILER!!!" ends it).
+ * Unpacking the initramfs into the root tmpfs.
  *
- * initramfs_init() walks the whole archive once and refuses it if any
- * header is malformed or runs past the end, so a corrupt archive is
- * reported at boot rather than found halfway through.  Lookups then walk
- * it again; a handful of files makes that cheap.
+ * The boot loader hands over a cpio archive in the "newc" format: per
+ * entry a 110-byte ASCII header (13 eight-digit hex fields), the name,
+ * the data, each padded to 4 bytes; the entry "TRAILER!!!" ends it.
+ * Each entry becomes a directory, regular file, symlink or device node
+ * of the root filesystem, with its mode, owner and mtime; regular files
+ * with several links are made once and linked (matched by inode and
+ * device numbers, as cpio wrote them).
+ *
+ * The whole archive is checked before anything is created, so a corrupt
+ * or truncated one is refused with one clear line and the boot goes on
+ * without it, instead of stopping halfway.  A gzip-compressed archive is
+ * recognized by its magic and unpacked by decompress_initramfs() with
+ * lib/inflate.c first.  Once unpacked, the archive's pages
+ * are given back (free_initrd_mem).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/initramfs.h>
+#include <linux/initrd.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/namei.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
-#include <asm/bootparam.h>
-#include <asm/page.h>
+#include <linux/vmalloc.h>
+#include <linux/decompress/inflate.h>
 #include <uapi/linux/stat.h>
 
 #define CPIO_HDR_LEN	110
-#define MAX_SYMLINKS	8
-
-static const u8 *archive;
-static size_t archive_size;
+#define HARDLINK_HASH	32
 
 struct cpio_entry {
 	const char *name;
 	size_t namesize;	/* including the NUL */
 	const u8 *data;
 	size_t filesize;
-	u32 mode, uid, gid;
+	u32 ino, mode, uid, gid, nlink, mtime, devmajor, devminor, rdevmajor, rdevminor;
 	size_t next;		/* offset of the following header */
+};
+
+struct hardlink {
+	struct hardlink *next;
+	u32 ino, devmajor, devminor;
+	char name[];
 };
 
 static bool parse_hex8(const u8 *p, u32 *out)
@@ -54,14 +71,14 @@ static bool parse_hex8(const u8 *p, u32 *out)
 }
 
 /* Decode the entry at @off; -EINVAL if anything in it is out of bounds. */
-static int cpio_parse(size_t off, struct cpio_entry *e)
+static int cpio_parse(const u8 *archive, size_t size, size_t off, struct cpio_entry *e)
 {
 	const u8 *h = archive + off;
 	u32 f[13];
 	size_t name_off, data_off;
 	int i;
 
-	if (off > archive_size || archive_size - off < CPIO_HDR_LEN)
+	if (off > size || size - off < CPIO_HDR_LEN)
 		return -EINVAL;
 	if (memcmp(h, "070701", 6) && memcmp(h, "070702", 6))
 		return -EINVAL;
@@ -69,153 +86,299 @@ static int cpio_parse(size_t off, struct cpio_entry *e)
 		if (!parse_hex8(h + 6 + 8 * i, &f[i]))
 			return -EINVAL;
 	/* ino mode uid gid nlink mtime filesize devmaj devmin rdevmaj rdevmin namesize check */
+	e->ino = f[0];
 	e->mode = f[1];
 	e->uid = f[2];
 	e->gid = f[3];
+	e->nlink = f[4];
+	e->mtime = f[5];
 	e->filesize = f[6];
+	e->devmajor = f[7];
+	e->devminor = f[8];
+	e->rdevmajor = f[9];
+	e->rdevminor = f[10];
 	e->namesize = f[11];
 	name_off = off + CPIO_HDR_LEN;
-	if (!e->namesize || e->namesize > 4096 || archive_size - name_off < e->namesize)
+	if (!e->namesize || e->namesize > PATH_MAX || size - name_off < e->namesize)
 		return -EINVAL;
 	e->name = (const char *)archive + name_off;
 	if (e->name[e->namesize - 1] != '\0')
 		return -EINVAL;
 	data_off = ALIGN(name_off + e->namesize, 4);
-	if (data_off > archive_size || archive_size - data_off < e->filesize)
+	if (data_off > size || size - data_off < e->filesize)
 		return -EINVAL;
 	e->data = archive + data_off;
 	e->next = ALIGN(data_off + e->filesize, 4);
 	return 0;
 }
 
-int __init initramfs_init(void)
+/* Walk the whole archive once; the offset of the first bad header on failure. */
+static int cpio_validate(const u8 *archive, size_t size, size_t *bad, int *count)
 {
 	struct cpio_entry e;
 	size_t off = 0;
-	int files = 0;
 
-	if (!boot_params.initrd_start || !boot_params.initrd_size) {
-		pr_warn("initramfs: none was loaded\n");
-		return -ENOENT;
-	}
-	archive = __va(boot_params.initrd_start);
-	archive_size = boot_params.initrd_size;
+	*count = 0;
 	for (;;) {
-		if (cpio_parse(off, &e)) {
-			pr_err("initramfs: corrupt or truncated cpio archive at offset %zu; ignoring it\n",
-			       off);
-			archive = NULL;
-			archive_size = 0;
+		if (cpio_parse(archive, size, off, &e)) {
+			*bad = off;
 			return -EINVAL;
 		}
 		if (!strcmp(e.name, "TRAILER!!!"))
-			break;
-		files++;
+			return 0;
+		(*count)++;
 		off = e.next;
 	}
-	pr_info("initramfs: %d entries in %zu bytes\n", files, archive_size);
+}
+
+/*
+ * A gzip-compressed archive (what `find | cpio | gzip` makes): the
+ * uncompressed size is in the gzip trailer; the output goes in vmalloc
+ * memory, since an initramfs can be tens of MiB.  Any corruption is an
+ * error from gunzip(), never a crash: the archive is then ignored.
+ */
+#define INITRAMFS_MAX_UNPACKED	(1UL << 30)
+
+static int decompress_initramfs(const u8 *in, size_t in_len, void **out, size_t *out_len)
+{
+	size_t hint = gunzip_size_hint(in, in_len), len = 0;
+	u8 *buf;
+	int err;
+
+	if (!hint || hint > INITRAMFS_MAX_UNPACKED) {
+		pr_err("initramfs: gzip archive with an implausible size (%zu); ignoring it\n",
+		       hint);
+		return -EINVAL;
+	}
+	buf = vmalloc(hint);
+	if (!buf) {
+		pr_err("initramfs: no memory to unpack %zu bytes; ignoring it\n", hint);
+		return -ENOMEM;
+	}
+	err = gunzip(in, in_len, buf, hint, &len);
+	if (err) {
+		pr_err("initramfs: corrupt gzip archive (%d); ignoring it\n", err);
+		vfree(buf);
+		return err;
+	}
+	pr_info("initramfs: gzip archive: %zu bytes unpacked from %zu\n", len, in_len);
+	*out = buf;
+	*out_len = len;
 	return 0;
 }
 
-/* Strip "./" and "/" prefixes and trailing slashes into @out. */
-static void normalize(const char *path, char *out, size_t size)
+/* "./a/b", "/a/b" and "a/b" are the same name; "." and "" the root. */
+static const char *entry_path(const char *name)
 {
-	size_t n;
-
-	while (*path == '/' || (path[0] == '.' && path[1] == '/'))
-		path += *path == '/' ? 1 : 2;
-	strscpy(out, path, size);
-	n = strlen(out);
-	while (n && out[n - 1] == '/')
-		out[--n] = '\0';
+	while (*name == '/' || (name[0] == '.' && name[1] == '/'))
+		name += *name == '/' ? 1 : 2;
+	if (!strcmp(name, "."))
+		return "";
+	return name;
 }
 
-static int find_entry(const char *name, struct cpio_entry *found)
+/* Owner, full mode (set-ID bits too) and mtime as the archive says. */
+static void set_attrs(const char *name, const struct cpio_entry *e)
+{
+	struct path path;
+	struct inode *inode;
+
+	if (kern_path(*name ? name : "/", 0, &path))
+		return;
+	inode = d_inode(path.dentry);
+	inode_lock(inode);
+	inode->i_uid = e->uid;
+	inode->i_gid = e->gid;
+	if (!S_ISLNK(inode->i_mode))
+		inode->i_mode = (inode->i_mode & S_IFMT) | (e->mode & 07777);
+	inode->i_mtime.tv_sec = e->mtime;
+	inode->i_mtime.tv_nsec = 0;
+	inode_unlock(inode);
+	path_put(&path);
+}
+
+static struct hardlink *hardlinks[HARDLINK_HASH];
+
+static struct hardlink *find_hardlink(const struct cpio_entry *e)
+{
+	struct hardlink *h;
+
+	for (h = hardlinks[e->ino % HARDLINK_HASH]; h; h = h->next)
+		if (h->ino == e->ino && h->devmajor == e->devmajor && h->devminor == e->devminor)
+			return h;
+	return NULL;
+}
+
+static void remember_hardlink(const struct cpio_entry *e, const char *name)
+{
+	struct hardlink *h = kmalloc(sizeof(*h) + strlen(name) + 1, GFP_KERNEL);
+
+	if (!h)
+		return;
+	h->ino = e->ino;
+	h->devmajor = e->devmajor;
+	h->devminor = e->devminor;
+	strcpy(h->name, name);
+	h->next = hardlinks[e->ino % HARDLINK_HASH];
+	hardlinks[e->ino % HARDLINK_HASH] = h;
+}
+
+static void forget_hardlinks(void)
+{
+	int i;
+
+	for (i = 0; i < HARDLINK_HASH; i++) {
+		while (hardlinks[i]) {
+			struct hardlink *h = hardlinks[i];
+
+			hardlinks[i] = h->next;
+			kfree(h);
+		}
+	}
+}
+
+static int link_to(const char *old, const char *name)
+{
+	struct path old_path, parent;
+	struct dentry *d;
+	int err = kern_path(old, 0, &old_path);
+
+	if (err)
+		return err;
+	d = kern_path_create(AT_FDCWD, name, &parent, 0);
+	err = PTR_ERR(d);
+	if (!IS_ERR(d)) {
+		err = vfs_link(old_path.dentry, d_inode(parent.dentry), d);
+		done_path_create(&parent, d);
+	}
+	path_put(&old_path);
+	return err;
+}
+
+static int write_file(const char *name, const struct cpio_entry *e)
+{
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (e->nlink >= 2) {
+		struct hardlink *h = find_hardlink(e);
+
+		if (h)
+			return link_to(h->name, name);
+		remember_hardlink(e, name);
+	}
+	f = filp_open(name, O_WRONLY | O_CREAT | O_TRUNC, e->mode & 07777);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = e->filesize ? kernel_write(f, e->data, e->filesize, &pos) : 0;
+	fput(f);
+	if (n < 0)
+		return n;
+	return (size_t)n == e->filesize ? 0 : -ENOSPC;
+}
+
+static int make_node(const char *name, const struct cpio_entry *e)
+{
+	struct path parent;
+	struct dentry *d;
+	char *target = NULL;
+	int err;
+
+	if (S_ISLNK(e->mode)) {
+		target = kmalloc(e->filesize + 1, GFP_KERNEL);
+		if (!target)
+			return -ENOMEM;
+		memcpy(target, e->data, e->filesize);
+		target[e->filesize] = '\0';
+	}
+	d = kern_path_create(AT_FDCWD, name, &parent, S_ISDIR(e->mode) ? LOOKUP_DIRECTORY : 0);
+	if (IS_ERR(d)) {
+		kfree(target);
+		return PTR_ERR(d);
+	}
+	if (S_ISDIR(e->mode))
+		err = vfs_mkdir(d_inode(parent.dentry), d, e->mode & 07777);
+	else if (S_ISLNK(e->mode))
+		err = vfs_symlink(d_inode(parent.dentry), d, target);
+	else
+		err = vfs_mknod(d_inode(parent.dentry), d, e->mode,
+				MKDEV(e->rdevmajor, e->rdevminor));
+	done_path_create(&parent, d);
+	kfree(target);
+	return err;
+}
+
+static int unpack_entry(const struct cpio_entry *e)
+{
+	const char *name = entry_path(e->name);
+	int err = 0;
+
+	if (!*name) {
+		set_attrs("", e);	/* the archive's "." sets the root's mode */
+		return 0;
+	}
+	switch (e->mode & S_IFMT) {
+	case S_IFREG:
+		err = write_file(name, e);
+		break;
+	case S_IFDIR:
+		err = make_node(name, e);
+		if (err == -EEXIST)
+			err = 0;	/* listed twice, or made by the kernel: fine */
+		break;
+	case S_IFLNK: case S_IFCHR: case S_IFBLK: case S_IFIFO: case S_IFSOCK:
+		err = make_node(name, e);
+		break;
+	default:
+		err = -EINVAL;
+	}
+	if (err)
+		pr_warn("initramfs: %s: error %d, skipped\n", e->name, err);
+	else
+		set_attrs(name, e);
+	return err;
+}
+
+static void unpack_archive(const u8 *archive, size_t size)
 {
 	struct cpio_entry e;
 	size_t off = 0;
 
-	if (!archive)
-		return -ENOENT;
-	if (!*name) {		/* the root always exists, as a directory */
-		memset(found, 0, sizeof(*found));
-		found->name = "";
-		found->mode = S_IFDIR | 0755;
-		found->data = archive;
-		return 0;
-	}
-	while (!cpio_parse(off, &e) && strcmp(e.name, "TRAILER!!!")) {
-		const char *n = e.name;
-
-		while (n[0] == '.' && n[1] == '/')
-			n += 2;
-		if (!strcmp(n, name) || (!*name && !strcmp(n, "."))) {
-			*found = e;
-			return 0;
-		}
+	while (!cpio_parse(archive, size, off, &e) && strcmp(e.name, "TRAILER!!!")) {
+		unpack_entry(&e);
 		off = e.next;
 	}
-	return -ENOENT;
+	forget_hardlinks();
 }
 
-/* -ENOTDIR if a leading component of @name exists but is not a directory. */
-static int check_prefixes(const char *name)
+int __init initramfs_init(void)
 {
-	char prefix[256];
-	struct cpio_entry e;
-	const char *slash;
+	const u8 *archive = (const u8 *)initrd_start;
+	size_t size = initrd_end - initrd_start, bad;
+	void *unpacked = NULL;
+	int count, err;
 
-	for (slash = strchr(name, '/'); slash; slash = strchr(slash + 1, '/')) {
-		size_t n = slash - name;
-
-		if (n >= sizeof(prefix))
-			return -ENAMETOOLONG;
-		memcpy(prefix, name, n);
-		prefix[n] = '\0';
-		if (find_entry(prefix, &e))
-			return -ENOENT;
-		if (!S_ISDIR(e.mode) && !S_ISLNK(e.mode))
-			return -ENOTDIR;
+	if (!initrd_start || !size) {
+		pr_warn("initramfs: none was loaded\n");
+		return -ENOENT;
 	}
-	return -ENOENT;
-}
-
-/* Find @path, following symbolic links (absolute or relative to their directory). */
-int initramfs_lookup(const char *path, struct initramfs_file *out)
-{
-	char name[256], target[256];
-	struct cpio_entry e;
-	int hops;
-
-	if (strnlen(path, sizeof(name)) >= sizeof(name))
-		return -ENAMETOOLONG;
-	normalize(path, name, sizeof(name));
-	for (hops = 0; hops <= MAX_SYMLINKS; hops++) {
-		if (find_entry(name, &e))
-			return check_prefixes(name);
-		if (!S_ISLNK(e.mode)) {
-			out->name = e.name;
-			out->data = e.data;
-			out->size = e.filesize;
-			out->mode = e.mode;
-			out->uid = e.uid;
-			out->gid = e.gid;
-			return 0;
-		}
-		if (e.filesize >= sizeof(target))
-			return -ENAMETOOLONG;
-		memcpy(target, e.data, e.filesize);
-		target[e.filesize] = '\0';
-		if (target[0] == '/') {
-			normalize(target, name, sizeof(name));
-		} else {
-			char *slash = strrchr(name, '/');
-			size_t dirlen = slash ? (size_t)(slash - name) + 1 : 0;
-
-			if (dirlen + strlen(target) >= sizeof(name))
-				return -ENAMETOOLONG;
-			strscpy(name + dirlen, target, sizeof(name) - dirlen);
-		}
+	if (size >= 2 && archive[0] == 0x1f && archive[1] == 0x8b) {
+		err = decompress_initramfs(archive, size, &unpacked, &size);
+		if (err)
+			goto out_free;
+		archive = unpacked;
 	}
-	return -ELOOP;
+	err = cpio_validate(archive, size, &bad, &count);
+	if (err) {
+		pr_err("initramfs: corrupt or truncated cpio archive at offset %zu; ignoring it\n",
+		       bad);
+		goto out_free;
+	}
+	unpack_archive(archive, size);
+	pr_info("initramfs: unpacked %d entries (%zu bytes) into the root tmpfs\n", count, size);
+out_free:
+	vfree(unpacked);	/* the decompressed copy, if any */
+	free_initrd_mem(initrd_start, initrd_end);
+	return err;
 }

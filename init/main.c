@@ -22,6 +22,9 @@
 #include <linux/interrupt.h>
 #include <linux/binfmts.h>
 #include <linux/initramfs.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/namei.h>
 #include <linux/ktest.h>
 #include <linux/kthread.h>
 #include <linux/completion.h>
@@ -236,17 +239,50 @@ static bool try_to_run_init_process(const char *init_filename)
  */
 static DECLARE_COMPLETION(kthreadd_done);
 
+/*
+ * Init's descriptors 0, 1 and 2 are /dev/console, opened by the kernel
+ * as Linux does.  An initramfs without /dev/console gets one made here
+ * (/dev and the 5:1 node in the root tmpfs), so init always has a console.
+ */
+static void __init console_on_rootfs(void)
+{
+	struct dentry *d;
+	struct path path;
+	struct file *file;
+
+	d = kern_path_create(AT_FDCWD, "/dev", &path, LOOKUP_DIRECTORY);
+	if (!IS_ERR(d)) {
+		vfs_mkdir(d_inode(path.dentry), d, 0755);
+		done_path_create(&path, d);
+	}
+	d = kern_path_create(AT_FDCWD, "/dev/console", &path, 0);
+	if (!IS_ERR(d)) {
+		vfs_mknod(d_inode(path.dentry), d, S_IFCHR | 0600, MKDEV(5, 1));
+		done_path_create(&path, d);
+	}
+	file = filp_open("/dev/console", O_RDWR, 0);
+	if (IS_ERR(file)) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
+	fd_install(get_unused_fd_flags(0), get_file(file));
+	fd_install(get_unused_fd_flags(0), get_file(file));
+	fd_install(get_unused_fd_flags(0), file);
+}
+
 static int __ref kernel_init(void *unused)
 {
 	child_reaper = current;
+	current->signal->flags |= SIGNAL_UNKILLABLE;
 	/* Initcalls may start kernel threads: kthreadd must exist first. */
 	wait_for_completion(&kthreadd_done);
 	do_initcalls();
 	print_init_args();
 	ktest_run_all();
 
-	if (initramfs_init() == 0 && ramdisk_execute_command &&
-	    try_to_run_init_process(ramdisk_execute_command))
+	initramfs_init();
+	console_on_rootfs();
+	if (ramdisk_execute_command && try_to_run_init_process(ramdisk_execute_command))
 		return 0;
 	if (execute_command) {
 		if (try_to_run_init_process(execute_command))
@@ -295,6 +331,7 @@ void __noreturn start_kernel(void)
 	rand_initialize();
 	fork_init();
 	proc_caches_init();
+	vfs_caches_init();
 	zero_page_init();
 	pcid_init();
 	local_irq_enable();

@@ -75,8 +75,10 @@ int commit_creds(struct cred *new)
 	if (new->uid != old->uid) {
 		struct user_struct *user = alloc_uid(new->uid);
 
-		if (!user)
+		if (!user) {
+			abort_creds(new);
 			return -EAGAIN;
+		}
 		free_uid(new->user);
 		new->user = user;
 		atomic_inc(&new->user->processes);

@@ -72,6 +72,9 @@ static void forget_original_parent(struct task_struct *father)
 
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = child_reaper;
+		/* Whatever the child asked for, init only ever gets SIGCHLD. */
+		if (p->exit_signal != -1)
+			p->exit_signal = SIGCHLD;
 		list_move_tail(&p->sibling, &child_reaper->children);
 		if (p->exit_state == EXIT_ZOMBIE)
 			zombies = true;
@@ -102,13 +105,13 @@ static void exit_notify(struct task_struct *tsk)
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
 	spin_unlock_irq(&tasklist_lock);
 
-	if (!autoreap) {
-		if (tsk->exit_signal > 0)
-			send_sig(tsk->exit_signal, parent, 1);
+	/* A parent with SA_NOCLDWAIT and a handler still gets the signal. */
+	if (thread_group_leader(tsk) && tsk->exit_signal > 0)
+		do_notify_parent(tsk, tsk->exit_signal);
+	if (!autoreap)
 		wake_up_all(&parent->signal->wait_chldexit);
-	} else {
+	else
 		release_task(tsk);
-	}
 }
 
 /* The mm is no longer ours: let a vfork parent go, and clear the TID word. */
@@ -119,10 +122,7 @@ static void mm_release(struct task_struct *tsk)
 		futex_wake_tid(tsk->clear_child_tid);
 		tsk->clear_child_tid = NULL;
 	}
-	if (tsk->vfork_done) {
-		complete(tsk->vfork_done);
-		tsk->vfork_done = NULL;
-	}
+	complete_vfork_done(tsk);
 }
 
 void exit_mm_release(struct task_struct *tsk)
@@ -149,6 +149,7 @@ static void exit_mm(void)
 void __noreturn do_exit(long code)
 {
 	struct task_struct *tsk = current;
+	bool group_dead;
 
 	if (unlikely(tsk->pid == 1 || tsk == child_reaper))
 		panic("Attempted to kill init! exitcode=0x%08lx", code);
@@ -161,6 +162,11 @@ void __noreturn do_exit(long code)
 	}
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
+	spin_lock_irq(&tsk->sighand->siglock);
+	group_dead = --tsk->signal->nr_threads == 0;
+	spin_unlock_irq(&tsk->sighand->siglock);
+	if (group_dead)
+		exit_itimers(tsk->signal);
 	exit_mm();
 	exit_files(tsk);
 	exit_fs(tsk);
@@ -297,11 +303,39 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 	return ret;
 }
 
+/* What wait reports about a child that is alive. */
+enum wait_event { WAIT_NONE, WAIT_ZOMBIE, WAIT_STOPPED, WAIT_CONTINUED };
+
+/*
+ * A stopped or continued child (job control): reported once, the state
+ * then consumed unless WNOWAIT.  siglock of @p held.
+ */
+static enum wait_event child_job_event(struct wait_opts *wo, struct task_struct *p, int *status)
+{
+	struct signal_struct *sig = p->signal;
+
+	if ((wo->options & WSTOPPED) && (sig->flags & SIGNAL_STOP_STOPPED) &&
+	    sig->group_exit_code) {
+		*status = (sig->group_exit_code << 8) | 0x7f;
+		if (!(wo->options & WNOWAIT))
+			sig->group_exit_code = 0;
+		return WAIT_STOPPED;
+	}
+	if ((wo->options & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
+		*status = 0xffff;
+		if (!(wo->options & WNOWAIT))
+			sig->flags &= ~SIGNAL_STOP_CONTINUED;
+		return WAIT_CONTINUED;
+	}
+	return WAIT_NONE;
+}
+
 /*
  * One pass over our children: 0 if none matches but some may yet exit,
- * -ECHILD if none matches at all, or the pid of one reported.
+ * -ECHILD if none matches at all, or 1 with *@found and *@ev set.
  */
-static int do_wait_scan(struct wait_opts *wo, struct task_struct **zombie)
+static int do_wait_scan(struct wait_opts *wo, struct task_struct **found,
+			enum wait_event *ev, int *status)
 {
 	struct task_struct *p;
 	bool any = false;
@@ -311,11 +345,50 @@ static int do_wait_scan(struct wait_opts *wo, struct task_struct **zombie)
 			continue;
 		any = true;
 		if (p->exit_state == EXIT_ZOMBIE && (wo->options & WEXITED)) {
-			*zombie = p;
+			*found = p;
+			*ev = WAIT_ZOMBIE;
+			return 1;
+		}
+		if (p->exit_state)
+			continue;
+		spin_lock(&p->sighand->siglock);
+		*ev = child_job_event(wo, p, status);
+		spin_unlock(&p->sighand->siglock);
+		if (*ev != WAIT_NONE) {
+			*found = p;
 			return 1;
 		}
 	}
 	return any ? 0 : -ECHILD;
+}
+
+static int wait_task_job_event(struct wait_opts *wo, pid_t pid, uid_t uid,
+			       enum wait_event ev, int status)
+{
+	int ret = pid;
+
+	if (wo->ru) {
+		struct rusage ru;
+
+		memset(&ru, 0, sizeof(ru));
+		if (copy_to_user(wo->ru, &ru, sizeof(ru)))
+			ret = -EFAULT;
+	}
+	if (wo->stat_addr && put_user(status, wo->stat_addr))
+		ret = -EFAULT;
+	if (wo->infop) {
+		siginfo_t info;
+
+		memset(&info, 0, sizeof(info));
+		info.si_signo = SIGCHLD;
+		info.si_code = ev == WAIT_STOPPED ? CLD_STOPPED : CLD_CONTINUED;
+		info.si_status = ev == WAIT_STOPPED ? (status >> 8) & 0xff : SIGCONT;
+		info.si_pid = pid;
+		info.si_uid = uid;
+		if (copy_to_user(wo->infop, &info, sizeof(info)))
+			ret = -EFAULT;
+	}
+	return ret;
 }
 
 static long do_wait(struct wait_opts *wo)
@@ -324,15 +397,25 @@ static long do_wait(struct wait_opts *wo)
 	long ret;
 
 	for (;;) {
-		struct task_struct *zombie = NULL;
+		struct task_struct *found = NULL;
+		enum wait_event ev = WAIT_NONE;
+		int status = 0;
+		pid_t pid = 0;
+		uid_t uid = 0;
 
 		prepare_to_wait(&current->signal->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
 		spin_lock_irq(&tasklist_lock);
-		ret = do_wait_scan(wo, &zombie);
+		ret = do_wait_scan(wo, &found, &ev, &status);
+		if (ret == 1) {
+			pid = found->pid;
+			uid = found->real_cred->uid;
+		}
 		spin_unlock_irq(&tasklist_lock);
 		if (ret == 1) {
 			finish_wait(&current->signal->wait_chldexit, &wait);
-			return wait_task_zombie(wo, zombie);
+			if (ev == WAIT_ZOMBIE)
+				return wait_task_zombie(wo, found);
+			return wait_task_job_event(wo, pid, uid, ev, status);
 		}
 		if (ret < 0 || (wo->options & WNOHANG))
 			break;
@@ -352,7 +435,7 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
 	struct wait_opts wo = {
 		.stat_addr = stat_addr,
 		.ru = ru,
-		.options = options | WEXITED,
+		.options = options | WEXITED,	/* WUNTRACED is WSTOPPED */
 	};
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))

@@ -74,8 +74,10 @@ static void free_task(struct task_struct *tsk)
 
 static void __put_signal(struct signal_struct *sig)
 {
-	if (refcount_dec_and_test(&sig->sigcnt))
+	if (refcount_dec_and_test(&sig->sigcnt)) {
+		flush_sigqueue(&sig->shared_pending);
 		kmem_cache_free(signal_cachep, sig);
+	}
 }
 
 static void __put_sighand(struct sighand_struct *sighand)
@@ -90,6 +92,7 @@ void put_task_struct(struct task_struct *t)
 	if (!refcount_dec_and_test(&t->usage))
 		return;
 	WARN_ON(!t->exit_state && t != &init_task);
+	flush_sigqueue(&t->pending);
 	if (t->signal)
 		__put_signal(t->signal);
 	if (t->sighand)
@@ -126,6 +129,7 @@ static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
 
 	if (clone_flags & CLONE_SIGHAND) {
 		refcount_inc(&current->sighand->count);
+		tsk->sighand = current->sighand;
 		return 0;
 	}
 	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
@@ -145,6 +149,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	if (clone_flags & CLONE_THREAD) {
 		refcount_inc(&current->signal->sigcnt);
 		current->signal->nr_threads++;
+		tsk->signal = current->signal;
 		return 0;
 	}
 	sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
@@ -154,6 +159,8 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	refcount_set(&sig->sigcnt, 1);
 	sig->nr_threads = 1;
 	init_waitqueue_head(&sig->wait_chldexit);
+	INIT_LIST_HEAD(&sig->shared_pending.list);
+	timer_setup(&sig->real_timer, it_real_fn, 0);
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
@@ -192,6 +199,15 @@ static int check_clone_flags(unsigned long clone_flags)
 		return -EINVAL;
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
 		return -EINVAL;
+	/*
+	 * Threads need the group-exit rules (a leader outliving its threads
+	 * as a zombie only after they are gone, de_thread at exec); until
+	 * those exist, refuse rather than corrupt (pthread_create: EAGAIN).
+	 */
+	if (clone_flags & CLONE_THREAD) {
+		pr_warn_once("clone: CLONE_THREAD (threads) is not supported yet\n");
+		return -EINVAL;
+	}
 	if (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC |
 			   CLONE_NEWUTS | CLONE_NEWCGROUP | CLONE_NEWNS)) {
 		pr_warn_once("clone: namespaces are not supported\n");
@@ -231,11 +247,19 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	INIT_LIST_HEAD(&p->pending.list);
 	INIT_HLIST_NODE(&p->pid_link);
 	sigemptyset(&p->pending.signal);
+	p->restore_sigmask = false;
+	/* A thread with its own stack on our VM cannot share our altstack. */
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+		p->sas_ss_sp = 0;
+		p->sas_ss_size = 0;
+		p->sas_ss_flags = 0;
+	}
 	p->flags = (current->flags & ~(PF_SUPERPRIV | PF_IDLE | PF_EXITING)) | PF_FORKNOEXEC;
 	p->utime = p->stime = 0;
 	p->start_time = ktime_get_ns();
 	p->vfork_done = NULL;
 	p->kthread_data = NULL;
+	p->pdeath_signal = 0;
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->signal = NULL;
@@ -318,6 +342,21 @@ bad_fork_free:
 	return ERR_PTR(retval);
 }
 
+/* Guards task->vfork_done between a killed vfork parent and its child. */
+static DEFINE_SPINLOCK(vfork_lock);
+
+void complete_vfork_done(struct task_struct *tsk)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vfork_lock, flags);
+	if (tsk->vfork_done) {
+		complete(tsk->vfork_done);
+		tsk->vfork_done = NULL;
+	}
+	spin_unlock_irqrestore(&vfork_lock, flags);
+}
+
 pid_t kernel_clone(struct kernel_clone_args *args)
 {
 	unsigned long clone_flags = args->flags;
@@ -335,10 +374,19 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 		p->vfork_done = &vfork;
 		init_completion(&vfork);
 	}
+	if (clone_flags & CLONE_VFORK)
+		get_task_struct(p);
 	wake_up_new_task(p);
 	/* The parent of vfork sleeps until the child releases the mm. */
-	if (clone_flags & CLONE_VFORK)
-		wait_for_completion_killable(&vfork);
+	if (clone_flags & CLONE_VFORK) {
+		if (wait_for_completion_killable(&vfork)) {
+			/* Killed first: the completion on our stack must not outlive us. */
+			spin_lock_irq(&vfork_lock);
+			p->vfork_done = NULL;
+			spin_unlock_irq(&vfork_lock);
+		}
+		put_task_struct(p);
+	}
 	return nr;
 }
 
@@ -405,6 +453,9 @@ void __init fork_init(void)
 	max_threads = clamp_t(u64, pages * PAGE_SIZE / (8 * THREAD_SIZE), 20, 0x3fffffff);
 	init_task.signal->rlim[RLIMIT_NPROC].rlim_cur = max_threads / 2;
 	init_task.signal->rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_SIGPENDING].rlim_cur = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_SIGPENDING].rlim_max = max_threads / 2;
+	init_task.signal->real_timer.function = it_real_fn;
 }
 
 /*
@@ -435,6 +486,11 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	spin_lock_init(&mm->page_table_lock);
 	mm->context.pcid = 0;
 	mm->context.pcid_generation = 0;
+	/* dup_mm copied the parent's counters; copy_page_range counts anew. */
+	atomic_long_set(&mm->rss_stat[MM_ANONPAGES], 0);
+	atomic_long_set(&mm->rss_stat[MM_SHMEMPAGES], 0);
+	atomic_long_set(&mm->pgtables_bytes, 0);
+	mm->hiwater_rss = 0;
 	/* mmap areas go top-down from below the stack's reserve. */
 	mm->mmap_base = STACK_TOP - MMAP_STACK_RESERVE;
 	mm->pgd = pgd_alloc(mm);

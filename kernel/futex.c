@@ -75,10 +75,18 @@ static long futex_wait(u32 __user *uaddr, u32 val, u64 deadline_ns, u32 bitset)
 	if (!bitset)
 		return -EINVAL;
 	hb = hash_futex(q.mm, q.uaddr);
+retry:
 	spin_lock_irq(&hb->lock);
-	if (get_user(uval, uaddr)) {
+	/* Under the bucket lock the read may not sleep; fault it in outside. */
+	pagefault_disable();
+	ret = get_user(uval, uaddr);
+	pagefault_enable();
+	if (ret) {
 		spin_unlock_irq(&hb->lock);
-		return -EFAULT;
+		if (get_user(uval, uaddr))
+			return -EFAULT;
+		ret = 0;
+		goto retry;
 	}
 	if (uval != val) {
 		spin_unlock_irq(&hb->lock);
@@ -114,7 +122,11 @@ static long futex_wait(u32 __user *uaddr, u32 val, u64 deadline_ns, u32 bitset)
 	else
 		ret = 0;
 	spin_unlock_irq(&hb->lock);
-	return ret == -ERESTARTSYS ? -EINTR : ret;
+	/*
+	 * Without a time-out the wait restarts after an SA_RESTART handler
+	 * (and after a stop); a timed wait cannot (no restart block): EINTR.
+	 */
+	return ret == -ERESTARTSYS && deadline_ns ? -EINTR : ret;
 }
 
 static long futex_wake_mm(struct mm_struct *mm, unsigned long uaddr, int nr_wake, u32 bitset)

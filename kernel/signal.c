@@ -1,56 +1,642 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Signals, the part processes need before handlers exist: a signal is a
- * bit in the target's pending set plus TIF_SIGPENDING; on its way back to
- * user mode the target looks at what is pending and acts on the default
- * action: terminate (SIGKILL, SIGTERM, SIGSEGV ...), or ignore (SIGCHLD,
- * SIGURG, SIGWINCH).  Faults in user mode (a bad access, an invalid
- * instruction) force the matching signal, which kills the task.
+ * Signals, the generic half.  A signal travels in three steps:
  *
- * Handlers (sigaction), masks, stop/continue and real signal frames
- * arrive with the TTY and job control.
+ *  1. generation (kill, tkill, sigqueue, a fault, a timer, a child's
+ *     exit): __send_signal() records it in the target thread's pending
+ *     set (t->pending) or the whole process's (signal->shared_pending),
+ *     with a struct sigqueue carrying its siginfo.  Standard signals
+ *     coalesce (one pending instance); real-time signals queue, up to
+ *     RLIMIT_SIGPENDING per user.  SIGCONT and the stop signals act at
+ *     this step already (prepare_signal): they cancel each other, and
+ *     SIGCONT resumes a stopped process even if it is ignored.
+ *  2. TIF_SIGPENDING is set and the target woken, so a sleep in an
+ *     interruptible wait ends (-ERESTARTSYS & co.).
+ *  3. delivery, on the way back to user mode: get_signal() dequeues the
+ *     lowest unblocked signal and performs its action: ignore, stop the
+ *     thread group, terminate it, or hand it to the architecture
+ *     (arch/x86/kernel/signal.c), which builds a frame on the user stack
+ *     so the handler runs and rt_sigreturn comes back.
+ *
+ * The system calls that manage the state (sigaction, sigprocmask,
+ * sigaltstack, sigsuspend, sigtimedwait ...) are at the end.
+ *
+ * Locking: sighand->siglock guards the handlers, every pending set and
+ * queue of the thread group, the masks, and signal->flags' stop state.
+ * It is taken with interrupts off: timers send signals from interrupts.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
+#include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/user.h>
+#include <linux/slab.h>
 #include <linux/syscalls.h>
+#include <linux/time64.h>
+#include <linux/uaccess.h>
 #include <uapi/linux/siginfo.h>
 
+#define SYNCHRONOUS_MASK \
+	(sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | \
+	 sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS))
+#define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
+#define SIG_KERNEL_STOP_MASK \
+	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
 #define SIG_KERNEL_IGNORE_MASK \
-	((1UL << (SIGCHLD - 1)) | (1UL << (SIGURG - 1)) | (1UL << (SIGWINCH - 1)) | \
-	 (1UL << (SIGCONT - 1)))
-static bool sig_ignored(struct task_struct *t, int sig)
-{
-	__sighandler_t handler = t->sighand->action[sig - 1].sa.sa_handler;
+	(sigmask(SIGCONT) | sigmask(SIGCHLD) | sigmask(SIGWINCH) | sigmask(SIGURG))
 
-	if (sig == SIGKILL || sig == SIGSTOP)
-		return false;
-	if (handler == SIG_IGN)
-		return true;
-	return handler == SIG_DFL && (SIG_KERNEL_IGNORE_MASK & (1UL << (sig - 1)));
+static bool sig_in(int sig, unsigned long mask)
+{
+	return sig < SIGRTMIN && (sigmask(sig) & mask);
 }
 
-/* Queue @sig for @p and make it notice.  Fatal ones wake it from any sleep. */
-int send_sig(int sig, struct task_struct *p, int priv)
+#define sig_kernel_only(sig)	sig_in(sig, SIG_KERNEL_ONLY_MASK)
+#define sig_kernel_stop(sig)	sig_in(sig, SIG_KERNEL_STOP_MASK)
+#define sig_kernel_ignore(sig)	sig_in(sig, SIG_KERNEL_IGNORE_MASK)
+#define valid_signal(sig)	((unsigned long)(sig) <= _NSIG)
+
+static __sighandler_t sig_handler(struct task_struct *t, int sig)
+{
+	return t->sighand->action[sig - 1].sa.sa_handler;
+}
+
+/* Would delivery do nothing at all?  Then the signal is not even queued. */
+static bool sig_ignored(struct task_struct *t, int sig)
+{
+	__sighandler_t handler = sig_handler(t, sig);
+
+	/* A blocked signal stays pending: the handler may change by then. */
+	if (sigismember(&t->blocked, sig) || sigismember(&t->real_blocked, sig))
+		return false;
+	/*
+	 * Kernel threads take no signals at all, and init only those it has
+	 * a handler for, SIGKILL included: killing either would take the
+	 * system with it.  A fault of init's own is forced through.
+	 */
+	if (t->flags & PF_KTHREAD)
+		return true;
+	if ((t->signal->flags & SIGNAL_UNKILLABLE) && handler == SIG_DFL)
+		return true;
+	if (sig_kernel_only(sig))
+		return false;
+	return handler == SIG_IGN || (handler == SIG_DFL && sig_kernel_ignore(sig));
+}
+
+/*
+ * Threads of @p's group: the leader first, then its thread_group list.
+ * Walked under siglock; the list itself changes under tasklist_lock.
+ */
+static struct task_struct *next_thread(struct task_struct *t)
+{
+	struct task_struct *leader = t->group_leader;
+	struct list_head *next = t == leader ? leader->thread_group.next : t->thread_node.next;
+
+	if (next == &leader->thread_group)
+		return NULL;
+	return list_entry(next, struct task_struct, thread_node);
+}
+
+#define for_each_thread(p, t) \
+	for (t = (p)->group_leader; t; t = next_thread(t))
+
+/* ---- Queues ------------------------------------------------------------ */
+
+/*
+ * A queue entry, charged to the receiving user.  @override: a standard
+ * signal from the kernel or kill() is always delivered; only the info
+ * may be lost, never the signal.
+ */
+static struct sigqueue *sigqueue_alloc(struct task_struct *t, bool override)
+{
+	struct user_struct *user = t->real_cred->user;
+	struct sigqueue *q;
+	int n = atomic_inc_return(&user->sigpending);
+
+	if (!override && n > (long)task_rlimit(t, RLIMIT_SIGPENDING)) {
+		atomic_dec(&user->sigpending);
+		return NULL;
+	}
+	q = kmalloc(sizeof(*q), GFP_ATOMIC);
+	if (!q) {
+		atomic_dec(&user->sigpending);
+		return NULL;
+	}
+	q->user = get_uid(user);
+	return q;
+}
+
+static void sigqueue_free(struct sigqueue *q)
+{
+	atomic_dec(&q->user->sigpending);
+	free_uid(q->user);
+	kfree(q);
+}
+
+void flush_sigqueue(struct sigpending *pending)
+{
+	struct sigqueue *q, *n;
+
+	sigemptyset(&pending->signal);
+	list_for_each_entry_safe(q, n, &pending->list, list) {
+		list_del(&q->list);
+		sigqueue_free(q);
+	}
+}
+
+/* Remove every instance of the signals in @mask from @s. */
+static void flush_sigqueue_mask(unsigned long mask, struct sigpending *s)
+{
+	struct sigqueue *q, *n;
+
+	if (!(s->signal.sig[0] & mask))
+		return;
+	sigdelsetmask(&s->signal, mask);
+	list_for_each_entry_safe(q, n, &s->list, list) {
+		if (sigmask(q->info.si_signo) & mask) {
+			list_del(&q->list);
+			sigqueue_free(q);
+		}
+	}
+}
+
+static bool has_pending_signals(const sigset_t *pending, const sigset_t *blocked)
+{
+	return pending->sig[0] & ~blocked->sig[0];
+}
+
+/* Does @t have anything to do on its way to user mode?  siglock held. */
+static bool recalc_sigpending_tsk(struct task_struct *t)
+{
+	if (has_pending_signals(&t->pending.signal, &t->blocked) ||
+	    has_pending_signals(&t->signal->shared_pending.signal, &t->blocked) ||
+	    (t->signal->flags & (SIGNAL_STOP_STOPPED | SIGNAL_CLD_CONTINUED |
+				 SIGNAL_GROUP_EXIT))) {
+		set_tsk_thread_flag(t, TIF_SIGPENDING);
+		return true;
+	}
+	return false;
+}
+
+void recalc_sigpending(void)
+{
+	if (!recalc_sigpending_tsk(current))
+		clear_tsk_thread_flag(current, TIF_SIGPENDING);
+}
+
+static void signal_wake_up(struct task_struct *t, bool fatal)
+{
+	set_tsk_thread_flag(t, TIF_SIGPENDING);
+	/* A fatal signal also ends killable sleeps and stops. */
+	wake_up_state(t, fatal ? TASK_NORMAL | TASK_WAKEKILL : TASK_INTERRUPTIBLE);
+}
+
+/* ---- Generation ---------------------------------------------------------- */
+
+/*
+ * The side effects a signal has when it is sent, before any queueing:
+ * stop and continue cancel each other, and SIGCONT wakes a stopped group.
+ * Returns false if the signal is not to be queued.  siglock held.
+ */
+static bool prepare_signal(int sig, struct task_struct *p)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t;
+
+	if (signal->flags & SIGNAL_GROUP_EXIT)
+		return sig == SIGKILL;
+	if (sig_kernel_stop(sig)) {
+		flush_sigqueue_mask(sigmask(SIGCONT), &signal->shared_pending);
+		for_each_thread(p, t)
+			flush_sigqueue_mask(sigmask(SIGCONT), &t->pending);
+	} else if (sig == SIGCONT) {
+		flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &signal->shared_pending);
+		for_each_thread(p, t) {
+			flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &t->pending);
+			wake_up_state(t, __TASK_STOPPED);
+		}
+		if (signal->flags & SIGNAL_STOP_STOPPED) {
+			/* The woken thread tells the parent (it may not hold its lock here). */
+			signal->flags = SIGNAL_STOP_CONTINUED | SIGNAL_CLD_CONTINUED;
+			signal->group_exit_code = 0;
+			signal_wake_up(p->group_leader, false);
+		}
+	}
+	return !sig_ignored(p, sig);
+}
+
+/* Tell a thread of the group that will act on @sig.  siglock held. */
+static void complete_signal(int sig, struct task_struct *p, bool group)
+{
+	struct task_struct *t;
+	bool fatal = sig == SIGKILL;
+
+	if (!group) {
+		if (!sigismember(&p->blocked, sig) || fatal)
+			signal_wake_up(p, fatal);
+		return;
+	}
+	/* Every thread that could take it gets a look; the first one wins. */
+	for_each_thread(p, t)
+		if (!sigismember(&t->blocked, sig) || fatal)
+			signal_wake_up(t, fatal);
+}
+
+static int __send_signal(int sig, siginfo_t *info, struct task_struct *t, bool group)
+{
+	struct sigpending *pending = group ? &t->signal->shared_pending : &t->pending;
+	struct sigqueue *q;
+	bool override;
+
+	if (!prepare_signal(sig, t))
+		return 0;
+	/* Standard signals coalesce: a second instance is simply lost. */
+	if (sig < SIGRTMIN && sigismember(&pending->signal, sig))
+		return 0;
+	override = sig < SIGRTMIN && (!info || info->si_code >= 0);
+	q = sig == SIGKILL ? NULL : sigqueue_alloc(t, override);
+	if (q) {
+		if (info) {
+			q->info = *info;
+		} else {
+			memset(&q->info, 0, sizeof(q->info));
+			q->info.si_signo = sig;
+			q->info.si_code = SI_KERNEL;
+		}
+		list_add_tail(&q->list, &pending->list);
+	} else if (sig >= SIGRTMIN && info && info->si_code != SI_USER) {
+		/* A queued real-time signal that cannot be queued is an error. */
+		return -EAGAIN;
+	}
+	sigaddset(&pending->signal, sig);
+	complete_signal(sig, t, group);
+	return 0;
+}
+
+static int do_send_sig_info(int sig, siginfo_t *info, struct task_struct *p, bool group)
 {
 	unsigned long flags;
+	int ret;
 
-	if (sig <= 0 || sig > _NSIG)
+	if (!valid_signal(sig) || sig <= 0)
 		return -EINVAL;
 	if (p->exit_state)
 		return 0;
 	spin_lock_irqsave(&p->sighand->siglock, flags);
-	if (!sig_ignored(p, sig)) {
-		sigaddset(&p->pending.signal, sig);
-		set_tsk_thread_flag(p, TIF_SIGPENDING);
-	}
+	ret = __send_signal(sig, info, p, group);
 	spin_unlock_irqrestore(&p->sighand->siglock, flags);
-	if (signal_pending(p))
-		wake_up_state(p, sig == SIGKILL ? TASK_NORMAL | TASK_WAKEKILL
-						: TASK_INTERRUPTIBLE);
-	return 0;
+	return ret;
 }
+
+int send_sig_info(int sig, siginfo_t *info, struct task_struct *p)
+{
+	return do_send_sig_info(sig, info, p, false);
+}
+
+int group_send_sig_info(int sig, siginfo_t *info, struct task_struct *p)
+{
+	return do_send_sig_info(sig, info, p, true);
+}
+
+/* A signal from the kernel to the whole process of @p (@priv: unused). */
+int send_sig(int sig, struct task_struct *p, int priv)
+{
+	return do_send_sig_info(sig, NULL, p, true);
+}
+
+/*
+ * A signal the task cannot refuse: if it is blocked or ignored, unblock
+ * it and restore the default action, so a fault nobody handles kills.
+ */
+static void force_sig_info(siginfo_t *info)
+{
+	struct task_struct *t = current;
+	struct k_sigaction *ka = &t->sighand->action[info->si_signo - 1];
+	int sig = info->si_signo;
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	if (ka->sa.sa_handler == SIG_IGN || sigismember(&t->blocked, sig)) {
+		ka->sa.sa_handler = SIG_DFL;
+		sigdelset(&t->blocked, sig);
+	}
+	/* A fault nobody handles kills even init (and panics, as Linux does). */
+	if (ka->sa.sa_handler == SIG_DFL)
+		t->signal->flags &= ~SIGNAL_UNKILLABLE;
+	__send_signal(sig, info, t, false);
+	recalc_sigpending_tsk(t);
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+}
+
+void force_sig(int sig)
+{
+	siginfo_t info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_code = SI_KERNEL;
+	force_sig_info(&info);
+}
+
+/* A signal frame could not be built: the handler is unusable, so die. */
+void force_sigsegv(int sig)
+{
+	if (sig == SIGSEGV)
+		current->sighand->action[SIGSEGV - 1].sa.sa_handler = SIG_DFL;
+	force_sig(SIGSEGV);
+}
+
+/*
+ * A fault in user mode: SIGSEGV, SIGBUS, SIGILL, SIGFPE or SIGTRAP with
+ * the faulting address.  The log line is Linux's show_unhandled_signals.
+ */
+void force_sig_fault(int sig, int code, void __user *addr)
+{
+	struct task_struct *t = current;
+	siginfo_t info;
+
+	if (sig_handler(t, sig) == SIG_DFL || sig_handler(t, sig) == SIG_IGN)
+		pr_info("%s[%d]: killed by signal %d (code %d) at address %px\n",
+			t->comm, t->pid, sig, code, addr);
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_code = code;
+	info.si_addr = addr;
+	force_sig_info(&info);
+}
+
+/* ---- Notifying the parent -------------------------------------------------- */
+
+static void fill_sigchld(siginfo_t *info, struct task_struct *tsk, int code, int status)
+{
+	memset(info, 0, sizeof(*info));
+	info->si_signo = SIGCHLD;
+	info->si_code = code;
+	info->si_pid = tsk->tgid;
+	info->si_uid = tsk->real_cred->uid;
+	info->si_status = status;
+	info->si_utime = tsk->utime / (NSEC_PER_SEC / USER_HZ);
+	info->si_stime = tsk->stime / (NSEC_PER_SEC / USER_HZ);
+}
+
+/* The leader of a thread group has died: SIGCHLD (or exit_signal) to the parent. */
+void do_notify_parent(struct task_struct *tsk, int sig)
+{
+	int status = tsk->signal->flags & SIGNAL_GROUP_EXIT ?
+		     tsk->signal->group_exit_code : tsk->exit_code;
+	siginfo_t info;
+	int code;
+
+	if (status & 0x7f) {
+		code = status & 0x80 ? CLD_DUMPED : CLD_KILLED;
+		status &= 0x7f;
+	} else {
+		code = CLD_EXITED;
+		status = (status >> 8) & 0xff;
+	}
+	fill_sigchld(&info, tsk, code, status);
+	info.si_signo = sig;
+	group_send_sig_info(sig, &info, tsk->real_parent);
+}
+
+/* The group of @tsk stopped or continued: SIGCHLD unless SA_NOCLDSTOP. */
+static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
+{
+	struct task_struct *parent = tsk->group_leader->real_parent;
+	struct k_sigaction *ka = &parent->sighand->action[SIGCHLD - 1];
+	siginfo_t info;
+
+	fill_sigchld(&info, tsk->group_leader, why,
+		     why == CLD_STOPPED ? tsk->signal->group_exit_code : SIGCONT);
+	if (ka->sa.sa_handler != SIG_IGN && !(ka->sa.sa_flags & SA_NOCLDSTOP))
+		group_send_sig_info(SIGCHLD, &info, parent);
+	wake_up_all(&parent->signal->wait_chldexit);
+}
+
+/* ---- Delivery ------------------------------------------------------------ */
+
+static int next_signal(struct sigpending *pending, const sigset_t *mask)
+{
+	unsigned long x = pending->signal.sig[0] & ~mask->sig[0];
+
+	if (!x)
+		return 0;
+	/* Faults first: their handler must see the faulting state. */
+	if (x & SYNCHRONOUS_MASK)
+		x &= SYNCHRONOUS_MASK;
+	return __builtin_ctzl(x) + 1;
+}
+
+/* Take the oldest instance of @sig off @list into @info. */
+static void collect_signal(int sig, struct sigpending *list, siginfo_t *info)
+{
+	struct sigqueue *q, *first = NULL;
+	bool more = false;
+
+	list_for_each_entry(q, &list->list, list) {
+		if (q->info.si_signo != sig)
+			continue;
+		if (first) {
+			more = true;
+			break;
+		}
+		first = q;
+	}
+	if (!more)
+		sigdelset(&list->signal, sig);
+	if (first) {
+		list_del(&first->list);
+		*info = first->info;
+		sigqueue_free(first);
+	} else {
+		/* Sent while the queue was full: the signal without its details. */
+		memset(info, 0, sizeof(*info));
+		info->si_signo = sig;
+		info->si_code = SI_USER;
+	}
+}
+
+/* Dequeue the next signal of @t not in @mask; 0 if none.  siglock held. */
+static int dequeue_signal(struct task_struct *t, const sigset_t *mask, siginfo_t *info)
+{
+	struct sigpending *pending = &t->pending;
+	int sig = next_signal(pending, mask);
+
+	if (!sig) {
+		pending = &t->signal->shared_pending;
+		sig = next_signal(pending, mask);
+	}
+	if (sig)
+		collect_signal(sig, pending, info);
+	recalc_sigpending();
+	return sig;
+}
+
+/*
+ * Stop the whole thread group with @sig (default action of SIGSTOP and
+ * the terminal stop signals).  The first thread to stop tells the others
+ * and the parent; every thread then sleeps in get_signal until SIGCONT.
+ */
+static void do_signal_stop(int sig)
+{
+	struct signal_struct *signal = current->signal;
+	struct task_struct *t;
+	bool notify = false;
+
+	spin_lock_irq(&current->sighand->siglock);
+	if (!(signal->flags & (SIGNAL_STOP_STOPPED | SIGNAL_GROUP_EXIT))) {
+		signal->flags = SIGNAL_STOP_STOPPED;
+		signal->group_exit_code = sig;
+		for_each_thread(current, t)
+			if (t != current)
+				signal_wake_up(t, false);
+		notify = true;
+	}
+	spin_unlock_irq(&current->sighand->siglock);
+	if (notify)
+		do_notify_parent_cldstop(current, CLD_STOPPED);
+}
+
+/*
+ * Find a signal to act on.  Ignored ones are dropped, default actions
+ * are carried out here (stop, terminate); true means @ksig holds a
+ * signal whose handler the architecture must now run.
+ */
+bool get_signal(struct ksignal *ksig)
+{
+	struct sighand_struct *sighand = current->sighand;
+	struct signal_struct *signal = current->signal;
+	struct k_sigaction *ka;
+	int sig;
+
+	for (;;) {
+		spin_lock_irq(&sighand->siglock);
+		if (signal->flags & SIGNAL_CLD_CONTINUED) {
+			signal->flags &= ~SIGNAL_CLD_CONTINUED;
+			spin_unlock_irq(&sighand->siglock);
+			do_notify_parent_cldstop(current, CLD_CONTINUED);
+			continue;
+		}
+		if (signal->flags & SIGNAL_GROUP_EXIT) {
+			spin_unlock_irq(&sighand->siglock);
+			do_group_exit(signal->group_exit_code);
+		}
+		if ((signal->flags & SIGNAL_STOP_STOPPED) &&
+		    !sigismember(&current->pending.signal, SIGKILL) &&
+		    !sigismember(&signal->shared_pending.signal, SIGKILL)) {
+			/* SIGCONT clears the flag, then wakes us under this lock. */
+			set_current_state(TASK_STOPPED);
+			spin_unlock_irq(&sighand->siglock);
+			schedule();
+			continue;
+		}
+		sig = dequeue_signal(current, &current->blocked, &ksig->info);
+		if (!sig) {
+			spin_unlock_irq(&sighand->siglock);
+			return false;
+		}
+		ka = &sighand->action[sig - 1];
+		if (ka->sa.sa_handler == SIG_IGN) {
+			spin_unlock_irq(&sighand->siglock);
+			continue;
+		}
+		if (ka->sa.sa_handler != SIG_DFL) {
+			ksig->ka = *ka;
+			ksig->sig = sig;
+			if (ka->sa.sa_flags & SA_RESETHAND)
+				ka->sa.sa_handler = SIG_DFL;
+			spin_unlock_irq(&sighand->siglock);
+			return true;
+		}
+		spin_unlock_irq(&sighand->siglock);
+
+		if (sig_kernel_ignore(sig))
+			continue;
+		/* Queued while blocked, then unblocked: init still ignores it. */
+		if ((signal->flags & SIGNAL_UNKILLABLE) && !sig_kernel_only(sig))
+			continue;
+		if (sig_kernel_stop(sig)) {
+			do_signal_stop(sig);
+			continue;
+		}
+		/*
+		 * Terminate (and for SIGQUIT, SIGSEGV ... "core").  The core
+		 * bit 0x80 stays clear: no core file is written, as on Linux
+		 * with RLIMIT_CORE at its default of 0.
+		 */
+		current->flags |= PF_SIGNALED;
+		do_group_exit(sig);
+	}
+}
+
+/*
+ * The frame is built (or not): block what the handler's mask says, and
+ * the signal itself unless SA_NODEFER.  A frame that could not be written
+ * kills the task with SIGSEGV.
+ */
+void signal_setup_done(int failed, struct ksignal *ksig)
+{
+	sigset_t blocked;
+
+	if (failed) {
+		force_sigsegv(ksig->sig);
+		return;
+	}
+	current->restore_sigmask = false;
+	blocked.sig[0] = current->blocked.sig[0] | ksig->ka.sa.sa_mask.sig[0];
+	if (!(ksig->ka.sa.sa_flags & SA_NODEFER))
+		sigaddset(&blocked, ksig->sig);
+	set_current_blocked(&blocked);
+}
+
+void set_current_blocked(sigset_t *newset)
+{
+	struct task_struct *t = current;
+
+	sigdelsetmask(newset, SIG_KERNEL_ONLY_MASK);
+	spin_lock_irq(&t->sighand->siglock);
+	t->blocked = *newset;
+	recalc_sigpending();
+	spin_unlock_irq(&t->sighand->siglock);
+}
+
+/* No handler ran after rt_sigsuspend & co.: put the caller's mask back. */
+void restore_saved_sigmask(void)
+{
+	if (current->restore_sigmask) {
+		current->restore_sigmask = false;
+		set_current_blocked(&current->saved_sigmask);
+	}
+}
+
+/* execve: handlers point into the old program; SIG_IGN survives. */
+void flush_signal_handlers(struct task_struct *t, int force_default)
+{
+	int i;
+
+	for (i = 0; i < _NSIG; i++) {
+		struct k_sigaction *ka = &t->sighand->action[i];
+
+		if (force_default || ka->sa.sa_handler != SIG_IGN)
+			ka->sa.sa_handler = SIG_DFL;
+		ka->sa.sa_flags = 0;
+		ka->sa.sa_restorer = NULL;
+		sigemptyset(&ka->sa.sa_mask);
+	}
+	t->sas_ss_sp = 0;
+	t->sas_ss_size = 0;
+	t->sas_ss_flags = 0;
+}
+
+void ignore_signals(struct task_struct *t)
+{
+	int i;
+
+	for (i = 0; i < _NSIG; i++)
+		t->sighand->action[i].sa.sa_handler = SIG_IGN;
+}
+
+/* ---- kill and friends ---------------------------------------------------- */
 
 /* May current signal @t?  Root (CAP_KILL), or matching real/effective UIDs. */
 static bool kill_permitted(struct task_struct *t)
@@ -62,15 +648,24 @@ static bool kill_permitted(struct task_struct *t)
 	       capable(CAP_KILL);
 }
 
-static int group_send_sig(int sig, struct task_struct *p)
+static void prepare_kill_siginfo(int sig, siginfo_t *info, int code)
+{
+	memset(info, 0, sizeof(*info));
+	info->si_signo = sig;
+	info->si_code = code;
+	info->si_pid = current->tgid;
+	info->si_uid = current_uid();
+}
+
+static int group_send_sig_checked(int sig, siginfo_t *info, struct task_struct *p)
 {
 	if (!kill_permitted(p))
 		return -EPERM;
-	return sig ? send_sig(sig, p, 0) : 0;
+	return sig ? group_send_sig_info(sig, info, p) : 0;
 }
 
 /* kill(2)'s four cases: a pid, our group (0), everyone (-1), a group (< -1). */
-static int kill_something_info(int sig, pid_t pid)
+static int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 {
 	struct task_struct *p;
 	int ret = -ESRCH, count = 0, err;
@@ -79,7 +674,7 @@ static int kill_something_info(int sig, pid_t pid)
 		p = find_task_by_vpid(pid);
 		if (!p || p->exit_state)
 			return p && p->exit_state == EXIT_ZOMBIE ? 0 : -ESRCH;
-		return group_send_sig(sig, p->group_leader);
+		return group_send_sig_checked(sig, info, p->group_leader);
 	}
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p) {
@@ -91,7 +686,7 @@ static int kill_something_info(int sig, pid_t pid)
 		} else if (p->signal->pgrp != (pid ? -pid : current->signal->pgrp)) {
 			continue;
 		}
-		err = group_send_sig(sig, p);
+		err = group_send_sig_checked(sig, info, p);
 		count++;
 		if (err != -EPERM || ret == -ESRCH)
 			ret = err;
@@ -102,23 +697,34 @@ static int kill_something_info(int sig, pid_t pid)
 
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 {
-	if (sig < 0 || sig > _NSIG)
+	siginfo_t info;
+
+	if (sig < 0 || !valid_signal(sig))
 		return -EINVAL;
-	return kill_something_info(sig, pid);
+	prepare_kill_siginfo(sig, &info, SI_USER);
+	return kill_something_info(sig, &info, pid);
 }
 
-static int do_tkill(pid_t tgid, pid_t pid, int sig)
+/* One thread: @tgid > 0 also checks it belongs to that process. */
+static int do_send_specific(pid_t tgid, pid_t pid, int sig, siginfo_t *info)
 {
-	struct task_struct *p;
+	struct task_struct *p = find_task_by_vpid(pid);
 
-	if (pid <= 0 || sig < 0 || sig > _NSIG)
-		return -EINVAL;
-	p = find_task_by_vpid(pid);
 	if (!p || (tgid > 0 && p->tgid != tgid) || p->exit_state)
 		return -ESRCH;
 	if (!kill_permitted(p))
 		return -EPERM;
-	return sig ? send_sig(sig, p, 0) : 0;
+	return sig ? send_sig_info(sig, info, p) : 0;
+}
+
+static int do_tkill(pid_t tgid, pid_t pid, int sig)
+{
+	siginfo_t info;
+
+	if (pid <= 0 || sig < 0 || !valid_signal(sig))
+		return -EINVAL;
+	prepare_kill_siginfo(sig, &info, SI_TKILL);
+	return do_send_specific(tgid, pid, sig, &info);
 }
 
 SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
@@ -134,54 +740,330 @@ SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
 }
 
 /*
- * A fault in user mode that the task cannot survive without a handler.
- * The log line says what happened, as Linux's show_unhandled_signals does.
+ * sigqueue's siginfo comes from user space.  Codes >= 0 (SI_USER, kernel
+ * codes) and SI_TKILL claim to be the kernel or kill(): only a process
+ * may say that about itself.
  */
-void force_sig_fault(int sig, int code, void __user *addr)
+static int copy_siginfo_from_user_checked(siginfo_t *info, int sig, pid_t pid,
+					  const siginfo_t __user *uinfo)
 {
-	struct task_struct *t = current;
-
-	pr_info("%s[%d]: killed by signal %d (code %d) at address %px\n",
-		t->comm, t->pid, sig, code, addr);
-	send_sig(sig, t, 1);
+	if (copy_from_user(info, uinfo, sizeof(*info)))
+		return -EFAULT;
+	if ((info->si_code >= 0 || info->si_code == SI_TKILL) &&
+	    pid != current->tgid)
+		return -EPERM;
+	info->si_signo = sig;
+	return 0;
 }
 
-/* On the way back to user mode: act on the first pending signal. */
-void arch_do_signal_or_restart(struct pt_regs *regs)
+SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, siginfo_t __user *, uinfo)
 {
-	struct task_struct *t = current;
-	unsigned long pending;
-	int sig, status;
+	struct task_struct *p;
+	siginfo_t info;
+	int ret;
 
-	spin_lock_irq(&t->sighand->siglock);
-	pending = t->pending.signal.sig[0] & ~t->blocked.sig[0];
-	if (!pending) {
-		clear_tsk_thread_flag(t, TIF_SIGPENDING);
-		spin_unlock_irq(&t->sighand->siglock);
-		return;
+	if (sig < 0 || !valid_signal(sig))
+		return -EINVAL;
+	ret = copy_siginfo_from_user_checked(&info, sig, pid, uinfo);
+	if (ret)
+		return ret;
+	p = pid > 0 ? find_task_by_vpid(pid) : NULL;
+	if (!p || p->exit_state)
+		return -ESRCH;
+	return group_send_sig_checked(sig, &info, p->group_leader);
+}
+
+SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig,
+		siginfo_t __user *, uinfo)
+{
+	siginfo_t info;
+	int ret;
+
+	if (pid <= 0 || tgid <= 0 || sig < 0 || !valid_signal(sig))
+		return -EINVAL;
+	ret = copy_siginfo_from_user_checked(&info, sig, tgid, uinfo);
+	if (ret)
+		return ret;
+	return do_send_specific(tgid, pid, sig, &info);
+}
+
+/* ---- Handlers and masks -------------------------------------------------- */
+
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
+		struct sigaction __user *, oact, size_t, sigsetsize)
+{
+	struct sighand_struct *sighand = current->sighand;
+	struct k_sigaction new, old;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (sig <= 0 || !valid_signal(sig) || (act && sig_kernel_only(sig)))
+		return -EINVAL;
+	if (act && copy_from_user(&new.sa, act, sizeof(new.sa)))
+		return -EFAULT;
+
+	spin_lock_irq(&sighand->siglock);
+	old = sighand->action[sig - 1];
+	if (act) {
+		sigdelsetmask(&new.sa.sa_mask, SIG_KERNEL_ONLY_MASK);
+		sighand->action[sig - 1] = new;
+		/*
+		 * POSIX: setting a signal to be ignored discards its pending
+		 * instances, in every thread.
+		 */
+		if (new.sa.sa_handler == SIG_IGN ||
+		    (new.sa.sa_handler == SIG_DFL && sig_kernel_ignore(sig))) {
+			struct task_struct *t;
+
+			flush_sigqueue_mask(sigmask(sig), &current->signal->shared_pending);
+			for_each_thread(current, t)
+				flush_sigqueue_mask(sigmask(sig), &t->pending);
+			recalc_sigpending();
+		}
 	}
-	sig = __builtin_ctzl(pending) + 1;
-	sigdelset(&t->pending.signal, sig);
-	if (!(t->pending.signal.sig[0] & ~t->blocked.sig[0]))
-		clear_tsk_thread_flag(t, TIF_SIGPENDING);
-	spin_unlock_irq(&t->sighand->siglock);
+	spin_unlock_irq(&sighand->siglock);
 
-	if (sig_ignored(t, sig))
-		return;
-	/*
-	 * Every other default action terminates (no handlers yet).  The
-	 * "core dumped" bit stays clear: no core file is written, as on
-	 * Linux with RLIMIT_CORE at its default of 0.
-	 */
-	status = sig;
-	t->flags |= PF_SIGNALED;
-	do_group_exit(status);
+	if (oact && copy_to_user(oact, &old.sa, sizeof(old.sa)))
+		return -EFAULT;
+	return 0;
 }
 
-void ignore_signals(struct task_struct *t)
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, sigset_t __user *, nset,
+		sigset_t __user *, oset, size_t, sigsetsize)
 {
-	int i;
+	sigset_t old = current->blocked, new;
 
-	for (i = 0; i < _NSIG; i++)
-		t->sighand->action[i].sa.sa_handler = SIG_IGN;
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&new, nset, sizeof(new)))
+			return -EFAULT;
+		switch (how) {
+		case SIG_BLOCK:
+			new.sig[0] |= old.sig[0];
+			break;
+		case SIG_UNBLOCK:
+			new.sig[0] = old.sig[0] & ~new.sig[0];
+			break;
+		case SIG_SETMASK:
+			break;
+		default:
+			return -EINVAL;
+		}
+		set_current_blocked(&new);
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
+{
+	sigset_t pending;
+
+	if (sigsetsize > sizeof(sigset_t))
+		return -EINVAL;
+	spin_lock_irq(&current->sighand->siglock);
+	pending.sig[0] = (current->pending.signal.sig[0] |
+			  current->signal->shared_pending.signal.sig[0]) &
+			 current->blocked.sig[0];
+	spin_unlock_irq(&current->sighand->siglock);
+	return copy_to_user(uset, &pending, sigsetsize) ? -EFAULT : 0;
+}
+
+/*
+ * Wait for a signal with @newset as the mask.  The old mask comes back
+ * after the handler has run (through the frame, restore_sigmask), so a
+ * signal unblocked only for the wait is still delivered.
+ */
+static int sigsuspend(sigset_t *newset)
+{
+	current->saved_sigmask = current->blocked;
+	set_current_blocked(newset);
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	current->restore_sigmask = true;
+	return -ERESTARTNOHAND;
+}
+
+SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
+{
+	sigset_t newset;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&newset, unewset, sizeof(newset)))
+		return -EFAULT;
+	return sigsuspend(&newset);
+}
+
+SYSCALL_DEFINE0(pause)
+{
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	return -ERESTARTNOHAND;
+}
+
+/*
+ * Wait for one of @which without a handler running: the signals are
+ * unblocked (real_blocked keeps the old mask so they are not discarded
+ * as ignored) only for the sleep, then dequeued here.
+ */
+static int do_sigtimedwait(const sigset_t *which, siginfo_t *info, u64 timeout_ns,
+			   bool forever)
+{
+	struct task_struct *t = current;
+	sigset_t mask = *which;
+	u64 deadline = ktime_get_ns() + timeout_ns;
+	int sig;
+
+	sigdelsetmask(&mask, SIG_KERNEL_ONLY_MASK);
+	mask.sig[0] = ~mask.sig[0];	/* what dequeue_signal must skip */
+	spin_lock_irq(&t->sighand->siglock);
+	for (;;) {
+		sig = dequeue_signal(t, &mask, info);
+		if (sig)
+			break;
+		if (!forever && ktime_get_ns() >= deadline)
+			break;
+		if (sigisemptyset(&t->real_blocked)) {
+			t->real_blocked = t->blocked;
+			t->blocked.sig[0] &= mask.sig[0];
+			recalc_sigpending();
+		}
+		if (signal_pending(t) && !(has_pending_signals(&t->pending.signal, &mask) ||
+			has_pending_signals(&t->signal->shared_pending.signal, &mask)))
+			break;	/* something else to do: a handler, a stop, an exit */
+		set_current_state(TASK_INTERRUPTIBLE);
+		spin_unlock_irq(&t->sighand->siglock);
+		if (forever)
+			schedule();
+		else
+			schedule_timeout((deadline - ktime_get_ns()) / TICK_NSEC + 1);
+		spin_lock_irq(&t->sighand->siglock);
+	}
+	__set_current_state(TASK_RUNNING);
+	if (!sigisemptyset(&t->real_blocked)) {
+		t->blocked = t->real_blocked;
+		sigemptyset(&t->real_blocked);
+		recalc_sigpending();
+	}
+	spin_unlock_irq(&t->sighand->siglock);
+	if (sig)
+		return sig;
+	return signal_pending(t) ? -EINTR : -EAGAIN;
+}
+
+SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, siginfo_t __user *, uinfo,
+		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+{
+	struct __kernel_timespec ts;
+	sigset_t these;
+	siginfo_t info;
+	u64 timeout = 0;
+	int ret;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+			return -EINVAL;
+		timeout = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	}
+	ret = do_sigtimedwait(&these, &info, timeout, !uts);
+	if (ret > 0 && uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+		return -EFAULT;
+	return ret;
+}
+
+/* ---- The alternate signal stack ------------------------------------------ */
+
+static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	oss->ss_sp = (void __user *)t->sas_ss_sp;
+	oss->ss_size = t->sas_ss_size;
+	oss->ss_flags = sas_ss_flags(sp) | t->sas_ss_flags;
+	if (!ss)
+		return 0;
+	if (on_sig_stack(sp))
+		return -EPERM;	/* cannot move the stack we are running on */
+	switch (ss->ss_flags & ~SS_FLAG_BITS) {
+	case SS_DISABLE:
+		t->sas_ss_sp = 0;
+		t->sas_ss_size = 0;
+		t->sas_ss_flags = SS_DISABLE;
+		return 0;
+	case 0:
+	case SS_ONSTACK:	/* old programs pass it; means "enable" */
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (ss->ss_size < MINSIGSTKSZ)
+		return -ENOMEM;
+	t->sas_ss_sp = (unsigned long)ss->ss_sp;
+	t->sas_ss_size = ss->ss_size;
+	t->sas_ss_flags = ss->ss_flags & SS_FLAG_BITS;
+	return 0;
+}
+
+SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss)
+{
+	stack_t new, old;
+	int ret;
+
+	if (uss && copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	ret = do_sigaltstack(uss ? &new : NULL, &old, current_pt_regs()->sp);
+	if (!ret && uoss && copy_to_user(uoss, &old, sizeof(old)))
+		ret = -EFAULT;
+	return ret;
+}
+
+/* rt_sigreturn: the stack state saved in the frame comes back (errors ignored). */
+int restore_altstack(const stack_t __user *uss)
+{
+	stack_t new, old;
+
+	if (copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	do_sigaltstack(&new, &old, current_pt_regs()->sp);
+	return 0;
+}
+
+/* The frame records the altstack as it was; SS_AUTODISARM then disables it. */
+int __save_altstack(stack_t __user *uss, unsigned long sp)
+{
+	struct task_struct *t = current;
+	stack_t st = {
+		.ss_sp = (void __user *)t->sas_ss_sp,
+		.ss_flags = sas_ss_flags(sp) | t->sas_ss_flags,
+		.ss_size = t->sas_ss_size,
+	};
+
+	if (copy_to_user(uss, &st, sizeof(st)))
+		return -EFAULT;
+	if (t->sas_ss_flags & SS_AUTODISARM) {
+		t->sas_ss_sp = 0;
+		t->sas_ss_size = 0;
+	}
+	return 0;
+}
+
+/* restart_syscall(2): no restart blocks here; such calls end with -EINTR. */
+SYSCALL_DEFINE0(restart_syscall)
+{
+	return -EINTR;
 }

@@ -569,7 +569,7 @@ SYSCALL_DEFINE2(getpriority, int, which, int, who)
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
 {
-	char comm[TASK_COMM_LEN];
+	char comm[TASK_COMM_LEN] = { 0 };	/* copied out whole: no stack bytes */
 
 	switch (option) {
 	case PR_SET_NAME:

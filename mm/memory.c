@@ -118,6 +118,26 @@ pte_t *walk_existing(struct mm_struct *mm, unsigned long addr)
 	return pte_offset_kernel(pmd, addr);
 }
 
+/*
+ * Where the next page table could exist after @addr, whose walk found a
+ * missing level: skipping by that level's size keeps a walk over a huge,
+ * mostly empty range (a 64 TiB PROT_NONE reserve) short.
+ */
+unsigned long skip_pgtable_hole(struct mm_struct *mm, unsigned long addr)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	unsigned long next;
+
+	if (!p4d_present(*p4d))
+		next = (addr + PGDIR_SIZE) & PGDIR_MASK;
+	else if (!pud_present(*pud_offset(p4d, addr)))
+		next = (addr + PUD_SIZE) & PUD_MASK;
+	else
+		next = (addr + PMD_SIZE) & PMD_MASK;
+	return next > addr ? next : ~0UL;	/* ~0UL: wrapped past the top */
+}
+
 static struct page *alloc_user_page(void)
 {
 	return alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
@@ -278,12 +298,13 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 		pte_t *pte = walk_existing(mm, addr);
 
 		if (!pte) {
-			/* No page table here: skip to the next 2 MiB boundary. */
-			addr = (addr + PMD_SIZE) & PMD_MASK;
+			addr = skip_pgtable_hole(mm, addr);
 			continue;
 		}
 		zap_pte(mm, pte, vma->vm_shmem != NULL);
 		addr += PAGE_SIZE;
+		if (!(addr & (PMD_SIZE - 1)))
+			cond_resched();
 	}
 }
 
@@ -303,9 +324,11 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 		pte_t entry;
 
 		if (!src_pte) {
-			addr = (addr + PMD_SIZE) & PMD_MASK;
+			addr = skip_pgtable_hole(src, addr);
 			continue;
 		}
+		if (!(addr & (PMD_SIZE - 1)))
+			cond_resched();
 		entry = *src_pte;
 		if (pte_present(entry)) {
 			unsigned long pfn = pte_pfn(entry);

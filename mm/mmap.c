@@ -11,6 +11,7 @@
  * Unmapping or changing part of an area first splits it at the edges.
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -25,7 +26,6 @@
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
 
-#define MMAP_MIN_ADDR		65536UL
 #define STACK_GUARD_GAP		(256UL << PAGE_SHIFT)	/* Linux's stack_guard_gap */
 
 static struct kmem_cache *vm_area_cachep;
@@ -402,6 +402,9 @@ unsigned long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 			return -EINVAL;
 		if (addr > TASK_SIZE_MAX - len)
 			return -ENOMEM;
+		/* The first 64 KiB stay unmapped: a kernel NULL dereference must fault. */
+		if (addr < MMAP_MIN_ADDR && !capable(CAP_SYS_RAWIO))
+			return -EPERM;
 		if ((flags & MAP_FIXED_NOREPLACE) &&
 		    find_vma_intersection(mm, addr, addr + len))
 			return -EEXIST;
@@ -445,7 +448,7 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 	return vm_mmap(NULL, addr, len, prot, flags, off);
 }
 
-SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+int vm_munmap(unsigned long addr, size_t len)
 {
 	struct mm_struct *mm = current->mm;
 	int ret;
@@ -454,6 +457,11 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 	ret = do_munmap(mm, addr, len);
 	mutex_unlock(&mm->mmap_lock);
 	return ret;
+}
+
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+{
+	return vm_munmap(addr, len);
 }
 
 /*

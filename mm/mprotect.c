@@ -28,7 +28,7 @@ static void change_pte_range(struct vm_area_struct *vma, unsigned long start,
 		pte_t entry;
 
 		if (!pte) {
-			addr = (addr + PMD_SIZE) & PMD_MASK;
+			addr = skip_pgtable_hole(mm, addr);
 			continue;
 		}
 		entry = *pte;

@@ -7,6 +7,7 @@
  * pages (and their contents) move without being copied.
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -79,6 +80,9 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		return -EINVAL;		/* not supported yet */
 	if (addr & ~PAGE_MASK)
 		return -EINVAL;
+	if (old_len > TASK_SIZE_MAX || new_len > TASK_SIZE_MAX ||
+	    addr > TASK_SIZE_MAX - new_len || addr > TASK_SIZE_MAX - old_len)
+		return -EINVAL;		/* no range may wrap around */
 	old_len = PAGE_ALIGN(old_len);
 	new_len = PAGE_ALIGN(new_len);
 	if (!new_len)
@@ -103,6 +107,10 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		if ((new_addr & ~PAGE_MASK) || new_len > TASK_SIZE_MAX ||
 		    new_addr > TASK_SIZE_MAX - new_len)
 			goto out;
+		if (new_addr < MMAP_MIN_ADDR && !capable(CAP_SYS_RAWIO)) {
+			ret = -EPERM;
+			goto out;
+		}
 		/* The ranges may not overlap. */
 		if (addr + old_len > new_addr && new_addr + new_len > addr)
 			goto out;

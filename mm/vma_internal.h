@@ -6,6 +6,7 @@
 #include <linux/mm_vma.h>
 
 #define DEFAULT_MAX_MAP_COUNT	65530
+#define MMAP_MIN_ADDR		65536UL	/* Linux's default vm.mmap_min_addr */
 /* Room left below the stack before mmap areas start (Linux: at least 128 MiB). */
 #define MMAP_STACK_RESERVE	(128UL << 20)
 
@@ -31,6 +32,7 @@ void vma_cache_init(void);
 
 /* mm/memory.c */
 pte_t *walk_existing(struct mm_struct *mm, unsigned long addr);
+unsigned long skip_pgtable_hole(struct mm_struct *mm, unsigned long addr);
 pte_t *walk_alloc_pte(struct mm_struct *mm, unsigned long addr);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);

@@ -50,6 +50,11 @@ static const char *const builtin_tests[] = {
 	"/tests/fs_pipe",
 	"/tests/fs_lock",
 	"/tests/fs_badinput",
+	"/tests/sig_handler",
+	"/tests/sig_wait",
+	"/tests/sig_job",
+	"/tests/sig_fault",
+	"/tests/vfs_smoke",
 };
 
 static unsigned long orphans_reaped;

@@ -10,6 +10,8 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/random.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -138,8 +140,12 @@ SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, len, unsigned int, flags
 		len = INT_MAX;
 	while (done < len) {
 		size_t n = min(len - done, sizeof(chunk));
-
 		size_t left;
+
+		/* Long requests: let others run; a signal ends them with what is done. */
+		if (done && signal_pending(current))
+			break;
+		cond_resched();
 
 		get_random_bytes(chunk, n);
 		left = copy_to_user(ubuf + done, chunk, n);

@@ -9,7 +9,6 @@
 #ifndef _LINUX_BINFMTS_H
 #define _LINUX_BINFMTS_H
 
-#include <linux/initramfs.h>
 #include <linux/types.h>
 
 #define BINPRM_BUF_SIZE		256
@@ -18,12 +17,13 @@
 #define BINPRM_MAX_RECURSION	4
 
 struct pt_regs;
+struct file;
 
 struct linux_binprm {
 	char buf[BINPRM_BUF_SIZE];	/* the file's first bytes */
 	const char *filename;		/* the path given to execve (AT_EXECFN) */
 	char interp[256];		/* the file being loaded now */
-	struct initramfs_file file;
+	struct file *file;		/* the file being loaded now, open for reading */
 	int argc, envc;
 	char *args;			/* argv strings then envp strings */
 	size_t args_size;		/* bytes used in args */

@@ -20,11 +20,13 @@ typedef u64 kernel_cap_t;
 #define CAP_DAC_OVERRIDE	1
 #define CAP_DAC_READ_SEARCH	2
 #define CAP_FOWNER		3
+#define CAP_FSETID		4
 #define CAP_KILL		5
 #define CAP_SETGID		6
 #define CAP_SETUID		7
 #define CAP_NET_BIND_SERVICE	10
 #define CAP_SYS_MODULE		16
+#define CAP_SYS_RAWIO		17
 #define CAP_SYS_CHROOT		18
 #define CAP_SYS_ADMIN		21
 #define CAP_SYS_BOOT		22

@@ -32,6 +32,12 @@ static inline bool IS_ERR_OR_NULL(const void *ptr)
 	return unlikely(!ptr) || IS_ERR_VALUE((unsigned long)ptr);
 }
 
+/* An error pointer of one type passed on as another. */
+static inline void *ERR_CAST(const void *ptr)
+{
+	return (void *)ptr;
+}
+
 static inline int PTR_ERR_OR_ZERO(const void *ptr)
 {
 	return IS_ERR(ptr) ? (int)PTR_ERR(ptr) : 0;

@@ -75,6 +75,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags);
 unsigned long vm_mmap(void *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags, unsigned long offset);
 int do_mprotect(unsigned long start, size_t len, unsigned long prot);
+int vm_munmap(unsigned long addr, size_t len);
 int setup_stack_vma(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 #endif

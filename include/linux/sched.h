@@ -21,6 +21,7 @@
 #include <linux/wait.h>
 #include <linux/resource.h>
 #include <linux/signal_types.h>
+#include <linux/timer.h>
 #include <asm/current.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -36,6 +37,7 @@
 #define TASK_WAKEKILL		0x0100
 #define TASK_NEW		0x0800
 #define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)
 #define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 /* task->exit_state */
@@ -125,8 +127,22 @@ struct signal_struct {
 	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
 	unsigned long maxrss, cmaxrss;		/* KiB */
 	pid_t pgrp, session;
+
+	/* Signals sent to the whole process; any thread may take them. */
+	struct sigpending shared_pending;
+
+	/* ITIMER_REAL (alarm, setitimer): SIGALRM to the group leader. */
+	struct timer_list real_timer;
+	struct task_struct *real_timer_task;
+	unsigned long it_real_incr;		/* re-arm interval, jiffies */
+	u64 it_virt_value, it_virt_incr;	/* ITIMER_VIRTUAL/PROF: kept, never fire */
+	u64 it_prof_value, it_prof_incr;
 };
+#define SIGNAL_STOP_STOPPED	0x00000001	/* the group is stopped; group_exit_code = sig */
+#define SIGNAL_STOP_CONTINUED	0x00000002	/* continued, not yet reported to wait */
 #define SIGNAL_GROUP_EXIT	0x00000004
+#define SIGNAL_CLD_CONTINUED	0x00000020	/* the parent is yet to hear of it */
+#define SIGNAL_UNKILLABLE	0x00000040	/* init: default-action signals are ignored */
 
 struct sighand_struct {
 	refcount_t count;
@@ -177,6 +193,7 @@ struct task_struct {
 	struct mm_struct *mm;		/* NULL for kernel threads */
 	struct mm_struct *active_mm;	/* the mm in CR3: borrowed by kernel threads */
 	unsigned long min_flt, maj_flt;
+	int pagefault_disabled;		/* user faults in the kernel: fail, do not handle */
 
 	/* Time, ns */
 	u64 utime, stime;
@@ -196,7 +213,12 @@ struct task_struct {
 	struct signal_struct *signal;
 	struct sighand_struct *sighand;
 	sigset_t blocked, real_blocked;
-	struct sigpending pending;
+	sigset_t saved_sigmask;		/* rt_sigsuspend: restored after the handler */
+	bool restore_sigmask;
+	struct sigpending pending;	/* sent to this thread (tkill, faults) */
+	unsigned long sas_ss_sp;	/* sigaltstack */
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;	/* SS_AUTODISARM */
 
 	void *kthread_data;		/* kernel threads: struct kthread */
 
@@ -247,12 +269,36 @@ static inline bool need_resched(void)
 	return test_tsk_thread_flag(current, TIF_NEED_RESCHED);
 }
 
+/* A user access that must not sleep (under a spinlock) fails instead of faulting in. */
+static inline void pagefault_disable(void)
+{
+	current->pagefault_disabled++;
+	barrier();
+}
+
+static inline void pagefault_enable(void)
+{
+	barrier();
+	current->pagefault_disabled--;
+}
+
 #define __set_current_state(s)	do { current->state = (s); } while (0)
 #define set_current_state(s) \
 	do { WRITE_ONCE(current->state, (s)); __atomic_thread_fence(__ATOMIC_SEQ_CST); } while (0)
 
 /* kernel/sched/core.c */
 void schedule(void);
+
+/*
+ * The kernel is not preemptive: long loops in process context (and with
+ * no spinlock held) call this to let others run.
+ */
+static inline void cond_resched(void)
+{
+	if (need_resched())
+		schedule();
+}
+
 void scheduler_tick(void);
 int wake_up_process(struct task_struct *p);
 int wake_up_state(struct task_struct *p, unsigned int state);

@@ -117,21 +117,36 @@ void init_wait_entry(struct wait_queue_entry *e, int flags);
 		__r = ___wait_event(wq, condition, TASK_KILLABLE, 0, 0, schedule()); \
 	__r; })
 
-/* Returns 0 on timeout, else the jiffies left (at least 1), or -ERESTARTSYS. */
-#define wait_event_interruptible_timeout(wq, condition, timeout) ({	\
-	long __r = timeout;						\
-	if (!(condition))						\
-		__r = ___wait_event(wq, ((condition) ? (__r ? __r : 1) : 0) || !__r, \
-				    TASK_INTERRUPTIBLE, 0, timeout,	\
-				    __r = schedule_timeout(__r));	\
-	__r; })
+/*
+ * Sleep until @condition or @timeout jiffies.  Returns 0 on timeout with
+ * the condition false, else the jiffies left (at least 1), or
+ * -ERESTARTSYS (interruptible form) if a signal came first.
+ */
+#define ___wait_event_timeout(wq, condition, state, timeout) ({		\
+	struct wait_queue_entry __wq_entry;				\
+	long __left = (timeout), __int;					\
+	init_wait_entry(&__wq_entry, 0);				\
+	for (;;) {							\
+		__int = prepare_to_wait_event(&wq, &__wq_entry, state);	\
+		if (condition) {					\
+			__left = __left ? __left : 1;			\
+			break;						\
+		}							\
+		if (__int) {						\
+			__left = __int;					\
+			break;						\
+		}							\
+		if (!__left)						\
+			break;						\
+		__left = schedule_timeout(__left);			\
+	}								\
+	finish_wait(&wq, &__wq_entry);					\
+	__left; })
 
-#define wait_event_timeout(wq, condition, timeout) ({			\
-	long __r = timeout;						\
-	if (!(condition))						\
-		__r = ___wait_event(wq, ((condition) ? (__r ? __r : 1) : 0) || !__r, \
-				    TASK_UNINTERRUPTIBLE, 0, timeout,	\
-				    __r = schedule_timeout(__r));	\
-	__r; })
+#define wait_event_interruptible_timeout(wq, condition, timeout)	\
+	___wait_event_timeout(wq, condition, TASK_INTERRUPTIBLE, timeout)
+
+#define wait_event_timeout(wq, condition, timeout)			\
+	___wait_event_timeout(wq, condition, TASK_UNINTERRUPTIBLE, timeout)
 
 #endif

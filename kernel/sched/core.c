@@ -22,6 +22,7 @@
 #include <linux/mm_types.h>
 #include <linux/sched/mm.h>
 #include <asm/pgtable.h>
+#include <linux/uaccess.h>
 #include <linux/sched/signal.h>
 #include <asm/mmu_context.h>
 #include <asm/switch_to.h>
@@ -233,6 +234,9 @@ void schedule_tail(struct task_struct *prev);
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
+	/* CLONE_CHILD_SETTID: the child's TID, in the child's memory. */
+	if (current->set_child_tid)
+		put_user(current->pid, current->set_child_tid);
 }
 
 static void context_switch(struct rq *rq, struct task_struct *prev,
@@ -317,17 +321,19 @@ void set_user_nice(struct task_struct *p, long nice)
 {
 	struct rq *rq = task_rq(p);
 	unsigned long flags;
-	bool queued;
+	bool queued, running;
 	int old_prio;
 
 	nice = clamp(nice, (long)MIN_NICE, (long)MAX_NICE);
 	spin_lock_irqsave(&rq->lock, flags);
 	update_rq_clock(rq);
-	queued = p->on_rq && p != rq->curr;
+	/* Out of the queue while the weight changes, or the sums go wrong. */
+	running = p == rq->curr;
+	queued = p->on_rq;
+	if (running)
+		p->sched_class->put_prev_task(rq, p);
 	if (queued)
 		dequeue_task(rq, p, 0);
-	else if (p == rq->curr && p->sched_class->update_curr)
-		p->sched_class->update_curr(rq);
 	p->static_prio = NICE_TO_PRIO(nice);
 	set_load_weight(p);
 	old_prio = p->prio;
@@ -336,6 +342,8 @@ void set_user_nice(struct task_struct *p, long nice)
 		p->prio = p->normal_prio;
 	if (queued)
 		enqueue_task(rq, p, 0);
+	if (running)
+		p->sched_class->set_next_task(rq, p);
 	if (p->sched_class->prio_changed)
 		p->sched_class->prio_changed(rq, p, old_prio);
 	spin_unlock_irqrestore(&rq->lock, flags);

@@ -227,7 +227,48 @@ test_mm_mmbench() {
 	done
 }
 
+# A truncated cpio archive is refused with one clear line, before
+# anything is unpacked, and the boot goes on without it (to the usual
+# "no init" panic, which panic=1 turns into a reset): no hang.
+test_initramfs_corrupt() {
+	local log=$LOGDIR/initramfs-corrupt.log img=$LOGDIR/truncated.cpio
+	head -c 300 "$INITRD" >"$img"
+	qemu_boot "$log" 60 -kernel "$KERNEL" -initrd "$img" -append "console=ttyS0 panic=1" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (reset after the panic)"; return 1; }
+	expect "$log" "initramfs: corrupt or truncated cpio archive at offset" \
+		"Kernel panic - not syncing: No working init found"
+}
+
+# A gzip-compressed archive (the user test initramfs, gzipped) is
+# unpacked by lib/inflate.c and its programs run.
+test_initramfs_gzip() {
+	local log=$LOGDIR/initramfs-gzip.log img=$LOGDIR/initramfs.cpio.gz
+	make -s -C "$ROOT" usr >"$LOGDIR/usr-build-gzip.log" 2>&1 ||
+		{ why="make usr failed"; return 1; }
+	gzip -9 -c "$BUILD/usr/initramfs-tests.cpio" >"$img"
+	qemu_boot "$log" 120 -kernel "$KERNEL" -initrd "$img" \
+		-append "console=ttyS0 ktest=user -- lt.only=sys_misc" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "initramfs: gzip archive:" "PASS sys_misc/uname" "testinit: done"
+}
+
+# A gzip archive with damage in the middle: a clear error, no crash, no hang.
+test_initramfs_gzip_corrupt() {
+	local log=$LOGDIR/initramfs-gzip-corrupt.log img=$LOGDIR/corrupt.cpio.gz size
+	gzip -9 -c "$INITRD" >"$img"
+	size=$(stat -c %s "$img")
+	printf '\xff\xff\xff\xff\xff\xff\xff\xff' |
+		dd of="$img" bs=1 seek=$((size / 2)) conv=notrunc status=none
+	qemu_boot "$log" 60 -kernel "$KERNEL" -initrd "$img" -append "console=ttyS0 panic=1" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (reset after the panic)"; return 1; }
+	expect "$log" "initramfs: corrupt gzip archive" \
+		"Kernel panic - not syncing: No working init found"
+}
+
 boot_test boot/pvh
+boot_test initramfs/corrupt
+boot_test initramfs/gzip
+boot_test initramfs/gzip-corrupt
 boot_test boot/grub-iso
 boot_test boot/cmdline
 boot_test boot/loglevel

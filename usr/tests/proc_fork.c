@@ -158,6 +158,33 @@ LT_CASE(cow_mmap)
 }
 
 /* Three processes share the pages; each writes its own pattern. */
+/*
+ * The kernel writing into a copy-on-write page for a system call (here
+ * getrandom into a buffer both sides share after fork) must break the
+ * sharing like a user write does, not fail with EFAULT; and the other
+ * side keeps its own bytes.
+ */
+LT_CASE(cow_kernel_write)
+{
+	unsigned char *buf = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	pid_t pid;
+
+	LT_CHECK(buf != MAP_FAILED);
+	fill(buf, 2 * PAGE, 1);			/* present and shared after fork */
+	pid = fork();
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		LT_CHECK_EQ(syscall(SYS_getrandom, buf + PAGE - 8, 16, 0), 16);
+		LT_CHECK(verify(buf + PAGE - 8, 16, 1) != -1);	/* overwritten */
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	LT_CHECK_EQ(verify(buf, 2 * PAGE, 1), -1);	/* the parent's copy is intact */
+	LT_CHECK_EQ(syscall(SYS_getrandom, buf + PAGE - 8, 16, 0), 16);
+	LT_CHECK_EQ(munmap(buf, 2 * PAGE), 0);
+}
+
 LT_CASE(cow_three_deep)
 {
 	size_t len = 8 * PAGE;
@@ -495,6 +522,7 @@ int main(void)
 	LT_RUN(cow_brk);
 	LT_RUN(cow_malloc);
 	LT_RUN(cow_mmap);
+	LT_RUN(cow_kernel_write);
 	LT_RUN(cow_three_deep);
 	LT_RUN(cow_minflt);
 	LT_RUN(many_children);

@@ -24,6 +24,19 @@
 
 	.section .entry.text, "ax"
 
+/*
+ * SMAP stays on in the kernel: an exception or interrupt that arrives
+ * inside a user copy (AC set by STAC) must not run its handler, or
+ * whatever it schedules to, with user access open.  The interrupted
+ * flags, AC included, come back with iret.
+ */
+.macro ASM_CLAC
+	testb	$1, smap_enabled(%rip)
+	jz	.Lnoclac\@
+	clac
+.Lnoclac\@:
+.endm
+
 .macro PUSH_REGS
 	pushq	%rdi
 	pushq	%rsi
@@ -76,6 +89,7 @@
 	jz	1f
 	swapgs
 1:	cld
+	ASM_CLAC
 	movq	%rsp, %rdi
 	movq	PTREGS_ORIG_AX(%rsp), %rsi
 	movq	$-1, PTREGS_ORIG_AX(%rsp)
@@ -130,8 +144,11 @@ asm_common_interrupt:
 	jz	1f
 	swapgs
 1:	cld
+	ASM_CLAC
 	movq	%rsp, %rdi
 	call	do_IRQ
+	/* Not a system call: nothing for signal delivery to restart. */
+	movq	$-1, PTREGS_ORIG_AX(%rsp)
 	/* fall through */
 
 	.globl	restore_regs_and_return

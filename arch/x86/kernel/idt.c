@@ -34,7 +34,8 @@ struct idt_data {
 
 static const struct idt_data def_idts[] __initconst = {
 	INTG(X86_TRAP_DE,	asm_exc_divide_error),
-	ISTG(X86_TRAP_DB,	asm_exc_debug, IST_INDEX_DB),
+	/* Not IST: a user #DB may schedule or exit on its way back. */
+	INTG(X86_TRAP_DB,	asm_exc_debug),
 	ISTG(X86_TRAP_NMI,	asm_exc_nmi, IST_INDEX_NMI),
 	SYSG(X86_TRAP_BP,	asm_exc_int3),
 	SYSG(X86_TRAP_OF,	asm_exc_overflow),

@@ -55,7 +55,8 @@ static int ktest_timer(void)
 	mdelay(250);
 	ticks = jiffies - start;
 	pr_info("ktest: timer: %lu jiffies in 250 ms (HZ=%d)\n", ticks, HZ);
-	return KTEST_EXPECT(ticks >= HZ / 4 - HZ / 20 && ticks <= HZ / 4 + HZ / 20) ?
+	/* +-30%: emulation on a busy host stretches both clocks unevenly. */
+	return KTEST_EXPECT(ticks >= HZ / 4 * 7 / 10 && ticks <= HZ / 4 * 13 / 10) ?
 	       0 : -EINVAL;
 }
 DEFINE_KTEST(timer, ktest_timer);

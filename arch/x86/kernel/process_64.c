@@ -73,11 +73,15 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 {
 	fxsave(&prev->thread.fpu);
 	fxrstor(&next->thread.fpu);
-	/* User TLS bases; while in the kernel the user GS lives in KERNEL_GS_BASE. */
-	if (prev->thread.fsbase != next->thread.fsbase)
-		wrmsrl(MSR_FS_BASE, next->thread.fsbase);
-	if (prev->thread.gsbase != next->thread.gsbase)
-		wrmsrl(MSR_KERNEL_GS_BASE, next->thread.gsbase);
+	/*
+	 * User TLS bases, on every switch: user code may have loaded an FS
+	 * or GS selector, which changes the base behind thread.fsbase's
+	 * back.  Null selectors first, then the recorded bases.  While in
+	 * the kernel the user GS base lives in KERNEL_GS_BASE.
+	 */
+	asm volatile("movl %0, %%fs" : : "r"(0));
+	wrmsrl(MSR_FS_BASE, next->thread.fsbase);
+	wrmsrl(MSR_KERNEL_GS_BASE, next->thread.gsbase);
 	this_cpu_write(current_task, next);
 	this_cpu_write(cpu_current_top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
 	update_task_stack((unsigned long)next->stack + THREAD_SIZE);

@@ -3,7 +3,7 @@
  * CPU exceptions.  An exception in the kernel is either expected (the
  * faulting instruction has an exception-table entry, as user-memory
  * accesses do) or a bug: then die() prints an oops and the kernel stops.
- * Exceptions in user mode become signals to the task (with signals).
+ * Exceptions in user mode become signals to the task (force_sig_fault).
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -24,7 +24,11 @@ static void do_error_trap(struct pt_regs *regs, long error_code,
 	if (user_mode(regs)) {
 		pr_info("%s[%d] trap %s ip:%lx sp:%lx error:%lx\n", current->comm,
 			current->pid, str, regs->ip, regs->sp, error_code);
-		force_sig_fault(signr, sicode, (void __user *)regs->ip);
+		/* Linux gives these no details: SI_KERNEL, no address. */
+		if (sicode == SI_KERNEL)
+			force_sig(signr);
+		else
+			force_sig_fault(signr, sicode, (void __user *)regs->ip);
 		return;
 	}
 	if (fixup_exception(regs, trapnr))

@@ -108,6 +108,8 @@ static void bad_area(struct pt_regs *regs, unsigned long error_code,
 	force_sig_fault(SIGSEGV, code, (void __user *)address);
 }
 
+extern bool smap_enabled;
+
 static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 			       unsigned long address)
 {
@@ -116,11 +118,17 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	struct vm_area_struct *vma;
 	unsigned int flags = 0, fault;
 
-	/* SMAP: the kernel touched user memory outside a user copy. */
-	if (!user_mode(regs) && !(error_code & X86_PF_USER) && (error_code & X86_PF_PROT) &&
-	    !fixup_exception(regs, X86_TRAP_PF))
-		page_fault_oops(regs, error_code, address);
-	if (!mm) {
+	/*
+	 * SMAP: the kernel touched user memory outside a user copy.  Inside
+	 * one, STAC has set EFLAGS.AC, and the fault (a missing page, a COW
+	 * page to break) is handled as if the user had made it.
+	 */
+	if (!user_mode(regs) && smap_enabled && !(regs->flags & X86_EFLAGS_AC)) {
+		if (!fixup_exception(regs, X86_TRAP_PF))
+			page_fault_oops(regs, error_code, address);
+		return;
+	}
+	if (!mm || (!user_mode(regs) && tsk->pagefault_disabled)) {
 		bad_area(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}

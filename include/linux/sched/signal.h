@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The signal API between the generic code (kernel/signal.c), the
+ * architecture's signal frames (arch/x86/kernel/signal.c) and everyone
+ * else who sends signals (faults, exit, timers).
+ */
 #ifndef _LINUX_SCHED_SIGNAL_H
 #define _LINUX_SCHED_SIGNAL_H
 
@@ -26,10 +31,57 @@ static inline unsigned long rlimit(unsigned int limit)
 	return task_rlimit(current, limit);
 }
 
+/* A signal get_signal() decided to deliver to a handler. */
+struct ksignal {
+	struct k_sigaction ka;
+	siginfo_t info;
+	int sig;
+};
+
+/* The alternate signal stack (sigaltstack). */
+static inline bool on_sig_stack(unsigned long sp)
+{
+	/* sp - 1: a stack that is exactly full is still "on" it. */
+	return current->sas_ss_size &&
+	       sp - 1 - current->sas_ss_sp < current->sas_ss_size;
+}
+
+static inline int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+static inline sigset_t *sigmask_to_save(void)
+{
+	return current->restore_sigmask ? &current->saved_sigmask : &current->blocked;
+}
+
+/* kernel/signal.c */
 int send_sig(int sig, struct task_struct *p, int priv);
-int kill_pid_info(int sig, pid_t pid);
+int send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
+int group_send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
+void force_sig(int sig);
+void force_sigsegv(int sig);
 void force_sig_fault(int sig, int code, void __user *addr);
-void arch_do_signal_or_restart(struct pt_regs *regs);
+bool get_signal(struct ksignal *ksig);
+void signal_setup_done(int failed, struct ksignal *ksig);
+void set_current_blocked(sigset_t *newset);
+void restore_saved_sigmask(void);
+void recalc_sigpending(void);
+void flush_sigqueue(struct sigpending *pending);
+void flush_signal_handlers(struct task_struct *t, int force_default);
+void do_notify_parent(struct task_struct *tsk, int sig);
 void ignore_signals(struct task_struct *t);
+int restore_altstack(const stack_t __user *uss);
+int __save_altstack(stack_t __user *uss, unsigned long sp);
+
+/* arch/x86/kernel/signal.c */
+void arch_do_signal_or_restart(struct pt_regs *regs);
+
+/* kernel/time/itimer.c */
+void it_real_fn(struct timer_list *timer);
+void exit_itimers(struct signal_struct *sig);
 
 #endif

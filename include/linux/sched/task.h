@@ -25,5 +25,6 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
 void release_task(struct task_struct *p);
 void exit_thread(struct task_struct *tsk);
 void futex_wake_tid(int __user *tidptr);
+void complete_vfork_done(struct task_struct *tsk);
 
 #endif

@@ -9,6 +9,7 @@
 struct user_struct {
 	refcount_t __count;
 	atomic_t processes;		/* how many processes this user has */
+	atomic_t sigpending;		/* queued signals: RLIMIT_SIGPENDING */
 	struct hlist_node uidhash_node;
 	uid_t uid;
 };

@@ -57,11 +57,16 @@ typedef union siginfo {
 #define si_utime	f._sifields._sigchld._utime
 #define si_stime	f._sifields._sigchld._stime
 #define si_addr		f._sifields._sigfault._addr
+#define si_int		f._sifields._rt._sigval.sival_int
+#define si_ptr		f._sifields._rt._sigval.sival_ptr
 
 #define SI_USER		0
 #define SI_KERNEL	0x80
 #define SI_QUEUE	-1
 #define SI_TIMER	-2
+#define SI_MESGQ	-3
+#define SI_ASYNCIO	-4
+#define SI_SIGIO	-5
 #define SI_TKILL	-6
 
 #define SEGV_MAPERR	1

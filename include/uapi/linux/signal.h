@@ -60,6 +60,11 @@
 #define SIG_IGN	((__sighandler_t)1)
 #define SIG_ERR	((__sighandler_t)-1)
 
+#define SS_ONSTACK	1
+#define SS_DISABLE	2
+#define SS_AUTODISARM	(1U << 31)
+#define SS_FLAG_BITS	SS_AUTODISARM
+
 #define MINSIGSTKSZ	2048
 #define SIGSTKSZ	8192
 

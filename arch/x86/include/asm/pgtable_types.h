@@ -90,7 +90,13 @@ enum pg_level {
 };
 
 /* User mappings; write permission for COW pages is granted by the fault. */
-#define PAGE_NONE		__pgprot(_PAGE_ACCESSED)
+/*
+ * PROT_NONE pages stay mapped but inaccessible: the present bit is
+ * cleared and the global bit (meaningless in user PTEs) marks the entry
+ * as still holding its page, as Linux's _PAGE_PROTNONE does.
+ */
+#define _PAGE_PROTNONE		_PAGE_GLOBAL
+#define PAGE_NONE		__pgprot(_PAGE_PROTNONE | _PAGE_ACCESSED)
 #define PAGE_SHARED		__pgprot(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED | _PAGE_NX)
 #define PAGE_SHARED_EXEC	__pgprot(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
 #define PAGE_COPY		__pgprot(_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | _PAGE_NX)

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The memory character devices of major 1, as Linux numbers them:
+ *   1:3 /dev/null     reads end at once, writes vanish
+ *   1:5 /dev/zero     reads zeros, writes vanish
+ *   1:7 /dev/full     reads zeros, writes fail with ENOSPC
+ *   1:8 /dev/random, 1:9 /dev/urandom   bytes from the kernel's CRNG
+ * One register_chrdev for the major; open picks the minor's operations.
+ */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/init.h>
+#include <linux/random.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/string.h>
+#include <linux/uio.h>
+
+#define MEM_MAJOR	1
+
+static ssize_t read_null(struct kiocb *iocb, struct iov_iter *to)
+{
+	return 0;
+}
+
+static ssize_t write_null(struct kiocb *iocb, struct iov_iter *from)
+{
+	size_t n = iov_iter_count(from);
+
+	from->count = 0;
+	return n;
+}
+
+static ssize_t read_zero(struct kiocb *iocb, struct iov_iter *to)
+{
+	size_t want = iov_iter_count(to), got = iov_iter_zero(want, to);
+
+	return got ? (ssize_t)got : (want ? -EFAULT : 0);
+}
+
+static ssize_t write_full(struct kiocb *iocb, struct iov_iter *from)
+{
+	return -ENOSPC;
+}
+
+/* Random bytes a chunk at a time, so a huge read can be interrupted. */
+static ssize_t read_random(struct kiocb *iocb, struct iov_iter *to)
+{
+	u8 chunk[256];
+	ssize_t done = 0;
+
+	while (iov_iter_count(to)) {
+		size_t n = min(sizeof(chunk), iov_iter_count(to)), got;
+
+		get_random_bytes(chunk, n);
+		got = copy_to_iter(chunk, n, to);
+		done += got;
+		if (got < n) {
+			if (!done)
+				done = -EFAULT;
+			break;
+		}
+		if (signal_pending(current))
+			break;
+	}
+	memset(chunk, 0, sizeof(chunk));	/* no key material left on the stack */
+	return done;
+}
+
+static const struct file_operations null_fops = {
+	.llseek		= noop_llseek,
+	.read_iter	= read_null,
+	.write_iter	= write_null,
+};
+
+static const struct file_operations zero_fops = {
+	.llseek		= noop_llseek,
+	.read_iter	= read_zero,
+	.write_iter	= write_null,
+};
+
+static const struct file_operations full_fops = {
+	.llseek		= noop_llseek,
+	.read_iter	= read_zero,
+	.write_iter	= write_full,
+};
+
+static const struct file_operations random_fops = {
+	.llseek		= noop_llseek,
+	.read_iter	= read_random,
+	.write_iter	= write_null,	/* mixing in user entropy: accepted, not used yet */
+};
+
+static const struct file_operations *const devlist[] = {
+	[3] = &null_fops,
+	[5] = &zero_fops,
+	[7] = &full_fops,
+	[8] = &random_fops,
+	[9] = &random_fops,
+};
+
+static int memory_open(struct inode *inode, struct file *filp)
+{
+	unsigned int minor = MINOR(inode->i_rdev);
+
+	if (minor >= ARRAY_SIZE(devlist) || !devlist[minor])
+		return -ENXIO;
+	filp->f_op = devlist[minor];
+	return 0;
+}
+
+static const struct file_operations memory_fops = {
+	.open		= memory_open,
+	.llseek		= noop_llseek,
+};
+
+static int __init chr_dev_init(void)
+{
+	return register_chrdev(MEM_MAJOR, "mem", &memory_fops);
+}
+fs_initcall(chr_dev_init);

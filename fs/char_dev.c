@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Character devices: who owns which device numbers, and what opening a
+ * character-device node does.
+ *
+ * A driver reserves numbers (register_chrdev_region, or
+ * alloc_chrdev_region for a free major), then makes them live with
+ * cdev_add: a struct cdev with its file_operations for a range of
+ * (major, minor) pairs.  register_chrdev does both for all 256 minors
+ * of a major, the old way.  An inode made by mknod with S_IFCHR gets
+ * def_chr_fops, whose open looks the inode's i_rdev up here and swaps
+ * in the driver's operations, so the driver's open, read and write run
+ * from then on.  Unknown numbers: ENXIO.
+ */
+#include <linux/kernel.h>
+#include <linux/cdev.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#define CHRDEV_MAJOR_DYN_START	254	/* dynamic majors count down from here */
+#define CHRDEV_MAJOR_MAX	512
+
+struct char_device_struct {
+	struct list_head list;
+	unsigned int major, baseminor, minorct;
+	char name[64];
+	struct cdev *cdev;		/* register_chrdev's own */
+};
+
+static LIST_HEAD(chrdevs);		/* reserved ranges */
+static LIST_HEAD(cdev_map);		/* live devices */
+static DEFINE_MUTEX(chrdevs_lock);
+
+static bool overlaps(unsigned int major, unsigned int baseminor, unsigned int count)
+{
+	struct char_device_struct *cd;
+
+	list_for_each_entry(cd, &chrdevs, list)
+		if (cd->major == major && baseminor < cd->baseminor + cd->minorct &&
+		    cd->baseminor < baseminor + count)
+			return true;
+	return false;
+}
+
+static struct char_device_struct *register_region(unsigned int major, unsigned int baseminor,
+						  unsigned int count, const char *name)
+{
+	struct char_device_struct *cd;
+
+	if (major >= CHRDEV_MAJOR_MAX || !count || baseminor + count > MINORMASK + 1)
+		return ERR_PTR(-EINVAL);
+	cd = kzalloc(sizeof(*cd), GFP_KERNEL);
+	if (!cd)
+		return ERR_PTR(-ENOMEM);
+	mutex_lock(&chrdevs_lock);
+	if (major == 0) {
+		for (major = CHRDEV_MAJOR_DYN_START; major > 0; major--)
+			if (!overlaps(major, 0, MINORMASK + 1))
+				break;
+		if (!major) {
+			mutex_unlock(&chrdevs_lock);
+			kfree(cd);
+			return ERR_PTR(-EBUSY);
+		}
+	}
+	if (overlaps(major, baseminor, count)) {
+		mutex_unlock(&chrdevs_lock);
+		kfree(cd);
+		return ERR_PTR(-EBUSY);
+	}
+	cd->major = major;
+	cd->baseminor = baseminor;
+	cd->minorct = count;
+	strscpy(cd->name, name, sizeof(cd->name));
+	list_add_tail(&cd->list, &chrdevs);
+	mutex_unlock(&chrdevs_lock);
+	return cd;
+}
+
+static struct char_device_struct *unregister_region(unsigned int major, unsigned int baseminor,
+						    unsigned int count)
+{
+	struct char_device_struct *cd, *found = NULL;
+
+	mutex_lock(&chrdevs_lock);
+	list_for_each_entry(cd, &chrdevs, list) {
+		if (cd->major == major && cd->baseminor == baseminor && cd->minorct == count) {
+			list_del(&cd->list);
+			found = cd;
+			break;
+		}
+	}
+	mutex_unlock(&chrdevs_lock);
+	return found;
+}
+
+int register_chrdev_region(dev_t from, unsigned int count, const char *name)
+{
+	struct char_device_struct *cd = register_region(MAJOR(from), MINOR(from), count, name);
+
+	return PTR_ERR_OR_ZERO(cd);
+}
+
+int alloc_chrdev_region(dev_t *dev, unsigned int baseminor, unsigned int count,
+			const char *name)
+{
+	struct char_device_struct *cd = register_region(0, baseminor, count, name);
+
+	if (IS_ERR(cd))
+		return PTR_ERR(cd);
+	*dev = MKDEV(cd->major, cd->baseminor);
+	return 0;
+}
+
+void unregister_chrdev_region(dev_t from, unsigned int count)
+{
+	kfree(unregister_region(MAJOR(from), MINOR(from), count));
+}
+
+void cdev_init(struct cdev *cdev, const struct file_operations *fops)
+{
+	memset(cdev, 0, sizeof(*cdev));
+	INIT_LIST_HEAD(&cdev->list);
+	cdev->ops = fops;
+}
+
+int cdev_add(struct cdev *p, dev_t dev, unsigned int count)
+{
+	if (!count)
+		return -EINVAL;
+	p->dev = dev;
+	p->count = count;
+	mutex_lock(&chrdevs_lock);
+	list_add(&p->list, &cdev_map);
+	mutex_unlock(&chrdevs_lock);
+	return 0;
+}
+
+void cdev_del(struct cdev *p)
+{
+	mutex_lock(&chrdevs_lock);
+	list_del_init(&p->list);
+	mutex_unlock(&chrdevs_lock);
+}
+
+/* register_chrdev: minors 0-255 of @major (0: pick one), returns the major. */
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
+{
+	struct char_device_struct *cd = register_region(major, 0, 256, name);
+	struct cdev *cdev;
+	int err;
+
+	if (IS_ERR(cd))
+		return PTR_ERR(cd);
+	cdev = kzalloc(sizeof(*cdev), GFP_KERNEL);
+	if (!cdev) {
+		kfree(unregister_region(cd->major, 0, 256));
+		return -ENOMEM;
+	}
+	cdev_init(cdev, fops);
+	err = cdev_add(cdev, MKDEV(cd->major, 0), 256);
+	if (err) {
+		kfree(cdev);
+		kfree(unregister_region(cd->major, 0, 256));
+		return err;
+	}
+	cd->cdev = cdev;
+	return major ? 0 : (int)cd->major;
+}
+
+void unregister_chrdev(unsigned int major, const char *name)
+{
+	struct char_device_struct *cd = unregister_region(major, 0, 256);
+
+	if (cd && cd->cdev) {
+		cdev_del(cd->cdev);
+		kfree(cd->cdev);
+	}
+	kfree(cd);
+}
+
+static const struct file_operations *cdev_lookup(dev_t dev)
+{
+	const struct file_operations *ops = NULL;
+	struct cdev *p;
+
+	mutex_lock(&chrdevs_lock);
+	list_for_each_entry(p, &cdev_map, list) {
+		if (dev >= p->dev && dev < p->dev + p->count) {
+			ops = p->ops;
+			break;
+		}
+	}
+	mutex_unlock(&chrdevs_lock);
+	return ops;
+}
+
+static int chrdev_open(struct inode *inode, struct file *filp)
+{
+	const struct file_operations *fops = cdev_lookup(inode->i_rdev);
+
+	if (!fops)
+		return -ENXIO;
+	filp->f_op = fops;
+	if (fops->open)
+		return fops->open(inode, filp);
+	return 0;
+}
+
+const struct file_operations def_chr_fops = {
+	.open = chrdev_open,
+	.llseek = noop_llseek,
+};

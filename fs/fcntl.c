@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fcntl: duplicate a descriptor (F_DUPFD, F_DUPFD_CLOEXEC), read or set
+ * its close-on-exec flag (F_GETFD/F_SETFD: a property of the descriptor)
+ * and the open file's status flags (F_GETFL/F_SETFL: shared by every
+ * descriptor of the struct file; only O_APPEND and O_NONBLOCK change).
+ * Record locks (F_GETLK/F_SETLK/F_SETLKW) are not implemented yet and
+ * answer -EINVAL.
+ */
+#include <linux/kernel.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/syscalls.h>
+
+int f_dupfd(unsigned int from, struct file *file, unsigned int flags);
+
+#define SETFL_MASK	(O_APPEND | O_NONBLOCK | O_NDELAY | O_DIRECT | O_NOATIME | FASYNC)
+
+static int setfl(struct file *filp, unsigned long arg)
+{
+	struct inode *inode = file_inode(filp);
+
+	/* O_APPEND may not be cleared on an append-only file; none exist yet. */
+	if ((arg & O_NOATIME) && !(filp->f_flags & O_NOATIME) &&
+	    !inode_owner_or_capable(inode))
+		return -EPERM;
+	mutex_lock(&filp->f_pos_lock);
+	filp->f_flags = (arg & SETFL_MASK) | (filp->f_flags & ~SETFL_MASK);
+	mutex_unlock(&filp->f_pos_lock);
+	return 0;
+}
+
+static long do_fcntl(int fd, unsigned int cmd, unsigned long arg, struct file *filp)
+{
+	switch (cmd) {
+	case F_DUPFD:
+		return f_dupfd(arg, filp, 0);
+	case F_DUPFD_CLOEXEC:
+		return f_dupfd(arg, filp, O_CLOEXEC);
+	case F_GETFD:
+		return get_close_on_exec(fd) ? FD_CLOEXEC : 0;
+	case F_SETFD:
+		set_close_on_exec(fd, arg & FD_CLOEXEC);
+		return 0;
+	case F_GETFL:
+		return filp->f_flags;
+	case F_SETFL:
+		return setfl(filp, arg);
+	default:
+		return -EINVAL;
+	}
+}
+
+/* What an O_PATH descriptor may still do. */
+static bool check_fcntl_cmd(unsigned int cmd)
+{
+	return cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC || cmd == F_GETFD ||
+	       cmd == F_SETFD || cmd == F_GETFL;
+}
+
+SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
+{
+	struct file *filp = fget_raw(fd);
+	long err;
+
+	if (!filp)
+		return -EBADF;
+	if ((filp->f_mode & FMODE_PATH) && !check_fcntl_cmd(cmd))
+		err = -EBADF;
+	else
+		err = do_fcntl(fd, cmd, arg, filp);
+	fput(filp);
+	return err;
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Filesystem types and superblocks.
+ *
+ * A filesystem driver registers a struct file_system_type by name
+ * ("tmpfs"); mount(2) finds it here and asks its ->mount for the root
+ * dentry of a new (or existing) superblock.  A superblock lives while a
+ * mount uses it (s_active); the last deactivate_super hands it back to
+ * the driver's ->kill_sb.  Filesystems without a device get an
+ * anonymous device number (major 0) for st_dev, as on Linux.
+ */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+
+static struct file_system_type *file_systems;
+static DEFINE_SPINLOCK(file_systems_lock);
+static LIST_HEAD(super_blocks);
+static DEFINE_SPINLOCK(sb_lock);
+static unsigned int next_anon_minor = 1;
+
+int register_filesystem(struct file_system_type *fs)
+{
+	struct file_system_type **p;
+	int err = 0;
+
+	spin_lock(&file_systems_lock);
+	for (p = &file_systems; *p; p = &(*p)->next) {
+		if (!strcmp((*p)->name, fs->name)) {
+			err = -EBUSY;
+			break;
+		}
+	}
+	if (!err) {
+		fs->next = NULL;
+		*p = fs;
+	}
+	spin_unlock(&file_systems_lock);
+	return err;
+}
+
+/* Types are never unregistered yet, so no reference is taken. */
+struct file_system_type *get_fs_type(const char *name)
+{
+	struct file_system_type *fs;
+
+	spin_lock(&file_systems_lock);
+	for (fs = file_systems; fs; fs = fs->next)
+		if (!strcmp(fs->name, name))
+			break;
+	spin_unlock(&file_systems_lock);
+	return fs;
+}
+
+/* The text of /proc/filesystems: "nodev\t<name>" for device-less types. */
+int get_filesystem_list(char *buf, size_t size)
+{
+	struct file_system_type *fs;
+	int len = 0;
+
+	spin_lock(&file_systems_lock);
+	for (fs = file_systems; fs && (size_t)len < size; fs = fs->next)
+		len += scnprintf(buf + len, size - len, "%s\t%s\n",
+				 fs->fs_flags & FS_REQUIRES_DEV ? "" : "nodev", fs->name);
+	spin_unlock(&file_systems_lock);
+	return len;
+}
+
+/* A new superblock with no device behind it; the caller fills in s_op and s_root. */
+struct super_block *sget_nodev(struct file_system_type *type, int flags)
+{
+	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+
+	if (!sb)
+		return NULL;
+	INIT_LIST_HEAD(&sb->s_inodes);
+	mutex_init(&sb->s_vfs_rename_mutex);
+	atomic_set(&sb->s_active, 1);
+	sb->s_type = type;
+	sb->s_flags = flags;
+	sb->s_blocksize = PAGE_SIZE;
+	sb->s_maxbytes = MAX_LFS_FILESIZE;
+	spin_lock(&sb_lock);
+	sb->s_dev = MKDEV(0, next_anon_minor++);
+	list_add_tail(&sb->s_list, &super_blocks);
+	spin_unlock(&sb_lock);
+	return sb;
+}
+
+void deactivate_super(struct super_block *sb)
+{
+	if (!atomic_dec_and_test(&sb->s_active))
+		return;
+	sb->s_type->kill_sb(sb);
+	spin_lock(&sb_lock);
+	list_del(&sb->s_list);
+	spin_unlock(&sb_lock);
+	kfree(sb);
+}
+
+/* For in-memory filesystems: every name is pinned in the dcache; unpin them all. */
+void kill_litter_super(struct super_block *sb)
+{
+	if (sb->s_root) {
+		d_genocide(sb->s_root);
+		dput(sb->s_root);
+		sb->s_root = NULL;
+	}
+	if (sb->s_op && sb->s_op->put_super)
+		sb->s_op->put_super(sb);
+}

@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The virtual file system's objects, as in the seed's VFS picture:
+ *
+ *   file_system_type  a kind of filesystem ("tmpfs"), registered by name
+ *   super_block       one mounted instance of it: its root, its inodes
+ *   inode             one file (regular, directory, symlink, device...)
+ *   dentry            one name of a file (<linux/dcache.h>)
+ *   vfsmount          where a super_block is attached (<linux/mount.h>)
+ *   file              one open of a file: position, flags, operations
+ *
+ * Each object carries a table of operations (super_operations,
+ * inode_operations, file_operations) that its filesystem or driver fills
+ * in; the system calls in fs/ only ever call through those tables.
+ */
+#ifndef _LINUX_FS_H
+#define _LINUX_FS_H
+
+#include <linux/atomic.h>
+#include <linux/dcache.h>
+#include <linux/err.h>
+#include <linux/kdev_t.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/path.h>
+#include <linux/spinlock.h>
+#include <linux/time64.h>
+#include <linux/types.h>
+#include <linux/uio.h>
+#include <uapi/linux/fcntl.h>
+#include <uapi/linux/limits.h>
+#include <uapi/linux/stat.h>
+
+struct file;
+struct kstat;
+struct iattr;
+struct vm_area_struct;
+struct poll_table_struct;
+struct module;
+struct kstatfs;
+
+typedef unsigned int fmode_t;
+typedef unsigned int __poll_t;
+
+/* f_mode: what this open may do. */
+#define FMODE_READ	0x1
+#define FMODE_WRITE	0x2
+#define FMODE_LSEEK	0x4
+#define FMODE_PREAD	0x8
+#define FMODE_PWRITE	0x10
+#define FMODE_EXEC	0x20
+#define FMODE_PATH	0x4000	/* O_PATH: a location only, no I/O */
+
+/* Permission masks for inode_permission(). */
+#define MAY_EXEC	0x1
+#define MAY_WRITE	0x2
+#define MAY_READ	0x4
+#define MAY_APPEND	0x8
+#define MAY_ACCESS	0x10	/* access(2): real IDs */
+#define MAY_OPEN	0x20
+
+/* d_type in getdents64 records: the S_IFMT bits shifted down. */
+#define DT_UNKNOWN	0
+#define DT_FIFO		1
+#define DT_CHR		2
+#define DT_DIR		4
+#define DT_BLK		6
+#define DT_REG		8
+#define DT_LNK		10
+#define DT_SOCK		12
+
+/* i_flags */
+#define S_DEAD		0x10	/* a removed directory: nothing may be created in it */
+#define IS_DEADDIR(inode)	((inode)->i_flags & S_DEAD)
+
+#define MAX_LFS_FILESIZE	((loff_t)0x7fffffffffffffffLL)
+
+struct kiocb {
+	struct file *ki_filp;
+	loff_t ki_pos;
+	int ki_flags;
+};
+#define IOCB_APPEND	0x1
+#define IOCB_NOWAIT	0x2
+
+/* readdir: iterate_shared calls actor for each entry; false stops it. */
+struct dir_context;
+typedef bool (*filldir_t)(struct dir_context *ctx, const char *name, int namelen,
+			  loff_t offset, u64 ino, unsigned int d_type);
+struct dir_context {
+	filldir_t actor;
+	loff_t pos;
+};
+
+static inline bool dir_emit(struct dir_context *ctx, const char *name, int namelen,
+			    u64 ino, unsigned int type)
+{
+	return ctx->actor(ctx, name, namelen, ctx->pos, ino, type);
+}
+
+/* setattr: which fields of struct iattr to apply. */
+#define ATTR_MODE	(1 << 0)
+#define ATTR_UID	(1 << 1)
+#define ATTR_GID	(1 << 2)
+#define ATTR_SIZE	(1 << 3)
+#define ATTR_ATIME	(1 << 4)
+#define ATTR_MTIME	(1 << 5)
+#define ATTR_CTIME	(1 << 6)
+#define ATTR_ATIME_SET	(1 << 7)
+#define ATTR_MTIME_SET	(1 << 8)
+
+struct iattr {
+	unsigned int ia_valid;
+	umode_t ia_mode;
+	uid_t ia_uid;
+	gid_t ia_gid;
+	loff_t ia_size;
+	struct timespec64 ia_atime;
+	struct timespec64 ia_mtime;
+	struct timespec64 ia_ctime;
+};
+
+struct inode_operations {
+	struct dentry *(*lookup)(struct inode *dir, struct dentry *dentry, unsigned int flags);
+	const char *(*get_link)(struct dentry *dentry, struct inode *inode);
+	int (*permission)(struct inode *inode, int mask);
+	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
+	int (*link)(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
+	int (*unlink)(struct inode *dir, struct dentry *dentry);
+	int (*symlink)(struct inode *dir, struct dentry *dentry, const char *symname);
+	int (*mkdir)(struct inode *dir, struct dentry *dentry, umode_t mode);
+	int (*rmdir)(struct inode *dir, struct dentry *dentry);
+	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
+	int (*rename)(struct inode *old_dir, struct dentry *old_dentry,
+		      struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
+	int (*setattr)(struct dentry *dentry, struct iattr *attr);
+	int (*getattr)(const struct path *path, struct kstat *stat, u32 request_mask,
+		       unsigned int flags);
+};
+
+struct file_operations {
+	struct module *owner;
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	/* .read/.write take user buffers (driver style); _iter ones any buffer. */
+	ssize_t (*read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
+	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+	ssize_t (*read_iter)(struct kiocb *iocb, struct iov_iter *to);
+	ssize_t (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
+	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *wait);
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	int (*open)(struct inode *inode, struct file *file);
+	int (*flush)(struct file *file);
+	int (*release)(struct inode *inode, struct file *file);
+	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
+};
+
+/*
+ * Locking: i_mutex guards the directory's names (lookup-create, unlink,
+ * rename) and a regular file's size and contents; i_count is atomic;
+ * the other attributes change under i_mutex.
+ */
+struct inode {
+	umode_t i_mode;
+	uid_t i_uid;
+	gid_t i_gid;
+	unsigned int i_nlink;
+	dev_t i_rdev;			/* device nodes: which device */
+	loff_t i_size;
+	u64 i_blocks;			/* 512-byte units in use */
+	struct timespec64 i_atime, i_mtime, i_ctime;
+	unsigned long i_ino;
+	unsigned int i_flags;		/* S_DEAD */
+	atomic_t i_count;
+	struct mutex i_mutex;
+	const struct inode_operations *i_op;
+	const struct file_operations *i_fop;
+	struct super_block *i_sb;
+	struct list_head i_sb_list;	/* in i_sb->s_inodes */
+	const char *i_link;		/* symlink target, if the fs keeps it here */
+	void *i_private;
+};
+
+struct kstatfs {
+	long f_type, f_bsize;
+	u64 f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	long f_namelen, f_frsize, f_flags;
+};
+
+struct super_operations {
+	struct inode *(*alloc_inode)(struct super_block *sb);
+	void (*free_inode)(struct inode *inode);
+	void (*evict_inode)(struct inode *inode);	/* last reference to a deleted file */
+	int (*statfs)(struct dentry *dentry, struct kstatfs *buf);
+	void (*put_super)(struct super_block *sb);
+};
+
+struct file_system_type {
+	const char *name;
+	int fs_flags;
+	struct dentry *(*mount)(struct file_system_type *fs_type, int flags,
+				const char *dev_name, void *data);
+	void (*kill_sb)(struct super_block *sb);
+	struct file_system_type *next;
+};
+#define FS_REQUIRES_DEV	1
+
+/* Locking: sb_lock (fs/super.c) for s_list and s_inodes; s_active is atomic. */
+struct super_block {
+	struct list_head s_list;	/* all superblocks */
+	dev_t s_dev;			/* st_dev of its files */
+	unsigned long s_blocksize;
+	unsigned long s_magic;
+	loff_t s_maxbytes;
+	struct dentry *s_root;
+	const struct super_operations *s_op;
+	struct file_system_type *s_type;
+	unsigned long s_flags;		/* MS_RDONLY ... */
+	atomic_t s_active;		/* mounts using it */
+	struct list_head s_inodes;
+	unsigned long s_next_ino;
+	struct mutex s_vfs_rename_mutex; /* one cross-directory rename at a time */
+	void *s_fs_info;
+};
+
+/* Locking: f_count is atomic; f_pos_lock serializes f_pos for read/write/lseek. */
+struct file {
+	struct path f_path;
+	struct inode *f_inode;
+	const struct file_operations *f_op;
+	unsigned int f_flags;		/* O_* from open, O_APPEND|O_NONBLOCK via fcntl */
+	fmode_t f_mode;
+	loff_t f_pos;
+	atomic_long_t f_count;
+	struct mutex f_pos_lock;
+	void *private_data;
+};
+
+static inline struct inode *file_inode(const struct file *f)
+{
+	return f->f_inode;
+}
+
+struct kstat {
+	u32 result_mask;
+	umode_t mode;
+	unsigned int nlink;
+	u32 blksize;
+	u64 ino;
+	dev_t dev;
+	dev_t rdev;
+	uid_t uid;
+	gid_t gid;
+	loff_t size;
+	struct timespec64 atime, mtime, ctime, btime;
+	u64 blocks;
+	u64 mnt_id;
+};
+
+/* fs/super.c */
+int register_filesystem(struct file_system_type *fs);
+struct file_system_type *get_fs_type(const char *name);
+struct super_block *sget_nodev(struct file_system_type *type, int flags);
+void deactivate_super(struct super_block *sb);
+void kill_litter_super(struct super_block *sb);
+int get_filesystem_list(char *buf, size_t size);
+
+/* fs/inode.c */
+void inode_cache_init(void);
+struct inode *new_inode(struct super_block *sb);
+void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
+struct inode *ihold(struct inode *inode);
+void iput(struct inode *inode);
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
+struct timespec64 current_time(struct inode *inode);
+void inc_nlink(struct inode *inode);
+void drop_nlink(struct inode *inode);
+void clear_nlink(struct inode *inode);
+void set_nlink(struct inode *inode, unsigned int nlink);
+int generic_permission(struct inode *inode, int mask);
+int inode_permission(struct inode *inode, int mask);
+bool inode_owner_or_capable(const struct inode *inode);
+int setattr_prepare(struct dentry *dentry, struct iattr *attr);
+void setattr_copy(struct inode *inode, const struct iattr *attr);
+int notify_change(struct dentry *dentry, struct iattr *attr);
+void generic_fillattr(struct inode *inode, struct kstat *stat);
+static inline void inode_lock(struct inode *inode) { mutex_lock(&inode->i_mutex); }
+static inline void inode_unlock(struct inode *inode) { mutex_unlock(&inode->i_mutex); }
+
+/* fs/file_table.c */
+void files_cache_init(void);
+struct file *alloc_empty_file(int flags, fmode_t mode);
+struct file *get_file(struct file *f);
+void fput(struct file *file);
+
+/* fs/open.c */
+struct file *filp_open(const char *filename, int flags, umode_t mode);
+struct file *dentry_open(const struct path *path, int flags);
+int vfs_truncate(const struct path *path, loff_t length);
+int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);
+int filp_close(struct file *filp);
+int finish_open(struct file *file, struct dentry *dentry);
+
+/* fs/read_write.c */
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos);
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+loff_t noop_llseek(struct file *file, loff_t offset, int whence);
+loff_t no_llseek(struct file *file, loff_t offset, int whence);
+
+/* fs/readdir.c */
+int iterate_dir(struct file *file, struct dir_context *ctx);
+
+/* fs/stat.c */
+int vfs_getattr(const struct path *path, struct kstat *stat, u32 request_mask,
+		unsigned int flags);
+
+/* fs/namei.c: the directory operations, called with the parent locked. */
+int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
+int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode);
+int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
+int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *oldname);
+int vfs_link(struct dentry *old_dentry, struct inode *dir, struct dentry *new_dentry);
+int vfs_rmdir(struct inode *dir, struct dentry *dentry);
+int vfs_unlink(struct inode *dir, struct dentry *dentry);
+int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
+	       struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
+const char *vfs_get_link(struct dentry *dentry);
+
+/* fs/libfs.c: helpers for filesystems whose directories are the dcache. */
+struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags);
+int simple_link(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
+int simple_unlink(struct inode *dir, struct dentry *dentry);
+int simple_rmdir(struct inode *dir, struct dentry *dentry);
+int simple_rename(struct inode *old_dir, struct dentry *old_dentry,
+		  struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
+int simple_empty(struct dentry *dentry);
+int simple_setattr(struct dentry *dentry, struct iattr *attr);
+int simple_getattr(const struct path *path, struct kstat *stat, u32 request_mask,
+		   unsigned int flags);
+int dcache_dir_open(struct inode *inode, struct file *file);
+int dcache_dir_close(struct inode *inode, struct file *file);
+loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence);
+int dcache_readdir(struct file *file, struct dir_context *ctx);
+int noop_fsync(struct file *file, loff_t start, loff_t end, int datasync);
+const char *simple_get_link(struct dentry *dentry, struct inode *inode);
+extern const struct file_operations simple_dir_operations;
+extern const struct inode_operations simple_symlink_inode_operations;
+
+/* fs/char_dev.c */
+extern const struct file_operations def_chr_fops;
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+void unregister_chrdev(unsigned int major, const char *name);
+int register_chrdev_region(dev_t from, unsigned int count, const char *name);
+int alloc_chrdev_region(dev_t *dev, unsigned int baseminor, unsigned int count,
+			const char *name);
+void unregister_chrdev_region(dev_t from, unsigned int count);
+
+/* fs/namespace.c */
+void mnt_init(void);
+long do_mount(const char *dev_name, const char __user *dir_name, const char *type_page,
+	      unsigned long flags, void *data_page);
+int init_mount_tree_root(void);
+
+/* fs/ramfs: tmpfs, the root filesystem */
+int init_tmpfs(void);
+
+void vfs_caches_init(void);
+
+static inline bool is_sync_flags(unsigned int flags) { return flags & (O_DSYNC | __O_SYNC); }
+
+#endif
