@@ -172,9 +172,13 @@ static int do_readlinkat(int dfd, const char __user *pathname, char __user *buf,
 	err = user_path_at(dfd, pathname, LOOKUP_EMPTY, &path);
 	if (err)
 		return err;
-	err = -EINVAL;
-	if (!S_ISLNK(d_inode(path.dentry)->i_mode))
+	if (!S_ISLNK(d_inode(path.dentry)->i_mode)) {
+		char first = 1;
+
+		/* Linux: "" names the dirfd itself, and that is no link: ENOENT. */
+		err = !get_user(first, pathname) && !first ? -ENOENT : -EINVAL;
 		goto out;
+	}
 	link = vfs_get_link(path.dentry);
 	err = PTR_ERR(link);
 	if (IS_ERR(link))

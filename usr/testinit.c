@@ -10,6 +10,7 @@
  * Arguments (the kernel passes everything after "--" on its command line):
  *	/path/prog ...		run these instead of the built-in list
  *	lt.only=NAME		run only the program whose base name is NAME
+ *	lt.skip=A,B,...		do not run these programs; say "SKIP <name>" for each
  *	lt.timeout=SECONDS	per-program limit (default 30)
  *
  * As PID 1 it inherits every orphan, so the wait loop reaps any child, not
@@ -192,9 +193,25 @@ static void run_program(const char *path, char **envp, long long timeout_ms)
 	kill_leftovers(name);
 }
 
+/* Is @name one of the comma-separated names in @list? */
+static int in_list(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	while (*list) {
+		if (!strncmp(list, name, n) && (list[n] == ',' || list[n] == '\0'))
+			return 1;
+		list = strchr(list, ',');
+		if (!list)
+			break;
+		list++;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv, char **envp)
 {
-	const char *progs[MAX_PROGS], *only = NULL;
+	const char *progs[MAX_PROGS], *only = NULL, *skip = "";
 	long long timeout_ms = 30000;
 	struct utsname u;
 	int i, n = 0;
@@ -202,6 +219,8 @@ int main(int argc, char **argv, char **envp)
 	for (i = 1; i < argc; i++) {
 		if (!strncmp(argv[i], "lt.only=", 8))
 			only = argv[i] + 8;
+		else if (!strncmp(argv[i], "lt.skip=", 8))
+			skip = argv[i] + 8;
 		else if (!strncmp(argv[i], "lt.timeout=", 11))
 			timeout_ms = atoll(argv[i] + 11) * 1000;
 		else if (argv[i][0] == '/' && n < MAX_PROGS)
@@ -213,9 +232,17 @@ int main(int argc, char **argv, char **envp)
 
 	if (uname(&u) == 0)
 		say("testinit: pid %d on %s %s %s", getpid(), u.sysname, u.release, u.machine);
-	for (i = 0; i < n; i++)
-		if (!only || !strcmp(base_name(progs[i]), only))
-			run_program(progs[i], envp, timeout_ms);
+	for (i = 0; i < n; i++) {
+		const char *name = base_name(progs[i]);
+
+		if (only && strcmp(name, only))
+			continue;
+		if (in_list(skip, name)) {
+			say("SKIP %s: not run on this kernel (lt.skip)", name);
+			continue;
+		}
+		run_program(progs[i], envp, timeout_ms);
+	}
 	say("testinit: done (%lu orphans reaped)", orphans_reaped);
 
 	if (getpid() != 1)

@@ -12,6 +12,11 @@
 
 # Lantern runs the user tests too (0 would skip them on Lantern).
 LANTERN_RUNS_USER=1
+# Programs whose subject Lantern does not have yet: listed, not run, on
+# Lantern (each prints a SKIP line); Linux runs them all.  Shrink this
+# list as the features land: pipes/poll (fs_pipe, and the pipe cases in
+# fs_files and fs_badinput), record locks (fs_lock).
+LANTERN_SKIP="fs_pipe,fs_lock,fs_files,fs_badinput"
 
 USER_INITRD=$BUILD/usr/initramfs-tests.cpio
 USER_TIMEOUT=300	# seconds for the whole boot; the suite takes ~15 s under TCG
@@ -44,6 +49,7 @@ user_report() {
 			selected "$name" && fail "$name" "${line#*: }" ;;
 		esac
 	done < <(grep -aE '^(PASS|FAIL) ' "$log")
+	grep -aE '^SKIP ' "$log" | sed 's/\r$//; s/^SKIP /SKIP user\//'
 }
 
 run_user_tests() {
@@ -75,7 +81,11 @@ run_user_tests() {
 	# Everything after "--" goes to init's argv (a dotted name=value
 	# before it would be taken for a module parameter and dropped).
 	only=$(user_only_program)
-	[ -n "$only" ] && append="$append -- lt.only=$only"
+	[ "$LINUX" = 1 ] || append="$append -- lt.skip=$LANTERN_SKIP"
+	if [ -n "$only" ]; then
+		[[ "$append" == *" -- "* ]] || append="$append --"
+		append="$append lt.only=$only"
+	fi
 
 	start=$SECONDS
 	qemu_boot "$log" "$USER_TIMEOUT" -kernel "$kernel" -initrd "$USER_INITRD" \
