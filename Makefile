@@ -72,7 +72,7 @@ $(GEN)/asm-offsets.h: arch/x86/kernel/asm-offsets.c scripts/asm-offsets.sh
 	@scripts/asm-offsets.sh $(BUILD)/asm-offsets.s > $@.tmp
 	@cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
 
-.PHONY: all deps run iso debug test unit clean FORCE
+.PHONY: all deps run iso debug test unit bench clean FORCE
 all: deps $(BUILD)/vmlinux
 
 # Checked once per build; cheap when everything is there.
@@ -151,6 +151,10 @@ include usr/Makefile.usr
 
 test: all $(BUILD)/initramfs.cpio
 	@tools/run-tests.sh
+
+# Lantern against Debian's Linux kernel in identical VMs (not part of test).
+bench: all
+	@tools/bench/run-bench.sh
 
 clean:
 	rm -rf $(BUILD)

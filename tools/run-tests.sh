@@ -137,6 +137,17 @@ run_doc_checks() {
 	fi
 }
 
+# make bench's harness, one round and no bisection: it must still work.
+run_bench_smoke() {
+	selected bench/smoke || return 0
+	if "$ROOT/tools/bench/run-bench.sh" --smoke >"$LOGDIR/bench-smoke.log" 2>&1 &&
+	   grep -q '"null_syscall"' "$BUILD/bench/results.json"; then
+		pass bench/smoke
+	else
+		fail bench/smoke "$(tail -3 "$LOGDIR/bench-smoke.log" | tr '\n' ' ')"
+	fi
+}
+
 if [ "$LINUX" = 1 ]; then
 	ACCEL=$("$ROOT/tools/qemu-accel.sh")
 	echo "# --linux: unit and boot tests are Lantern's, skipped"
@@ -144,6 +155,7 @@ else
 	pick_accel
 	run_unit_tests
 	run_doc_checks
+	run_bench_smoke
 	source "$ROOT/tools/testing/boot-tests.sh"
 fi
 source "$ROOT/tools/testing/user-tests.sh"
