@@ -38,9 +38,11 @@ struct vm_area_struct;
 struct poll_table_struct;
 struct module;
 struct kstatfs;
+struct file_lock;
 
 typedef unsigned int fmode_t;
 typedef unsigned int __poll_t;
+typedef void *fl_owner_t;	/* who holds a record lock (<linux/filelock.h>) */
 
 /* f_mode: what this open may do. */
 #define FMODE_READ	0x1
@@ -179,6 +181,7 @@ struct inode {
 	struct super_block *i_sb;
 	struct list_head i_sb_list;	/* in i_sb->s_inodes */
 	const char *i_link;		/* symlink target, if the fs keeps it here */
+	struct file_lock *i_flock;	/* record locks held on it (fs/locks.c) */
 	void *i_private;
 };
 
