@@ -302,7 +302,7 @@ struct file *filp_open(const char *filename, int flags, umode_t mode);
 struct file *dentry_open(const struct path *path, int flags);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);
-int filp_close(struct file *filp);
+int filp_close(struct file *filp, fl_owner_t id);
 int finish_open(struct file *file, struct dentry *dentry);
 
 /* fs/read_write.c */
