@@ -4,11 +4,12 @@
  * its close-on-exec flag (F_GETFD/F_SETFD: a property of the descriptor)
  * and the open file's status flags (F_GETFL/F_SETFL: shared by every
  * descriptor of the struct file; only O_APPEND and O_NONBLOCK change).
- * Record locks (F_GETLK/F_SETLK/F_SETLKW) are not implemented yet and
- * answer -EINVAL.
+ * Record locks (F_GETLK/F_SETLK/F_SETLKW and the F_OFD_ forms) are
+ * fs/locks.c's.
  */
 #include <linux/kernel.h>
 #include <linux/file.h>
+#include <linux/filelock.h>
 #include <linux/fs.h>
 #include <linux/syscalls.h>
 
@@ -46,6 +47,14 @@ static long do_fcntl(int fd, unsigned int cmd, unsigned long arg, struct file *f
 		return filp->f_flags;
 	case F_SETFL:
 		return setfl(filp, arg);
+	case F_GETLK:
+	case F_OFD_GETLK:
+		return fcntl_getlk(filp, cmd, (struct flock __user *)arg);
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		return fcntl_setlk(fd, filp, cmd, (struct flock __user *)arg);
 	default:
 		return -EINVAL;
 	}

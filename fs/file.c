@@ -200,7 +200,7 @@ int close_fd(unsigned int fd)
 	spin_unlock(&files->file_lock);
 	if (!f)
 		return -EBADF;
-	return filp_close(f);
+	return filp_close(f, files);
 }
 
 void set_close_on_exec(unsigned int fd, int flag)
@@ -264,7 +264,7 @@ int replace_fd(unsigned int fd, struct file *file, unsigned int flags)
 		__clear_bit(fd, files->fdt.close_on_exec);
 	spin_unlock(&files->file_lock);
 	if (old)
-		filp_close(old);
+		filp_close(old, files);
 	return fd;
 }
 
@@ -286,7 +286,7 @@ void do_close_on_exec(struct files_struct *files)
 		files->fdt.fd[fd] = NULL;
 		__put_unused_fd(files, fd);
 		spin_unlock(&files->file_lock);
-		filp_close(f);
+		filp_close(f, files);
 		spin_lock(&files->file_lock);
 	}
 	spin_unlock(&files->file_lock);
@@ -354,7 +354,7 @@ void put_files_struct(struct files_struct *files)
 		return;
 	for (fd = 0; fd < files->fdt.max_fds; fd++)
 		if (files->fdt.fd[fd])
-			filp_close(files->fdt.fd[fd]);
+			filp_close(files->fdt.fd[fd], files);
 	fdt_free(&files->fdt);
 	if (files != &init_files)
 		kfree(files);

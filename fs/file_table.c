@@ -8,6 +8,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/filelock.h>
 #include <linux/fs.h>
 #include <linux/mount.h>
 #include <linux/slab.h>
@@ -43,6 +44,7 @@ struct file *get_file(struct file *f)
 
 void __fput_release(struct file *file)
 {
+	locks_remove_file(file);	/* OFD locks belong to this open */
 	if (file->f_op && file->f_op->release && !(file->f_mode & FMODE_PATH))
 		file->f_op->release(file->f_inode, file);
 	if (file->f_path.dentry)

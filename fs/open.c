@@ -14,6 +14,7 @@
 #include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
+#include <linux/filelock.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/mount.h>
@@ -84,12 +85,19 @@ struct file *filp_open(const char *filename, int flags, umode_t mode)
 	return f;
 }
 
-int filp_close(struct file *filp)
+/*
+ * @id (a files_struct) drops a descriptor of @filp: its POSIX locks on
+ * the file go with it, even if other descriptors still point there.
+ */
+int filp_close(struct file *filp, fl_owner_t id)
 {
 	int err = 0;
 
-	if (filp->f_op && filp->f_op->flush && !(filp->f_mode & FMODE_PATH))
-		err = filp->f_op->flush(filp);
+	if (!(filp->f_mode & FMODE_PATH)) {
+		if (filp->f_op && filp->f_op->flush)
+			err = filp->f_op->flush(filp);
+		locks_remove_posix(filp, id);
+	}
 	fput(filp);
 	return err;
 }

@@ -38,9 +38,11 @@ struct vm_area_struct;
 struct poll_table_struct;
 struct module;
 struct kstatfs;
+struct file_lock;
 
 typedef unsigned int fmode_t;
 typedef unsigned int __poll_t;
+typedef void *fl_owner_t;	/* who holds a record lock (<linux/filelock.h>) */
 
 /* f_mode: what this open may do. */
 #define FMODE_READ	0x1
@@ -179,6 +181,7 @@ struct inode {
 	struct super_block *i_sb;
 	struct list_head i_sb_list;	/* in i_sb->s_inodes */
 	const char *i_link;		/* symlink target, if the fs keeps it here */
+	struct file_lock *i_flock;	/* record locks held on it (fs/locks.c) */
 	void *i_private;
 };
 
@@ -299,7 +302,7 @@ struct file *filp_open(const char *filename, int flags, umode_t mode);
 struct file *dentry_open(const struct path *path, int flags);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);
-int filp_close(struct file *filp);
+int filp_close(struct file *filp, fl_owner_t id);
 int finish_open(struct file *file, struct dentry *dentry);
 
 /* fs/read_write.c */

@@ -51,6 +51,24 @@
 #define RENAME_EXCHANGE		(1 << 1)
 #define RENAME_WHITEOUT		(1 << 2)
 
+/* Record locks (fcntl F_GETLK & co.); OFD: owned by the open file description. */
+#define F_OFD_GETLK	36
+#define F_OFD_SETLK	37
+#define F_OFD_SETLKW	38
+
+#define F_RDLCK		0
+#define F_WRLCK		1
+#define F_UNLCK		2
+
+/* x86-64 layout: l_start and l_len are 64-bit, l_pid an int, 32 bytes in all. */
+struct flock {
+	short l_type;
+	short l_whence;
+	long l_start;
+	long l_len;
+	int l_pid;
+};
+
 #define SEEK_SET	0
 #define SEEK_CUR	1
 #define SEEK_END	2
