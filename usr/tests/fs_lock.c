@@ -386,6 +386,137 @@ LT_CASE(ofd_locks)
 	close(fd2);
 }
 
+#include <signal.h>
+#include <sys/syscall.h>
+static void on_alrm(int sig) { (void)sig; }
+
+LT_CASE(x_efault)
+{
+	int fd = open_f(O_RDWR);
+	int cmds[] = { F_GETLK, F_SETLK, F_SETLKW, F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW };
+	for (unsigned i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		LT_CHECK_ERR(syscall(SYS_fcntl, fd, cmds[i], (void *)8), EFAULT);
+	close(fd);
+}
+
+static void setlkw_signal(int flags)
+{
+	int fd = open_f(O_RDWR);
+	pid_t pid;
+
+	LT_CHECK_OK(lk(fd, F_SETLK, F_WRLCK, SEEK_SET, 0, 10));
+	sh->step = 0;
+	pid = fork();
+	if (pid == 0) {
+		int cfd = open_f(O_RDWR);
+		struct sigaction sa = { .sa_handler = on_alrm, .sa_flags = flags };
+		sigaction(SIGALRM, &sa, 0);
+		alarm(1);
+		int r = lk(cfd, F_SETLKW, F_WRLCK, SEEK_SET, 5, 1);
+		sh->step = r == 0 ? 10 : errno;
+		_exit(0);
+	}
+	lt_sleep_ms(1500);
+	int st = sh->step;
+	LT_CHECK_OK(lk(fd, F_SETLK, F_UNLCK, SEEK_SET, 0, 10));
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	if (flags)
+		LT_CHECK_EQ(sh->step, 10);
+	else
+		LT_CHECK_EQ(st, EINTR);
+	close(fd);
+}
+
+LT_CASE(x_setlkw_eintr) { setlkw_signal(0); }
+LT_CASE(x_setlkw_restart) { setlkw_signal(SA_RESTART); }
+
+LT_CASE(x_ofd_setlkw)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 10 };
+	int fd = open_f(O_RDWR);
+	pid_t pid;
+
+	LT_CHECK_OK(fcntl(fd, F_OFD_SETLK, &fl));
+	sh->step = 0;
+	pid = fork();
+	if (pid == 0) {
+		int cfd = open_f(O_RDWR);
+		struct flock f2 = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 3, .l_len = 1 };
+		sh->step = 1;
+		LT_CHECK_OK(fcntl(cfd, F_OFD_SETLKW, &f2));
+		sh->step = 2;
+		_exit(0);
+	}
+	LT_CHECK(lt_wait_flag(&sh->step, 1, 10000));
+	lt_sleep_ms(100);
+	LT_CHECK_EQ(sh->step, 1);
+	fl.l_type = F_UNLCK;
+	LT_CHECK_OK(fcntl(fd, F_OFD_SETLK, &fl));
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	LT_CHECK_EQ(sh->step, 2);
+	close(fd);
+}
+
+/* A holds 0, B holds 1 and waits for 0, C holds 2 and waits for 1: A wanting 2 closes a cycle. */
+LT_CASE(x_deadlock_chain)
+{
+	int fd = open_f(O_RDWR);
+	pid_t b, c;
+
+	LT_CHECK_OK(lk(fd, F_SETLK, F_WRLCK, SEEK_SET, 0, 1));
+	sh->step = 0;
+	b = fork();
+	if (b == 0) {
+		int cfd = open_f(O_RDWR);
+		LT_CHECK_OK(lk(cfd, F_SETLK, F_WRLCK, SEEK_SET, 1, 1));
+		sh->step = 1;
+		LT_CHECK_OK(lk(cfd, F_SETLKW, F_WRLCK, SEEK_SET, 0, 1));
+		_exit(0);
+	}
+	LT_CHECK(lt_wait_flag(&sh->step, 1, 10000));
+	c = fork();
+	if (c == 0) {
+		int cfd = open_f(O_RDWR);
+		LT_CHECK_OK(lk(cfd, F_SETLK, F_WRLCK, SEEK_SET, 2, 1));
+		sh->step = 2;
+		LT_CHECK_OK(lk(cfd, F_SETLKW, F_WRLCK, SEEK_SET, 1, 1));
+		_exit(0);
+	}
+	LT_CHECK(lt_wait_flag(&sh->step, 2, 10000));
+	lt_sleep_ms(100);
+	LT_CHECK_ERR(lk(fd, F_SETLKW, F_WRLCK, SEEK_SET, 2, 1), EDEADLK);
+	LT_CHECK_OK(lk(fd, F_SETLK, F_UNLCK, SEEK_SET, 0, 1));
+	LT_CHECK_WAIT(b, LT_EXITED(0));
+	LT_CHECK_WAIT(c, LT_EXITED(0));
+	close(fd);
+}
+
+/* A waiter gets the lock when its holder is killed. */
+LT_CASE(x_holder_killed)
+{
+	pid_t h, w;
+
+	sh->step = 0;
+	h = fork();
+	if (h == 0) {
+		int cfd = open_f(O_RDWR);
+		LT_CHECK_OK(lk(cfd, F_SETLK, F_WRLCK, SEEK_SET, 0, 0));
+		sh->step = 1;
+		for (;;) pause();
+	}
+	LT_CHECK(lt_wait_flag(&sh->step, 1, 10000));
+	w = fork();
+	if (w == 0) {
+		int cfd = open_f(O_RDWR);
+		LT_CHECK_OK(lk(cfd, F_SETLKW, F_RDLCK, SEEK_SET, 100, 5));
+		_exit(0);
+	}
+	lt_sleep_ms(100);
+	kill(h, SIGKILL);
+	LT_CHECK_WAIT(h, LT_KILLED(SIGKILL));
+	LT_CHECK_WAIT(w, LT_EXITED(0));
+}
+
 int main(void)
 {
 	static char data[100];
@@ -407,6 +538,12 @@ int main(void)
 	LT_RUN(setlkw_waits);
 	LT_RUN(edeadlk);
 	LT_RUN(ofd_locks);
+	LT_RUN(x_efault);
+	LT_RUN(x_setlkw_eintr);
+	LT_RUN(x_setlkw_restart);
+	LT_RUN(x_ofd_setlkw);
+	LT_RUN(x_deadlock_chain);
+	LT_RUN(x_holder_killed);
 	lt_fs_cleanup(D);
 	return lt_end();
 }
