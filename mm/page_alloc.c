@@ -327,8 +327,13 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
 	set_page_count(page, 1);
 	page->private = 0;
-	if (gfp & __GFP_ZERO)
-		memset(page_address(page), 0, PAGE_SIZE << order);
+	if (gfp & __GFP_ZERO) {
+		unsigned int i;
+
+		/* Whole pages: clear_page's 8-byte stores, not memset's bytes. */
+		for (i = 0; i < (1U << order); i++)
+			clear_page(page_address(page + i));
+	}
 	if ((gfp & __GFP_COMP) && order)
 		prep_compound_page(page, order);
 }
