@@ -31,12 +31,12 @@ static bool __init setup_lapic_tick(void)
 	int i;
 
 	/*
-	 * Three runs, keeping the one whose TSC delta is smallest: a run the
+	 * Five runs, keeping the one whose TSC delta is smallest: a run the
 	 * host interrupted (a busy machine under emulation) is longer than
 	 * 10 ms and would make the tick too fast.
 	 */
 	apic_delta = 0;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 5; i++) {
 		u64 delta;
 
 		apic_write(APIC_TDCR, APIC_TDR_DIV_16);

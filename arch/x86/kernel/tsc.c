@@ -38,7 +38,7 @@ void __init tsc_init(void)
 	if (!boot_cpu_has(X86_FEATURE_TSC))
 		panic("CPU has no time-stamp counter");
 	/* The smallest of a few short runs: interference only adds time. */
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 5; i++) {
 		pit_calibrate(NULL, 10, &tsc_delta);
 		if (tsc_delta < best)
 			best = tsc_delta;
