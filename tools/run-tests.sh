@@ -145,6 +145,7 @@ else
 	run_unit_tests
 	run_doc_checks
 	source "$ROOT/tools/testing/boot-tests.sh"
+	source "$ROOT/tools/testing/scenario-tests.sh"
 fi
 source "$ROOT/tools/testing/user-tests.sh"
 
