@@ -50,6 +50,7 @@ static struct tty_driver serial_driver = {
 };
 
 static struct tty_struct serial_tty;	/* ttyS0, the console */
+static bool serial_rx_started;
 
 void tty_init_struct(struct tty_struct *tty, struct tty_driver *driver)
 {
@@ -176,6 +177,15 @@ static int tty_open(struct inode *inode, struct file *filp)
 	if (IS_ERR(tty))
 		return PTR_ERR(tty);
 	filp->private_data = tty;
+	/*
+	 * Input goes to the tty only once someone has opened it: until then
+	 * it waits in the UART's ring (where ktest=serial reads it).
+	 */
+	if (tty == &serial_tty && !READ_ONCE(serial_rx_started)) {
+		WRITE_ONCE(serial_rx_started, true);
+		serial8250_set_rx_notify(serial_rx_notify);
+		serial_rx_notify();
+	}
 	if (!noctty && !(filp->f_flags & O_NOCTTY))
 		tty_open_proc_set_tty(tty);
 	return 0;
@@ -197,7 +207,6 @@ static int __init tty_init(void)
 	err = serial_tty.ldisc->open(&serial_tty);
 	if (err)
 		return err;
-	serial8250_set_rx_notify(serial_rx_notify);
 	err = register_chrdev(TTYAUX_MAJOR, "console", &tty_fops);
 	if (!err)
 		err = register_chrdev(TTY_MAJOR, "ttyS", &tty_fops);
