@@ -1,6 +1,7 @@
 # Lantern: a monolithic x86-64 kernel speaking the Linux system-call ABI.
 #
-#   make            build build/vmlinux (installs missing Debian packages as root)
+#   make            build build/vmlinux and the busybox initramfs (installs
+#                   missing Debian packages as root)
 #   make run        boot it in QEMU on this terminal (INITRD=, APPEND=)
 #   make iso        build/lantern.iso, booted through GRUB
 #   make debug      as run, halted, with a gdb stub on :1234
@@ -73,7 +74,7 @@ $(GEN)/asm-offsets.h: arch/x86/kernel/asm-offsets.c scripts/asm-offsets.sh
 	@cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
 
 .PHONY: all deps run iso debug test unit bench clean FORCE
-all: deps $(BUILD)/vmlinux
+all: deps $(BUILD)/vmlinux $(BUILD)/initramfs-busybox.cpio.gz
 
 # Checked once per build; cheap when everything is there.
 deps:
@@ -132,9 +133,9 @@ $(BUILD)/initramfs.cpio:
 	@echo "Lantern initramfs" > $(BUILD)/initramfs-root/README
 	@cd $(BUILD)/initramfs-root && find . | cpio -o -H newc --quiet > ../initramfs.cpio
 
-# Until the busybox initramfs exists, `make run` boots the user-space test
-# suite: its /init runs every test program and powers the VM off.
-INITRD ?= $(BUILD)/usr/initramfs-tests.cpio
+# `make run` boots busybox to a shell on the serial console (usr/busybox/);
+# INITRD=build/usr/initramfs-tests.cpio boots the user-space test suite.
+INITRD ?= $(BUILD)/initramfs-busybox.cpio.gz
 APPEND ?= console=ttyS0
 $(BUILD)/usr/initramfs-tests.cpio: usr
 run: all $(INITRD)
@@ -148,6 +149,7 @@ unit:
 	@$(MAKE) -s -C tools/testing/unit run
 
 include usr/Makefile.usr
+include usr/Makefile.busybox
 
 test: all $(BUILD)/initramfs.cpio
 	@tools/run-tests.sh

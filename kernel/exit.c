@@ -24,6 +24,7 @@
 #include <linux/sched/task.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
+#include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <uapi/linux/siginfo.h>
 #include <uapi/linux/wait.h>
@@ -64,6 +65,78 @@ void release_task(struct task_struct *p)
 	put_task_struct(p);
 }
 
+/*
+ * Job control (POSIX "orphaned process group"): a group is orphaned when
+ * no member has a parent in another group of the same session, i.e. no
+ * shell is left that could continue it.  Such a group, if it has stopped
+ * members, gets SIGHUP and SIGCONT the moment it becomes orphaned, and
+ * terminal stop signals are discarded for it.  tasklist_lock held.
+ */
+static bool will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored)
+{
+	struct task_struct *p, *parent;
+
+	for_each_process(p) {
+		if (p == ignored || p->exit_state || p->signal->pgrp != pgrp)
+			continue;
+		parent = p->real_parent;
+		if (parent->tgid == 1 || parent->exit_state)
+			continue;
+		if (parent->signal->pgrp != pgrp &&
+		    parent->signal->session == p->signal->session)
+			return false;
+	}
+	return true;
+}
+
+bool pgrp_is_orphaned(pid_t pgrp)
+{
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = will_become_orphaned_pgrp(pgrp, NULL);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+bool is_current_pgrp_orphaned(void)
+{
+	return pgrp_is_orphaned(current->signal->pgrp);
+}
+
+static bool has_stopped_jobs(pid_t pgrp)
+{
+	struct task_struct *p;
+
+	for_each_process(p)
+		if (p->signal->pgrp == pgrp && (p->signal->flags & SIGNAL_STOP_STOPPED))
+			return true;
+	return false;
+}
+
+/*
+ * @tsk's group may lose its last outside link: because @tsk exits
+ * (@parent NULL) or because @tsk's parent @parent does.  tasklist_lock held.
+ */
+static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent)
+{
+	pid_t pgrp = tsk->signal->pgrp;
+	struct task_struct *ignored = tsk;
+
+	if (!parent)
+		parent = tsk->real_parent;
+	else
+		ignored = NULL;		/* the parent is the one leaving */
+	if (pgrp <= 0 || parent->signal->pgrp == pgrp ||
+	    parent->signal->session != tsk->signal->session)
+		return;
+	if (will_become_orphaned_pgrp(pgrp, ignored) && has_stopped_jobs(pgrp)) {
+		__kill_pgrp_info(pgrp, SIGHUP, NULL);
+		__kill_pgrp_info(pgrp, SIGCONT, NULL);
+	}
+}
+
 /* Give @father's children to PID 1.  tasklist_lock held. */
 static void forget_original_parent(struct task_struct *father)
 {
@@ -76,6 +149,7 @@ static void forget_original_parent(struct task_struct *father)
 		if (p->exit_signal != -1)
 			p->exit_signal = SIGCHLD;
 		list_move_tail(&p->sibling, &child_reaper->children);
+		kill_orphaned_pgrp(p, father);
 		if (p->exit_state == EXIT_ZOMBIE)
 			zombies = true;
 	}
@@ -99,6 +173,8 @@ static void exit_notify(struct task_struct *tsk)
 
 	spin_lock_irq(&tasklist_lock);
 	forget_original_parent(tsk);
+	if (thread_group_leader(tsk))
+		kill_orphaned_pgrp(tsk, NULL);
 	parent = tsk->real_parent;
 	autoreap = !thread_group_leader(tsk) || tsk->exit_signal < 0 ||
 		   !parent_wants_zombie(parent);
@@ -167,6 +243,9 @@ void __noreturn do_exit(long code)
 	spin_unlock_irq(&tsk->sighand->siglock);
 	if (group_dead)
 		exit_itimers(tsk->signal);
+	/* A session leader's death hangs up its terminal's foreground group. */
+	if (group_dead && tsk->signal->leader)
+		disassociate_ctty(1);
 	exit_mm();
 	exit_files(tsk);
 	exit_fs(tsk);
@@ -478,9 +557,15 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, siginfo_t __user *, infop,
 	case P_ALL:
 		break;
 	case P_PID:
-	case P_PGID:
 		if (upid <= 0)
 			return -EINVAL;
+		break;
+	case P_PGID:
+		/* Since Linux 5.4, 0 means the caller's own group, as wait4(0). */
+		if (upid < 0)
+			return -EINVAL;
+		if (!upid)
+			wo.pid = current->signal->pgrp;
 		break;
 	default:
 		return -EINVAL;

@@ -164,6 +164,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
+	sig->tty = current->signal->tty;	/* the terminal is inherited, not leadership */
 	return 0;
 }
 

@@ -556,6 +556,12 @@ bool get_signal(struct ksignal *ksig)
 		if ((signal->flags & SIGNAL_UNKILLABLE) && !sig_kernel_only(sig))
 			continue;
 		if (sig_kernel_stop(sig)) {
+			/*
+			 * POSIX: a terminal stop signal must not stop an
+			 * orphaned group, since nobody is left to continue it.
+			 */
+			if (sig != SIGSTOP && is_current_pgrp_orphaned())
+				continue;
 			do_signal_stop(sig);
 			continue;
 		}
@@ -693,6 +699,41 @@ static int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 	}
 	spin_unlock_irq(&tasklist_lock);
 	return count ? ret : -ESRCH;
+}
+
+/*
+ * A signal from the kernel to every process of group @pgrp (a terminal's
+ * ^C, a hangup, an orphaned group's SIGHUP).  tasklist_lock held.
+ */
+int __kill_pgrp_info(pid_t pgrp, int sig, siginfo_t *info)
+{
+	struct task_struct *p;
+	int ret = -ESRCH;
+
+	if (pgrp <= 0)
+		return -EINVAL;
+	for_each_process(p) {
+		if (p->exit_state || p->signal->pgrp != pgrp)
+			continue;
+		ret = group_send_sig_info(sig, info, p) ? : (ret == -ESRCH ? 0 : ret);
+	}
+	return ret;
+}
+
+/* As above, taking the lock; safe from interrupt context (the tty's ISIG). */
+int kill_pgrp(pid_t pgrp, int sig, int priv)
+{
+	unsigned long flags;
+	siginfo_t info;
+	int ret;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_code = SI_KERNEL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = __kill_pgrp_info(pgrp, sig, &info);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
 }
 
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)

@@ -40,6 +40,122 @@ SYSCALL_DEFINE0(getppid)
 	return current->group_leader->real_parent->tgid;
 }
 
+/*
+ * Process groups and sessions (credentials(7)): a session is a login, a
+ * process group a job within it.  The shell puts each pipeline in its
+ * own group (setpgid) and hands the terminal to the foreground one
+ * (TIOCSPGRP, drivers/tty/tty_jobctrl.c).  All of it changes under
+ * tasklist_lock.
+ */
+
+/* Is there a live process in group @pgrp of session @sid?  tasklist_lock held. */
+static bool pgrp_in_session(pid_t pgrp, pid_t sid)
+{
+	struct task_struct *p;
+
+	for_each_process(p)
+		if (!p->exit_state && p->signal->pgrp == pgrp && p->signal->session == sid)
+			return true;
+	return false;
+}
+
+/* The rules of setpgid(2), checked for target @p.  tasklist_lock held. */
+static int setpgid_check(struct task_struct *p, pid_t pgid)
+{
+	struct signal_struct *me = current->signal;
+
+	if (p->tgid != current->tgid) {
+		if (p->real_parent->tgid != current->tgid)
+			return -ESRCH;
+		if (p->signal->session != me->session)
+			return -EPERM;
+		/* A child that has run execve belongs to itself now. */
+		if (!(p->flags & PF_FORKNOEXEC))
+			return -EACCES;
+	}
+	if (p->signal->leader)
+		return -EPERM;
+	if (pgid != p->tgid && !pgrp_in_session(pgid, me->session))
+		return -EPERM;
+	return 0;
+}
+
+SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
+{
+	struct task_struct *p;
+	int err;
+
+	if (!pid)
+		pid = current->tgid;
+	if (!pgid)
+		pgid = pid;
+	if (pgid < 0)
+		return -EINVAL;
+	spin_lock_irq(&tasklist_lock);
+	p = find_task_by_vpid(pid);
+	err = -ESRCH;
+	if (p && !p->exit_state && thread_group_leader(p))
+		err = setpgid_check(p, pgid);
+	if (!err)
+		p->signal->pgrp = pgid;
+	spin_unlock_irq(&tasklist_lock);
+	return err;
+}
+
+/* getpgid/getsid: the group leader's signal_struct holds both. */
+static pid_t task_pgrp_or_session(pid_t pid, bool session)
+{
+	struct task_struct *p;
+	pid_t ret = -ESRCH;
+
+	spin_lock_irq(&tasklist_lock);
+	p = pid ? find_task_by_vpid(pid) : current;
+	if (p && p->exit_state != EXIT_DEAD)
+		ret = session ? p->signal->session : p->signal->pgrp;
+	spin_unlock_irq(&tasklist_lock);
+	return ret;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	return task_pgrp_or_session(pid, false);
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return task_pgrp_or_session(0, false);
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	return task_pgrp_or_session(pid, true);
+}
+
+/*
+ * A new session with the caller as leader of it and of a new group, and
+ * no controlling terminal.  Refused to a group leader: its group's other
+ * members would be left in a group whose id is a different session's.
+ */
+SYSCALL_DEFINE0(setsid)
+{
+	struct signal_struct *sig = current->signal;
+	pid_t sid = current->tgid;
+	struct task_struct *p;
+	int err = sid;
+
+	spin_lock_irq(&tasklist_lock);
+	for_each_process(p)
+		if (p->signal->pgrp == sid || p->signal->session == sid)
+			err = -EPERM;
+	if (err > 0) {
+		sig->leader = true;
+		sig->session = sig->pgrp = sid;
+		sig->tty = NULL;
+	}
+	spin_unlock_irq(&tasklist_lock);
+	return err;
+}
+
 SYSCALL_DEFINE0(getuid)  { return current_uid(); }
 SYSCALL_DEFINE0(geteuid) { return current_euid(); }
 SYSCALL_DEFINE0(getgid)  { return current_gid(); }

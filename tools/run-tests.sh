@@ -157,6 +157,7 @@ else
 	run_doc_checks
 	run_bench_smoke
 	source "$ROOT/tools/testing/boot-tests.sh"
+	source "$ROOT/tools/testing/scenario-tests.sh"
 fi
 source "$ROOT/tools/testing/user-tests.sh"
 

@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The console as a character device: /dev/console (5:1), /dev/ttyS0
- * (4:64) and /dev/tty (5:0, the caller's controlling terminal, which is
- * the console until job control exists) all reach the 8250 UART.
+ * The TTY core: the character devices that reach a terminal, and the
+ * path from read()/write()/ioctl() through the line discipline (n_tty.c)
+ * to the driver.  Lantern has one terminal, the serial console:
  *
- * This is the seed of the TTY layer: writes go straight out through
- * serial8250_write; reads wait until bytes have been typed and return
- * them raw (no line editing or echo: the n_tty line discipline comes
- * with job control).  The termios ioctls keep and report settings, so
- * programs that ask isatty() get the truth and a shell can switch modes.
+ *   /dev/ttyS0    4:64  the 8250 UART's tty
+ *   /dev/console  5:1   the same tty; never becomes a controlling tty by open
+ *   /dev/tty      5:0   the caller's controlling terminal (ENXIO if none)
+ *
+ * Input: the UART's interrupt hands bytes to tty_receive, which gives them
+ * to the line discipline at once (so ^C works while nobody reads).
+ * Output: the line discipline post-processes (ONLCR) and calls the
+ * driver's write, which spins on the UART.
+ *
+ * The ioctls are split by subject: modes in tty_ioctl.c, the
+ * controlling terminal and process groups in tty_jobctrl.c.
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
@@ -16,59 +22,98 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/serial_8250.h>
-#include <linux/spinlock.h>
+#include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <linux/uio.h>
-#include <linux/wait.h>
 
 #define TTY_MAJOR		4
 #define TTYAUX_MAJOR		5
 #define TTYS0_MINOR		64
-#define CHUNK			256
+#define TTY_CHUNK		1024	/* bytes moved per ldisc call */
 
-#define TCGETS		0x5401
-#define TCSETS		0x5402
-#define TCSETSW		0x5403
-#define TCSETSF		0x5404
-#define TIOCGPGRP	0x540F
-#define TIOCSPGRP	0x5410
-#define TIOCGWINSZ	0x5413
-#define TIOCSWINSZ	0x5414
-
-#define NCCS	19
-struct termios {
-	u32 c_iflag, c_oflag, c_cflag, c_lflag;
-	u8 c_line;
-	u8 c_cc[NCCS];
-};
-
-struct winsize {
-	unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
-};
-
-/* What Linux's console starts with: ICRNL IXON / OPOST ONLCR / B38400 CS8 CREAD HUPCL / ISIG ICANON ECHO... */
-static struct termios console_termios = {
-	.c_iflag = 0x0500,
-	.c_oflag = 0x0005,
-	.c_cflag = 0x00bf,
-	.c_lflag = 0x8a3b,
-	.c_cc = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0 },
-};
-static struct winsize console_winsize = { .ws_row = 24, .ws_col = 80 };
-static DEFINE_SPINLOCK(console_tty_lock);	/* guards the two structs above */
-static DECLARE_WAIT_QUEUE_HEAD(console_read_wait);
-
-static void console_rx_notify(void)
+static void serial_tty_write(struct tty_struct *tty, const unsigned char *buf, int count)
 {
-	wake_up_interruptible(&console_read_wait);
+	serial8250_write((const char *)buf, count);
 }
 
-static ssize_t console_tty_write(struct kiocb *iocb, struct iov_iter *from)
-{
-	char chunk[CHUNK];
-	ssize_t done = 0;
+static const struct tty_operations serial_tty_ops = {
+	.write	= serial_tty_write,
+};
 
+static struct tty_driver serial_driver = {
+	.name		= "ttyS",
+	.major		= TTY_MAJOR,
+	.minor_start	= TTYS0_MINOR,
+	.ops		= &serial_tty_ops,
+};
+
+static struct tty_struct serial_tty;	/* ttyS0, the console */
+static bool serial_rx_started;
+
+void tty_init_struct(struct tty_struct *tty, struct tty_driver *driver)
+{
+	spin_lock_init(&tty->lock);
+	tty->driver = driver;
+	tty->ops = driver->ops;
+	tty->ldisc = &n_tty_ops;
+	snprintf(tty->name, sizeof(tty->name), "%s0", driver->name);
+	tty->termios = tty_std_termios;
+	tty->winsize = (struct winsize){ .ws_row = 24, .ws_col = 80 };
+	init_waitqueue_head(&tty->read_wait);
+	init_waitqueue_head(&tty->write_wait);
+}
+
+/* Bytes from the driver (interrupt context). */
+void tty_receive(struct tty_struct *tty, const unsigned char *cp, int count)
+{
+	tty->ldisc->receive_buf(tty, cp, count);
+}
+
+static void serial_rx_notify(void)
+{
+	unsigned char buf[64];
+	int n;
+
+	while ((n = serial8250_read(buf, sizeof(buf))) > 0)
+		tty_receive(&serial_tty, buf, n);
+}
+
+static ssize_t tty_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct tty_struct *tty = iocb->ki_filp->private_data;
+	size_t count = min_t(size_t, iov_iter_count(to), TTY_CHUNK);
+	unsigned char *buf;
+	ssize_t n;
+
+	if (!count)
+		return 0;
+	n = tty_check_change(tty, SIGTTIN);
+	if (n)
+		return n;
+	buf = kmalloc(count, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	n = tty->ldisc->read(tty, iocb->ki_filp, buf, count,
+			     iocb->ki_flags & IOCB_NOWAIT);
+	if (n > 0 && copy_to_iter(buf, n, to) != (size_t)n)
+		n = -EFAULT;
+	kfree(buf);
+	return n;
+}
+
+static ssize_t tty_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	struct tty_struct *tty = iocb->ki_filp->private_data;
+	unsigned char chunk[256];
+	ssize_t done = 0, err;
+
+	if (L_FLAG(tty, TOSTOP)) {
+		err = tty_check_change(tty, SIGTTOU);
+		if (err)
+			return err;
+	}
 	while (iov_iter_count(from)) {
 		size_t n = min(sizeof(chunk), iov_iter_count(from));
 		size_t got;
@@ -77,9 +122,12 @@ static ssize_t console_tty_write(struct kiocb *iocb, struct iov_iter *from)
 		if (done && signal_pending(current))
 			break;
 		cond_resched();
+		err = wait_event_interruptible(tty->write_wait, !tty->stopped);
+		if (err)
+			return done ? done : err;
 		got = copy_from_iter(chunk, n, from);
 		if (got)
-			serial8250_write(chunk, got);
+			tty->ldisc->write(tty, chunk, got);
 		done += got;
 		if (got < n)
 			return done ? done : -EFAULT;
@@ -87,93 +135,81 @@ static ssize_t console_tty_write(struct kiocb *iocb, struct iov_iter *from)
 	return done;
 }
 
-/* Block until at least one byte has been typed; return what there is. */
-static ssize_t console_tty_read(struct kiocb *iocb, struct iov_iter *to)
+static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
-	unsigned char chunk[CHUNK];
-	int n = 0, err;
+	struct tty_struct *tty = file->private_data;
+	long ret;
 
-	if (!iov_iter_count(to))
-		return 0;
-	if (iocb->ki_flags & IOCB_NOWAIT) {
-		n = serial8250_read(chunk, min(iov_iter_count(to), sizeof(chunk)));
-		if (n <= 0)
-			return -EAGAIN;
-	} else {
-		err = wait_event_interruptible(console_read_wait,
-			(n = serial8250_read(chunk, min(iov_iter_count(to), sizeof(chunk)))) > 0);
-		if (err)
-			return -ERESTARTSYS;	/* restarted under SA_RESTART, else EINTR */
-	}
-	if (copy_to_iter(chunk, n, to) != (size_t)n)
-		return -EFAULT;
-	return n;
+	ret = tty_mode_ioctl(tty, file, cmd, arg);
+	if (ret == -ENOIOCTLCMD)
+		ret = tty_jobctrl_ioctl(tty, file, cmd, arg);
+	return ret == -ENOIOCTLCMD ? -ENOTTY : ret;
 }
 
-static long console_tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+/*
+ * Which tty a device number names.  *@noctty: the console and /dev/tty
+ * never make the opener's session take the terminal, as in Linux.
+ */
+static struct tty_struct *tty_lookup(dev_t dev, bool *noctty)
 {
-	void __user *argp = (void __user *)arg;
-	struct termios t;
-	struct winsize ws;
+	unsigned int major = MAJOR(dev), minor = MINOR(dev);
 
-	switch (cmd) {
-	case TCGETS:
-		spin_lock(&console_tty_lock);
-		t = console_termios;
-		spin_unlock(&console_tty_lock);
-		return copy_to_user(argp, &t, sizeof(t)) ? -EFAULT : 0;
-	case TCSETS:
-	case TCSETSW:
-	case TCSETSF:
-		if (copy_from_user(&t, argp, sizeof(t)))
-			return -EFAULT;
-		spin_lock(&console_tty_lock);
-		console_termios = t;
-		spin_unlock(&console_tty_lock);
-		return 0;
-	case TIOCGWINSZ:
-		spin_lock(&console_tty_lock);
-		ws = console_winsize;
-		spin_unlock(&console_tty_lock);
-		return copy_to_user(argp, &ws, sizeof(ws)) ? -EFAULT : 0;
-	case TIOCSWINSZ:
-		if (copy_from_user(&ws, argp, sizeof(ws)))
-			return -EFAULT;
-		spin_lock(&console_tty_lock);
-		console_winsize = ws;
-		spin_unlock(&console_tty_lock);
-		return 0;
-	default:
-		return -ENOTTY;
+	*noctty = true;
+	if (major == TTYAUX_MAJOR && minor == 0)
+		return get_current_tty();
+	if (major == TTYAUX_MAJOR && minor == 1)
+		return &serial_tty;
+	if (major == TTY_MAJOR && minor == TTYS0_MINOR) {
+		*noctty = false;
+		return &serial_tty;
 	}
+	return ERR_PTR(-ENXIO);
 }
 
-static int console_tty_open(struct inode *inode, struct file *filp)
+static int tty_open(struct inode *inode, struct file *filp)
 {
-	unsigned int major = MAJOR(inode->i_rdev), minor = MINOR(inode->i_rdev);
+	struct tty_struct *tty;
+	bool noctty;
 
-	if (!(major == TTYAUX_MAJOR && minor <= 1) &&
-	    !(major == TTY_MAJOR && minor == TTYS0_MINOR))
-		return -ENXIO;
-	serial8250_set_rx_notify(console_rx_notify);
+	tty = tty_lookup(inode->i_rdev, &noctty);
+	if (!tty)
+		return -ENXIO;	/* /dev/tty without a controlling terminal */
+	if (IS_ERR(tty))
+		return PTR_ERR(tty);
+	filp->private_data = tty;
+	/*
+	 * Input goes to the tty only once someone has opened it: until then
+	 * it waits in the UART's ring (where ktest=serial reads it).
+	 */
+	if (tty == &serial_tty && !READ_ONCE(serial_rx_started)) {
+		WRITE_ONCE(serial_rx_started, true);
+		serial8250_set_rx_notify(serial_rx_notify);
+		serial_rx_notify();
+	}
+	if (!noctty && !(filp->f_flags & O_NOCTTY))
+		tty_open_proc_set_tty(tty);
 	return 0;
 }
 
-static const struct file_operations console_tty_fops = {
-	.open		= console_tty_open,
+static const struct file_operations tty_fops = {
+	.open		= tty_open,
 	.llseek		= no_llseek,
-	.read_iter	= console_tty_read,
-	.write_iter	= console_tty_write,
-	.unlocked_ioctl	= console_tty_ioctl,
+	.read_iter	= tty_read,
+	.write_iter	= tty_write,
+	.unlocked_ioctl	= tty_ioctl,
 };
-
 
 static int __init tty_init(void)
 {
-	int err = register_chrdev(TTYAUX_MAJOR, "console", &console_tty_fops);
+	int err;
 
+	tty_init_struct(&serial_tty, &serial_driver);
+	err = serial_tty.ldisc->open(&serial_tty);
+	if (err)
+		return err;
+	err = register_chrdev(TTYAUX_MAJOR, "console", &tty_fops);
 	if (!err)
-		err = register_chrdev(TTY_MAJOR, "ttyS", &console_tty_fops);
+		err = register_chrdev(TTY_MAJOR, "ttyS", &tty_fops);
 	return err;
 }
 fs_initcall(tty_init);

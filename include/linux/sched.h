@@ -110,6 +110,7 @@ struct cred;
 struct nsproxy;
 struct sched_class;
 struct completion;
+struct tty_struct;
 
 /*
  * What the threads of a process share (one per thread group): limits,
@@ -126,7 +127,9 @@ struct signal_struct {
 	u64 cutime, cstime;			/* reaped children, ns */
 	unsigned long cnvcsw, cnivcsw, cmin_flt, cmaj_flt;
 	unsigned long maxrss, cmaxrss;		/* KiB */
-	pid_t pgrp, session;
+	pid_t pgrp, session;			/* tasklist_lock */
+	bool leader;				/* session leader (setsid) */
+	struct tty_struct *tty;			/* controlling terminal; tasklist_lock */
 
 	/* Signals sent to the whole process; any thread may take them. */
 	struct sigpending shared_pending;

@@ -93,10 +93,13 @@ static void serial8250_console_write(struct console *con, const char *s,
 	}
 }
 
-/* Output from user space; \n becomes \r\n as a tty's ONLCR would. */
+/* Output from the tty, already post-processed by n_tty (ONLCR): sent as is. */
 void serial8250_write(const char *s, size_t count)
 {
-	serial8250_console_write(NULL, s, count);
+	struct uart_8250_port *up = &com1;
+
+	while (count--)
+		serial8250_putchar(up, *s++);
 }
 
 static struct console serial8250_console = {

@@ -73,6 +73,12 @@ void recalc_sigpending(void);
 void flush_sigqueue(struct sigpending *pending);
 void flush_signal_handlers(struct task_struct *t, int force_default);
 void do_notify_parent(struct task_struct *tsk, int sig);
+int kill_pgrp(pid_t pgrp, int sig, int priv);
+int __kill_pgrp_info(pid_t pgrp, int sig, siginfo_t *info);
+
+/* kernel/exit.c: job control */
+bool is_current_pgrp_orphaned(void);
+bool pgrp_is_orphaned(pid_t pgrp);
 void ignore_signals(struct task_struct *t);
 int restore_altstack(const stack_t __user *uss);
 int __save_altstack(stack_t __user *uss, unsigned long sp);
