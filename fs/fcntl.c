@@ -5,12 +5,15 @@
  * and the open file's status flags (F_GETFL/F_SETFL: shared by every
  * descriptor of the struct file; only O_APPEND and O_NONBLOCK change).
  * Record locks (F_GETLK/F_SETLK/F_SETLKW) are not implemented yet and
- * answer -EINVAL.
+ * answer -EINVAL, after reading the struct flock (EFAULT first, as
+ * Linux).  F_GETPIPE_SZ/F_SETPIPE_SZ belong to fs/pipe.c.
  */
 #include <linux/kernel.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/pipe_fs_i.h>
 #include <linux/syscalls.h>
+#include <linux/uaccess.h>
 
 int f_dupfd(unsigned int from, struct file *file, unsigned int flags);
 
@@ -30,6 +33,22 @@ static int setfl(struct file *filp, unsigned long arg)
 	return 0;
 }
 
+/* The struct flock of the ABI (x86-64): 32 bytes, read whole. */
+struct flock_abi {
+	short l_type, l_whence;
+	long l_start, l_len;
+	int l_pid;
+};
+
+static long fcntl_lock_stub(unsigned long arg)
+{
+	struct flock_abi fl;
+
+	if (copy_from_user(&fl, (void __user *)arg, sizeof(fl)))
+		return -EFAULT;
+	return -EINVAL;
+}
+
 static long do_fcntl(int fd, unsigned int cmd, unsigned long arg, struct file *filp)
 {
 	switch (cmd) {
@@ -46,6 +65,13 @@ static long do_fcntl(int fd, unsigned int cmd, unsigned long arg, struct file *f
 		return filp->f_flags;
 	case F_SETFL:
 		return setfl(filp, arg);
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+		return fcntl_lock_stub(arg);
+	case F_GETPIPE_SZ:
+	case F_SETPIPE_SZ:
+		return pipe_fcntl(filp, cmd, arg);
 	default:
 		return -EINVAL;
 	}

@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/init.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/serial_8250.h>
@@ -110,6 +111,17 @@ static ssize_t console_tty_read(struct kiocb *iocb, struct iov_iter *to)
 	return n;
 }
 
+/* Minimal, until the TTY layer has its own: typed bytes, and always writable. */
+static __poll_t console_tty_poll(struct file *file, poll_table *wait)
+{
+	__poll_t mask = POLLOUT | POLLWRNORM;
+
+	poll_wait(file, &console_read_wait, wait);
+	if (serial8250_rx_pending())
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
 static long console_tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	void __user *argp = (void __user *)arg;
@@ -164,6 +176,7 @@ static const struct file_operations console_tty_fops = {
 	.llseek		= no_llseek,
 	.read_iter	= console_tty_read,
 	.write_iter	= console_tty_write,
+	.poll		= console_tty_poll,
 	.unlocked_ioctl	= console_tty_ioctl,
 };
 

@@ -38,6 +38,7 @@ struct vm_area_struct;
 struct poll_table_struct;
 struct module;
 struct kstatfs;
+struct pipe_inode_info;
 
 typedef unsigned int fmode_t;
 typedef unsigned int __poll_t;
@@ -179,6 +180,7 @@ struct inode {
 	struct super_block *i_sb;
 	struct list_head i_sb_list;	/* in i_sb->s_inodes */
 	const char *i_link;		/* symlink target, if the fs keeps it here */
+	struct pipe_inode_info *i_pipe;	/* FIFOs and pipes: the ring, while open */
 	void *i_private;
 };
 

@@ -195,6 +195,12 @@ int serial8250_read(unsigned char *buf, int count)
 	return n;
 }
 
+/* Typed bytes waiting to be read (the console's poll asks). */
+bool serial8250_rx_pending(void)
+{
+	return READ_ONCE(com1.rx_tail) != READ_ONCE(com1.rx_head);
+}
+
 void serial8250_set_rx_notify(void (*notify)(void))
 {
 	com1.rx_notify = notify;
