@@ -16,6 +16,7 @@
 #include <linux/init.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/pipe_fs_i.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -131,6 +132,8 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 		inode->i_rdev = rdev;
 	} else if (S_ISBLK(mode)) {
 		inode->i_rdev = rdev;	/* block devices open with -ENXIO until a driver exists */
+	} else if (S_ISFIFO(mode)) {
+		inode->i_fop = &pipefifo_fops;	/* the pipe itself comes with the first open */
 	}
 }
 

@@ -45,11 +45,19 @@ static fmode_t open_fmode(int flags)
 	return mode;
 }
 
+/*
+ * f_flags as F_GETFL shows them: not the creation flags, not O_CLOEXEC
+ * (a property of the descriptor, kept in the fd table).
+ */
+static unsigned int open_file_flags(int flags)
+{
+	return flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+}
+
 struct file *dentry_open(const struct path *path, int flags)
 {
 	struct inode *inode = d_inode(path->dentry);
-	struct file *f = alloc_empty_file(flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC),
-					  open_fmode(flags));
+	struct file *f = alloc_empty_file(open_file_flags(flags), open_fmode(flags));
 	int err;
 
 	if (IS_ERR(f))
@@ -61,7 +69,7 @@ struct file *dentry_open(const struct path *path, int flags)
 	if (f->f_mode & FMODE_PATH)
 		return f;
 	if (S_ISBLK(inode->i_mode) || (!f->f_op && !S_ISDIR(inode->i_mode))) {
-		err = -ENXIO;	/* no block devices, FIFOs or sockets yet */
+		err = -ENXIO;	/* no block devices or sockets yet */
 		goto out;
 	}
 	if (f->f_op && f->f_op->open) {

@@ -132,6 +132,27 @@ static int rw_check(struct file *file, fmode_t need)
 	return 0;
 }
 
+/*
+ * The range check for a whole read or write, as on Linux: the end may
+ * not wrap or reach the kernel's half.  A huge count on a small buffer
+ * passes and transfers what the file has; each copy then checks its
+ * own piece strictly (access_ok), so a bad piece is still EFAULT.
+ */
+static bool rw_access_ok(const void __user *buf, size_t count)
+{
+	unsigned long start = (unsigned long)buf, end = start + count;
+
+	return end >= start && (long)end >= 0;
+}
+
+/* The bytes asked for must have offsets: pos + count may not overflow (Linux: EINVAL). */
+static int rw_verify_area(loff_t pos, size_t count)
+{
+	if (pos < 0 || (loff_t)count < 0 || pos > MAX_LFS_FILESIZE - (loff_t)count)
+		return -EINVAL;
+	return 0;
+}
+
 ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	struct iov_iter iter;
@@ -141,8 +162,11 @@ ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 		return ret;
 	if (!file->f_op->read && !file->f_op->read_iter)
 		return -EINVAL;
-	if (!access_ok(buf, count))
+	if (!rw_access_ok(buf, count))
 		return -EFAULT;
+	ret = rw_verify_area(*pos, count);
+	if (ret)
+		return ret;
 	count = min_t(size_t, count, MAX_RW_COUNT);
 	if (file->f_op->read)
 		return file->f_op->read(file, buf, count, pos);
@@ -159,8 +183,11 @@ ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_
 		return ret;
 	if (!file->f_op->write && !file->f_op->write_iter)
 		return -EINVAL;
-	if (!access_ok(buf, count))
+	if (!rw_access_ok(buf, count))
 		return -EFAULT;
+	ret = rw_verify_area(*pos, count);
+	if (ret)
+		return ret;
 	count = min_t(size_t, count, MAX_RW_COUNT);
 	if (file->f_op->write)
 		return file->f_op->write(file, buf, count, pos);
@@ -294,11 +321,15 @@ static ssize_t do_rw_vec(unsigned long fd, const struct iovec __user *uvec,
 	ret = -EFAULT;
 	if (copy_from_user(iov, uvec, vlen * sizeof(*iov)))
 		goto out;
-	ret = -EINVAL;
+	/* Per piece, as Linux: negative EINVAL, out of range EFAULT; the total is capped. */
 	for (i = 0; i < vlen; i++) {
-		if ((ssize_t)iov[i].iov_len < 0 || sum + iov[i].iov_len < sum ||
-		    sum + iov[i].iov_len > (size_t)LONG_MAX)
+		ret = -EINVAL;
+		if ((ssize_t)iov[i].iov_len < 0)
 			goto out;
+		ret = -EFAULT;
+		if (!rw_access_ok(iov[i].iov_base, iov[i].iov_len))
+			goto out;
+		iov[i].iov_len = min_t(size_t, iov[i].iov_len, MAX_RW_COUNT - sum);
 		sum += iov[i].iov_len;
 	}
 	ret = rw_check(f, write ? FMODE_WRITE : FMODE_READ);

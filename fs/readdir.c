@@ -95,11 +95,16 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, struct linux_dirent64 __user *, di
 	struct file *f;
 	int err;
 
-	if (!access_ok(dirent, count))
+	/* The count is an int inside, as on Linux: "negative" fits no record. */
+	if ((int)count >= 0 && !access_ok(dirent, count))
 		return -EFAULT;
 	f = fget(fd);
 	if (!f)
 		return -EBADF;
+	if ((int)count < 0) {
+		fput(f);
+		return -EINVAL;
+	}
 	err = iterate_dir(f, &buf.ctx);
 	if (buf.prev_reclen) {
 		s64 off = buf.ctx.pos;

@@ -23,10 +23,16 @@ size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
 {
 	size_t n = min(bytes, i->count), left = 0;
 
+	/*
+	 * Not copy_from_user(): it zeroes what a fault left uncopied, and
+	 * here @addr is a file's page or a pipe's, whose bytes must stay.
+	 */
 	if (i->kernel)
 		memcpy(addr, i->buf, n);
+	else if (access_ok((const void __user *)i->buf, n))
+		left = copy_user_generic(addr, i->buf, n);
 	else
-		left = copy_from_user(addr, (const void __user *)i->buf, n);
+		left = n;
 	n -= left;
 	i->buf = (char *)i->buf + n;
 	i->count -= n;

@@ -630,4 +630,5 @@ const struct tty_ldisc_ops n_tty_ops = {
 	.set_termios	= n_tty_set_termios,
 	.flush_buffer	= n_tty_flush_buffer,
 	.readable	= n_tty_readable,
+	.input_available = input_available,
 };

@@ -19,6 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/init.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/serial_8250.h>
@@ -135,6 +136,25 @@ static ssize_t tty_write(struct kiocb *iocb, struct iov_iter *from)
 	return done;
 }
 
+/*
+ * poll/select: readable when the line discipline has input a read would
+ * return (a whole line in canonical mode); a serial line is always
+ * writable (output is written through at once).
+ */
+static __poll_t tty_poll(struct file *file, poll_table *wait)
+{
+	struct tty_struct *tty = file->private_data;
+	__poll_t mask = POLLOUT | POLLWRNORM;
+	unsigned long flags;
+
+	poll_wait(file, &tty->read_wait, wait);
+	spin_lock_irqsave(&tty->lock, flags);
+	if (tty->ldisc->input_available(tty))
+		mask |= POLLIN | POLLRDNORM;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return mask;
+}
+
 static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct tty_struct *tty = file->private_data;
@@ -196,6 +216,7 @@ static const struct file_operations tty_fops = {
 	.llseek		= no_llseek,
 	.read_iter	= tty_read,
 	.write_iter	= tty_write,
+	.poll		= tty_poll,
 	.unlocked_ioctl	= tty_ioctl,
 };
 

@@ -39,6 +39,7 @@ struct poll_table_struct;
 struct module;
 struct kstatfs;
 struct file_lock;
+struct pipe_inode_info;
 
 typedef unsigned int fmode_t;
 typedef unsigned int __poll_t;
@@ -182,6 +183,7 @@ struct inode {
 	struct list_head i_sb_list;	/* in i_sb->s_inodes */
 	const char *i_link;		/* symlink target, if the fs keeps it here */
 	struct file_lock *i_flock;	/* record locks held on it (fs/locks.c) */
+	struct pipe_inode_info *i_pipe;	/* FIFOs and pipes: the ring, while open */
 	void *i_private;
 };
 

@@ -54,6 +54,7 @@ struct tty_ldisc_ops {
 	void (*set_termios)(struct tty_struct *tty, const struct termios *old);
 	void (*flush_buffer)(struct tty_struct *tty);
 	int (*readable)(struct tty_struct *tty);	/* FIONREAD; tty->lock held */
+	bool (*input_available)(struct tty_struct *tty);	/* would a read return now? */
 };
 
 struct tty_struct {
