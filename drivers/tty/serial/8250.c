@@ -198,7 +198,6 @@ int serial8250_read(unsigned char *buf, int count)
 	return n;
 }
 
-
 void serial8250_set_rx_notify(void (*notify)(void))
 {
 	com1.rx_notify = notify;
