@@ -36,6 +36,7 @@ struct irq_desc {
 	struct irqaction *action;	/* NULL: nobody listens */
 	unsigned int depth;		/* nested disable_irq() count */
 	unsigned int kstat_irqs[NR_CPUS];
+	unsigned long irq_count;	/* since the last unhandled check */
 	unsigned long irqs_unhandled;
 };
 

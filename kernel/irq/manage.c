@@ -160,9 +160,21 @@ void generic_handle_irq(unsigned int irq)
 	for (action = desc->action; action; action = action->next)
 		ret |= action->handler(irq, action->dev_id);
 	spin_unlock(&desc->lock);
-	if (ret == IRQ_NONE && ++desc->irqs_unhandled % 100000 == 1)
-		pr_warn("irq %u: nobody cared (%lu unhandled)\n", irq,
-			desc->irqs_unhandled);
+	/*
+	 * An occasional unclaimed interrupt is normal (a UART that raised
+	 * its line for data already drained).  A line that is almost never
+	 * claimed is stuck: say so once per 100000, as Linux's "nobody
+	 * cared" does.
+	 */
+	if (ret == IRQ_NONE)
+		desc->irqs_unhandled++;
+	if (++desc->irq_count >= 100000) {
+		if (desc->irqs_unhandled > 99900)
+			pr_warn("irq %u: nobody cared (%lu of the last 100000 unhandled)\n",
+				irq, desc->irqs_unhandled);
+		desc->irq_count = 0;
+		desc->irqs_unhandled = 0;
+	}
 	if (desc->chip && desc->chip->irq_eoi)
 		desc->chip->irq_eoi(irq);
 }
