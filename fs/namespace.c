@@ -398,7 +398,8 @@ static bool mount_busy(struct mount *m)
 	return !list_empty(&m->mnt_mounts) || m->mnt_count > 2;
 }
 
-SYSCALL_DEFINE2(umount2, char __user *, name, int, flags)
+/* Linux names the entry sys_umount; the table (umount2, 166) points at that. */
+SYSCALL_DEFINE2(umount, char __user *, name, int, flags)
 {
 	unsigned int lookup_flags = LOOKUP_FOLLOW;
 	struct path path, old;
