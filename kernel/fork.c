@@ -599,3 +599,22 @@ int exec_mmap(struct mm_struct *mm)
 		mmdrop(active_mm);	/* a kernel thread's borrowed mm */
 	return 0;
 }
+
+/*
+ * @task's address space with a user reference (mmput when done), or NULL
+ * for a kernel thread or a task past exit_mm.  task_lock keeps the mm
+ * from being swapped out by exec or dropped by exit while we take it.
+ */
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm;
+
+	task_lock(task);
+	mm = task->mm;
+	if (mm && !(task->flags & PF_KTHREAD))
+		mmget(mm);
+	else
+		mm = NULL;
+	task_unlock(task);
+	return mm;
+}
