@@ -441,3 +441,22 @@ out:
 	path_put(&path);
 	return err;
 }
+
+/*
+ * Call @show on every attached mount, oldest first (/proc/mounts).
+ * namespace_sem keeps the tree still; @show must not sleep on the tree.
+ */
+int iterate_mounts(int (*show)(struct mount *m, void *arg), void *arg)
+{
+	struct mount *m;
+	int err = 0;
+
+	mutex_lock(&namespace_sem);
+	list_for_each_entry(m, &mount_list, mnt_list) {
+		err = show(m, arg);
+		if (err)
+			break;
+	}
+	mutex_unlock(&namespace_sem);
+	return err;
+}
