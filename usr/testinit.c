@@ -56,6 +56,7 @@ static const char *const builtin_tests[] = {
 	"/tests/sig_job",
 	"/tests/sig_fault",
 	"/tests/vfs_smoke",
+	"/tests/proc_fs",
 };
 
 static unsigned long orphans_reaped;
