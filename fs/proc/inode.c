@@ -58,12 +58,16 @@ const struct super_operations proc_sops = {
 	.statfs		= proc_statfs,
 };
 
+/* The VFS calls through i_op unconditionally (stat, permission): never leave it NULL. */
+static const struct inode_operations proc_file_inode_operations;
+
 struct inode *proc_new_inode(struct super_block *sb, umode_t mode)
 {
 	struct inode *inode = new_inode(sb);
 
 	if (!inode)
 		return NULL;
+	inode->i_op = &proc_file_inode_operations;
 	inode->i_mode = mode;
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);

@@ -82,6 +82,8 @@ static const struct inode_operations sysfs_dir_inode_operations = {
 	.getattr	= simple_getattr,
 };
 
+static const struct inode_operations sysfs_file_inode_operations;
+
 static int sysfs_statfs(struct dentry *dentry, struct kstatfs *buf)
 {
 	buf->f_type = SYSFS_MAGIC;
@@ -107,6 +109,7 @@ static struct inode *sysfs_new_inode(umode_t mode)
 		inode->i_fop = &simple_dir_operations;
 		inode->i_nlink = 2;
 	} else {
+		inode->i_op = &sysfs_file_inode_operations;	/* the VFS calls through i_op */
 		inode->i_fop = &sysfs_file_operations;
 		inode->i_size = PAGE_SIZE;	/* what Linux reports: the most a show may print */
 	}
