@@ -16,11 +16,17 @@
 #include "internal.h"
 
 
+/* The columns in /proc/stat's order, which is not the enum's. */
+static const enum cpu_usage_stat stat_columns[] = {
+	CPUTIME_USER, CPUTIME_NICE, CPUTIME_SYSTEM, CPUTIME_IDLE, CPUTIME_IOWAIT,
+	CPUTIME_IRQ, CPUTIME_SOFTIRQ, CPUTIME_STEAL, CPUTIME_GUEST, CPUTIME_GUEST_NICE,
+};
+
 static void show_cpu_line(struct seq_file *m, const char *name, const u64 *cpustat)
 {
 	seq_puts(m, name);
-	for (int i = 0; i < NR_STATS; i++)
-		seq_printf(m, " %llu", cpustat[i] / (NSEC_PER_SEC / USER_HZ));
+	for (unsigned int i = 0; i < ARRAY_SIZE(stat_columns); i++)
+		seq_printf(m, " %llu", cpustat[stat_columns[i]] / (NSEC_PER_SEC / USER_HZ));
 	seq_putc(m, '\n');
 }
 
