@@ -23,6 +23,7 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -70,6 +71,15 @@ LT_CASE(mount_proc)
 	LT_CHECK_OK(stat(P "/self", &st));
 	LT_CHECK(S_ISDIR(st.st_mode));
 	LT_CHECK_OK(lstat(P "/self", &st));
+	LT_CHECK(S_ISLNK(st.st_mode));
+	/* stat of every kind of proc name: free(1) and ls -l do it. */
+	LT_CHECK_OK(stat(P "/meminfo", &st));
+	LT_CHECK(S_ISREG(st.st_mode));
+	LT_CHECK_OK(stat(P "/self/stat", &st));
+	LT_CHECK(S_ISREG(st.st_mode) && st.st_uid == geteuid());
+	LT_CHECK_OK(stat(P "/sys/kernel/hostname", &st));
+	LT_CHECK(S_ISREG(st.st_mode));
+	LT_CHECK_OK(lstat(P "/self/cwd", &st));
 	LT_CHECK(S_ISLNK(st.st_mode));
 }
 
@@ -326,6 +336,26 @@ LT_CASE(meminfo)
 	LT_CHECK(strstr(buf, "\nMemAvailable:"));
 }
 
+/* sysinfo(2) and /proc agree: free and uptime use one, top the other. */
+LT_CASE(sysinfo_agrees)
+{
+	struct sysinfo si;
+	double up;
+	long s;
+
+	LT_CHECK_OK(sysinfo(&si));
+	LT_CHECK(slurp(P "/meminfo") > 0);
+	LT_CHECK(si.mem_unit > 0);
+	LT_CHECK_EQ((unsigned long long)si.totalram * si.mem_unit / 1024, status_field("MemTotal:"));
+	LT_CHECK(si.freeram > 0 && si.freeram <= si.totalram);
+	LT_CHECK(si.procs >= 2);
+	LT_CHECK(slurp(P "/uptime") > 0);
+	LT_CHECK(sscanf(buf, "%lf", &up) == 1);
+	s = si.uptime;
+	LT_CHECK(s >= (long)up && s <= (long)up + 2);	/* Linux rounds up */
+	LT_CHECK(si.loads[0] < (100UL << 16));
+}
+
 LT_CASE(uptime_loadavg)
 {
 	double up1, up2, idle, l1, l5, l15;
@@ -348,6 +378,8 @@ LT_CASE(system_stat)
 
 	LT_CHECK(slurp(P "/stat") > 0);
 	LT_CHECK(sscanf(buf, "cpu %llu %llu %llu %llu", &user, &nice, &sys, &idle) == 4);
+	/* Idle is the 4th column: this test sleeps, so the CPU idles (Lantern and QEMU alike). */
+	LT_CHECK(idle > 0);
 	LT_CHECK(strstr(buf, "\ncpu0 "));
 	LT_CHECK(strstr(buf, "\nintr "));
 	LT_CHECK(status_field("\nctxt ") > 0);
@@ -500,6 +532,7 @@ int main(int argc, char **argv, char **envp)
 	LT_RUN(readdir_pids);
 	LT_RUN(child_and_dead);
 	LT_RUN(meminfo);
+	LT_RUN(sysinfo_agrees);
 	LT_RUN(uptime_loadavg);
 	LT_RUN(system_stat);
 	LT_RUN(misc_files);
