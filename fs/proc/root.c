@@ -202,28 +202,54 @@ static struct super_block *proc_fill_super(struct file_system_type *fs_type, int
 	return sb;
 }
 
-/* Every mount of proc shows the same tree: one superblock, more s_active. */
-static struct dentry *proc_mount(struct file_system_type *fs_type, int flags,
-				 const char *dev_name, void *data)
+/* The shared instance with one more mount on it, or NULL. */
+static struct dentry *proc_get_root(void)
 {
-	struct dentry *root = ERR_PTR(-ENOMEM);
+	struct dentry *root = NULL;
 
 	mutex_lock(&proc_sb_lock);
-	if (proc_sb) {
-		atomic_inc(&proc_sb->s_active);
-	} else {
-		proc_sb = proc_fill_super(fs_type, flags);
-	}
-	if (proc_sb)
+	/* At zero it is being torn down (proc_kill_sb waits for this lock): not ours. */
+	if (proc_sb && atomic_inc_not_zero(&proc_sb->s_active))
 		root = dget(proc_sb->s_root);
 	mutex_unlock(&proc_sb_lock);
 	return root;
 }
 
+/*
+ * Every mount of proc shows the same tree: one superblock, more
+ * s_active.  The first is made without proc_sb_lock held, because a
+ * failed one is torn down through proc_kill_sb, which takes it.
+ */
+static struct dentry *proc_mount(struct file_system_type *fs_type, int flags,
+				 const char *dev_name, void *data)
+{
+	struct dentry *root = proc_get_root();
+	struct super_block *sb;
+
+	if (root)
+		return root;
+	sb = proc_fill_super(fs_type, flags);
+	if (!sb)
+		return ERR_PTR(-ENOMEM);
+	mutex_lock(&proc_sb_lock);
+	if (!proc_sb || !atomic_read(&proc_sb->s_active)) {	/* none, or one going away */
+		proc_sb = sb;		/* this mount takes the reference sget_nodev gave */
+		root = dget(sb->s_root);
+		sb = NULL;
+	}
+	mutex_unlock(&proc_sb_lock);
+	if (sb) {
+		deactivate_super(sb);	/* another mount made it first: use that one */
+		root = proc_get_root();
+	}
+	return root ? root : ERR_PTR(-ENOMEM);
+}
+
 static void proc_kill_sb(struct super_block *sb)
 {
 	mutex_lock(&proc_sb_lock);
-	proc_sb = NULL;
+	if (proc_sb == sb)
+		proc_sb = NULL;
 	mutex_unlock(&proc_sb_lock);
 	dput(sb->s_root);
 	sb->s_root = NULL;

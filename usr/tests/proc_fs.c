@@ -444,10 +444,19 @@ LT_CASE(sys_kernel)
 	LT_CHECK(!strncmp(buf, old, strlen(old)) && buf[strlen(old)] == '\n');
 }
 
+/* Two mounts show one tree; after the last umount a new mount starts afresh. */
 LT_CASE(umount_proc)
 {
+	mkdir(P "2", 0755);
+	LT_CHECK_OK(mount("proc", P "2", "proc", 0, NULL));
+	LT_CHECK(slurp(P "2/self/comm") > 0 && !strcmp(buf, "ltproc\n"));
+	LT_CHECK_OK(umount(P "2"));
 	LT_CHECK_OK(umount(P));
 	LT_CHECK_ERR(open(P "/self/stat", O_RDONLY), ENOENT);
+	LT_CHECK_OK(mount("proc", P "2", "proc", 0, NULL));
+	LT_CHECK(slurp(P "2/self/comm") > 0 && !strcmp(buf, "ltproc\n"));
+	LT_CHECK_OK(umount(P "2"));
+	LT_CHECK_OK(rmdir(P "2"));
 	LT_CHECK_OK(rmdir(P));
 }
 
