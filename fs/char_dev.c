@@ -14,6 +14,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/cdev.h>
+#include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -134,6 +135,7 @@ int cdev_add(struct cdev *p, dev_t dev, unsigned int count)
 	mutex_lock(&chrdevs_lock);
 	list_add(&p->list, &cdev_map);
 	mutex_unlock(&chrdevs_lock);
+	devtmpfs_cdev_added(dev, count);	/* /dev nodes for the numbers it knows */
 	return 0;
 }
 

@@ -275,6 +275,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	if (!mm)
 		return -ENOMEM;
 	bprm->point_of_no_return = true;
+	mm->exe_file = get_file(bprm->file);
 	exec_mmap(mm);
 	/* The descriptor table becomes this process's own; close-on-exec ones go. */
 	if (unshare_files())

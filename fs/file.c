@@ -14,6 +14,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -365,7 +366,9 @@ void exit_files(struct task_struct *tsk)
 	struct files_struct *files = tsk->files;
 
 	if (files) {
+		task_lock(tsk);
 		tsk->files = NULL;
+		task_unlock(tsk);
 		put_files_struct(files);
 	}
 }

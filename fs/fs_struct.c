@@ -9,6 +9,7 @@
 #include <linux/fs_struct.h>
 #include <linux/path.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <uapi/linux/sched.h>
 
@@ -97,7 +98,9 @@ void exit_fs(struct task_struct *tsk)
 
 	if (!fs)
 		return;
+	task_lock(tsk);
 	tsk->fs = NULL;
+	task_unlock(tsk);
 	if (!refcount_dec_and_test(&fs->users) || fs == &init_fs)
 		return;
 	if (fs->root.dentry)

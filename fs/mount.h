@@ -33,5 +33,6 @@ struct vfsmount *lookup_mnt(const struct path *path);
 bool follow_down_mount(struct path *path);	/* into what is mounted here */
 bool follow_up(struct path *path);		/* from a mount's root to its mount point */
 int path_mounted(const struct path *path);
+int iterate_mounts(int (*show)(struct mount *m, void *arg), void *arg);
 
 #endif

@@ -398,7 +398,8 @@ static bool mount_busy(struct mount *m)
 	return !list_empty(&m->mnt_mounts) || m->mnt_count > 2;
 }
 
-SYSCALL_DEFINE2(umount2, char __user *, name, int, flags)
+/* Linux names the entry sys_umount; the table (umount2, 166) points at that. */
+SYSCALL_DEFINE2(umount, char __user *, name, int, flags)
 {
 	unsigned int lookup_flags = LOOKUP_FOLLOW;
 	struct path path, old;
@@ -438,5 +439,24 @@ SYSCALL_DEFINE2(umount2, char __user *, name, int, flags)
 	err = 0;
 out:
 	path_put(&path);
+	return err;
+}
+
+/*
+ * Call @show on every attached mount, oldest first (/proc/mounts).
+ * namespace_sem keeps the tree still; @show must not sleep on the tree.
+ */
+int iterate_mounts(int (*show)(struct mount *m, void *arg), void *arg)
+{
+	struct mount *m;
+	int err = 0;
+
+	mutex_lock(&namespace_sem);
+	list_for_each_entry(m, &mount_list, mnt_list) {
+		err = show(m, arg);
+		if (err)
+			break;
+	}
+	mutex_unlock(&namespace_sem);
 	return err;
 }

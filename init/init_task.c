@@ -72,6 +72,7 @@ struct task_struct init_task __aligned(64) = {
 	.real_cred	= &init_cred,
 	.cred		= &init_cred,
 	.comm		= "swapper/0",
+	.alloc_lock	= __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
 	.fs		= &init_fs,
 	.files		= &init_files,
 	.signal		= &init_signals,

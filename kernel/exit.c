@@ -218,7 +218,9 @@ static void exit_mm(void)
 				  (unsigned long)get_mm_hiwater_rss_kb(mm));
 	/* Keep running on these page tables (active_mm) until the switch away. */
 	mmgrab(mm);
+	task_lock(tsk);
 	tsk->mm = NULL;
+	task_unlock(tsk);
 	mmput(mm);
 }
 

@@ -16,6 +16,7 @@
 #include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/fdtable.h>
+#include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/init.h>
 #include <linux/mm.h>
@@ -120,6 +121,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	/* Two references: one dropped when it dies, one when it is reaped. */
 	refcount_set(&tsk->usage, 2);
 	tsk->thread_flags = 0;
+	spin_lock_init(&tsk->alloc_lock);
 	return tsk;
 }
 
@@ -523,6 +525,8 @@ void mmput(struct mm_struct *mm)
 	if (!atomic_dec_and_test(&mm->mm_users))
 		return;
 	exit_mmap(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	mmdrop(mm);
 }
 
@@ -567,6 +571,8 @@ struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
 	memcpy(mm, oldmm, sizeof(*mm));
 	if (!mm_init(mm))
 		return NULL;
+	if (mm->exe_file)
+		get_file(mm->exe_file);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);
 		return NULL;
@@ -581,14 +587,35 @@ int exec_mmap(struct mm_struct *mm)
 	struct mm_struct *old_mm = tsk->mm, *active_mm = tsk->active_mm;
 
 	exit_mm_release(tsk);
+	task_lock(tsk);
 	local_irq_disable();
 	tsk->mm = mm;
 	tsk->active_mm = mm;
 	switch_mm(active_mm, mm, tsk);
 	local_irq_enable();
+	task_unlock(tsk);
 	if (old_mm)
 		mmput(old_mm);
 	else
 		mmdrop(active_mm);	/* a kernel thread's borrowed mm */
 	return 0;
+}
+
+/*
+ * @task's address space with a user reference (mmput when done), or NULL
+ * for a kernel thread or a task past exit_mm.  task_lock keeps the mm
+ * from being swapped out by exec or dropped by exit while we take it.
+ */
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm;
+
+	task_lock(task);
+	mm = task->mm;
+	if (mm && !(task->flags & PF_KTHREAD))
+		mmget(mm);
+	else
+		mm = NULL;
+	task_unlock(task);
+	return mm;
 }

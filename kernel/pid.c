@@ -15,7 +15,7 @@
 
 int pid_max = PID_MAX_DEFAULT;
 static DECLARE_BITMAP(pidmap, PID_MAX_DEFAULT);
-static int last_pid;
+int last_pid;			/* the pid handed out last: /proc/loadavg */
 static struct hlist_head pid_hash[1 << PIDHASH_BITS];
 static DEFINE_SPINLOCK(pidmap_lock);
 

@@ -10,8 +10,6 @@
 #include <linux/kernel.h>
 #include <linux/cred.h>
 #include <linux/fs_struct.h>
-#include <linux/mm.h>
-#include <linux/vmstat.h>
 #include <linux/reboot.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
@@ -751,36 +749,4 @@ char *get_task_comm(char *to, struct task_struct *tsk)
 {
 	strscpy(to, tsk->comm, TASK_COMM_LEN);
 	return to;
-}
-
-struct sysinfo {
-	long uptime;
-	unsigned long loads[3];
-	unsigned long totalram;
-	unsigned long freeram;
-	unsigned long sharedram;
-	unsigned long bufferram;
-	unsigned long totalswap;
-	unsigned long freeswap;
-	unsigned short procs;
-	unsigned short pad;
-	unsigned long totalhigh;
-	unsigned long freehigh;
-	unsigned int mem_unit;
-	char _f[20 - 2 * sizeof(long) - sizeof(int)];
-};
-
-/* What free(1) and uptime(1) read: memory in pages (mem_unit = PAGE_SIZE). */
-SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
-{
-	struct sysinfo val;
-
-	memset(&val, 0, sizeof(val));
-	val.uptime = ktime_get_boottime_ns() / NSEC_PER_SEC;
-	/* loads[] stay 0 until the load average exists (kernel/sched) */
-	val.totalram = totalram_pages();
-	val.freeram = global_zone_page_state(NR_FREE_PAGES);
-	val.procs = nr_threads;
-	val.mem_unit = PAGE_SIZE;
-	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
 }

@@ -422,3 +422,29 @@ int __pte_alloc_kernel(pmd_t *pmd)
 		pte_free_kernel(&init_mm, new);
 	return 0;
 }
+
+/*
+ * Read up to @len bytes at @addr of another address space into @buf
+ * (/proc/<pid>/cmdline and environ).  Only pages already present are
+ * read: nothing is faulted in on the owner's behalf, so the copy stops
+ * at the first missing page.  Returns the bytes copied.
+ */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+{
+	int done = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	while (done < len) {
+		unsigned long off = addr & ~PAGE_MASK;
+		int n = min_t(int, len - done, PAGE_SIZE - off);
+		pte_t *pte = walk_existing(mm, addr);
+
+		if (!pte || !pte_present(*pte) || !pfn_valid(pte_pfn(*pte)))
+			break;
+		memcpy(buf + done, page_address(pfn_to_page(pte_pfn(*pte))) + off, n);
+		done += n;
+		addr += n;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return done;
+}

@@ -57,6 +57,7 @@ static const char *const builtin_tests[] = {
 	"/tests/sig_fault",
 	"/tests/vfs_smoke",
 	"/tests/proc_session",
+	"/tests/proc_fs",
 };
 
 static unsigned long orphans_reaped;

@@ -31,6 +31,7 @@ typedef u64 kernel_cap_t;
 #define CAP_SYS_ADMIN		21
 #define CAP_SYS_BOOT		22
 #define CAP_SYS_TIME		25
+#define CAP_SYSLOG		34
 #define CAP_SYS_NICE		23
 #define CAP_SYS_RESOURCE	24
 #define CAP_MKNOD		27

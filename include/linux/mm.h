@@ -163,6 +163,10 @@ void free_area_init(unsigned long *max_zone_pfn);
 /* The architecture's lines of /proc/meminfo (DirectMap4k...). */
 int arch_report_meminfo(char *buf, size_t size);
 
+struct mm_struct;
+/* Read another process's present pages (/proc/<pid>/cmdline): bytes copied. */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
+
 /* /proc/meminfo, into @buf; returns the length as snprintf would. */
 int meminfo_show(char *buf, size_t size);
 /* Free pages that could be had without swapping: MemAvailable. */

@@ -103,6 +103,7 @@ struct mm_struct {
 	unsigned long total_vm, data_vm, exec_vm, stack_vm;	/* pages */
 	unsigned long hiwater_rss;	/* peak resident pages */
 	atomic_long_t rss_stat[2];	/* MM_ANONPAGES, MM_SHMEMPAGES */
+	struct file *exe_file;		/* the program exec loaded: /proc/<pid>/exe */
 };
 
 #endif /* _LINUX_MM_TYPES_H */

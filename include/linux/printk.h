@@ -36,6 +36,22 @@
 #define LOGLEVEL_DEBUG		7
 
 #define CONSOLE_LOGLEVEL_DEFAULT	7	/* everything but debug */
+#define MINIMUM_CONSOLE_LOGLEVEL	1	/* syslog(2) may not silence emergencies */
+
+/* syslog(2) actions (dmesg uses READ_ALL, SIZE_BUFFER and CLEAR). */
+#define SYSLOG_ACTION_CLOSE		0
+#define SYSLOG_ACTION_OPEN		1
+#define SYSLOG_ACTION_READ		2
+#define SYSLOG_ACTION_READ_ALL		3
+#define SYSLOG_ACTION_READ_CLEAR	4
+#define SYSLOG_ACTION_CLEAR		5
+#define SYSLOG_ACTION_CONSOLE_OFF	6
+#define SYSLOG_ACTION_CONSOLE_ON	7
+#define SYSLOG_ACTION_CONSOLE_LEVEL	8
+#define SYSLOG_ACTION_SIZE_UNREAD	9
+#define SYSLOG_ACTION_SIZE_BUFFER	10
+
+int do_syslog(int type, char __user *buf, int len);
 #define CONSOLE_LOGLEVEL_QUIET		4
 #define CONSOLE_LOGLEVEL_DEBUG		10	/* everything */
 #define MESSAGE_LOGLEVEL_DEFAULT	4

@@ -207,6 +207,9 @@ struct task_struct {
 	const struct cred *cred;
 	char comm[TASK_COMM_LEN];
 
+	/* alloc_lock (task_lock): guards mm, files and fs against readers
+	 * in other tasks (/proc/<pid>), which must not see them freed. */
+	spinlock_t alloc_lock;
 	/* Filesystem info */
 	struct fs_struct *fs;
 	struct files_struct *files;

@@ -21,6 +21,14 @@
 #include <linux/sched/clock.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/cred.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/syscalls.h>
+#include <linux/timer.h>
+#include <linux/uaccess.h>
 
 #define LOG_BUF_LEN	(1 << CONFIG_LOG_BUF_SHIFT)
 #define LOG_LINE_MAX	1024
@@ -318,7 +326,15 @@ void console_flush_on_panic(void)
  * as the console shows them; advances *@seq.  Returns bytes copied.
  * Used by the boot log dump under `debug` and, later, by syslog(2).
  */
+static size_t log_copy(u64 *seq, char *buf, size_t size, bool syslog);
+
 size_t log_buf_copy(u64 *seq, char *buf, size_t size)
+{
+	return log_copy(seq, buf, size, false);
+}
+
+/* As log_buf_copy; @syslog adds the "<level>" prefix that syslog(2) readers expect. */
+static size_t log_copy(u64 *seq, char *buf, size_t size, bool syslog)
 {
 	unsigned long flags;
 	size_t len = 0;
@@ -333,7 +349,11 @@ size_t log_buf_copy(u64 *seq, char *buf, size_t size)
 	while (*seq < log_next_seq) {
 		struct printk_log *msg = log_from_idx(idx);
 		char line[LOG_LINE_MAX + PREFIX_MAX];
-		size_t n = msg_print_text(msg, line, sizeof(line));
+		size_t n = 0;
+
+		if (syslog)
+			n = scnprintf(line, sizeof(line), "<%u>", msg->level);
+		n += msg_print_text(msg, line + n, sizeof(line) - n);
 
 		if (msg == (struct printk_log *)log_buf)
 			idx = 0;
@@ -379,3 +399,142 @@ static int __init ignore_loglevel_setup(char *str)
 	return 0;
 }
 early_param("ignore_loglevel", ignore_loglevel_setup);
+
+/*
+ * syslog(2): what dmesg reads.  The reader's position (syslog_seq, for
+ * the destructive READ) and the point CLEAR moved the start to
+ * (clear_seq, for READ_ALL) are sequence numbers into the ring, so
+ * records dropped meanwhile are simply skipped.
+ */
+static u64 syslog_seq, clear_seq;
+static DEFINE_MUTEX(syslog_lock);	/* one syslog reader at a time: the seqs above */
+
+#define SYSLOG_TEXT_MAX	(2 * LOG_BUF_LEN)	/* formatted text of a full ring */
+
+/* The newest records from clear_seq on that fit in @len bytes, to @ubuf. */
+static int syslog_print_all(char __user *ubuf, int len, bool clear)
+{
+	char *text = kmalloc(SYSLOG_TEXT_MAX, GFP_KERNEL);
+	u64 seq = clear_seq;
+	size_t total, skip = 0;
+	int err;
+
+	if (!text)
+		return -ENOMEM;
+	total = log_copy(&seq, text, SYSLOG_TEXT_MAX, true);
+	/* Too much: drop whole lines from the front, as Linux keeps the newest. */
+	while (total - skip > (size_t)len) {
+		char *nl = memchr(text + skip, '\n', total - skip);
+
+		skip = nl ? (size_t)(nl - text) + 1 : total;
+	}
+	err = copy_to_user(ubuf, text + skip, total - skip) ? -EFAULT : (int)(total - skip);
+	if (clear && err >= 0)
+		clear_seq = seq;
+	kfree(text);
+	return err;
+}
+
+/* Destructive read: records after the last one read; sleeps until there is one. */
+static int syslog_print(char __user *ubuf, int len)
+{
+	char *text = kmalloc(LOG_LINE_MAX + PREFIX_MAX, GFP_KERNEL);
+	int done = 0;
+
+	if (!text)
+		return -ENOMEM;
+	/* The ring has no waiter list yet (printk runs in any context): poll each tick. */
+	while (READ_ONCE(log_next_seq) == syslog_seq) {
+		if (signal_pending(current)) {
+			kfree(text);
+			return -ERESTARTSYS;
+		}
+		schedule_timeout_interruptible(1);
+	}
+	while (done < len) {
+		size_t n = log_copy(&syslog_seq, text, min_t(size_t, len - done,
+							     LOG_LINE_MAX + PREFIX_MAX), true);
+
+		if (!n)
+			break;
+		if (copy_to_user(ubuf + done, text, n)) {
+			done = done ? done : -EFAULT;
+			break;
+		}
+		done += n;
+	}
+	kfree(text);
+	return done;
+}
+
+static int syslog_size_unread(void)
+{
+	u64 seq = syslog_seq;
+	char *text = kmalloc(SYSLOG_TEXT_MAX, GFP_KERNEL);
+	int n;
+
+	if (!text)
+		return -ENOMEM;
+	n = log_copy(&seq, text, SYSLOG_TEXT_MAX, true);
+	kfree(text);
+	return n;
+}
+
+int do_syslog(int type, char __user *buf, int len)
+{
+	int err;
+
+	/* dmesg_restrict is 0: anyone may read the whole log and its size. */
+	if (type != SYSLOG_ACTION_READ_ALL && type != SYSLOG_ACTION_SIZE_BUFFER &&
+	    !capable(CAP_SYSLOG) && !capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	switch (type) {
+	case SYSLOG_ACTION_CLOSE:
+	case SYSLOG_ACTION_OPEN:
+		return 0;
+	case SYSLOG_ACTION_READ:
+	case SYSLOG_ACTION_READ_ALL:
+	case SYSLOG_ACTION_READ_CLEAR:
+		if (!buf || len < 0)
+			return -EINVAL;
+		if (!len)
+			return 0;
+		mutex_lock(&syslog_lock);
+		if (type == SYSLOG_ACTION_READ)
+			err = syslog_print(buf, len);
+		else
+			err = syslog_print_all(buf, len, type == SYSLOG_ACTION_READ_CLEAR);
+		mutex_unlock(&syslog_lock);
+		return err;
+	case SYSLOG_ACTION_CLEAR:
+		mutex_lock(&syslog_lock);
+		clear_seq = READ_ONCE(log_next_seq);
+		mutex_unlock(&syslog_lock);
+		return 0;
+	case SYSLOG_ACTION_CONSOLE_OFF:
+		console_loglevel = MINIMUM_CONSOLE_LOGLEVEL;
+		return 0;
+	case SYSLOG_ACTION_CONSOLE_ON:
+		console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+		return 0;
+	case SYSLOG_ACTION_CONSOLE_LEVEL:
+		if (len < 1 || len > 8)
+			return -EINVAL;
+		console_loglevel = max(len, MINIMUM_CONSOLE_LOGLEVEL);
+		return 0;
+	case SYSLOG_ACTION_SIZE_UNREAD:
+		mutex_lock(&syslog_lock);
+		err = syslog_size_unread();
+		mutex_unlock(&syslog_lock);
+		return err;
+	case SYSLOG_ACTION_SIZE_BUFFER:
+		return LOG_BUF_LEN;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE3(syslog, int, type, char __user *, buf, int, len)
+{
+	return do_syslog(type, buf, len);
+}

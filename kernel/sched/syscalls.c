@@ -6,6 +6,7 @@
  * value below the current one) needs CAP_SYS_NICE, as on Linux.
  */
 #include <linux/kernel.h>
+#include <linux/kernel_stat.h>
 #include <linux/cred.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
@@ -230,12 +231,22 @@ u64 thread_group_sched_runtime(struct task_struct *p)
  * tick is charged to user or system time depending on where the tick
  * found the task.
  */
+struct kernel_cpustat kernel_cpustat;
+
+/* Charge one tick to @p and to the CPU's user/nice/system/idle totals (/proc/stat). */
 void account_process_tick(struct task_struct *p, int user_tick)
 {
-	if (p->flags & PF_IDLE)
+	u64 *cpustat = kernel_cpustat.cpustat;
+
+	if (p->flags & PF_IDLE) {
+		cpustat[CPUTIME_IDLE] += TICK_NSEC;
 		return;
-	if (user_tick)
+	}
+	if (user_tick) {
 		p->utime += TICK_NSEC;
-	else
+		cpustat[task_nice(p) > 0 ? CPUTIME_NICE : CPUTIME_USER] += TICK_NSEC;
+	} else {
 		p->stime += TICK_NSEC;
+		cpustat[CPUTIME_SYSTEM] += TICK_NSEC;
+	}
 }

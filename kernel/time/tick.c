@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
+#include <linux/sched/loadavg.h>
 #include <linux/timer.h>
 #include <asm/irq_regs.h>
 
@@ -26,5 +27,6 @@ void tick_handle_periodic(void)
 	struct pt_regs *regs = get_irq_regs();
 
 	jiffies_64++;
+	calc_global_load();
 	update_process_times(regs && user_mode(regs));
 }

@@ -27,6 +27,7 @@ static inline void mmget(struct mm_struct *mm)
 
 void mmdrop(struct mm_struct *mm);
 void mmput(struct mm_struct *mm);
+struct mm_struct *get_task_mm(struct task_struct *task);
 struct mm_struct *mm_alloc(void);
 struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm);
 int exec_mmap(struct mm_struct *mm);

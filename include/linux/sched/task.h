@@ -16,6 +16,17 @@ struct kernel_clone_args {
 	void *fn_arg;
 };
 
+/* The lock /proc takes to look at another task's mm, files or fs. */
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
+}
+
 extern int nr_threads;
 extern int max_threads;
 extern unsigned long total_forks;

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/cpuinfo: what CPUID said about the boot CPU (common.c fills
+ * boot_cpu_data), in Linux's "key\t: value" layout, one block per CPU.
+ * Only the features Lantern looks at have names in the flags line.
+ */
+#include <linux/kernel.h>
+#include <linux/seq_file.h>
+#include <asm/cpufeatures.h>
+#include <asm/processor.h>
+#include <asm/timer.h>
+
+static const struct { unsigned int bit; const char *name; } x86_flag_names[] = {
+	{ X86_FEATURE_FPU, "fpu" }, { X86_FEATURE_TSC, "tsc" }, { X86_FEATURE_MSR, "msr" },
+	{ X86_FEATURE_PAE, "pae" }, { X86_FEATURE_APIC, "apic" }, { X86_FEATURE_PGE, "pge" },
+	{ X86_FEATURE_PAT, "pat" }, { X86_FEATURE_FXSR, "fxsr" }, { X86_FEATURE_XMM, "sse" },
+	{ X86_FEATURE_XMM2, "sse2" }, { X86_FEATURE_SYSCALL, "syscall" },
+	{ X86_FEATURE_NX, "nx" }, { X86_FEATURE_GBPAGES, "pdpe1gb" },
+	{ X86_FEATURE_RDTSCP, "rdtscp" }, { X86_FEATURE_LM, "lm" },
+	{ X86_FEATURE_XMM3, "pni" }, { X86_FEATURE_PCID, "pcid" },
+	{ X86_FEATURE_X2APIC, "x2apic" }, { X86_FEATURE_TSC_DEADLINE_TIMER, "tsc_deadline_timer" },
+	{ X86_FEATURE_XSAVE, "xsave" }, { X86_FEATURE_AVX, "avx" },
+	{ X86_FEATURE_RDRAND, "rdrand" }, { X86_FEATURE_HYPERVISOR, "hypervisor" },
+	{ X86_FEATURE_FSGSBASE, "fsgsbase" }, { X86_FEATURE_SMEP, "smep" },
+	{ X86_FEATURE_INVPCID, "invpcid" }, { X86_FEATURE_RDSEED, "rdseed" },
+	{ X86_FEATURE_SMAP, "smap" }, { X86_FEATURE_UMIP, "umip" },
+};
+
+int show_cpuinfo(struct seq_file *m, void *v)
+{
+	const struct cpuinfo_x86 *c = &boot_cpu_data;
+
+	seq_printf(m, "processor\t: 0\nvendor_id\t: %s\ncpu family\t: %u\nmodel\t\t: %u\n"
+		   "model name\t: %s\nstepping\t: %u\n",
+		   c->x86_vendor_id[0] ? c->x86_vendor_id : "unknown", c->x86, c->x86_model,
+		   c->x86_model_id[0] ? c->x86_model_id : "unknown", c->x86_stepping);
+	seq_printf(m, "cpu MHz\t\t: %lu.%03lu\n", tsc_khz / 1000, tsc_khz % 1000);
+	seq_puts(m, "physical id\t: 0\nsiblings\t: 1\ncore id\t\t: 0\ncpu cores\t: 1\n"
+		 "apicid\t\t: 0\nfpu\t\t: yes\nfpu_exception\t: yes\n");
+	seq_printf(m, "cpuid level\t: %u\nwp\t\t: yes\nflags\t\t:", c->cpuid_level);
+	for (unsigned int i = 0; i < ARRAY_SIZE(x86_flag_names); i++)
+		if (boot_cpu_has(x86_flag_names[i].bit))
+			seq_printf(m, " %s", x86_flag_names[i].name);
+	seq_printf(m, "\nbogomips\t: %lu.%02lu\n", tsc_khz / 500, (tsc_khz / 5) % 100);
+	seq_printf(m, "clflush size\t: 64\ncache_alignment\t: 64\n"
+		   "address sizes\t: %u bits physical, %u bits virtual\npower management:\n\n",
+		   c->x86_phys_bits, c->x86_virt_bits);
+	return 0;
+}

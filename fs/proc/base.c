@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/<pid>: one directory per process, made when a walk asks for it.
+ *
+ * The inodes below /proc/<pid> remember only the pid, never the task:
+ * every open looks the task up again, so a file of a process that has
+ * been reaped since gives ESRCH (and the directory is gone: ENOENT),
+ * as on Linux.  The text is produced at open (seq_file), from the task
+ * and its mm, fs and files, each taken under task_lock so an exiting
+ * owner cannot free them under us.
+ *
+ * Files that show another process's memory or open files (environ,
+ * maps, fd/, cwd, exe, root) are for its owner and root only.
+ */
+#include <linux/kernel.h>
+#include <linux/cred.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/mm_vma.h>
+#include <linux/slab.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/task.h>
+#include "internal.h"
+
+#define PROC_ARGS_MAX	(128 * 1024)	/* the most of argv or envp shown */
+
+struct task_struct *get_pid_task_nr(pid_t nr)
+{
+	struct task_struct *task;
+
+	/* tasklist_lock: release_task unhashes under it, so the task cannot go meanwhile. */
+	spin_lock_irq(&tasklist_lock);
+	task = find_task_by_vpid(nr);
+	if (task && task->exit_state == EXIT_DEAD)
+		task = NULL;
+	if (task)
+		get_task_struct(task);
+	spin_unlock_irq(&tasklist_lock);
+	return task;
+}
+
+struct task_struct *get_proc_task(struct inode *inode)
+{
+	return get_pid_task_nr(PROC_I(inode)->pid);
+}
+
+/* The smallest process id >= @from, or 0: readdir's next entry. */
+pid_t proc_next_tgid(pid_t from)
+{
+	struct task_struct *p;
+	pid_t best = 0;
+
+	spin_lock_irq(&tasklist_lock);
+	for_each_process(p) {
+		if (!thread_group_leader(p) || p->exit_state == EXIT_DEAD)
+			continue;
+		if (p->tgid >= from && p->tgid > 0 && (!best || p->tgid < best))
+			best = p->tgid;
+	}
+	spin_unlock_irq(&tasklist_lock);
+	return best;
+}
+
+/* Owner or root: what ptrace's "read" mode asks on Linux, simplified. */
+bool proc_may_inspect(struct task_struct *task)
+{
+	const struct cred *cred = current_cred(), *tcred = task->real_cred;
+
+	if (cred->euid == 0 || task == current)
+		return true;
+	return cred->uid == tcred->uid && cred->uid == tcred->euid &&
+	       cred->gid == tcred->gid;
+}
+
+struct mm_struct *proc_task_mm(struct task_struct *task)
+{
+	return get_task_mm(task);
+}
+
+unsigned long proc_mm_rss(struct mm_struct *mm)
+{
+	return atomic_long_read(&mm->rss_stat[MM_ANONPAGES]) +
+	       atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES]);
+}
+
+/* cmdline and environ: the strings exec put on the stack, read from the owner's pages. */
+static int show_mm_range(struct seq_file *m, struct task_struct *task, bool env)
+{
+	struct mm_struct *mm = proc_task_mm(task);
+	unsigned long start, end;
+	char *buf;
+	int n;
+
+	if (!mm)
+		return 0;	/* a kernel thread or a zombie: empty, as on Linux */
+	start = env ? mm->env_start : mm->arg_start;
+	end = env ? mm->env_end : mm->arg_end;
+	if (end > start + PROC_ARGS_MAX)
+		end = start + PROC_ARGS_MAX;
+	buf = end > start ? kmalloc(end - start, GFP_KERNEL) : NULL;
+	if (buf) {
+		n = access_remote_vm(mm, start, buf, end - start);
+		seq_write(m, buf, n);
+		kfree(buf);
+	}
+	mmput(mm);
+	return 0;
+}
+
+static int proc_pid_cmdline(struct seq_file *m, struct task_struct *task)
+{
+	return show_mm_range(m, task, false);
+}
+
+static int proc_pid_environ(struct seq_file *m, struct task_struct *task)
+{
+	return show_mm_range(m, task, true);
+}
+
+static int proc_pid_comm(struct seq_file *m, struct task_struct *task)
+{
+	char comm[TASK_COMM_LEN];
+
+	seq_printf(m, "%s\n", get_task_comm(comm, task));
+	return 0;
+}
+
+static int proc_cwd_path(struct task_struct *task, struct path *path)
+{
+	int err = -ENOENT;
+
+	task_lock(task);
+	if (task->fs) {
+		get_fs_pwd(task->fs, path);
+		err = 0;
+	}
+	task_unlock(task);
+	return err;
+}
+
+static int proc_root_path(struct task_struct *task, struct path *path)
+{
+	int err = -ENOENT;
+
+	task_lock(task);
+	if (task->fs) {
+		get_fs_root(task->fs, path);
+		err = 0;
+	}
+	task_unlock(task);
+	return err;
+}
+
+static int proc_exe_path(struct task_struct *task, struct path *path)
+{
+	struct mm_struct *mm = proc_task_mm(task);
+	int err = -ENOENT;
+
+	if (!mm)
+		return err;
+	if (mm->exe_file) {
+		*path = mm->exe_file->f_path;
+		path_get(path);
+		err = 0;
+	}
+	mmput(mm);
+	return err;
+}
+
+/* The name readlink shows for @path; negative errno if it does not fit. */
+int proc_readlink_path(const struct path *path, char *buf, int size)
+{
+	char *p = d_path(path, buf, size);
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	memmove(buf, p, strlen(p) + 1);
+	return 0;
+}
+
+/* The target of a link below /proc/<pid>; an empty one (no exe) reads as ENOENT. */
+static const char *proc_pid_get_link(struct dentry *dentry, struct inode *inode)
+{
+	return inode->i_link ? inode->i_link : ERR_PTR(-ENOENT);
+}
+
+static const struct inode_operations proc_pid_link_inode_operations = {
+	.get_link	= proc_pid_get_link,
+};
+
+static int pid_entry_show(struct seq_file *m, void *v)
+{
+	struct inode *inode = v;
+	struct task_struct *task = get_proc_task(inode);
+	int err;
+
+	if (!task)
+		return -ESRCH;
+	err = PROC_I(inode)->pent->show(m, task);
+	put_task_struct(task);
+	return err;
+}
+
+static int proc_pid_file_open(struct inode *inode, struct file *file)
+{
+	struct task_struct *task = get_proc_task(inode);
+	bool allowed;
+
+	if (!task)
+		return -ESRCH;
+	allowed = (PROC_I(inode)->pent->mode & 0004) || proc_may_inspect(task);
+	put_task_struct(task);
+	if (!allowed)
+		return -EACCES;
+	return single_open(file, pid_entry_show, inode);
+}
+
+static const struct file_operations proc_pid_file_operations = {
+	.open		= proc_pid_file_open,
+	.read		= seq_read,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+#define REG(n, m, s)	{ .name = n, .mode = S_IFREG | (m), .show = s }
+#define LNK(n, g)	{ .name = n, .mode = S_IFLNK | 0777, .get_path = g }
+
+static const struct pid_entry tgid_base_stuff[] = {
+	REG("cmdline", 0444, proc_pid_cmdline),
+	REG("comm", 0444, proc_pid_comm),
+	LNK("cwd", proc_cwd_path),
+	REG("environ", 0400, proc_pid_environ),
+	LNK("exe", proc_exe_path),
+	{ .name = "fd", .mode = S_IFDIR | 0500, .iop = &proc_fd_inode_operations,
+	  .fop = &proc_fd_operations },
+	REG("maps", 0444, proc_pid_maps),
+	REG("mounts", 0444, proc_pid_mounts),
+	LNK("root", proc_root_path),
+	REG("stat", 0444, proc_pid_stat),
+	REG("statm", 0444, proc_pid_statm),
+	REG("status", 0444, proc_pid_status),
+};
+
+static void proc_task_owner(struct inode *inode, struct task_struct *task)
+{
+	inode->i_uid = task->real_cred->euid;
+	inode->i_gid = task->real_cred->egid;
+}
+
+/* Links are resolved now, while we hold the task: the dentry dies at its last use. */
+static int proc_pid_link_target(struct inode *inode, const struct pid_entry *p,
+				struct task_struct *task)
+{
+	struct path path;
+	char *buf;
+	int err;
+
+	if (!proc_may_inspect(task) || p->get_path(task, &path))
+		return 0;	/* i_link stays NULL: readlink and the walk see ENOENT */
+	buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	err = buf ? proc_readlink_path(&path, buf, PATH_MAX) : -ENOMEM;
+	path_put(&path);
+	if (!err) {
+		proc_set_link(inode, buf);
+		err = inode->i_link ? 0 : -ENOMEM;
+	}
+	kfree(buf);
+	return err;
+}
+
+static struct inode *proc_pid_entry_inode(struct super_block *sb, const struct pid_entry *p,
+					  struct task_struct *task)
+{
+	struct inode *inode = proc_new_inode(sb, p->mode);
+
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	PROC_I(inode)->pid = task->pid;
+	PROC_I(inode)->pent = p;
+	proc_task_owner(inode, task);
+	if (S_ISLNK(p->mode)) {
+		int err = proc_pid_link_target(inode, p, task);
+
+		inode->i_op = &proc_pid_link_inode_operations;
+		if (err) {
+			iput(inode);
+			return ERR_PTR(err);
+		}
+	} else if (S_ISDIR(p->mode)) {
+		inode->i_op = p->iop;
+		inode->i_fop = p->fop;
+	} else {
+		inode->i_fop = &proc_pid_file_operations;
+	}
+	return inode;
+}
+
+static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry,
+					    unsigned int flags)
+{
+	struct task_struct *task = get_proc_task(dir);
+	struct inode *inode = NULL;
+
+	if (!task)
+		return ERR_PTR(-ENOENT);
+	for (unsigned int i = 0; i < ARRAY_SIZE(tgid_base_stuff); i++) {
+		const struct pid_entry *p = &tgid_base_stuff[i];
+
+		if (strlen(p->name) == dentry->d_name.len &&
+		    !memcmp(p->name, dentry->d_name.name, dentry->d_name.len)) {
+			inode = proc_pid_entry_inode(dir->i_sb, p, task);
+			break;
+		}
+	}
+	put_task_struct(task);
+	if (IS_ERR(inode))
+		return ERR_CAST(inode);
+	d_add(dentry, inode);
+	return NULL;
+}
+
+static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct task_struct *task = get_proc_task(file_inode(file));
+
+	if (!task)
+		return -ENOENT;
+	put_task_struct(task);
+	while (ctx->pos < 2) {
+		if (!dir_emit(ctx, "..", ctx->pos + 1, 1, DT_DIR))
+			return 0;
+		ctx->pos++;
+	}
+	while (ctx->pos < 2 + (loff_t)ARRAY_SIZE(tgid_base_stuff)) {
+		const struct pid_entry *p = &tgid_base_stuff[ctx->pos - 2];
+
+		if (!dir_emit(ctx, p->name, strlen(p->name), 1, proc_dt_type(p->mode)))
+			return 0;
+		ctx->pos++;
+	}
+	return 0;
+}
+
+static const struct inode_operations proc_tgid_base_inode_operations = {
+	.lookup		= proc_tgid_base_lookup,
+};
+
+static const struct file_operations proc_tgid_base_operations = {
+	.iterate_shared	= proc_tgid_base_readdir,
+	.llseek		= proc_dir_llseek,
+};
+
+struct inode *proc_pid_dir_inode(struct super_block *sb, struct task_struct *task)
+{
+	struct inode *inode = proc_new_inode(sb, S_IFDIR | 0555);
+
+	if (!inode)
+		return NULL;
+	PROC_I(inode)->pid = task->pid;
+	proc_task_owner(inode, task);
+	inode->i_op = &proc_tgid_base_inode_operations;
+	inode->i_fop = &proc_tgid_base_operations;
+	return inode;
+}

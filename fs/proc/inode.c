@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * procfs inodes and the fixed entries.
+ *
+ * A proc inode is made by a lookup and lives exactly as long as the
+ * dentry that points at it: proc_dentry_operations.d_delete asks the
+ * dcache to free every procfs dentry at its last dput, so the next
+ * walk asks procfs again and sees the current processes.  Fixed files
+ * (struct proc_entry) are seq_files: their show function prints the
+ * whole text at open (fs/seq_file.c).
+ */
+#include <linux/kernel.h>
+#include <linux/cred.h>
+#include <linux/init.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include "internal.h"
+
+static struct kmem_cache *proc_inode_cachep;
+
+static int proc_d_delete(const struct dentry *dentry)
+{
+	return 1;	/* never cache: processes come and go behind our back */
+}
+
+const struct dentry_operations proc_dentry_operations = {
+	.d_delete	= proc_d_delete,
+};
+
+static struct inode *proc_alloc_inode(struct super_block *sb)
+{
+	struct proc_inode *ei = kmem_cache_zalloc(proc_inode_cachep, GFP_KERNEL);
+
+	return ei ? &ei->vfs_inode : NULL;
+}
+
+static void proc_free_inode(struct inode *inode)
+{
+	struct proc_inode *ei = PROC_I(inode);
+
+	if (inode->i_link != ei->link_buf)
+		kfree(inode->i_link);
+	kmem_cache_free(proc_inode_cachep, ei);
+}
+
+static int proc_statfs(struct dentry *dentry, struct kstatfs *buf)
+{
+	buf->f_type = PROC_SUPER_MAGIC;
+	buf->f_bsize = PAGE_SIZE;
+	buf->f_namelen = NAME_MAX;
+	return 0;
+}
+
+const struct super_operations proc_sops = {
+	.alloc_inode	= proc_alloc_inode,
+	.free_inode	= proc_free_inode,
+	.statfs		= proc_statfs,
+};
+
+/* The VFS calls through i_op unconditionally (stat, permission): never leave it NULL. */
+static const struct inode_operations proc_file_inode_operations;
+
+struct inode *proc_new_inode(struct super_block *sb, umode_t mode)
+{
+	struct inode *inode = new_inode(sb);
+
+	if (!inode)
+		return NULL;
+	inode->i_op = &proc_file_inode_operations;
+	inode->i_mode = mode;
+	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
+	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
+	return inode;
+}
+
+/* A symlink whose target is fixed now; freed with the inode. */
+void proc_set_link(struct inode *inode, const char *target)
+{
+	inode->i_link = kstrdup(target, GFP_KERNEL);
+	inode->i_size = inode->i_link ? strlen(inode->i_link) : 0;
+}
+
+unsigned int proc_dt_type(umode_t mode)
+{
+	return (mode >> 12) & 15;
+}
+
+/* The seq_file show of a fixed entry: the entry is in the inode. */
+static int proc_entry_show(struct seq_file *m, void *v)
+{
+	const struct proc_entry *pde = v;
+
+	return pde->show(m, NULL);
+}
+
+static int proc_single_open(struct inode *inode, struct file *file)
+{
+	const struct proc_entry *pde = PROC_I(inode)->pde;
+
+	if (!pde->show)
+		return 0;
+	return single_open(file, proc_entry_show, (void *)pde);
+}
+
+static int proc_single_release(struct inode *inode, struct file *file)
+{
+	return file->private_data ? single_release(inode, file) : 0;
+}
+
+static ssize_t proc_single_read(struct file *file, char __user *buf, size_t count,
+				loff_t *pos)
+{
+	return file->private_data ? seq_read(file, buf, count, pos) : -EINVAL;
+}
+
+static ssize_t proc_single_write(struct file *file, const char __user *buf, size_t count,
+				 loff_t *pos)
+{
+	const struct proc_entry *pde = PROC_I(file_inode(file))->pde;
+
+	return pde->write ? pde->write(file, buf, count, pos) : -EIO;
+}
+
+static const struct file_operations proc_single_file_operations = {
+	.open		= proc_single_open,
+	.read		= proc_single_read,
+	.write		= proc_single_write,
+	.llseek		= seq_lseek,
+	.release	= proc_single_release,
+};
+
+static struct dentry *proc_subdir_lookup(struct inode *dir, struct dentry *dentry,
+					 unsigned int flags)
+{
+	const struct proc_entry *pde = PROC_I(dir)->pde;
+
+	return proc_entry_lookup(dir, dentry, pde->subdir, pde->nr_subdir);
+}
+
+static int proc_subdir_readdir(struct file *file, struct dir_context *ctx)
+{
+	const struct proc_entry *pde = PROC_I(file_inode(file))->pde;
+
+	proc_entries_readdir(ctx, pde->subdir, pde->nr_subdir);
+	return 0;
+}
+
+static const struct inode_operations proc_subdir_inode_operations = {
+	.lookup		= proc_subdir_lookup,
+};
+
+static const struct file_operations proc_subdir_operations = {
+	.iterate_shared	= proc_subdir_readdir,
+	.llseek		= proc_dir_llseek,
+};
+
+struct inode *proc_entry_inode(struct super_block *sb, const struct proc_entry *pde)
+{
+	struct inode *inode = proc_new_inode(sb, pde->mode);
+
+	if (!inode)
+		return NULL;
+	PROC_I(inode)->pde = pde;
+	if (S_ISDIR(pde->mode)) {
+		inode->i_op = &proc_subdir_inode_operations;
+		inode->i_fop = &proc_subdir_operations;
+	} else {
+		inode->i_fop = &proc_single_file_operations;
+	}
+	return inode;
+}
+
+/* Look @dentry up among @ents; a miss makes it negative.  NULL or ERR_PTR. */
+struct dentry *proc_entry_lookup(struct inode *dir, struct dentry *dentry,
+				 const struct proc_entry *ents, unsigned int n)
+{
+	struct inode *inode = NULL;
+
+	for (unsigned int i = 0; i < n; i++) {
+		if (strlen(ents[i].name) == dentry->d_name.len &&
+		    !memcmp(ents[i].name, dentry->d_name.name, dentry->d_name.len)) {
+			inode = proc_entry_inode(dir->i_sb, &ents[i]);
+			if (!inode)
+				return ERR_PTR(-ENOMEM);
+			break;
+		}
+	}
+	d_add(dentry, inode);
+	return NULL;
+}
+
+/*
+ * ".", ".." and @ents, at positions 0 .. n+1; false when the reader's
+ * buffer filled.  Inode numbers of entries not looked up are not known:
+ * 1 stands in, as readdir needs only something non-zero.
+ */
+bool proc_entries_readdir(struct dir_context *ctx, const struct proc_entry *ents,
+			  unsigned int n)
+{
+	while (ctx->pos < 2) {
+		if (!dir_emit(ctx, "..", ctx->pos + 1, 1, DT_DIR))
+			return false;
+		ctx->pos++;
+	}
+	while (ctx->pos < 2 + (loff_t)n) {
+		const struct proc_entry *e = &ents[ctx->pos - 2];
+
+		if (!dir_emit(ctx, e->name, strlen(e->name), 1, proc_dt_type(e->mode)))
+			return false;
+		ctx->pos++;
+	}
+	return true;
+}
+
+/* Directories remember a position number only; any may be sought to. */
+loff_t proc_dir_llseek(struct file *file, loff_t offset, int whence)
+{
+	if (whence == SEEK_CUR)
+		offset += file->f_pos;
+	else if (whence != SEEK_SET)
+		return -EINVAL;
+	if (offset < 0)
+		return -EINVAL;
+	file->f_pos = offset;
+	return offset;
+}
+
+int __init proc_init_inodecache(void)
+{
+	proc_inode_cachep = kmem_cache_create("proc_inode_cache", sizeof(struct proc_inode),
+					      0, 0, NULL);
+	return proc_inode_cachep ? 0 : -ENOMEM;
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The one-line files: /proc/uptime, loadavg, version and cmdline, and
+ * the memory map of the machine, /proc/iomem.
+ *
+ * uptime is seconds since boot and the idle time summed over CPUs;
+ * loadavg is the three averages kernel/sched/loadavg.c keeps, then
+ * "running/total" tasks and the last pid handed out.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/kernel_stat.h>
+#include <linux/sched/loadavg.h>
+#include <linux/sched/task.h>
+#include <linux/time64.h>
+#include <linux/utsname.h>
+#include <asm/bootparam.h>
+#include <asm/e820.h>
+#include <linux/vmstat.h>
+#include "internal.h"
+
+extern int last_pid;
+
+int uptime_proc_show(struct seq_file *m, void *v)
+{
+	u64 up = ktime_get_boottime_ns(), idle = kernel_cpustat.cpustat[CPUTIME_IDLE];
+
+	seq_printf(m, "%llu.%02llu %llu.%02llu\n", up / NSEC_PER_SEC,
+		   up % NSEC_PER_SEC / (NSEC_PER_SEC / 100), idle / NSEC_PER_SEC,
+		   idle % NSEC_PER_SEC / (NSEC_PER_SEC / 100));
+	return 0;
+}
+
+int loadavg_proc_show(struct seq_file *m, void *v)
+{
+	unsigned long avnrun[3];
+
+	get_avenrun(avnrun, FIXED_1 / 200, 0);	/* + 0.005: round to two decimals */
+	seq_printf(m, "%lu.%02lu %lu.%02lu %lu.%02lu %u/%d %d\n",
+		   LOAD_INT(avnrun[0]), LOAD_FRAC(avnrun[0]),
+		   LOAD_INT(avnrun[1]), LOAD_FRAC(avnrun[1]),
+		   LOAD_INT(avnrun[2]), LOAD_FRAC(avnrun[2]),
+		   nr_running(), nr_threads, READ_ONCE(last_pid));
+	return 0;
+}
+
+int version_proc_show(struct seq_file *m, void *v)
+{
+	seq_puts(m, linux_banner);
+	return 0;
+}
+
+int cmdline_proc_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%s\n", saved_command_line ? saved_command_line : "");
+	return 0;
+}
+
+static const char *iomem_name(u32 type)
+{
+	switch (type) {
+	case E820_TYPE_RAM:	return "System RAM";
+	case E820_TYPE_ACPI:	return "ACPI Tables";
+	case E820_TYPE_NVS:	return "ACPI Non-volatile Storage";
+	case E820_TYPE_UNUSABLE:	return "Unusable memory";
+	default:		return "Reserved";
+	}
+}
+
+/* The firmware's map as resources; Linux hides addresses from non-root, and 0400 does here. */
+int iomem_proc_show(struct seq_file *m, void *v)
+{
+	for (u32 i = 0; i < e820_table->nr_entries; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+
+		if (!e->size)
+			continue;
+		seq_printf(m, "%08llx-%08llx : %s\n", e->addr, e->addr + e->size - 1,
+			   iomem_name(e->type));
+	}
+	return 0;
+}
+
+int vmstat_proc_show(struct seq_file *m, void *v)
+{
+	static const char *const zone_names[NR_VM_ZONE_STAT_ITEMS] = {
+		"nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon",
+		"nr_zone_inactive_file", "nr_zone_active_file", "nr_zone_unevictable",
+		"nr_mlock", "nr_bounce",
+	};
+	static const char *const node_names[NR_VM_NODE_STAT_ITEMS] = {
+		"nr_slab_reclaimable", "nr_slab_unreclaimable", "nr_file_pages",
+		"nr_dirty", "nr_writeback", "nr_shmem", "nr_anon_pages", "nr_mapped",
+		"nr_kernel_stack", "nr_page_table_pages",
+	};
+
+	for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
+		seq_printf(m, "%s %lu\n", zone_names[i], global_zone_page_state(i));
+	for (int i = 0; i < NR_VM_NODE_STAT_ITEMS; i++)
+		seq_printf(m, "%s %lu\n", node_names[i], global_node_page_state(i));
+	return 0;
+}

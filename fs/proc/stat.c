@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/stat: CPU time by kind since boot (user, nice, system, idle, ...
+ * in USER_HZ ticks, charged by the tick in account_process_tick), the
+ * interrupt counts, context switches, boot time, forks and the run
+ * queue right now.  top and vmstat compute CPU percentages from two
+ * reads of the "cpu" line.
+ */
+#include <linux/kernel.h>
+#include <linux/irq.h>
+#include <linux/kernel_stat.h>
+#include <linux/sched/loadavg.h>
+#include <linux/sched/task.h>
+#include <linux/time64.h>
+#include <uapi/linux/time_types.h>
+#include "internal.h"
+
+
+/* The columns in /proc/stat's order, which is not the enum's. */
+static const enum cpu_usage_stat stat_columns[] = {
+	CPUTIME_USER, CPUTIME_NICE, CPUTIME_SYSTEM, CPUTIME_IDLE, CPUTIME_IOWAIT,
+	CPUTIME_IRQ, CPUTIME_SOFTIRQ, CPUTIME_STEAL, CPUTIME_GUEST, CPUTIME_GUEST_NICE,
+};
+
+static void show_cpu_line(struct seq_file *m, const char *name, const u64 *cpustat)
+{
+	seq_puts(m, name);
+	for (unsigned int i = 0; i < ARRAY_SIZE(stat_columns); i++)
+		seq_printf(m, " %llu", cpustat[stat_columns[i]] / (NSEC_PER_SEC / USER_HZ));
+	seq_putc(m, '\n');
+}
+
+static void show_intr_line(struct seq_file *m)
+{
+	unsigned long long sum = 0;
+	int last = 0;
+
+	for (int irq = 0; irq < NR_IRQS; irq++) {
+		sum += irq_desc[irq].kstat_irqs[0];
+		if (irq_desc[irq].kstat_irqs[0])
+			last = irq;
+	}
+	seq_printf(m, "intr %llu", sum);
+	for (int irq = 0; irq <= last; irq++)
+		seq_printf(m, " %u", irq_desc[irq].kstat_irqs[0]);
+	seq_putc(m, '\n');
+}
+
+int stat_proc_show(struct seq_file *m, void *v)
+{
+	u64 btime = (ktime_get_real_ns() - ktime_get_ns()) / NSEC_PER_SEC;
+
+	show_cpu_line(m, "cpu ", kernel_cpustat.cpustat);
+	show_cpu_line(m, "cpu0", kernel_cpustat.cpustat);
+	show_intr_line(m);
+	seq_printf(m, "ctxt %llu\nbtime %llu\nprocesses %lu\nprocs_running %u\n"
+		   "procs_blocked %lu\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n",
+		   nr_context_switches(), btime, total_forks, nr_running(), nr_iowait());
+	return 0;
+}

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sysfs: the kernel's objects as a directory tree (/sys).  On Linux each
+ * directory is a kobject (a device, a driver, a module) and each file
+ * one attribute with a show and a store method.  Lantern has no kobjects
+ * yet, so this is the skeleton: a tree whose directories the kernel makes
+ * with sysfs_create_dir() and whose files are attributes with show/store
+ * (sysfs_create_file), living in the dcache like tmpfs names do.  Users
+ * cannot create or remove anything.  Every mount shows the same tree.
+ *
+ * The top directories are Linux's: kernel (with debug, where debugfs will
+ * be mounted), class, devices, module, bus, block, dev, firmware, fs, power.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/fs.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
+#include <linux/uaccess.h>
+#include <linux/namei.h>
+
+#define SYSFS_MAGIC	0x62656572
+
+static struct super_block *sysfs_sb;	/* made at boot, lives forever */
+static DEFINE_MUTEX(sysfs_tree_lock);	/* serializes creators of names */
+
+struct dentry *sysfs_root;
+struct dentry *kernel_kobj, *class_kobj, *devices_kobj, *module_kobj;
+
+static ssize_t sysfs_attr_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	const struct attribute *attr = file_inode(file)->i_private;
+	char *page = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	ssize_t len;
+
+	if (!page)
+		return -ENOMEM;
+	len = attr->show ? attr->show(attr, page) : -EIO;
+	if (len > 0 && *pos < len) {
+		size_t n = min_t(size_t, count, len - *pos);
+
+		len = copy_to_user(buf, page + *pos, n) ? -EFAULT : (ssize_t)n;
+		if (len > 0)
+			*pos += len;
+	} else if (len >= 0) {
+		len = 0;
+	}
+	kfree(page);
+	return len;
+}
+
+/* One store per write, of at most a page, as Linux's sysfs does. */
+static ssize_t sysfs_attr_write(struct file *file, const char __user *buf, size_t count,
+				loff_t *pos)
+{
+	const struct attribute *attr = file_inode(file)->i_private;
+	char *page;
+	ssize_t ret;
+
+	if (!attr->store)
+		return -EIO;
+	if (count >= PAGE_SIZE)
+		count = PAGE_SIZE - 1;
+	page = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	ret = copy_from_user(page, buf, count) ? -EFAULT : attr->store(attr, page, count);
+	kfree(page);
+	return ret;
+}
+
+static const struct file_operations sysfs_file_operations = {
+	.read		= sysfs_attr_read,
+	.write		= sysfs_attr_write,
+	.llseek		= generic_file_llseek,
+};
+
+static const struct inode_operations sysfs_dir_inode_operations = {
+	.lookup		= simple_lookup,
+	.getattr	= simple_getattr,
+};
+
+static const struct inode_operations sysfs_file_inode_operations;
+
+static int sysfs_statfs(struct dentry *dentry, struct kstatfs *buf)
+{
+	buf->f_type = SYSFS_MAGIC;
+	buf->f_bsize = PAGE_SIZE;
+	buf->f_namelen = NAME_MAX;
+	return 0;
+}
+
+static const struct super_operations sysfs_ops = {
+	.statfs		= sysfs_statfs,
+};
+
+static struct inode *sysfs_new_inode(umode_t mode)
+{
+	struct inode *inode = new_inode(sysfs_sb);
+
+	if (!inode)
+		return NULL;
+	inode->i_mode = mode;
+	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
+	if (S_ISDIR(mode)) {
+		inode->i_op = &sysfs_dir_inode_operations;
+		inode->i_fop = &simple_dir_operations;
+		inode->i_nlink = 2;
+	} else {
+		inode->i_op = &sysfs_file_inode_operations;	/* the VFS calls through i_op */
+		inode->i_fop = &sysfs_file_operations;
+		inode->i_size = PAGE_SIZE;	/* what Linux reports: the most a show may print */
+	}
+	return inode;
+}
+
+/* A name @name in @parent for a new inode of @mode, pinned like a tmpfs name. */
+static struct dentry *sysfs_add(struct dentry *parent, const char *name, umode_t mode,
+				void *private)
+{
+	struct inode *dir = d_inode(parent), *inode;
+	struct dentry *dentry;
+
+	mutex_lock(&sysfs_tree_lock);
+	inode_lock(dir);
+	dentry = lookup_one_len(name, parent, strlen(name));
+	if (IS_ERR(dentry))
+		goto out;
+	if (d_inode(dentry)) {
+		dput(dentry);
+		dentry = ERR_PTR(-EEXIST);
+		goto out;
+	}
+	inode = sysfs_new_inode(mode);
+	if (!inode) {
+		dput(dentry);
+		dentry = ERR_PTR(-ENOMEM);
+		goto out;
+	}
+	inode->i_private = private;
+	d_instantiate(dentry, inode);
+	if (S_ISDIR(mode))
+		inc_nlink(dir);
+	/* The caller gets the reference lookup gave us; one more pins the name. */
+	dget(dentry);
+out:
+	inode_unlock(dir);
+	mutex_unlock(&sysfs_tree_lock);
+	return dentry;
+}
+
+struct dentry *sysfs_create_dir(struct dentry *parent, const char *name)
+{
+	return sysfs_add(parent ? parent : sysfs_root, name, S_IFDIR | 0755, NULL);
+}
+
+int sysfs_create_file(struct dentry *parent, const struct attribute *attr)
+{
+	umode_t mode = S_IFREG | (attr->mode & 0777);
+	struct dentry *d = sysfs_add(parent ? parent : sysfs_root, attr->name, mode,
+				     (void *)attr);
+
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	dput(d);
+	return 0;
+}
+
+static struct file_system_type sysfs_fs_type;
+
+static struct dentry *sysfs_mount(struct file_system_type *fs_type, int flags,
+				  const char *dev_name, void *data)
+{
+	if (!sysfs_sb)
+		return ERR_PTR(-ENODEV);
+	atomic_inc(&sysfs_sb->s_active);
+	return dget(sysfs_sb->s_root);
+}
+
+/* The tree is the kernel's and outlives every mount: nothing to undo. */
+static void sysfs_kill_sb(struct super_block *sb)
+{
+}
+
+static struct file_system_type sysfs_fs_type = {
+	.name		= "sysfs",
+	.mount		= sysfs_mount,
+	.kill_sb	= sysfs_kill_sb,
+};
+
+static struct dentry *__init sysfs_top(const char *name)
+{
+	struct dentry *d = sysfs_create_dir(NULL, name);
+
+	return IS_ERR(d) ? NULL : d;
+}
+
+int __init sysfs_init(void)
+{
+	static const char *const others[] = { "block", "bus", "dev", "firmware", "fs", "power" };
+	struct inode *root;
+
+	sysfs_sb = sget_nodev(&sysfs_fs_type, 0);
+	if (!sysfs_sb)
+		return -ENOMEM;
+	sysfs_sb->s_magic = SYSFS_MAGIC;
+	sysfs_sb->s_op = &sysfs_ops;
+	/* The boot's own reference: the superblock never goes. */
+	root = sysfs_new_inode(S_IFDIR | 0555);
+	sysfs_sb->s_root = d_make_root(root);
+	if (!sysfs_sb->s_root)
+		return -ENOMEM;
+	sysfs_root = sysfs_sb->s_root;
+	kernel_kobj = sysfs_top("kernel");
+	class_kobj = sysfs_top("class");
+	devices_kobj = sysfs_top("devices");
+	module_kobj = sysfs_top("module");
+	for (unsigned int i = 0; i < ARRAY_SIZE(others); i++)
+		sysfs_top(others[i]);
+	if (kernel_kobj)
+		sysfs_create_dir(kernel_kobj, "debug");	/* debugfs's mount point */
+	return register_filesystem(&sysfs_fs_type);
+}
+core_initcall(sysfs_init);
