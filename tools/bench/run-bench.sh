@@ -5,7 +5,8 @@
 # identical QEMU VMs: same accelerator, CPU model, memory and vCPU count.
 # The host stamps every serial line as it arrives, which gives the time
 # from QEMU's start to init's first line and to power-off.  Then the
-# smallest -m each kernel still reaches init with is found by bisection.
+# smallest -m with which each kernel boots busybox to its shell prompt is
+# found by bisection.
 # Output: a table (metric, Lantern, Linux, ratio, which way is better),
 # build/bench/results.json and build/bench/ratios.png.
 #
@@ -37,6 +38,7 @@ LIST
 "$ROOT/build/usr/gen_init_cpio" "$OUT/initramfs.list" >"$OUT/initramfs.cpio" || exit 1
 
 LINUX_KERNEL=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
+BUSYBOX_INITRD=$ROOT/build/initramfs-busybox.cpio.gz
 LANTERN_KERNEL=$ROOT/build/vmlinux
 ACCEL=$("$ROOT/tools/qemu-accel.sh")
 
@@ -70,15 +72,35 @@ exit_ms() {
 	awk '$2 == "EXIT" { print $1 }' "$OUT/$1.log"
 }
 
-# Smallest -m (MiB) with which KERNEL reaches init, by bisection.
+# Does KERNEL with MEM reach busybox's shell prompt (the same busybox
+# initramfs `make run` boots)?  QEMU is stopped as soon as it does.
+reaches_prompt() {
+	local kernel=$1 mem=$2 log=$OUT/prompt-probe.log pid i
+	QEMU_ACCEL=$ACCEL QEMU_MEM=$mem QEMU_TIMEOUT=60 \
+		"$ROOT/tools/qemu-run.sh" -kernel "$kernel" -initrd "$BUSYBOX_INITRD" \
+		-append "console=ttyS0 quiet panic=-1" </dev/null >"$log" 2>&1 &
+	pid=$!
+	for i in $(seq 1 120); do
+		if grep -qa 'lantern:~# ' "$log"; then
+			kill "$pid" 2>/dev/null
+			wait "$pid" 2>/dev/null
+			return 0
+		fi
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.5
+	done
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	return 1
+}
+
+# Smallest -m (MiB) with which KERNEL boots to the shell prompt, by bisection.
 min_mem() {
-	local name=$1 kernel=$2 lo=8 hi=512 mid
-	boot "$name-probe" "$kernel" ${hi}M 60 bench.probe
-	[ -n "$(first_line_ms "$name-probe")" ] || { echo n/a; return; }
+	local kernel=$1 lo=4 hi=512 mid
+	reaches_prompt "$kernel" ${hi}M || { echo n/a; return; }
 	while [ $((hi - lo)) -gt 2 ]; do
 		mid=$(( (lo + hi) / 2 ))
-		boot "$name-probe" "$kernel" ${mid}M 60 bench.probe
-		if [ -n "$(first_line_ms "$name-probe")" ]; then hi=$mid; else lo=$mid; fi
+		if reaches_prompt "$kernel" ${mid}M; then hi=$mid; else lo=$mid; fi
 	done
 	echo "$hi"
 }
@@ -102,8 +124,8 @@ for m in mem_used_after_boot null_syscall fork_exit_wait fork_exec_wait pipe_pin
 		"$OUT/lantern.log" "$OUT/linux.log")
 done
 if [ "$SMOKE" = 0 ]; then
-	L[min_mem_mib]=$(min_mem lantern "$LANTERN_KERNEL")
-	X[min_mem_mib]=$(min_mem linux "$LINUX_KERNEL")
+	L[min_mem_mib]=$(min_mem "$LANTERN_KERNEL")
+	X[min_mem_mib]=$(min_mem "$LINUX_KERNEL")
 else
 	L[min_mem_mib]=n/a; X[min_mem_mib]=n/a
 fi
