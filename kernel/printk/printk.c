@@ -672,15 +672,12 @@ static ssize_t devkmsg_read(struct file *file, char __user *ubuf, size_t count, 
 		user->seq = READ_ONCE(log_first_seq);
 		goto out;
 	}
-	if (ret > (ssize_t)count) {
-		ret = -EINVAL;	/* the record stays: a bigger buffer gets it */
-		goto out;
-	}
-	if (copy_to_user(ubuf, user->buf, ret)) {
-		ret = -EFAULT;
-		goto out;
-	}
+	/* As Linux: a buffer too small still uses the record up. */
 	user->seq++;
+	if (ret > (ssize_t)count)
+		ret = -EINVAL;
+	else if (copy_to_user(ubuf, user->buf, ret))
+		ret = -EFAULT;
 out:
 	mutex_unlock(&user->lock);
 	return ret;
