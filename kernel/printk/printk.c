@@ -727,14 +727,14 @@ static __poll_t devkmsg_poll(struct file *file, poll_table *wait)
 	if (user->seq < log_next_seq)
 		mask = user->seq < log_first_seq ? POLLIN | POLLRDNORM | POLLERR | POLLPRI :
 						   POLLIN | POLLRDNORM;
-	spin_unlock_irqrestore(&logbuf_lock, flags);
-	if (!mask && wait) {
-		if (!log_wait_timer_ready) {
-			timer_setup(&log_wait_timer, log_wait_tick, 0);
-			log_wait_timer_ready = true;
-		}
-		mod_timer(&log_wait_timer, jiffies + 1);
+	/* Set up once, under the lock, so two first pollers cannot race. */
+	if (!log_wait_timer_ready) {
+		timer_setup(&log_wait_timer, log_wait_tick, 0);
+		log_wait_timer_ready = true;
 	}
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	if (!mask && wait)
+		mod_timer(&log_wait_timer, jiffies + 1);
 	return mask;
 }
 
