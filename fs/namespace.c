@@ -14,6 +14,12 @@
  *
  * At boot, init_mount_tree() mounts a tmpfs as "/", the rootfs the
  * initramfs is unpacked into.  There is one mount namespace.
+ *
+ * pivot_root swaps a process's root mount for another: the old root is
+ * moved onto a directory under the new one (put_old) and the new root
+ * takes the old root's place in the tree.  As on Linux, rootfs itself
+ * cannot be pivoted (it is mounted on nothing), so an initramfs system
+ * switches root with MS_MOVE + chroot instead.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -27,6 +33,8 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/err.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include "mount.h"
 
 static DEFINE_SPINLOCK(mount_lock);
@@ -439,6 +447,133 @@ SYSCALL_DEFINE2(umount, char __user *, name, int, flags)
 	err = 0;
 out:
 	path_put(&path);
+	return err;
+}
+
+/* Is @dentry at or below @ancestor in the same filesystem? */
+static bool dentry_below(struct dentry *dentry, struct dentry *ancestor)
+{
+	for (;;) {
+		if (dentry == ancestor)
+			return true;
+		if (IS_ROOT(dentry))
+			return false;
+		dentry = dentry->d_parent;
+	}
+}
+
+/*
+ * Can (@m, @dentry) be reached from @root by walking down the tree?
+ * Climb mount points until @root's mount, then compare dentries.
+ * namespace_sem held, so the mounts do not move.
+ */
+static bool is_path_reachable(struct mount *m, struct dentry *dentry, const struct path *root)
+{
+	while (&m->mnt != root->mnt && m->mnt_parent != m) {
+		dentry = m->mnt_mountpoint;
+		m = m->mnt_parent;
+	}
+	return &m->mnt == root->mnt && dentry_below(dentry, root->dentry);
+}
+
+/*
+ * After pivot_root: every process whose root or cwd was @old now has
+ * @new instead (Linux's chroot_fs_refs), so a shell's "/" follows the
+ * switch.  The old references are dropped after the task list lock, as
+ * the last one may free a mount.
+ */
+static void chroot_fs_refs(const struct path *old, const struct path *new)
+{
+	struct task_struct *p;
+	int count = 0;
+
+	spin_lock_irq(&tasklist_lock);
+	for_each_process(p) {
+		struct fs_struct *fs;
+
+		task_lock(p);
+		fs = p->fs;
+		if (fs) {
+			spin_lock(&fs->lock);
+			if (fs->root.dentry == old->dentry && fs->root.mnt == old->mnt) {
+				path_get(new);
+				fs->root = *new;
+				count++;
+			}
+			if (fs->pwd.dentry == old->dentry && fs->pwd.mnt == old->mnt) {
+				path_get(new);
+				fs->pwd = *new;
+				count++;
+			}
+			spin_unlock(&fs->lock);
+		}
+		task_unlock(p);
+	}
+	spin_unlock_irq(&tasklist_lock);
+	while (count--)
+		path_put(old);
+}
+
+SYSCALL_DEFINE2(pivot_root, const char __user *, new_root, const char __user *, put_old)
+{
+	struct path new, old, root, root_parent, ex_parent;
+	struct mount *new_mnt, *root_mnt, *old_mnt;
+	int err;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	err = user_path_at(AT_FDCWD, new_root, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &new);
+	if (err)
+		return err;
+	err = user_path_at(AT_FDCWD, put_old, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &old);
+	if (err)
+		goto out_new;
+	get_fs_root(current->fs, &root);
+	mutex_lock(&namespace_sem);
+	new_mnt = real_mount(new.mnt);
+	root_mnt = real_mount(root.mnt);
+	old_mnt = real_mount(old.mnt);
+	/* Linux's order of checks, so each bad call gets Linux's errno. */
+	err = -EINVAL;
+	if (!root_mnt->mnt_attached || !new_mnt->mnt_attached)
+		goto out;
+	err = -ENOENT;
+	if (d_unhashed(new.dentry) && !IS_ROOT(new.dentry))
+		goto out;
+	err = -EBUSY;
+	if (new_mnt == root_mnt || old_mnt == root_mnt)
+		goto out;	/* a loop: the old root cannot go under itself */
+	err = -EINVAL;
+	if (!path_mounted(&root) || root_mnt->mnt_parent == root_mnt)
+		goto out;	/* a chroot inside a mount, or rootfs */
+	if (!path_mounted(&new) || new_mnt->mnt_parent == new_mnt)
+		goto out;
+	if (!is_path_reachable(old_mnt, old.dentry, &new))
+		goto out;	/* put_old must be under new_root */
+	if (!is_path_reachable(new_mnt, new.dentry, &root))
+		goto out;	/* new_root must be under the current root */
+	/*
+	 * new_root leaves its mount point; the old root leaves its own and
+	 * goes onto put_old; new_root takes the old root's place.  The
+	 * tree's references to both mounts carry over.
+	 */
+	detach_mnt(new_mnt, &ex_parent);
+	detach_mnt(root_mnt, &root_parent);
+	attach_mnt(root_mnt, &old);
+	attach_mnt(new_mnt, &root_parent);
+	mutex_unlock(&namespace_sem);
+	path_put(&ex_parent);
+	path_put(&root_parent);
+	chroot_fs_refs(&root, &new);
+	err = 0;
+	goto out_root;
+out:
+	mutex_unlock(&namespace_sem);
+out_root:
+	path_put(&root);
+	path_put(&old);
+out_new:
+	path_put(&new);
 	return err;
 }
 

@@ -58,6 +58,7 @@ static const char *const builtin_tests[] = {
 	"/tests/vfs_smoke",
 	"/tests/proc_session",
 	"/tests/proc_fs",
+	"/tests/kmsg_root",
 };
 
 static unsigned long orphans_reaped;

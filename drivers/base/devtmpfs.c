@@ -33,6 +33,7 @@ static const struct {
 	{ 1, 7, "full", 0666 },
 	{ 1, 8, "random", 0666 },
 	{ 1, 9, "urandom", 0666 },
+	{ 1, 11, "kmsg", 0644 },
 	{ 4, 64, "ttyS0", 0660 },
 	{ 5, 0, "tty", 0666 },
 	{ 5, 1, "console", 0600 },

@@ -5,11 +5,13 @@
  *   1:5 /dev/zero     reads zeros, writes vanish
  *   1:7 /dev/full     reads zeros, writes fail with ENOSPC
  *   1:8 /dev/random, 1:9 /dev/urandom   bytes from the kernel's CRNG
+ *   1:11 /dev/kmsg    the kernel log, record by record (kernel/printk)
  * One register_chrdev for the major; open picks the minor's operations.
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/init.h>
+#include <linux/printk.h>
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -97,6 +99,7 @@ static const struct file_operations *const devlist[] = {
 	[7] = &full_fops,
 	[8] = &random_fops,
 	[9] = &random_fops,
+	[11] = &kmsg_fops,
 };
 
 static int memory_open(struct inode *inode, struct file *filp)
@@ -106,6 +109,9 @@ static int memory_open(struct inode *inode, struct file *filp)
 	if (minor >= ARRAY_SIZE(devlist) || !devlist[minor])
 		return -ENXIO;
 	filp->f_op = devlist[minor];
+	/* kmsg keeps a reader position per open file: let it set that up. */
+	if (filp->f_op->open)
+		return filp->f_op->open(inode, filp);
 	return 0;
 }
 

@@ -52,6 +52,9 @@
 #define SYSLOG_ACTION_SIZE_BUFFER	10
 
 int do_syslog(int type, char __user *buf, int len);
+
+struct file_operations;
+extern const struct file_operations kmsg_fops;	/* /dev/kmsg, 1:11 */
 #define CONSOLE_LOGLEVEL_QUIET		4
 #define CONSOLE_LOGLEVEL_DEBUG		10	/* everything */
 #define MESSAGE_LOGLEVEL_DEFAULT	4

@@ -29,6 +29,9 @@
 #include <linux/syscalls.h>
 #include <linux/timer.h>
 #include <linux/uaccess.h>
+#include <linux/fs.h>
+#include <linux/poll.h>
+#include <linux/wait.h>
 
 #define LOG_BUF_LEN	(1 << CONFIG_LOG_BUF_SHIFT)
 #define LOG_LINE_MAX	1024
@@ -39,7 +42,8 @@ struct printk_log {
 	u16 len;		/* whole record, 8-byte aligned; 0 = wrap marker */
 	u16 text_len;
 	u8 level;
-	u8 pad[3];
+	u8 facility;		/* syslog facility: 0 kernel, 1 user (/dev/kmsg) */
+	u8 pad[2];
 	/* text follows */
 };
 
@@ -109,7 +113,7 @@ static void log_drop_oldest(void)
 		console_seq = log_first_seq;
 }
 
-static void log_store(u8 level, u64 ts, const char *text, u16 text_len)
+static void log_store(u8 facility, u8 level, u64 ts, const char *text, u16 text_len)
 {
 	u32 size = ALIGN(sizeof(struct printk_log) + text_len, 8);
 	struct printk_log *msg;
@@ -132,6 +136,7 @@ static void log_store(u8 level, u64 ts, const char *text, u16 text_len)
 	msg->len = size;
 	msg->text_len = text_len;
 	msg->level = level;
+	msg->facility = facility;
 	memcpy(log_text(msg), text, text_len);
 	log_next_idx += size;
 	log_next_seq++;
@@ -199,7 +204,7 @@ static void cont_flush(void)
 {
 	if (!cont_len)
 		return;
-	log_store(cont_level, cont_ts, cont_buf, cont_len);
+	log_store(0, cont_level, cont_ts, cont_buf, cont_len);
 	cont_len = 0;
 }
 
@@ -250,7 +255,7 @@ static void vprintk_store(const char *fmt, va_list args)
 		cont_len += part;
 		if (nl) {
 			if (!cont_len)
-				log_store(level, ts, "", 0);
+				log_store(0, level, ts, "", 0);
 			cont_flush();
 			part++;
 		}
@@ -352,7 +357,8 @@ static size_t log_copy(u64 *seq, char *buf, size_t size, bool syslog)
 		size_t n = 0;
 
 		if (syslog)
-			n = scnprintf(line, sizeof(line), "<%u>", msg->level);
+			n = scnprintf(line, sizeof(line), "<%u>",
+				      (msg->facility << 3) | msg->level);
 		n += msg_print_text(msg, line + n, sizeof(line) - n);
 
 		if (msg == (struct printk_log *)log_buf)
@@ -538,3 +544,248 @@ SYSCALL_DEFINE3(syslog, int, type, char __user *, buf, int, len)
 {
 	return do_syslog(type, buf, len);
 }
+
+/*
+ * /dev/kmsg (char 1:11): the log as a stream of records.  Each open file
+ * keeps its own sequence number, so every reader sees every record once;
+ * one read returns one record as "<prefix>,<seq>,<usec>,-;text\n", where
+ * prefix is facility << 3 | level.  A reader that fell behind the ring
+ * gets EPIPE once and continues at the oldest record still there.  A
+ * write becomes one record, of facility "user" unless a "<N>" prefix
+ * says otherwise, which is how init systems log before syslogd runs.
+ */
+struct devkmsg_user {
+	u64 seq;		/* next record this reader gets */
+	struct mutex lock;	/* one read at a time per open file */
+	char buf[LOG_LINE_MAX * 4 + PREFIX_MAX];	/* a record, escaped */
+};
+
+/*
+ * printk may run with the scheduler's locks held, so it cannot wake
+ * sleepers itself.  A poller instead arms this timer, which wakes the
+ * queue every tick while someone waits; each wake makes poll look again.
+ */
+static DECLARE_WAIT_QUEUE_HEAD(log_wait);
+static struct timer_list log_wait_timer;
+static bool log_wait_timer_ready;
+
+static void log_wait_tick(struct timer_list *t)
+{
+	wake_up_interruptible_all(&log_wait);
+}
+
+/* The record numbered @seq; caller holds logbuf_lock and has checked the range. */
+static struct printk_log *log_at_seq(u64 seq)
+{
+	u32 idx = log_first_idx;
+
+	for (u64 s = log_first_seq; s < seq; s++)
+		idx = log_next(idx);
+	return log_from_idx(idx);
+}
+
+/* Format record @seq for /dev/kmsg into @buf; -EPIPE if the ring dropped it. */
+static ssize_t devkmsg_format(u64 seq, char *buf, size_t size)
+{
+	unsigned long flags;
+	struct printk_log *msg;
+	const char *text;
+	size_t len;
+	u64 usec;
+
+	spin_lock_irqsave(&logbuf_lock, flags);
+	if (seq < log_first_seq) {
+		spin_unlock_irqrestore(&logbuf_lock, flags);
+		return -EPIPE;
+	}
+	msg = log_at_seq(seq);
+	usec = msg->ts_nsec;
+	do_div(usec, 1000);
+	len = scnprintf(buf, size, "%u,%llu,%llu,-;", (msg->facility << 3) | msg->level,
+			(unsigned long long)seq, (unsigned long long)usec);
+	text = log_text(msg);
+	/* Non-printable bytes (and the escape itself) as \xNN, one line per record. */
+	for (u16 i = 0; i < msg->text_len && len + 5 < size; i++) {
+		unsigned char c = text[i];
+
+		if (c < ' ' || c >= 127 || c == '\\')
+			len += scnprintf(buf + len, size - len, "\\x%02x", c);
+		else
+			buf[len++] = c;
+	}
+	buf[len++] = '\n';
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	return len;
+}
+
+static int devkmsg_open(struct inode *inode, struct file *file)
+{
+	struct devkmsg_user *user;
+	unsigned long flags;
+
+	/* A writer needs no reader state (systemd opens it write-only). */
+	if ((file->f_flags & O_ACCMODE) == O_WRONLY)
+		return 0;
+	user = kmalloc(sizeof(*user), GFP_KERNEL);
+	if (!user)
+		return -ENOMEM;
+	mutex_init(&user->lock);
+	spin_lock_irqsave(&logbuf_lock, flags);
+	user->seq = log_first_seq;
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	file->private_data = user;
+	return 0;
+}
+
+static int devkmsg_release(struct inode *inode, struct file *file)
+{
+	kfree(file->private_data);
+	return 0;
+}
+
+static ssize_t devkmsg_read(struct file *file, char __user *ubuf, size_t count, loff_t *ppos)
+{
+	struct devkmsg_user *user = file->private_data;
+	ssize_t ret;
+
+	if (!user)
+		return -EBADF;
+	/*
+	 * Wait outside the lock so a second reader of this file can still be
+	 * interrupted; no wake-up comes from printk (see log_wait_timer), so
+	 * look each tick.
+	 */
+	for (;;) {
+		mutex_lock(&user->lock);
+		if (user->seq != READ_ONCE(log_next_seq))
+			break;
+		mutex_unlock(&user->lock);
+		if (file->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		if (signal_pending(current))
+			return -ERESTARTSYS;
+		schedule_timeout_interruptible(1);
+	}
+	ret = devkmsg_format(user->seq, user->buf, sizeof(user->buf));
+	if (ret == -EPIPE) {
+		/* Report the loss once; the next read starts at the oldest record. */
+		user->seq = READ_ONCE(log_first_seq);
+		goto out;
+	}
+	/* As Linux: a buffer too small still uses the record up. */
+	user->seq++;
+	if (ret > (ssize_t)count)
+		ret = -EINVAL;
+	else if (copy_to_user(ubuf, user->buf, ret))
+		ret = -EFAULT;
+out:
+	mutex_unlock(&user->lock);
+	return ret;
+}
+
+/* Only offset 0: SEEK_SET the oldest record, SEEK_DATA after the last CLEAR, SEEK_END the next. */
+static loff_t devkmsg_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct devkmsg_user *user = file->private_data;
+	unsigned long flags;
+	loff_t ret = 0;
+
+	if (!user)
+		return -EBADF;
+	if (offset)
+		return -ESPIPE;
+	mutex_lock(&user->lock);
+	spin_lock_irqsave(&logbuf_lock, flags);
+	switch (whence) {
+	case SEEK_SET:
+		user->seq = log_first_seq;
+		break;
+	case SEEK_DATA:
+		user->seq = max(clear_seq, log_first_seq);
+		break;
+	case SEEK_END:
+		user->seq = log_next_seq;
+		break;
+	default:
+		ret = -EINVAL;
+	}
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	mutex_unlock(&user->lock);
+	return ret;
+}
+
+static __poll_t devkmsg_poll(struct file *file, poll_table *wait)
+{
+	struct devkmsg_user *user = file->private_data;
+	unsigned long flags;
+	__poll_t mask = 0;
+
+	if (!user)
+		return POLLERR | POLLNVAL;
+	poll_wait(file, &log_wait, wait);
+	spin_lock_irqsave(&logbuf_lock, flags);
+	if (user->seq < log_next_seq)
+		mask = user->seq < log_first_seq ? POLLIN | POLLRDNORM | POLLERR | POLLPRI :
+						   POLLIN | POLLRDNORM;
+	/* Set up once, under the lock, so two first pollers cannot race. */
+	if (!log_wait_timer_ready) {
+		timer_setup(&log_wait_timer, log_wait_tick, 0);
+		log_wait_timer_ready = true;
+	}
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	if (!mask && wait)
+		mod_timer(&log_wait_timer, jiffies + 1);
+	return mask;
+}
+
+/* One write, one record; an optional "<N>" gives facility and level as syslog does. */
+static ssize_t devkmsg_write(struct file *file, const char __user *ubuf, size_t count,
+			     loff_t *ppos)
+{
+	int facility = 1, level = default_message_loglevel;	/* LOG_USER */
+	unsigned long flags;
+	char *text, *line;
+	size_t len;
+
+	if (count > LOG_LINE_MAX)
+		return -EINVAL;
+	text = kmalloc(count + 1, GFP_KERNEL);
+	if (!text)
+		return -ENOMEM;
+	if (copy_from_user(text, ubuf, count)) {
+		kfree(text);
+		return -EFAULT;
+	}
+	text[count] = '\0';
+	line = text;
+	if (line[0] == '<') {
+		char *end;
+		unsigned long u = simple_strtoul(line + 1, &end, 10);
+
+		if (end[0] == '>') {
+			level = u & 7;
+			if (u >> 3)
+				facility = (u >> 3) & 0xff;
+			line = end + 1;
+		}
+	}
+	len = strlen(line);
+	if (len && line[len - 1] == '\n')
+		len--;		/* the record is the line; the reader adds "\n" */
+	spin_lock_irqsave(&logbuf_lock, flags);
+	cont_flush();
+	log_store(facility, level, local_clock(), line, len);
+	console_flush();
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	kfree(text);
+	return count;
+}
+
+const struct file_operations kmsg_fops = {
+	.open		= devkmsg_open,
+	.read		= devkmsg_read,
+	.write		= devkmsg_write,
+	.llseek		= devkmsg_llseek,
+	.poll		= devkmsg_poll,
+	.release	= devkmsg_release,
+};
