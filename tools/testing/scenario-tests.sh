@@ -10,7 +10,7 @@
 # shellcheck shell=bash
 
 SCN_INITRD=$BUILD/initramfs-busybox.cpio.gz
-SCN_TIMEOUT=150		# the whole boot; the suite takes ~60 s under TCG
+SCN_TIMEOUT=150		# the whole boot; the suite takes ~40 s under TCG
 
 # scn_type TEXT: type TEXT (printf format: \r is Enter, \003 is ^C).
 scn_type() {
@@ -124,6 +124,133 @@ scenario_job_control() {
 	[ "$scn_rc" = 0 ] || { why="'fg' returned $scn_rc"; return 1; }
 }
 
+# ps lists PID 1 (busybox init) and this login shell (inittab runs it
+# as -/bin/sh).  Debian's ps has no TIME column; allow one anyway.
+scenario_ps() {
+	scn_run ps 'ps' 15 || { why="'ps' did not finish"; return 1; }
+	scn_has '^ +1 +root +([0-9:]+ +)?init$' ||
+		{ why="'ps' did not show PID 1 as init"; return 1; }
+	scn_has '^ *[0-9]+ +root +([0-9:]+ +)?-/bin/sh$' && return 0
+	why="'ps' did not show the login shell -/bin/sh"; return 1
+}
+
+# kill by pid: wait reports SIGTERM (143) and the pid is gone after.
+scenario_kill() {
+	scn_run kill 'sleep 100 & p=$!; sleep 1; kill $p; wait $p' 20 ||
+		{ why="'wait' did not return after kill"; return 1; }
+	[ "$scn_rc" = 143 ] || { why="'wait' returned $scn_rc, expected 143 (SIGTERM)"; return 1; }
+	scn_run killgone 'kill -0 $p 2>/dev/null' 10 && [ "$scn_rc" = 1 ] && return 0
+	why="the killed sleep's pid still exists (kill -0 returned $scn_rc)"; return 1
+}
+
+# find walks the whole tree (/proc and /sys too) and names one file.
+scenario_find() {
+	scn_run findmk 'cd /tmp; mkdir -p ft/a/b; touch ft/a/b/zq7n.txt ft/a/zq7m' 10 ||
+		{ why="could not make the tree"; return 1; }
+	scn_run find 'find / -name zq7n.txt 2>&1 | sed "s/^/fd:/"' 60 ||
+		{ why="'find /' did not finish in 60 s"; return 1; }
+	scn_has '^fd:/tmp/ft/a/b/zq7n.txt$' ||
+		{ why="'find /' did not find /tmp/ft/a/b/zq7n.txt"; return 1; }
+	[ "$(scn_screen | grep -ac '^fd:')" = 1 ] && return 0
+	why="'find /' printed more than the one file: $(scn_screen | grep -a '^fd:' | head -n 3 | tr '\n' ' ')"
+	return 1
+}
+
+scenario_grep() {
+	scn_run grepmk 'cd /tmp; mkdir -p gt/x/y; echo other > gt/x/f1; printf "a\\nb\\nq9needle\\n" > gt/x/y/f2' 10 ||
+		{ why="could not make the tree"; return 1; }
+	scn_run grep 'grep -rn q9needle gt' 15 && [ "$scn_rc" = 0 ] &&
+		scn_has '^gt/x/y/f2:3:q9needle$' && return 0
+	why="'grep -rn' did not print gt/x/y/f2:3:q9needle"; return 1
+}
+
+scenario_sed() {
+	scn_run sed 'cd /tmp; printf "foo bar\\nbaz foo\\n" > s.txt; sed s/foo/QUX/g s.txt' 15 &&
+		scn_has '^QUX bar$' && scn_has '^baz QUX$' ||
+		{ why="'sed s///g' did not substitute"; return 1; }
+	scn_run sedi 'sed -i s/bar/ZAP/ s.txt && cat s.txt' 15 &&
+		scn_has '^foo ZAP$' && return 0
+	why="'sed -i' did not edit the file in place"; return 1
+}
+
+scenario_awk() {
+	scn_run awk 'printf "a 1\\nb 2\\nc 39\\n" | awk "{ s += \\$2 } END { print \\"sum=\\" s }"' 15 &&
+		scn_has '^sum=42$' && return 0
+	why="awk did not sum the column to 42"; return 1
+}
+
+scenario_sort_uniq() {
+	scn_run uniq 'printf "b\\na\\nb\\nc\\nb\\na\\n" | sort | uniq -c | sed "s/^ */uq:/"' 15 ||
+		{ why="no marker"; return 1; }
+	[ "$(scn_screen | grep -a '^uq:' | tr '\n' ' ')" = "uq:2 a uq:3 b uq:1 c " ] && return 0
+	why="'sort | uniq -c' printed $(scn_screen | grep -a '^uq:' | tr '\n' ' ')"; return 1
+}
+
+# MemTotal is plausible (16 MiB .. 64 GiB) and MemFree is no more.
+scenario_meminfo() {
+	local total free
+	scn_run meminfo 'cat /proc/meminfo' 15 || { why="no marker"; return 1; }
+	total=$(scn_screen | grep -aE '^MemTotal: +[0-9]+ kB$' | tail -n 1 | tr -dc 0-9)
+	free=$(scn_screen | grep -aE '^MemFree: +[0-9]+ kB$' | tail -n 1 | tr -dc 0-9)
+	[ -n "$total" ] && [ -n "$free" ] || { why="no MemTotal/MemFree lines"; return 1; }
+	[ "$total" -ge 16384 ] && [ "$total" -le 67108864 ] ||
+		{ why="implausible MemTotal $total kB"; return 1; }
+	[ "$free" -le "$total" ] && return 0
+	why="MemFree $free kB > MemTotal $total kB"; return 1
+}
+
+# The console also showed these lines at boot: the dm: prefix says they
+# came back through syslog(2).
+scenario_dmesg() {
+	scn_run dmesg 'dmesg | tail -n 60 | sed "s/^/dm:/"' 15 || { why="no marker"; return 1; }
+	scn_has '^dm:.*Run /init as init process$' &&
+		scn_has '^dm:.*initramfs: unpacked [0-9]+ entries' && return 0
+	why="'dmesg | tail' did not show the initramfs and Run /init lines"; return 1
+}
+
+# vi puts the tty in raw mode: insert, Escape, :wq, then read the file.
+scenario_vi() {
+	scn_type 'cd /tmp; rm -f v.txt; vi v.txt\r'
+	# vi switches to the alternate screen once the tty is in raw mode.
+	scn_wait '\[\?1049h' 15 || { why="vi did not draw its screen"; return 1; }
+	sleep 1
+	scn_type 'i'
+	sleep 0.5
+	scn_type 'hello from vi'
+	sleep 0.5
+	scn_type '\033'
+	sleep 1
+	scn_type ':wq\r'
+	sleep 1
+	scn_run vi 'sed "s/^/vi:/" v.txt' 15 || { why="the shell did not come back after :wq"; return 1; }
+	scn_has '^vi:hello from vi$' && return 0
+	why="the file vi saved does not hold the typed text"; return 1
+}
+
+# vi on a file that exists: j dd x, the Up arrow (an escape sequence vi
+# must tell from a lone Escape by polling the raw tty), A append, :wq.
+scenario_vi_edit() {
+	scn_run viemk 'cd /tmp; printf "one\\ntwo\\nthree\\n" > e.txt' 10 ||
+		{ why="could not make e.txt"; return 1; }
+	scn_type 'vi e.txt\r'
+	scn_wait '\[1;1Hone' 15 || { why="vi did not draw e.txt"; return 1; }
+	sleep 1
+	scn_type 'jdd'
+	sleep 0.5
+	scn_type 'x'
+	sleep 0.5
+	scn_type '\033[A'
+	sleep 0.5
+	scn_type 'A END\033'
+	sleep 1
+	scn_type ':wq\r'
+	sleep 1
+	scn_run viedit 'sed "s/^/ve:/" e.txt' 15 || { why="the shell did not come back after :wq"; return 1; }
+	[ "$(scn_screen | grep -a '^ve:' | tr '\n' ' ')" = "ve:one END ve:hree " ] && return 0
+	why="vi saved $(scn_screen | grep -a '^ve:' | tr '\n' ' '), expected 'one END', 'hree'"
+	return 1
+}
+
 scenario_poweroff() {
 	scn_type 'poweroff\r'
 	wait "$SCN_QEMU"
@@ -165,7 +292,8 @@ run_scenario_tests() {
 		kill -KILL "$SCN_QEMU" 2>/dev/null
 	else
 		selected scenario/boot && pass scenario/boot
-		for name in file ls cd redirect script ctrl-c job-control pipe poweroff; do
+		for name in file ls cd redirect script ctrl-c job-control pipe \
+				ps kill find grep sed awk sort-uniq meminfo dmesg vi vi-edit poweroff; do
 			scn_scenario "$name"
 		done
 	fi
