@@ -191,9 +191,13 @@ static int __init mm_show_boot_state(void)
 		meminfo_show, buddyinfo_show, slabinfo_show,
 	};
 	const size_t size = 16 * 1024;
-	char *buf = kmalloc(size, GFP_KERNEL);
+	char *buf;
 	unsigned int i;
 
+	/* Only with "debug": otherwise these lines would only crowd dmesg. */
+	if (console_loglevel < CONSOLE_LOGLEVEL_DEBUG)
+		return 0;
+	buf = kmalloc(size, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
 	for (i = 0; i < ARRAY_SIZE(show); i++) {
