@@ -1,9 +1,7 @@
 # Scenario tests, sourced by tools/run-tests.sh: boot the busybox
 # initramfs (build/initramfs-busybox.cpio.gz) once and type at its shell
 # over the serial line the way a person would, then read the screen.
-# One PASS/FAIL/SKIP line per scenario, named scenario/<name>.  A
-# scenario whose kernel feature has not landed yet prints SKIP with the
-# reason (a capability probe decides), never PASS.
+# One PASS/FAIL line per scenario, named scenario/<name>.
 #
 # Each command ends by echoing a marker built by the shell (@@name:$?@@
 # prints as @@name:0@@), so the typed echo never matches the answer.
@@ -47,7 +45,6 @@ scn_result() {
 	selected "$name" || return 0
 	case "$2" in
 	pass) pass "$name" ;;
-	skip) echo "SKIP $name: $3" ;;
 	*) fail "$name" "$3 (log: ${SCN_LOG#$ROOT/})" ;;
 	esac
 }
@@ -86,15 +83,7 @@ scenario_script() {
 	why="the script's loop and function did not print fn1..fn3"; return 1
 }
 
-# The pipe probe: a shell that cannot make a pipe prints no probe line.
 scenario_pipe() {
-	# A failed pipeline aborts the whole line: the probe has its own.
-	scn_type 'echo probe$((40+2)) | cat\r'
-	scn_run pipeprobe 'true' 10
-	if ! scn_has '^probe42$'; then
-		scn_skip_why="pipes are not implemented yet (fs/pipe.c)"
-		return 2
-	fi
 	scn_run pipe 'ls /bin | wc -l' 15 || { why="no marker"; return 1; }
 	scn_screen | grep -aqE '^ *[0-9]{2,}$' && return 0
 	why="'ls /bin | wc -l' printed no count"; return 1
@@ -262,7 +251,6 @@ scenario_poweroff() {
 scn_scenario() {
 	local name=$1 ret
 	why=""
-	scn_skip_why=""
 	if ! kill -0 "$SCN_QEMU" 2>/dev/null; then
 		scn_result "$name" fail "the VM is gone"
 		return
@@ -271,7 +259,6 @@ scn_scenario() {
 	ret=$?
 	case $ret in
 	0) scn_result "$name" pass ;;
-	2) scn_result "$name" skip "$scn_skip_why" ;;
 	*) scn_result "$name" fail "${why:-failed}" ;;
 	esac
 }
