@@ -137,7 +137,6 @@ $(BUILD)/initramfs.cpio:
 # INITRD=build/usr/initramfs-tests.cpio boots the user-space test suite.
 INITRD ?= $(BUILD)/initramfs-busybox.cpio.gz
 APPEND ?= console=ttyS0
-$(BUILD)/usr/initramfs-tests.cpio: usr
 run: all $(INITRD)
 	@tools/qemu-run.sh -kernel $(BUILD)/vmlinux -initrd "$(INITRD)" -append "$(APPEND)"
 

@@ -7,18 +7,22 @@
  * PASS/FAIL lines; testinit adds a FAIL line only for a program that did
  * not finish normally (non-zero exit, death by a signal, time-out).
  *
+ * The programs are those /tests/INDEX names, one per line, in its order
+ * (usr/Makefile.usr writes it from the files in usr/tests/).
+ *
  * Arguments (the kernel passes everything after "--" on its command line):
- *	/path/prog ...		run these instead of the built-in list
+ *	/path/prog ...		run these instead of the INDEX
  *	lt.only=NAME		run only the program whose base name is NAME
  *	lt.skip=A,B,...		do not run these programs; say "SKIP <name>" for each
  *	lt.timeout=SECONDS	per-program limit (default 30)
  *
  * As PID 1 it inherits every orphan, so the wait loop reaps any child, not
  * just the program it started: proc_wait checks that orphans get reaped.
- * Only calls available without a VFS are used: fds 0-2 come from the
- * kernel, time-outs are polled with nanosleep (there is no alarm()).
+ * Time-outs are polled with nanosleep rather than alarm(), so a kernel
+ * whose signals misbehave still gets its FAIL lines.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,35 +35,7 @@
 #include <unistd.h>
 #include "lt.h"
 
-#define MAX_PROGS	64
 #define POLL_MS		5
-
-static const char *const builtin_tests[] = {
-	"/tests/proc_fork",
-	"/tests/proc_exec",
-	"/tests/proc_wait",
-	"/tests/proc_ident",
-	"/tests/mm_mmap",
-	"/tests/mm_brk",
-	"/tests/sys_badptr",
-	"/tests/sys_misc",
-	"/tests/sched",
-	"/tests/fs_files",
-	"/tests/fs_dirs",
-	"/tests/fs_stat",
-	"/tests/fs_perm",
-	"/tests/fs_pipe",
-	"/tests/fs_lock",
-	"/tests/fs_badinput",
-	"/tests/sig_handler",
-	"/tests/sig_wait",
-	"/tests/sig_job",
-	"/tests/sig_fault",
-	"/tests/vfs_smoke",
-	"/tests/proc_session",
-	"/tests/proc_fs",
-	"/tests/kmsg_root",
-};
 
 static unsigned long orphans_reaped;
 
@@ -212,26 +188,66 @@ static int in_list(const char *list, const char *name)
 	return 0;
 }
 
+/*
+ * Read /tests/INDEX into a NULL-terminated array of "/tests/<name>"
+ * paths.  Returns the number of programs, 0 if there is no index.
+ */
+static int read_index(const char ***progsp)
+{
+	static char buf[16384];
+	const char **progs;
+	char *line, *save;
+	int fd, n = 0, cap = 0;
+	ssize_t len;
+
+	fd = open("/tests/INDEX", O_RDONLY);
+	if (fd < 0) {
+		say("testinit: /tests/INDEX: %s", lt_errname(errno));
+		return 0;
+	}
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len <= 0)
+		return 0;
+	buf[len] = '\0';
+	for (line = buf; *line; line++)
+		cap += *line == '\n';
+	progs = calloc(cap + 2, sizeof(*progs));
+	if (!progs)
+		return 0;
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *path = malloc(strlen(line) + sizeof("/tests/"));
+
+		if (!path)
+			break;
+		strcpy(path, "/tests/");
+		strcat(path, line);
+		progs[n++] = path;
+	}
+	*progsp = progs;
+	return n;
+}
+
 int main(int argc, char **argv, char **envp)
 {
-	const char *progs[MAX_PROGS], *only = NULL, *skip = "";
+	const char **progs, *only = NULL, *skip = "";
 	long long timeout_ms = 30000;
 	struct utsname u;
 	int i, n = 0;
 
-	for (i = 1; i < argc; i++) {
+	progs = calloc(argc + 1, sizeof(*progs));
+	for (i = 1; progs && i < argc; i++) {
 		if (!strncmp(argv[i], "lt.only=", 8))
 			only = argv[i] + 8;
 		else if (!strncmp(argv[i], "lt.skip=", 8))
 			skip = argv[i] + 8;
 		else if (!strncmp(argv[i], "lt.timeout=", 11))
 			timeout_ms = atoll(argv[i] + 11) * 1000;
-		else if (argv[i][0] == '/' && n < MAX_PROGS)
+		else if (argv[i][0] == '/')
 			progs[n++] = argv[i];
 	}
 	if (!n)
-		for (n = 0; n < (int)(sizeof(builtin_tests) / sizeof(builtin_tests[0])); n++)
-			progs[n] = builtin_tests[n];
+		n = read_index(&progs);
 
 	if (uname(&u) == 0)
 		say("testinit: pid %d on %s %s %s", getpid(), u.sysname, u.release, u.machine);
