@@ -42,7 +42,7 @@ KCFLAGS := -std=gnu11 -O2 -g -pipe \
 	-fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	-fno-strict-aliasing -fno-delete-null-pointer-checks -fno-common \
 	-fno-asynchronous-unwind-tables -fcf-protection=none \
-	-Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration \
+	-Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes -Werror=implicit-function-declaration \
 	-Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h \
 	-DUTS_RELEASE=\"$(KERNELVERSION)\" -MMD -MP
 KAFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h -MMD -MP

@@ -15,8 +15,6 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
-int f_dupfd(unsigned int from, struct file *file, unsigned int flags);
-
 #define SETFL_MASK	(O_APPEND | O_NONBLOCK | O_NDELAY | O_DIRECT | O_NOATIME | FASYNC)
 
 static int setfl(struct file *filp, unsigned long arg)

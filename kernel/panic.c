@@ -8,6 +8,7 @@
  * to learn of a crash.
  */
 #include <linux/kernel.h>
+#include <linux/bug.h>
 #include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/ktest.h>

@@ -42,6 +42,7 @@
 #include <linux/sched/debug.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
+#include "internal.h"
 
 struct pglist_data contig_page_data = {
 	.node_id = 0,

@@ -40,8 +40,4 @@ void free_pgtables(struct mm_struct *mm);
 void mm_populate(unsigned long start, unsigned long len);
 void zero_page_init(void);
 
-/* arch/x86/mm/tlb.c */
-void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
-
 #endif

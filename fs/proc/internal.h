@@ -15,6 +15,7 @@
 #define _FS_PROC_INTERNAL_H
 
 #include <linux/fs.h>
+#include <linux/proc_fs.h>
 #include <linux/seq_file.h>
 #include <linux/sched.h>
 
@@ -95,7 +96,6 @@ unsigned long proc_mm_rss(struct mm_struct *mm);
 
 /* The system-wide files, one show function each. */
 int meminfo_proc_show(struct seq_file *m, void *v);
-int show_cpuinfo(struct seq_file *m, void *v);
 int cmdline_proc_show(struct seq_file *m, void *v);
 int version_proc_show(struct seq_file *m, void *v);
 int uptime_proc_show(struct seq_file *m, void *v);
@@ -109,6 +109,7 @@ int buddyinfo_proc_show(struct seq_file *m, void *v);
 int slabinfo_proc_show(struct seq_file *m, void *v);
 int zoneinfo_proc_show(struct seq_file *m, void *v);
 int mounts_proc_show(struct seq_file *m, void *v);
+int proc_init_inodecache(void);
 int proc_pid_mounts(struct seq_file *m, struct task_struct *task);
 
 /* proc_sysctl.c: /proc/sys */

@@ -17,7 +17,6 @@
 #include "internal.h"
 
 extern const struct super_operations proc_sops;
-int proc_init_inodecache(void);
 
 #define F(n, s)	{ .name = n, .mode = S_IFREG | 0444, .show = s }
 

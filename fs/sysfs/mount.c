@@ -197,7 +197,7 @@ static struct dentry *__init sysfs_top(const char *name)
 	return IS_ERR(d) ? NULL : d;
 }
 
-int __init sysfs_init(void)
+static int __init sysfs_init(void)
 {
 	static const char *const others[] = { "block", "bus", "dev", "firmware", "fs", "power" };
 	struct inode *root;

@@ -15,6 +15,7 @@ void fd_install(unsigned int fd, struct file *file);
 int close_fd(unsigned int fd);
 int replace_fd(unsigned int fd, struct file *file, unsigned int flags);
 void set_close_on_exec(unsigned int fd, int flag);
+int f_dupfd(unsigned int from, struct file *file, unsigned int flags);
 bool get_close_on_exec(unsigned int fd);
 
 #endif

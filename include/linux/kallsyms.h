@@ -28,4 +28,7 @@
 const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
 			    unsigned long *offset, char **modname, char *namebuf);
 
+/* The address of @name, or 0. */
+unsigned long kallsyms_lookup_name(const char *name);
+
 #endif /* _LINUX_KALLSYMS_H */

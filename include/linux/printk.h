@@ -71,6 +71,8 @@ static inline void console_verbose(void)
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);
+/* Formatted log records from sequence number *@seq on (kernel/printk/printk.c). */
+size_t log_buf_copy(u64 *seq, char *buf, size_t size);
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt

@@ -306,6 +306,9 @@ static inline void cond_resched(void)
 }
 
 void scheduler_tick(void);
+/* CPU time in ns, the running slice included (kernel/sched/syscalls.c). */
+u64 task_sched_runtime(struct task_struct *p);
+u64 thread_group_sched_runtime(struct task_struct *p);
 int wake_up_process(struct task_struct *p);
 int wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);

@@ -151,7 +151,7 @@ static size_t print_time(u64 ts, char *buf, size_t size)
 }
 
 /* Format one record the way the console and dmesg show it. */
-size_t msg_print_text(const struct printk_log *msg, char *buf, size_t size)
+static size_t msg_print_text(const struct printk_log *msg, char *buf, size_t size)
 {
 	size_t len = print_time(msg->ts_nsec, buf, size);
 

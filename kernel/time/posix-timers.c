@@ -20,9 +20,6 @@
 #include <linux/uaccess.h>
 #include <uapi/linux/time_types.h>
 
-u64 task_sched_runtime(struct task_struct *p);
-u64 thread_group_sched_runtime(struct task_struct *p);
-
 static int clock_read_ns(clockid_t which, u64 *ns)
 {
 	switch (which) {

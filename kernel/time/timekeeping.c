@@ -10,8 +10,6 @@
 #include <linux/spinlock.h>
 #include <linux/time64.h>
 
-s64 read_persistent_clock(void);
-
 static s64 boot_offset_ns;	/* realtime - monotonic; lock: tk_lock */
 static DEFINE_SPINLOCK(tk_lock);
 

@@ -16,6 +16,7 @@
 #include <asm/ptrace.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include <asm/traps.h>
 
 struct irq_cpustat {
 	unsigned int apic_timer_irqs;

@@ -80,4 +80,11 @@ static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end
 		__flush_tlb_one_kernel(addr);
 }
 
+struct mm_struct;
+struct vm_area_struct;
+
+/* User mappings (arch/x86/mm/tlb.c): the ASID of @mm, wherever it is live. */
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+
 #endif /* _ASM_X86_TLBFLUSH_H */

@@ -77,4 +77,8 @@ void __show_regs(struct pt_regs *regs);
 bool fixup_exception(struct pt_regs *regs, int trapnr);
 bool in_exception_stack(unsigned long addr, unsigned long *begin, unsigned long *end);
 
+/* Called from the entry stubs. */
+void do_IRQ(struct pt_regs *regs);
+void do_page_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address);
+
 #endif

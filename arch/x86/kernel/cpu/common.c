@@ -15,6 +15,7 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
+#include <asm/traps.h>
 #include <linux/sched.h>
 
 struct cpuinfo_x86 boot_cpu_data;

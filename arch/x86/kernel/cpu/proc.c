@@ -5,6 +5,7 @@
  * Only the features Lantern looks at have names in the flags line.
  */
 #include <linux/kernel.h>
+#include <linux/proc_fs.h>
 #include <linux/seq_file.h>
 #include <asm/cpufeatures.h>
 #include <asm/processor.h>
