@@ -74,10 +74,25 @@ static int proc_fd_link_target(struct inode *inode, struct file *file)
 	return err;
 }
 
+/*
+ * The link's mode tells how the fd was opened, as in Linux: r for read,
+ * w for write, and x with either (lr-x------ for an O_RDONLY fd).
+ */
+static umode_t proc_fd_mode(const struct file *file)
+{
+	umode_t mode = S_IFLNK;
+
+	if (file->f_mode & FMODE_READ)
+		mode |= S_IRUSR | S_IXUSR;
+	if (file->f_mode & FMODE_WRITE)
+		mode |= S_IWUSR | S_IXUSR;
+	return mode;
+}
+
 static struct inode *proc_fd_inode(struct super_block *sb, struct task_struct *task,
 				   struct file *file, int fd)
 {
-	struct inode *inode = proc_new_inode(sb, S_IFLNK | 0700);
+	struct inode *inode = proc_new_inode(sb, proc_fd_mode(file));
 	int err;
 
 	if (!inode)
