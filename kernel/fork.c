@@ -37,6 +37,7 @@
 #include <linux/syscalls.h>
 #include <linux/time64.h>
 #include <linux/uaccess.h>
+#include <linux/vmstat.h>
 #include <uapi/linux/sched.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
@@ -53,16 +54,25 @@ static struct task_struct *alloc_task_struct(void)
 	return kmem_cache_alloc(task_struct_cachep, GFP_KERNEL);
 }
 
-/* Kernel stacks are THREAD_SIZE-aligned so the unwinder knows their bounds. */
+/*
+ * Kernel stacks are THREAD_SIZE-aligned so the unwinder knows their
+ * bounds.  They are counted in KernelStack (kB) in /proc/meminfo.
+ */
 static void *alloc_thread_stack(void)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
 
-	return page ? page_address(page) : NULL;
+	if (!page)
+		return NULL;
+	mod_lruvec_page_state(page, NR_KERNEL_STACK_KB, THREAD_SIZE / 1024);
+	return page_address(page);
 }
 
 static void free_thread_stack(void *stack)
 {
+	if (!stack)
+		return;
+	mod_lruvec_page_state(virt_to_page(stack), NR_KERNEL_STACK_KB, -(THREAD_SIZE / 1024));
 	free_pages((unsigned long)stack, THREAD_SIZE_ORDER);
 }
 

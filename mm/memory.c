@@ -35,6 +35,7 @@
 #include <linux/shmem_anon.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
@@ -143,6 +144,30 @@ static struct page *alloc_user_page(void)
 	return alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
 }
 
+/*
+ * The map count and the counters that follow it: while any PTE maps a
+ * page it is in AnonPages (private areas) or Mapped (shared ones), and a
+ * private page, which nothing but its mappings keeps alive, is on the
+ * anon LRU (lru_count_page).  Linux keeps these in mm/rmap.c.
+ */
+static void page_add_rmap(struct page *page, bool shared)
+{
+	if (!atomic_inc_and_test(&page->_mapcount))
+		return;
+	mod_lruvec_page_state(page, shared ? NR_FILE_MAPPED : NR_ANON_MAPPED, 1);
+	if (!shared)
+		lru_count_page(page, true, 1);
+}
+
+static void page_remove_rmap(struct page *page, bool shared)
+{
+	if (!atomic_add_negative(-1, &page->_mapcount))
+		return;
+	mod_lruvec_page_state(page, shared ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
+	if (!shared)
+		lru_count_page(page, true, -1);
+}
+
 static void map_new_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
 			 struct page *page, bool writable, int counter)
 {
@@ -150,7 +175,7 @@ static void map_new_page(struct vm_area_struct *vma, unsigned long addr, pte_t *
 
 	if (writable)
 		entry = pte_mkdirty(pte_mkwrite(entry));
-	atomic_inc(&page->_mapcount);
+	page_add_rmap(page, counter == MM_SHMEMPAGES);
 	add_mm_counter(vma->vm_mm, counter, 1);
 	set_pte(pte, entry);
 }
@@ -202,6 +227,7 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 
 	/* Shared areas never copy: the page is the object's, for everyone. */
 	if ((vma->vm_flags & VM_SHARED) || (old && page_count(old) == 1)) {
+		count_vm_event(PGREUSE);
 		set_pte(pte, pte_mkdirty(pte_mkwrite(orig)));
 		flush_tlb_page(vma, addr);
 		return 0;
@@ -217,7 +243,7 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	flush_tlb_page(vma, addr);
 	map_new_page(vma, addr, pte, new, true, MM_ANONPAGES);
 	if (old) {
-		atomic_dec(&old->_mapcount);
+		page_remove_rmap(old, false);
 		add_mm_counter(vma->vm_mm, MM_ANONPAGES, -1);
 		put_page(old);
 	}
@@ -232,6 +258,7 @@ unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	pte_t *pte = walk_alloc(mm, addr);
 	pte_t entry;
 
+	count_vm_event(PGFAULT);
 	if (!pte)
 		return VM_FAULT_OOM;
 	entry = *pte;
@@ -283,7 +310,7 @@ static void zap_pte(struct mm_struct *mm, pte_t *pte, bool shared)
 	if (is_zero_pfn(pfn) || !pfn_valid(pfn))
 		return;
 	page = pfn_to_page(pfn);
-	atomic_dec(&page->_mapcount);
+	page_remove_rmap(page, shared);
 	add_mm_counter(mm, shared ? MM_SHMEMPAGES : MM_ANONPAGES, -1);
 	put_page(page);
 }
@@ -344,7 +371,7 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 				struct page *page = pfn_to_page(pfn);
 
 				get_page(page);
-				atomic_inc(&page->_mapcount);
+				page_add_rmap(page, dst_vma->vm_shmem != NULL);
 				add_mm_counter(dst, dst_vma->vm_shmem ? MM_SHMEMPAGES : MM_ANONPAGES, 1);
 			}
 			set_pte(dst_pte, pte_mkold(entry));

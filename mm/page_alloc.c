@@ -179,8 +179,10 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 
 	spin_lock_irqsave(&zone->lock, flags);
 	page = __rmqueue_smallest(zone, order);
-	if (page)
+	if (page) {
 		mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
+		count_zid_vm_events(PGALLOC, zone_idx(zone), 1L << order);
+	}
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
@@ -258,6 +260,7 @@ static void free_the_page(struct page *page, unsigned int order)
 	__free_one_page(page, page_to_pfn(page), zone, order);
 	mod_zone_page_state(zone, NR_FREE_PAGES, 1L << order);
 	spin_unlock_irqrestore(&zone->lock, flags);
+	count_vm_events(PGFREE, 1L << order);
 }
 
 /* Drop a reference; true if it was the last.  A free page has none to drop. */

@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <linux/vmstat.h>
 
 struct shmem_object {
 	refcount_t refs;
@@ -56,8 +57,10 @@ void shmem_anon_put(struct shmem_object *obj)
 	if (!refcount_dec_and_test(&obj->refs))
 		return;
 	for (i = 0; i < obj->npages; i++)
-		if (obj->pages[i])
+		if (obj->pages[i]) {
+			shmem_page_stat(obj->pages[i], -1);
 			put_page(obj->pages[i]);
+		}
 	vfree(obj->pages);
 	kfree(obj);
 }
@@ -80,6 +83,7 @@ struct page *shmem_anon_get_page(struct shmem_object *obj, unsigned long index)
 			return ERR_PTR(-ENOMEM);
 		}
 		obj->pages[index] = page;
+		shmem_page_stat(page, 1);
 	}
 	get_page(page);
 	mutex_unlock(&obj->lock);

@@ -83,20 +83,16 @@ int iomem_proc_show(struct seq_file *m, void *v)
 
 int vmstat_proc_show(struct seq_file *m, void *v)
 {
-	static const char *const zone_names[NR_VM_ZONE_STAT_ITEMS] = {
-		"nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon",
-		"nr_zone_inactive_file", "nr_zone_active_file", "nr_zone_unevictable",
-		"nr_mlock", "nr_bounce",
-	};
-	static const char *const node_names[NR_VM_NODE_STAT_ITEMS] = {
-		"nr_slab_reclaimable", "nr_slab_unreclaimable", "nr_file_pages",
-		"nr_dirty", "nr_writeback", "nr_shmem", "nr_anon_pages", "nr_mapped",
-		"nr_kernel_stack", "nr_page_table_pages",
-	};
+	const char *const *name = vmstat_text;
+	unsigned long events[NR_VM_EVENT_ITEMS];
+	int i;
 
-	for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
-		seq_printf(m, "%s %lu\n", zone_names[i], global_zone_page_state(i));
-	for (int i = 0; i < NR_VM_NODE_STAT_ITEMS; i++)
-		seq_printf(m, "%s %lu\n", node_names[i], global_node_page_state(i));
+	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
+		seq_printf(m, "%s %lu\n", *name++, global_zone_page_state(i));
+	for (i = 0; i < NR_VM_NODE_STAT_ITEMS; i++)
+		seq_printf(m, "%s %lu\n", *name++, global_node_page_state(i));
+	all_vm_events(events);
+	for (i = 0; i < NR_VM_EVENT_ITEMS; i++)
+		seq_printf(m, "%s %lu\n", *name++, events[i]);
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uio.h>
+#include <linux/vmstat.h>
 #include "tmpfs.h"
 
 atomic_long_t shmem_nr_pages;
@@ -51,6 +52,7 @@ static void *shmem_get_page(struct inode *inode, unsigned long index)
 		info->pages[index] = page;
 		inode->i_blocks += PAGE_SIZE / 512;
 		atomic_long_inc(&shmem_nr_pages);
+		shmem_page_stat(page, 1);
 	}
 	return page_address(info->pages[index]);
 }
@@ -152,6 +154,7 @@ void shmem_truncate_pages(struct inode *inode, loff_t newsize)
 
 	for (i = first; i < info->nr_slots; i++) {
 		if (info->pages[i]) {
+			shmem_page_stat(info->pages[i], -1);
 			__free_page(info->pages[i]);
 			info->pages[i] = NULL;
 			inode->i_blocks -= PAGE_SIZE / 512;

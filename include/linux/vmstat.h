@@ -4,13 +4,49 @@
  * watermark checks.  Each counter exists per zone (or per node) and as a
  * machine-wide total; both are atomic, so updating one needs no lock and
  * reading one gives a value that was true a moment ago.
+ *
+ * Events (vm_event_item.h) are counted per CPU instead: they only ever
+ * grow, are bumped on hot paths (every fault, every page allocated), and
+ * are read rarely, so each CPU adds to its own copy with one
+ * interrupt-safe instruction and /proc/vmstat sums the copies.
  */
 #ifndef _LINUX_VMSTAT_H
 #define _LINUX_VMSTAT_H
 
 #include <linux/types.h>
 #include <linux/atomic.h>
+#include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/vm_event_item.h>
+#include <asm/percpu.h>
+
+struct vm_event_state {
+	unsigned long event[NR_VM_EVENT_ITEMS];
+};
+
+DECLARE_PER_CPU(struct vm_event_state, vm_event_states);
+
+static inline void count_vm_event(enum vm_event_item item)
+{
+	this_cpu_inc(vm_event_states.event[item]);
+}
+
+static inline void count_vm_events(enum vm_event_item item, long delta)
+{
+	this_cpu_add(vm_event_states.event[item], delta);
+}
+
+/* The per-zone events (pgalloc_*): @zid is the zone's index. */
+#define count_zid_vm_events(item, zid, delta) \
+	count_vm_events((enum vm_event_item)(item##_DMA + (zid)), delta)
+
+/* Each event summed over the CPUs, into @ret[NR_VM_EVENT_ITEMS]. */
+void all_vm_events(unsigned long *ret);
+/*
+ * The names /proc/vmstat prints: the zone items, the node items, then
+ * the events, each group in its enum's order.
+ */
+extern const char *const vmstat_text[];
 
 extern atomic_long_t vm_zone_stat[NR_VM_ZONE_STAT_ITEMS];
 extern atomic_long_t vm_node_stat[NR_VM_NODE_STAT_ITEMS];
@@ -61,6 +97,41 @@ static inline unsigned long global_node_page_state(enum node_stat_item item)
 }
 
 #define global_page_state(item)	global_zone_page_state(item)
+
+/* The node counter of @page's node (there is one node, NODE_DATA(0)). */
+static inline void mod_lruvec_page_state(struct page *page,
+					 enum node_stat_item item, long delta)
+{
+	mod_node_page_state(NODE_DATA(0), item, delta);
+}
+
+/*
+ * The LRU counters (nr_zone_{in,}active_{anon,file}; Active/Inactive in
+ * /proc/meminfo) before LRU lists exist.  The approximation: a page that
+ * Linux would put on an LRU list -- anonymous and shmem pages on the
+ * anon lists, other page-cache pages on the file lists -- is counted
+ * from when it starts being used until it is freed, on the inactive
+ * list, which is where Linux adds new pages.  Pages move to the active
+ * list when reclaim's scan finds them referenced; Lantern has no such
+ * scan yet, so no page is ever counted active (and pgactivate stays 0).
+ */
+static inline void lru_count_page(struct page *page, bool anon, long delta)
+{
+	mod_zone_page_state(page_zone(page),
+			    anon ? NR_ZONE_INACTIVE_ANON : NR_ZONE_INACTIVE_FILE, delta);
+}
+
+/*
+ * A shmem page (of a tmpfs file or of shared anonymous memory) enters or
+ * leaves its object: as in Linux it counts in Cached and Shmem, and,
+ * being swap-backed, on the anon LRU.
+ */
+static inline void shmem_page_stat(struct page *page, long delta)
+{
+	mod_lruvec_page_state(page, NR_FILE_PAGES, delta);
+	mod_lruvec_page_state(page, NR_SHMEM, delta);
+	lru_count_page(page, true, delta);
+}
 
 /* /proc/buddyinfo: one line per populated zone. */
 int buddyinfo_show(char *buf, size_t size);

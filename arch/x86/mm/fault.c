@@ -25,6 +25,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
+#include <linux/vmstat.h>
 #include <linux/sched/signal.h>
 #include <uapi/linux/siginfo.h>
 #include <asm/page.h>
@@ -168,9 +169,10 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 		}
 		return;
 	}
-	if (fault & VM_FAULT_MAJOR)
+	if (fault & VM_FAULT_MAJOR) {
 		tsk->maj_flt++;
-	else
+		count_vm_event(PGMAJFAULT);
+	} else
 		tsk->min_flt++;
 }
 

@@ -9,6 +9,7 @@
 
 struct page *mem_map;
 unsigned long max_mapnr;
+unsigned int nr_cpu_ids = 1;
 
 void mm_env_init(void)
 {

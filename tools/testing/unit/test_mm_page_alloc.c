@@ -363,6 +363,33 @@ static void test_refs_and_misuse(void)
 	unit_end();
 }
 
+/* pgalloc_<zone> counts pages handed out from that zone, pgfree pages given back. */
+static void test_vm_events(void)
+{
+	unsigned long before[NR_VM_EVENT_ITEMS], after[NR_VM_EVENT_ITEMS];
+	struct page *dma, *dma32;
+
+	mm_unit_begin("mm_vm_events");
+	all_vm_events(before);
+	dma = alloc_pages(GFP_DMA, 3);
+	dma32 = alloc_pages(GFP_KERNEL, 2);
+	all_vm_events(after);
+	CHECK(dma && page_zonenum(dma) == ZONE_DMA, "GFP_DMA page from ZONE_DMA");
+	CHECK(dma32 && page_zonenum(dma32) == ZONE_DMA32, "GFP_KERNEL page from ZONE_DMA32");
+	CHECK(after[PGALLOC_DMA] - before[PGALLOC_DMA] == 8, "pgalloc_dma %lu",
+	      after[PGALLOC_DMA] - before[PGALLOC_DMA]);
+	CHECK(after[PGALLOC_DMA32] - before[PGALLOC_DMA32] == 4, "pgalloc_dma32 %lu",
+	      after[PGALLOC_DMA32] - before[PGALLOC_DMA32]);
+	CHECK(after[PGFREE] == before[PGFREE], "pgfree moved on allocation");
+	__free_pages(dma, 3);
+	__free_pages(dma32, 2);
+	all_vm_events(after);
+	CHECK(after[PGFREE] - before[PGFREE] == 12, "pgfree %lu", after[PGFREE] - before[PGFREE]);
+	CHECK(!strcmp(vmstat_text[NR_VM_ZONE_STAT_ITEMS + NR_VM_NODE_STAT_ITEMS + PGFAULT],
+		      "pgfault"), "vmstat_text out of step with the enums");
+	unit_end();
+}
+
 int main(void)
 {
 	mm_env_init();
@@ -370,5 +397,6 @@ int main(void)
 	test_random();
 	test_exhaustion();
 	test_refs_and_misuse();
+	test_vm_events();
 	return unit_exit_status();
 }
