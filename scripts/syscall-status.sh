@@ -18,8 +18,7 @@ echo "(returns \`-ENOSYS\` and logs its name once)."
 echo
 echo "| nr | name | state |"
 echo "|---:|---|---|"
-impl=0
-grep -v '^#' arch/x86/entry/syscalls/syscall_64.tbl | while read -r nr abi name entry; do
+grep -v '^#' arch/x86/entry/syscalls/syscall_64.tbl | while read -r nr _ name entry; do
 	if printf '%s\n' "$defined" | grep -qx "${entry#sys_}"; then
 		note=$(grep "^$name:" Documentation/syscalls-partial.txt 2>/dev/null | cut -d: -f2- | sed 's/^ *//')
 		if [ -n "$note" ]; then

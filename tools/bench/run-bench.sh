@@ -12,7 +12,7 @@
 #
 #   tools/bench/run-bench.sh [--smoke]	--smoke: one round, no bisection
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 ROOT=$PWD
 OUT=$ROOT/build/bench
 SMOKE=0
@@ -37,7 +37,7 @@ file /bench/true $OUT/true 0755 0 0
 LIST
 "$ROOT/build/usr/gen_init_cpio" "$OUT/initramfs.list" >"$OUT/initramfs.cpio" || exit 1
 
-LINUX_KERNEL=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
+LINUX_KERNEL=$(find /boot -maxdepth 1 -name 'vmlinuz-*' 2>/dev/null | sort -V | tail -n 1)
 BUSYBOX_INITRD=$ROOT/build/initramfs-busybox.cpio.gz
 LANTERN_KERNEL=$ROOT/build/vmlinux
 ACCEL=$("$ROOT/tools/qemu-accel.sh")
@@ -75,12 +75,12 @@ exit_ms() {
 # Does KERNEL with MEM reach busybox's shell prompt (the same busybox
 # initramfs `make run` boots)?  QEMU is stopped as soon as it does.
 reaches_prompt() {
-	local kernel=$1 mem=$2 log=$OUT/prompt-probe.log pid i
+	local kernel=$1 mem=$2 log=$OUT/prompt-probe.log pid
 	QEMU_ACCEL=$ACCEL QEMU_MEM=$mem QEMU_TIMEOUT=60 \
 		"$ROOT/tools/qemu-run.sh" -kernel "$kernel" -initrd "$BUSYBOX_INITRD" \
 		-append "console=ttyS0 quiet panic=-1" </dev/null >"$log" 2>&1 &
 	pid=$!
-	for i in $(seq 1 120); do
+	for _ in $(seq 1 120); do
 		if grep -qa 'lantern:~# ' "$log"; then
 			kill "$pid" 2>/dev/null
 			wait "$pid" 2>/dev/null

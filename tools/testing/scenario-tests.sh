@@ -6,12 +6,17 @@
 # Each command ends by echoing a marker built by the shell (@@name:$?@@
 # prints as @@name:0@@), so the typed echo never matches the answer.
 # shellcheck shell=bash
+# Commands typed at the guest are in single quotes so that this shell does
+# not expand them (SC2016), and "cmd && check || { why=...; return 1; }"
+# means to fail when either part does (SC2015).
+# shellcheck disable=SC2015,SC2016
 
 SCN_INITRD=$BUILD/initramfs-busybox.cpio.gz
 SCN_TIMEOUT=150		# the whole boot; the suite takes ~40 s under TCG
 
 # scn_type TEXT: type TEXT (printf format: \r is Enter, \003 is ^C).
 scn_type() {
+	# shellcheck disable=SC2059 # TEXT is a format on purpose: \r, \003
 	printf "$1" >&7
 }
 
@@ -45,7 +50,7 @@ scn_result() {
 	selected "$name" || return 0
 	case "$2" in
 	pass) pass "$name" ;;
-	*) fail "$name" "$3 (log: ${SCN_LOG#$ROOT/})" ;;
+	*) fail "$name" "$3 (log: ${SCN_LOG#"$ROOT"/})" ;;
 	esac
 }
 
@@ -275,7 +280,7 @@ run_scenario_tests() {
 		<"$fifo" >"$SCN_LOG" 2>&1 &
 	SCN_QEMU=$!
 	if ! scn_wait 'lantern:.*# ' 60; then
-		fail scenario/boot "no shell prompt within 60 s (log: ${SCN_LOG#$ROOT/})"
+		fail scenario/boot "no shell prompt within 60 s (log: ${SCN_LOG#"$ROOT"/})"
 		kill -KILL "$SCN_QEMU" 2>/dev/null
 	else
 		selected scenario/boot && pass scenario/boot

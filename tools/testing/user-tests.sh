@@ -9,6 +9,7 @@
 # package linux-image-amd64): the oracle.  A test that fails there is a
 # wrong test.
 # shellcheck shell=bash
+# shellcheck disable=SC2154 # $status: set by qemu_boot in tools/run-tests.sh
 
 # Lantern runs the user tests too (0 would skip them on Lantern).
 LANTERN_RUNS_USER=1
@@ -22,7 +23,7 @@ USER_TIMEOUT=300	# seconds for the whole boot; the suite takes ~15 s under TCG
 
 # The newest installed Debian kernel.
 debian_kernel() {
-	ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1
+	find /boot -maxdepth 1 -name 'vmlinuz-*' 2>/dev/null | sort -V | tail -n 1
 }
 
 # FILTER "user/proc_fork[/case]" runs only that program (lt.only=).
@@ -89,10 +90,10 @@ run_user_tests() {
 	start=$SECONDS
 	qemu_boot "$log" "$USER_TIMEOUT" -kernel "$kernel" -initrd "$USER_INITRD" \
 		-append "$append" </dev/null
-	echo "# user: booted ${kernel#$ROOT/}, QEMU exit status $status after $((SECONDS - start)) s"
+	echo "# user: booted ${kernel#"$ROOT"/}, QEMU exit status $status after $((SECONDS - start)) s"
 	user_report "$log"
 	if ! grep -qaF "testinit: done" "$log"; then
-		fail user/testinit "'testinit: done' never appeared (QEMU exit status $status, log: ${log#$ROOT/})"
+		fail user/testinit "'testinit: done' never appeared (QEMU exit status $status, log: ${log#"$ROOT"/})"
 	elif [ "$status" -ne 0 ]; then
 		fail user/testinit "QEMU exit status $status after 'testinit: done': no power-off"
 	fi

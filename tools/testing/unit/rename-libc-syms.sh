@@ -27,7 +27,7 @@ $OBJCOPY --redefine-syms="$out.map" "$in" "$out"
 clash=$($NM -g --defined-only "$out" | awk '{ print $NF }' | LC_ALL=C sort -u |
 	LC_ALL=C comm -12 - "$runtime")
 if [ -n "$clash" ]; then
-	echo "error: $in defines $(echo $clash) like the C library or a sanitizer" >&2
+	echo "error: $in defines $(echo "$clash" | tr '\n' ' ')like the C library or a sanitizer" >&2
 	echo "       runtime does; add the name(s) to $names" >&2
 	rm -f "$out"
 	exit 1
