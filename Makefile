@@ -6,6 +6,8 @@
 #   make iso        build/lantern.iso, booted through GRUB
 #   make debug      as run, halted, with a gdb stub on :1234
 #   make test       host unit tests and boot tests; ends with "N passed, N failed"
+#   make check      warnings as errors, shellcheck on the scripts
+#   make help       every target, with what it does
 #
 # Each source directory has a Makefile fragment listing its objects in
 # obj-y, as Kbuild does; this file only knows the list of directories.
@@ -44,7 +46,7 @@ KCFLAGS := -std=gnu11 -O2 -g -pipe \
 	-fno-asynchronous-unwind-tables -fcf-protection=none \
 	-Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes -Werror=implicit-function-declaration \
 	-Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h \
-	-DUTS_RELEASE=\"$(KERNELVERSION)\" -MMD -MP
+	-DUTS_RELEASE=\"$(KERNELVERSION)\" -MMD -MP $(EXTRA_CFLAGS)
 KAFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h -MMD -MP
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
@@ -73,7 +75,7 @@ $(GEN)/asm-offsets.h: arch/x86/kernel/asm-offsets.c scripts/asm-offsets.sh
 	@scripts/asm-offsets.sh $(BUILD)/asm-offsets.s > $@.tmp
 	@cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
 
-.PHONY: all deps run iso debug test unit bench clean FORCE
+.PHONY: all deps run iso debug test unit bench check help clean FORCE
 all: deps $(BUILD)/vmlinux $(BUILD)/initramfs-busybox.cpio.gz
 
 # Checked once per build; cheap when everything is there.
@@ -156,6 +158,53 @@ test: all $(BUILD)/initramfs.cpio
 # Lantern against Debian's Linux kernel in identical VMs (not part of test).
 bench: all
 	@tools/bench/run-bench.sh
+
+# A reviewer's checks, each failing on any finding: the kernel and the
+# user-space tests built from scratch into $(BUILD)/check with every
+# warning an error (KCFLAGS has -Wall -Wextra -Wmissing-prototypes), the
+# host unit tests (built with -Werror already), and shellcheck on every
+# shell script.
+SHELL_SCRIPTS := $(wildcard scripts/*.sh tools/*.sh tools/*/*.sh tools/testing/unit/*.sh) \
+		 .ci/run usr/busybox/rcS
+check:
+	@scripts/deps.sh $(DEB_BUILD) musl-tools shellcheck
+	@echo "  CHECK   warnings (kernel, user programs)"
+	@$(MAKE) -s BUILD=$(BUILD)/check EXTRA_CFLAGS=-Werror $(BUILD)/check/vmlinux usr-progs >/dev/null
+	@echo "  CHECK   unit tests build"
+	@$(MAKE) -s -C tools/testing/unit build >/dev/null
+	@echo "  CHECK   shellcheck"
+	@shellcheck -x $(SHELL_SCRIPTS)
+	@echo "check: clean"
+
+# For editors and clang tools: each kernel object's compile command, the
+# same flags the rules above use.
+comma := ,
+json_str = $(subst ",\",$(subst \,\\,$(1)))
+obj_src = $(firstword $(wildcard $(patsubst $(BUILD)/%.o,%.c,$(1)) $(patsubst $(BUILD)/%.o,%.S,$(1))))
+cc_cmd = $(CC) $(if $(filter %.S,$(1)),$(KAFLAGS),$(KCFLAGS)) -c $(1) -o $(2)
+cc_entry = {"directory": "$(CURDIR)", "file": "$(1)", "output": "$(2)", "command": "$(call json_str,$(call cc_cmd,$(1),$(2)))"}
+compile_commands.json: $(MAKEFILE_LIST) FORCE
+	@echo "  GEN     $@"
+	$(file >$@,[)
+	$(foreach o,$(objs),$(file >>$@,$(call cc_entry,$(call obj_src,$(o)),$(o))$(if $(filter-out $(lastword $(objs)),$(o)),$(comma))))
+	$(file >>$@,])
+
+help:
+	@echo "Lantern: a monolithic x86-64 kernel speaking the Linux system-call ABI"
+	@echo
+	@echo "  make [all]        build/vmlinux and the busybox initramfs"
+	@echo "  make run          boot it in QEMU on this terminal (Ctrl-A X quits);"
+	@echo "                    INITRD=<cpio>, APPEND=\"<kernel command line>\""
+	@echo "  make debug        as run, halted, with a gdb stub"
+	@echo "  make iso          build/lantern.iso, booted through GRUB (Multiboot2)"
+	@echo "  make usr          build/usr/initramfs-tests.cpio, the user-space tests"
+	@echo "  make test         unit, boot, user and scenario tests: \"N passed, N failed\""
+	@echo "                    (tools/run-tests.sh FILTER runs a subset)"
+	@echo "  make unit         the host unit tests alone"
+	@echo "  make check        warnings as errors (-Wmissing-prototypes too), shellcheck"
+	@echo "  make bench        Lantern against Debian's Linux in identical VMs"
+	@echo "  make compile_commands.json   compile commands for editors and clang tools"
+	@echo "  make clean        remove build/"
 
 clean:
 	rm -rf $(BUILD)

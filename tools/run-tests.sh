@@ -12,7 +12,7 @@
 # machine offers real hardware virtualization and a probe boot of Lantern
 # under it succeeds; otherwise TCG.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 export ROOT=$PWD
 export BUILD=$ROOT/build
 export LOGDIR=$BUILD/test-logs
@@ -75,7 +75,7 @@ expect() {
 	shift
 	for s in "$@"; do
 		if ! grep -qaF -- "$s" "$log"; then
-			why="missing '$s' (log: ${log#$ROOT/})"
+			why="missing '$s' (log: ${log#"$ROOT"/})"
 			return 1
 		fi
 	done
@@ -87,7 +87,7 @@ expect_not() {
 	shift
 	for s in "$@"; do
 		if grep -qaF -- "$s" "$log"; then
-			why="unexpected '$s' (log: ${log#$ROOT/})"
+			why="unexpected '$s' (log: ${log#"$ROOT"/})"
 			return 1
 		fi
 	done
@@ -137,6 +137,16 @@ run_doc_checks() {
 	fi
 }
 
+# make check: no warning anywhere (-Werror, -Wmissing-prototypes), shellcheck clean.
+run_make_check() {
+	selected check/make-check || return 0
+	if make -s -C "$ROOT" check >"$LOGDIR/make-check.log" 2>&1; then
+		pass check/make-check
+	else
+		fail check/make-check "$(grep -m 3 -E 'error|warning|SC[0-9]+' "$LOGDIR/make-check.log" | tr '\n' ' ')(log: build/test-logs/make-check.log)"
+	fi
+}
+
 # make bench's harness, one round and no bisection: it must still work.
 run_bench_smoke() {
 	selected bench/smoke || return 0
@@ -155,6 +165,7 @@ else
 	pick_accel
 	run_unit_tests
 	run_doc_checks
+	run_make_check
 	run_bench_smoke
 	source "$ROOT/tools/testing/boot-tests.sh"
 	source "$ROOT/tools/testing/scenario-tests.sh"
