@@ -4,8 +4,8 @@
  * @nr in word nr / BITS_PER_LONG), and on the bits of one word.
  *
  * set_bit(), clear_bit(), change_bit() and the test_and_*() forms are
- * atomic: on x86 a "lock bts/btr/btc" on the word holding the bit, so CPUs
- * may flip different bits of one word at the same time.  The __ forms are
+ * atomic (the architecture's, in asm/bitops.h), so CPUs may flip
+ * different bits of one word at the same time.  The __ forms are
  * the same operations without the lock prefix, for data no one else can
  * touch; they are much cheaper.  test_bit() is a plain load.
  *
@@ -76,62 +76,7 @@ static __always_inline bool __test_and_change_bit(long nr, volatile unsigned lon
 #define test_and_clear_bit(nr, addr)	__test_and_clear_bit(nr, addr)
 #define test_and_change_bit(nr, addr)	__test_and_change_bit(nr, addr)
 #else
-/*
- * The instruction addresses the word that holds the bit, so the bit
- * offset is always below 64 and may be an immediate ("J").  The "memory"
- * clobber makes each one a compiler barrier, as callers expect of atomics.
- */
-#define BITOP_WORD(nr, addr)	((addr)[BIT_WORD((unsigned long)(nr))])
-#define BITOP_BIT(nr)		((unsigned long)(nr) % BITS_PER_LONG)
-
-static __always_inline void set_bit(long nr, volatile unsigned long *addr)
-{
-	__asm__ __volatile__("lock btsq %1, %0"
-			     : "+m"(BITOP_WORD(nr, addr)) : "Jr"(BITOP_BIT(nr)) : "memory");
-}
-
-static __always_inline void clear_bit(long nr, volatile unsigned long *addr)
-{
-	__asm__ __volatile__("lock btrq %1, %0"
-			     : "+m"(BITOP_WORD(nr, addr)) : "Jr"(BITOP_BIT(nr)) : "memory");
-}
-
-static __always_inline void change_bit(long nr, volatile unsigned long *addr)
-{
-	__asm__ __volatile__("lock btcq %1, %0"
-			     : "+m"(BITOP_WORD(nr, addr)) : "Jr"(BITOP_BIT(nr)) : "memory");
-}
-
-/* The bit's old value comes back in the carry flag. */
-static __always_inline bool test_and_set_bit(long nr, volatile unsigned long *addr)
-{
-	bool old;
-
-	__asm__ __volatile__("lock btsq %2, %1"
-			     : "=@ccc"(old), "+m"(BITOP_WORD(nr, addr))
-			     : "Jr"(BITOP_BIT(nr)) : "memory");
-	return old;
-}
-
-static __always_inline bool test_and_clear_bit(long nr, volatile unsigned long *addr)
-{
-	bool old;
-
-	__asm__ __volatile__("lock btrq %2, %1"
-			     : "=@ccc"(old), "+m"(BITOP_WORD(nr, addr))
-			     : "Jr"(BITOP_BIT(nr)) : "memory");
-	return old;
-}
-
-static __always_inline bool test_and_change_bit(long nr, volatile unsigned long *addr)
-{
-	bool old;
-
-	__asm__ __volatile__("lock btcq %2, %1"
-			     : "=@ccc"(old), "+m"(BITOP_WORD(nr, addr))
-			     : "Jr"(BITOP_BIT(nr)) : "memory");
-	return old;
-}
+#include <asm/bitops.h>
 #endif /* __HOST_TEST__ */
 
 /*
