@@ -8,13 +8,14 @@
 
 #include <linux/compiler.h>
 #include <linux/printk.h>
+#include <asm/bug.h>
 
 void __warn(const char *file, int line, void *caller);
 
-/* ud2 traps to do_invalid_op, which reports the file and line. */
+/* The architecture's trap (asm/bug.h) oopses with the registers. */
 #define BUG() do {							\
 	printk(KERN_EMERG "kernel BUG at %s:%d!\n", __FILE__, __LINE__);	\
-	asm volatile("ud2");						\
+	__BUG_TRAP();							\
 	__builtin_unreachable();					\
 } while (0)
 
