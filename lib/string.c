@@ -6,9 +6,9 @@
  * strnchr, skip_spaces, strim, memchr_inv, memscan), those of Linux.
  *
  * They are written for clarity, byte at a time.  memcpy() and memset() are
- * the exception: the kernel calls them for every struct copy and page clear,
- * so on x86 they use "rep movsb"/"rep stosb", which modern CPUs run at
- * cache-line speed.  Host unit tests build the plain C versions instead.
+ * called for every struct copy and page clear, so an architecture may
+ * bring its own (__HAVE_ARCH_MEMCPY in asm/string.h; x86's are in
+ * arch/x86/lib/memcpy_64.S); host unit tests build the plain ones here.
  */
 #include <linux/string.h>
 #include <linux/ctype.h>
@@ -22,35 +22,7 @@
  */
 #define hide_from_optimizer(p)	__asm__("" : "+r"(p))
 
-#ifndef __HOST_TEST__
-/* 8 bytes per step, then the tail: emulated string ops cost per iteration. */
-void *memcpy(void *dest, const void *src, size_t count)
-{
-	void *ret = dest;
-	size_t qwords = count >> 3;
-
-	__asm__ __volatile__("rep movsq\n\t"
-			     "movq %3, %%rcx\n\t"
-			     "rep movsb"
-			     : "+D"(dest), "+S"(src), "+c"(qwords)
-			     : "r"(count & 7) : "memory");
-	return ret;
-}
-
-void *memset(void *s, int c, size_t count)
-{
-	void *ret = s;
-	size_t qwords = count >> 3;
-	unsigned long pattern = 0x0101010101010101UL * (unsigned char)c;
-
-	__asm__ __volatile__("rep stosq\n\t"
-			     "movq %3, %%rcx\n\t"
-			     "rep stosb"
-			     : "+D"(s), "+c"(qwords)
-			     : "a"(pattern), "r"(count & 7) : "memory");
-	return ret;
-}
-#else
+#ifndef __HAVE_ARCH_MEMCPY
 void *memcpy(void *dest, const void *src, size_t count)
 {
 	char *d = dest;
@@ -62,7 +34,9 @@ void *memcpy(void *dest, const void *src, size_t count)
 	}
 	return dest;
 }
+#endif
 
+#ifndef __HAVE_ARCH_MEMSET
 void *memset(void *s, int c, size_t count)
 {
 	char *p = s;
