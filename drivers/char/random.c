@@ -2,7 +2,8 @@
 /*
  * Kernel random numbers: a ChaCha20-based generator (RFC 8439's block
  * function, used as a stream cipher in counter mode) keyed at boot from
- * the CPU's RDSEED/RDRAND where present, mixed with TSC readings.  After
+ * the CPU's random-number instruction where present (asm/archrandom.h),
+ * mixed with cycle-counter readings.  After
  * each request the key is replaced by fresh output (fast key erasure),
  * so a later compromise of the state does not reveal earlier output.
  * getrandom(2) never blocks: the pool is seeded before user space runs.
@@ -16,8 +17,7 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
-#include <asm/msr.h>
-#include <asm/processor.h>
+#include <asm/archrandom.h>
 
 #define CHACHA_KEY_WORDS	8
 #define CHACHA_BLOCK_SIZE	64
@@ -64,19 +64,6 @@ static void chacha20_block(const u32 key[8], u64 counter, u32 out[16])
 		out[i] = x[i] + s[i];
 }
 
-static bool rdrand_long(unsigned long *v)
-{
-	unsigned char ok;
-	int tries = 10;
-
-	if (!boot_cpu_has(X86_FEATURE_RDRAND))
-		return false;
-	do {
-		asm volatile("rdrand %0; setc %1" : "=r"(*v), "=qm"(ok));
-	} while (!ok && --tries);
-	return ok;
-}
-
 void get_random_bytes(void *buf, size_t len)
 {
 	u32 block[16];
@@ -109,18 +96,18 @@ u32 get_random_u32(void)
 
 void __init rand_initialize(void)
 {
+	unsigned long seed[CHACHA_KEY_WORDS] = { 0 };
+	size_t got = arch_get_random_longs(seed, CHACHA_KEY_WORDS);
 	int i;
 
 	for (i = 0; i < CHACHA_KEY_WORDS; i++) {
-		unsigned long r = 0;
-
-		rdrand_long(&r);
-		/* TSC jitter adds a little even without RDRAND. */
-		crng_key[i] ^= (u32)r ^ (u32)(r >> 32) ^ (u32)rdtsc();
+		/* Cycle-counter jitter adds a little even without the CPU's numbers. */
+		crng_key[i] ^= (u32)seed[i] ^ (u32)(seed[i] >> 32) ^ (u32)random_get_entropy();
 	}
-	crng_counter = rdtsc();
+	crng_counter = random_get_entropy();
+	memset(seed, 0, sizeof(seed));
 	pr_info("random: crng seeded from %s\n",
-		boot_cpu_has(X86_FEATURE_RDRAND) ? "RDRAND and the TSC" : "the TSC only");
+		got ? "the CPU's random numbers and the cycle counter" : "the cycle counter only");
 }
 
 #define GRND_NONBLOCK	0x0001
