@@ -17,7 +17,6 @@
 #include <linux/string.h>
 #include <linux/sched/debug.h>
 #include <asm/irqflags.h>
-#include <asm/special_insns.h>
 
 int panic_timeout;
 static bool panic_timeout_set;
@@ -65,8 +64,7 @@ void panic(const char *fmt, ...)
 		machine_restart();
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 halt:
-	for (;;)
-		native_halt();
+	machine_halt();
 }
 
 void __warn(const char *file, int line, void *caller)
