@@ -104,6 +104,7 @@ int stat_proc_show(struct seq_file *m, void *v);
 int vmstat_proc_show(struct seq_file *m, void *v);
 int interrupts_proc_show(struct seq_file *m, void *v);
 int iomem_proc_show(struct seq_file *m, void *v);
+int ioports_proc_show(struct seq_file *m, void *v);
 int filesystems_proc_show(struct seq_file *m, void *v);
 int buddyinfo_proc_show(struct seq_file *m, void *v);
 int slabinfo_proc_show(struct seq_file *m, void *v);

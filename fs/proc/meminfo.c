@@ -3,12 +3,15 @@
  * The system-wide files whose text another subsystem already writes:
  * /proc/meminfo (mm/show_mem.c), buddyinfo and zoneinfo (mm/vmstat.c),
  * slabinfo (mm/slub.c), interrupts (kernel/irq), filesystems
- * (fs/super.c).  Each of those prints into a plain buffer, so it can
- * also be dumped at boot or in an oops; here that buffer is the
- * seq_file's, and a text that does not fit is retried bigger.
+ * (fs/super.c), iomem and ioports (kernel/resource.c).  Each of those
+ * prints into a plain buffer, so it can also be dumped at boot or in an
+ * oops; here that buffer is the seq_file's, and a text that does not
+ * fit is retried bigger.
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/cred.h>
+#include <linux/ioport.h>
 #include <linux/irq.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -50,6 +53,31 @@ int slabinfo_proc_show(struct seq_file *m, void *v)
 int interrupts_proc_show(struct seq_file *m, void *v)
 {
 	return seq_show_buf(m, show_interrupts);
+}
+
+/*
+ * Everyone may read the trees, but only CAP_SYS_ADMIN sees addresses
+ * (the others get zeros), as in Linux: physical addresses help an
+ * attacker place things.
+ */
+static int iomem_show(char *buf, size_t size)
+{
+	return resource_tree_show(&iomem_resource, buf, size, capable(CAP_SYS_ADMIN));
+}
+
+int iomem_proc_show(struct seq_file *m, void *v)
+{
+	return seq_show_buf(m, iomem_show);
+}
+
+static int ioports_show(char *buf, size_t size)
+{
+	return resource_tree_show(&ioport_resource, buf, size, capable(CAP_SYS_ADMIN));
+}
+
+int ioports_proc_show(struct seq_file *m, void *v)
+{
+	return seq_show_buf(m, ioports_show);
 }
 
 static int filesystems_show(char *buf, size_t size)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The one-line files: /proc/uptime, loadavg, version and cmdline, and
- * the memory map of the machine, /proc/iomem.
+ * The short files: /proc/uptime, loadavg, version and cmdline, and the
+ * counters of /proc/vmstat.
  *
  * uptime is seconds since boot and the idle time summed over CPUs;
  * loadavg is the three averages kernel/sched/loadavg.c keeps, then
@@ -14,8 +14,6 @@
 #include <linux/sched/task.h>
 #include <linux/time64.h>
 #include <linux/utsname.h>
-#include <asm/bootparam.h>
-#include <asm/e820.h>
 #include <linux/vmstat.h>
 #include "internal.h"
 
@@ -53,31 +51,6 @@ int version_proc_show(struct seq_file *m, void *v)
 int cmdline_proc_show(struct seq_file *m, void *v)
 {
 	seq_printf(m, "%s\n", saved_command_line ? saved_command_line : "");
-	return 0;
-}
-
-static const char *iomem_name(u32 type)
-{
-	switch (type) {
-	case E820_TYPE_RAM:	return "System RAM";
-	case E820_TYPE_ACPI:	return "ACPI Tables";
-	case E820_TYPE_NVS:	return "ACPI Non-volatile Storage";
-	case E820_TYPE_UNUSABLE:	return "Unusable memory";
-	default:		return "Reserved";
-	}
-}
-
-/* The firmware's map as resources; Linux hides addresses from non-root, and 0400 does here. */
-int iomem_proc_show(struct seq_file *m, void *v)
-{
-	for (u32 i = 0; i < e820_table->nr_entries; i++) {
-		const struct e820_entry *e = &e820_table->entries[i];
-
-		if (!e->size)
-			continue;
-		seq_printf(m, "%08llx-%08llx : %s\n", e->addr, e->addr + e->size - 1,
-			   iomem_name(e->type));
-	}
 	return 0;
 }
 

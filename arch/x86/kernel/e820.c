@@ -3,10 +3,12 @@
  * The firmware's memory map (E820 form, whichever loader delivered it):
  * which physical ranges are RAM and which belong to firmware or devices.
  * It is sanitized here (sorted, empty entries dropped) and printed as
- * Linux prints it; the page allocator builds its free lists from it.
+ * Linux prints it; the page allocator builds its free lists from it, and
+ * /proc/iomem shows it as the top level of the iomem resource tree.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/ioport.h>
 #include <asm/bootparam.h>
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -104,5 +106,44 @@ void __init e820__memblock_setup(void)
 
 		if (e->type == E820_TYPE_RAM && start < end)
 			memblock_add(start, end - start);
+	}
+}
+
+/* The names /proc/iomem gives each kind of range, as Linux's. */
+static const char *e820_type_to_string(u32 type)
+{
+	switch (type) {
+	case E820_TYPE_RAM:		return "System RAM";
+	case E820_TYPE_ACPI:		return "ACPI Tables";
+	case E820_TYPE_NVS:		return "ACPI Non-volatile Storage";
+	case E820_TYPE_UNUSABLE:	return "Unusable memory";
+	default:			return "Reserved";
+	}
+}
+
+/*
+ * Every range of the map becomes a resource at the top of the iomem
+ * tree; what is found inside later (the kernel image, devices) goes
+ * below.  The structs come from memblock and live as long as the tree.
+ */
+void __init e820__reserve_resources(void)
+{
+	u32 i, n = e820_table->nr_entries;
+	struct resource *res = memblock_alloc(sizeof(*res) * n, sizeof(long));
+
+	if (!res) {
+		pr_warn("e820: no memory for the resource tree; /proc/iomem stays empty\n");
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const struct e820_entry *e = &e820_table->entries[i];
+
+		res[i].name = e820_type_to_string(e->type);
+		res[i].start = e->addr;
+		res[i].end = e->addr + e->size - 1;
+		res[i].flags = e->type == E820_TYPE_RAM ? IORESOURCE_SYSTEM_RAM : IORESOURCE_MEM;
+		if (insert_resource(&iomem_resource, &res[i]))
+			pr_warn("e820: [mem %#010llx-%#010llx] overlaps another range\n",
+				e->addr, e->addr + e->size - 1);
 	}
 }

@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
+#include <linux/ioport.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/sizes.h>
@@ -46,6 +47,52 @@ static void __init early_reserve_memory(void)
 					    (boot_params.boot_info_phys & ~PAGE_MASK)));
 }
 
+/* The kernel image's sections, found inside System RAM in /proc/iomem. */
+static struct resource code_resource = { .name = "Kernel code", .flags = IORESOURCE_SYSTEM_RAM };
+static struct resource rodata_resource = { .name = "Kernel rodata", .flags = IORESOURCE_SYSTEM_RAM };
+static struct resource data_resource = { .name = "Kernel data", .flags = IORESOURCE_SYSTEM_RAM };
+static struct resource bss_resource = { .name = "Kernel bss", .flags = IORESOURCE_SYSTEM_RAM };
+
+static void __init insert_kernel_resource(struct resource *res, void *start, void *end)
+{
+	res->start = __pa_symbol(start);
+	res->end = __pa_symbol(end) - 1;
+	if (insert_resource(&iomem_resource, res))
+		pr_warn("%s: [mem %#010llx-%#010llx] does not fit the iomem tree\n",
+			res->name, res->start, res->end);
+}
+
+/*
+ * The legacy PC devices every x86 machine decodes at fixed ports, claimed
+ * up front as Linux does, so /proc/ioports shows them and no driver can
+ * take their ports by mistake.
+ */
+static struct resource standard_io_resources[] = {
+	DEFINE_RES_IO_NAMED(0x00, 0x20, "dma1"),
+	DEFINE_RES_IO_NAMED(0x20, 0x02, "pic1"),
+	DEFINE_RES_IO_NAMED(0x40, 0x04, "timer0"),
+	DEFINE_RES_IO_NAMED(0x50, 0x04, "timer1"),
+	DEFINE_RES_IO_NAMED(0x60, 0x01, "keyboard"),
+	DEFINE_RES_IO_NAMED(0x64, 0x01, "keyboard"),
+	DEFINE_RES_IO_NAMED(0x80, 0x10, "dma page reg"),
+	DEFINE_RES_IO_NAMED(0xa0, 0x02, "pic2"),
+	DEFINE_RES_IO_NAMED(0xc0, 0x20, "dma2"),
+	DEFINE_RES_IO_NAMED(0xf0, 0x10, "fpu"),
+};
+
+static void __init reserve_resources(void)
+{
+	unsigned int i;
+
+	e820__reserve_resources();
+	insert_kernel_resource(&code_resource, _text, _etext);
+	insert_kernel_resource(&rodata_resource, __start_rodata, __end_rodata);
+	insert_kernel_resource(&data_resource, _sdata, _edata);
+	insert_kernel_resource(&bss_resource, __bss_start, __bss_stop);
+	for (i = 0; i < ARRAY_SIZE(standard_io_resources); i++)
+		request_resource(&ioport_resource, &standard_io_resources[i]);
+}
+
 void __init setup_arch(void)
 {
 	early_cpu_init();
@@ -76,4 +123,5 @@ void __init setup_arch(void)
 	/* The tables are read through the new direct map. */
 	acpi_boot_table_init();
 	paging_init();
+	reserve_resources();
 }

@@ -12,6 +12,7 @@
 #include <linux/console.h>
 #include <linux/interrupt.h>
 #include <linux/init.h>
+#include <linux/ioport.h>
 #include <linux/serial_8250.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -211,6 +212,10 @@ static int __init serial8250_init(void)
 
 	if (!up->present)
 		return -ENODEV;
+	/* The console has used the ports since early boot; now they are claimed. */
+	if (!request_region(up->iobase, 8, "serial"))
+		pr_warn("serial8250: I/O 0x%x-0x%x is claimed by another driver\n",
+			up->iobase, up->iobase + 7);
 	ret = request_irq(COM1_IRQ, serial8250_interrupt, 0, "serial", up);
 	if (ret) {
 		pr_err("serial8250: cannot get IRQ %d: %d\n", COM1_IRQ, ret);

@@ -11,5 +11,7 @@ u64 e820__total_ram(void);
 u64 e820__end_of_ram(void);
 /* Tell memblock which ranges are RAM. */
 void e820__memblock_setup(void);
+/* The map as the top level of iomem_resource (/proc/iomem). */
+void e820__reserve_resources(void);
 
 #endif
