@@ -95,30 +95,23 @@ int mnt_want_write(struct vfsmount *mnt)
 	return __mnt_is_readonly(mnt) ? -EROFS : 0;
 }
 
-/* A mount of @type, not yet attached anywhere, holding one reference. */
-static struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
-				       const char *name, void *data)
+/*
+ * A mount named @name (the "device" /proc/mounts shows), attached
+ * nowhere -- its own parent -- and holding one reference.  The caller
+ * gives it a root and a superblock.
+ */
+static struct mount *alloc_vfsmnt(const char *name)
 {
 	struct mount *m = kzalloc(sizeof(*m), GFP_KERNEL);
-	struct dentry *root;
 
 	if (!m)
-		return ERR_PTR(-ENOMEM);
+		return NULL;
 	m->mnt_devname = kstrdup(name ? name : "none", GFP_KERNEL);
 	if (!m->mnt_devname) {
 		kfree(m);
-		return ERR_PTR(-ENOMEM);
+		return NULL;
 	}
-	root = type->mount(type, flags, name, data);
-	if (IS_ERR(root)) {
-		kfree(m->mnt_devname);
-		kfree(m);
-		return ERR_CAST(root);
-	}
-	m->mnt.mnt_root = root;
-	m->mnt.mnt_sb = root->d_sb;
 	m->mnt_parent = m;
-	m->mnt_mountpoint = root;
 	m->mnt_count = 1;
 	INIT_LIST_HEAD(&m->mnt_mounts);
 	INIT_LIST_HEAD(&m->mnt_child);
@@ -126,6 +119,32 @@ static struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 	spin_lock(&mount_lock);
 	m->mnt_id = next_mnt_id++;
 	spin_unlock(&mount_lock);
+	return m;
+}
+
+static void free_vfsmnt(struct mount *m)
+{
+	kfree(m->mnt_devname);
+	kfree(m);
+}
+
+/* A mount of @type, not yet attached anywhere, holding one reference. */
+static struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
+				       const char *name, void *data)
+{
+	struct mount *m = alloc_vfsmnt(name);
+	struct dentry *root;
+
+	if (!m)
+		return ERR_PTR(-ENOMEM);
+	root = type->mount(type, flags, name, data);
+	if (IS_ERR(root)) {
+		free_vfsmnt(m);
+		return ERR_CAST(root);
+	}
+	m->mnt.mnt_root = root;
+	m->mnt.mnt_sb = root->d_sb;
+	m->mnt_mountpoint = root;
 	return &m->mnt;
 }
 
@@ -302,21 +321,13 @@ static int do_loopback(const struct path *path, const char *old_name)
 	if (err)
 		return err;
 	err = -ENOMEM;
-	m = kzalloc(sizeof(*m), GFP_KERNEL);
+	m = alloc_vfsmnt(real_mount(old.mnt)->mnt_devname);
 	if (!m)
 		goto out;
-	m->mnt_devname = kstrdup(real_mount(old.mnt)->mnt_devname, GFP_KERNEL);
 	m->mnt.mnt_root = dget(old.dentry);
 	m->mnt.mnt_sb = old.mnt->mnt_sb;
+	m->mnt_mountpoint = m->mnt.mnt_root;
 	atomic_inc(&m->mnt.mnt_sb->s_active);
-	m->mnt_parent = m;
-	m->mnt_count = 1;
-	INIT_LIST_HEAD(&m->mnt_mounts);
-	INIT_LIST_HEAD(&m->mnt_child);
-	INIT_LIST_HEAD(&m->mnt_list);
-	spin_lock(&mount_lock);
-	m->mnt_id = next_mnt_id++;
-	spin_unlock(&mount_lock);
 	mutex_lock(&namespace_sem);
 	attach_mnt(m, path);
 	mutex_unlock(&namespace_sem);
