@@ -100,6 +100,26 @@ void deactivate_super(struct super_block *sb)
 	kfree(sb);
 }
 
+/*
+ * Filesystems with one instance the kernel builds at boot (sysfs,
+ * devtmpfs): every mount shows that instance, as Linux's
+ * mount_single/get_tree_single give every mount the one superblock.
+ * ->mount returns this; NULL @sb (not built yet, or building failed)
+ * is ENODEV.
+ */
+struct dentry *mount_single_sb(struct super_block *sb)
+{
+	if (!sb)
+		return ERR_PTR(-ENODEV);
+	atomic_inc(&sb->s_active);
+	return dget(sb->s_root);
+}
+
+/* Their ->kill_sb: the boot reference outlives every mount, so nothing to undo. */
+void kill_single_super(struct super_block *sb)
+{
+}
+
 /* For in-memory filesystems: every name is pinned in the dcache; unpin them all. */
 void kill_litter_super(struct super_block *sb)
 {

@@ -73,24 +73,17 @@ void devtmpfs_cdev_added(dev_t dev, unsigned int count)
 	}
 }
 
+/* The instance is the kernel's: the boot reference keeps it. */
 static struct dentry *devtmpfs_mount(struct file_system_type *fs_type, int flags,
 				     const char *dev_name, void *data)
 {
-	if (!dev_sb)
-		return ERR_PTR(-ENODEV);
-	atomic_inc(&dev_sb->s_active);
-	return dget(dev_sb->s_root);
-}
-
-/* The instance is the kernel's: the boot reference keeps it; nothing to undo. */
-static void devtmpfs_kill_sb(struct super_block *sb)
-{
+	return mount_single_sb(dev_sb);
 }
 
 static struct file_system_type dev_fs_type = {
 	.name		= "devtmpfs",
 	.mount		= devtmpfs_mount,
-	.kill_sb	= devtmpfs_kill_sb,
+	.kill_sb	= kill_single_super,
 };
 
 /*

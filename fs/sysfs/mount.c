@@ -170,24 +170,17 @@ int sysfs_create_file(struct dentry *parent, const struct attribute *attr)
 
 static struct file_system_type sysfs_fs_type;
 
+/* The tree is the kernel's: every mount shows it and none ends it. */
 static struct dentry *sysfs_mount(struct file_system_type *fs_type, int flags,
 				  const char *dev_name, void *data)
 {
-	if (!sysfs_sb)
-		return ERR_PTR(-ENODEV);
-	atomic_inc(&sysfs_sb->s_active);
-	return dget(sysfs_sb->s_root);
-}
-
-/* The tree is the kernel's and outlives every mount: nothing to undo. */
-static void sysfs_kill_sb(struct super_block *sb)
-{
+	return mount_single_sb(sysfs_sb);
 }
 
 static struct file_system_type sysfs_fs_type = {
 	.name		= "sysfs",
 	.mount		= sysfs_mount,
-	.kill_sb	= sysfs_kill_sb,
+	.kill_sb	= kill_single_super,
 };
 
 static struct dentry *__init sysfs_top(const char *name)

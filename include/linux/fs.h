@@ -269,6 +269,8 @@ struct file_system_type *get_fs_type(const char *name);
 struct super_block *sget_nodev(struct file_system_type *type, int flags);
 void deactivate_super(struct super_block *sb);
 void kill_litter_super(struct super_block *sb);
+struct dentry *mount_single_sb(struct super_block *sb);
+void kill_single_super(struct super_block *sb);
 int get_filesystem_list(char *buf, size_t size);
 
 /* fs/inode.c */
