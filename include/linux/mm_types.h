@@ -69,13 +69,6 @@ struct page {
 	atomic_t _refcount;
 };
 
-/*
- * An address space.  VMAs (vm_area_struct), the mmap lock, counters and
- * the rest arrive with processes; for now only the kernel's own exists.
- *
- * Locking: page_table_lock guards allocation of page-table pages, so two
- * CPUs never populate the same empty entry twice.
- */
 /* Per-mm architecture state: the TLB tag (see arch/x86/mm/tlb.c). */
 typedef struct {
 	u16 pcid;
@@ -84,6 +77,20 @@ typedef struct {
 
 struct vm_area_struct;
 
+/*
+ * An address space: one per process, made by fork (dup_mmap) or exec
+ * (mm_alloc), plus init_mm, whose page tables hold the kernel's mappings
+ * that every other mm shares.  mm_users counts the tasks running in it:
+ * when the last one leaves, its areas and user page tables go
+ * (exit_mmap).  mm_count counts references to the struct itself -- the
+ * users together hold one, and a task that switched away from it still
+ * has it loaded in CR3 (active_mm, the lazy TLB of kernel threads) holds
+ * another -- so the struct outlives its contents until mmdrop.
+ *
+ * Locking: mmap_lock (a mutex) for the areas and the user page tables;
+ * page_table_lock for installing kernel page-table pages, so two CPUs
+ * never populate the same empty entry twice; the counters are atomic.
+ */
 struct mm_struct {
 	struct vm_area_struct *mmap;	/* areas in address order; lock: mmap_lock */
 	struct rb_root mm_rb;		/* the same areas by address */
