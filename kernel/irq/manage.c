@@ -11,38 +11,20 @@
  */
 #include <linux/kernel.h>
 #include <linux/irq.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 struct irq_desc irq_desc[NR_IRQS];
 
+/* Actions come from kmalloc, which mm_core_init sets up before init_IRQ. */
 static struct irqaction *alloc_irqaction(void)
 {
-	/*
-	 * Actions come from a small static pool until kmalloc exists; the
-	 * pool is as large as the number of lines, which is plenty for
-	 * the devices a VM has.
-	 */
-	static struct irqaction pool[NR_IRQS];
-	static DEFINE_SPINLOCK(pool_lock);
-	struct irqaction *a = NULL;
-	unsigned long flags;
-	unsigned int i;
-
-	spin_lock_irqsave(&pool_lock, flags);
-	for (i = 0; i < ARRAY_SIZE(pool); i++) {
-		if (!pool[i].handler) {
-			a = &pool[i];
-			a->handler = (irq_handler_t)1;	/* claimed */
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&pool_lock, flags);
-	return a;
+	return kzalloc(sizeof(struct irqaction), GFP_KERNEL);
 }
 
 static void free_irqaction(struct irqaction *a)
 {
-	memset(a, 0, sizeof(*a));
+	kfree(a);
 }
 
 void irq_set_chip(unsigned int irq, struct irq_chip *chip, const char *type)
