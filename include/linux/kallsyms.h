@@ -15,6 +15,9 @@
 /* Room for "name+0x<16 digits>/0x<16 digits> [module]" and its NUL. */
 #define KSYM_SYMBOL_LEN	(KSYM_NAME_LEN + 40 + MODULE_NAME_LEN + 4)
 
+/* The address of @name, or 0. */
+unsigned long kallsyms_lookup_name(const char *name);
+
 /**
  * kallsyms_lookup - find the symbol that contains an address
  * @addr: the address
@@ -27,8 +30,5 @@
  */
 const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
 			    unsigned long *offset, char **modname, char *namebuf);
-
-/* The address of @name, or 0. */
-unsigned long kallsyms_lookup_name(const char *name);
 
 #endif /* _LINUX_KALLSYMS_H */

@@ -71,8 +71,6 @@ static inline void console_verbose(void)
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);
-/* Formatted log records from sequence number *@seq on (kernel/printk/printk.c). */
-size_t log_buf_copy(u64 *seq, char *buf, size_t size);
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt
@@ -103,5 +101,8 @@ size_t log_buf_copy(u64 *seq, char *buf, size_t size);
 	__ret_print_once; })
 #define pr_warn_once(fmt, ...)	printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info_once(fmt, ...)	printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+
+/* Formatted log records from sequence number *@seq on (kernel/printk/printk.c). */
+size_t log_buf_copy(u64 *seq, char *buf, size_t size);
 
 #endif /* _LINUX_PRINTK_H */
