@@ -71,6 +71,7 @@ static inline void console_verbose(void)
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);
+void dump_stack_print_info(const char *log_lvl);
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt

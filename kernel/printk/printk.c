@@ -29,9 +29,11 @@
 #include <linux/syscalls.h>
 #include <linux/timer.h>
 #include <linux/uaccess.h>
+#include <linux/utsname.h>
 #include <linux/fs.h>
 #include <linux/poll.h>
 #include <linux/wait.h>
+#include <asm/smp.h>
 
 #define LOG_BUF_LEN	(1 << CONFIG_LOG_BUF_SHIFT)
 #define LOG_LINE_MAX	1024
@@ -405,6 +407,19 @@ static int __init ignore_loglevel_setup(char *str)
 	return 0;
 }
 early_param("ignore_loglevel", ignore_loglevel_setup);
+
+/*
+ * The first line of every oops, WARNING and dump_stack: who was running.
+ * Before the first exec, kernel_init (PID 1) still carries the idle
+ * task's name, as in Linux.
+ */
+void dump_stack_print_info(const char *log_lvl)
+{
+	printk("%sCPU: %d PID: %d Comm: %.20s Not tainted %s %s\n", log_lvl,
+	       smp_processor_id(), current ? current->pid : 0,
+	       current ? current->comm : "swapper/0", init_uts_ns.release,
+	       init_uts_ns.version);
+}
 
 /*
  * syslog(2): what dmesg reads.  The reader's position (syslog_seq, for

@@ -90,7 +90,30 @@ test_oops_ud2() {
 	local log=$LOGDIR/oops-ud2.log
 	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=ud2" </dev/null
 	[ "$status" -eq 3 ] || { why="QEMU exit status $status, expected 3 (failure exit)"; return 1; }
-	expect "$log" "invalid opcode: 0000 [#1]" && check_oops_trace "$log" ktest_ud2
+	# kernel_init is PID 1 and, until it execs, has the idle task's name.
+	expect "$log" "invalid opcode: 0000 [#1]" \
+		"CPU: 0 PID: 1 Comm: swapper/0 Not tainted" && check_oops_trace "$log" ktest_ud2
+}
+
+# An oops in a kernel thread names that thread, not the idle task.
+test_oops_kthread() {
+	local log=$LOGDIR/oops-kthread.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=kthread_oops" </dev/null
+	[ "$status" -eq 3 ] || { why="QEMU exit status $status, expected 3 (failure exit)"; return 1; }
+	expect "$log" "invalid opcode: 0000 [#1]" "RIP: 0010:ktest_oops_thread+0x" \
+		" ret_from_fork+0x" || return 1
+	grep -qaE 'CPU: 0 PID: [1-9][0-9]* Comm: ktest_oops Not tainted ' "$log" ||
+		{ why="no 'CPU: 0 PID: <n> Comm: ktest_oops Not tainted' line"; return 1; }
+}
+
+# More CPUs than Lantern runs: the log says it uses one, and the version
+# strings do not claim SMP.
+test_boot_smp() {
+	local log=$LOGDIR/boot-smp.log
+	QEMU_SMP=2 qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=timer" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "smp: using 1 of 2 CPUs (SMP not supported yet)" "ktest: 1 run, 0 failed" || return 1
+	expect_not "$log" " SMP "
 }
 
 test_oops_pagefault() {
@@ -271,9 +294,11 @@ boot_test initramfs/gzip
 boot_test initramfs/gzip-corrupt
 boot_test boot/grub-iso
 boot_test boot/cmdline
+boot_test boot/smp
 boot_test boot/loglevel
 boot_test oops/ud2
 boot_test oops/pagefault
+boot_test oops/kthread
 boot_test oops/vmalloc-guard
 boot_test panic/reboot
 boot_test panic/halt
