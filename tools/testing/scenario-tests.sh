@@ -197,6 +197,48 @@ scenario_dmesg() {
 	why="'dmesg | tail' did not show the initramfs and Run /init lines"; return 1
 }
 
+# rcS mounts devtmpfs on /dev as Debian's initramfs does: the device
+# nodes the kernel knows are there, as character devices.
+scenario_devtmpfs() {
+	scn_run devtmpfs 'grep " /dev " /proc/mounts | sed "s/^/dv:/"; ls -l /dev/urandom /dev/kmsg | sed "s/^/dv:/"' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^dv:[^ ]+ /dev devtmpfs ' || { why="/dev is not a devtmpfs mount"; return 1; }
+	scn_has '^dv:c.* 1, +9 .*/dev/urandom$' && scn_has '^dv:c.* 1, +11 .*/dev/kmsg$' && return 0
+	why="/dev/urandom (1,9) or /dev/kmsg (1,11) is not a character device"; return 1
+}
+
+# A line written to /dev/kmsg becomes a kernel log record that dmesg shows.
+scenario_kmsg() {
+	scn_run kmsg 'echo hello-k7q > /dev/kmsg; dmesg | sed "s/^/km:/"' 15 || { why="no marker"; return 1; }
+	scn_has '^km:\[ *[0-9]+\.[0-9]{6}\] hello-k7q$' && return 0
+	why="'echo hello-k7q > /dev/kmsg' did not reach dmesg"; return 1
+}
+
+# /dev/urandom gives as many bytes as asked, and not all the same.
+scenario_urandom() {
+	scn_run urandom 'head -c 4096 /dev/urandom | wc -c | sed "s/^ */ur:/"; head -c 64 /dev/urandom | od -An -tx1 | tr -s " " "\\n" | sort -u | wc -l | sed "s/^ */uu:/"' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^ur:4096$' || { why="reading 4096 bytes of /dev/urandom did not give 4096"; return 1; }
+	local distinct
+	distinct=$(scn_screen | grep -aE '^uu:[0-9]+$' | tail -n 1 | tr -dc 0-9)
+	[ "${distinct:-0}" -ge 16 ] && return 0
+	why="64 bytes of /dev/urandom held only ${distinct:-0} distinct values"; return 1
+}
+
+# An unimplemented system call (swapoff, adjtimex: no swap, no NTP
+# discipline yet) is logged once, at KERN_DEBUG: dmesg has it, the
+# console never showed it (neither at boot nor now).
+scenario_enosys_quiet() {
+	scn_run enosys 'swapoff /tmp/noswap; adjtimex >/dev/null; dmesg | sed "s/^/ns:/"' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^ns:.*unimplemented system call [0-9]+ \((swapoff|adjtimex)\) returns -ENOSYS$' ||
+		{ why="dmesg has no 'unimplemented system call' line for swapoff or adjtimex"; return 1; }
+	if scn_has '^\[ *[0-9]+\.[0-9]{6}\] .*unimplemented system call'; then
+		why="the console showed: $(scn_screen | grep -aE '^\[ *[0-9.]+\] .*unimplemented system call' | head -n 1)"
+		return 1
+	fi
+}
+
 # vi puts the tty in raw mode: insert, Escape, :wq, then read the file.
 scenario_vi() {
 	scn_type 'cd /tmp; rm -f v.txt; vi v.txt\r'
@@ -280,7 +322,8 @@ run_scenario_tests() {
 	else
 		selected scenario/boot && pass scenario/boot
 		for name in file ls cd redirect script ctrl-c job-control pipe \
-				ps kill find grep sed awk sort-uniq meminfo dmesg vi vi-edit poweroff; do
+				ps kill find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
+				enosys-quiet vi vi-edit poweroff; do
 			scn_scenario "$name"
 		done
 	fi
