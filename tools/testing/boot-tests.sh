@@ -49,6 +49,74 @@ test_boot_grub_iso() {
 		"ACPI: RSDP" "ktest: 1 run, 0 failed"
 }
 
+# `make iso` as README says to boot it: GRUB loads Lantern and the busybox
+# initramfs, the shell prompt comes up on the serial line, and poweroff
+# ends QEMU.  The QEMU command is README's (plus -no-reboot).
+test_boot_iso_shell() {
+	local log=$LOGDIR/boot-iso-shell.log fifo=$LOGDIR/.iso-in qemu end
+	make -s -C "$ROOT" iso BUILD="$BUILD" >"$LOGDIR/iso-shell-build.log" 2>&1 ||
+		{ why="make iso failed: $(tail -3 "$LOGDIR/iso-shell-build.log")"; return 1; }
+	rm -f "$fifo" && mkfifo "$fifo"
+	exec 6<>"$fifo"
+	timeout -s KILL 150 qemu-system-x86_64 -cdrom "$BUILD/lantern.iso" -m 512M -nographic \
+		-no-reboot -accel "$ACCEL" <"$fifo" >"$log" 2>&1 &
+	qemu=$!
+	end=$((SECONDS + 120))
+	until tr -d '\r' <"$log" | grep -qaE 'lantern:.*# '; do
+		if [ "$SECONDS" -ge "$end" ] || ! kill -0 "$qemu" 2>/dev/null; then
+			why="no shell prompt (log: ${log#$ROOT/})"
+			kill -KILL "$qemu" 2>/dev/null; wait "$qemu" 2>/dev/null
+			exec 6>&-; rm -f "$fifo"
+			return 1
+		fi
+		sleep 0.5
+	done
+	printf 'cat /proc/cmdline; poweroff\r' >&6
+	wait "$qemu"
+	status=$?
+	exec 6>&-
+	rm -f "$fifo"
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (power-off)"; return 1; }
+	expect "$log" "Boot loader: Multiboot2 (GRUB" "initramfs: unpacked" \
+		"Welcome to Lantern" "reboot: Power down"
+}
+
+# Killing `make run` (TERM, or KILL so make cannot clean up) takes QEMU
+# with it: nothing is left running.  QEMU_ARGS reaches QEMU (-pidfile
+# here, which is how the test finds it), and so does QEMU_MEM.
+test_boot_run_kill() {
+	local log=$LOGDIR/run-kill.log pidf=$LOGDIR/run-kill.pid sig mk q i
+	for sig in TERM KILL; do
+		rm -f "$pidf"
+		QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=90 make -s -C "$ROOT" run BUILD="$BUILD" QEMU_MEM=300M \
+			QEMU_ARGS="-pidfile $pidf" </dev/null >"$log" 2>&1 &
+		mk=$!
+		for i in $(seq 60); do
+			[ -s "$pidf" ] && grep -qa "Command line:" "$log" && break
+			sleep 0.5
+		done
+		q=$(cat "$pidf" 2>/dev/null)
+		if [ -z "$q" ] || ! kill -0 "$q" 2>/dev/null; then
+			why="make run did not start QEMU (log: ${log#$ROOT/})"
+			kill -KILL "$mk" 2>/dev/null; wait "$mk" 2>/dev/null
+			return 1
+		fi
+		grep -qaE 'Memory: [0-9]+K/30[0-9]{4}K available' "$log" ||
+			{ why="QEMU_MEM=300M did not reach QEMU"; kill -KILL "$mk" "$q" 2>/dev/null; return 1; }
+		kill -"$sig" "$mk"
+		wait "$mk" 2>/dev/null
+		for i in $(seq 20); do
+			kill -0 "$q" 2>/dev/null || break
+			sleep 0.25
+		done
+		if kill -0 "$q" 2>/dev/null; then
+			why="QEMU (pid $q) outlived make run killed with SIG$sig"
+			kill -KILL "$q" 2>/dev/null
+			return 1
+		fi
+	done
+}
+
 # The command line arrives byte for byte, and unclaimed options go to
 # init: name=value into the environment, words (and all after --) into argv.
 test_boot_cmdline() {
@@ -293,6 +361,8 @@ boot_test initramfs/corrupt
 boot_test initramfs/gzip
 boot_test initramfs/gzip-corrupt
 boot_test boot/grub-iso
+boot_test boot/iso-shell
+boot_test boot/run-kill
 boot_test boot/cmdline
 boot_test boot/smp
 boot_test boot/loglevel
