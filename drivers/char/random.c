@@ -24,6 +24,7 @@
 
 static u32 crng_key[CHACHA_KEY_WORDS];
 static u64 crng_counter;
+static bool crng_ready;
 static DEFINE_SPINLOCK(crng_lock);	/* guards crng_key, crng_counter */
 
 static inline u32 rol32(u32 v, int s)
@@ -107,6 +108,12 @@ u32 get_random_u32(void)
 	return v;
 }
 
+/* Seeded: what is drawn from here from now on cannot be guessed. */
+bool rng_is_initialized(void)
+{
+	return READ_ONCE(crng_ready);
+}
+
 void __init rand_initialize(void)
 {
 	int i;
@@ -119,6 +126,7 @@ void __init rand_initialize(void)
 		crng_key[i] ^= (u32)r ^ (u32)(r >> 32) ^ (u32)rdtsc();
 	}
 	crng_counter = rdtsc();
+	WRITE_ONCE(crng_ready, true);
 	pr_info("random: crng seeded from %s\n",
 		boot_cpu_has(X86_FEATURE_RDRAND) ? "RDRAND and the TSC" : "the TSC only");
 }

@@ -152,6 +152,22 @@ check_oops_trace() {
 		"Kernel panic - not syncing: Fatal exception"
 }
 
+# The boot log, at every level (debug), through user space and a test
+# program, holds no raw kernel address: no direct-map, kernel-text or
+# vmalloc pointer (%p hashes; only oopses print raw ones).
+test_log_no_addresses() {
+	local log=$LOGDIR/log-no-addresses.log leak
+	make -s -C "$ROOT" usr >"$LOGDIR/usr-build-addr.log" 2>&1 || { why="make usr failed"; return 1; }
+	qemu_boot "$log" 90 -kernel "$KERNEL" -initrd "$BUILD/usr/initramfs-tests.cpio" \
+		-append "console=ttyS0 debug ktest=user -- lt.only=syslog_restrict" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "mem_map at " "PASS syslog_restrict/nonroot_denied" "testinit: done" || return 1
+	leak=$(grep -aoE '(ffff88[0-9a-f]{10}|ffffffff8[0-9a-f]{7}|ffffc9[0-9a-f]{10})' "$log" | head -n 1)
+	[ -z "$leak" ] && return 0
+	why="raw kernel address in the log: $(grep -a "$leak" "$log" | head -n 1)"
+	return 1
+}
+
 # An invalid opcode in the kernel: an oops naming #UD, a symbolized
 # backtrace, and in test mode the VM exits with a failure status.
 test_oops_ud2() {
@@ -366,6 +382,7 @@ boot_test boot/run-kill
 boot_test boot/cmdline
 boot_test boot/smp
 boot_test boot/loglevel
+boot_test log/no-addresses
 boot_test oops/ud2
 boot_test oops/pagefault
 boot_test oops/kthread
