@@ -225,6 +225,19 @@ scenario_urandom() {
 	why="64 bytes of /dev/urandom held only ${distinct:-0} distinct values"; return 1
 }
 
+# kernel.dmesg_restrict=1: dmesg as nobody is refused, as root it works,
+# and after root writes 0 nobody may read too (then it is put back).
+scenario_dmesg_restrict() {
+	scn_run dmrestr 'su nobody -s /bin/sh -c dmesg 2>&1 | head -n 1 | sed "s/^/dr1:/"' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^dr1:dmesg: klogctl: Operation not permitted$' ||
+		{ why="dmesg as nobody was not refused with EPERM"; return 1; }
+	scn_run dmopen 'echo 0 > /proc/sys/kernel/dmesg_restrict; su nobody -s /bin/sh -c dmesg 2>&1 | grep -c "Run /init" | sed "s/^/dr2:/"; echo 1 > /proc/sys/kernel/dmesg_restrict' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^dr2:1$' && return 0
+	why="with dmesg_restrict=0, dmesg as nobody did not show the log"; return 1
+}
+
 # An unimplemented system call (swapoff, adjtimex: no swap, no NTP
 # discipline yet) is logged once, at KERN_DEBUG: dmesg has it, the
 # console never showed it (neither at boot nor now).
@@ -323,7 +336,7 @@ run_scenario_tests() {
 		selected scenario/boot && pass scenario/boot
 		for name in file ls cd redirect script ctrl-c job-control pipe \
 				ps kill find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
-				enosys-quiet vi vi-edit poweroff; do
+				enosys-quiet dmesg-restrict vi vi-edit poweroff; do
 			scn_scenario "$name"
 		done
 	fi
