@@ -28,6 +28,7 @@ if command -v setpriv >/dev/null 2>&1; then
 fi
 
 # stdin may be a terminal (Ctrl-A X quits) or a pipe or file.
+# shellcheck disable=SC2086 # $pdeath is a command prefix, or nothing
 if [ "${QEMU_TIMEOUT:-0}" -gt 0 ]; then
 	exec $pdeath timeout -s KILL "$QEMU_TIMEOUT" $pdeath qemu-system-x86_64 "$@"
 fi

@@ -64,7 +64,7 @@ test_boot_iso_shell() {
 	end=$((SECONDS + 120))
 	until tr -d '\r' <"$log" | grep -qaE 'lantern:.*# '; do
 		if [ "$SECONDS" -ge "$end" ] || ! kill -0 "$qemu" 2>/dev/null; then
-			why="no shell prompt (log: ${log#$ROOT/})"
+			why="no shell prompt (log: ${log#"$ROOT"/})"
 			kill -KILL "$qemu" 2>/dev/null; wait "$qemu" 2>/dev/null
 			exec 6>&-; rm -f "$fifo"
 			return 1
@@ -85,19 +85,19 @@ test_boot_iso_shell() {
 # with it: nothing is left running.  QEMU_ARGS reaches QEMU (-pidfile
 # here, which is how the test finds it), and so does QEMU_MEM.
 test_boot_run_kill() {
-	local log=$LOGDIR/run-kill.log pidf=$LOGDIR/run-kill.pid sig mk q i
+	local log=$LOGDIR/run-kill.log pidf=$LOGDIR/run-kill.pid sig mk q
 	for sig in TERM KILL; do
 		rm -f "$pidf"
 		QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=90 make -s -C "$ROOT" run BUILD="$BUILD" QEMU_MEM=300M \
 			QEMU_ARGS="-pidfile $pidf" </dev/null >"$log" 2>&1 &
 		mk=$!
-		for i in $(seq 60); do
+		for _ in $(seq 60); do
 			[ -s "$pidf" ] && grep -qa "Command line:" "$log" && break
 			sleep 0.5
 		done
 		q=$(cat "$pidf" 2>/dev/null)
 		if [ -z "$q" ] || ! kill -0 "$q" 2>/dev/null; then
-			why="make run did not start QEMU (log: ${log#$ROOT/})"
+			why="make run did not start QEMU (log: ${log#"$ROOT"/})"
 			kill -KILL "$mk" 2>/dev/null; wait "$mk" 2>/dev/null
 			return 1
 		fi
@@ -105,7 +105,7 @@ test_boot_run_kill() {
 			{ why="QEMU_MEM=300M did not reach QEMU"; kill -KILL "$mk" "$q" 2>/dev/null; return 1; }
 		kill -"$sig" "$mk"
 		wait "$mk" 2>/dev/null
-		for i in $(seq 20); do
+		for _ in $(seq 20); do
 			kill -0 "$q" 2>/dev/null || break
 			sleep 0.25
 		done
