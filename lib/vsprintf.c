@@ -402,7 +402,7 @@ static void format_raw_pointer(struct out *o, void *ptr, struct printf_spec *spe
 /*
  * The per-boot key of %p's hash, drawn from the random pool the first
  * time a %p is printed after the pool is seeded.  Until then %p prints a
- * placeholder rather than hash with a key anyone could guess.  A printk
+ * placeholder rather than a hash under a key anyone could guess.  A printk
  * from an interrupt that lands during the first fill may hash with a
  * half-written key; after that the key never changes.
  */

@@ -416,8 +416,7 @@ early_param("ignore_loglevel", ignore_loglevel_setup);
 void dump_stack_print_info(const char *log_lvl)
 {
 	printk("%sCPU: %d PID: %d Comm: %.20s Not tainted %s %s\n", log_lvl,
-	       smp_processor_id(), current ? current->pid : 0,
-	       current ? current->comm : "swapper/0", init_uts_ns.release,
+	       smp_processor_id(), current->pid, current->comm, init_uts_ns.release,
 	       init_uts_ns.version);
 }
 
