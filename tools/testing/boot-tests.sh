@@ -81,8 +81,8 @@ test_boot_iso_shell() {
 		"Welcome to Lantern" "reboot: Power down"
 }
 
-# Killing `make run` (TERM, or KILL so make cannot clean up) takes QEMU
-# with it: nothing is left running.  QEMU_ARGS reaches QEMU (-pidfile
+# Killing `make run` (TERM, or KILL so make cannot clean up), or the
+# reader of its output, takes QEMU with it: nothing is left running.  QEMU_ARGS reaches QEMU (-pidfile
 # here, which is how the test finds it), and so does QEMU_MEM.
 test_boot_run_kill() {
 	local log=$LOGDIR/run-kill.log pidf=$LOGDIR/run-kill.pid sig mk q
@@ -115,6 +115,23 @@ test_boot_run_kill() {
 			return 1
 		fi
 	done
+	# `make run | head`: the reader goes away while the boot is still
+	# printing; QEMU (which ignores SIGPIPE) must stop too.
+	rm -f "$pidf"
+	QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=90 make -s -C "$ROOT" run BUILD="$BUILD" \
+		QEMU_ARGS="-pidfile $pidf" </dev/null 2>&1 | head -c 3000 >"$log"
+	for _ in $(seq 40); do
+		q=$(cat "$pidf" 2>/dev/null)
+		[ -z "$q" ] && break		# QEMU removes its pidfile as it exits
+		kill -0 "$q" 2>/dev/null || break
+		sleep 0.25
+	done
+	if [ -n "$q" ] && kill -0 "$q" 2>/dev/null; then
+		why="QEMU (pid $q) outlived the reader of make run's output"
+		kill -KILL "$q" 2>/dev/null
+		return 1
+	fi
+	expect "$log" "Lantern version"
 }
 
 # The command line arrives byte for byte, and unclaimed options go to
