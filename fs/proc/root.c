@@ -14,6 +14,7 @@
 #include <linux/kstrtox.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/sysrq.h>
 #include "internal.h"
 
 extern const struct super_operations proc_sops;
@@ -32,6 +33,7 @@ static const struct proc_entry proc_root_entries[] = {
 	F("meminfo", meminfo_proc_show),
 	{ .name = "slabinfo", .mode = S_IFREG | 0400, .show = slabinfo_proc_show },
 	F("stat", stat_proc_show),
+	{ .name = "sysrq-trigger", .mode = S_IFREG | 0200, .write = write_sysrq_trigger },
 	F("uptime", uptime_proc_show),
 	F("version", version_proc_show),
 	F("vmstat", vmstat_proc_show),

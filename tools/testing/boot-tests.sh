@@ -207,6 +207,19 @@ test_oops_kthread() {
 		{ why="no 'CPU: 0 PID: <n> Comm: ktest_oops Not tainted' line"; return 1; }
 }
 
+# A crash from a user process (SysRq c written by the busybox shell):
+# the panic's dump names the shell, not the idle task.
+test_oops_sysrq_crash() {
+	local log=$LOGDIR/oops-sysrq-crash.log
+	qemu_boot_typing "$log" 60 12 $'echo c > /proc/sysrq-trigger\r' -kernel "$KERNEL" \
+		-initrd "$BUILD/initramfs-busybox.cpio.gz" -append "console=ttyS0 panic=1"
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (reset after the panic)"; return 1; }
+	expect "$log" "sysrq: Trigger a crash" "Kernel panic - not syncing: sysrq triggered crash" \
+		" write_sysrq_trigger+0x" || return 1
+	grep -qaE 'CPU: 0 PID: [1-9][0-9]* Comm: sh Not tainted ' "$log" ||
+		{ why="no 'CPU: 0 PID: <n> Comm: sh Not tainted' line"; return 1; }
+}
+
 # More CPUs than Lantern runs: the log says it uses one, and the version
 # strings do not claim SMP.
 test_boot_smp() {
@@ -403,6 +416,7 @@ boot_test log/no-addresses
 boot_test oops/ud2
 boot_test oops/pagefault
 boot_test oops/kthread
+boot_test oops/sysrq-crash
 boot_test oops/vmalloc-guard
 boot_test panic/reboot
 boot_test panic/halt

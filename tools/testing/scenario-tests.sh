@@ -238,6 +238,21 @@ scenario_dmesg_restrict() {
 	why="with dmesg_restrict=0, dmesg as nobody did not show the log"; return 1
 }
 
+# A dump_stack from a user process names it: SysRq l (backtrace of the
+# active CPUs) written by this shell shows "PID: <its pid> Comm: sh".
+scenario_sysrq_backtrace() {
+	scn_run sysrq 'echo l > /proc/sysrq-trigger; echo sq:$$; echo x > /proc/sysrq-trigger' 15 ||
+		{ why="no marker"; return 1; }
+	local pid
+	pid=$(scn_screen | grep -aE '^sq:[0-9]+$' | tail -n 1 | tr -dc 0-9)
+	scn_has '^\[ *[0-9]+\.[0-9]{6}\] sysrq: Show backtrace of all active CPUs$' ||
+		{ why="no 'sysrq: Show backtrace of all active CPUs'"; return 1; }
+	scn_has "^\\[ *[0-9]+\\.[0-9]{6}\\] CPU: 0 PID: $pid Comm: sh Not tainted " ||
+		{ why="no 'CPU: 0 PID: $pid Comm: sh Not tainted' header"; return 1; }
+	scn_has '^\[ *[0-9]+\.[0-9]{6}\] sysrq: HELP : reboot\(b\) crash\(c\) ' && return 0
+	why="an unknown SysRq key did not print the help line"; return 1
+}
+
 # An unimplemented system call (swapoff, adjtimex: no swap, no NTP
 # discipline yet) is logged once, at KERN_DEBUG: dmesg has it, the
 # console never showed it (neither at boot nor now).
@@ -336,7 +351,7 @@ run_scenario_tests() {
 		selected scenario/boot && pass scenario/boot
 		for name in file ls cd redirect script ctrl-c job-control pipe \
 				ps kill find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
-				enosys-quiet dmesg-restrict vi vi-edit poweroff; do
+				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit poweroff; do
 			scn_scenario "$name"
 		done
 	fi
