@@ -134,6 +134,37 @@ test_boot_run_kill() {
 	expect "$log" "Lantern version"
 }
 
+# make debug: the gdb stub listens on GDBPORT (default 1234 + uid, one
+# per user), QEMU waits halted, and it too goes when make is killed.
+test_boot_debug_gdbport() {
+	local log=$LOGDIR/debug-gdbport.log port=$((20000 + RANDOM % 20000)) mk up=0
+	make -s -n -C "$ROOT" debug BUILD="$BUILD" 2>/dev/null |
+		grep -q "tcp::$((1234 + $(id -u) % 60000)) " ||
+		{ why="make debug's default port is not 1234 + uid"; return 1; }
+	QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=60 make -s -C "$ROOT" debug BUILD="$BUILD" GDBPORT=$port \
+		</dev/null >"$log" 2>&1 &
+	mk=$!
+	for _ in $(seq 80); do
+		if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			up=1
+			break
+		fi
+		sleep 0.25
+	done
+	kill -TERM "$mk" 2>/dev/null
+	wait "$mk" 2>/dev/null
+	[ "$up" = 1 ] || { why="nothing listened on GDBPORT=$port (log: ${log#"$ROOT"/})"; return 1; }
+	expect "$log" "target remote :$port" || return 1
+	# Halted at the first instruction: the kernel printed nothing.
+	expect_not "$log" "Lantern version" || return 1
+	for _ in $(seq 20); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || return 0
+		sleep 0.25
+	done
+	why="the gdb stub (QEMU) outlived make debug"
+	return 1
+}
+
 # The command line arrives byte for byte, and unclaimed options go to
 # init: name=value into the environment, words (and all after --) into argv.
 test_boot_cmdline() {
@@ -409,6 +440,7 @@ boot_test initramfs/gzip-corrupt
 boot_test boot/grub-iso
 boot_test boot/iso-shell
 boot_test boot/run-kill
+boot_test boot/debug-gdbport
 boot_test boot/cmdline
 boot_test boot/smp
 boot_test boot/loglevel
