@@ -10,6 +10,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/kallsyms.h>
 #include <linux/fs.h>
 #include <linux/kstrtox.h>
 #include <linux/sprintf.h>
@@ -28,6 +29,7 @@ static const struct proc_entry proc_root_entries[] = {
 	F("cpuinfo", show_cpuinfo),
 	F("filesystems", filesystems_proc_show),
 	F("interrupts", interrupts_proc_show),
+	F("kallsyms", kallsyms_proc_show),
 	{ .name = "iomem", .mode = S_IFREG | 0400, .show = iomem_proc_show },
 	F("loadavg", loadavg_proc_show),
 	F("meminfo", meminfo_proc_show),
