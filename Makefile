@@ -2,9 +2,10 @@
 #
 #   make            build build/vmlinux and the busybox initramfs (installs
 #                   missing Debian packages as root)
-#   make run        boot it in QEMU on this terminal (INITRD=, APPEND=)
+#   make run        boot it in QEMU on this terminal (INITRD=, APPEND=,
+#                   QEMU_MEM=, QEMU_SMP=, QEMU_ARGS=)
 #   make iso        build/lantern.iso, booted through GRUB
-#   make debug      as run, halted, with a gdb stub on :1234
+#   make debug      as run, halted, with a gdb stub on :GDBPORT (1234 + uid)
 #   make test       host unit tests and boot tests; ends with "N passed, N failed"
 #   make check      warnings as errors, shellcheck on the scripts
 #   make help       every target, with what it does
@@ -117,19 +118,22 @@ $(BUILD)/vmlinux: $(BUILD)/vmlinux.a $(LDS) scripts/kallsyms.sh
 		{ echo "kallsyms: symbol addresses moved between links" >&2; rm -f $@; exit 1; }
 	@$(NM) -n $@ | awk '{print $$1 " " $$2 " " $$3}' > $(BUILD)/System.map
 
-# GRUB path: the same vmlinux, loaded as Multiboot2 with an initramfs module.
-ISO_INITRD ?= $(BUILD)/initramfs.cpio
+# GRUB path: the same vmlinux, loaded as Multiboot2 with the initramfs
+# `make run` boots (busybox) as a module; APPEND= is the menu entry's
+# command line, which GRUB's menu editor ('e') can still change at boot.
+ISO_INITRD ?= $(BUILD)/initramfs-busybox.cpio.gz
 $(BUILD)/%.iso: $(BUILD)/vmlinux tools/grub.cfg $(ISO_INITRD) FORCE
 	@echo "  ISO     $@"
 	@rm -rf $@.dir && mkdir -p $@.dir/boot/grub
 	@cp $(BUILD)/vmlinux $@.dir/boot/vmlinux
-	@cp $(ISO_INITRD) $@.dir/boot/initramfs.cpio
+	@cp $(ISO_INITRD) $@.dir/boot/initrd.img
 	@sed 's|@APPEND@|$(APPEND)|' tools/grub.cfg > $@.dir/boot/grub/grub.cfg
 	@grub-mkrescue -o $@ $@.dir >$@.log 2>&1 || { cat $@.log; exit 1; }
 FORCE:
 iso: all $(BUILD)/lantern.iso
 
-# Until user space arrives the initramfs holds a single marker file.
+# The boot tests' initramfs: a single marker file (no init), for tests
+# that only exercise the kernel.
 $(BUILD)/initramfs.cpio:
 	@mkdir -p $(BUILD)/initramfs-root
 	@echo "Lantern initramfs" > $(BUILD)/initramfs-root/README
@@ -137,14 +141,23 @@ $(BUILD)/initramfs.cpio:
 
 # `make run` boots busybox to a shell on the serial console (usr/busybox/);
 # INITRD=build/usr/initramfs-tests.cpio boots the user-space test suite.
+# QEMU_MEM, QEMU_SMP and QEMU_ARGS (more QEMU arguments) reach
+# tools/qemu-run.sh through the environment.  The recipes exec it, so
+# make is QEMU's parent and QEMU dies with make (see qemu-run.sh).
+# make debug's gdb stub port defaults to one per user (1234 + uid).
 INITRD ?= $(BUILD)/initramfs-busybox.cpio.gz
 APPEND ?= console=ttyS0
+QEMU_MEM ?= 512M
+QEMU_SMP ?= 1
+QEMU_ARGS ?=
+GDBPORT ?= $(shell echo $$((1234 + $$(id -u) % 60000)))
+export QEMU_MEM QEMU_SMP QEMU_ARGS
 run: all $(INITRD)
-	@tools/qemu-run.sh -kernel $(BUILD)/vmlinux -initrd "$(INITRD)" -append "$(APPEND)"
+	@exec tools/qemu-run.sh -kernel $(BUILD)/vmlinux -initrd "$(INITRD)" -append "$(APPEND)"
 
 debug: all $(INITRD)
-	@echo "Attach with:  gdb $(BUILD)/vmlinux -ex 'target remote :1234'"
-	@tools/qemu-run.sh -s -S -kernel $(BUILD)/vmlinux -initrd "$(INITRD)" -append "$(APPEND)"
+	@echo "Attach with:  gdb $(BUILD)/vmlinux -ex 'target remote :$(GDBPORT)'"
+	@exec tools/qemu-run.sh -gdb tcp::$(GDBPORT) -S -kernel $(BUILD)/vmlinux -initrd "$(INITRD)" -append "$(APPEND)"
 
 unit:
 	@$(MAKE) -s -C tools/testing/unit run

@@ -4,10 +4,17 @@
  * "do_page_fault+0x2a/0x1c0" instead of a bare address.  The table is
  * generated at build time (scripts/kallsyms.sh) from the linked image and
  * linked into it: an array of sorted addresses and, in parallel, offsets
- * into a blob of NUL-terminated names.
+ * into a blob of NUL-terminated names and nm's type letters.
+ *
+ * /proc/kallsyms lists the table for anyone, but shows the addresses
+ * only to a reader with CAP_SYSLOG, and to nobody when kptr_restrict is
+ * 2: where the kernel's code lies is what an exploit needs first.
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
+#include <linux/cred.h>
+#include <linux/printk.h>
+#include <linux/seq_file.h>
 #include <linux/string.h>
 #include <asm/sections.h>
 
@@ -15,6 +22,7 @@ extern const unsigned long kallsyms_num_syms;
 extern const unsigned long kallsyms_addresses[];
 extern const unsigned int kallsyms_offsets[];
 extern const char kallsyms_names[];
+extern const char kallsyms_types[];
 
 /* Index of the last symbol at or below @addr, or -1. */
 static long kallsyms_find(unsigned long addr)
@@ -64,5 +72,33 @@ unsigned long kallsyms_lookup_name(const char *name)
 	for (i = 0; i < kallsyms_num_syms; i++)
 		if (!strcmp(kallsyms_names + kallsyms_offsets[i], name))
 			return kallsyms_addresses[i];
+	return 0;
+}
+
+/*
+ * Linux also shows them to anyone when kptr_restrict is 0 and perf is
+ * open to users (perf_event_paranoid <= 1); Lantern has no perf, which
+ * is Debian's default of 3: CAP_SYSLOG decides.  Linux asks with the
+ * opener's credentials; Lantern's files keep none, so the reader's.
+ */
+bool kallsyms_show_value(void)
+{
+	switch (READ_ONCE(kptr_restrict)) {
+	case 0:
+	case 1:
+		return capable(CAP_SYSLOG);
+	default:
+		return false;
+	}
+}
+
+int kallsyms_proc_show(struct seq_file *m, void *v)
+{
+	bool show = kallsyms_show_value();
+	unsigned long i;
+
+	for (i = 0; i < kallsyms_num_syms; i++)
+		seq_printf(m, "%016lx %c %s\n", show ? kallsyms_addresses[i] : 0UL,
+			   kallsyms_types[i], kallsyms_names + kallsyms_offsets[i]);
 	return 0;
 }

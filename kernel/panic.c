@@ -15,8 +15,10 @@
 #include <linux/console.h>
 #include <linux/reboot.h>
 #include <linux/string.h>
+#include <linux/sched.h>
 #include <linux/sched/debug.h>
 #include <asm/irqflags.h>
+#include <asm/smp.h>
 
 int panic_timeout;
 static bool panic_timeout_set;
@@ -70,7 +72,8 @@ halt:
 void __warn(const char *file, int line, void *caller)
 {
 	pr_warn("------------[ cut here ]------------\n");
-	pr_warn("WARNING: at %s:%d %pS\n", file, line, caller);
+	pr_warn("WARNING: CPU: %d PID: %d at %s:%d %pS\n", smp_processor_id(),
+		current->pid, file, line, caller);
 	dump_stack();
 	pr_warn("---[ end trace ]---\n");
 }

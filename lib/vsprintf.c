@@ -11,7 +11,13 @@
  * arguments after it can no longer be found safely.
  *
  * %p is the kernel's own, as in Linux:
- *   %p %px   the pointer as 16 lowercase hex digits, no "0x"
+ *   %p       not the address but a keyed hash of it (see ptr_to_id()), so
+ *            the log can tell objects apart without telling anyone where
+ *            the kernel lives; NULL and error pointers print as they are
+ *   %px      the raw pointer as 16 lowercase hex digits, no "0x": only
+ *            where the address itself is the point (oopses, slub_debug)
+ *   %pK      for files a user may read: governed by kptr_restrict (0 as
+ *            %p, 1 raw only to a CAP_SYSLOG reader, 2 zeros)
  *   %pS      symbol+0xoffset/0xsize, via kallsyms_lookup()
  *   %ps      symbol alone
  *   %pB      like %pS for a return address taken from a stack: the lookup
@@ -21,7 +27,7 @@
  *   %*ph     hex dump of up to 64 bytes, separated by ' ' (%phC ':',
  *            %phD '-', %phN nothing); the width is the byte count
  * Any letters and digits straight after %p belong to it ("%pSR" is %pS),
- * and an extension not listed prints like %px.
+ * and an extension not listed prints like %p.
  *
  * Output goes through struct out, which counts every character but only
  * stores those that fit: the count is the C99 "would have written" length.
@@ -32,6 +38,9 @@
 #include <linux/ctype.h>
 #include <linux/kstrtox.h>
 #include <linux/kallsyms.h>
+#include <linux/err.h>
+#include <linux/random.h>
+#include <linux/siphash.h>
 
 struct out {
 	char *buf;
@@ -390,6 +399,66 @@ static void format_raw_pointer(struct out *o, void *ptr, struct printf_spec *spe
 	format_number(o, (unsigned long)ptr, false, 16, spec);
 }
 
+/*
+ * The per-boot key of %p's hash, drawn from the random pool the first
+ * time a %p is printed after the pool is seeded.  Until then %p prints a
+ * placeholder rather than a hash under a key anyone could guess.  A printk
+ * from an interrupt that lands during the first fill may hash with a
+ * half-written key; after that the key never changes.
+ */
+static siphash_key_t ptr_key;
+static bool ptr_key_filled;
+
+int kptr_restrict;
+
+static int ptr_to_hashval(const void *ptr, unsigned long *hashval)
+{
+	if (!READ_ONCE(ptr_key_filled)) {
+		if (!rng_is_initialized())
+			return -EAGAIN;
+		get_random_bytes(&ptr_key, sizeof(ptr_key));
+		WRITE_ONCE(ptr_key_filled, true);
+	}
+	/* 32 bits tell objects apart; the zero top half says "not an address". */
+	*hashval = (unsigned long)siphash_1u64((u64)(unsigned long)ptr, &ptr_key) & 0xffffffff;
+	return 0;
+}
+
+static void ptr_to_id(struct out *o, void *ptr, struct printf_spec *spec)
+{
+	unsigned long hashval;
+
+	if (IS_ERR_OR_NULL(ptr)) {
+		format_raw_pointer(o, ptr, spec);
+		return;
+	}
+	if (ptr_to_hashval(ptr, &hashval)) {
+		if (spec->width < 0)
+			spec->width = 2 * sizeof(void *);
+		format_string(o, "(____ptrval____)", spec);
+		return;
+	}
+	format_raw_pointer(o, (void *)hashval, spec);
+}
+
+/* %pK: what kptr_restrict lets the reader see (see the top of the file). */
+static void restricted_pointer(struct out *o, void *ptr, struct printf_spec *spec)
+{
+	switch (READ_ONCE(kptr_restrict)) {
+	case 0:
+		ptr_to_id(o, ptr, spec);
+		return;
+	case 1:
+		if (!kptr_restrict_may_see())
+			ptr = NULL;
+		break;
+	default:
+		ptr = NULL;
+		break;
+	}
+	format_raw_pointer(o, ptr, spec);
+}
+
 static void format_phys_addr(struct out *o, const phys_addr_t *addr,
 			     const struct printf_spec *spec)
 {
@@ -451,8 +520,14 @@ static const char *format_pointer(struct out *o, const char *fmt,
 	case 'h':
 		format_hex_dump(o, ptr, fmt[1], spec);
 		break;
-	default:
+	case 'x':
 		format_raw_pointer(o, ptr, spec);
+		break;
+	case 'K':
+		restricted_pointer(o, ptr, spec);
+		break;
+	default:
+		ptr_to_id(o, ptr, spec);
 		break;
 	}
 	while (isalnum(*fmt))

@@ -74,7 +74,7 @@ static void __init alloc_node_mem_map(unsigned long end_pfn)
 	if (!mem_map)
 		panic("Failed to allocate %lu bytes for mem_map", size);
 	max_mapnr = end_pfn;
-	pr_debug("mem_map at %px, %lu struct pages of %zu bytes\n", mem_map,
+	pr_debug("mem_map at %p, %lu struct pages of %zu bytes\n", mem_map,
 		 max_mapnr, sizeof(struct page));
 }
 

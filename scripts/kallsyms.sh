@@ -1,11 +1,12 @@
 #!/bin/sh
 # Turn `nm -n vmlinux` output into the kallsyms table (assembly) that is
 # linked into the kernel.  Only text symbols: backtraces are made of them.
+# Each keeps nm's type letter (t, T, w, W) for /proc/kallsyms.
 # Usage: scripts/kallsyms.sh NM-OUTPUT > kallsyms.S
 awk '
-BEGIN { n = 0 }
+BEGIN { n = 0; for (c = 65; c < 123; c++) ord[sprintf("%c", c)] = c }
 $2 ~ /^[tTwW]$/ && $3 !~ /^(__kstrtab|__ksymtab|\.L|kallsyms_)/ && $1 ~ /^ffffffff8/ {
-	addr[n] = $1; name[n] = $3; n++
+	addr[n] = $1; type[n] = $2; name[n] = $3; n++
 }
 END {
 	print "\t.section .kallsyms, \"a\""
@@ -19,6 +20,9 @@ END {
 	print "kallsyms_offsets:"
 	off = 0
 	for (i = 0; i < n; i++) { print "\t.long " off; off += length(name[i]) + 1 }
+	print "\t.globl kallsyms_types"
+	print "kallsyms_types:"
+	for (i = 0; i < n; i++) print "\t.byte 0x" sprintf("%02x", ord[type[i]])
 	print "\t.globl kallsyms_names"
 	print "kallsyms_names:"
 	for (i = 0; i < n; i++) print "\t.asciz \"" name[i] "\""

@@ -24,6 +24,7 @@
 
 static u32 crng_key[CHACHA_KEY_WORDS];
 static u64 crng_counter;
+static bool crng_ready;
 static DEFINE_SPINLOCK(crng_lock);	/* guards crng_key, crng_counter */
 
 static inline u32 rol32(u32 v, int s)
@@ -94,6 +95,12 @@ u32 get_random_u32(void)
 	return v;
 }
 
+/* Seeded: what is drawn from here from now on cannot be guessed. */
+bool rng_is_initialized(void)
+{
+	return READ_ONCE(crng_ready);
+}
+
 void __init rand_initialize(void)
 {
 	unsigned long seed[CHACHA_KEY_WORDS] = { 0 };
@@ -106,6 +113,7 @@ void __init rand_initialize(void)
 	}
 	crng_counter = random_get_entropy();
 	memset(seed, 0, sizeof(seed));
+	WRITE_ONCE(crng_ready, true);
 	pr_info("random: crng seeded from %s\n",
 		got ? "the CPU's random numbers and the cycle counter" : "the cycle counter only");
 }

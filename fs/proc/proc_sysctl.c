@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/cred.h>
 #include <linux/pid.h>
+#include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
@@ -61,8 +62,12 @@ static int pid_max_show(struct seq_file *m, void *v)
 }
 
 static const struct proc_entry sys_kernel_entries[] = {
+	{ .name = "dmesg_restrict", .mode = S_IFREG | 0644, .show = dmesg_restrict_show,
+	  .write = dmesg_restrict_write },
 	{ .name = "hostname", .mode = S_IFREG | 0644, .show = hostname_show,
 	  .write = hostname_write },
+	{ .name = "kptr_restrict", .mode = S_IFREG | 0644, .show = kptr_restrict_show,
+	  .write = kptr_restrict_write },
 	{ .name = "osrelease", .mode = S_IFREG | 0444, .show = osrelease_show },
 	{ .name = "ostype", .mode = S_IFREG | 0444, .show = ostype_show },
 	{ .name = "pid_max", .mode = S_IFREG | 0444, .show = pid_max_show },

@@ -10,10 +10,12 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/kallsyms.h>
 #include <linux/fs.h>
 #include <linux/kstrtox.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/sysrq.h>
 #include "internal.h"
 
 extern const struct super_operations proc_sops;
@@ -26,12 +28,14 @@ static const struct proc_entry proc_root_entries[] = {
 	F("cpuinfo", show_cpuinfo),
 	F("filesystems", filesystems_proc_show),
 	F("interrupts", interrupts_proc_show),
+	F("kallsyms", kallsyms_proc_show),
 	F("iomem", iomem_proc_show),
 	F("ioports", ioports_proc_show),
 	F("loadavg", loadavg_proc_show),
 	F("meminfo", meminfo_proc_show),
 	{ .name = "slabinfo", .mode = S_IFREG | 0400, .show = slabinfo_proc_show },
 	F("stat", stat_proc_show),
+	{ .name = "sysrq-trigger", .mode = S_IFREG | 0200, .write = write_sysrq_trigger },
 	F("uptime", uptime_proc_show),
 	F("version", version_proc_show),
 	F("vmstat", vmstat_proc_show),

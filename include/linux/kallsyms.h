@@ -31,4 +31,9 @@ unsigned long kallsyms_lookup_name(const char *name);
 const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
 			    unsigned long *offset, char **modname, char *namebuf);
 
+/* /proc/kallsyms; addresses only for readers kallsyms_show_value() allows. */
+struct seq_file;
+bool kallsyms_show_value(void);
+int kallsyms_proc_show(struct seq_file *m, void *v);
+
 #endif /* _LINUX_KALLSYMS_H */

@@ -71,6 +71,20 @@ static inline void console_verbose(void)
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);
+void dump_stack_print_info(const char *log_lvl);
+
+/* /proc/sys/kernel: who may read the log, who sees %pK pointers. */
+extern int dmesg_restrict;
+extern int kptr_restrict;
+bool kptr_restrict_may_see(void);
+struct file;
+struct seq_file;
+int dmesg_restrict_show(struct seq_file *m, void *v);
+ssize_t dmesg_restrict_write(struct file *file, const char __user *buf, size_t count,
+			     loff_t *pos);
+int kptr_restrict_show(struct seq_file *m, void *v);
+ssize_t kptr_restrict_write(struct file *file, const char __user *buf, size_t count,
+			    loff_t *pos);
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt

@@ -7,5 +7,6 @@
 void get_random_bytes(void *buf, size_t len);
 u32 get_random_u32(void);
 void rand_initialize(void);
+bool rng_is_initialized(void);
 
 #endif

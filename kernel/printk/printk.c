@@ -29,9 +29,11 @@
 #include <linux/syscalls.h>
 #include <linux/timer.h>
 #include <linux/uaccess.h>
+#include <linux/utsname.h>
 #include <linux/fs.h>
 #include <linux/poll.h>
 #include <linux/wait.h>
+#include <asm/smp.h>
 
 #define LOG_BUF_LEN	(1 << CONFIG_LOG_BUF_SHIFT)
 #define LOG_LINE_MAX	1024
@@ -407,6 +409,18 @@ static int __init ignore_loglevel_setup(char *str)
 early_param("ignore_loglevel", ignore_loglevel_setup);
 
 /*
+ * The first line of every oops, WARNING and dump_stack: who was running.
+ * Before the first exec, kernel_init (PID 1) still carries the idle
+ * task's name, as in Linux.
+ */
+void dump_stack_print_info(const char *log_lvl)
+{
+	printk("%sCPU: %d PID: %d Comm: %.20s Not tainted %s %s\n", log_lvl,
+	       smp_processor_id(), current->pid, current->comm, init_uts_ns.release,
+	       init_uts_ns.version);
+}
+
+/*
  * syslog(2): what dmesg reads.  The reader's position (syslog_seq, for
  * the destructive READ) and the point CLEAR moved the start to
  * (clear_seq, for READ_ALL) are sequence numbers into the ring, so
@@ -486,14 +500,37 @@ static int syslog_size_unread(void)
 	return n;
 }
 
+/*
+ * kernel.dmesg_restrict: 1 (Debian's default, and here) keeps the whole
+ * log from unprivileged readers; 0 lets anyone read it and its size, but
+ * still not clear it or change the console level.
+ */
+int dmesg_restrict = 1;
+
+static bool syslog_action_restricted(int type)
+{
+	if (READ_ONCE(dmesg_restrict))
+		return true;
+	return type != SYSLOG_ACTION_READ_ALL && type != SYSLOG_ACTION_SIZE_BUFFER;
+}
+
+/* CAP_SYSLOG is the capability for this; CAP_SYS_ADMIN still counts, as in Linux. */
+static int check_syslog_permissions(int type)
+{
+	if (!syslog_action_restricted(type))
+		return 0;
+	if (capable(CAP_SYSLOG) || capable(CAP_SYS_ADMIN))
+		return 0;
+	return -EPERM;
+}
+
 int do_syslog(int type, char __user *buf, int len)
 {
 	int err;
 
-	/* dmesg_restrict is 0: anyone may read the whole log and its size. */
-	if (type != SYSLOG_ACTION_READ_ALL && type != SYSLOG_ACTION_SIZE_BUFFER &&
-	    !capable(CAP_SYSLOG) && !capable(CAP_SYS_ADMIN))
-		return -EPERM;
+	err = check_syslog_permissions(type);
+	if (err)
+		return err;
 	switch (type) {
 	case SYSLOG_ACTION_CLOSE:
 	case SYSLOG_ACTION_OPEN:
@@ -622,10 +659,15 @@ static int devkmsg_open(struct inode *inode, struct file *file)
 {
 	struct devkmsg_user *user;
 	unsigned long flags;
+	int err;
 
 	/* A writer needs no reader state (systemd opens it write-only). */
 	if ((file->f_flags & O_ACCMODE) == O_WRONLY)
 		return 0;
+	/* Reading is reading the whole log: the same rule as syslog(2). */
+	err = check_syslog_permissions(SYSLOG_ACTION_READ_ALL);
+	if (err)
+		return err;
 	user = kmalloc(sizeof(*user), GFP_KERNEL);
 	if (!user)
 		return -ENOMEM;

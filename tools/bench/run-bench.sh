@@ -7,8 +7,11 @@
 # from QEMU's start to init's first line and to power-off.  Then the
 # smallest -m with which each kernel boots busybox to its shell prompt is
 # found by bisection.
-# Output: a table (metric, Lantern, Linux, ratio, which way is better),
-# build/bench/results.json and build/bench/ratios.png.
+# Output: a table (metric, each kernel's median and min-max over the
+# rounds, Lantern's speed-up over Linux, which way is better),
+# build/bench/results.json and the chart build/bench/speedup.png.  A full
+# run also publishes them: Documentation/bench/ and README's block
+# between <!-- bench:begin --> and <!-- bench:end -->.
 #
 #   tools/bench/run-bench.sh [--smoke]	--smoke: one round, no bisection
 set -u
@@ -68,6 +71,11 @@ first_line_ms() {
 	awk '/bench: start$/ { print $1; exit }' "$OUT/$1.log"
 }
 
+# field NAME METRIC N: the Nth field of the metric's line (6, 7: min, max), or empty.
+field() {
+	awk -v m="$2" -v n="$3" '$2 == "bench:" && $3 == m && $4 != "n/a" { print $n; exit }' "$OUT/$1.log"
+}
+
 exit_ms() {
 	awk '$2 == "EXIT" { print $1 }' "$OUT/$1.log"
 }
@@ -105,6 +113,11 @@ min_mem() {
 	echo "$hi"
 }
 
+DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+HOST_CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+LANTERN_VERSION="$(sed -n 's/^KERNELVERSION[[:space:]]*:= *//p' Makefile) ($(git describe --always --dirty 2>/dev/null || echo unknown))"
+LINUX_VERSION=$(basename "${LINUX_KERNEL:-none}" | sed 's/^vmlinuz-//')
 echo "# accelerator: $ACCEL, CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), -m $MEM, 1 vCPU"
 echo "# Linux: ${LINUX_KERNEL:-none}"
 [ -n "$LINUX_KERNEL" ] || { echo "no Debian kernel in /boot" >&2; exit 1; }
@@ -112,7 +125,9 @@ boot lantern "$LANTERN_KERNEL" $MEM 600 bench.rounds=$ROUNDS
 boot linux "$LINUX_KERNEL" $MEM 600 bench.rounds=$ROUNDS
 
 metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall fork_exit_wait fork_exec_wait pipe_pingpong pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m min_mem_mib"
-declare -A L X UNIT BETTER
+# L/X: Lantern's and Linux's median; *MIN/*MAX: their smallest and largest
+# round (empty for the metrics measured once: boot times, memory).
+declare -A L X LMIN LMAX XMIN XMAX UNIT BETTER
 L[boot_to_init_ms]=$(first_line_ms lantern); X[boot_to_init_ms]=$(first_line_ms linux)
 L[boot_to_poweroff_ms]=$(exit_ms lantern); X[boot_to_poweroff_ms]=$(exit_ms linux)
 UNIT[boot_to_init_ms]=ms; UNIT[boot_to_poweroff_ms]=ms
@@ -120,6 +135,8 @@ for m in mem_used_after_boot null_syscall fork_exit_wait fork_exec_wait pipe_pin
 	 pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m; do
 	L[$m]=$(value lantern $m)
 	X[$m]=$(value linux $m)
+	LMIN[$m]=$(field lantern $m 6); LMAX[$m]=$(field lantern $m 7)
+	XMIN[$m]=$(field linux $m 6); XMAX[$m]=$(field linux $m 7)
 	UNIT[$m]=$(awk -v m="$m" '$2 == "bench:" && $3 == m && $4 != "n/a" { print $5; exit }' \
 		"$OUT/lantern.log" "$OUT/linux.log")
 done
@@ -136,57 +153,127 @@ for m in $metrics; do
 	*) BETTER[$m]=lower ;;
 	esac
 done
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
-ratio() {
-	awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
+# speedup LANTERN LINUX BETTER: how many times better Lantern is (above 1)
+# or worse (below 1): Linux/Lantern for a cost, Lantern/Linux for a rate.
+speedup() {
+	awk -v a="$1" -v b="$2" -v better="$3" 'BEGIN {
+		if (a == "n/a" || b == "n/a" || a == "" || b == "" || a + 0 == 0 || b + 0 == 0) { print "n/a"; exit }
+		printf "%.2f", better == "higher" ? a / b : b / a }'
+}
+
+# num V: a number with as many digits as it deserves.
+num() {
+	awk -v v="$1" 'BEGIN {
+		if (v == "" || v == "n/a") { print "n/a"; exit }
+		v += 0
+		if (v >= 100) printf "%.0f", v; else if (v >= 10) printf "%.1f", v; else printf "%.2f", v }'
+}
+
+# cell MEDIAN MIN MAX UNIT: "155.7 ns (150.1-160.2)", the range only if measured in rounds.
+cell() {
+	local text
+	text="$(num "$1") $4"
+	[ "$1" = n/a ] && text=n/a
+	[ -n "$2" ] && [ "$1" != n/a ] && text="$text ($(num "$2")-$(num "$3"))"
+	printf '%s' "$text"
 }
 
 {
-	printf '%-22s %14s %14s %8s  %s\n' metric Lantern Linux ratio better
+	printf '%-20s %-32s %-32s %9s  %s\n' metric "Lantern median (min-max)" \
+		"Linux median (min-max)" speed-up better
 	for m in $metrics; do
-		printf '%-22s %14s %14s %8s  %s\n' "$m" "${L[$m]:-n/a} ${UNIT[$m]:-}" \
-			"${X[$m]:-n/a} ${UNIT[$m]:-}" "$(ratio "${L[$m]:-n/a}" "${X[$m]:-n/a}")" "${BETTER[$m]}"
+		printf '%-20s %-32s %-32s %9s  %s\n' "$m" \
+			"$(cell "${L[$m]:-n/a}" "${LMIN[$m]:-}" "${LMAX[$m]:-}" "${UNIT[$m]:-}")" \
+			"$(cell "${X[$m]:-n/a}" "${XMIN[$m]:-}" "${XMAX[$m]:-}" "${UNIT[$m]:-}")" \
+			"$(speedup "${L[$m]:-n/a}" "${X[$m]:-n/a}" "${BETTER[$m]}")x" "${BETTER[$m]}"
 	done
-} | tee "$OUT/table.txt"
+} | sed 's/n\/ax /n\/a  /' | tee "$OUT/table.txt"
 
 {
 	echo "{"
-	echo "  \"date\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\","
+	echo "  \"date\": \"$DATE\","
 	echo "  \"accelerator\": \"$ACCEL\","
+	echo "  \"host_cpu\": \"$HOST_CPU\","
+	echo "  \"host_load\": {\"start\": \"$LOAD_START\", \"end\": \"$LOAD_END\"},"
 	echo "  \"memory\": \"$MEM\","
 	echo "  \"rounds\": $ROUNDS,"
-	echo "  \"linux_kernel\": \"$(basename "$LINUX_KERNEL")\","
+	echo "  \"lantern\": \"$LANTERN_VERSION\","
+	echo "  \"linux_kernel\": \"$LINUX_VERSION\","
 	echo "  \"metrics\": {"
 	first=1
 	for m in $metrics; do
 		[ $first = 1 ] || echo ","
 		first=0
-		printf '    "%s": {"lantern": "%s", "linux": "%s", "unit": "%s", "ratio": "%s", "better": "%s"}' \
-			"$m" "${L[$m]:-n/a}" "${X[$m]:-n/a}" "${UNIT[$m]:-}" \
-			"$(ratio "${L[$m]:-n/a}" "${X[$m]:-n/a}")" "${BETTER[$m]}"
+		printf '    "%s": {"lantern": "%s", "lantern_min": "%s", "lantern_max": "%s", "linux": "%s", "linux_min": "%s", "linux_max": "%s", "unit": "%s", "speedup": "%s", "better": "%s"}' \
+			"$m" "${L[$m]:-n/a}" "${LMIN[$m]:-}" "${LMAX[$m]:-}" "${X[$m]:-n/a}" \
+			"${XMIN[$m]:-}" "${XMAX[$m]:-}" "${UNIT[$m]:-}" \
+			"$(speedup "${L[$m]:-n/a}" "${X[$m]:-n/a}" "${BETTER[$m]}")" "${BETTER[$m]}"
 	done
 	echo
 	echo "  }"
 	echo "}"
 } >"$OUT/results.json"
 
-# The chart: Lantern/Linux per metric (log scale: 1 = as fast as Linux).
-awk 'NR > 1 { n = split($0, f, " "); } NR > 1 && f[n-1] != "n/a" { print f[1], f[n-1] }' \
-	"$OUT/table.txt" >"$OUT/ratios.dat"
-if [ -s "$OUT/ratios.dat" ] && command -v gnuplot >/dev/null; then
+# The chart: one bar per metric, Lantern's speed-up over Linux on a log
+# scale, so taller is better whichever way the metric goes; the value
+# is written on each bar, and the line at 1 is "as fast as Linux".
+: >"$OUT/speedup.dat"
+for m in $metrics; do
+	sp=$(speedup "${L[$m]:-n/a}" "${X[$m]:-n/a}" "${BETTER[$m]}")
+	[ "$sp" = n/a ] || printf '%s %s %sx\n' "$m" "$sp" "$(num "$sp")" >>"$OUT/speedup.dat"
+done
+rm -f "$OUT/speedup.png"
+if [ -s "$OUT/speedup.dat" ] && command -v gnuplot >/dev/null; then
+	read -r ymin ymax < <(awk 'NR == 1 { lo = hi = $2 } { if ($2 < lo) lo = $2; if ($2 > hi) hi = $2 }
+		END { lo = lo < 1 ? lo : 1; hi = hi > 1 ? hi : 1; print lo / 1.6, hi * 2.2 }' "$OUT/speedup.dat")
 	gnuplot <<GP 2>"$OUT/gnuplot.log"
-set terminal pngcairo size 1000,500 noenhanced
-set output "$OUT/ratios.png"
-set title "Lantern / Linux (same VM, $ACCEL); 1 = same as Linux"
-set style fill solid
-set boxwidth 0.7
+set terminal pngcairo size 1200,650 noenhanced font "DejaVu Sans,11"
+set output "$OUT/speedup.png"
+set title "Lantern speed-up over Linux $LINUX_VERSION per metric: taller is better, 1 = as fast as Linux\n$DATE, same QEMU VM ($ACCEL, -m $MEM, 1 vCPU), median of $ROUNDS rounds"
+set ylabel "speed-up (x, log scale)"
 set logscale y
-set xtics rotate by -40
+set yrange [$ymin:$ymax]
+set format y "%gx"
+set ytics (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100)
+set style fill solid 0.85 noborder
+set boxwidth 0.7
+set xtics rotate by 30 right nomirror
+set lmargin 12
+set bmargin 8
 set grid ytics
 unset key
-plot "$OUT/ratios.dat" using 0:2:xtic(1) with boxes lc rgb "#4477aa", 1 with lines lc rgb "black"
+plot "$OUT/speedup.dat" using 0:2:(\$2 >= 1 ? 0x4477aa : 0xcc6677):xtic(1) with boxes lc rgb variable, \
+	"" using 0:2:3 with labels offset 0,0.8 font ",10", \
+	1 with lines lc rgb "black" lw 1.5
 GP
 fi
-echo "# results: $OUT/results.json, chart: $OUT/ratios.png"
+echo "# results: $OUT/results.json, $OUT/table.txt, chart: $OUT/speedup.png"
+
+# A full run is the published one: the table, the chart and the data go
+# to Documentation/bench/, and README's block between the markers is
+# rewritten from this run.
+if [ "$SMOKE" = 0 ] && [ -s "$OUT/speedup.png" ]; then
+	cp "$OUT/table.txt" "$OUT/results.json" "$OUT/speedup.png" Documentation/bench/
+	{
+		echo "Latest run: $DATE, Lantern $LANTERN_VERSION against Linux $LINUX_VERSION,"
+		echo "accelerator \`$ACCEL\`, host CPU $HOST_CPU, host load average"
+		echo "$LOAD_START at the start and $LOAD_END at the end ($(nproc) CPUs)."
+		echo "Medians of $ROUNDS rounds, the smallest and largest round in brackets;"
+		echo "boot times and memory are from one boot of each kernel."
+		echo
+		echo '```'
+		cat "$OUT/table.txt"
+		echo '```'
+		echo
+		echo "![Lantern speed-up over Linux per metric](Documentation/bench/speedup.png)"
+	} >"$OUT/readme-block.md"
+	awk -v block="$OUT/readme-block.md" '
+		/^<!-- bench:begin/ { print; while ((getline line < block) > 0) print line; skip = 1; next }
+		/^<!-- bench:end/ { skip = 0 }
+		!skip { print }' README.md >"$OUT/README.md.tmp" && mv "$OUT/README.md.tmp" README.md
+	echo "# Documentation/bench/ and README.md updated"
+fi
 # The smoke run fails only if the harness itself broke: both kernels reached init.
 [ -n "${L[boot_to_init_ms]}" ] && [ -n "${X[boot_to_init_ms]}" ]

@@ -49,6 +49,122 @@ test_boot_grub_iso() {
 		"ACPI: RSDP" "ktest: 1 run, 0 failed"
 }
 
+# `make iso` as README says to boot it: GRUB loads Lantern and the busybox
+# initramfs, the shell prompt comes up on the serial line, and poweroff
+# ends QEMU.  The QEMU command is README's (plus -no-reboot).
+test_boot_iso_shell() {
+	local log=$LOGDIR/boot-iso-shell.log fifo=$LOGDIR/.iso-in qemu end
+	make -s -C "$ROOT" iso BUILD="$BUILD" >"$LOGDIR/iso-shell-build.log" 2>&1 ||
+		{ why="make iso failed: $(tail -3 "$LOGDIR/iso-shell-build.log")"; return 1; }
+	rm -f "$fifo" && mkfifo "$fifo"
+	exec 6<>"$fifo"
+	timeout -s KILL 150 qemu-system-x86_64 -cdrom "$BUILD/lantern.iso" -m 512M -nographic \
+		-no-reboot -accel "$ACCEL" <"$fifo" >"$log" 2>&1 &
+	qemu=$!
+	end=$((SECONDS + 120))
+	until tr -d '\r' <"$log" | grep -qaE 'lantern:.*# '; do
+		if [ "$SECONDS" -ge "$end" ] || ! kill -0 "$qemu" 2>/dev/null; then
+			why="no shell prompt (log: ${log#"$ROOT"/})"
+			kill -KILL "$qemu" 2>/dev/null; wait "$qemu" 2>/dev/null
+			exec 6>&-; rm -f "$fifo"
+			return 1
+		fi
+		sleep 0.5
+	done
+	printf 'cat /proc/cmdline; poweroff\r' >&6
+	wait "$qemu"
+	status=$?
+	exec 6>&-
+	rm -f "$fifo"
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (power-off)"; return 1; }
+	expect "$log" "Boot loader: Multiboot2 (GRUB" "initramfs: unpacked" \
+		"Welcome to Lantern" "reboot: Power down"
+}
+
+# Killing `make run` (TERM, or KILL so make cannot clean up), or the
+# reader of its output, takes QEMU with it: nothing is left running.  QEMU_ARGS reaches QEMU (-pidfile
+# here, which is how the test finds it), and so does QEMU_MEM.
+test_boot_run_kill() {
+	local log=$LOGDIR/run-kill.log pidf=$LOGDIR/run-kill.pid sig mk q
+	for sig in TERM KILL; do
+		rm -f "$pidf"
+		QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=90 make -s -C "$ROOT" run BUILD="$BUILD" QEMU_MEM=300M \
+			QEMU_ARGS="-pidfile $pidf" </dev/null >"$log" 2>&1 &
+		mk=$!
+		for _ in $(seq 60); do
+			[ -s "$pidf" ] && grep -qa "Command line:" "$log" && break
+			sleep 0.5
+		done
+		q=$(cat "$pidf" 2>/dev/null)
+		if [ -z "$q" ] || ! kill -0 "$q" 2>/dev/null; then
+			why="make run did not start QEMU (log: ${log#"$ROOT"/})"
+			kill -KILL "$mk" 2>/dev/null; wait "$mk" 2>/dev/null
+			return 1
+		fi
+		grep -qaE 'Memory: [0-9]+K/30[0-9]{4}K available' "$log" ||
+			{ why="QEMU_MEM=300M did not reach QEMU"; kill -KILL "$mk" "$q" 2>/dev/null; return 1; }
+		kill -"$sig" "$mk"
+		wait "$mk" 2>/dev/null
+		for _ in $(seq 20); do
+			kill -0 "$q" 2>/dev/null || break
+			sleep 0.25
+		done
+		if kill -0 "$q" 2>/dev/null; then
+			why="QEMU (pid $q) outlived make run killed with SIG$sig"
+			kill -KILL "$q" 2>/dev/null
+			return 1
+		fi
+	done
+	# `make run | head`: the reader goes away while the boot is still
+	# printing; QEMU (which ignores SIGPIPE) must stop too.
+	rm -f "$pidf"
+	QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=90 make -s -C "$ROOT" run BUILD="$BUILD" \
+		QEMU_ARGS="-pidfile $pidf" </dev/null 2>&1 | head -c 3000 >"$log"
+	for _ in $(seq 40); do
+		q=$(cat "$pidf" 2>/dev/null)
+		[ -z "$q" ] && break		# QEMU removes its pidfile as it exits
+		kill -0 "$q" 2>/dev/null || break
+		sleep 0.25
+	done
+	if [ -n "$q" ] && kill -0 "$q" 2>/dev/null; then
+		why="QEMU (pid $q) outlived the reader of make run's output"
+		kill -KILL "$q" 2>/dev/null
+		return 1
+	fi
+	expect "$log" "Lantern version"
+}
+
+# make debug: the gdb stub listens on GDBPORT (default 1234 + uid, one
+# per user), QEMU waits halted, and it too goes when make is killed.
+test_boot_debug_gdbport() {
+	local log=$LOGDIR/debug-gdbport.log port=$((20000 + RANDOM % 20000)) mk up=0
+	make -s -n -C "$ROOT" debug BUILD="$BUILD" 2>/dev/null |
+		grep -q "tcp::$((1234 + $(id -u) % 60000)) " ||
+		{ why="make debug's default port is not 1234 + uid"; return 1; }
+	QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=60 make -s -C "$ROOT" debug BUILD="$BUILD" GDBPORT=$port \
+		</dev/null >"$log" 2>&1 &
+	mk=$!
+	for _ in $(seq 80); do
+		if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			up=1
+			break
+		fi
+		sleep 0.25
+	done
+	kill -TERM "$mk" 2>/dev/null
+	wait "$mk" 2>/dev/null
+	[ "$up" = 1 ] || { why="nothing listened on GDBPORT=$port (log: ${log#"$ROOT"/})"; return 1; }
+	expect "$log" "target remote :$port" || return 1
+	# Halted at the first instruction: the kernel printed nothing.
+	expect_not "$log" "Lantern version" || return 1
+	for _ in $(seq 20); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || return 0
+		sleep 0.25
+	done
+	why="the gdb stub (QEMU) outlived make debug"
+	return 1
+}
+
 # The command line arrives byte for byte, and unclaimed options go to
 # init: name=value into the environment, words (and all after --) into argv.
 test_boot_cmdline() {
@@ -84,13 +200,65 @@ check_oops_trace() {
 		"Kernel panic - not syncing: Fatal exception"
 }
 
+# The boot log, at every level (debug), through user space and a test
+# program, holds no raw kernel address: no direct-map, kernel-text or
+# vmalloc pointer (%p hashes; only oopses print raw ones).
+test_log_no_addresses() {
+	local log=$LOGDIR/log-no-addresses.log leak
+	make -s -C "$ROOT" usr >"$LOGDIR/usr-build-addr.log" 2>&1 || { why="make usr failed"; return 1; }
+	qemu_boot "$log" 90 -kernel "$KERNEL" -initrd "$BUILD/usr/initramfs-tests.cpio" \
+		-append "console=ttyS0 debug ktest=user -- lt.only=syslog_restrict" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "mem_map at " "PASS syslog_restrict/nonroot_denied" "testinit: done" || return 1
+	leak=$(grep -aoE '(ffff88[0-9a-f]{10}|ffffffff8[0-9a-f]{7}|ffffc9[0-9a-f]{10})' "$log" | head -n 1)
+	[ -z "$leak" ] && return 0
+	why="raw kernel address in the log: $(grep -a "$leak" "$log" | head -n 1)"
+	return 1
+}
+
 # An invalid opcode in the kernel: an oops naming #UD, a symbolized
 # backtrace, and in test mode the VM exits with a failure status.
 test_oops_ud2() {
 	local log=$LOGDIR/oops-ud2.log
 	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=ud2" </dev/null
 	[ "$status" -eq 3 ] || { why="QEMU exit status $status, expected 3 (failure exit)"; return 1; }
-	expect "$log" "invalid opcode: 0000 [#1]" && check_oops_trace "$log" ktest_ud2
+	# kernel_init is PID 1 and, until it execs, has the idle task's name.
+	expect "$log" "invalid opcode: 0000 [#1]" \
+		"CPU: 0 PID: 1 Comm: swapper/0 Not tainted" && check_oops_trace "$log" ktest_ud2
+}
+
+# An oops in a kernel thread names that thread, not the idle task.
+test_oops_kthread() {
+	local log=$LOGDIR/oops-kthread.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=kthread_oops" </dev/null
+	[ "$status" -eq 3 ] || { why="QEMU exit status $status, expected 3 (failure exit)"; return 1; }
+	expect "$log" "invalid opcode: 0000 [#1]" "RIP: 0010:ktest_oops_thread+0x" \
+		" ret_from_fork+0x" || return 1
+	grep -qaE 'CPU: 0 PID: [1-9][0-9]* Comm: ktest_oops Not tainted ' "$log" ||
+		{ why="no 'CPU: 0 PID: <n> Comm: ktest_oops Not tainted' line"; return 1; }
+}
+
+# A crash from a user process (SysRq c written by the busybox shell):
+# the panic's dump names the shell, not the idle task.
+test_oops_sysrq_crash() {
+	local log=$LOGDIR/oops-sysrq-crash.log
+	qemu_boot_typing "$log" 60 12 $'echo c > /proc/sysrq-trigger\r' -kernel "$KERNEL" \
+		-initrd "$BUILD/initramfs-busybox.cpio.gz" -append "console=ttyS0 panic=1"
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (reset after the panic)"; return 1; }
+	expect "$log" "sysrq: Trigger a crash" "Kernel panic - not syncing: sysrq triggered crash" \
+		" write_sysrq_trigger+0x" || return 1
+	grep -qaE 'CPU: 0 PID: [1-9][0-9]* Comm: sh Not tainted ' "$log" ||
+		{ why="no 'CPU: 0 PID: <n> Comm: sh Not tainted' line"; return 1; }
+}
+
+# More CPUs than Lantern runs: the log says it uses one, and the version
+# strings do not claim SMP.
+test_boot_smp() {
+	local log=$LOGDIR/boot-smp.log
+	QEMU_SMP=2 qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=timer" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "smp: using 1 of 2 CPUs (SMP not supported yet)" "ktest: 1 run, 0 failed" || return 1
+	expect_not "$log" " SMP "
 }
 
 test_oops_pagefault() {
@@ -270,10 +438,17 @@ boot_test initramfs/corrupt
 boot_test initramfs/gzip
 boot_test initramfs/gzip-corrupt
 boot_test boot/grub-iso
+boot_test boot/iso-shell
+boot_test boot/run-kill
+boot_test boot/debug-gdbport
 boot_test boot/cmdline
+boot_test boot/smp
 boot_test boot/loglevel
+boot_test log/no-addresses
 boot_test oops/ud2
 boot_test oops/pagefault
+boot_test oops/kthread
+boot_test oops/sysrq-crash
 boot_test oops/vmalloc-guard
 boot_test panic/reboot
 boot_test panic/halt

@@ -202,6 +202,76 @@ scenario_dmesg() {
 	why="'dmesg | tail' did not show the initramfs and Run /init lines"; return 1
 }
 
+# rcS mounts devtmpfs on /dev as Debian's initramfs does: the device
+# nodes the kernel knows are there, as character devices.
+scenario_devtmpfs() {
+	scn_run devtmpfs 'grep " /dev " /proc/mounts | sed "s/^/dv:/"; ls -l /dev/urandom /dev/kmsg | sed "s/^/dv:/"' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^dv:[^ ]+ /dev devtmpfs ' || { why="/dev is not a devtmpfs mount"; return 1; }
+	scn_has '^dv:c.* 1, +9 .*/dev/urandom$' && scn_has '^dv:c.* 1, +11 .*/dev/kmsg$' && return 0
+	why="/dev/urandom (1,9) or /dev/kmsg (1,11) is not a character device"; return 1
+}
+
+# A line written to /dev/kmsg becomes a kernel log record that dmesg shows.
+scenario_kmsg() {
+	scn_run kmsg 'echo hello-k7q > /dev/kmsg; dmesg | sed "s/^/km:/"' 15 || { why="no marker"; return 1; }
+	scn_has '^km:\[ *[0-9]+\.[0-9]{6}\] hello-k7q$' && return 0
+	why="'echo hello-k7q > /dev/kmsg' did not reach dmesg"; return 1
+}
+
+# /dev/urandom gives as many bytes as asked, and not all the same.
+scenario_urandom() {
+	scn_run urandom 'head -c 4096 /dev/urandom | wc -c | sed "s/^ */ur:/"; head -c 64 /dev/urandom | od -An -tx1 | tr -s " " "\\n" | sort -u | wc -l | sed "s/^ */uu:/"' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^ur:4096$' || { why="reading 4096 bytes of /dev/urandom did not give 4096"; return 1; }
+	local distinct
+	distinct=$(scn_screen | grep -aE '^uu:[0-9]+$' | tail -n 1 | tr -dc 0-9)
+	[ "${distinct:-0}" -ge 16 ] && return 0
+	why="64 bytes of /dev/urandom held only ${distinct:-0} distinct values"; return 1
+}
+
+# kernel.dmesg_restrict=1: dmesg as nobody is refused, as root it works,
+# and after root writes 0 nobody may read too (then it is put back).
+scenario_dmesg_restrict() {
+	scn_run dmrestr 'su nobody -s /bin/sh -c dmesg 2>&1 | head -n 1 | sed "s/^/dr1:/"' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^dr1:dmesg: klogctl: Operation not permitted$' ||
+		{ why="dmesg as nobody was not refused with EPERM"; return 1; }
+	scn_run dmopen 'echo 0 > /proc/sys/kernel/dmesg_restrict; su nobody -s /bin/sh -c dmesg 2>&1 | grep -c "Run /init" | sed "s/^/dr2:/"; echo 1 > /proc/sys/kernel/dmesg_restrict' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^dr2:1$' && return 0
+	why="with dmesg_restrict=0, dmesg as nobody did not show the log"; return 1
+}
+
+# A dump_stack from a user process names it: SysRq l (backtrace of the
+# active CPUs) written by this shell shows "PID: <its pid> Comm: sh".
+scenario_sysrq_backtrace() {
+	scn_run sysrq 'echo l > /proc/sysrq-trigger; echo sq:$$; echo x > /proc/sysrq-trigger' 15 ||
+		{ why="no marker"; return 1; }
+	local pid
+	pid=$(scn_screen | grep -aE '^sq:[0-9]+$' | tail -n 1 | tr -dc 0-9)
+	scn_has '^\[ *[0-9]+\.[0-9]{6}\] sysrq: Show backtrace of all active CPUs$' ||
+		{ why="no 'sysrq: Show backtrace of all active CPUs'"; return 1; }
+	scn_has "^\\[ *[0-9]+\\.[0-9]{6}\\] CPU: 0 PID: $pid Comm: sh Not tainted " ||
+		{ why="no 'CPU: 0 PID: $pid Comm: sh Not tainted' header"; return 1; }
+	scn_has '^\[ *[0-9]+\.[0-9]{6}\] sysrq: HELP : reboot\(b\) crash\(c\) ' && return 0
+	why="an unknown SysRq key did not print the help line"; return 1
+}
+
+# An unimplemented system call (swapoff, adjtimex: no swap, no NTP
+# discipline yet) is logged once, at KERN_DEBUG: dmesg has it, the
+# console never showed it (neither at boot nor now).
+scenario_enosys_quiet() {
+	scn_run enosys 'swapoff /tmp/noswap; adjtimex >/dev/null; dmesg | sed "s/^/ns:/"' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^ns:.*unimplemented system call [0-9]+ \((swapoff|adjtimex)\) returns -ENOSYS$' ||
+		{ why="dmesg has no 'unimplemented system call' line for swapoff or adjtimex"; return 1; }
+	if scn_has '^\[ *[0-9]+\.[0-9]{6}\] .*unimplemented system call'; then
+		why="the console showed: $(scn_screen | grep -aE '^\[ *[0-9.]+\] .*unimplemented system call' | head -n 1)"
+		return 1
+	fi
+}
+
 # vi puts the tty in raw mode: insert, Escape, :wq, then read the file.
 scenario_vi() {
 	scn_type 'cd /tmp; rm -f v.txt; vi v.txt\r'
@@ -285,7 +355,8 @@ run_scenario_tests() {
 	else
 		selected scenario/boot && pass scenario/boot
 		for name in file ls cd redirect script ctrl-c job-control pipe \
-				ps kill find grep sed awk sort-uniq meminfo dmesg vi vi-edit poweroff; do
+				ps kill find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
+				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit poweroff; do
 			scn_scenario "$name"
 		done
 	fi

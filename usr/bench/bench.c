@@ -3,8 +3,8 @@
  * Debian's Linux) in identical VMs by tools/bench/run-bench.sh.
  *
  * Each metric is measured in several rounds and reported as the median
- * of the rounds, one line per metric:
- *	bench: <metric> <value> <unit>
+ * of the rounds, with the smallest and largest round, one line per metric:
+ *	bench: <metric> <median> <unit> <min> <max>
  * or, when the kernel lacks what it needs:
  *	bench: <metric> n/a <reason>
  * "bench: start" is the first line (the harness times boot to it) and
@@ -48,7 +48,7 @@ static int cmp_double(const void *a, const void *b)
 static void report(const char *metric, double *v, int n, const char *unit)
 {
 	qsort(v, n, sizeof(*v), cmp_double);
-	printf("bench: %s %.3f %s\n", metric, v[n / 2], unit);
+	printf("bench: %s %.3f %s %.3f %.3f\n", metric, v[n / 2], unit, v[0], v[n - 1]);
 	fflush(stdout);
 }
 

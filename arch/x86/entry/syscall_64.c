@@ -42,8 +42,13 @@ const char *syscall_name(unsigned int nr)
 
 static long sys_ni_syscall(unsigned long nr)
 {
+	/*
+	 * Once per call, at KERN_DEBUG: below the default console level, so
+	 * the log (dmesg) has it but the console of every boot is not cluttered
+	 * by the calls libc probes for (rseq, set_robust_list...).
+	 */
 	if (nr < NR_syscalls && !test_and_set_bit(nr, ni_logged))
-		pr_warn("%s[%d]: unimplemented system call %lu (%s) returns -ENOSYS\n",
+		pr_debug("%s[%d]: unimplemented system call %lu (%s) returns -ENOSYS\n",
 			current->comm, current->pid, nr,
 			syscall_names[nr] ? syscall_names[nr] : "unassigned");
 	return -ENOSYS;

@@ -136,9 +136,7 @@ void dump_stack(void)
 	unsigned long sp;
 
 	asm volatile("mov %%rsp, %0" : "=r"(sp));
-	printk(KERN_DEFAULT "CPU: %d PID: 0 Comm: swapper/%d %s %s\n",
-	       smp_processor_id(), smp_processor_id(), init_uts_ns.release,
-	       init_uts_ns.version);
+	dump_stack_print_info(KERN_DEFAULT);
 	show_trace_log_lvl(0, (unsigned long)__builtin_frame_address(0), sp,
 			   KERN_DEFAULT);
 }
@@ -162,10 +160,8 @@ void __noreturn oops_end(struct pt_regs *regs, const char *reason)
 void __noreturn die(const char *str, struct pt_regs *regs, long err)
 {
 	oops_begin();
-	printk(KERN_DEFAULT "%s: %04lx [#%d] SMP\n", str, err & 0xffff, ++die_counter);
-	printk(KERN_DEFAULT "CPU: %d PID: 0 Comm: swapper/%d %s %s\n",
-	       smp_processor_id(), smp_processor_id(), init_uts_ns.release,
-	       init_uts_ns.version);
+	printk(KERN_DEFAULT "%s: %04lx [#%d]\n", str, err & 0xffff, ++die_counter);
+	dump_stack_print_info(KERN_DEFAULT);
 	__show_regs(regs);
 	if (!user_mode(regs))
 		show_trace_log_lvl(regs->ip, regs->bp, regs->sp, KERN_DEFAULT);

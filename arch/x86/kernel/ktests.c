@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Boot-time self-tests of the x86 foundation (ktest=NAME on the command
- * line).  ud2 and pagefault end the boot with an oops on purpose: the
- * test runner checks that the oops names the right exception and has a
- * symbolized backtrace.  The others check the tick and the serial
+ * line).  ud2, pagefault and kthread_oops end the boot with an oops on
+ * purpose: the test runner checks that the oops names the right exception
+ * and task and has a symbolized backtrace.  The others check the tick and the serial
  * interrupt path and return.
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
 #include <linux/irq.h>
 #include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <linux/ktest.h>
 #include <linux/serial_8250.h>
 #include <linux/string.h>
+#include <linux/timer.h>
 #include <linux/utsname.h>
 #include <asm/io.h>
 #include <asm/uaccess.h>
@@ -33,6 +35,28 @@ static noinline int ktest_pagefault(void)
 	return -EINVAL;
 }
 DEFINE_KTEST(pagefault, ktest_pagefault);
+
+/*
+ * The oops header names the task that was running: here a kernel thread
+ * of its own, so the runner can tell "PID: <n> Comm: ktest_oops" from
+ * the idle task or kernel_init.
+ */
+static noinline int ktest_oops_thread(void *unused)
+{
+	asm volatile("ud2");
+	return 0;
+}
+
+static int ktest_kthread_oops(void)
+{
+	struct task_struct *k = kthread_run(ktest_oops_thread, NULL, "ktest_oops");
+
+	if (IS_ERR(k))
+		return PTR_ERR(k);
+	for (;;)	/* the thread's oops ends the boot */
+		msleep(1000);
+}
+DEFINE_KTEST(kthread_oops, ktest_kthread_oops);
 
 /* An exception-table fixup turns a bad kernel read into -EFAULT. */
 static int ktest_nofault(void)

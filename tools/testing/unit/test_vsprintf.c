@@ -6,16 +6,22 @@
  * the edges of each type -- and the two must agree on the return value
  * and on every byte, at the full buffer size and truncated.  The kernel's
  * own %p extensions are checked against strings worked out by hand, with
- * a fake kallsyms_lookup() below.  sscanf() is checked against the host's.
+ * a fake kallsyms_lookup() below, and %p's keyed hash against SipHash
+ * with a fake random pool.  sscanf() is checked against the host's.
  */
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
 #include <linux/kallsyms.h>
+#include <linux/siphash.h>
 #include "unit.h"
 #include "klib.h"
 
 int scnprintf(char *buf, size_t size, const char *fmt, ...);
+bool rng_is_initialized(void);
+void get_random_bytes(void *buf, size_t len);
+bool kptr_restrict_may_see(void);
+extern int kptr_restrict;
 
 #define BUF_SIZE	512
 #define CANARY		0x5a
@@ -363,12 +369,10 @@ static void test_pointers(void)
 
 	unit_begin("vsnprintf-ptr");
 	expect("ffffffff81000210", "%px", sched);
-	expect("ffffffff81000210", "%p", sched);
-	expect("0000000000001234", "%p", (void *)0x1234);
-	expect("0000000000000000", "%p", NULL);
-	expect("0000000000001234:", "%p:", (void *)0x1234);
-	expect("0000000000001234", "%pK", (void *)0x1234);
-	expect("[    1234]", "[%8p]", (void *)0x1234);
+	expect("0000000000001234", "%px", (void *)0x1234);
+	expect("0000000000000000", "%px", NULL);
+	expect("0000000000001234:", "%px:", (void *)0x1234);
+	expect("[    1234]", "[%8px]", (void *)0x1234);
 
 	expect("schedule+0x10/0x80", "%pS", sched);
 	expect("schedule", "%ps", sched);
@@ -531,6 +535,91 @@ static void test_sscanf(void)
 	unit_end();
 }
 
+/*
+ * %p hashes.  The random pool is faked: not seeded until rng_ready is set,
+ * then get_random_bytes() hands out a fixed key, so the hash of a pointer
+ * can be checked against SipHash-2-4 worked out independently.
+ */
+static bool rng_ready;
+static int random_calls;
+static bool may_see;
+static const uint64_t fake_key[2] = { 0x0123456789abcdefULL, 0xfedcba9876543210ULL };
+
+bool rng_is_initialized(void)
+{
+	return rng_ready;
+}
+
+void get_random_bytes(void *buf, size_t len)
+{
+	random_calls++;
+	memset(buf, 0, len);
+	memcpy(buf, fake_key, len < sizeof(fake_key) ? len : sizeof(fake_key));
+}
+
+bool kptr_restrict_may_see(void)
+{
+	return may_see;
+}
+
+static void test_siphash(void)
+{
+	siphash_key_t ref = { { 0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL } };
+	siphash_key_t key = { { fake_key[0], fake_key[1] } };
+
+	unit_begin("siphash");
+	/* The reference paper's key 00..0f, message 00..07. */
+	CHECK(siphash_1u64(0x0706050403020100ULL, &ref) == 0x93f5f5799a932462ULL,
+	      "SipHash-2-4 test vector: %#llx",
+	      (unsigned long long)siphash_1u64(0x0706050403020100ULL, &ref));
+	CHECK(siphash_1u64(0xffff888012345678ULL, &key) == 0xf3a4cc6a7e0add12ULL,
+	      "siphash of a direct-map address: %#llx",
+	      (unsigned long long)siphash_1u64(0xffff888012345678ULL, &key));
+	CHECK(siphash_1u64(0xffff888012345679ULL, &key) !=
+	      siphash_1u64(0xffff888012345678ULL, &key), "neighbours hash alike");
+	unit_end();
+}
+
+static void test_pointer_hashing(void)
+{
+	void *p = (void *)0xffff888012345678UL;
+	char a[BUF_SIZE], b[BUF_SIZE];
+
+	unit_begin("vsnprintf-hash");
+	/* Before the pool is seeded: a placeholder, never the address. */
+	expect("(____ptrval____)", "%p", p);
+	expect("(____ptrval____)", "%pK", p);
+	CHECK(random_calls == 0, "key drawn before the pool was seeded");
+	/* NULL and error pointers are not addresses: printed as they are. */
+	expect("0000000000000000", "%p", NULL);
+	expect("fffffffffffffff4", "%p", (void *)-12L);
+
+	rng_ready = true;
+	expect("000000007e0add12", "%p", p);
+	expect("ffff888012345678", "%px", p);
+	expect("[000000007e0add12]", "[%p]", p);
+	/* Unknown extensions hash too. */
+	expect("000000007e0add12", "%pZ", p);
+	k_snprintf(a, sizeof(a), "%p", p);
+	k_snprintf(b, sizeof(b), "%p", (void *)((unsigned long)p + 64));
+	CHECK(strcmp(a, b) != 0, "two objects print alike: %s", a);
+	CHECK(random_calls == 1, "key drawn %d times, want once", random_calls);
+
+	/* %pK: kptr_restrict 0 hashes, 1 shows CAP_SYSLOG readers, 2 nobody. */
+	kptr_restrict = 0;
+	expect("000000007e0add12", "%pK", p);
+	kptr_restrict = 1;
+	may_see = true;
+	expect("ffff888012345678", "%pK", p);
+	may_see = false;
+	expect("0000000000000000", "%pK", p);
+	kptr_restrict = 2;
+	may_see = true;
+	expect("0000000000000000", "%pK", p);
+	kptr_restrict = 0;
+	unit_end();
+}
+
 int main(void)
 {
 	test_integers();
@@ -538,6 +627,8 @@ int main(void)
 	test_strings();
 	test_kernel_rules();
 	test_pointers();
+	test_siphash();
+	test_pointer_hashing();
 	test_sscanf();
 	return unit_exit_status();
 }

@@ -176,6 +176,10 @@ static void __init acpi_parse_madt(void)
 	}
 	pr_info("ACPI: LAPIC at %#llx, %u CPU(s), %u I/O APIC(s)\n",
 		acpi_boot.lapic_addr, acpi_boot.nr_cpus, acpi_boot.nr_ioapics);
+	/* Secondary CPUs are never started yet: say so rather than idle them silently. */
+	if (acpi_boot.nr_cpus > 1)
+		pr_notice("smp: using 1 of %u CPUs (SMP not supported yet)\n",
+			  acpi_boot.nr_cpus);
 }
 
 /*
