@@ -15,6 +15,7 @@
 #include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/futex.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/resource.h>
@@ -296,9 +297,14 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 		release_task(tsk);
 }
 
-/* The mm is no longer ours: let a vfork parent go, and clear the TID word. */
+/*
+ * The mm is no longer ours (exit, exec): robust and PI locks are given
+ * up, a vfork parent let go, and the TID word cleared and woken
+ * (pthread_join).
+ */
 static void mm_release(struct task_struct *tsk)
 {
+	futex_exit_release(tsk);
 	if (tsk->clear_child_tid) {
 		put_user(0, tsk->clear_child_tid);
 		futex_wake_tid(tsk->clear_child_tid);

@@ -305,6 +305,7 @@ static void init_child_fields(struct task_struct *p, unsigned long clone_flags,
 	p->signal = NULL;
 	p->sighand = NULL;
 	p->fail_nth = 0;
+	p->futex_calls = 0;
 	p->robust_list = NULL;
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? child_tid : NULL;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? child_tid : NULL;

@@ -274,6 +274,17 @@ static const struct file_operations proc_fail_nth_operations = {
 	.release	= single_release,
 };
 
+/*
+ * futex_calls: how many futex system calls the thread made.  Lantern's
+ * own file (Linux has no such count), so the seed's Q5 fast path - an
+ * uncontended lock makes none - can be watched.
+ */
+static int proc_futex_calls_show(struct seq_file *m, struct task_struct *task)
+{
+	seq_printf(m, "%lu\n", READ_ONCE(task->futex_calls));
+	return 0;
+}
+
 #define REG(n, m, s)	{ .name = n, .mode = S_IFREG | (m), .show = s }
 #define LNK(n, g)	{ .name = n, .mode = S_IFLNK | 0777, .get_path = g }
 
@@ -286,6 +297,7 @@ static const struct pid_entry tid_base_stuff[] = {
 	REG("comm", 0444, proc_pid_comm),
 	{ .name = "fail-nth", .mode = S_IFREG | 0644, .show = proc_fail_nth_show,
 	  .fop = &proc_fail_nth_operations },
+	REG("futex_calls", 0444, proc_futex_calls_show),
 	REG("maps", 0444, proc_pid_maps),
 	REG("stat", 0444, proc_pid_stat),
 	REG("statm", 0444, proc_pid_statm),

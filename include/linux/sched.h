@@ -205,6 +205,7 @@ struct task_struct {
 	struct list_head pi_state_list;	/* PI futexes this task owns; pi_lock */
 	spinlock_t pi_lock;
 	unsigned int fail_nth;		/* /proc/<pid>/fail-nth: fault injection */
+	unsigned long futex_calls;	/* futex(2)s made: /proc/<pid>/task/<tid>/futex_calls */
 	unsigned long cpus_mask;	/* sched_setaffinity: CPUs it may run on */
 
 	/* Memory management */
