@@ -22,7 +22,7 @@ LD		:= ld
 OBJCOPY		:= objcopy
 NM		:= nm
 
-DEB_BUILD	:= gcc make binutils cpio
+DEB_BUILD	:= gcc libc6-dev make binutils cpio
 DEB_RUN		:= qemu-system-x86 grub-pc-bin grub-common xorriso mtools \
 		   musl-tools busybox-static e2fsprogs linux-image-amd64
 
