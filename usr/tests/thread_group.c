@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include "lt.h"
 
@@ -553,6 +554,120 @@ LT_CASE(clone3_clear_sighand)
 	signal(SIGUSR2, SIG_DFL);
 }
 
+static volatile long *spin_counters;
+
+static void *count_forever(void *arg)
+{
+	for (;;)
+		spin_counters[(intptr_t)arg]++;
+	return NULL;
+}
+
+static int counters_moving(int n, long *snap)
+{
+	int i, moved = 0;
+
+	for (i = 0; i < n; i++)
+		snap[i] = spin_counters[i];
+	lt_sleep_ms(40);
+	for (i = 0; i < n; i++)
+		moved += spin_counters[i] != snap[i];
+	return moved;
+}
+
+/* SIGSTOP stops every thread; SIGCONT resumes them all; wait sees it once. */
+LT_CASE(stop_stops_every_thread)
+{
+	long snap[3];
+	int status;
+	pid_t pid;
+
+	spin_counters = lt_shared(4096);
+	memset((void *)spin_counters, 0, 3 * sizeof(long));
+	pid = fork();
+	if (pid == 0) {
+		pthread_t t[2];
+
+		pthread_create(&t[0], NULL, count_forever, (void *)1);
+		pthread_create(&t[1], NULL, count_forever, (void *)2);
+		count_forever((void *)0);
+	}
+	while (!spin_counters[1] || !spin_counters[2])
+		sched_yield();
+	LT_CHECK_EQ(kill(pid, SIGSTOP), 0);
+	LT_CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	LT_CHECK(WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP);
+	LT_CHECK_EQ(counters_moving(3, snap), 0);
+	LT_CHECK_EQ(kill(pid, SIGCONT), 0);
+	LT_CHECK_EQ(counters_moving(3, snap), 3);
+	LT_CHECK_EQ(kill(pid, SIGKILL), 0);
+	LT_CHECK_WAIT(pid, LT_KILLED(SIGKILL));
+}
+
+static void *altstack_thread(void *arg)
+{
+	static char stack[2][16384];
+	stack_t ss = { .ss_sp = stack[(intptr_t)arg], .ss_size = sizeof(stack[0]) }, old;
+
+	(void)arg;
+	/* A new thread starts without the creator's alternate stack. */
+	if (sigaltstack(NULL, &old) || !(old.ss_flags & SS_DISABLE))
+		return (void *)1;
+	if (sigaltstack(&ss, NULL) || sigaltstack(NULL, &old) || old.ss_sp != ss.ss_sp)
+		return (void *)2;
+	return NULL;
+}
+
+LT_CASE(sigaltstack_per_thread)
+{
+	static char stack[16384];
+	stack_t ss = { .ss_sp = stack, .ss_size = sizeof(stack) }, old;
+	pthread_t t;
+	void *ret;
+
+	LT_CHECK_OK(sigaltstack(&ss, NULL));
+	LT_CHECK_EQ(pthread_create(&t, NULL, altstack_thread, (void *)1), 0);
+	LT_CHECK_EQ(pthread_join(t, &ret), 0);
+	LT_CHECK(ret == NULL);
+	/* The thread's own setting did not touch ours. */
+	LT_CHECK_OK(sigaltstack(NULL, &old));
+	LT_CHECK(old.ss_sp == stack);
+	ss.ss_flags = SS_DISABLE;
+	LT_CHECK_OK(sigaltstack(&ss, NULL));
+}
+
+static void *burn_cpu(void *arg)
+{
+	long long end = lt_now_ns() + 100000000LL;
+
+	(void)arg;
+	while (lt_now_ns() < end)
+		;
+	return NULL;
+}
+
+/* The process's CPU time includes its threads, gone ones too. */
+LT_CASE(cpu_time_summed_over_threads)
+{
+	struct rusage ru;
+	pthread_t t[2];
+	long self_ms, thread_ms;
+	int i;
+
+	/* One after the other: on one CPU, together they would share 100 ms. */
+	for (i = 0; i < 2; i++) {
+		LT_CHECK_EQ(pthread_create(&t[i], NULL, burn_cpu, NULL), 0);
+		LT_CHECK_EQ(pthread_join(t[i], NULL), 0);
+	}
+	LT_CHECK_OK(getrusage(RUSAGE_SELF, &ru));
+	self_ms = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000 +
+		  (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
+	LT_CHECK_OK(getrusage(RUSAGE_THREAD, &ru));
+	thread_ms = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000 +
+		    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
+	LT_CHECK(self_ms - thread_ms >= 150);
+}
+
 int main(void)
 {
 	lt_begin("thread_group");
@@ -574,5 +689,8 @@ int main(void)
 	LT_RUN(clone_flag_checks);
 	LT_RUN(clone3_args);
 	LT_RUN(clone3_clear_sighand);
+	LT_RUN(stop_stops_every_thread);
+	LT_RUN(sigaltstack_per_thread);
+	LT_RUN(cpu_time_summed_over_threads);
 	return lt_end();
 }
