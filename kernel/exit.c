@@ -64,6 +64,7 @@ static void __exit_signal(struct task_struct *p)
 	} else {
 		sig->utime += p->utime;
 		sig->stime += p->stime;
+		sig->sum_sched_runtime += p->se.sum_exec_runtime;
 		sig->min_flt += p->min_flt;
 		sig->maj_flt += p->maj_flt;
 		sig->nvcsw += p->nvcsw;

@@ -690,7 +690,8 @@ static int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 	}
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p) {
-		if (p->exit_state)
+		/* A zombie leader whose threads live on is still a process. */
+		if (p->exit_state && thread_group_empty(p))
 			continue;
 		if (pid == -1) {
 			if (p->pid <= 1 || p == current->group_leader)
@@ -719,7 +720,7 @@ int __kill_pgrp_info(pid_t pgrp, int sig, siginfo_t *info)
 	if (pgrp <= 0)
 		return -EINVAL;
 	for_each_process(p) {
-		if (p->exit_state || p->signal->pgrp != pgrp)
+		if ((p->exit_state && thread_group_empty(p)) || p->signal->pgrp != pgrp)
 			continue;
 		ret = group_send_sig_info(sig, info, p) ? : (ret == -ESRCH ? 0 : ret);
 	}

@@ -142,6 +142,7 @@ struct signal_struct {
 	 */
 	struct task_struct *group_exec_task;
 	u64 utime, stime;
+	u64 sum_sched_runtime;			/* ns on a CPU: CLOCK_PROCESS_CPUTIME_ID */
 	unsigned long nvcsw, nivcsw, min_flt, maj_flt;
 
 	/* ITIMER_REAL (alarm, setitimer): SIGALRM to the group leader. */

@@ -18,6 +18,7 @@
  * syscalls.c the system calls.
  */
 #include <linux/kernel.h>
+#include <linux/futex.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>

@@ -249,10 +249,14 @@ u64 task_sched_runtime(struct task_struct *p)
 u64 thread_group_sched_runtime(struct task_struct *p)
 {
 	struct task_struct *leader = p->group_leader, *t;
-	u64 ns = task_sched_runtime(leader);
+	u64 ns;
 
+	/* Threads already released left their time in the signal_struct. */
+	spin_lock_irq(&tasklist_lock);
+	ns = p->signal->sum_sched_runtime + task_sched_runtime(leader);
 	list_for_each_entry(t, &leader->thread_group, thread_node)
 		ns += task_sched_runtime(t);
+	spin_unlock_irq(&tasklist_lock);
 	return ns;
 }
 

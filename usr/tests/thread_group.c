@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 #include <sys/resource.h>
@@ -650,6 +651,7 @@ static void *burn_cpu(void *arg)
 LT_CASE(cpu_time_summed_over_threads)
 {
 	struct rusage ru;
+	struct timespec proc, self;
 	pthread_t t[2];
 	long self_ms, thread_ms;
 	int i;
@@ -666,6 +668,10 @@ LT_CASE(cpu_time_summed_over_threads)
 	thread_ms = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000 +
 		    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
 	LT_CHECK(self_ms - thread_ms >= 150);
+	/* The same through the CPU-time clocks. */
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &proc);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &self);
+	LT_CHECK((proc.tv_sec - self.tv_sec) * 1000 + (proc.tv_nsec - self.tv_nsec) / 1000000 >= 150);
 }
 
 int main(void)
