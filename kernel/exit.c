@@ -229,7 +229,11 @@ static void forget_original_parent(struct task_struct *father)
 	if (!reaper)
 		reaper = child_reaper;
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
-		p->real_parent = p->parent = reaper;
+		struct task_struct *t;
+
+		/* Every thread of the child names its parent (CLONE_THREAD copies it). */
+		for_each_thread(p, t)
+			t->real_parent = t->parent = reaper;
 		/* Whatever the child asked for, init only ever gets SIGCHLD. */
 		if (reaper == child_reaper && p->exit_signal != -1)
 			p->exit_signal = SIGCHLD;
