@@ -523,6 +523,35 @@ LT_CASE(clone3_args)
 	LT_CHECK_WAIT(pid, LT_EXITED(4));
 }
 
+/* clone3's set_tid (checkpoint/restore): the child gets the PID asked for. */
+LT_CASE(clone3_set_tid)
+{
+	struct clone_args_v2 a;
+	pid_t want = getpid() + 7919, tids[2];
+	long pid;
+
+	memset(&a, 0, sizeof(a));
+	a.exit_signal = SIGCHLD;
+	tids[0] = getpid();			/* in use */
+	a.set_tid = (uintptr_t)tids;
+	a.set_tid_size = 1;
+	LT_CHECK_ERR(syscall(SYS_clone3, &a, sizeof(a)), EEXIST);
+	a.set_tid_size = 2;			/* one PID namespace: one level */
+	LT_CHECK_ERR(syscall(SYS_clone3, &a, sizeof(a)), EINVAL);
+	a.set_tid_size = 1;
+	a.set_tid = 0;
+	LT_CHECK_ERR(syscall(SYS_clone3, &a, sizeof(a)), EINVAL);
+	tids[0] = -5;
+	a.set_tid = (uintptr_t)tids;
+	LT_CHECK_ERR(syscall(SYS_clone3, &a, sizeof(a)), EINVAL);
+	tids[0] = want;
+	pid = syscall(SYS_clone3, &a, sizeof(a));
+	if (pid == 0)
+		_exit(getpid() == want ? 0 : 1);
+	LT_CHECK_EQ(pid, want);
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+}
+
 static void on_usr1(int sig)
 {
 	(void)sig;
@@ -694,6 +723,7 @@ int main(void)
 	LT_RUN(wait_from_other_thread);
 	LT_RUN(clone_flag_checks);
 	LT_RUN(clone3_args);
+	LT_RUN(clone3_set_tid);
 	LT_RUN(clone3_clear_sighand);
 	LT_RUN(stop_stops_every_thread);
 	LT_RUN(sigaltstack_per_thread);
