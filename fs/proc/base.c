@@ -299,7 +299,7 @@ static const struct pid_entry tid_base_stuff[] = {
 	  .fop = &proc_fail_nth_operations },
 	REG("futex_calls", 0444, proc_futex_calls_show),
 	REG("maps", 0444, proc_pid_maps),
-	REG("stat", 0444, proc_pid_stat),
+	REG("stat", 0444, proc_tid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("status", 0444, proc_pid_status),
 };

@@ -138,6 +138,45 @@ LT_CASE(task_status_and_stat)
 	LT_CHECK_ERR(access(path, F_OK), ENOENT);
 }
 
+/* utime + stime (clock ticks) from a stat file: fields 14 and 15. */
+static long stat_cpu_ticks(const char *path)
+{
+	char buf[1024], *p;
+	long ut, st;
+
+	if (read_file(path, buf, sizeof(buf)) <= 0 || !(p = strrchr(buf, ')')))
+		return -1;
+	if (sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %ld %ld", &ut, &st) != 2)
+		return -1;
+	return ut + st;
+}
+
+static void *burn(void *arg)
+{
+	long long end = lt_now_ns() + 150000000LL;
+
+	(void)arg;
+	while (lt_now_ns() < end)
+		;
+	return NULL;
+}
+
+/* The process's stat counts a thread that is gone; the thread's own does not. */
+LT_CASE(stat_times_whole_process)
+{
+	char path[64];
+	pthread_t t;
+	long proc, self;
+
+	LT_CHECK_EQ(pthread_create(&t, NULL, burn, NULL), 0);
+	LT_CHECK_EQ(pthread_join(t, NULL), 0);
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/stat", (long)syscall(SYS_gettid));
+	proc = stat_cpu_ticks("/proc/self/stat");
+	self = stat_cpu_ticks(path);
+	LT_CHECK(proc >= 0 && self >= 0);
+	LT_CHECK(proc - self >= 10);	/* 150 ms at 100 ticks a second, some slack */
+}
+
 LT_CASE(affinity)
 {
 	cpu_set_t set, one;
@@ -177,6 +216,7 @@ int main(void)
 		mount("proc", "/proc", "proc", 0, NULL);
 	LT_RUN(task_dir_lists_threads);
 	LT_RUN(task_status_and_stat);
+	LT_RUN(stat_times_whole_process);
 	LT_RUN(affinity);
 	return lt_end();
 }
