@@ -358,6 +358,7 @@ long schedule_timeout_interruptible(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
 void cpu_startup_entry(void) __noreturn;
 int sched_setscheduler_nocheck(struct task_struct *p, int policy, int prio);
+void rt_mutex_setprio(struct task_struct *p, int prio);
 void account_process_tick(struct task_struct *p, int user_tick);
 
 /* kernel/fork.c, kernel/exit.c, kernel/pid.c */

@@ -128,6 +128,9 @@ int futex_unqueue(struct futex_q *q)
 	}
 	list_del_init(&q->list);
 	if (q->pi_state) {
+		/* A PI waiter gave up: the owner's boost may drop. */
+		futex_pi_update(container_of(lock_ptr, struct futex_hash_bucket, lock),
+				q->pi_state);
 		put_pi_state(q->pi_state);
 		q->pi_state = NULL;
 	}

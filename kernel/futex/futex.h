@@ -87,6 +87,7 @@ struct futex_pi_state {
 	struct task_struct *owner;	/* NULL: the owner died, a waiter takes over */
 	refcount_t refcount;
 	struct futex_key key;
+	int top_prio;			/* the best waiter's prio: the owner's boost */
 };
 
 /*
@@ -143,6 +144,7 @@ int futex_lock_pi_atomic(u32 __user *uaddr, struct futex_hash_bucket *hb,
 			 struct task_struct *task, struct futex_pi_state **prealloc);
 struct futex_pi_state *alloc_pi_state(void);
 void put_pi_state(struct futex_pi_state *pi_state);
+void futex_pi_update(struct futex_hash_bucket *hb, struct futex_pi_state *ps);
 int fixup_pi_owner(u32 __user *uaddr, struct futex_q *q);
 void exit_pi_state_list(struct task_struct *tsk);
 

@@ -14,9 +14,12 @@
  * top waiter, which takes the lock over with that bit kept (EOWNERDEAD
  * for the robust mutex in user space).
  *
- * Not done yet: boosting the owner's priority to its top waiter's (the
- * scheduler has no rt_mutex-style priority chain): ownership and
- * hand-over follow Linux, inheritance itself does not happen.
+ * Priority inheritance: while a PI futex has waiters, its owner runs at
+ * the priority of the most important one (rt_mutex_setprio), so a
+ * low-priority owner preempted by a medium-priority task cannot keep a
+ * high-priority waiter waiting indefinitely.  One level only: an owner
+ * that itself waits on another PI futex does not pass its boost on
+ * (Linux walks the whole chain).
  */
 #include <linux/kernel.h>
 #include <linux/pid.h>
@@ -37,6 +40,42 @@ struct futex_pi_state *alloc_pi_state(void)
 	return ps;
 }
 
+/*
+ * Run @owner at the best priority among the waiters of every PI futex
+ * it owns, or at its own.  Bucket lock held (the one that changed).
+ */
+static void pi_adjust_owner(struct task_struct *owner)
+{
+	struct futex_pi_state *ps;
+	int prio = owner->normal_prio;
+
+	spin_lock(&owner->pi_lock);
+	list_for_each_entry(ps, &owner->pi_state_list, list)
+		prio = min(prio, ps->top_prio);
+	spin_unlock(&owner->pi_lock);
+	rt_mutex_setprio(owner, prio);
+}
+
+/* The best (lowest) prio among @ps's queued waiters; MAX_PRIO if none. */
+static int pi_waiters_prio(struct futex_hash_bucket *hb, struct futex_pi_state *ps)
+{
+	struct futex_q *q;
+	int prio = MAX_PRIO;
+
+	list_for_each_entry(q, &hb->chain, list)
+		if (q->pi_state == ps)
+			prio = min(prio, q->task->prio);
+	return prio;
+}
+
+/* Waiters of @ps came or went: its owner's boost follows.  Bucket lock held. */
+void futex_pi_update(struct futex_hash_bucket *hb, struct futex_pi_state *ps)
+{
+	ps->top_prio = pi_waiters_prio(hb, ps);
+	if (ps->owner)
+		pi_adjust_owner(ps->owner);
+}
+
 static void pi_state_set_owner(struct futex_pi_state *ps, struct task_struct *owner)
 {
 	struct task_struct *old = ps->owner;
@@ -45,6 +84,7 @@ static void pi_state_set_owner(struct futex_pi_state *ps, struct task_struct *ow
 		spin_lock(&old->pi_lock);
 		list_del_init(&ps->list);
 		spin_unlock(&old->pi_lock);
+		pi_adjust_owner(old);		/* its boost from @ps ends */
 		put_task_struct(old);
 	}
 	ps->owner = owner;
@@ -53,6 +93,7 @@ static void pi_state_set_owner(struct futex_pi_state *ps, struct task_struct *ow
 		spin_lock(&owner->pi_lock);
 		list_add_tail(&ps->list, &owner->pi_state_list);
 		spin_unlock(&owner->pi_lock);
+		pi_adjust_owner(owner);
 	}
 }
 
@@ -177,6 +218,7 @@ int futex_lock_pi_atomic(u32 __user *uaddr, struct futex_hash_bucket *hb,
 	*prealloc = NULL;
 	refcount_set(&(*ps)->refcount, 1);
 	(*ps)->key = *key;
+	(*ps)->top_prio = MAX_PRIO;
 	pi_state_set_owner(*ps, owner);
 	put_task_struct(owner);
 	return 0;
@@ -212,8 +254,10 @@ retry:
 		spin_unlock_irq(&hb->lock);
 		goto retry;
 	}
-	if (ps && ps->owner != current)
+	if (ps && ps->owner != current) {
+		ps->top_prio = pi_waiters_prio(hb, ps);
 		pi_state_set_owner(ps, current);
+	}
 	spin_unlock_irq(&hb->lock);
 	return 0;
 }
@@ -257,6 +301,7 @@ retry:
 		}
 	}
 	futex_queue(&q, hb);
+	futex_pi_update(hb, q.pi_state);	/* boost the owner to us */
 	spin_unlock_irq(&hb->lock);
 	futex_sleep(&q, deadline);
 	if (!futex_unqueue(&q)) {
@@ -310,9 +355,12 @@ retry:
 		goto retry;
 	}
 	if (top) {
+		/* Off the queue first: the new owner's boost is from the others. */
 		ps = top->pi_state;
-		pi_state_set_owner(ps, top->task);
+		list_del_init(&top->list);
 		top->pi_state = NULL;
+		ps->top_prio = pi_waiters_prio(hb, ps);
+		pi_state_set_owner(ps, top->task);
 		top->pi_taken = true;
 		put_pi_state(ps);
 		futex_wake_mark(top);

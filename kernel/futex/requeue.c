@@ -171,6 +171,9 @@ retry:
 		requeue_futex(q, hb2, &key2);
 		requeued++;
 	}
+	/* The requeued waiters boost the PI futex's owner. */
+	if (ps)
+		futex_pi_update(hb2, ps);
 	/* lock_pi_atomic's reference was for a waiter that did not come. */
 	if (ps)
 		put_pi_state(ps);
