@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -353,6 +354,43 @@ LT_CASE(tgkill_targets_thread)
 	target_stop = 1;
 	LT_CHECK_EQ(pthread_join(t, NULL), 0);
 	signal(SIGUSR1, SIG_DFL);
+}
+
+static sigjmp_buf fault_jmp;
+static volatile long fault_tid;
+
+static void on_segv(int sig)
+{
+	(void)sig;
+	fault_tid = sys_gettid();
+	siglongjmp(fault_jmp, 1);
+}
+
+static void *fault_in_thread(void *arg)
+{
+	volatile int *volatile bad = (int *)16;
+
+	(void)arg;
+	if (!sigsetjmp(fault_jmp, 1))
+		*bad = 1;
+	return (void *)sys_gettid();
+}
+
+/* A fault is the faulting thread's signal: its handler runs there. */
+LT_CASE(fault_goes_to_faulting_thread)
+{
+	struct sigaction sa = { .sa_handler = on_segv };
+	pthread_t t;
+	void *ret;
+
+	sigaction(SIGSEGV, &sa, NULL);
+	fault_tid = 0;
+	LT_CHECK_EQ(pthread_create(&t, NULL, fault_in_thread, NULL), 0);
+	LT_CHECK_EQ(pthread_join(t, &ret), 0);
+	signal(SIGSEGV, SIG_DFL);
+	LT_CHECK(fault_tid != 0);
+	LT_CHECK_EQ(fault_tid, (long)ret);
+	LT_CHECK(fault_tid != getpid());
 }
 
 /* kill() goes to the process: a thread that does not block it takes it. */
@@ -718,6 +756,7 @@ int main(void)
 	LT_RUN(fatal_signal_kills_group);
 	LT_RUN(tgkill_targets_thread);
 	LT_RUN(process_signal_to_unblocking_thread);
+	LT_RUN(fault_goes_to_faulting_thread);
 	LT_RUN(sigwaitinfo_in_thread);
 	LT_RUN(execve_from_thread);
 	LT_RUN(wait_from_other_thread);
