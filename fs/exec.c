@@ -31,6 +31,7 @@
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <linux/mm_vma.h>
+#include <linux/pid.h>
 #include <linux/resource.h>
 #include <uapi/linux/auxvec.h>
 #include <uapi/linux/limits.h>
@@ -263,6 +264,88 @@ static int bprm_apply_creds(struct linux_binprm *bprm)
 	return commit_creds(new);
 }
 
+/* Every other thread is gone; a leader we replace is a zombie.  siglock held. */
+static bool de_thread_done(struct task_struct *tsk)
+{
+	struct task_struct *leader = tsk->group_leader;
+
+	if (leader == tsk)
+		return thread_group_empty(tsk);
+	return list_is_singular(&leader->thread_group) && leader->exit_state;
+}
+
+/*
+ * A thread that is not the leader takes the leader's place: its PID, its
+ * place among its parent's children and in the task list.  The leader,
+ * a zombie by now, goes with the thread's old PID.
+ */
+static void take_over_leader(struct task_struct *tsk)
+{
+	struct task_struct *leader = tsk->group_leader;
+
+	spin_lock_irq(&tasklist_lock);
+	exchange_tids(tsk, leader);
+	tsk->start_time = leader->start_time;
+	tsk->real_parent = leader->real_parent;
+	tsk->parent = leader->parent;
+	list_replace_init(&leader->sibling, &tsk->sibling);
+	list_replace_init(&leader->tasks, &tsk->tasks);
+	spin_lock(&tsk->sighand->siglock);
+	list_del_init(&tsk->thread_node);
+	tsk->group_leader = tsk;
+	leader->group_leader = tsk;
+	spin_unlock(&tsk->sighand->siglock);
+	tsk->exit_signal = leader->exit_signal;
+	leader->exit_signal = -1;
+	leader->exit_state = EXIT_DEAD;
+	spin_unlock_irq(&tasklist_lock);
+	release_task(leader);
+}
+
+/*
+ * execve in a multi-threaded process: the new program starts with one
+ * thread, under the process's ID.  Every other thread gets SIGKILL and
+ * we wait until they are gone (they wake us from __exit_signal and
+ * exit_notify); if we are not the leader, we then take over its PID.
+ * -EAGAIN if the group is already dying, or we are killed meanwhile.
+ */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct sighand_struct *sighand = tsk->sighand;
+	int ret = 0;
+
+	if (thread_group_empty(tsk) && thread_group_leader(tsk))
+		return 0;
+	spin_lock_irq(&sighand->siglock);
+	if (signal_group_exit(sig)) {
+		spin_unlock_irq(&sighand->siglock);
+		return -EAGAIN;
+	}
+	sig->group_exec_task = tsk;
+	zap_other_threads(tsk);
+	for (;;) {
+		set_current_state(TASK_KILLABLE);
+		if (de_thread_done(tsk))
+			break;
+		if (fatal_signal_pending(tsk)) {
+			ret = -EAGAIN;
+			break;
+		}
+		spin_unlock_irq(&sighand->siglock);
+		schedule();
+		spin_lock_irq(&sighand->siglock);
+	}
+	__set_current_state(TASK_RUNNING);
+	spin_unlock_irq(&sighand->siglock);
+	if (!ret && !thread_group_leader(tsk))
+		take_over_leader(tsk);
+	spin_lock_irq(&sighand->siglock);
+	sig->group_exec_task = NULL;
+	spin_unlock_irq(&sighand->siglock);
+	return ret;
+}
+
 /*
  * The point of no return: drop the old program's address space and
  * whatever of the old process does not survive exec.
@@ -272,9 +355,18 @@ int begin_new_exec(struct linux_binprm *bprm)
 	struct mm_struct *mm = mm_alloc();
 	const char *base;
 
+	int ret;
+
 	if (!mm)
 		return -ENOMEM;
 	bprm->point_of_no_return = true;
+	ret = de_thread(current);
+	if (!ret)
+		ret = unshare_sighand(current);
+	if (ret) {
+		mmput(mm);
+		return ret;
+	}
 	mm->exe_file = get_file(bprm->file);
 	exec_mmap(mm);
 	/* The descriptor table becomes this process's own; close-on-exec ones go. */

@@ -78,4 +78,7 @@ struct task_struct init_task __aligned(64) = {
 	.signal		= &init_signals,
 	.sighand	= &init_sighand,
 	.pending	= { .list = LIST_HEAD_INIT(init_task.pending.list) },
+	.pi_state_list	= LIST_HEAD_INIT(init_task.pi_state_list),
+	.pi_lock	= __SPIN_LOCK_UNLOCKED(init_task.pi_lock),
+	.cpus_mask	= 1,
 };

@@ -15,6 +15,7 @@
 #include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/futex.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/resource.h>
@@ -35,34 +36,102 @@ struct task_struct *child_reaper;	/* PID 1 */
 static void account_reaped(struct task_struct *parent, struct task_struct *p)
 {
 	struct signal_struct *psig = parent->signal, *sig = p->signal;
+	struct task_usage u;
 
-	psig->cutime += p->utime + sig->cutime;
-	psig->cstime += p->stime + sig->cstime;
-	psig->cmin_flt += p->min_flt + sig->cmin_flt;
-	psig->cmaj_flt += p->maj_flt + sig->cmaj_flt;
-	psig->cnvcsw += p->nvcsw + sig->cnvcsw;
-	psig->cnivcsw += p->nivcsw + sig->cnivcsw;
+	thread_group_usage(p, &u);
+	psig->cutime += u.utime + sig->cutime;
+	psig->cstime += u.stime + sig->cstime;
+	psig->cmin_flt += u.min_flt + sig->cmin_flt;
+	psig->cmaj_flt += u.maj_flt + sig->cmaj_flt;
+	psig->cnvcsw += u.nvcsw + sig->cnvcsw;
+	psig->cnivcsw += u.nivcsw + sig->cnivcsw;
 	psig->cmaxrss = max(psig->cmaxrss, max(sig->maxrss, sig->cmaxrss));
 }
 
-/* Unlink a dead task and drop the reaper's reference.  tasklist_lock held. */
-static void __unhash_task(struct task_struct *p)
+/*
+ * Unlink a dead task.  A thread other than the leader also folds its
+ * usage into the group's totals, so the process's times stay whole.
+ * tasklist_lock held; siglock too, for walkers of the thread list.
+ */
+static void __exit_signal(struct task_struct *p)
 {
+	struct signal_struct *sig = p->signal;
+
+	spin_lock(&p->sighand->siglock);
 	list_del_init(&p->sibling);
-	if (thread_group_leader(p))
+	if (thread_group_leader(p)) {
 		list_del_init(&p->tasks);
-	else
+	} else {
+		sig->utime += p->utime;
+		sig->stime += p->stime;
+		sig->sum_sched_runtime += p->se.sum_exec_runtime;
+		sig->min_flt += p->min_flt;
+		sig->maj_flt += p->maj_flt;
+		sig->nvcsw += p->nvcsw;
+		sig->nivcsw += p->nivcsw;
 		list_del_init(&p->thread_node);
+	}
+	/* execve in another thread waits for us to be gone (de_thread). */
+	if (sig->group_exec_task)
+		wake_up_process(sig->group_exec_task);
+	spin_unlock(&p->sighand->siglock);
 	nr_threads--;
 }
 
+static bool notify_parent_group_dead(struct task_struct *tsk);
+
+/*
+ * Drop a dead task for good.  The last thread of a group whose leader is
+ * already a zombie is what makes the parent hear of the group's death.
+ */
 void release_task(struct task_struct *p)
 {
+	struct task_struct *leader;
+	bool reap_leader;
+
+repeat:
+	reap_leader = false;
 	spin_lock_irq(&tasklist_lock);
-	__unhash_task(p);
+	__exit_signal(p);
+	leader = p->group_leader;
+	if (leader != p && thread_group_empty(leader) &&
+	    leader->exit_state == EXIT_ZOMBIE) {
+		reap_leader = notify_parent_group_dead(leader);
+		if (reap_leader)
+			leader->exit_state = EXIT_DEAD;
+	}
 	spin_unlock_irq(&tasklist_lock);
 	free_pid(p);
 	put_task_struct(p);
+	if (reap_leader) {
+		p = leader;
+		goto repeat;
+	}
+}
+
+/*
+ * What a process used: the threads already gone (folded into signal)
+ * plus those still in the group.  tasklist_lock held.
+ */
+void thread_group_usage(struct task_struct *p, struct task_usage *u)
+{
+	struct signal_struct *sig = p->signal;
+	struct task_struct *t;
+
+	u->utime = sig->utime;
+	u->stime = sig->stime;
+	u->min_flt = sig->min_flt;
+	u->maj_flt = sig->maj_flt;
+	u->nvcsw = sig->nvcsw;
+	u->nivcsw = sig->nivcsw;
+	for_each_thread(p, t) {
+		u->utime += t->utime;
+		u->stime += t->stime;
+		u->min_flt += t->min_flt;
+		u->maj_flt += t->maj_flt;
+		u->nvcsw += t->nvcsw;
+		u->nivcsw += t->nivcsw;
+	}
 }
 
 /*
@@ -137,24 +206,45 @@ static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *pare
 	}
 }
 
-/* Give @father's children to PID 1.  tasklist_lock held. */
+/* A thread of @p's group that is not exiting: it inherits the children. */
+static struct task_struct *find_alive_thread(struct task_struct *p)
+{
+	struct task_struct *t;
+
+	for_each_thread(p, t)
+		if (!(t->flags & PF_EXITING))
+			return t;
+	return NULL;
+}
+
+/*
+ * Give @father's children to another thread of its group, or if none
+ * is left, to PID 1.  tasklist_lock held.
+ */
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *p, *n;
+	struct task_struct *p, *n, *reaper = find_alive_thread(father);
 	bool zombies = false;
 
+	if (!reaper)
+		reaper = child_reaper;
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
-		p->real_parent = p->parent = child_reaper;
+		struct task_struct *t;
+
+		/* Every thread of the child names its parent (CLONE_THREAD copies it). */
+		for_each_thread(p, t)
+			t->real_parent = t->parent = reaper;
 		/* Whatever the child asked for, init only ever gets SIGCHLD. */
-		if (p->exit_signal != -1)
+		if (reaper == child_reaper && p->exit_signal != -1)
 			p->exit_signal = SIGCHLD;
-		list_move_tail(&p->sibling, &child_reaper->children);
-		kill_orphaned_pgrp(p, father);
+		list_move_tail(&p->sibling, &reaper->children);
+		if (reaper == child_reaper)
+			kill_orphaned_pgrp(p, father);
 		if (p->exit_state == EXIT_ZOMBIE)
 			zombies = true;
 	}
 	if (zombies)
-		wake_up_all(&child_reaper->signal->wait_chldexit);
+		wake_up_all(&reaper->signal->wait_chldexit);
 }
 
 /* Does @parent want zombies at all?  Not if it ignores SIGCHLD. */
@@ -165,34 +255,61 @@ static bool parent_wants_zombie(struct task_struct *parent)
 	return !(ka->sa.sa_handler == SIG_IGN || (ka->sa.sa_flags & SA_NOCLDWAIT));
 }
 
-/* Become a zombie and tell the parent; or disappear if nobody will wait. */
-static void exit_notify(struct task_struct *tsk)
+/*
+ * The whole group of leader @tsk is dead: tell its parent.  True if
+ * nobody will wait for it (the parent ignores SIGCHLD, or no exit
+ * signal), so it is to be reaped at once.  tasklist_lock held.
+ */
+static bool notify_parent_group_dead(struct task_struct *tsk)
 {
-	struct task_struct *parent;
+	struct task_struct *parent = tsk->real_parent;
+	bool autoreap = tsk->exit_signal < 0 || !parent_wants_zombie(parent);
+
+	/* A parent with SA_NOCLDWAIT and a handler still gets the signal. */
+	if (tsk->exit_signal > 0)
+		do_notify_parent(tsk, tsk->exit_signal);
+	if (!autoreap)
+		wake_up_all(&parent->signal->wait_chldexit);
+	return autoreap;
+}
+
+/*
+ * Become a zombie and tell the parent; or disappear if nobody will wait.
+ * A thread other than the leader always disappears; a leader whose
+ * threads live on stays a zombie without telling anyone: the parent
+ * hears when the last thread goes (release_task).
+ */
+static void exit_notify(struct task_struct *tsk, bool group_dead)
+{
 	bool autoreap;
 
 	spin_lock_irq(&tasklist_lock);
 	forget_original_parent(tsk);
-	if (thread_group_leader(tsk))
-		kill_orphaned_pgrp(tsk, NULL);
-	parent = tsk->real_parent;
-	autoreap = !thread_group_leader(tsk) || tsk->exit_signal < 0 ||
-		   !parent_wants_zombie(parent);
-	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
-	spin_unlock_irq(&tasklist_lock);
-
-	/* A parent with SA_NOCLDWAIT and a handler still gets the signal. */
-	if (thread_group_leader(tsk) && tsk->exit_signal > 0)
-		do_notify_parent(tsk, tsk->exit_signal);
-	if (!autoreap)
-		wake_up_all(&parent->signal->wait_chldexit);
+	if (group_dead)
+		kill_orphaned_pgrp(tsk->group_leader, NULL);
+	if (!thread_group_leader(tsk))
+		autoreap = true;
+	else if (thread_group_empty(tsk))
+		autoreap = notify_parent_group_dead(tsk);
 	else
+		autoreap = false;
+	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	/* de_thread in another thread waits for the leader's zombie. */
+	if (tsk->signal->group_exec_task)
+		wake_up_process(tsk->signal->group_exec_task);
+	spin_unlock_irq(&tasklist_lock);
+	if (autoreap)
 		release_task(tsk);
 }
 
-/* The mm is no longer ours: let a vfork parent go, and clear the TID word. */
+/*
+ * The mm is no longer ours (exit, exec): robust and PI locks are given
+ * up, a vfork parent let go, and the TID word cleared and woken
+ * (pthread_join).
+ */
 static void mm_release(struct task_struct *tsk)
 {
+	futex_exit_release(tsk);
 	if (tsk->clear_child_tid) {
 		put_user(0, tsk->clear_child_tid);
 		futex_wake_tid(tsk->clear_child_tid);
@@ -252,7 +369,7 @@ void __noreturn do_exit(long code)
 	exit_files(tsk);
 	exit_fs(tsk);
 	exit_thread(tsk);
-	exit_notify(tsk);
+	exit_notify(tsk, group_dead);
 
 	/* The last switch away drops the running reference (finish_task_switch). */
 	tsk->state = TASK_DEAD;
@@ -260,26 +377,27 @@ void __noreturn do_exit(long code)
 	BUG();
 }
 
-/* Take the whole thread group down with @exit_code. */
+/*
+ * Take the whole thread group down with @exit_code: the other threads
+ * get SIGKILL and follow.  If the group is already going (another
+ * thread's exit_group or fatal signal, or its execve), just go along.
+ */
 void __noreturn do_group_exit(int exit_code)
 {
 	struct signal_struct *sig = current->signal;
+	struct sighand_struct *sighand = current->sighand;
 
+	spin_lock_irq(&sighand->siglock);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		exit_code = sig->group_exit_code;
-	} else if (sig->nr_threads > 1) {
-		struct task_struct *t;
-
+	} else if (sig->group_exec_task) {
+		exit_code = 0;
+	} else {
 		sig->group_exit_code = exit_code;
-		sig->flags |= SIGNAL_GROUP_EXIT;
-		spin_lock_irq(&tasklist_lock);
-		list_for_each_entry(t, &current->group_leader->thread_group, thread_node)
-			if (t != current)
-				send_sig(SIGKILL, t, 1);
-		if (current != current->group_leader)
-			send_sig(SIGKILL, current->group_leader, 1);
-		spin_unlock_irq(&tasklist_lock);
+		sig->flags = SIGNAL_GROUP_EXIT;
+		zap_other_threads(current);
 	}
+	spin_unlock_irq(&sighand->siglock);
 	do_exit(exit_code);
 }
 
@@ -315,30 +433,60 @@ static bool eligible_child(struct wait_opts *wo, struct task_struct *p)
 	return true;
 }
 
-static void fill_rusage(struct task_struct *p, struct rusage *r, bool with_children)
+static void fill_rusage(struct task_struct *p, struct rusage *r)
 {
 	struct signal_struct *sig = p->signal;
-	u64 ut = p->utime, st = p->stime;
+	struct task_usage u;
 
+	thread_group_usage(p, &u);
 	memset(r, 0, sizeof(*r));
-	r->ru_minflt = p->min_flt;
-	r->ru_majflt = p->maj_flt;
-	r->ru_nvcsw = p->nvcsw;
-	r->ru_nivcsw = p->nivcsw;
-	r->ru_maxrss = sig->maxrss;
-	if (with_children) {
-		ut += sig->cutime;
-		st += sig->cstime;
-		r->ru_minflt += sig->cmin_flt;
-		r->ru_majflt += sig->cmaj_flt;
-		r->ru_nvcsw += sig->cnvcsw;
-		r->ru_nivcsw += sig->cnivcsw;
-		r->ru_maxrss = max(r->ru_maxrss, (long)sig->cmaxrss);
+	u.utime += sig->cutime;
+	u.stime += sig->cstime;
+	r->ru_minflt = u.min_flt + sig->cmin_flt;
+	r->ru_majflt = u.maj_flt + sig->cmaj_flt;
+	r->ru_nvcsw = u.nvcsw + sig->cnvcsw;
+	r->ru_nivcsw = u.nivcsw + sig->cnivcsw;
+	r->ru_maxrss = max(sig->maxrss, sig->cmaxrss);
+	r->ru_utime.tv_sec = u.utime / NSEC_PER_SEC;
+	r->ru_utime.tv_usec = u.utime % NSEC_PER_SEC / NSEC_PER_USEC;
+	r->ru_stime.tv_sec = u.stime / NSEC_PER_SEC;
+	r->ru_stime.tv_usec = u.stime % NSEC_PER_SEC / NSEC_PER_USEC;
+}
+
+/*
+ * Store what wait reports: the status word (wait4), the siginfo
+ * (waitid: @why is its CLD_* code), the rusage (@ru NULL: zeroes).
+ * Returns @pid, or -EFAULT if any store failed.
+ */
+static int wait_copyout(struct wait_opts *wo, pid_t pid, uid_t uid, int status,
+			int why, int sistatus, const struct rusage *ru)
+{
+	struct rusage zero;
+	int ret = pid;
+
+	if (wo->ru) {
+		if (!ru) {
+			memset(&zero, 0, sizeof(zero));
+			ru = &zero;
+		}
+		if (copy_to_user(wo->ru, ru, sizeof(*ru)))
+			ret = -EFAULT;
 	}
-	r->ru_utime.tv_sec = ut / NSEC_PER_SEC;
-	r->ru_utime.tv_usec = ut % NSEC_PER_SEC / NSEC_PER_USEC;
-	r->ru_stime.tv_sec = st / NSEC_PER_SEC;
-	r->ru_stime.tv_usec = st % NSEC_PER_SEC / NSEC_PER_USEC;
+	if (wo->stat_addr && put_user(status, wo->stat_addr))
+		ret = -EFAULT;
+	if (wo->infop) {
+		siginfo_t info;
+
+		memset(&info, 0, sizeof(info));
+		info.si_signo = SIGCHLD;
+		info.si_code = why;
+		info.si_status = sistatus;
+		info.si_pid = pid;
+		info.si_uid = uid;
+		if (copy_to_user(wo->infop, &info, sizeof(info)))
+			ret = -EFAULT;
+	}
+	return ret;
 }
 
 /*
@@ -353,35 +501,22 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 	pid_t pid = p->pid;
 	uid_t uid = p->real_cred->uid;
 	struct rusage ru;
-	int ret = pid;
+	int why;
 
+	spin_lock_irq(&tasklist_lock);
 	if (wo->ru)
-		fill_rusage(p, &ru, true);
+		fill_rusage(p, &ru);
 	if (!(wo->options & WNOWAIT)) {
-		spin_lock_irq(&tasklist_lock);
 		p->exit_state = EXIT_DEAD;
 		account_reaped(current, p);
-		spin_unlock_irq(&tasklist_lock);
+	}
+	spin_unlock_irq(&tasklist_lock);
+	if (!(wo->options & WNOWAIT))
 		release_task(p);
-	}
-	if (wo->ru && copy_to_user(wo->ru, &ru, sizeof(ru)))
-		ret = -EFAULT;
-	if (wo->stat_addr && put_user(status, wo->stat_addr))
-		ret = -EFAULT;
-	if (wo->infop) {
-		siginfo_t info;
-
-		memset(&info, 0, sizeof(info));
-		info.si_signo = SIGCHLD;
-		info.si_code = (status & 0x7f) ? ((status & 0x80) ? CLD_DUMPED : CLD_KILLED)
-					      : CLD_EXITED;
-		info.si_status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff;
-		info.si_pid = pid;
-		info.si_uid = uid;
-		if (copy_to_user(wo->infop, &info, sizeof(info)))
-			ret = -EFAULT;
-	}
-	return ret;
+	why = (status & 0x7f) ? ((status & 0x80) ? CLD_DUMPED : CLD_KILLED) : CLD_EXITED;
+	return wait_copyout(wo, pid, uid, status, why,
+			    (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff,
+			    wo->ru ? &ru : NULL);
 }
 
 /* What wait reports about a child that is alive. */
@@ -411,21 +546,25 @@ static enum wait_event child_job_event(struct wait_opts *wo, struct task_struct 
 	return WAIT_NONE;
 }
 
-/*
- * One pass over our children: 0 if none matches but some may yet exit,
- * -ECHILD if none matches at all, or 1 with *@found and *@ev set.
- */
-static int do_wait_scan(struct wait_opts *wo, struct task_struct **found,
-			enum wait_event *ev, int *status)
+/* A leader whose threads still run is a zombie nobody may reap yet. */
+static bool delay_group_leader(struct task_struct *p)
+{
+	return thread_group_leader(p) && !thread_group_empty(p);
+}
+
+/* One thread's children: as do_wait_scan.  tasklist_lock held. */
+static int wait_scan_children(struct wait_opts *wo, struct task_struct *parent,
+			      struct task_struct **found, enum wait_event *ev, int *status)
 {
 	struct task_struct *p;
 	bool any = false;
 
-	list_for_each_entry(p, &current->children, sibling) {
+	list_for_each_entry(p, &parent->children, sibling) {
 		if (!eligible_child(wo, p))
 			continue;
 		any = true;
-		if (p->exit_state == EXIT_ZOMBIE && (wo->options & WEXITED)) {
+		if (p->exit_state == EXIT_ZOMBIE && (wo->options & WEXITED) &&
+		    !delay_group_leader(p)) {
 			*found = p;
 			*ev = WAIT_ZOMBIE;
 			return 1;
@@ -443,33 +582,35 @@ static int do_wait_scan(struct wait_opts *wo, struct task_struct **found,
 	return any ? 0 : -ECHILD;
 }
 
+/*
+ * One pass over the children of every thread of our group (only ours
+ * with __WNOTHREAD): 0 if none matches but some may yet exit, -ECHILD if
+ * none matches at all, or 1 with *@found and *@ev set.
+ */
+static int do_wait_scan(struct wait_opts *wo, struct task_struct **found,
+			enum wait_event *ev, int *status)
+{
+	struct task_struct *t;
+	int ret = -ECHILD, r;
+
+	if (wo->options & __WNOTHREAD)
+		return wait_scan_children(wo, current, found, ev, status);
+	for_each_thread(current, t) {
+		r = wait_scan_children(wo, t, found, ev, status);
+		if (r == 1)
+			return 1;
+		if (r == 0)
+			ret = 0;
+	}
+	return ret;
+}
+
 static int wait_task_job_event(struct wait_opts *wo, pid_t pid, uid_t uid,
 			       enum wait_event ev, int status)
 {
-	int ret = pid;
-
-	if (wo->ru) {
-		struct rusage ru;
-
-		memset(&ru, 0, sizeof(ru));
-		if (copy_to_user(wo->ru, &ru, sizeof(ru)))
-			ret = -EFAULT;
-	}
-	if (wo->stat_addr && put_user(status, wo->stat_addr))
-		ret = -EFAULT;
-	if (wo->infop) {
-		siginfo_t info;
-
-		memset(&info, 0, sizeof(info));
-		info.si_signo = SIGCHLD;
-		info.si_code = ev == WAIT_STOPPED ? CLD_STOPPED : CLD_CONTINUED;
-		info.si_status = ev == WAIT_STOPPED ? (status >> 8) & 0xff : SIGCONT;
-		info.si_pid = pid;
-		info.si_uid = uid;
-		if (copy_to_user(wo->infop, &info, sizeof(info)))
-			ret = -EFAULT;
-	}
-	return ret;
+	if (ev == WAIT_STOPPED)
+		return wait_copyout(wo, pid, uid, status, CLD_STOPPED, (status >> 8) & 0xff, NULL);
+	return wait_copyout(wo, pid, uid, status, CLD_CONTINUED, SIGCONT, NULL);
 }
 
 static long do_wait(struct wait_opts *wo)

@@ -151,6 +151,40 @@ static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
 	refcount_set(&sig->count, 1);
 	spin_lock_init(&sig->siglock);
 	memcpy(sig->action, current->sighand->action, sizeof(sig->action));
+	/* clone3's CLONE_CLEAR_SIGHAND: handlers back to default, SIG_IGN kept. */
+	if (clone_flags & CLONE_CLEAR_SIGHAND) {
+		int i;
+
+		for (i = 0; i < _NSIG; i++)
+			if (sig->action[i].sa.sa_handler != SIG_IGN)
+				sig->action[i].sa.sa_handler = SIG_DFL;
+	}
+	return 0;
+}
+
+/*
+ * execve: handlers still shared with another process (CLONE_SIGHAND
+ * without CLONE_THREAD, or threads not yet freed) become our own copy
+ * before exec resets them.
+ */
+int unshare_sighand(struct task_struct *me)
+{
+	struct sighand_struct *oldsighand = me->sighand, *newsighand;
+
+	if (refcount_read(&oldsighand->count) == 1)
+		return 0;
+	newsighand = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	if (!newsighand)
+		return -ENOMEM;
+	refcount_set(&newsighand->count, 1);
+	spin_lock_init(&newsighand->siglock);
+	spin_lock_irq(&tasklist_lock);
+	spin_lock(&oldsighand->siglock);
+	memcpy(newsighand->action, oldsighand->action, sizeof(newsighand->action));
+	me->sighand = newsighand;
+	spin_unlock(&oldsighand->siglock);
+	spin_unlock_irq(&tasklist_lock);
+	__put_sighand(oldsighand);
 	return 0;
 }
 
@@ -160,7 +194,6 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 
 	if (clone_flags & CLONE_THREAD) {
 		refcount_inc(&current->signal->sigcnt);
-		current->signal->nr_threads++;
 		tsk->signal = current->signal;
 		return 0;
 	}
@@ -208,31 +241,125 @@ static int check_clone_flags(unsigned long clone_flags)
 {
 	if ((clone_flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
 		return -EINVAL;
+	if ((clone_flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS))
+		return -EINVAL;
+	/* A thread shares the handlers; shared handlers need one address space. */
 	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
 		return -EINVAL;
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
 		return -EINVAL;
-	/*
-	 * Threads need the group-exit rules (a leader outliving its threads
-	 * as a zombie only after they are gone, de_thread at exec); until
-	 * those exist, refuse rather than corrupt (pthread_create: EAGAIN).
-	 */
-	if (clone_flags & CLONE_THREAD) {
-		pr_warn_once("clone: CLONE_THREAD (threads) is not supported yet\n");
+	/* Siblings of init could not be reaped by anyone. */
+	if ((clone_flags & CLONE_PARENT) && (current->signal->flags & SIGNAL_UNKILLABLE))
+		return -EINVAL;
+	if ((clone_flags & CLONE_THREAD) && (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID)))
+		return -EINVAL;
+	if ((clone_flags & (CLONE_CLEAR_SIGHAND | CLONE_SIGHAND)) ==
+	    (CLONE_CLEAR_SIGHAND | CLONE_SIGHAND))
+		return -EINVAL;
+	/* pidfds (anonymous inodes that poll for exit) do not exist yet. */
+	if (clone_flags & CLONE_PIDFD) {
+		pr_warn_once("clone: CLONE_PIDFD is not supported\n");
 		return -EINVAL;
 	}
 	if (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC |
-			   CLONE_NEWUTS | CLONE_NEWCGROUP | CLONE_NEWNS)) {
-		pr_warn_once("clone: namespaces are not supported\n");
+			   CLONE_NEWUTS | CLONE_NEWCGROUP | CLONE_NEWNS | CLONE_INTO_CGROUP)) {
+		pr_warn_once("clone: namespaces and cgroups are not supported\n");
 		return -EINVAL;
 	}
+	return 0;
+}
+
+/*
+ * Fault injection (/proc/<pid>/fail-nth, as Linux names it): a task that
+ * wrote N there sees the N-th fallible step of its next fork fail with
+ * -ENOMEM, so a test can walk every rung of copy_process's cleanup ladder
+ * and check that nothing leaks.  Counts only copy_process's own steps.
+ */
+static int fork_fail_step(void)
+{
+	if (!current->fail_nth || --current->fail_nth)
+		return 0;
+	return -ENOMEM;
+}
+
+/* The fields of the child that must not be inherited from the parent's copy. */
+static void init_child_fields(struct task_struct *p, unsigned long clone_flags,
+			      int __user *child_tid)
+{
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->thread_group);
+	INIT_LIST_HEAD(&p->thread_node);
+	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->pending.list);
+	INIT_LIST_HEAD(&p->pi_state_list);
+	INIT_HLIST_NODE(&p->pid_link);
+	spin_lock_init(&p->pi_lock);
+	sigemptyset(&p->pending.signal);
+	p->restore_sigmask = false;
+	/* A thread with its own stack on our VM cannot share our altstack. */
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+		p->sas_ss_sp = 0;
+		p->sas_ss_size = 0;
+		p->sas_ss_flags = 0;
+	}
+	p->flags = (current->flags & ~(PF_SUPERPRIV | PF_IDLE | PF_EXITING)) | PF_FORKNOEXEC;
+	p->utime = p->stime = 0;
+	p->nvcsw = p->nivcsw = 0;
+	p->start_time = ktime_get_ns();
+	p->vfork_done = NULL;
+	p->kthread_data = NULL;
+	p->pdeath_signal = 0;
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->signal = NULL;
+	p->sighand = NULL;
+	p->fail_nth = 0;
+	p->futex_calls = 0;
+	p->robust_list = NULL;
+	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? child_tid : NULL;
+	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? child_tid : NULL;
+}
+
+/*
+ * Make the child visible: parent, thread group, task list.  Refused if
+ * the group is dying meanwhile (a thread added now would miss the kill).
+ * tasklist_lock and current's siglock held.
+ */
+static int link_child(struct task_struct *p, struct kernel_clone_args *args)
+{
+	unsigned long clone_flags = args->flags;
+
+	if (fatal_signal_pending(current) || signal_group_exit(current->signal))
+		return -ERESTARTNOINTR;
+	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
+		p->real_parent = current->real_parent;
+		p->exit_signal = current->group_leader->exit_signal;
+	} else {
+		p->real_parent = current;
+		p->exit_signal = args->exit_signal;
+	}
+	p->parent = p->real_parent;
+	if (clone_flags & CLONE_THREAD) {
+		p->group_leader = current->group_leader;
+		p->tgid = current->tgid;
+		p->exit_signal = -1;
+		current->signal->nr_threads++;
+		list_add_tail(&p->thread_node, &p->group_leader->thread_group);
+	} else {
+		p->group_leader = p;
+		p->tgid = p->pid;
+		list_add_tail(&p->sibling, &p->real_parent->children);
+		list_add_tail(&p->tasks, &init_task.tasks);
+	}
+	nr_threads++;
+	total_forks++;
 	return 0;
 }
 
 static struct task_struct *copy_process(struct kernel_clone_args *args)
 {
 	unsigned long clone_flags = args->flags;
-	int __user *child_tid = args->child_tid;
 	struct task_struct *p;
 	int retval;
 
@@ -249,105 +376,67 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	if (nr_threads >= max_threads)
 		return ERR_PTR(retval);
 
+	retval = fork_fail_step();
+	if (retval)
+		return ERR_PTR(retval);
 	retval = -ENOMEM;
 	p = dup_task_struct(current);
 	if (!p)
 		return ERR_PTR(retval);
+	init_child_fields(p, clone_flags, args->child_tid);
 
-	INIT_LIST_HEAD(&p->children);
-	INIT_LIST_HEAD(&p->sibling);
-	INIT_LIST_HEAD(&p->thread_group);
-	INIT_LIST_HEAD(&p->pending.list);
-	INIT_HLIST_NODE(&p->pid_link);
-	sigemptyset(&p->pending.signal);
-	p->restore_sigmask = false;
-	/* A thread with its own stack on our VM cannot share our altstack. */
-	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
-		p->sas_ss_sp = 0;
-		p->sas_ss_size = 0;
-		p->sas_ss_flags = 0;
-	}
-	p->flags = (current->flags & ~(PF_SUPERPRIV | PF_IDLE | PF_EXITING)) | PF_FORKNOEXEC;
-	p->utime = p->stime = 0;
-	p->start_time = ktime_get_ns();
-	p->vfork_done = NULL;
-	p->kthread_data = NULL;
-	p->pdeath_signal = 0;
-	p->exit_state = 0;
-	p->exit_code = 0;
-	p->signal = NULL;
-	p->sighand = NULL;
-	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? child_tid : NULL;
-	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? child_tid : NULL;
-
-	retval = copy_creds(p, clone_flags);
+	/* Each step below is undone by the labels under its failure, in reverse. */
+	retval = fork_fail_step() ?: copy_creds(p, clone_flags);
 	if (retval)
 		goto bad_fork_free;
-	retval = sched_fork(clone_flags, p);
+	retval = fork_fail_step() ?: sched_fork(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_creds;
-	retval = copy_sighand(clone_flags, p);
+	retval = fork_fail_step() ?: copy_sighand(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_creds;
-	retval = copy_signal(clone_flags, p);
+	retval = fork_fail_step() ?: copy_signal(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_sighand;
-	retval = copy_fs(clone_flags, p);
+	retval = fork_fail_step() ?: copy_fs(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_signal;
-	retval = copy_files(clone_flags, p);
+	retval = fork_fail_step() ?: copy_files(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_fs;
-	retval = copy_mm(clone_flags, p);
+	retval = fork_fail_step() ?: copy_mm(clone_flags, p);
 	if (retval)
-		goto bad_fork_cleanup_fs;
-	retval = copy_thread(p, args);
+		goto bad_fork_cleanup_files;
+	retval = fork_fail_step() ?: copy_thread(p, args);
 	if (retval)
 		goto bad_fork_cleanup_mm;
-	retval = alloc_pid(p);
+	retval = fork_fail_step() ?: alloc_pid(p, args->set_tid);
 	if (retval < 0)
 		goto bad_fork_cleanup_mm;
 
-	/* Visible from here on: under tasklist_lock. */
+	/* Visible from here on: under tasklist_lock (and siglock for the group). */
 	spin_lock_irq(&tasklist_lock);
-	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
-		p->real_parent = current->real_parent;
-		p->exit_signal = current->group_leader->exit_signal;
-	} else {
-		p->real_parent = current;
-		p->exit_signal = args->exit_signal;
-	}
-	p->parent = p->real_parent;
-	if (clone_flags & CLONE_THREAD) {
-		p->group_leader = current->group_leader;
-		p->tgid = current->tgid;
-		p->exit_signal = -1;
-		list_add_tail(&p->thread_node, &p->group_leader->thread_group);
-	} else {
-		p->group_leader = p;
-		p->tgid = p->pid;
-		INIT_LIST_HEAD(&p->thread_node);
-		list_add_tail(&p->sibling, &p->real_parent->children);
-		list_add_tail(&p->tasks, &init_task.tasks);
-	}
-	nr_threads++;
-	total_forks++;
+	spin_lock(&current->sighand->siglock);
+	retval = link_child(p, args);
+	spin_unlock(&current->sighand->siglock);
 	spin_unlock_irq(&tasklist_lock);
+	if (retval)
+		goto bad_fork_free_pid;
 	return p;
 
+bad_fork_free_pid:
+	free_pid(p);
 bad_fork_cleanup_mm:
 	if (p->mm)
 		mmput(p->mm);
+bad_fork_cleanup_files:
+	exit_files(p);
 bad_fork_cleanup_fs:
 	exit_fs(p);
 bad_fork_cleanup_signal:
-	if (!(clone_flags & CLONE_THREAD))
-		__put_signal(p->signal);
-	else
-		refcount_dec_and_test(&current->signal->sigcnt);
+	__put_signal(p->signal);
 bad_fork_cleanup_sighand:
-	if (p->sighand)
-		__put_sighand(p->sighand);
+	__put_sighand(p->sighand);
 bad_fork_cleanup_creds:
 	exit_creds(p);
 bad_fork_free:
@@ -439,7 +528,7 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 		unsigned long, tls)
 {
 	struct kernel_clone_args args = {
-		.flags = clone_flags & ~CSIGNAL,
+		.flags = (u32)clone_flags & ~CSIGNAL,	/* clone(2) has 32 flag bits */
 		.exit_signal = clone_flags & CSIGNAL,
 		.stack = newsp,
 		.parent_tid = parent_tidptr,
@@ -448,6 +537,94 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 	};
 
 	return kernel_clone(&args);
+}
+
+/*
+ * Copy a size-versioned struct from user space: a smaller one is padded
+ * with zeroes, a larger one is accepted only if its unknown tail is zero
+ * (E2BIG otherwise), as Linux's copy_struct_from_user.
+ */
+static int copy_struct_from_user(void *dst, size_t ksize, const void __user *src,
+				 size_t usize)
+{
+	size_t size = min(ksize, usize);
+	size_t off;
+	u8 c;
+
+	if (usize > ksize) {
+		for (off = ksize; off < usize; off++) {
+			if (get_user(c, (const u8 __user *)src + off))
+				return -EFAULT;
+			if (c)
+				return -E2BIG;
+		}
+	}
+	memset(dst, 0, ksize);
+	return copy_from_user(dst, src, size) ? -EFAULT : 0;
+}
+
+/* Read and check clone3's struct clone_args into @kargs. */
+static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
+				     struct clone_args __user *uargs, size_t usize)
+{
+	struct clone_args args;
+	pid_t tid;
+	int err;
+
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	if (usize < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	err = copy_struct_from_user(&args, sizeof(args), uargs, usize);
+	if (err)
+		return err;
+	/* Only one PID namespace: at most one level of set_tid. */
+	if (args.set_tid_size > 1 || (!args.set_tid && args.set_tid_size) ||
+	    (args.set_tid && !args.set_tid_size))
+		return -EINVAL;
+	if (args.exit_signal & ~(u64)CSIGNAL || args.exit_signal > _NSIG)
+		return -EINVAL;
+	if (args.flags & ~(u64)(~0U | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return -EINVAL;
+	/* CSIGNAL bits travel in exit_signal; CLONE_DETACHED is ancient. */
+	if (args.flags & (CSIGNAL | CLONE_DETACHED))
+		return -EINVAL;
+	if ((args.flags & (CLONE_THREAD | CLONE_PARENT)) && args.exit_signal)
+		return -EINVAL;
+	/* A stack is a base and a size, both or neither. */
+	if (!args.stack != !args.stack_size)
+		return -EINVAL;
+	if (args.stack && args.stack + args.stack_size < args.stack)
+		return -EINVAL;
+	*kargs = (struct kernel_clone_args) {
+		.flags = args.flags,
+		.exit_signal = args.exit_signal,
+		.stack = args.stack ? args.stack + args.stack_size : 0,
+		.parent_tid = u64_to_user_ptr(args.parent_tid),
+		.child_tid = u64_to_user_ptr(args.child_tid),
+		.tls = args.tls,
+	};
+	if (args.set_tid_size) {
+		if (get_user(tid, (pid_t __user *)u64_to_user_ptr(args.set_tid)))
+			return -EFAULT;
+		if (tid <= 0 || tid >= pid_max)
+			return -EINVAL;
+		if (!capable(CAP_SYS_ADMIN))
+			return -EPERM;
+		kargs->set_tid = tid;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
+{
+	struct kernel_clone_args kargs;
+	int err;
+
+	err = copy_clone_args_from_user(&kargs, uargs, size);
+	if (err)
+		return err;
+	return kernel_clone(&kargs);
 }
 
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)

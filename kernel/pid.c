@@ -24,13 +24,25 @@ static struct hlist_head *pid_hashfn(pid_t nr)
 	return &pid_hash[(nr * 2654435761u) >> (32 - PIDHASH_BITS)];
 }
 
-/* The next free PID after the last one given out; -EAGAIN when all are taken. */
-pid_t alloc_pid(struct task_struct *p)
+/*
+ * The next free PID after the last one given out; -EAGAIN when all are
+ * taken.  @set_tid (clone3, for checkpoint/restore) asks for one PID:
+ * -EEXIST if it is in use.
+ */
+pid_t alloc_pid(struct task_struct *p, pid_t set_tid)
 {
 	unsigned long flags;
 	int nr;
 
 	spin_lock_irqsave(&pidmap_lock, flags);
+	if (set_tid) {
+		if (test_bit(set_tid, pidmap)) {
+			spin_unlock_irqrestore(&pidmap_lock, flags);
+			return -EEXIST;
+		}
+		nr = set_tid;
+		goto found;
+	}
 	nr = find_next_zero_bit(pidmap, pid_max, last_pid + 1);
 	if (nr >= pid_max)	/* wrap; PIDs below 300 are for early daemons */
 		nr = find_next_zero_bit(pidmap, pid_max, last_pid >= 300 ? 300 : 1);
@@ -38,8 +50,9 @@ pid_t alloc_pid(struct task_struct *p)
 		spin_unlock_irqrestore(&pidmap_lock, flags);
 		return -EAGAIN;
 	}
-	__set_bit(nr, pidmap);
 	last_pid = nr;
+found:
+	__set_bit(nr, pidmap);
 	p->pid = nr;
 	hlist_add_head(&p->pid_link, pid_hashfn(nr));
 	spin_unlock_irqrestore(&pidmap_lock, flags);
@@ -53,6 +66,26 @@ void free_pid(struct task_struct *p)
 	spin_lock_irqsave(&pidmap_lock, flags);
 	hlist_del_init(&p->pid_link);
 	__clear_bit(p->pid, pidmap);
+	spin_unlock_irqrestore(&pidmap_lock, flags);
+}
+
+/*
+ * execve from a thread that is not the leader (de_thread): the thread
+ * takes over the leader's PID, and the dying leader gets the thread's.
+ */
+void exchange_tids(struct task_struct *left, struct task_struct *right)
+{
+	unsigned long flags;
+	pid_t nr;
+
+	spin_lock_irqsave(&pidmap_lock, flags);
+	hlist_del_init(&left->pid_link);
+	hlist_del_init(&right->pid_link);
+	nr = left->pid;
+	left->pid = right->pid;
+	right->pid = nr;
+	hlist_add_head(&left->pid_link, pid_hashfn(left->pid));
+	hlist_add_head(&right->pid_link, pid_hashfn(right->pid));
 	spin_unlock_irqrestore(&pidmap_lock, flags);
 }
 

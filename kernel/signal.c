@@ -83,23 +83,6 @@ static bool sig_ignored(struct task_struct *t, int sig)
 	return handler == SIG_IGN || (handler == SIG_DFL && sig_kernel_ignore(sig));
 }
 
-/*
- * Threads of @p's group: the leader first, then its thread_group list.
- * Walked under siglock; the list itself changes under tasklist_lock.
- */
-static struct task_struct *next_thread(struct task_struct *t)
-{
-	struct task_struct *leader = t->group_leader;
-	struct list_head *next = t == leader ? leader->thread_group.next : t->thread_node.next;
-
-	if (next == &leader->thread_group)
-		return NULL;
-	return list_entry(next, struct task_struct, thread_node);
-}
-
-#define for_each_thread(p, t) \
-	for (t = (p)->group_leader; t; t = next_thread(t))
-
 /* ---- Queues ------------------------------------------------------------ */
 
 /*
@@ -280,7 +263,8 @@ static int do_send_sig_info(int sig, siginfo_t *info, struct task_struct *p, boo
 
 	if (!valid_signal(sig) || sig <= 0)
 		return -EINVAL;
-	if (p->exit_state)
+	/* A zombie leader's process lives on in its other threads. */
+	if (p->exit_state && !(group && !thread_group_empty(p)))
 		return 0;
 	spin_lock_irqsave(&p->sighand->siglock, flags);
 	ret = __send_signal(sig, info, p, group);
@@ -296,6 +280,25 @@ int send_sig_info(int sig, siginfo_t *info, struct task_struct *p)
 int group_send_sig_info(int sig, siginfo_t *info, struct task_struct *p)
 {
 	return do_send_sig_info(sig, info, p, true);
+}
+
+/*
+ * The group is going (exit_group, a fatal signal, execve): SIGKILL to
+ * every other live thread of @p's.  Returns how many.  siglock held.
+ */
+int zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	int count = 0;
+
+	for_each_thread(p, t) {
+		if (t == p || t->exit_state)
+			continue;
+		count++;
+		sigaddset(&t->pending.signal, SIGKILL);
+		signal_wake_up(t, true);
+	}
+	return count;
 }
 
 /* A signal from the kernel to the whole process of @p (@priv: unused). */
@@ -678,13 +681,17 @@ static int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 
 	if (pid > 0) {
 		p = find_task_by_vpid(pid);
-		if (!p || p->exit_state)
+		if (p)
+			p = p->group_leader;
+		/* A zombie leader whose threads still run is a live process. */
+		if (!p || (p->exit_state && thread_group_empty(p)))
 			return p && p->exit_state == EXIT_ZOMBIE ? 0 : -ESRCH;
-		return group_send_sig_checked(sig, info, p->group_leader);
+		return group_send_sig_checked(sig, info, p);
 	}
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p) {
-		if (p->exit_state)
+		/* A zombie leader whose threads live on is still a process. */
+		if (p->exit_state && thread_group_empty(p))
 			continue;
 		if (pid == -1) {
 			if (p->pid <= 1 || p == current->group_leader)
@@ -713,7 +720,7 @@ int __kill_pgrp_info(pid_t pgrp, int sig, siginfo_t *info)
 	if (pgrp <= 0)
 		return -EINVAL;
 	for_each_process(p) {
-		if (p->exit_state || p->signal->pgrp != pgrp)
+		if ((p->exit_state && thread_group_empty(p)) || p->signal->pgrp != pgrp)
 			continue;
 		ret = group_send_sig_info(sig, info, p) ? : (ret == -ESRCH ? 0 : ret);
 	}

@@ -539,7 +539,6 @@ static void add_task_usage(struct task_struct *t, u64 *ut, u64 *st, struct rusag
 static void getrusage_task(struct task_struct *p, int who, struct rusage *r)
 {
 	struct signal_struct *sig = p->signal;
-	struct task_struct *leader = p->group_leader, *t;
 	u64 ut = 0, st = 0;
 
 	memset(r, 0, sizeof(*r));
@@ -555,11 +554,18 @@ static void getrusage_task(struct task_struct *p, int who, struct rusage *r)
 		add_task_usage(p, &ut, &st, r);
 		r->ru_maxrss = get_mm_hiwater_rss_kb(p->mm);
 	} else {
+		struct task_usage u;
+
+		/* The threads already gone count too. */
 		spin_lock_irq(&tasklist_lock);
-		add_task_usage(leader, &ut, &st, r);
-		list_for_each_entry(t, &leader->thread_group, thread_node)
-			add_task_usage(t, &ut, &st, r);
+		thread_group_usage(p, &u);
 		spin_unlock_irq(&tasklist_lock);
+		ut = u.utime;
+		st = u.stime;
+		r->ru_minflt = u.min_flt;
+		r->ru_majflt = u.maj_flt;
+		r->ru_nvcsw = u.nvcsw;
+		r->ru_nivcsw = u.nivcsw;
 		r->ru_maxrss = get_mm_hiwater_rss_kb(p->mm);
 	}
 	ns_to_timeval(ut, &r->ru_utime);

@@ -78,13 +78,26 @@ static void collect_sigign_sigcgt(struct task_struct *task, unsigned long *ign,
 	spin_unlock_irq(&task->sighand->siglock);
 }
 
-int proc_pid_stat(struct seq_file *m, struct task_struct *task)
+/*
+ * /proc/<pid>/stat counts the whole process (the threads already gone
+ * included); /proc/<pid>/task/<tid>/stat the one thread.
+ */
+static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole)
 {
 	struct signal_struct *sig = task->signal;
 	struct mm_struct *mm = proc_task_mm(task);
 	unsigned long vsize = 0, rss = 0, ign, cgt;
 	char comm[TASK_COMM_LEN];
+	struct task_usage u = {
+		.utime = task->utime, .stime = task->stime,
+		.min_flt = task->min_flt, .maj_flt = task->maj_flt,
+	};
 
+	if (whole) {
+		spin_lock_irq(&tasklist_lock);
+		thread_group_usage(task, &u);
+		spin_unlock_irq(&tasklist_lock);
+	}
 	collect_sigign_sigcgt(task, &ign, &cgt);
 	if (mm) {
 		vsize = mm->total_vm << PAGE_SHIFT;
@@ -93,9 +106,9 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu ",
 		   task->pid, get_task_comm(comm, task), task_state(task)[0], task_ppid(task),
 		   sig->pgrp, sig->session, 0 /* tty_nr */, -1 /* tpgid */, task->flags,
-		   task->min_flt, sig->cmin_flt, task->maj_flt, sig->cmaj_flt);
+		   u.min_flt, sig->cmin_flt, u.maj_flt, sig->cmaj_flt);
 	seq_printf(m, "%llu %llu %llu %llu %d %d %d 0 %llu %lu %lu %lu ",
-		   nsec_to_clock_t(task->utime), nsec_to_clock_t(task->stime),
+		   nsec_to_clock_t(u.utime), nsec_to_clock_t(u.stime),
 		   nsec_to_clock_t(sig->cutime), nsec_to_clock_t(sig->cstime),
 		   task->prio - MAX_RT_PRIO, task_nice(task), sig->nr_threads,
 		   nsec_to_clock_t(task->start_time), vsize, rss,
@@ -112,6 +125,16 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	if (mm)
 		mmput(mm);
 	return 0;
+}
+
+int proc_pid_stat(struct seq_file *m, struct task_struct *task)
+{
+	return do_task_stat(m, task, true);
+}
+
+int proc_tid_stat(struct seq_file *m, struct task_struct *task)
+{
+	return do_task_stat(m, task, false);
 }
 
 int proc_pid_statm(struct seq_file *m, struct task_struct *task)

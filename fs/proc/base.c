@@ -24,6 +24,8 @@
 #include <linux/string.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/task.h>
+#include <linux/kstrtox.h>
+#include <linux/uaccess.h>
 #include "internal.h"
 
 #define PROC_ARGS_MAX	(128 * 1024)	/* the most of argv or envp shown */
@@ -226,8 +228,81 @@ static const struct file_operations proc_pid_file_operations = {
 	.release	= single_release,
 };
 
+/*
+ * fail-nth (fault injection, Linux's name): writing N makes the N-th
+ * fallible step of the task's next fork fail (see fork_fail_step); it
+ * reads back 0 once that happened.  Only the task itself may arm it.
+ */
+static int proc_fail_nth_show(struct seq_file *m, struct task_struct *task)
+{
+	seq_printf(m, "%u\n", READ_ONCE(task->fail_nth));
+	return 0;
+}
+
+static ssize_t proc_fail_nth_write(struct file *file, const char __user *buf,
+				   size_t count, loff_t *ppos)
+{
+	struct task_struct *task;
+	char kbuf[16];
+	unsigned int n;
+	int err;
+
+	if (count >= sizeof(kbuf))
+		return -EINVAL;
+	if (copy_from_user(kbuf, buf, count))
+		return -EFAULT;
+	kbuf[count] = '\0';
+	err = kstrtouint(strim(kbuf), 0, &n);
+	if (err)
+		return err;
+	task = get_proc_task(file_inode(file));
+	if (!task)
+		return -ESRCH;
+	if (task != current)
+		err = -EPERM;
+	else
+		WRITE_ONCE(task->fail_nth, n);
+	put_task_struct(task);
+	return err ? err : (ssize_t)count;
+}
+
+static const struct file_operations proc_fail_nth_operations = {
+	.open		= proc_pid_file_open,
+	.read		= seq_read,
+	.write		= proc_fail_nth_write,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+/*
+ * futex_calls: how many futex system calls the thread made.  Lantern's
+ * own file (Linux has no such count), so the seed's Q5 fast path - an
+ * uncontended lock makes none - can be watched.
+ */
+static int proc_futex_calls_show(struct seq_file *m, struct task_struct *task)
+{
+	seq_printf(m, "%lu\n", READ_ONCE(task->futex_calls));
+	return 0;
+}
+
 #define REG(n, m, s)	{ .name = n, .mode = S_IFREG | (m), .show = s }
 #define LNK(n, g)	{ .name = n, .mode = S_IFLNK | 0777, .get_path = g }
+
+static const struct file_operations proc_task_operations;
+static const struct inode_operations proc_task_inode_operations;
+
+/* /proc/<pid>/task/<tid>: what Linux shows per thread (a subset). */
+static const struct pid_entry tid_base_stuff[] = {
+	REG("cmdline", 0444, proc_pid_cmdline),
+	REG("comm", 0444, proc_pid_comm),
+	{ .name = "fail-nth", .mode = S_IFREG | 0644, .show = proc_fail_nth_show,
+	  .fop = &proc_fail_nth_operations },
+	REG("futex_calls", 0444, proc_futex_calls_show),
+	REG("maps", 0444, proc_pid_maps),
+	REG("stat", 0444, proc_tid_stat),
+	REG("statm", 0444, proc_pid_statm),
+	REG("status", 0444, proc_pid_status),
+};
 
 static const struct pid_entry tgid_base_stuff[] = {
 	REG("cmdline", 0444, proc_pid_cmdline),
@@ -235,6 +310,8 @@ static const struct pid_entry tgid_base_stuff[] = {
 	LNK("cwd", proc_cwd_path),
 	REG("environ", 0400, proc_pid_environ),
 	LNK("exe", proc_exe_path),
+	{ .name = "fail-nth", .mode = S_IFREG | 0644, .show = proc_fail_nth_show,
+	  .fop = &proc_fail_nth_operations },
 	{ .name = "fd", .mode = S_IFDIR | 0500, .iop = &proc_fd_inode_operations,
 	  .fop = &proc_fd_operations },
 	REG("maps", 0444, proc_pid_maps),
@@ -243,6 +320,8 @@ static const struct pid_entry tgid_base_stuff[] = {
 	REG("stat", 0444, proc_pid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("status", 0444, proc_pid_status),
+	{ .name = "task", .mode = S_IFDIR | 0555, .iop = &proc_task_inode_operations,
+	  .fop = &proc_task_operations },
 };
 
 static void proc_task_owner(struct inode *inode, struct task_struct *task)
@@ -294,21 +373,21 @@ static struct inode *proc_pid_entry_inode(struct super_block *sb, const struct p
 		inode->i_op = p->iop;
 		inode->i_fop = p->fop;
 	} else {
-		inode->i_fop = &proc_pid_file_operations;
+		inode->i_fop = p->fop ? p->fop : &proc_pid_file_operations;
 	}
 	return inode;
 }
 
-static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry,
-					    unsigned int flags)
+static struct dentry *proc_pident_lookup(struct inode *dir, struct dentry *dentry,
+					 const struct pid_entry *ents, unsigned int nents)
 {
 	struct task_struct *task = get_proc_task(dir);
 	struct inode *inode = NULL;
 
 	if (!task)
 		return ERR_PTR(-ENOENT);
-	for (unsigned int i = 0; i < ARRAY_SIZE(tgid_base_stuff); i++) {
-		const struct pid_entry *p = &tgid_base_stuff[i];
+	for (unsigned int i = 0; i < nents; i++) {
+		const struct pid_entry *p = &ents[i];
 
 		if (strlen(p->name) == dentry->d_name.len &&
 		    !memcmp(p->name, dentry->d_name.name, dentry->d_name.len)) {
@@ -323,7 +402,8 @@ static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *de
 	return NULL;
 }
 
-static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+static int proc_pident_readdir(struct file *file, struct dir_context *ctx,
+			       const struct pid_entry *ents, unsigned int nents)
 {
 	struct task_struct *task = get_proc_task(file_inode(file));
 
@@ -335,8 +415,8 @@ static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos++;
 	}
-	while (ctx->pos < 2 + (loff_t)ARRAY_SIZE(tgid_base_stuff)) {
-		const struct pid_entry *p = &tgid_base_stuff[ctx->pos - 2];
+	while (ctx->pos < 2 + (loff_t)nents) {
+		const struct pid_entry *p = &ents[ctx->pos - 2];
 
 		if (!dir_emit(ctx, p->name, strlen(p->name), 1, proc_dt_type(p->mode)))
 			return 0;
@@ -344,6 +424,125 @@ static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
 	}
 	return 0;
 }
+
+static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry,
+					    unsigned int flags)
+{
+	return proc_pident_lookup(dir, dentry, ARRAY_AND_SIZE(tgid_base_stuff));
+}
+
+static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	return proc_pident_readdir(file, ctx, ARRAY_AND_SIZE(tgid_base_stuff));
+}
+
+static struct dentry *proc_tid_base_lookup(struct inode *dir, struct dentry *dentry,
+					   unsigned int flags)
+{
+	return proc_pident_lookup(dir, dentry, ARRAY_AND_SIZE(tid_base_stuff));
+}
+
+static int proc_tid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	return proc_pident_readdir(file, ctx, ARRAY_AND_SIZE(tid_base_stuff));
+}
+
+static const struct inode_operations proc_tid_base_inode_operations = {
+	.lookup		= proc_tid_base_lookup,
+};
+
+static const struct file_operations proc_tid_base_operations = {
+	.iterate_shared	= proc_tid_base_readdir,
+	.llseek		= proc_dir_llseek,
+};
+
+/*
+ * /proc/<pid>/task: one directory per thread of the process, named by
+ * its TID.  The directory's inode carries the process's PID.
+ */
+static struct dentry *proc_task_lookup(struct inode *dir, struct dentry *dentry,
+				       unsigned int flags)
+{
+	struct task_struct *leader = get_proc_task(dir), *task = NULL;
+	struct inode *inode = NULL;
+	char num[12];
+	int tid;
+
+	if (!leader)
+		return ERR_PTR(-ENOENT);
+	if (dentry->d_name.len < sizeof(num)) {
+		memcpy(num, dentry->d_name.name, dentry->d_name.len);
+		num[dentry->d_name.len] = '\0';
+		if (num[0] != '0' && !kstrtoint(num, 10, &tid) && tid > 0)
+			task = get_pid_task_nr(tid);
+	}
+	if (task && task->tgid == leader->tgid) {
+		inode = proc_new_inode(dir->i_sb, S_IFDIR | 0555);
+		if (inode) {
+			PROC_I(inode)->pid = task->pid;
+			proc_task_owner(inode, task);
+			inode->i_op = &proc_tid_base_inode_operations;
+			inode->i_fop = &proc_tid_base_operations;
+		}
+	}
+	if (task)
+		put_task_struct(task);
+	put_task_struct(leader);
+	d_add(dentry, inode);
+	return NULL;
+}
+
+/* The smallest TID >= @from in @leader's group, or 0.  tasklist_lock held. */
+static pid_t next_tid(struct task_struct *leader, pid_t from)
+{
+	struct task_struct *t;
+	pid_t best = 0;
+
+	for_each_thread(leader, t)
+		if (t->pid >= from && !t->exit_state && (!best || t->pid < best))
+			best = t->pid;
+	return best;
+}
+
+static int proc_task_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct task_struct *leader = get_proc_task(file_inode(file));
+	char num[12];
+	pid_t tid;
+	int len;
+
+	if (!leader)
+		return -ENOENT;
+	while (ctx->pos < 2) {
+		if (!dir_emit(ctx, "..", ctx->pos + 1, 1, DT_DIR))
+			goto out;
+		ctx->pos++;
+	}
+	for (;;) {
+		spin_lock_irq(&tasklist_lock);
+		tid = leader->group_leader == leader ? next_tid(leader, ctx->pos - 2) : 0;
+		spin_unlock_irq(&tasklist_lock);
+		if (!tid)
+			break;
+		len = snprintf(num, sizeof(num), "%d", tid);
+		ctx->pos = 2 + tid;
+		if (!dir_emit(ctx, num, len, tid, DT_DIR))
+			break;
+		ctx->pos++;
+	}
+out:
+	put_task_struct(leader);
+	return 0;
+}
+
+static const struct inode_operations proc_task_inode_operations = {
+	.lookup		= proc_task_lookup,
+};
+
+static const struct file_operations proc_task_operations = {
+	.iterate_shared	= proc_task_readdir,
+	.llseek		= proc_dir_llseek,
+};
 
 static const struct inode_operations proc_tgid_base_inode_operations = {
 	.lookup		= proc_tgid_base_lookup,

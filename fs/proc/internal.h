@@ -88,6 +88,7 @@ extern const struct file_operations proc_fd_operations;
 
 /* array.c, task_mmu.c: the per-process text */
 int proc_pid_stat(struct seq_file *m, struct task_struct *task);
+int proc_tid_stat(struct seq_file *m, struct task_struct *task);
 int proc_pid_status(struct seq_file *m, struct task_struct *task);
 int proc_pid_statm(struct seq_file *m, struct task_struct *task);
 int proc_pid_maps(struct seq_file *m, struct task_struct *task);

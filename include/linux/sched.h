@@ -134,6 +134,17 @@ struct signal_struct {
 	/* Signals sent to the whole process; any thread may take them. */
 	struct sigpending shared_pending;
 
+	/*
+	 * Thread-group bookkeeping.  group_exec_task: the thread in execve's
+	 * de_thread, waiting for the others to die (siglock).  The totals
+	 * are those of threads already released (tasklist_lock); the live
+	 * threads' own counters add to them (thread_group_cputime).
+	 */
+	struct task_struct *group_exec_task;
+	u64 utime, stime;
+	u64 sum_sched_runtime;			/* ns on a CPU: CLOCK_PROCESS_CPUTIME_ID */
+	unsigned long nvcsw, nivcsw, min_flt, maj_flt;
+
 	/* ITIMER_REAL (alarm, setitimer): SIGALRM to the group leader. */
 	struct timer_list real_timer;
 	struct task_struct *real_timer_task;
@@ -191,6 +202,12 @@ struct task_struct {
 	struct completion *vfork_done;	/* vfork: parent waits on this */
 	int __user *set_child_tid;
 	int __user *clear_child_tid;
+	struct robust_list_head __user *robust_list;	/* set_robust_list */
+	struct list_head pi_state_list;	/* PI futexes this task owns; pi_lock */
+	spinlock_t pi_lock;
+	unsigned int fail_nth;		/* /proc/<pid>/fail-nth: fault injection */
+	unsigned long futex_calls;	/* futex(2)s made: /proc/<pid>/task/<tid>/futex_calls */
+	unsigned long cpus_mask;	/* sched_setaffinity: CPUs it may run on */
 
 	/* Memory management */
 	struct mm_struct *mm;		/* NULL for kernel threads */
@@ -245,6 +262,29 @@ static inline bool thread_group_leader(struct task_struct *p)
 {
 	return p->group_leader == p;
 }
+
+/* No other thread is left in @p's group.  tasklist_lock (or siglock) held. */
+static inline bool thread_group_empty(struct task_struct *p)
+{
+	return list_empty(&p->group_leader->thread_group);
+}
+
+/*
+ * The threads of @p's group: the leader first, then its thread_group
+ * list.  The list changes under tasklist_lock; walkers hold it or siglock.
+ */
+static inline struct task_struct *next_thread(struct task_struct *t)
+{
+	struct task_struct *leader = t->group_leader;
+	struct list_head *next = t == leader ? leader->thread_group.next : t->thread_node.next;
+
+	if (next == &leader->thread_group)
+		return NULL;
+	return list_entry(next, struct task_struct, thread_node);
+}
+
+#define for_each_thread(p, t) \
+	for (t = (p)->group_leader; t; t = next_thread(t))
 static inline int task_nice(const struct task_struct *p)
 {
 	return PRIO_TO_NICE(p->static_prio);
@@ -321,6 +361,7 @@ long schedule_timeout_interruptible(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
 void cpu_startup_entry(void) __noreturn;
 int sched_setscheduler_nocheck(struct task_struct *p, int policy, int prio);
+void rt_mutex_setprio(struct task_struct *p, int prio);
 void account_process_tick(struct task_struct *p, int user_tick);
 
 /* kernel/fork.c, kernel/exit.c, kernel/pid.c */

@@ -67,4 +67,7 @@ static inline unsigned long clear_user(void __user *to, unsigned long n)
 	__typeof__(*(ptr)) __pu_val = (x);				\
 	copy_to_user((ptr), &__pu_val, sizeof(__pu_val)) ? -EFAULT : 0; })
 
+/* A user pointer passed in a u64 field (clone3, futex_waitv). */
+#define u64_to_user_ptr(x)	((void __user *)(uintptr_t)(u64)(x))
+
 #endif

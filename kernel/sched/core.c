@@ -350,6 +350,41 @@ void set_user_nice(struct task_struct *p, long nice)
 }
 
 /*
+ * Priority inheritance (PI futexes): run @p at @prio, or back at its own
+ * normal_prio when the boost ends.  An RT priority puts it in the RT
+ * class even if its policy is not; policy and nice are left alone.
+ */
+void rt_mutex_setprio(struct task_struct *p, int prio)
+{
+	struct rq *rq = task_rq(p);
+	unsigned long flags;
+	bool queued, running;
+	int old_prio;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	old_prio = p->prio;
+	if (prio == old_prio || p->exit_state) {
+		spin_unlock_irqrestore(&rq->lock, flags);
+		return;
+	}
+	update_rq_clock(rq);
+	running = p == rq->curr;
+	queued = p->on_rq;
+	if (running)
+		p->sched_class->put_prev_task(rq, p);
+	if (queued)
+		dequeue_task(rq, p, 0);
+	p->prio = prio;
+	p->sched_class = rt_prio(prio) ? &rt_sched_class : &fair_sched_class;
+	if (queued)
+		enqueue_task(rq, p, 0);
+	if (running)
+		p->sched_class->set_next_task(rq, p);
+	resched_curr(rq);
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+/*
  * Change @p's policy and priority (sched_setscheduler without the
  * permission checks).  The task moves between classes if needed.
  */

@@ -169,18 +169,27 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
-/* One CPU for now: the affinity mask is {0} and must include it. */
+/*
+ * The CPUs a task may run on.  Lantern schedules on CPU 0 only (SMP is
+ * yet to come), so the CPUs that exist for affinity are that one: a mask
+ * is kept per task, and must include it.  One word holds the mask:
+ * cpumask_size() is 8 bytes, as on Linux with up to 64 CPUs.
+ */
+#define CPU_ACTIVE_MASK	1UL
+
 SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
 		unsigned long __user *, user_mask_ptr)
 {
-	unsigned long mask = 1;
+	struct task_struct *p;
+	unsigned long mask;
 
 	if ((len * 8) < nr_cpu_ids || (len & (sizeof(long) - 1)))
 		return -EINVAL;
-	if (!find_process_by_pid(pid))
+	p = find_process_by_pid(pid);
+	if (!p)
 		return -ESRCH;
-	if (clear_user(user_mask_ptr, len) ||
-	    copy_to_user(user_mask_ptr, &mask, sizeof(mask)))
+	mask = READ_ONCE(p->cpus_mask) & CPU_ACTIVE_MASK;
+	if (copy_to_user(user_mask_ptr, &mask, sizeof(mask)))
 		return -EFAULT;
 	return sizeof(mask);
 }
@@ -188,15 +197,36 @@ SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
 SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
 		unsigned long __user *, user_mask_ptr)
 {
-	unsigned long mask;
+	struct task_struct *p;
+	unsigned long mask = 0;
 
-	if (len < sizeof(mask))
-		return -EINVAL;
-	if (copy_from_user(&mask, user_mask_ptr, sizeof(mask)))
+	/* A shorter mask is zero-extended, a longer one cut (Linux's get_user_cpu_mask). */
+	if (copy_from_user(&mask, user_mask_ptr, min_t(unsigned int, len, sizeof(mask))))
 		return -EFAULT;
-	if (!find_process_by_pid(pid))
+	p = find_process_by_pid(pid);
+	if (!p)
 		return -ESRCH;
-	return (mask & 1) ? 0 : -EINVAL;
+	if (p != current && !capable(CAP_SYS_NICE) &&
+	    current_cred()->euid != p->real_cred->uid &&
+	    current_cred()->euid != p->real_cred->euid)
+		return -EPERM;
+	if (!(mask & CPU_ACTIVE_MASK))
+		return -EINVAL;
+	WRITE_ONCE(p->cpus_mask, mask & CPU_ACTIVE_MASK);
+	return 0;
+}
+
+/* The CPU and NUMA node we run on: one node; the CPU from per-CPU data. */
+SYSCALL_DEFINE3(getcpu, unsigned __user *, cpup, unsigned __user *, nodep,
+		void __user *, unused)
+{
+	unsigned int cpu = smp_processor_id();
+
+	if (cpup && put_user(cpu, cpup))
+		return -EFAULT;
+	if (nodep && put_user(0U, nodep))
+		return -EFAULT;
+	return 0;
 }
 
 /* Total CPU time of @p, including the slice it is running right now. */
@@ -219,10 +249,14 @@ u64 task_sched_runtime(struct task_struct *p)
 u64 thread_group_sched_runtime(struct task_struct *p)
 {
 	struct task_struct *leader = p->group_leader, *t;
-	u64 ns = task_sched_runtime(leader);
+	u64 ns;
 
+	/* Threads already released left their time in the signal_struct. */
+	spin_lock_irq(&tasklist_lock);
+	ns = p->signal->sum_sched_runtime + task_sched_runtime(leader);
 	list_for_each_entry(t, &leader->thread_group, thread_node)
 		ns += task_sched_runtime(t);
+	spin_unlock_irq(&tasklist_lock);
 	return ns;
 }
 

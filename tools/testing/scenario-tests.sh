@@ -128,6 +128,16 @@ scenario_ps() {
 	why="'ps' did not show the login shell -/bin/sh"; return 1
 }
 
+# ps -T lists each thread of a threaded process (from /proc/<pid>/task).
+scenario_ps_threads() {
+	scn_run ps-threads-start 'threads-demo 3 & sleep 1' 15 ||
+		{ why="'threads-demo 3 &' did not start"; return 1; }
+	scn_run ps-threads 'ps -T | grep -c "[t]hreads-demo 3"; kill $!; wait' 15 ||
+		{ why="'ps -T' did not finish"; return 1; }
+	scn_has '^4$' && return 0
+	why="'ps -T' did not show 4 threads of threads-demo"; return 1
+}
+
 # kill by pid: wait reports SIGTERM (143) and the pid is gone after.
 scenario_kill() {
 	scn_run kill 'sleep 100 & p=$!; sleep 1; kill $p; wait $p' 20 ||
@@ -355,7 +365,7 @@ run_scenario_tests() {
 	else
 		selected scenario/boot && pass scenario/boot
 		for name in file ls cd redirect script ctrl-c job-control pipe \
-				ps kill find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
+				ps ps-threads kill find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
 				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit poweroff; do
 			scn_scenario "$name"
 		done

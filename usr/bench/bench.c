@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,70 @@ static double b_fork_exec(void)
 			return errno = ENOEXEC, -1;
 	}
 	return (double)(now_ns() - t) / n / 1000.0;
+}
+
+static void *thread_noop(void *arg)
+{
+	return arg;
+}
+
+/* pthread_create + pthread_join of a thread that returns at once. */
+static double b_thread_create_join(void)
+{
+	const int n = 200;
+	long long t = now_ns();
+	pthread_t th;
+
+	for (int i = 0; i < n; i++) {
+		if ((errno = pthread_create(&th, NULL, thread_noop, NULL)))
+			return -1;
+		pthread_join(th, NULL);
+	}
+	return (double)(now_ns() - t) / n / 1000.0;
+}
+
+/* Two threads pass a turn back and forth through one futex word. */
+static volatile unsigned int pp_turn;
+static const int pp_rounds = 2000;
+
+static void pp_wait(unsigned int me)
+{
+	while (__atomic_load_n(&pp_turn, __ATOMIC_ACQUIRE) != me)
+		syscall(SYS_futex, &pp_turn, 0 | 128, !me, NULL, NULL, 0);
+}
+
+static void pp_pass(unsigned int to)
+{
+	__atomic_store_n(&pp_turn, to, __ATOMIC_RELEASE);
+	syscall(SYS_futex, &pp_turn, 1 | 128, 1, NULL, NULL, 0);
+}
+
+static void *pp_pong(void *arg)
+{
+	for (int i = 0; i < pp_rounds; i++) {
+		pp_wait(1);
+		pp_pass(0);
+	}
+	return arg;
+}
+
+/* One round trip: wake the other thread, sleep until it wakes us. */
+static double b_futex_pingpong(void)
+{
+	long long t;
+	pthread_t th;
+
+	pp_turn = 0;
+	if ((errno = pthread_create(&th, NULL, pp_pong, NULL)))
+		return -1;
+	t = now_ns();
+	for (int i = 0; i < pp_rounds; i++) {
+		pp_pass(1);
+		pp_wait(0);
+	}
+	t = now_ns() - t;
+	pthread_join(th, NULL);
+	return (double)t / pp_rounds / 1000.0;
 }
 
 static double b_pipe_pingpong(void)
@@ -307,6 +372,8 @@ static const struct {
 	{ "fork_exit_wait",	b_fork_exit,		"us" },
 	{ "fork_exec_wait",	b_fork_exec,		"us" },
 	{ "pipe_pingpong",	b_pipe_pingpong,	"us" },
+	{ "thread_create_join",	b_thread_create_join,	"us" },
+	{ "futex_pingpong",	b_futex_pingpong,	"us" },
 	{ "pipe_bandwidth",	b_pipe_bandwidth,	"MiB/s" },
 	{ "page_fault",		b_page_fault,		"ns" },
 	{ "cow_fault",		b_cow_fault,		"ns" },

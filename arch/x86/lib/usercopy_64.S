@@ -66,3 +66,26 @@ __clear_user:
 	_ASM_EXTABLE(1b, 4b)
 	_ASM_EXTABLE(2b, 3b)
 	.size	__clear_user, . - __clear_user
+
+/*
+ * int futex_atomic_cmpxchg_inatomic(u32 *uval, u32 __user *uaddr,
+ *				     u32 oldval, u32 newval)
+ * Compare-and-exchange on a futex word in user memory: *uval gets the
+ * value found; 0, or -EFAULT (-14) if the page is not there (callers
+ * disable page faults under the futex bucket lock and fault it in after).
+ */
+	.globl	futex_atomic_cmpxchg_inatomic
+	.type	futex_atomic_cmpxchg_inatomic, @function
+futex_atomic_cmpxchg_inatomic:
+	ASM_STAC
+	movl	%edx, %eax
+1:	lock cmpxchgl %ecx, (%rsi)
+	ASM_CLAC
+	movl	%eax, (%rdi)
+	xorl	%eax, %eax
+	ret
+2:	ASM_CLAC
+	movl	$-14, %eax
+	ret
+	_ASM_EXTABLE(1b, 2b)
+	.size	futex_atomic_cmpxchg_inatomic, . - futex_atomic_cmpxchg_inatomic

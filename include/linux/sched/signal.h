@@ -16,9 +16,17 @@ static inline int signal_pending(struct task_struct *p)
 	return test_tsk_thread_flag(p, TIF_SIGPENDING);
 }
 
+/* SIGKILL is on its way: to this thread or (kill -9) to its whole process. */
 static inline int fatal_signal_pending(struct task_struct *p)
 {
-	return signal_pending(p) && sigismember(&p->pending.signal, SIGKILL);
+	return signal_pending(p) && (sigismember(&p->pending.signal, SIGKILL) ||
+				     sigismember(&p->signal->shared_pending.signal, SIGKILL));
+}
+
+/* The group is going away: exit_group, a fatal signal, or another thread's execve. */
+static inline bool signal_group_exit(const struct signal_struct *sig)
+{
+	return (sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task;
 }
 
 static inline unsigned long task_rlimit(const struct task_struct *t, unsigned int limit)
@@ -73,8 +81,18 @@ void recalc_sigpending(void);
 void flush_sigqueue(struct sigpending *pending);
 void flush_signal_handlers(struct task_struct *t, int force_default);
 void do_notify_parent(struct task_struct *tsk, int sig);
+int zap_other_threads(struct task_struct *p);
 int kill_pgrp(pid_t pgrp, int sig, int priv);
 int __kill_pgrp_info(pid_t pgrp, int sig, siginfo_t *info);
+
+/* What a thread or a whole process used (getrusage, wait4, times). */
+struct task_usage {
+	u64 utime, stime;		/* ns */
+	unsigned long min_flt, maj_flt, nvcsw, nivcsw;
+};
+
+/* kernel/exit.c: thread groups */
+void thread_group_usage(struct task_struct *p, struct task_usage *u);
 
 /* kernel/exit.c: job control */
 bool is_current_pgrp_orphaned(void);

@@ -12,6 +12,7 @@ struct kernel_clone_args {
 	int __user *parent_tid;
 	int __user *child_tid;
 	unsigned long tls;
+	pid_t set_tid;			/* clone3: the PID asked for; 0 = any */
 	int (*fn)(void *);		/* kernel threads: what to run */
 	void *fn_arg;
 };
@@ -37,5 +38,6 @@ void release_task(struct task_struct *p);
 void exit_thread(struct task_struct *tsk);
 void futex_wake_tid(int __user *tidptr);
 void complete_vfork_done(struct task_struct *tsk);
+int unshare_sighand(struct task_struct *me);
 
 #endif

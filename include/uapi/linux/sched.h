@@ -29,4 +29,34 @@
 #define CLONE_NEWNET		0x40000000
 #define CLONE_IO		0x80000000
 
+/* clone3 only: beyond the 32 bits clone(2) can pass. */
+#define CLONE_CLEAR_SIGHAND	0x100000000ULL	/* handlers to default, SIG_IGN kept */
+#define CLONE_INTO_CGROUP	0x200000000ULL
+
+#ifndef __ASSEMBLY__
+#include <linux/types.h>
+/*
+ * clone3's argument, versioned by its size: fields are only ever added
+ * at the end, and a larger struct from newer user space is accepted if
+ * the part this kernel does not know is zero.
+ */
+struct clone_args {
+	__u64 flags;
+	__u64 pidfd;
+	__u64 child_tid;
+	__u64 parent_tid;
+	__u64 exit_signal;
+	__u64 stack;
+	__u64 stack_size;
+	__u64 tls;
+	__u64 set_tid;		/* since VER1 */
+	__u64 set_tid_size;
+	__u64 cgroup;		/* since VER2 */
+};
+#endif
+
+#define CLONE_ARGS_SIZE_VER0	64
+#define CLONE_ARGS_SIZE_VER1	80
+#define CLONE_ARGS_SIZE_VER2	88
+
 #endif
