@@ -556,6 +556,38 @@ void exit_mmap(struct mm_struct *mm)
 	free_pgtables(mm);
 }
 
+/* fork: copy every area; private writable pages become copy-on-write. */
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *mpnt, *tmp, *prev = NULL;
+	int retval = 0;
+
+	mutex_lock(&oldmm->mmap_lock);
+	mm->total_vm = oldmm->total_vm;
+	mm->data_vm = oldmm->data_vm;
+	mm->exec_vm = oldmm->exec_vm;
+	mm->stack_vm = oldmm->stack_vm;
+	for (mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
+		if (mpnt->vm_flags & VM_DONTCOPY)
+			continue;
+		tmp = vm_area_dup(mpnt);
+		if (!tmp) {
+			retval = -ENOMEM;
+			break;
+		}
+		tmp->vm_mm = mm;
+		vma_link_after(mm, tmp, prev);
+		prev = tmp;
+		retval = copy_page_range(tmp, mpnt);
+		if (retval)
+			break;
+	}
+	/* The parent's now write-protected PTEs must not linger in its TLB. */
+	flush_tlb_mm_range(oldmm, 0, TASK_SIZE_MAX);
+	mutex_unlock(&oldmm->mmap_lock);
+	return retval;
+}
+
 void __init vma_cache_init(void)
 {
 	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),

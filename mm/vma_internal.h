@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Shared between the files that manage user address spaces (mm/ and kernel/fork.c). */
+/* Shared between the files of mm/ that manage user address spaces. */
 #ifndef _MM_VMA_INTERNAL_H
 #define _MM_VMA_INTERNAL_H
 
@@ -7,8 +7,6 @@
 
 #define DEFAULT_MAX_MAP_COUNT	65530
 #define MMAP_MIN_ADDR		65536UL	/* Linux's default vm.mmap_min_addr */
-/* Room left below the stack before mmap areas start (Linux: at least 128 MiB). */
-#define MMAP_STACK_RESERVE	(128UL << 20)
 
 struct page;
 
@@ -27,8 +25,6 @@ unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 				unsigned long len);
 unsigned long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 		      unsigned long flags, unsigned long pgoff, bool *populate);
-void exit_mmap(struct mm_struct *mm);
-void vma_cache_init(void);
 
 /* mm/memory.c */
 pte_t *walk_existing(struct mm_struct *mm, unsigned long addr);

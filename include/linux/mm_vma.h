@@ -35,6 +35,9 @@
 #define VM_STACK	VM_GROWSDOWN
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
 
+/* Room left below the stack before mmap areas start (Linux: at least 128 MiB). */
+#define MMAP_STACK_RESERVE	(128UL << 20)
+
 struct shmem_object;
 
 struct vm_area_struct {
