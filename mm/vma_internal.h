@@ -9,6 +9,7 @@
 #define MMAP_MIN_ADDR		65536UL	/* Linux's default vm.mmap_min_addr */
 
 struct page;
+struct address_space;
 
 /* mm/mmap.c */
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
@@ -23,14 +24,15 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 				unsigned long len);
-unsigned long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
-		      unsigned long flags, unsigned long pgoff, bool *populate);
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff,
+		      bool *populate);
 
 /* mm/memory.c */
-pte_t *walk_existing(struct mm_struct *mm, unsigned long addr);
-unsigned long skip_pgtable_hole(struct mm_struct *mm, unsigned long addr);
 pte_t *walk_alloc_pte(struct mm_struct *mm, unsigned long addr);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+void zap_mapping_pages(struct vm_area_struct *vma, unsigned long start, unsigned long size,
+		       struct address_space *only);
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 void free_pgtables(struct mm_struct *mm);
 void mm_populate(unsigned long start, unsigned long len);
