@@ -35,6 +35,8 @@
 #include <linux/mutex.h>
 #include <linux/pagemap.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <uapi/linux/resource.h>
 #include <linux/string.h>
 #include <linux/uio.h>
 #include <linux/vmstat.h>
@@ -280,6 +282,52 @@ ssize_t generic_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
 }
 
 /*
+ * How much of @from may be written at iocb->ki_pos (set to the end for
+ * O_APPEND): not past RLIMIT_FSIZE (EFBIG and SIGXFSZ at or past it),
+ * not past the filesystem's largest file (EFBIG).  Shortens @from to
+ * fit and returns its count, or an error.  i_mutex held.
+ */
+ssize_t generic_write_checks(struct kiocb *iocb, struct iov_iter *from)
+{
+	struct inode *inode = iocb->ki_filp->f_mapping->host;
+	unsigned long limit = rlimit(RLIMIT_FSIZE);
+	loff_t pos, max = inode->i_sb->s_maxbytes;
+
+	if (!iov_iter_count(from))
+		return 0;
+	if (iocb->ki_flags & IOCB_APPEND)
+		iocb->ki_pos = i_size_read(inode);
+	pos = iocb->ki_pos;
+	if (limit != RLIM_INFINITY) {
+		if (pos >= (loff_t)limit) {
+			send_sig(SIGXFSZ, current, 0);
+			return -EFBIG;
+		}
+		iov_iter_truncate(from, limit - pos);
+	}
+	if (pos >= max)
+		return -EFBIG;
+	iov_iter_truncate(from, max - pos);
+	return iov_iter_count(from);
+}
+
+/* May a file grow to @offset?  RLIMIT_FSIZE and the filesystem's limit say. */
+int inode_newsize_ok(const struct inode *inode, loff_t offset)
+{
+	unsigned long limit = rlimit(RLIMIT_FSIZE);
+
+	if (offset < 0)
+		return -EINVAL;
+	if (offset <= inode->i_size)
+		return 0;
+	if (limit != RLIM_INFINITY && offset > (loff_t)limit) {
+		send_sig(SIGXFSZ, current, 0);
+		return -EFBIG;
+	}
+	return offset > inode->i_sb->s_maxbytes ? -EFBIG : 0;
+}
+
+/*
  * Copy @from into the file at iocb->ki_pos, page by page, growing
  * i_size.  The caller holds inode_lock and has done the size checks
  * (generic_write_checks).  Returns the bytes written or an error.
@@ -414,4 +462,32 @@ void force_page_cache_readahead(struct file *file, pgoff_t index, unsigned long 
 			break;
 		put_page(page);
 	}
+}
+
+/*
+ * The file page behind user address @addr of @mm, if it lies in a
+ * shared mapping (MAP_SHARED of a file or of anonymous memory, which is
+ * a tmpfs file): what a futex shared between processes is keyed on, as
+ * every process mapping the page agrees on (inode, page index) whatever
+ * address it maps it at.  On 0, *inode holds a reference (iput it).
+ * -ENOENT: a private mapping (key on mm and address); -EFAULT: unmapped.
+ */
+int get_shared_mapping_key(struct mm_struct *mm, unsigned long addr,
+			   struct inode **inode, pgoff_t *pgoff)
+{
+	struct vm_area_struct *vma;
+	int ret = -EFAULT;
+
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	if (vma && vma->vm_start <= addr) {
+		ret = -ENOENT;
+		if (vma->vm_file && (vma->vm_flags & VM_MAYSHARE)) {
+			*inode = ihold(vma->vm_file->f_mapping->host);
+			*pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+			ret = 0;
+		}
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
 }

@@ -727,3 +727,45 @@ void __init vma_cache_init(void)
 	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),
 					   0, SLAB_PANIC, NULL);
 }
+
+/*
+ * remap_file_pages: the old non-linear mappings.  Linux 6.1 emulates the
+ * call with an mmap of the same file over the range (MAP_FIXED), so the
+ * range ends up mapping the file from @pgoff; only a whole shared file
+ * area qualifies, and prot must be 0 (EINVAL otherwise).
+ */
+SYSCALL_DEFINE5(remap_file_pages, unsigned long, start, unsigned long, size,
+		unsigned long, prot, unsigned long, pgoff, unsigned long, flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long ret = -EINVAL;
+	bool populate = false;
+	struct file *file;
+
+	if (prot)
+		return -EINVAL;
+	start &= PAGE_MASK;
+	size &= PAGE_MASK;
+	if (start + size <= start)
+		return -EINVAL;
+	if (pgoff + (size >> PAGE_SHIFT) < pgoff)
+		return -EINVAL;
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, start);
+	if (!vma || vma->vm_start > start || !(vma->vm_flags & VM_SHARED) || !vma->vm_file ||
+	    start + size > vma->vm_end)
+		goto out;
+	prot = (vma->vm_flags & VM_READ ? PROT_READ : 0) |
+	       (vma->vm_flags & VM_WRITE ? PROT_WRITE : 0) |
+	       (vma->vm_flags & VM_EXEC ? PROT_EXEC : 0);
+	flags = (flags & MAP_NONBLOCK) | MAP_SHARED | MAP_FIXED | MAP_POPULATE;
+	file = get_file(vma->vm_file);
+	ret = do_mmap(file, start, size, prot, flags, pgoff, &populate);
+	fput(file);
+out:
+	mutex_unlock(&mm->mmap_lock);
+	if (populate)
+		mm_populate(ret, size);
+	return IS_ERR_VALUE(ret) ? ret : 0;
+}

@@ -33,29 +33,24 @@ static void file_remove_privs(struct inode *inode)
 		inode->i_mode &= ~kill;
 }
 
-/*
- * Where a write may go: at most to s_maxbytes (EFBIG at or past it,
- * shortened before it), and not at all or not past the end if sealed.
- * Returns the byte count to write, or an error.  i_mutex held.
- */
-static ssize_t shmem_write_checks(struct kiocb *iocb, struct iov_iter *from, loff_t pos)
+/* Seals first (EPERM), then the generic limits.  i_mutex held. */
+static ssize_t shmem_write_checks(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct inode *inode = file_inode(iocb->ki_filp);
 	unsigned int seals = SHMEM_I(inode)->seals;
-	size_t count = iov_iter_count(from);
-	loff_t max = inode->i_sb->s_maxbytes;
+	loff_t pos = (iocb->ki_flags & IOCB_APPEND) ? inode->i_size : iocb->ki_pos;
 
-	if (!count)
+	if (!iov_iter_count(from))
 		return 0;
 	if (seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))
 		return -EPERM;
-	if ((seals & F_SEAL_GROW) && pos + (loff_t)count > inode->i_size)
-		return -EPERM;
-	if (pos >= max)
-		return -EFBIG;
-	if ((loff_t)count > max - pos)
-		iov_iter_truncate(from, max - pos);
-	return iov_iter_count(from);
+	/* Growing is refused; a write across the end stops at it. */
+	if ((seals & F_SEAL_GROW) && pos + (loff_t)iov_iter_count(from) > inode->i_size) {
+		if (pos >= inode->i_size)
+			return -EPERM;
+		iov_iter_truncate(from, inode->i_size - pos);
+	}
+	return generic_write_checks(iocb, from);
 }
 
 static ssize_t shmem_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
@@ -64,9 +59,7 @@ static ssize_t shmem_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
 	ssize_t ret;
 
 	inode_lock(inode);
-	if (iocb->ki_flags & IOCB_APPEND)
-		iocb->ki_pos = inode->i_size;
-	ret = shmem_write_checks(iocb, from, iocb->ki_pos);
+	ret = shmem_write_checks(iocb, from);
 	if (ret > 0) {
 		file_remove_privs(inode);
 		ret = generic_perform_write(iocb, from);
@@ -98,8 +91,10 @@ static int shmem_setattr(struct dentry *dentry, struct iattr *attr)
 		loff_t newsize = attr->ia_size, oldsize = inode->i_size;
 		unsigned int seals = SHMEM_I(inode)->seals;
 
-		if (newsize > inode->i_sb->s_maxbytes)
-			return -EFBIG;
+		int err = inode_newsize_ok(inode, newsize);
+
+		if (err)
+			return err;
 		if ((newsize < oldsize && (seals & F_SEAL_SHRINK)) ||
 		    (newsize > oldsize && (seals & F_SEAL_GROW)))
 			return -EPERM;

@@ -40,6 +40,8 @@ bool set_page_dirty(struct page *page);
 ssize_t filemap_read(struct kiocb *iocb, struct iov_iter *to, ssize_t already_read);
 ssize_t generic_file_read_iter(struct kiocb *iocb, struct iov_iter *to);
 ssize_t generic_perform_write(struct kiocb *iocb, struct iov_iter *from);
+ssize_t generic_write_checks(struct kiocb *iocb, struct iov_iter *from);
+int inode_newsize_ok(const struct inode *inode, loff_t offset);
 
 /* Mappings: the fault handler and the file_operations.mmap that installs it. */
 unsigned int filemap_fault(struct vm_fault *vmf);
@@ -48,6 +50,10 @@ int generic_file_readonly_mmap(struct file *file, struct vm_area_struct *vma);
 extern const struct vm_operations_struct generic_file_vm_ops;
 /* MADV_WILLNEED: bring [index, index + nr) into the cache now. */
 void force_page_cache_readahead(struct file *file, pgoff_t index, unsigned long nr);
+
+/* Shared futexes: the (inode, page index) behind a shared mapping's address. */
+int get_shared_mapping_key(struct mm_struct *mm, unsigned long addr,
+			   struct inode **inode, pgoff_t *pgoff);
 
 /* mm/truncate.c */
 void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, loff_t lend);
