@@ -526,6 +526,49 @@ LT_CASE(fault_counts)
 	close(fd);
 }
 
+static char initialized[100] = "data";
+static char bss[3 * 4096];
+
+/*
+ * exec maps the program from its file (demand paging): its text is a
+ * private file mapping named by /proc/self/maps, its data too, and the
+ * bss, including the part sharing a page with the data, reads as zeros.
+ */
+LT_CASE(program_is_mapped_from_file)
+{
+	char exe[256], buf[16384], want[300], *line, *eol;
+	int mfd, found = 0;
+	ssize_t n;
+
+	n = readlink(PROC "/self/exe", exe, sizeof(exe) - 1);
+	LT_CHECK(n > 0);
+	exe[n > 0 ? n : 0] = 0;
+	mfd = open(PROC "/self/maps", O_RDONLY);
+	LT_CHECK(mfd >= 0);
+	n = read(mfd, buf, sizeof(buf) - 1);
+	close(mfd);
+	LT_CHECK(n > 0);
+	buf[n] = 0;
+	snprintf(want, sizeof(want), " %s\n", exe);
+	for (line = buf; (eol = strchr(line, '\n')); line = eol + 1) {
+		size_t len = eol - line + 1;
+
+		if (len > strlen(want) && !strncmp(eol + 1 - strlen(want), want, strlen(want)) &&
+		    strstr(line, " r-xp ") && strstr(line, " r-xp ") < eol)
+			found = 1;
+	}
+	if (!found)
+		LT_FAIL("no r-xp line for %s in maps:\n%s", exe, buf);
+	LT_CHECK(!strcmp(initialized, "data"));
+	for (size_t i = 0; i < sizeof(bss); i++)
+		if (bss[i])
+			LT_FAIL("bss[%zu] = %d", i, bss[i]);
+	for (size_t i = 5; i < sizeof(initialized); i++)
+		if (initialized[i])
+			LT_FAIL("initialized[%zu] = %d", i, initialized[i]);
+	bss[0] = initialized[0];	/* writable */
+}
+
 /*
  * What LTP's harness does with /dev/shm: a file on a fresh tmpfs,
  * ftruncate'd, mapped MAP_SHARED, then forked children each write their
@@ -582,5 +625,6 @@ int main(void)
 	LT_RUN(proc_maps_names_files);
 	LT_RUN(fault_counts);
 	LT_RUN(tmpfs_mount_shared_results);
+	LT_RUN(program_is_mapped_from_file);
 	return lt_end();
 }
