@@ -20,6 +20,13 @@
 
 #define XA_MAX_SHIFT	60	/* shift of the tallest head: 60 + 6 >= 64 bits */
 
+/*
+ * Nodes come from their own cache: at 528 bytes, kmalloc would round
+ * each up to 1 KiB.  Made at the first allocation (page cache users all
+ * start after the slab allocator is up).
+ */
+static struct kmem_cache *xa_node_cachep;
+
 /* The largest index under @node. */
 static unsigned long xa_node_max(const struct xa_node *node)
 {
@@ -36,8 +43,14 @@ static unsigned int xa_offset(const struct xa_node *node, unsigned long index)
 static struct xa_node *xa_node_alloc(unsigned int shift, struct xa_node *parent,
 				     unsigned int offset, gfp_t gfp)
 {
-	struct xa_node *node = kzalloc(sizeof(*node), gfp);
+	struct xa_node *node;
 
+	if (unlikely(!xa_node_cachep)) {
+		xa_node_cachep = kmem_cache_create("xa_node", sizeof(struct xa_node), 0, 0, NULL);
+		if (!xa_node_cachep)
+			return NULL;
+	}
+	node = kmem_cache_zalloc(xa_node_cachep, gfp);
 	if (node) {
 		node->shift = shift;
 		node->parent = parent;
@@ -58,7 +71,7 @@ static void xa_delete_empty(struct xarray *xa, struct xa_node *node)
 		} else {
 			xa->xa_head = NULL;
 		}
-		kfree(node);
+		kmem_cache_free(xa_node_cachep, node);
 		node = parent;
 	}
 }
@@ -73,7 +86,7 @@ static void xa_shrink(struct xarray *xa)
 
 		child->parent = NULL;
 		child->offset = 0;
-		kfree(head);
+		kmem_cache_free(xa_node_cachep, head);
 		head = child;
 	}
 	xa->xa_head = head;
@@ -227,7 +240,7 @@ static void xa_free_nodes(struct xa_node *node)
 		for (i = 0; i < XA_CHUNK_SIZE; i++)
 			if (node->slots[i])
 				xa_free_nodes(node->slots[i]);
-	kfree(node);
+	kmem_cache_free(xa_node_cachep, node);
 }
 
 /* Free every node; the entries themselves are the owner's to free first. */
