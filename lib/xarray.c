@@ -22,10 +22,16 @@
 
 /*
  * Nodes come from their own cache: at 528 bytes, kmalloc would round
- * each up to 1 KiB.  Made at the first allocation (page cache users all
- * start after the slab allocator is up).
+ * each up to 1 KiB.  Users call xa_node_cache_init() once, where they
+ * may sleep, before the first store.
  */
 static struct kmem_cache *xa_node_cachep;
+
+void xa_node_cache_init(void)
+{
+	if (!xa_node_cachep)
+		xa_node_cachep = kmem_cache_create("xa_node", sizeof(struct xa_node), 0, 0, NULL);
+}
 
 /* The largest index under @node. */
 static unsigned long xa_node_max(const struct xa_node *node)
@@ -45,11 +51,8 @@ static struct xa_node *xa_node_alloc(unsigned int shift, struct xa_node *parent,
 {
 	struct xa_node *node;
 
-	if (unlikely(!xa_node_cachep)) {
-		xa_node_cachep = kmem_cache_create("xa_node", sizeof(struct xa_node), 0, 0, NULL);
-		if (!xa_node_cachep)
-			return NULL;
-	}
+	if (unlikely(!xa_node_cachep))
+		return NULL;
 	node = kmem_cache_zalloc(xa_node_cachep, gfp);
 	if (node) {
 		node->shift = shift;

@@ -51,9 +51,10 @@ static DECLARE_WAIT_QUEUE_HEAD(page_wait);
 
 void address_space_init_once(struct address_space *mapping, struct inode *host)
 {
+	xa_node_cache_init();		/* once; here, where sleeping is allowed */
 	mapping->host = host;
 	xa_init(&mapping->i_pages);
-	mutex_init(&mapping->i_pages_lock);
+	spin_lock_init(&mapping->i_pages_lock);
 	mapping->nrpages = 0;
 	INIT_LIST_HEAD(&mapping->i_mmap);
 	mutex_init(&mapping->i_mmap_lock);
@@ -68,7 +69,10 @@ void lock_page(struct page *page)
 void unlock_page(struct page *page)
 {
 	ClearPageLocked(page);
-	wake_up_all(&page_wait);
+	/* Waiters queue before testing the bit: seeing none, nobody can miss it. */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (waitqueue_active(&page_wait))
+		wake_up_all(&page_wait);
 }
 
 /* Page-cache pages of files without a backing store are dirty from birth. */
@@ -81,11 +85,11 @@ struct page *find_get_page(struct address_space *mapping, pgoff_t index)
 {
 	struct page *page;
 
-	mutex_lock(&mapping->i_pages_lock);
+	spin_lock(&mapping->i_pages_lock);
 	page = xa_load(&mapping->i_pages, index);
 	if (page)
 		get_page(page);
-	mutex_unlock(&mapping->i_pages_lock);
+	spin_unlock(&mapping->i_pages_lock);
 	return page;
 }
 
@@ -119,13 +123,13 @@ int add_to_page_cache(struct page *page, struct address_space *mapping,
 	void *old;
 	int err = 0;
 
-	mutex_lock(&mapping->i_pages_lock);
+	spin_lock(&mapping->i_pages_lock);
 	if (xa_load(&mapping->i_pages, index)) {
 		err = -EEXIST;
 		goto out;
 	}
-	/* The tree's nodes are kernel memory whatever the page's gfp says. */
-	old = xa_store(&mapping->i_pages, index, page, GFP_KERNEL);
+	/* Under a spinlock: the tree's nodes come GFP_ATOMIC, whatever the page's gfp. */
+	old = xa_store(&mapping->i_pages, index, page, GFP_ATOMIC);
 	if (IS_ERR(old)) {
 		err = PTR_ERR(old);
 		goto out;
@@ -136,7 +140,7 @@ int add_to_page_cache(struct page *page, struct address_space *mapping,
 	mapping->nrpages++;
 	account_page_cache(page, 1);
 out:
-	mutex_unlock(&mapping->i_pages_lock);
+	spin_unlock(&mapping->i_pages_lock);
 	return err;
 }
 
@@ -144,12 +148,12 @@ void delete_from_page_cache(struct page *page)
 {
 	struct address_space *mapping = page->mapping;
 
-	mutex_lock(&mapping->i_pages_lock);
+	spin_lock(&mapping->i_pages_lock);
 	xa_erase(&mapping->i_pages, page->index);
 	page->mapping = NULL;
 	mapping->nrpages--;
 	account_page_cache(page, -1);
-	mutex_unlock(&mapping->i_pages_lock);
+	spin_unlock(&mapping->i_pages_lock);
 	ClearPageDirty(page);
 	ClearPageUptodate(page);
 	put_page(page);			/* the cache's reference */

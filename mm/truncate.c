@@ -63,11 +63,11 @@ void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart, lo
 	if (end <= start)
 		return;
 	for (;;) {
-		mutex_lock(&mapping->i_pages_lock);
+		spin_lock(&mapping->i_pages_lock);
 		page = xa_find(&mapping->i_pages, &index, end - 1);
 		if (page)
 			get_page(page);
-		mutex_unlock(&mapping->i_pages_lock);
+		spin_unlock(&mapping->i_pages_lock);
 		if (!page)
 			break;
 		lock_page(page);
@@ -155,11 +155,11 @@ unsigned long invalidate_mapping_pages(struct address_space *mapping, pgoff_t st
 	if (!mapping->a_ops || !mapping->a_ops->readpage)
 		return 0;
 	for (;;) {
-		mutex_lock(&mapping->i_pages_lock);
+		spin_lock(&mapping->i_pages_lock);
 		page = xa_find(&mapping->i_pages, &index, end);
 		if (page)
 			get_page(page);
-		mutex_unlock(&mapping->i_pages_lock);
+		spin_unlock(&mapping->i_pages_lock);
 		if (!page)
 			break;
 		lock_page(page);

@@ -178,13 +178,14 @@ struct address_space_operations {
  *
  * Locking: i_pages_lock guards i_pages and nrpages; i_mmap_lock guards
  * i_mmap, the VMAs that map the file (for unmap_mapping_range), and the
- * count of writable shared ones.  Both are mutexes: inserting a page may
- * allocate a tree node, and unmapping walks other address spaces.
+ * count of writable shared ones.  i_pages_lock is a spinlock, taken for
+ * every lookup (a tree node for an insert is allocated GFP_ATOMIC under
+ * it); i_mmap_lock is a mutex: unmapping walks other address spaces.
  */
 struct address_space {
 	struct inode *host;
 	struct xarray i_pages;
-	struct mutex i_pages_lock;
+	spinlock_t i_pages_lock;
 	unsigned long nrpages;
 	struct list_head i_mmap;		/* vma->shared links */
 	struct mutex i_mmap_lock;

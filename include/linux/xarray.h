@@ -10,8 +10,8 @@
  *
  * Entries are kernel pointers (never NULL, never an ERR_PTR).  The
  * functions take no lock: the owner serializes every call on one array
- * (the page cache: mapping->i_pages_lock).  xa_store may allocate and so
- * may sleep.
+ * (the page cache: mapping->i_pages_lock).  xa_store allocates nodes
+ * with the gfp it is given.
  */
 #ifndef _LINUX_XARRAY_H
 #define _LINUX_XARRAY_H
@@ -50,6 +50,8 @@ static inline bool xa_empty(const struct xarray *xa)
 	return !xa->xa_head;
 }
 
+/* Make the node cache (idempotent; may sleep): before the first xa_store. */
+void xa_node_cache_init(void);
 void *xa_load(struct xarray *xa, unsigned long index);
 /* Old entry at @index (or NULL); ERR_PTR(-ENOMEM) when a node could not be had. */
 void *xa_store(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp);

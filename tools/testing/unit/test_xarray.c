@@ -203,6 +203,7 @@ static void alloc_failures(void)
 int main(void)
 {
 	make_keys();
+	xa_node_cache_init();
 
 	unit_begin("xarray-ranges");
 	ranges();
