@@ -77,83 +77,63 @@ static void segment_pages(const Elf64_Phdr *ph, unsigned long bias,
 	*stop = PAGE_ALIGN(bias + ph->p_vaddr + ph->p_memsz);
 }
 
-/* Copy @len bytes of the file at @offset to user address @addr, a page at a time. */
-static int elf_read_to_user(struct file *file, unsigned long addr, loff_t offset, size_t len)
+/*
+ * Put one PT_LOAD segment into memory without reading it: its file part
+ * is a MAP_PRIVATE mapping of the program file (pages come from the page
+ * cache when first touched; a write copies), its bss is anonymous
+ * memory.  The file's bytes after p_filesz in the last file page are
+ * not the program's: they are cleared (which copies that one page), so
+ * the segment's bss reads as zeros from its first byte.
+ */
+static int elf_map_segment(struct file *file, const Elf64_Phdr *ph, unsigned long bias)
 {
-	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	int err = 0;
+	unsigned long prot = elf_prot(ph->p_flags), start, file_end, stop;
+	unsigned long addr = bias + ph->p_vaddr, zero_len;
+	unsigned long ret;
 
-	if (!buf)
-		return -ENOMEM;
-	while (len && !err) {
-		size_t n = min_t(size_t, len, PAGE_SIZE);
-		ssize_t got = kernel_read(file, buf, n, &offset);
-
-		if (got != (ssize_t)n)
-			err = got < 0 ? got : -EIO;
-		else if (copy_to_user((void __user *)addr, buf, n))
-			err = -EFAULT;
-		addr += n;
-		len -= n;
+	segment_pages(ph, bias, &start, &stop);
+	file_end = PAGE_ALIGN(addr + ph->p_filesz);
+	zero_len = ph->p_memsz > ph->p_filesz ? file_end - (addr + ph->p_filesz) : 0;
+	if (ph->p_filesz) {
+		/* Writable for now if the tail of the last file page must be cleared. */
+		ret = vm_mmap(file, start, file_end - start, prot | (zero_len ? PROT_WRITE : 0),
+			      MAP_PRIVATE | MAP_FIXED, ph->p_offset - (addr - start));
+		if (IS_ERR_VALUE(ret))
+			return ret;
+		if (zero_len && clear_user((void __user *)(addr + ph->p_filesz), zero_len))
+			return -EFAULT;
+		if (zero_len && !(prot & PROT_WRITE) && do_mprotect(start, file_end - start, prot))
+			return -ENOMEM;
+	} else {
+		file_end = start;
 	}
-	kfree(buf);
-	return err;
+	if (stop > file_end) {
+		ret = vm_mmap(NULL, file_end, stop - file_end, prot,
+			      MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, 0);
+		if (IS_ERR_VALUE(ret))
+			return ret;
+	}
+	return 0;
 }
 
-/*
- * Map and fill every PT_LOAD; returns the end of the highest segment.
- * The whole span is mapped writable once, so segments that share a page
- * both keep their bytes; then each segment gets its own protection.
- */
+/* Map every PT_LOAD; returns the end of the highest segment. */
 static long elf_map_segments(const struct linux_binprm *bprm, const Elf64_Phdr *phdrs,
 			     int phnum, unsigned long bias)
 {
-	unsigned long lo = ~0UL, hi = 0, end = 0, start, stop;
+	unsigned long end = 0;
 	int i, err;
 
-	for (i = 0; i < phnum; i++) {
-		if (phdrs[i].p_type != PT_LOAD || !phdrs[i].p_memsz)
-			continue;
-		segment_pages(&phdrs[i], bias, &start, &stop);
-		lo = min(lo, start);
-		hi = max(hi, stop);
-	}
-	if (lo >= hi)
-		return -ENOEXEC;	/* nothing to load */
-	if (IS_ERR_VALUE(vm_mmap(NULL, lo, hi - lo, PROT_READ | PROT_WRITE,
-				 MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, 0)))
-		return -ENOMEM;
 	for (i = 0; i < phnum; i++) {
 		const Elf64_Phdr *ph = &phdrs[i];
 
 		if (ph->p_type != PT_LOAD || !ph->p_memsz)
 			continue;
-		err = elf_read_to_user(bprm->file, bias + ph->p_vaddr, ph->p_offset, ph->p_filesz);
+		err = elf_map_segment(bprm->file, ph, bias);
 		if (err)
 			return err;
 		end = max(end, (unsigned long)(bias + ph->p_vaddr + ph->p_memsz));
 	}
-	for (i = 0; i < phnum; i++) {
-		const Elf64_Phdr *ph = &phdrs[i];
-
-		if (ph->p_type != PT_LOAD || !ph->p_memsz)
-			continue;
-		segment_pages(ph, bias, &start, &stop);
-		if (do_mprotect(start, stop - start, elf_prot(ph->p_flags)))
-			return -ENOMEM;
-	}
-	/* Pages between segments belong to none: unmap them (PT_LOADs are sorted). */
-	for (i = 0, start = lo; i < phnum; i++) {
-		unsigned long s2, e2;
-
-		if (phdrs[i].p_type != PT_LOAD || !phdrs[i].p_memsz)
-			continue;
-		segment_pages(&phdrs[i], bias, &s2, &e2);
-		if (s2 > start && vm_munmap(start, s2 - start))
-			return -ENOMEM;
-		start = max(start, e2);
-	}
-	return end;
+	return end ? (long)end : -ENOEXEC;	/* nothing to load */
 }
 
 /* Where the program headers are in memory, for AT_PHDR. */

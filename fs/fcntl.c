@@ -5,13 +5,15 @@
  * and the open file's status flags (F_GETFL/F_SETFL: shared by every
  * descriptor of the struct file; only O_APPEND and O_NONBLOCK change).
  * Record locks (F_GETLK/F_SETLK/F_SETLKW and the F_OFD_ forms) are
- * fs/locks.c's; F_GETPIPE_SZ/F_SETPIPE_SZ belong to fs/pipe.c.
+ * fs/locks.c's; F_GETPIPE_SZ/F_SETPIPE_SZ belong to fs/pipe.c, the seals
+ * (F_ADD_SEALS/F_GET_SEALS) to mm/memfd.c.
  */
 #include <linux/kernel.h>
 #include <linux/file.h>
 #include <linux/filelock.h>
 #include <linux/fs.h>
 #include <linux/pipe_fs_i.h>
+#include <linux/shmem_fs.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
@@ -58,6 +60,9 @@ static long do_fcntl(int fd, unsigned int cmd, unsigned long arg, struct file *f
 	case F_GETPIPE_SZ:
 	case F_SETPIPE_SZ:
 		return pipe_fcntl(filp, cmd, arg);
+	case F_ADD_SEALS:
+	case F_GET_SEALS:
+		return memfd_fcntl(filp, cmd, arg);
 	default:
 		return -EINVAL;
 	}

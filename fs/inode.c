@@ -16,6 +16,7 @@
 #include <linux/init.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/pagemap.h>
 #include <linux/pipe_fs_i.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -49,6 +50,8 @@ struct inode *new_inode(struct super_block *sb)
 		return NULL;
 	atomic_set(&inode->i_count, 1);
 	mutex_init(&inode->i_mutex);
+	address_space_init_once(&inode->i_data, inode);
+	inode->i_mapping = &inode->i_data;
 	inode->i_sb = sb;
 	inode->i_nlink = 1;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
@@ -92,6 +95,7 @@ void iput(struct inode *inode)
 	sb = inode->i_sb;
 	if (sb->s_op->evict_inode)
 		sb->s_op->evict_inode(inode);
+	truncate_inode_pages_final(&inode->i_data);
 	spin_lock(&inode_sb_list_lock);
 	list_del(&inode->i_sb_list);
 	spin_unlock(&inode_sb_list_lock);

@@ -65,6 +65,7 @@ struct file *dentry_open(const struct path *path, int flags)
 	f->f_path = *path;
 	path_get(path);
 	f->f_inode = inode;
+	f->f_mapping = inode->i_mapping;
 	f->f_op = inode->i_fop;
 	if (f->f_mode & FMODE_PATH)
 		return f;

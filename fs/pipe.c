@@ -556,6 +556,7 @@ static struct file *alloc_pipe_file(const struct path *path, int flags, fmode_t 
 	f->f_path = *path;
 	path_get(path);
 	f->f_inode = d_inode(path->dentry);
+	f->f_mapping = f->f_inode->i_mapping;
 	f->f_op = &pipefifo_fops;
 	f->private_data = f->f_inode->i_pipe;
 	return f;

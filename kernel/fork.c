@@ -24,8 +24,6 @@
 #include <linux/mutex.h>
 #include <asm/mmu_context.h>
 #include <asm/pgalloc.h>
-#include <asm/tlbflush.h>
-#include "../mm/vma_internal.h"
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -715,38 +713,6 @@ void mmput(struct mm_struct *mm)
 	if (mm->exe_file)
 		fput(mm->exe_file);
 	mmdrop(mm);
-}
-
-/* fork: copy every area; private writable pages become copy-on-write. */
-static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
-{
-	struct vm_area_struct *mpnt, *tmp, *prev = NULL;
-	int retval = 0;
-
-	mutex_lock(&oldmm->mmap_lock);
-	mm->total_vm = oldmm->total_vm;
-	mm->data_vm = oldmm->data_vm;
-	mm->exec_vm = oldmm->exec_vm;
-	mm->stack_vm = oldmm->stack_vm;
-	for (mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
-		if (mpnt->vm_flags & VM_DONTCOPY)
-			continue;
-		tmp = vm_area_dup(mpnt);
-		if (!tmp) {
-			retval = -ENOMEM;
-			break;
-		}
-		tmp->vm_mm = mm;
-		vma_link_after(mm, tmp, prev);
-		prev = tmp;
-		retval = copy_page_range(tmp, mpnt);
-		if (retval)
-			break;
-	}
-	/* The parent's now write-protected PTEs must not linger in its TLB. */
-	flush_tlb_mm_range(oldmm, 0, TASK_SIZE_MAX);
-	mutex_unlock(&oldmm->mmap_lock);
-	return retval;
 }
 
 struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)

@@ -52,3 +52,29 @@ size_t iov_iter_zero(size_t bytes, struct iov_iter *i)
 	i->count -= n;
 	return n;
 }
+
+/*
+ * Touch the first @bytes of a user source so they are mapped before the
+ * caller locks a page-cache page: a write whose buffer is a mapping of
+ * the same file would otherwise fault on the page it holds locked.
+ * Returns the bytes that could not be faulted in.
+ */
+size_t fault_in_iov_iter_readable(const struct iov_iter *i, size_t bytes)
+{
+	const char __user *p = (const char __user *)i->buf;
+	size_t n = min(bytes, i->count), done = 0;
+	char c __maybe_unused;
+
+	if (i->kernel || !n)
+		return 0;
+	while (done < n) {
+		size_t step = PAGE_SIZE - ((unsigned long)(p + done) & (PAGE_SIZE - 1));
+
+		if (get_user(c, p + done))
+			return n - done;
+		done += min(step, n - done);
+	}
+	if (get_user(c, p + n - 1))
+		return 1;
+	return 0;
+}

@@ -5,12 +5,19 @@
  *
  * handle_mm_fault() walks (and builds) the four page-table levels for
  * the faulting address, then decides from the PTE:
- *  - none, private area: demand-zero (do_anonymous_page).  A read maps
+ *  - none, anonymous area: demand-zero (do_anonymous_page).  A read maps
  *    the shared zero page read-only; a write gets a fresh zeroed page.
- *  - none, shared area: the page of the shared object (shmem_anon).
- *  - present but read-only, and the area is writable: copy-on-write
- *    (do_wp_page).  A page with one user is simply made writable; a page
- *    still shared with a fork relative is copied first.
+ *  - none, file area (vm_ops->fault, e.g. filemap_fault: the page cache;
+ *    shared anonymous memory is a tmpfs file too): a read maps the
+ *    file's page (do_read_fault; read-only in a private area), a write
+ *    to a private area maps a private copy of it (do_cow_fault), a write
+ *    to a shared area maps the file's page writable and dirties it
+ *    (do_shared_fault).
+ *  - present but read-only, and the area is writable: do_wp_page.  In a
+ *    shared area the page is the file's: it is made writable.  In a
+ *    private one it is copy-on-write: an anonymous page with one user is
+ *    simply made writable; one still shared with a fork relative, the
+ *    zero page or a page-cache page is copied first.
  *
  * fork's copy_page_range() is what makes COW happen: for a private
  * writable area it write-protects each PTE in parent and child and
@@ -32,7 +39,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
-#include <linux/shmem_anon.h>
+#include <linux/pagemap.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
@@ -139,6 +146,12 @@ unsigned long skip_pgtable_hole(struct mm_struct *mm, unsigned long addr)
 	return next > addr ? next : ~0UL;	/* ~0UL: wrapped past the top */
 }
 
+/* Which rss counter a mapped page counts in: file (tmpfs) pages are shmem. */
+static int mm_counter(const struct page *page)
+{
+	return page->mapping ? MM_SHMEMPAGES : MM_ANONPAGES;
+}
+
 static struct page *alloc_user_page(void)
 {
 	return alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
@@ -146,25 +159,26 @@ static struct page *alloc_user_page(void)
 
 /*
  * The map count and the counters that follow it: while any PTE maps a
- * page it is in AnonPages (private areas) or Mapped (shared ones), and a
- * private page, which nothing but its mappings keeps alive, is on the
- * anon LRU (lru_count_page).  Linux keeps these in mm/rmap.c.
+ * page it is in AnonPages (anonymous pages) or Mapped (page-cache
+ * pages), and an anonymous page, which nothing but its mappings keeps
+ * alive, is on the anon LRU (lru_count_page).  Linux keeps these in
+ * mm/rmap.c.
  */
-static void page_add_rmap(struct page *page, bool shared)
+static void page_add_rmap(struct page *page)
 {
 	if (!atomic_inc_and_test(&page->_mapcount))
 		return;
-	mod_lruvec_page_state(page, shared ? NR_FILE_MAPPED : NR_ANON_MAPPED, 1);
-	if (!shared)
+	mod_lruvec_page_state(page, page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, 1);
+	if (!page->mapping)
 		lru_count_page(page, true, 1);
 }
 
-static void page_remove_rmap(struct page *page, bool shared)
+static void page_remove_rmap(struct page *page)
 {
 	if (!atomic_add_negative(-1, &page->_mapcount))
 		return;
-	mod_lruvec_page_state(page, shared ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
-	if (!shared)
+	mod_lruvec_page_state(page, page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
+	if (!page->mapping)
 		lru_count_page(page, true, -1);
 }
 
@@ -175,7 +189,7 @@ static void map_new_page(struct vm_area_struct *vma, unsigned long addr, pte_t *
 
 	if (writable)
 		entry = pte_mkdirty(pte_mkwrite(entry));
-	page_add_rmap(page, counter == MM_SHMEMPAGES);
+	page_add_rmap(page);
 	add_mm_counter(vma->vm_mm, counter, 1);
 	set_pte(pte, entry);
 }
@@ -198,17 +212,47 @@ static unsigned int do_anonymous_page(struct vm_area_struct *vma, unsigned long 
 	return 0;
 }
 
-/* Shared anonymous areas: every mapping of the object sees the same page. */
-static unsigned int do_shared_fault(struct vm_area_struct *vma, unsigned long addr,
-				    pte_t *pte, unsigned int flags)
+/*
+ * A missing PTE in a file area.  The file's fault handler finds the page
+ * (with a reference, which the PTE inherits, or which a private write
+ * gives back after copying).
+ */
+static unsigned int do_fault(struct vm_area_struct *vma, unsigned long addr,
+			     pte_t *pte, unsigned int flags)
 {
-	pgoff_t index = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-	struct page *page = shmem_anon_get_page(vma->vm_shmem, index);
+	struct vm_fault vmf = {
+		.vma = vma,
+		.flags = flags,
+		.address = addr,
+		.pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT),
+	};
+	unsigned int ret = vma->vm_ops->fault(&vmf);
+	struct page *page, *copy;
 
-	if (IS_ERR(page))
-		return PTR_ERR(page) == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
-	map_new_page(vma, addr, pte, page, vma->vm_flags & VM_WRITE, MM_SHMEMPAGES);
-	return 0;
+	if (ret & VM_FAULT_ERROR)
+		return ret;
+	page = vmf.page;
+	if (!(flags & FAULT_FLAG_WRITE)) {
+		/* do_read_fault: a private area maps the page read-only (no RW in its prot). */
+		map_new_page(vma, addr, pte, page, false, mm_counter(page));
+		return ret;
+	}
+	if (vma->vm_flags & VM_SHARED) {
+		/* do_shared_fault: the store goes to the file's own page. */
+		set_page_dirty(page);
+		map_new_page(vma, addr, pte, page, true, mm_counter(page));
+		return ret;
+	}
+	/* do_cow_fault: a private write never reaches the file. */
+	copy = alloc_page(GFP_HIGHUSER_MOVABLE);
+	if (!copy) {
+		put_page(page);
+		return VM_FAULT_OOM;
+	}
+	copy_page(page_address(copy), page_address(page));
+	put_page(page);
+	map_new_page(vma, addr, pte, copy, true, MM_ANONPAGES);
+	return ret;
 }
 
 /*
@@ -225,8 +269,17 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	struct page *old = is_zero_pfn(pfn) ? NULL : pfn_to_page(pfn);
 	struct page *new;
 
-	/* Shared areas never copy: the page is the object's, for everyone. */
-	if ((vma->vm_flags & VM_SHARED) || (old && page_count(old) == 1)) {
+	/* Shared areas never copy: the page is the file's, for everyone. */
+	if (vma->vm_flags & VM_SHARED) {
+		count_vm_event(PGREUSE);
+		if (old)
+			set_page_dirty(old);
+		set_pte(pte, pte_mkdirty(pte_mkwrite(orig)));
+		flush_tlb_page(vma, addr);
+		return 0;
+	}
+	/* An anonymous page nobody else holds: ours to write.  A cache page never is. */
+	if (old && !old->mapping && page_count(old) == 1) {
 		count_vm_event(PGREUSE);
 		set_pte(pte, pte_mkdirty(pte_mkwrite(orig)));
 		flush_tlb_page(vma, addr);
@@ -243,8 +296,8 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	flush_tlb_page(vma, addr);
 	map_new_page(vma, addr, pte, new, true, MM_ANONPAGES);
 	if (old) {
-		page_remove_rmap(old, false);
-		add_mm_counter(vma->vm_mm, MM_ANONPAGES, -1);
+		page_remove_rmap(old);
+		add_mm_counter(vma->vm_mm, mm_counter(old), -1);
 		put_page(old);
 	}
 	return 0;
@@ -263,8 +316,8 @@ unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 		return VM_FAULT_OOM;
 	entry = *pte;
 	if (pte_none(entry)) {
-		if (vma->vm_shmem)
-			return do_shared_fault(vma, addr, pte, flags);
+		if (vma->vm_ops && vma->vm_ops->fault)
+			return do_fault(vma, addr, pte, flags);
 		return do_anonymous_page(vma, addr, pte, flags);
 	}
 	if ((flags & FAULT_FLAG_WRITE) && !pte_write(entry))
@@ -297,26 +350,37 @@ void mm_populate(unsigned long start, unsigned long len)
 	mutex_unlock(&mm->mmap_lock);
 }
 
-/* Drop the page a PTE maps and clear it. */
-static void zap_pte(struct mm_struct *mm, pte_t *pte, bool shared)
+/*
+ * Drop the page a PTE maps and clear it.  With @only set, an anonymous
+ * page (a private COW copy) is kept: only pages of that file go.
+ */
+static void zap_pte(struct mm_struct *mm, pte_t *pte, struct address_space *only)
 {
-	pte_t old = ptep_get_and_clear(mm, 0, pte);
 	unsigned long pfn;
 	struct page *page;
+	pte_t old = *pte;
 
 	if (!pte_present(old))
 		return;
 	pfn = pte_pfn(old);
-	if (is_zero_pfn(pfn) || !pfn_valid(pfn))
+	if (is_zero_pfn(pfn) || !pfn_valid(pfn)) {
+		pte_clear(mm, 0, pte);
 		return;
+	}
 	page = pfn_to_page(pfn);
-	page_remove_rmap(page, shared);
-	add_mm_counter(mm, shared ? MM_SHMEMPAGES : MM_ANONPAGES, -1);
+	if (only && page->mapping != only)
+		return;
+	pte_clear(mm, 0, pte);
+	if (pte_dirty(old) && page->mapping)
+		set_page_dirty(page);
+	page_remove_rmap(page);
+	add_mm_counter(mm, mm_counter(page), -1);
 	put_page(page);
 }
 
 /* Unmap the pages of [start, start + size) in @vma (the area stays). */
-void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
+void zap_mapping_pages(struct vm_area_struct *vma, unsigned long start, unsigned long size,
+		       struct address_space *only)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	unsigned long addr, end = start + size;
@@ -328,11 +392,16 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 			addr = skip_pgtable_hole(mm, addr);
 			continue;
 		}
-		zap_pte(mm, pte, vma->vm_shmem != NULL);
+		zap_pte(mm, pte, only);
 		addr += PAGE_SIZE;
 		if (!(addr & (PMD_SIZE - 1)))
 			cond_resched();
 	}
+}
+
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
+{
+	zap_mapping_pages(vma, start, size, NULL);
 }
 
 /*
@@ -371,8 +440,8 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 				struct page *page = pfn_to_page(pfn);
 
 				get_page(page);
-				page_add_rmap(page, dst_vma->vm_shmem != NULL);
-				add_mm_counter(dst, dst_vma->vm_shmem ? MM_SHMEMPAGES : MM_ANONPAGES, 1);
+				page_add_rmap(page);
+				add_mm_counter(dst, mm_counter(page), 1);
 			}
 			set_pte(dst_pte, pte_mkold(entry));
 		}

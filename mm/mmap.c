@@ -9,6 +9,13 @@
  * by address.  Adjacent areas with identical flags and backing are
  * merged, so a program calling brk() a thousand times has one heap VMA.
  * Unmapping or changing part of an area first splits it at the edges.
+ *
+ * A file mapping's VMA holds a reference on the file (vm_file) and sits
+ * in the file's mapping->i_mmap list, so truncate can find and unmap
+ * every page of the file any process maps (unmap_mapping_range).  Its
+ * pages come from the page cache through vm_ops->fault (mm/filemap.c).
+ * MAP_SHARED|MAP_ANONYMOUS memory is an unlinked tmpfs file
+ * (shmem_zero_setup), so it works the same way and survives fork.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
@@ -20,7 +27,10 @@
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
-#include <linux/shmem_anon.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/pagemap.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <asm/tlbflush.h>
@@ -53,8 +63,39 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 	if (vma) {
 		vma->vm_mm = mm;
 		RB_CLEAR_NODE(&vma->vm_rb);
+		INIT_LIST_HEAD(&vma->shared);
 	}
 	return vma;
+}
+
+static bool vma_is_shared_maywrite(const struct vm_area_struct *vma)
+{
+	return (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == (VM_SHARED | VM_MAYWRITE);
+}
+
+/* Enter a file area in its file's list of mappings. */
+void vma_link_file(struct vm_area_struct *vma)
+{
+	struct address_space *mapping = vma->vm_file->f_mapping;
+
+	mutex_lock(&mapping->i_mmap_lock);
+	list_add_tail(&vma->shared, &mapping->i_mmap);
+	if (vma_is_shared_maywrite(vma))
+		atomic_inc(&mapping->i_mmap_writable);
+	mutex_unlock(&mapping->i_mmap_lock);
+}
+
+void vma_unlink_file(struct vm_area_struct *vma)
+{
+	struct address_space *mapping = vma->vm_file->f_mapping;
+
+	if (list_empty(&vma->shared))
+		return;
+	mutex_lock(&mapping->i_mmap_lock);
+	list_del_init(&vma->shared);
+	if (vma_is_shared_maywrite(vma))
+		atomic_dec(&mapping->i_mmap_writable);
+	mutex_unlock(&mapping->i_mmap_lock);
 }
 
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
@@ -65,16 +106,21 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 		*vma = *orig;
 		vma->vm_next = vma->vm_prev = NULL;
 		RB_CLEAR_NODE(&vma->vm_rb);
-		if (vma->vm_shmem)
-			shmem_anon_get(vma->vm_shmem);
+		INIT_LIST_HEAD(&vma->shared);
+		if (vma->vm_file) {
+			get_file(vma->vm_file);
+			vma_link_file(vma);
+		}
 	}
 	return vma;
 }
 
 void vm_area_free(struct vm_area_struct *vma)
 {
-	if (vma->vm_shmem)
-		shmem_anon_put(vma->vm_shmem);
+	if (vma->vm_file) {
+		vma_unlink_file(vma);
+		fput(vma->vm_file);
+	}
 	kmem_cache_free(vm_area_cachep, vma);
 }
 
@@ -183,8 +229,8 @@ static void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npag
 static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
-	       a->vm_shmem == b->vm_shmem &&
-	       (!a->vm_shmem ||
+	       a->vm_file == b->vm_file && a->vm_ops == b->vm_ops &&
+	       (!a->vm_file ||
 		a->vm_pgoff + ((a->vm_end - a->vm_start) >> PAGE_SHIFT) == b->vm_pgoff);
 }
 
@@ -326,8 +372,6 @@ static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
 
 	vm_flags |= (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) |
 		    (prot & PROT_EXEC ? VM_EXEC : 0);
-	if ((flags & MAP_TYPE) == MAP_SHARED || (flags & MAP_TYPE) == MAP_SHARED_VALIDATE)
-		vm_flags |= VM_SHARED | VM_MAYSHARE;
 	if (flags & MAP_GROWSDOWN)
 		vm_flags |= VM_GROWSDOWN;
 	if (flags & MAP_NORESERVE)
@@ -335,9 +379,12 @@ static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
 	return vm_flags;
 }
 
-/* Create an area [addr, addr + len) with @vm_flags.  mmap_lock held. */
-static unsigned long mmap_region(struct mm_struct *mm, unsigned long addr,
-				 unsigned long len, unsigned long vm_flags)
+/*
+ * Create an area [addr, addr + len) with @vm_flags, mapping @file from
+ * page @pgoff if given.  mmap_lock held.
+ */
+static unsigned long mmap_region(struct mm_struct *mm, struct file *file, unsigned long addr,
+				 unsigned long len, unsigned long vm_flags, unsigned long pgoff)
 {
 	struct vm_area_struct *vma, *prev;
 	int err;
@@ -353,27 +400,91 @@ static unsigned long mmap_region(struct mm_struct *mm, unsigned long addr,
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;
-	vma->vm_page_prot = vm_get_page_prot(vm_flags);
-	if (vm_flags & VM_SHARED) {
-		vma->vm_shmem = shmem_anon_create(len >> PAGE_SHIFT);
-		if (!vma->vm_shmem) {
-			vm_area_free(vma);
-			return -ENOMEM;
-		}
+	vma->vm_pgoff = pgoff;
+	if (file) {
+		vma->vm_file = get_file(file);
+		/* The file's mmap installs vm_ops and may drop VM_MAY* bits (seals). */
+		err = file->f_op->mmap(file, vma);
+		if (err)
+			goto free_vma;
+		vma_link_file(vma);
+	} else if (vm_flags & VM_SHARED) {
+		err = shmem_zero_setup(vma);
+		if (err)
+			goto free_vma;
 	}
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
 	prev = find_vma_prev(mm, addr);
 	vma_link(mm, vma, prev);
-	vm_stat_account(mm, vm_flags, len >> PAGE_SHIFT);
+	vm_stat_account(mm, vma->vm_flags, len >> PAGE_SHIFT);
 	vma_merge(mm, vma);
 	return addr;
+
+free_vma:
+	vm_area_free(vma);
+	return err;
 }
 
-/* mmap for anonymous memory (files come with the VFS). */
-unsigned long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
-		      unsigned long flags, unsigned long pgoff, bool *populate)
+/* Everything Linux lets a mapping of a regular file (at most) reach. */
+static bool file_mmap_ok(struct file *file, unsigned long pgoff, unsigned long len)
+{
+	u64 maxsize = S_ISREG(file_inode(file)->i_mode) ? MAX_LFS_FILESIZE : ULONG_MAX;
+
+	if (len > maxsize)
+		return false;
+	return pgoff <= (maxsize - len) >> PAGE_SHIFT;
+}
+
+/* The flags MAP_SHARED ever accepted; MAP_SHARED_VALIDATE refuses the rest. */
+#define LEGACY_MAP_MASK	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | \
+			 MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | \
+			 MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | \
+			 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB)
+
+/*
+ * What the open file allows: a shared writable mapping needs a file
+ * open for writing; a shared mapping of a read-only open can never gain
+ * PROT_WRITE (no VM_MAYWRITE) and does not count as shared for COW;
+ * any mapping needs read access; the file must know how to be mapped.
+ */
+static int mmap_file_checks(struct file *file, unsigned long prot, unsigned long flags,
+			    unsigned long *vm_flags, unsigned long pgoff, unsigned long len)
+{
+	if (!file_mmap_ok(file, pgoff, len))
+		return -EOVERFLOW;
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED_VALIDATE:
+		if (flags & ~LEGACY_MAP_MASK)
+			return -EOPNOTSUPP;
+		fallthrough;
+	case MAP_SHARED:
+		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+			return -EACCES;
+		*vm_flags |= VM_SHARED | VM_MAYSHARE;
+		if (!(file->f_mode & FMODE_WRITE))
+			*vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+		fallthrough;
+	case MAP_PRIVATE:
+		if (!(file->f_mode & FMODE_READ))
+			return -EACCES;
+		if (!file->f_op || !file->f_op->mmap)
+			return -ENODEV;
+		if (*vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* mmap: anonymous memory or a file's pages.  mmap_lock held. */
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff,
+		      bool *populate)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long vm_flags;
+	int err;
 
 	*populate = false;
 	if (!len)
@@ -381,18 +492,25 @@ unsigned long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 	len = PAGE_ALIGN(len);
 	if (!len || len > TASK_SIZE_MAX)
 		return -ENOMEM;
-	/* MAP_SHARED_VALIDATE is for files; Linux 6.1 refuses it for anonymous memory. */
-	switch (flags & MAP_TYPE) {
-	case MAP_SHARED:
-	case MAP_PRIVATE:
-		break;
-	default:
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (!file) {
+		/* MAP_SHARED_VALIDATE is for files; Linux 6.1 refuses it for anonymous memory. */
+		switch (flags & MAP_TYPE) {
+		case MAP_SHARED:
+			if (flags & MAP_GROWSDOWN)
+				return -EINVAL;
+			pgoff = 0;
+			break;
+		case MAP_PRIVATE:
+			break;
+		default:
+			return -EINVAL;
+		}
+	} else if ((flags & MAP_TYPE) != MAP_SHARED && (flags & MAP_TYPE) != MAP_PRIVATE &&
+		   (flags & MAP_TYPE) != MAP_SHARED_VALIDATE) {
 		return -EINVAL;
 	}
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV;		/* no files to map before the VFS */
-	if ((flags & MAP_TYPE) == MAP_SHARED && (flags & MAP_GROWSDOWN))
-		return -EINVAL;
 	if (rlimit(RLIMIT_AS) != RLIM_INFINITY &&
 	    ((mm->total_vm << PAGE_SHIFT) + len) > rlimit(RLIMIT_AS))
 		return -ENOMEM;
@@ -414,14 +532,21 @@ unsigned long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 			return addr;
 	}
 	vm_flags = calc_vm_flags(prot, flags);
-	addr = mmap_region(mm, addr, len, vm_flags);
+	if (file) {
+		err = mmap_file_checks(file, prot, flags, &vm_flags, pgoff, len);
+		if (err)
+			return err;
+	} else if ((flags & MAP_TYPE) == MAP_SHARED) {
+		vm_flags |= VM_SHARED | VM_MAYSHARE;
+	}
+	addr = mmap_region(mm, file, addr, len, vm_flags, pgoff);
 	if (!IS_ERR_VALUE(addr) && (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE)
 		*populate = true;
 	return addr;
 }
 
 /* In-kernel mmap on current->mm (exec uses it); takes the lock itself. */
-unsigned long vm_mmap(void *file, unsigned long addr, unsigned long len,
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags, unsigned long offset)
 {
 	struct mm_struct *mm = current->mm;
@@ -431,7 +556,7 @@ unsigned long vm_mmap(void *file, unsigned long addr, unsigned long len,
 	if (offset & ~PAGE_MASK)
 		return -EINVAL;
 	mutex_lock(&mm->mmap_lock);
-	ret = do_mmap(addr, len, prot, flags, offset >> PAGE_SHIFT, &populate);
+	ret = do_mmap(file, addr, len, prot, flags, offset >> PAGE_SHIFT, &populate);
 	mutex_unlock(&mm->mmap_lock);
 	if (populate)
 		mm_populate(ret, len);
@@ -441,11 +566,20 @@ unsigned long vm_mmap(void *file, unsigned long addr, unsigned long len,
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
 		unsigned long, flags, unsigned long, fd, unsigned long, off)
 {
+	struct file *file = NULL;
+	unsigned long ret;
+
 	if (off & ~PAGE_MASK)
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -EBADF;		/* no descriptor refers to a file yet */
-	return vm_mmap(NULL, addr, len, prot, flags, off);
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+	}
+	ret = vm_mmap(file, addr, len, prot, flags, off);
+	if (file)
+		fput(file);
+	return ret;
 }
 
 int vm_munmap(unsigned long addr, size_t len)
@@ -494,9 +628,9 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	/* Growing: leave the guard gap below the next area (the stack). */
 	if (find_vma_intersection(mm, oldbrk, newbrk + PAGE_SIZE))
 		goto out;
-	if (!IS_ERR_VALUE(mmap_region(mm, oldbrk, newbrk - oldbrk,
+	if (!IS_ERR_VALUE(mmap_region(mm, NULL, oldbrk, newbrk - oldbrk,
 				      VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE |
-				      VM_MAYEXEC)))
+				      VM_MAYEXEC, 0)))
 		mm->brk = brk;
 out:
 	brk = mm->brk;
@@ -533,9 +667,9 @@ int setup_stack_vma(struct mm_struct *mm, unsigned long start, unsigned long end
 	unsigned long ret;
 
 	mutex_lock(&mm->mmap_lock);
-	ret = mmap_region(mm, start, end - start,
+	ret = mmap_region(mm, NULL, start, end - start,
 			  VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC |
-			  VM_GROWSDOWN);
+			  VM_GROWSDOWN, 0);
 	mutex_unlock(&mm->mmap_lock);
 	return IS_ERR_VALUE(ret) ? (int)ret : 0;
 }
@@ -556,8 +690,82 @@ void exit_mmap(struct mm_struct *mm)
 	free_pgtables(mm);
 }
 
+/* fork: copy every area; private writable pages become copy-on-write. */
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *mpnt, *tmp, *prev = NULL;
+	int retval = 0;
+
+	mutex_lock(&oldmm->mmap_lock);
+	mm->total_vm = oldmm->total_vm;
+	mm->data_vm = oldmm->data_vm;
+	mm->exec_vm = oldmm->exec_vm;
+	mm->stack_vm = oldmm->stack_vm;
+	for (mpnt = oldmm->mmap; mpnt; mpnt = mpnt->vm_next) {
+		if (mpnt->vm_flags & VM_DONTCOPY)
+			continue;
+		tmp = vm_area_dup(mpnt);
+		if (!tmp) {
+			retval = -ENOMEM;
+			break;
+		}
+		tmp->vm_mm = mm;
+		vma_link_after(mm, tmp, prev);
+		prev = tmp;
+		retval = copy_page_range(tmp, mpnt);
+		if (retval)
+			break;
+	}
+	/* The parent's now write-protected PTEs must not linger in its TLB. */
+	flush_tlb_mm_range(oldmm, 0, TASK_SIZE_MAX);
+	mutex_unlock(&oldmm->mmap_lock);
+	return retval;
+}
+
 void __init vma_cache_init(void)
 {
 	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),
 					   0, SLAB_PANIC, NULL);
+}
+
+/*
+ * remap_file_pages: the old non-linear mappings.  Linux 6.1 emulates the
+ * call with an mmap of the same file over the range (MAP_FIXED), so the
+ * range ends up mapping the file from @pgoff; only a whole shared file
+ * area qualifies, and prot must be 0 (EINVAL otherwise).
+ */
+SYSCALL_DEFINE5(remap_file_pages, unsigned long, start, unsigned long, size,
+		unsigned long, prot, unsigned long, pgoff, unsigned long, flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long ret = -EINVAL;
+	bool populate = false;
+	struct file *file;
+
+	if (prot)
+		return -EINVAL;
+	start &= PAGE_MASK;
+	size &= PAGE_MASK;
+	if (start + size <= start)
+		return -EINVAL;
+	if (pgoff + (size >> PAGE_SHIFT) < pgoff)
+		return -EINVAL;
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, start);
+	if (!vma || vma->vm_start > start || !(vma->vm_flags & VM_SHARED) || !vma->vm_file ||
+	    start + size > vma->vm_end)
+		goto out;
+	prot = (vma->vm_flags & VM_READ ? PROT_READ : 0) |
+	       (vma->vm_flags & VM_WRITE ? PROT_WRITE : 0) |
+	       (vma->vm_flags & VM_EXEC ? PROT_EXEC : 0);
+	flags = (flags & MAP_NONBLOCK) | MAP_SHARED | MAP_FIXED | MAP_POPULATE;
+	file = get_file(vma->vm_file);
+	ret = do_mmap(file, start, size, prot, flags, pgoff, &populate);
+	fput(file);
+out:
+	mutex_unlock(&mm->mmap_lock);
+	if (populate)
+		mm_populate(ret, size);
+	return IS_ERR_VALUE(ret) ? ret : 0;
 }

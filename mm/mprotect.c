@@ -72,10 +72,23 @@ int do_mprotect(unsigned long start, size_t len, unsigned long prot)
 	err = -ENOMEM;
 	if (!vma || vma->vm_start > start)
 		goto out;
-	/* The whole range must be mapped, without holes. */
+	/*
+	 * The whole range must be mapped, without holes, and each area must
+	 * allow what is asked: a shared mapping of a file opened read-only
+	 * has no VM_MAYWRITE, so PROT_WRITE there is EACCES.
+	 */
 	for (next = vma, nstart = start; next && next->vm_start <= nstart && nstart < end;
-	     next = next->vm_next)
+	     next = next->vm_next) {
+		unsigned long want = (prot & PROT_READ ? VM_READ : 0) |
+				     (prot & PROT_WRITE ? VM_WRITE : 0) |
+				     (prot & PROT_EXEC ? VM_EXEC : 0);
+
+		if (want & ~(next->vm_flags >> 4) & VM_ACCESS_FLAGS) {
+			err = -EACCES;
+			goto out;
+		}
 		nstart = next->vm_end;
+	}
 	if (nstart < end)
 		goto out;
 

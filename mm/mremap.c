@@ -4,7 +4,9 @@
  * tail.  Growing extends the area in place when the address space after
  * it is free; otherwise, with MREMAP_MAYMOVE, the area moves: a new VMA
  * is made elsewhere and the page-table entries are carried over, so the
- * pages (and their contents) move without being copied.
+ * pages (and their contents) move without being copied.  The system
+ * call picks one case: a fixed destination (mremap_to), shrinking,
+ * growing in place, or moving.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
@@ -14,7 +16,6 @@
 #include <linux/mm_vma.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
-#include <linux/shmem_anon.h>
 #include <linux/syscalls.h>
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
@@ -65,13 +66,49 @@ static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	return new_addr;
 }
 
-SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
-		unsigned long, new_len, unsigned long, flags, unsigned long, new_addr)
+/* MREMAP_FIXED: move (and resize) to exactly @new_addr, replacing what is there. */
+static unsigned long mremap_to(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+			       unsigned long new_addr, unsigned long new_len)
 {
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
-	unsigned long ret = -EINVAL;
+	unsigned long ret;
 
+	if ((new_addr & ~PAGE_MASK) || new_len > TASK_SIZE_MAX ||
+	    new_addr > TASK_SIZE_MAX - new_len)
+		return -EINVAL;
+	if (new_addr < MMAP_MIN_ADDR && !capable(CAP_SYS_RAWIO))
+		return -EPERM;
+	/* The ranges may not overlap. */
+	if (addr + old_len > new_addr && new_addr + new_len > addr)
+		return -EINVAL;
+	ret = do_munmap(mm, new_addr, new_len);
+	if (ret)
+		return ret;
+	if (new_len < old_len) {
+		ret = do_munmap(mm, addr + new_len, old_len - new_len);
+		if (ret)
+			return ret;
+		old_len = new_len;
+	}
+	return move_vma(mm, find_vma(mm, addr), addr, old_len, new_len, new_addr);
+}
+
+/*
+ * Grow in place if [addr, addr + old_len) ends the area and the space
+ * after it is free.  A file area simply covers more of the file; pages
+ * past the file's end are SIGBUS, as with mmap.
+ */
+static bool vma_expandable(struct vm_area_struct *vma, unsigned long addr,
+			   unsigned long old_len, unsigned long new_len)
+{
+	return addr + old_len == vma->vm_end &&
+	       (!vma->vm_next || vma->vm_next->vm_start >= addr + new_len) &&
+	       addr + new_len <= TASK_SIZE_MAX;
+}
+
+/* Check the arguments; 0 if the call may go on. */
+static long mremap_check_args(unsigned long addr, unsigned long old_len,
+			      unsigned long new_len, unsigned long flags)
+{
 	if (flags & ~(MREMAP_FIXED | MREMAP_MAYMOVE | MREMAP_DONTUNMAP))
 		return -EINVAL;
 	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
@@ -83,82 +120,60 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 	if (old_len > TASK_SIZE_MAX || new_len > TASK_SIZE_MAX ||
 	    addr > TASK_SIZE_MAX - new_len || addr > TASK_SIZE_MAX - old_len)
 		return -EINVAL;		/* no range may wrap around */
+	if (!PAGE_ALIGN(new_len))
+		return -EINVAL;
+	return 0;
+}
+
+/* The area holding all of [addr, addr + old_len), or an error. */
+static struct vm_area_struct *mremap_find_vma(struct mm_struct *mm, unsigned long addr,
+					      unsigned long old_len)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	if (!vma || vma->vm_start > addr)
+		return ERR_PTR(-EFAULT);
+	if (!old_len)
+		return ERR_PTR(-EINVAL);	/* duplicating a shared mapping: not supported */
+	if (old_len > vma->vm_end - addr)
+		return ERR_PTR(-EFAULT);
+	return vma;
+}
+
+SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
+		unsigned long, new_len, unsigned long, flags, unsigned long, new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long ret;
+
+	ret = mremap_check_args(addr, old_len, new_len, flags);
+	if (ret)
+		return ret;
 	old_len = PAGE_ALIGN(old_len);
 	new_len = PAGE_ALIGN(new_len);
-	if (!new_len)
-		return -EINVAL;
 
 	mutex_lock(&mm->mmap_lock);
-	vma = find_vma(mm, addr);
-	if (!vma || vma->vm_start > addr) {
-		ret = -EFAULT;
-		goto out;
-	}
-	if (!old_len) {
-		ret = -EINVAL;		/* duplicating a shared mapping: not supported */
-		goto out;
-	}
-	if (old_len > vma->vm_end - addr) {
-		ret = -EFAULT;
-		goto out;
-	}
-
-	if (flags & MREMAP_FIXED) {
-		if ((new_addr & ~PAGE_MASK) || new_len > TASK_SIZE_MAX ||
-		    new_addr > TASK_SIZE_MAX - new_len)
-			goto out;
-		if (new_addr < MMAP_MIN_ADDR && !capable(CAP_SYS_RAWIO)) {
-			ret = -EPERM;
-			goto out;
-		}
-		/* The ranges may not overlap. */
-		if (addr + old_len > new_addr && new_addr + new_len > addr)
-			goto out;
-		ret = do_munmap(mm, new_addr, new_len);
-		if (ret)
-			goto out;
-		if (new_len < old_len) {
-			ret = do_munmap(mm, addr + new_len, old_len - new_len);
-			if (ret)
-				goto out;
-			old_len = new_len;
-		}
-		vma = find_vma(mm, addr);
-		ret = move_vma(mm, vma, addr, old_len, new_len, new_addr);
-		goto out;
-	}
-
-	if (new_len <= old_len) {
+	vma = mremap_find_vma(mm, addr, old_len);
+	if (IS_ERR(vma)) {
+		ret = PTR_ERR(vma);
+	} else if (flags & MREMAP_FIXED) {
+		ret = mremap_to(mm, addr, old_len, new_addr, new_len);
+	} else if (new_len <= old_len) {
+		/* Shrinking: unmap the tail. */
 		ret = do_munmap(mm, addr + new_len, old_len - new_len);
 		if (!ret)
 			ret = addr;
-		goto out;
-	}
-
-	/* Grow in place if this is the area's end and the space after is free. */
-	if (addr + old_len == vma->vm_end &&
-	    (!vma->vm_next || vma->vm_next->vm_start >= addr + new_len) &&
-	    addr + new_len <= TASK_SIZE_MAX &&
-	    (!vma->vm_shmem ||
-	     shmem_anon_resize(vma->vm_shmem, vma->vm_pgoff +
-			       ((addr + new_len - vma->vm_start) >> PAGE_SHIFT)) == 0)) {
+	} else if (vma_expandable(vma, addr, old_len, new_len)) {
 		vma_set_end(mm, vma, addr + new_len);
 		ret = addr;
-		goto out;
+	} else if (!(flags & MREMAP_MAYMOVE)) {
+		ret = -ENOMEM;
+	} else {
+		new_addr = get_unmapped_area(mm, 0, new_len);
+		ret = IS_ERR_VALUE(new_addr) ? new_addr :
+		      move_vma(mm, vma, addr, old_len, new_len, new_addr);
 	}
-	ret = -ENOMEM;
-	if (!(flags & MREMAP_MAYMOVE))
-		goto out;
-	new_addr = get_unmapped_area(mm, 0, new_len);
-	if (IS_ERR_VALUE(new_addr)) {
-		ret = new_addr;
-		goto out;
-	}
-	if (vma->vm_shmem && shmem_anon_resize(vma->vm_shmem, vma->vm_pgoff +
-					       ((addr - vma->vm_start + new_len) >> PAGE_SHIFT)))
-		goto out;
-	ret = move_vma(mm, vma, addr, old_len, new_len, new_addr);
-out:
 	mutex_unlock(&mm->mmap_lock);
 	return ret;
 }

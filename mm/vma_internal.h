@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Shared between the files that manage user address spaces (mm/ and kernel/fork.c). */
+/* Shared between the files of mm/ that manage user address spaces. */
 #ifndef _MM_VMA_INTERNAL_H
 #define _MM_VMA_INTERNAL_H
 
@@ -7,10 +7,9 @@
 
 #define DEFAULT_MAX_MAP_COUNT	65530
 #define MMAP_MIN_ADDR		65536UL	/* Linux's default vm.mmap_min_addr */
-/* Room left below the stack before mmap areas start (Linux: at least 128 MiB). */
-#define MMAP_STACK_RESERVE	(128UL << 20)
 
 struct page;
+struct address_space;
 
 /* mm/mmap.c */
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
@@ -25,16 +24,15 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 				unsigned long len);
-unsigned long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
-		      unsigned long flags, unsigned long pgoff, bool *populate);
-void exit_mmap(struct mm_struct *mm);
-void vma_cache_init(void);
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff,
+		      bool *populate);
 
 /* mm/memory.c */
-pte_t *walk_existing(struct mm_struct *mm, unsigned long addr);
-unsigned long skip_pgtable_hole(struct mm_struct *mm, unsigned long addr);
 pte_t *walk_alloc_pte(struct mm_struct *mm, unsigned long addr);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+void zap_mapping_pages(struct vm_area_struct *vma, unsigned long start, unsigned long size,
+		       struct address_space *only);
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 void free_pgtables(struct mm_struct *mm);
 void mm_populate(unsigned long start, unsigned long len);

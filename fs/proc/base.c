@@ -317,6 +317,7 @@ static const struct pid_entry tgid_base_stuff[] = {
 	REG("maps", 0444, proc_pid_maps),
 	REG("mounts", 0444, proc_pid_mounts),
 	LNK("root", proc_root_path),
+	REG("smaps", 0444, proc_pid_smaps),
 	REG("stat", 0444, proc_pid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("status", 0444, proc_pid_status),

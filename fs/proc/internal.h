@@ -92,6 +92,7 @@ int proc_tid_stat(struct seq_file *m, struct task_struct *task);
 int proc_pid_status(struct seq_file *m, struct task_struct *task);
 int proc_pid_statm(struct seq_file *m, struct task_struct *task);
 int proc_pid_maps(struct seq_file *m, struct task_struct *task);
+int proc_pid_smaps(struct seq_file *m, struct task_struct *task);
 struct mm_struct *proc_task_mm(struct task_struct *task);
 unsigned long proc_mm_rss(struct mm_struct *mm);
 

@@ -2,13 +2,20 @@
 /*
  * /proc/<pid>/maps: one line per VMA, "start-end perms offset dev inode
  * name", in address order, as Linux prints it (the name starts at
- * column 74).  Lantern's areas are all anonymous today (the ELF loader
- * copies the program), so dev and inode are 00:00 0 and the only names
- * are [heap] (the brk area) and [stack].  The list is walked under
- * mmap_lock, which is why the text goes to the seq_file buffer, never
- * straight to user memory: a fault there would need the same lock.
+ * column 74).  A file area shows the file's device, inode number, the
+ * offset it maps from and its path (" (deleted)" once unlinked: shared
+ * anonymous memory is "/dev/zero (deleted)", a memfd "/memfd:x
+ * (deleted)"); anonymous areas are 00:00 0 with [heap] or [stack] as
+ * their name where they are those.  /proc/<pid>/smaps adds, per area,
+ * how much of it is resident and how: shared or private, clean or dirty.
+ * The list is walked under mmap_lock, which is why the text goes to the
+ * seq_file buffer, never straight to user memory: a fault there would
+ * need the same lock.
  */
 #include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/kdev_t.h>
+#include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/mm_vma.h>
@@ -29,16 +36,24 @@ static const char *vma_name(const struct vm_area_struct *vma, const struct mm_st
 }
 
 static void show_map_vma(struct seq_file *m, const struct vm_area_struct *vma,
-			 const struct mm_struct *mm)
+			 const struct mm_struct *mm, char *pathbuf)
 {
 	unsigned long flags = vma->vm_flags;
 	const char *name = vma_name(vma, mm);
+	struct inode *inode = vma->vm_file ? file_inode(vma->vm_file) : NULL;
+	dev_t dev = inode ? inode->i_sb->s_dev : 0;
 	size_t start = m->count;
 
-	seq_printf(m, "%08lx-%08lx %c%c%c%c %08lx 00:00 0 ", vma->vm_start, vma->vm_end,
+	seq_printf(m, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", vma->vm_start, vma->vm_end,
 		   flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
 		   flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p',
-		   vma->vm_shmem ? vma->vm_pgoff << PAGE_SHIFT : 0);
+		   inode ? vma->vm_pgoff << PAGE_SHIFT : 0, MAJOR(dev), MINOR(dev),
+		   inode ? inode->i_ino : 0);
+	if (vma->vm_file) {
+		char *p = pathbuf ? d_path(&vma->vm_file->f_path, pathbuf, PATH_MAX) : NULL;
+
+		name = IS_ERR_OR_NULL(p) ? NULL : p;
+	}
 	if (name) {
 		while (m->count - start < MAPS_NAME_COLUMN && !seq_has_overflowed(m))
 			seq_putc(m, ' ');
@@ -47,20 +62,106 @@ static void show_map_vma(struct seq_file *m, const struct vm_area_struct *vma,
 	seq_putc(m, '\n');
 }
 
-int proc_pid_maps(struct seq_file *m, struct task_struct *task)
+struct mem_size_stats {
+	unsigned long resident, pss, referenced, anonymous;
+	unsigned long shared_clean, shared_dirty, private_clean, private_dirty;
+};
+
+/* Sizes in bytes of the area's resident pages, by kind. */
+static void smaps_account_vma(const struct vm_area_struct *vma, struct mem_size_stats *mss)
+{
+	unsigned long addr;
+
+	for (addr = vma->vm_start; addr < vma->vm_end; ) {
+		pte_t *pte = walk_existing(vma->vm_mm, addr);
+		struct page *page;
+		int mapcount;
+		bool dirty;
+
+		if (!pte) {
+			addr = skip_pgtable_hole(vma->vm_mm, addr);
+			continue;
+		}
+		addr += PAGE_SIZE;
+		if (!pte_present(*pte) || !pfn_valid(pte_pfn(*pte)))
+			continue;
+		page = pfn_to_page(pte_pfn(*pte));
+		mapcount = atomic_read(&page->_mapcount) + 1;
+		dirty = pte_dirty(*pte) || PageDirty(page);
+		mss->resident += PAGE_SIZE;
+		if (pte_young(*pte) || PageReferenced(page))
+			mss->referenced += PAGE_SIZE;
+		if (!page->mapping)
+			mss->anonymous += PAGE_SIZE;
+		if (mapcount >= 2) {
+			mss->pss += PAGE_SIZE / mapcount;
+			if (dirty)
+				mss->shared_dirty += PAGE_SIZE;
+			else
+				mss->shared_clean += PAGE_SIZE;
+		} else {
+			mss->pss += PAGE_SIZE;
+			if (dirty)
+				mss->private_dirty += PAGE_SIZE;
+			else
+				mss->private_clean += PAGE_SIZE;
+		}
+	}
+}
+
+static void show_smap_vma(struct seq_file *m, const struct vm_area_struct *vma,
+			  const struct mm_struct *mm, char *pathbuf)
+{
+	struct mem_size_stats mss = { 0 };
+
+	show_map_vma(m, vma, mm, pathbuf);
+	smaps_account_vma(vma, &mss);
+	seq_printf(m, "Size:           %8lu kB\n", (vma->vm_end - vma->vm_start) >> 10);
+	seq_printf(m, "KernelPageSize: %8lu kB\n", PAGE_SIZE >> 10);
+	seq_printf(m, "MMUPageSize:    %8lu kB\n", PAGE_SIZE >> 10);
+	seq_printf(m, "Rss:            %8lu kB\n", mss.resident >> 10);
+	seq_printf(m, "Pss:            %8lu kB\n", mss.pss >> 10);
+	seq_printf(m, "Shared_Clean:   %8lu kB\n", mss.shared_clean >> 10);
+	seq_printf(m, "Shared_Dirty:   %8lu kB\n", mss.shared_dirty >> 10);
+	seq_printf(m, "Private_Clean:  %8lu kB\n", mss.private_clean >> 10);
+	seq_printf(m, "Private_Dirty:  %8lu kB\n", mss.private_dirty >> 10);
+	seq_printf(m, "Referenced:     %8lu kB\n", mss.referenced >> 10);
+	seq_printf(m, "Anonymous:      %8lu kB\n", mss.anonymous >> 10);
+	seq_printf(m, "Swap:           %8lu kB\n", 0UL);
+	seq_printf(m, "Locked:         %8lu kB\n",
+		   vma->vm_flags & VM_LOCKED ? mss.pss >> 10 : 0);
+}
+
+typedef void (*show_vma_fn)(struct seq_file *m, const struct vm_area_struct *vma,
+			    const struct mm_struct *mm, char *pathbuf);
+
+static int show_vmas(struct seq_file *m, struct task_struct *task, show_vma_fn show)
 {
 	struct mm_struct *mm;
 	struct vm_area_struct *vma;
+	char *pathbuf;
 
 	if (!proc_may_inspect(task))
 		return -EACCES;
 	mm = proc_task_mm(task);
 	if (!mm)
 		return 0;
+	pathbuf = kmalloc(PATH_MAX, GFP_KERNEL);	/* NULL: the names are left out */
 	mutex_lock(&mm->mmap_lock);
 	for (vma = mm->mmap; vma; vma = vma->vm_next)
-		show_map_vma(m, vma, mm);
+		show(m, vma, mm, pathbuf);
 	mutex_unlock(&mm->mmap_lock);
+	kfree(pathbuf);
 	mmput(mm);
 	return 0;
+}
+
+int proc_pid_maps(struct seq_file *m, struct task_struct *task)
+{
+	return show_vmas(m, task, show_map_vma);
+}
+
+int proc_pid_smaps(struct seq_file *m, struct task_struct *task)
+{
+	return show_vmas(m, task, show_smap_vma);
 }

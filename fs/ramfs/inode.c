@@ -3,16 +3,25 @@
  * tmpfs: a filesystem that lives in memory only; the root filesystem at
  * boot (the initramfs is unpacked into it) and whatever is mounted with
  * "mount -t tmpfs".  Its directories are the dcache itself (fs/libfs.c):
- * each name is a pinned dentry; its files keep their contents in pages
- * (fs/ramfs/file.c); symlinks keep their target string; device nodes
+ * each name is a pinned dentry; its files keep their contents in the
+ * page cache (fs/ramfs/file.c); symlinks keep their target string; device nodes
  * and FIFOs are plain inodes whose i_rdev and type the VFS acts on.
  * "ramfs" is registered as the same filesystem.
+ *
+ * An internal mount (shm_mnt) holds the files that have no name:
+ * shared anonymous memory and memfd_create's files.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/file.h>
 #include <linux/mm.h>
+#include <linux/mm_vma.h>
+#include <linux/mount.h>
+#include <linux/pagemap.h>
+#include <linux/shmem_fs.h>
+#include <linux/vmstat.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include "tmpfs.h"
@@ -32,9 +41,6 @@ static void shmem_free_inode(struct inode *inode)
 {
 	struct shmem_inode_info *info = SHMEM_I(inode);
 
-	if (S_ISREG(inode->i_mode))
-		shmem_truncate_pages(inode, 0);
-	kfree(info->pages);
 	if (S_ISLNK(inode->i_mode))
 		kfree(inode->i_link);
 	kmem_cache_free(shmem_inode_cachep, info);
@@ -42,7 +48,7 @@ static void shmem_free_inode(struct inode *inode)
 
 static int shmem_statfs(struct dentry *dentry, struct kstatfs *buf)
 {
-	unsigned long max = totalram_pages() / 2, used = atomic_long_read(&shmem_nr_pages);
+	unsigned long max = totalram_pages() / 2, used = global_node_page_state(NR_SHMEM);
 
 	buf->f_type = TMPFS_MAGIC;
 	buf->f_bsize = PAGE_SIZE;
@@ -54,8 +60,8 @@ static int shmem_statfs(struct dentry *dentry, struct kstatfs *buf)
 	return 0;
 }
 
-static struct inode *shmem_get_inode(struct super_block *sb, const struct inode *dir,
-				     umode_t mode, dev_t dev)
+struct inode *shmem_get_inode(struct super_block *sb, const struct inode *dir,
+			      umode_t mode, dev_t dev)
 {
 	struct inode *inode = new_inode(sb);
 
@@ -66,6 +72,8 @@ static struct inode *shmem_get_inode(struct super_block *sb, const struct inode 
 	case S_IFREG:
 		inode->i_op = &shmem_file_inode_operations;
 		inode->i_fop = &shmem_file_operations;
+		inode->i_mapping->a_ops = &shmem_aops;
+		SHMEM_I(inode)->seals = F_SEAL_SEAL;	/* only memfds may be sealed */
 		break;
 	case S_IFDIR:
 		inode->i_op = &shmem_dir_inode_operations;
@@ -189,6 +197,63 @@ static struct file_system_type ramfs_fs_type = {
 	.kill_sb	= shmem_kill_sb,
 };
 
+static struct vfsmount *shm_mnt;
+
+/*
+ * An unlinked tmpfs file on the internal mount, open read-write: found
+ * by no path, freed with its last reference.  /proc shows @name with
+ * " (deleted)".
+ */
+struct file *shmem_file_setup(const char *name, loff_t size, unsigned long flags)
+{
+	struct qstr q = QSTR_INIT(name, strlen(name));
+	struct inode *inode;
+	struct path path;
+	struct file *file;
+
+	if (IS_ERR_OR_NULL(shm_mnt))
+		return ERR_PTR(-ENOMEM);
+	if (size < 0 || size > MAX_LFS_FILESIZE)
+		return ERR_PTR(-EINVAL);
+	inode = shmem_get_inode(shm_mnt->mnt_sb, NULL, S_IFREG | 0777, 0);
+	if (!inode)
+		return ERR_PTR(-ENOSPC);
+	inode->i_size = size;
+	clear_nlink(inode);
+	path.dentry = d_alloc(shm_mnt->mnt_root, &q);
+	if (!path.dentry) {
+		iput(inode);
+		return ERR_PTR(-ENOMEM);
+	}
+	d_drop(path.dentry);	/* never found by name: freed on the last dput */
+	d_instantiate(path.dentry, inode);
+	path.mnt = mntget(shm_mnt);
+	file = dentry_open(&path, O_RDWR | O_LARGEFILE | (flags & O_CLOEXEC));
+	path_put(&path);
+	return file;
+}
+
+/* MAP_SHARED|MAP_ANONYMOUS: the area maps a fresh tmpfs file of its size. */
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct file *file = shmem_file_setup("dev/zero", vma->vm_end - vma->vm_start, 0);
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	vma->vm_file = file;
+	vma->vm_pgoff = 0;
+	vma->vm_ops = &generic_file_vm_ops;
+	vma_link_file(vma);
+	return 0;
+}
+
+unsigned int *memfd_file_seals_ptr(struct file *file)
+{
+	if (file->f_op != &shmem_file_operations)
+		return NULL;
+	return &SHMEM_I(file_inode(file))->seals;
+}
+
 int __init init_tmpfs(void)
 {
 	shmem_inode_cachep = kmem_cache_create("shmem_inode_cache",
@@ -198,3 +263,13 @@ int __init init_tmpfs(void)
 	register_filesystem(&shmem_fs_type);
 	return register_filesystem(&ramfs_fs_type);
 }
+
+/* After the root is mounted, so the root keeps the first device number. */
+static int __init init_shm_mnt(void)
+{
+	shm_mnt = kern_mount("tmpfs");
+	if (IS_ERR(shm_mnt))
+		panic("cannot mount the internal tmpfs: %ld", PTR_ERR(shm_mnt));
+	return 0;
+}
+fs_initcall(init_shm_mnt);

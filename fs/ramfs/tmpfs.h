@@ -7,13 +7,13 @@
 #define TMPFS_MAGIC	0x01021994
 
 /*
- * A tmpfs inode: the VFS inode plus the pages that hold a regular
- * file's contents, indexed by page number.  A NULL slot is a hole and
- * reads as zeros; it gets a page when written.  Guarded by i_mutex.
+ * A tmpfs inode: the VFS inode (whose page cache, i_data, is the file's
+ * only copy of its contents) and the file's seals (F_SEAL_*; memfds made
+ * with MFD_ALLOW_SEALING start with none, every other file with
+ * F_SEAL_SEAL).  seals changes under i_mutex.
  */
 struct shmem_inode_info {
-	struct page **pages;
-	unsigned long nr_slots;
+	unsigned int seals;
 	struct inode vfs_inode;
 };
 
@@ -24,7 +24,8 @@ static inline struct shmem_inode_info *SHMEM_I(struct inode *inode)
 
 extern const struct file_operations shmem_file_operations;
 extern const struct inode_operations shmem_file_inode_operations;
-void shmem_truncate_pages(struct inode *inode, loff_t newsize);
-extern atomic_long_t shmem_nr_pages;
+extern const struct address_space_operations shmem_aops;
+struct inode *shmem_get_inode(struct super_block *sb, const struct inode *dir,
+			      umode_t mode, dev_t dev);
 
 #endif

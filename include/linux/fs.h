@@ -27,6 +27,7 @@
 #include <linux/time64.h>
 #include <linux/types.h>
 #include <linux/uio.h>
+#include <linux/xarray.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/limits.h>
 #include <uapi/linux/stat.h>
@@ -40,6 +41,7 @@ struct module;
 struct kstatfs;
 struct file_lock;
 struct pipe_inode_info;
+struct page;
 
 typedef unsigned int fmode_t;
 typedef unsigned int __poll_t;
@@ -159,6 +161,38 @@ struct file_operations {
 	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
 };
 
+struct address_space_operations {
+	/*
+	 * Fill @page (new, locked, zeroed, in the cache) from the backing
+	 * store.  None: the file has no store (tmpfs), a new page is a hole.
+	 */
+	int (*readpage)(struct file *file, struct page *page);
+};
+
+/*
+ * The page cache of one file (mm/filemap.c): its pages by page index.
+ * A page in it has PG_locked while it is being filled or removed,
+ * PG_uptodate once its contents are the file's, PG_dirty when it holds
+ * data the backing store does not (tmpfs pages always do); the cache
+ * holds one reference on each page, every PTE mapping it another.
+ *
+ * Locking: i_pages_lock guards i_pages and nrpages; i_mmap_lock guards
+ * i_mmap, the VMAs that map the file (for unmap_mapping_range), and the
+ * count of writable shared ones.  i_pages_lock is a spinlock, taken for
+ * every lookup (a tree node for an insert is allocated GFP_ATOMIC under
+ * it); i_mmap_lock is a mutex: unmapping walks other address spaces.
+ */
+struct address_space {
+	struct inode *host;
+	struct xarray i_pages;
+	spinlock_t i_pages_lock;
+	unsigned long nrpages;
+	struct list_head i_mmap;		/* vma->shared links */
+	struct mutex i_mmap_lock;
+	atomic_t i_mmap_writable;		/* VM_SHARED|VM_MAYWRITE mappings */
+	const struct address_space_operations *a_ops;
+};
+
 /*
  * Locking: i_mutex guards the directory's names (lookup-create, unlink,
  * rename) and a regular file's size and contents; i_count is atomic;
@@ -185,6 +219,8 @@ struct inode {
 	struct file_lock *i_flock;	/* record locks held on it (fs/locks.c) */
 	struct pipe_inode_info *i_pipe;	/* FIFOs and pipes: the ring, while open */
 	void *i_private;
+	struct address_space *i_mapping;	/* the page cache of the contents */
+	struct address_space i_data;		/* where i_mapping points for most files */
 };
 
 struct kstatfs {
@@ -237,10 +273,22 @@ struct file {
 	unsigned int f_flags;		/* O_* from open, O_APPEND|O_NONBLOCK via fcntl */
 	fmode_t f_mode;
 	loff_t f_pos;
+	struct address_space *f_mapping;	/* the inode's i_mapping */
 	atomic_long_t f_count;
 	struct mutex f_pos_lock;
 	void *private_data;
 };
+
+/* i_size changes under i_mutex; readers without it see the old or the new value. */
+static inline loff_t i_size_read(const struct inode *inode)
+{
+	return READ_ONCE(inode->i_size);
+}
+
+static inline void i_size_write(struct inode *inode, loff_t size)
+{
+	WRITE_ONCE(inode->i_size, size);
+}
 
 static inline struct inode *file_inode(const struct file *f)
 {

@@ -2,7 +2,9 @@
 /*
  * Virtual memory areas: a process's address space is a sorted set of
  * non-overlapping VMAs, each a range [vm_start, vm_end) with one set of
- * permissions and one backing (anonymous, or a shared anonymous object).
+ * permissions and one backing: anonymous memory, or a file's page cache
+ * (vm_file, from vm_pgoff on; shared anonymous memory is an unlinked
+ * tmpfs file too).
  * They are kept both in a list in address order (for walking) and in a
  * red-black tree (find_vma in O(log n) on every page fault).
  *
@@ -14,6 +16,7 @@
 #define _LINUX_MM_VMA_H
 
 #include <linux/mm_types.h>
+#include <linux/list.h>
 #include <linux/rbtree.h>
 
 #define VM_NONE		0x00000000
@@ -27,6 +30,8 @@
 #define VM_MAYSHARE	0x00000080
 #define VM_GROWSDOWN	0x00000100
 #define VM_LOCKED	0x00002000
+#define VM_SEQ_READ	0x00008000	/* MADV_SEQUENTIAL */
+#define VM_RAND_READ	0x00010000	/* MADV_RANDOM */
 #define VM_DONTCOPY	0x00020000
 #define VM_DONTEXPAND	0x00040000
 #define VM_ACCOUNT	0x00100000
@@ -35,7 +40,26 @@
 #define VM_STACK	VM_GROWSDOWN
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
 
-struct shmem_object;
+/* Room left below the stack before mmap areas start (Linux: at least 128 MiB). */
+#define MMAP_STACK_RESERVE	(128UL << 20)
+
+struct file;
+struct page;
+struct vm_area_struct;
+
+/* What a fault handler (vm_ops->fault) is asked and answers. */
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned int flags;		/* FAULT_FLAG_* */
+	unsigned long address;		/* page-aligned */
+	pgoff_t pgoff;			/* page index in the file */
+	struct page *page;		/* out: the page, with a reference */
+};
+
+struct vm_operations_struct {
+	/* Find the page for a missing PTE; returns 0 or VM_FAULT_* bits. */
+	unsigned int (*fault)(struct vm_fault *vmf);
+};
 
 struct vm_area_struct {
 	unsigned long vm_start;		/* first byte */
@@ -46,7 +70,9 @@ struct vm_area_struct {
 	pgprot_t vm_page_prot;		/* PTE bits for pages of this area */
 	unsigned long vm_flags;		/* VM_* */
 	unsigned long vm_pgoff;		/* offset in the backing object, pages */
-	struct shmem_object *vm_shmem;	/* MAP_SHARED|MAP_ANONYMOUS backing */
+	struct file *vm_file;		/* the mapped file, with a reference, or NULL */
+	const struct vm_operations_struct *vm_ops;
+	struct list_head shared;	/* in vm_file's mapping->i_mmap */
 };
 
 /* Results of handle_mm_fault */
@@ -54,6 +80,7 @@ struct vm_area_struct {
 #define VM_FAULT_SIGBUS		0x0002
 #define VM_FAULT_MAJOR		0x0004
 #define VM_FAULT_SIGSEGV	0x0040
+#define VM_FAULT_NOPAGE		0x0100	/* the handler installed the PTE itself */
 #define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
 
 /* Flags for handle_mm_fault */
@@ -72,10 +99,13 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address);
 unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			     unsigned int flags);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
-unsigned long vm_mmap(void *file, unsigned long addr, unsigned long len,
+unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags, unsigned long offset);
 int do_mprotect(unsigned long start, size_t len, unsigned long prot);
 int vm_munmap(unsigned long addr, size_t len);
+/* mm/memory.c: the PTE of @addr if its table exists; where the next table may be. */
+pte_t *walk_existing(struct mm_struct *mm, unsigned long addr);
+unsigned long skip_pgtable_hole(struct mm_struct *mm, unsigned long addr);
 int setup_stack_vma(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 #endif

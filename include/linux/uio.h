@@ -43,9 +43,17 @@ static inline size_t iov_iter_count(const struct iov_iter *i)
 	return i->count;
 }
 
+/* Stop after @count more bytes (a write shortened to the size limit). */
+static inline void iov_iter_truncate(struct iov_iter *i, size_t count)
+{
+	if (i->count > count)
+		i->count = count;
+}
+
 /* Each returns the bytes copied; fewer than asked only on a fault. */
 size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i);
 size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i);
+size_t fault_in_iov_iter_readable(const struct iov_iter *i, size_t bytes);
 
 #endif

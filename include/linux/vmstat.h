@@ -121,18 +121,6 @@ static inline void lru_count_page(struct page *page, bool anon, long delta)
 			    anon ? NR_ZONE_INACTIVE_ANON : NR_ZONE_INACTIVE_FILE, delta);
 }
 
-/*
- * A shmem page (of a tmpfs file or of shared anonymous memory) enters or
- * leaves its object: as in Linux it counts in Cached and Shmem, and,
- * being swap-backed, on the anon LRU.
- */
-static inline void shmem_page_stat(struct page *page, long delta)
-{
-	mod_lruvec_page_state(page, NR_FILE_PAGES, delta);
-	mod_lruvec_page_state(page, NR_SHMEM, delta);
-	lru_count_page(page, true, delta);
-}
-
 /* /proc/buddyinfo: one line per populated zone. */
 int buddyinfo_show(char *buf, size_t size);
 /* /proc/zoneinfo, short form: watermarks and counters per zone. */

@@ -27,6 +27,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/fs.h>
 #include <linux/sched/task.h>
 #include <linux/time64.h>
 #include <linux/uaccess.h>
@@ -47,15 +48,16 @@ struct futex_hash_bucket *futex_hash(const struct futex_key *key)
 }
 
 /*
- * The object a shared mapping's pages belong to: the shared anonymous
- * object (MAP_SHARED|MAP_ANONYMOUS, kept across fork).  File-backed
- * shared mappings key on their file's address_space once they exist.
+ * The object a shared mapping's pages belong to: its file's page cache
+ * (address_space).  Shared anonymous memory is an unlinked tmpfs file,
+ * so it keys the same way, and two processes that map one file, or
+ * inherit one MAP_SHARED|MAP_ANONYMOUS area across fork, meet here.
  */
 static void *futex_vma_object(struct vm_area_struct *vma)
 {
-	if (!(vma->vm_flags & VM_SHARED))
+	if (!(vma->vm_flags & VM_MAYSHARE) || !vma->vm_file)
 		return NULL;
-	return vma->vm_shmem;
+	return vma->vm_file->f_mapping;
 }
 
 /*

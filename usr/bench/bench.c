@@ -363,6 +363,42 @@ static double b_mmap_munmap(void)
 	return (double)(now_ns() - t) / n;
 }
 
+/*
+ * A tmpfs file mapped MAP_SHARED and every page read once: each touch is
+ * a fault that finds the page in the page cache (filemap_fault) and maps
+ * it.  Reported per page, mapping and unmapping included.
+ */
+static double b_file_mmap_touch(void)
+{
+	const size_t size = 8 << 20;
+	const int rounds = 8;
+	static char buf[1 << 16];
+	volatile char sink = 0;
+	long long t;
+	int fd = open("/bench-mmap", O_CREAT | O_TRUNC | O_RDWR, 0600);
+
+	if (fd < 0)
+		return -1;
+	memset(buf, 1, sizeof(buf));
+	for (size_t done = 0; done < size; done += sizeof(buf))
+		if (write(fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+			return errno = EIO, close(fd), -1;
+	t = now_ns();
+	for (int r = 0; r < rounds; r++) {
+		char *m = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+
+		if (m == MAP_FAILED)
+			return close(fd), -1;
+		for (size_t off = 0; off < size; off += 4096)
+			sink += m[off];
+		munmap(m, size);
+	}
+	t = now_ns() - t;
+	close(fd);
+	unlink("/bench-mmap");
+	return (double)t / (rounds * (size / 4096));
+}
+
 static const struct {
 	const char *name;
 	bench_fn fn;
@@ -382,6 +418,7 @@ static const struct {
 	{ "open_close",		b_open_close,		"ns" },
 	{ "stat",		b_stat,			"ns" },
 	{ "mmap_munmap_1m",	b_mmap_munmap,		"ns" },
+	{ "file_mmap_fault",	b_file_mmap_touch,	"ns" },
 };
 
 /* MemTotal - MemAvailable from /proc/meminfo, in KiB; -1 without procfs. */

@@ -11,9 +11,11 @@
  * used up, the whole TLB is flushed once and every mm gets a new tag on
  * its next switch.  Kernel mappings are global and shared by all.
  *
- * Only the running mm's page tables are ever changed (faults, mmap,
- * munmap, fork's write-protect all work on current->mm), so a flush of
- * the current tag's entries is enough.
+ * Almost only the running mm's page tables are changed (faults, mmap,
+ * munmap, fork's write-protect all work on current->mm), where a flush
+ * of the current tag's entries is enough.  Truncating a mapped file
+ * unmaps its pages from every mm that maps it (unmap_mapping_range):
+ * such an mm loses its tag, so its next switch starts from a clean one.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -94,8 +96,10 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long
 {
 	unsigned long addr;
 
-	if (mm != current->active_mm)
+	if (mm != current->active_mm) {
+		mm->context.pcid_generation = 0;
 		return;
+	}
 	if ((end - start) >> PAGE_SHIFT > FLUSH_ALL_THRESHOLD) {
 		__flush_tlb_local();
 		return;

@@ -34,4 +34,9 @@ int exec_mmap(struct mm_struct *mm);
 void exit_mm_release(struct task_struct *tsk);
 long get_mm_hiwater_rss_kb(struct mm_struct *mm);
 
+/* mm/mmap.c: the areas of an address space, made and torn down */
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+void exit_mmap(struct mm_struct *mm);
+void vma_cache_init(void);
+
 #endif

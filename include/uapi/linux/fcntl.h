@@ -38,6 +38,15 @@
 #define F_DUPFD_CLOEXEC	1030
 #define F_SETPIPE_SZ	1031
 #define F_GETPIPE_SZ	1032
+#define F_ADD_SEALS	1033
+#define F_GET_SEALS	1034
+
+/* File seals (memfd_create with MFD_ALLOW_SEALING) */
+#define F_SEAL_SEAL		0x0001	/* no more seals */
+#define F_SEAL_SHRINK		0x0002	/* size may not shrink */
+#define F_SEAL_GROW		0x0004	/* size may not grow */
+#define F_SEAL_WRITE		0x0008	/* contents may not change */
+#define F_SEAL_FUTURE_WRITE	0x0010	/* no new writers; existing mappings stay */
 #define FD_CLOEXEC	1
 
 #define AT_FDCWD		-100
