@@ -23,6 +23,7 @@
 #include <linux/shmem_anon.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
+#include <uapi/linux/personality.h>
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
 
@@ -413,6 +414,9 @@ unsigned long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 		if (IS_ERR_VALUE(addr))
 			return addr;
 	}
+	/* personality(READ_IMPLIES_EXEC): what can be read can be run. */
+	if ((prot & PROT_READ) && (current->personality & READ_IMPLIES_EXEC))
+		prot |= PROT_EXEC;
 	vm_flags = calc_vm_flags(prot, flags);
 	addr = mmap_region(mm, addr, len, vm_flags);
 	if (!IS_ERR_VALUE(addr) && (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE)
@@ -560,4 +564,30 @@ void __init vma_cache_init(void)
 {
 	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),
 					   0, SLAB_PANIC, NULL);
+}
+
+/*
+ * exec: an area of @len bytes at @addr holding the kernel's @pages (the
+ * vDSO and its data page).  Callers set VM_DONTEXPAND, so it never
+ * merges with a user mapping next to it.
+ */
+int install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			    unsigned long vm_flags, struct page **pages)
+{
+	struct vm_area_struct *vma;
+	unsigned long ret, off;
+	int err = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = mmap_region(mm, addr, len, vm_flags);
+	if (IS_ERR_VALUE(ret)) {
+		err = ret;
+		goto out;
+	}
+	vma = find_vma(mm, addr);
+	for (off = 0; off < len && !err; off += PAGE_SIZE)
+		err = vm_insert_page(vma, addr + off, pages[off >> PAGE_SHIFT]);
+out:
+	mutex_unlock(&mm->mmap_lock);
+	return err;
 }

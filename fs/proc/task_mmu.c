@@ -4,7 +4,7 @@
  * name", in address order, as Linux prints it (the name starts at
  * column 74).  Lantern's areas are all anonymous today (the ELF loader
  * copies the program), so dev and inode are 00:00 0 and the only names
- * are [heap] (the brk area) and [stack].  The list is walked under
+ * are [heap] (the brk area), [stack], and [vvar]/[vdso] (arch_vma_name).  The list is walked under
  * mmap_lock, which is why the text goes to the seq_file buffer, never
  * straight to user memory: a fault there would need the same lock.
  */
@@ -18,8 +18,12 @@
 
 #define MAPS_NAME_COLUMN	(25 + sizeof(void *) * 6 - 1)
 
-static const char *vma_name(const struct vm_area_struct *vma, const struct mm_struct *mm)
+static const char *vma_name(struct vm_area_struct *vma, const struct mm_struct *mm)
 {
+	const char *name = arch_vma_name(vma);
+
+	if (name)
+		return name;
 	if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk &&
 	    mm->brk > mm->start_brk)
 		return "[heap]";
@@ -28,7 +32,7 @@ static const char *vma_name(const struct vm_area_struct *vma, const struct mm_st
 	return NULL;
 }
 
-static void show_map_vma(struct seq_file *m, const struct vm_area_struct *vma,
+static void show_map_vma(struct seq_file *m, struct vm_area_struct *vma,
 			 const struct mm_struct *mm)
 {
 	unsigned long flags = vma->vm_flags;
