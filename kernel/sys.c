@@ -21,6 +21,7 @@
 #include <linux/syscalls.h>
 #include <linux/time64.h>
 #include <linux/uaccess.h>
+#include <asm/smp.h>
 #include <linux/utsname.h>
 #include <uapi/linux/prctl.h>
 #include <uapi/linux/time_types.h>
@@ -399,6 +400,19 @@ SYSCALL_DEFINE1(personality, unsigned int, personality)
 	if (personality != 0xffffffff)
 		current->personality = personality;
 	return old;
+}
+
+/* The CPU the caller runs on (and its NUMA node: one node, 0). */
+SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, nodep,
+		void __user *, unused)
+{
+	int err = 0;
+
+	if (cpup)
+		err |= put_user(smp_processor_id(), cpup);
+	if (nodep)
+		err |= put_user(0U, nodep);
+	return err ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE1(umask, int, mask)

@@ -69,7 +69,7 @@ static int randomize_va_space_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-/* 0, 1 or 2 (see linux/mm.h); only root, and only whole numbers in range. */
+/* 0, 1 or 2 (see linux/mm.h); like Linux, any int is taken (above 2 acts as 2). */
 static ssize_t randomize_va_space_write(struct file *file, const char __user *buf,
 					size_t count, loff_t *pos)
 {
@@ -84,7 +84,7 @@ static ssize_t randomize_va_space_write(struct file *file, const char __user *bu
 	if (copy_from_user(tmp, buf, len))
 		return -EFAULT;
 	tmp[len] = '\0';
-	if (kstrtoint(strim(tmp), 10, &val) || val < 0 || val > 2)
+	if (kstrtoint(strim(tmp), 10, &val))
 		return -EINVAL;
 	WRITE_ONCE(randomize_va_space, val);
 	*pos += count;
