@@ -172,19 +172,22 @@ static int elf_map(struct file *file, unsigned long addr, const Elf64_Phdr *ph,
 /*
  * Map every PT_LOAD of @img at @bias into a span reserved first (so the
  * mmap area cannot hand out the holes meanwhile), then give the holes
- * back.  Returns the end of the highest segment (where the brk starts).
+ * back.  The span must be free: an interpreter at fixed addresses
+ * (ET_EXEC) that collides with the program is -EEXIST, as on Linux.
+ * Returns the end of the highest segment (where the brk starts).
  */
 static long elf_load(struct elf_image *img, unsigned long bias)
 {
-	unsigned long end = 0, next = img->lo + bias;
+	unsigned long end = 0, next = img->lo + bias, addr;
 	int i, err;
 
 	/* Below mmap_min_addr vm_mmap itself refuses (unless CAP_SYS_RAWIO). */
 	if (bias + img->hi > TASK_SIZE_MAX)
 		return -ENOMEM;
-	if (IS_ERR_VALUE(vm_mmap(NULL, bias + img->lo, img->hi - img->lo, PROT_NONE,
-				 MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, 0)))
-		return -ENOMEM;
+	addr = vm_mmap(NULL, bias + img->lo, img->hi - img->lo, PROT_NONE,
+		       MAP_FIXED_NOREPLACE | MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	if (IS_ERR_VALUE(addr))
+		return (long)addr;
 	for (i = 0; i < img->eh.e_phnum; i++) {
 		const Elf64_Phdr *ph = &img->phdrs[i];
 		unsigned long start = ALIGN_DOWN(bias + ph->p_vaddr, PAGE_SIZE);
@@ -230,10 +233,9 @@ static long elf_pick_bias(struct elf_image *img)
 	addr = vm_mmap(NULL, 0, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, 0);
 	if (IS_ERR_VALUE(addr))
 		return -ENOMEM;
-	/* Keep the aligned part (elf_load maps over it); give back the rest. */
+	/* Only the address was wanted: elf_load maps the aligned part again. */
 	start = ALIGN(addr, align);
-	if ((start > addr && vm_munmap(addr, start - addr)) ||
-	    (addr + total > start + span && vm_munmap(start + span, addr + total - start - span)))
+	if (vm_munmap(addr, total))
 		return -ENOMEM;
 	return start - img->lo;
 }
@@ -441,13 +443,14 @@ static int elf_exec_new_mm(struct linux_binprm *bprm, struct elf_image *exe,
 	entry = bias + exe->eh.e_entry;
 
 	if (interp->file) {
-		ibias = elf_pick_bias(interp);
+		/* ld.so is ET_DYN: anywhere in the mmap area.  AT_BASE is its bias. */
+		ibias = interp->eh.e_type == ET_DYN ? elf_pick_bias(interp) : 0;
 		if (ibias < 0)
 			return ibias;
 		end = elf_load(interp, ibias);
 		if (end < 0)
 			return end;
-		interp_base = ibias + interp->lo;
+		interp_base = ibias;
 		entry = ibias + interp->eh.e_entry;
 	}
 	ret = arch_setup_additional_pages(bprm, interp->file != NULL);

@@ -34,6 +34,13 @@
 
 extern const struct vdso_data vvar_page __attribute__((visibility("hidden")));
 
+/* What the vDSO exports (vdso.lds.S), with Linux's signatures. */
+int __vdso_clock_gettime(int clock, struct __kernel_timespec *ts);
+int __vdso_gettimeofday(struct __kernel_old_timeval *tv, struct __kernel_timezone *tz);
+long __vdso_time(long *t);
+int __vdso_clock_getres(int clock, struct __kernel_timespec *res);
+long __vdso_getcpu(unsigned int *cpu, unsigned int *node, void *unused);
+
 static long vdso_syscall2(long nr, long a, long b)
 {
 	long ret;
