@@ -62,6 +62,7 @@ static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	/* The old area's pages now belong to the new one: just drop the area. */
 	vma_remove(mm, vma);
 	flush_tlb_mm_range(mm, old_addr, old_addr + old_len);
+	arch_remap(mm, old_addr, new_addr);
 	return new_addr;
 }
 
@@ -99,6 +100,11 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		goto out;
 	}
 	if (old_len > vma->vm_end - addr) {
+		ret = -EFAULT;
+		goto out;
+	}
+	/* Areas of kernel pages (the vDSO) never grow: nothing backs more. */
+	if (new_len > old_len && (vma->vm_flags & VM_DONTEXPAND)) {
 		ret = -EFAULT;
 		goto out;
 	}

@@ -188,6 +188,8 @@ unsigned long arch_align_stack(unsigned long sp);
 struct vm_area_struct;
 /* The name /proc/<pid>/maps shows for an area the architecture made ([vdso]). */
 const char *arch_vma_name(struct vm_area_struct *vma);
+/* mremap moved the area at @old_start to @new_start (the vDSO follows). */
+void arch_remap(struct mm_struct *mm, unsigned long old_start, unsigned long new_start);
 /* Areas of kernel-provided pages (the vDSO): mapped at exec, never faulted in. */
 int install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			    unsigned long vm_flags, struct page **pages);

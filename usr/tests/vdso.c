@@ -357,6 +357,70 @@ LT_CASE(fork_child)
 	LT_CHECK_WAIT(pid, LT_EXITED(0));
 }
 
+/* [vvar] and [vdso] as /proc/self/maps shows them; 0 when found. */
+static int find_vdso_areas(unsigned long *vvar, unsigned long *vdso, unsigned long *end)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	unsigned long start, stop;
+	char line[256];
+
+	*vvar = *vdso = *end = 0;
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%lx-%lx", &start, &stop) != 2)
+			continue;
+		if (strstr(line, "[vvar]"))
+			*vvar = start;
+		if (strstr(line, "[vdso]")) {
+			*vdso = start;
+			*end = stop;
+		}
+	}
+	fclose(f);
+	return *vvar && *vdso ? 0 : -1;
+}
+
+/*
+ * Moving both areas, keeping their distance (as checkpoint/restore tools
+ * do), leaves a working vDSO that maps names at its new place.  The areas
+ * never grow.  libc still points at the old place: not used after.
+ */
+LT_CASE(mremap)
+{
+	pid_t pid = fork();
+
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		unsigned long vvar, vdso, end, nvvar, nvdso, nend;
+		struct timespec a, v;
+		void *to;
+		cgt_fn cgt;
+
+		LT_CHECK_OK(find_vdso_areas(&vvar, &vdso, &end));
+		LT_CHECK_EQ(syscall(SYS_mremap, vdso, end - vdso, end - vdso + 4096, 0), -1);
+		LT_CHECK_EQ(errno, EFAULT);
+		to = mmap(NULL, end - vvar, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		LT_CHECK(to != MAP_FAILED);
+		LT_CHECK_EQ((long)mremap((void *)vvar, vdso - vvar, vdso - vvar,
+					 MREMAP_MAYMOVE | MREMAP_FIXED, to), (long)to);
+		LT_CHECK_EQ((long)mremap((void *)vdso, end - vdso, end - vdso,
+					 MREMAP_MAYMOVE | MREMAP_FIXED, (char *)to + (vdso - vvar)),
+			    (long)to + (long)(vdso - vvar));
+		LT_CHECK_OK(find_vdso_areas(&nvvar, &nvdso, &nend));
+		LT_CHECK_EQ(nvvar, (unsigned long)to);
+		LT_CHECK_EQ(nvdso, (unsigned long)to + (vdso - vvar));
+		LT_CHECK_EQ(nend - nvdso, end - vdso);
+		cgt = (cgt_fn)vdso_sym(nvdso, "__vdso_clock_gettime");
+		LT_CHECK(cgt != NULL);
+		LT_CHECK_OK(syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &a));
+		LT_CHECK_EQ(cgt(CLOCK_MONOTONIC, &v), 0);
+		LT_CHECK(ts_ns(&v) >= ts_ns(&a) && ts_ns(&v) - ts_ns(&a) < 10000000000LL);
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+}
+
 /* A process may unmap [vvar] and [vdso]; it goes on without them. */
 LT_CASE(munmap)
 {
@@ -413,6 +477,7 @@ int main(void)
 	LT_RUN(getcpu);
 	LT_RUN(no_syscall);
 	LT_RUN(fork_child);
+	LT_RUN(mremap);
 	LT_RUN(munmap);
 	if (mounted)
 		umount("/proc");

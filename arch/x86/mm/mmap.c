@@ -4,7 +4,8 @@
  * the top (fs/exec.c), the mmap area growing down from mmap_base below
  * the stack's room, the program low (or at ELF_ET_DYN_BASE for PIE) with
  * the brk after it.  With PF_RANDOMIZE each of them moves by a random
- * amount, so that an attacker cannot know where anything is.
+ * amount, so that an attacker cannot know where anything is
+ * (/proc/sys/kernel/randomize_va_space, personality(ADDR_NO_RANDOMIZE)).
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -22,12 +23,40 @@
 #define MAX_GAP		(TASK_SIZE / 6 * 5)
 #define STACK_GUARD	(256UL << PAGE_SHIFT)
 
+/* Randomization of process layouts; 2 is Linux's default (brk too). */
+int randomize_va_space = 2;
+
 static unsigned long random_long(void)
 {
 	unsigned long v;
 
 	get_random_bytes(&v, sizeof(v));
 	return v;
+}
+
+/* A page-aligned address in [start, start + range), or @start if none fits. */
+unsigned long randomize_page(unsigned long start, unsigned long range)
+{
+	if (start & ~PAGE_MASK) {
+		range -= PAGE_ALIGN(start) - start;
+		start = PAGE_ALIGN(start);
+	}
+	if (start > ULONG_MAX - range)
+		range = ULONG_MAX - start;
+	range >>= PAGE_SHIFT;
+	if (!range)
+		return start;
+	return start + ((random_long() % range) << PAGE_SHIFT);
+}
+
+/* The top of a new program's stack, up to STACK_RND_MASK pages lower. */
+unsigned long randomize_stack_top(unsigned long stack_top)
+{
+	unsigned long rnd = 0;
+
+	if (current->flags & PF_RANDOMIZE)
+		rnd = (random_long() & STACK_RND_MASK) << PAGE_SHIFT;
+	return PAGE_ALIGN(stack_top) - rnd;
 }
 
 /* The random offset of mmap_base (and of a PIE program), page-aligned. */

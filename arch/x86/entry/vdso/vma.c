@@ -145,6 +145,13 @@ int arch_setup_additional_pages(struct linux_binprm *bprm, int uses_interp)
 	return 0;
 }
 
+/* A process may move its vDSO (checkpoint/restore tools do): keep track. */
+void arch_remap(struct mm_struct *mm, unsigned long old_start, unsigned long new_start)
+{
+	if (mm->context.vdso && mm->context.vdso == old_start)
+		mm->context.vdso = new_start;
+}
+
 const char *arch_vma_name(struct vm_area_struct *vma)
 {
 	unsigned long vdso = vma->vm_mm->context.vdso;
