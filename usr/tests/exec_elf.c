@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/personality.h>
 #include <sys/stat.h>
@@ -249,6 +250,54 @@ LT_CASE(personality_flags)
 	LT_CHECK_EQ(personality(0xffffffff), PER_LINUX);
 }
 
+/* The permissions /proc/self/maps shows for the area at @addr. */
+static int maps_perms(void *addr, char perms[8])
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	unsigned long start, end;
+	char line[256];
+	int found = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%lx-%lx %7s", &start, &end, perms) == 3 &&
+		    start <= (unsigned long)addr && (unsigned long)addr < end) {
+			found = 0;
+			break;
+		}
+	fclose(f);
+	return found;
+}
+
+/* READ_IMPLIES_EXEC: mmap(PROT_READ) gives an executable area. */
+LT_CASE(personality_read_implies_exec)
+{
+	pid_t pid = fork();
+
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		char perms[8];
+		void *m = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		LT_CHECK(m != MAP_FAILED);
+		LT_CHECK_OK(maps_perms(m, perms));
+		LT_CHECK(!strcmp(perms, "r--p"));
+		LT_CHECK_EQ(personality(READ_IMPLIES_EXEC), PER_LINUX);
+		m = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		LT_CHECK(m != MAP_FAILED);
+		LT_CHECK_OK(maps_perms(m, perms));
+		if (strcmp(perms, "r-xp"))
+			LT_FAIL("PROT_READ mapping is %s", perms);
+		m = mmap(NULL, 4096, PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		LT_CHECK(m != MAP_FAILED);
+		LT_CHECK_OK(maps_perms(m, perms));
+		LT_CHECK(!strcmp(perms, "-w-p"));
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+}
+
 /* ADDR_NO_RANDOMIZE: the next execs get the same layout, ASLR still on. */
 LT_CASE(personality_norandom)
 {
@@ -461,6 +510,7 @@ int main(void)
 	LT_RUN(aslr_sysctl_bad);
 	LT_RUN(personality_flags);
 	LT_RUN(personality_norandom);
+	LT_RUN(personality_read_implies_exec);
 	LT_RUN(interp_runs);
 	LT_RUN(interp_aslr);
 	LT_RUN(ldso_direct);
