@@ -21,10 +21,10 @@
 #include <linux/syscalls.h>
 #include <linux/time64.h>
 #include <linux/uaccess.h>
-#include <asm/smp.h>
 #include <linux/utsname.h>
 #include <uapi/linux/prctl.h>
 #include <uapi/linux/time_types.h>
+#include <asm/smp.h>
 
 SYSCALL_DEFINE0(getpid)
 {
