@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/sys: the kernel's tunables as files.  Only a few exist yet:
- * kernel/{hostname,ostype,osrelease,pid_max,randomize_va_space}; hostname
- * and randomize_va_space can be written,
- * which is what `hostname foo` without sethostname(2) and init scripts
- * do.  Each file is one value and a newline.
+ * kernel/{hostname,ostype,osrelease,pid_max,randomize_va_space}.  Root
+ * can write hostname (which is what `hostname foo` without
+ * sethostname(2) and init scripts do) and randomize_va_space (ASLR).
+ * Each file is one value and a newline.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
