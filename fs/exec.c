@@ -35,6 +35,7 @@
 #include <linux/resource.h>
 #include <uapi/linux/auxvec.h>
 #include <uapi/linux/limits.h>
+#include <uapi/linux/personality.h>
 #include <uapi/linux/stat.h>
 
 static const struct linux_binfmt *const formats[] = { &elf_format, &script_format };
@@ -145,7 +146,7 @@ static int bprm_stack_limits(struct linux_binprm *bprm)
  * with execute permission (root too needs some x bit); anything else is
  * EACCES, as Linux says.
  */
-static struct file *open_exec(const char *name)
+struct file *open_exec(const char *name)
 {
 	struct path path;
 	struct inode *inode;
@@ -261,6 +262,9 @@ static int bprm_apply_creds(struct linux_binprm *bprm)
 	else if (new->uid != 0)
 		new->cap_permitted = new->cap_effective = 0;
 	bprm->secureexec = new->euid != new->uid || new->egid != new->gid;
+	/* A set-ID program must not inherit a weaker layout (no ASLR...). */
+	if (bprm->secureexec)
+		current->personality &= ~PER_CLEAR_ON_SETID;
 	return commit_creds(new);
 }
 
@@ -373,7 +377,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	if (unshare_files())
 		return -ENOMEM;
 	do_close_on_exec(current->files);
-	current->flags &= ~(PF_FORKNOEXEC | PF_KTHREAD);
+	current->flags &= ~(PF_FORKNOEXEC | PF_KTHREAD | PF_RANDOMIZE);
 	/* Handlers and the alternate stack point into the old program. */
 	flush_signal_handlers(current, 0);
 	base = strrchr(bprm->filename, '/');
@@ -392,19 +396,20 @@ static int put_user_ulong(unsigned long v, unsigned long *sp)
  * string and 16 random bytes; then, 16-byte aligned, argc, the argv
  * pointers, NULL, the envp pointers, NULL, and the auxiliary vector.
  * @auxv holds (type, value) pairs; the AT_EXECFN/AT_RANDOM/AT_PLATFORM
- * values are filled in here.
+ * values are filled in here.  @top is the (randomized) stack top; below
+ * the strings the stack moves by another random few KiB.
  */
-int create_user_stack(struct linux_binprm *bprm, unsigned long *auxv, int auxc,
-		      unsigned long *sp_out, unsigned long *execfn_out)
+int create_user_stack(struct linux_binprm *bprm, unsigned long top, unsigned long *auxv,
+		      int auxc, unsigned long *sp_out, unsigned long *execfn_out)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long top = STACK_TOP, p, strings, execfn, platform, random;
+	unsigned long p, strings, execfn, platform, random;
 	unsigned long size, sp, ptr;
 	size_t fnlen = strlen(bprm->filename) + 1;
 	u8 rnd[16];
 	int i, n, err;
 
-	size = PAGE_ALIGN(bprm->args_size + fnlen + 16 + 16 + 4096 +
+	size = PAGE_ALIGN(bprm->args_size + fnlen + 16 + 16 + 8192 + 4096 +
 			  (bprm->argc + bprm->envc + auxc * 2 + 4) * sizeof(long));
 	size = max(size, 128UL * 1024);
 	err = setup_stack_vma(mm, top - size, top);
@@ -416,6 +421,7 @@ int create_user_stack(struct linux_binprm *bprm, unsigned long *auxv, int auxc,
 	execfn = p;
 	p -= bprm->args_size;
 	strings = p;
+	p = arch_align_stack(p);
 	p -= sizeof("x86_64");
 	platform = p;
 	p &= ~15UL;

@@ -24,6 +24,7 @@
 #include <linux/utsname.h>
 #include <uapi/linux/prctl.h>
 #include <uapi/linux/time_types.h>
+#include <asm/smp.h>
 
 SYSCALL_DEFINE0(getpid)
 {
@@ -385,6 +386,20 @@ SYSCALL_DEFINE2(setgroups, int, gidsetsize, gid_t __user *, grouplist)
 	put_groups(new->group_info);
 	new->group_info = gi;
 	return commit_creds(new);
+}
+
+/*
+ * The execution domain and its flags (ADDR_NO_RANDOMIZE for the next
+ * exec, READ_IMPLIES_EXEC for mmap).  0xffffffff only asks; any other
+ * value is taken as Linux takes it.  Returns the old one.
+ */
+SYSCALL_DEFINE1(personality, unsigned int, personality)
+{
+	unsigned int old = current->personality;
+
+	if (personality != 0xffffffff)
+		current->personality = personality;
+	return old;
 }
 
 SYSCALL_DEFINE1(umask, int, mask)

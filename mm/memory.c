@@ -544,3 +544,25 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int le
 	mutex_unlock(&mm->mmap_lock);
 	return done;
 }
+
+/*
+ * Map a page the kernel owns (a vDSO page) at @addr of @vma, read-only
+ * or as the area's protection says.  It gains a reference and a mapping
+ * like any other page, so unmap, fork and exit need nothing special;
+ * a write to it (after mprotect) copies it, as a private page would.
+ */
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page)
+{
+	pte_t *pte;
+
+	if (addr < vma->vm_start || addr >= vma->vm_end)
+		return -EFAULT;
+	pte = walk_alloc(vma->vm_mm, addr);
+	if (!pte)
+		return -ENOMEM;
+	if (!pte_none(*pte))
+		return -EBUSY;
+	get_page(page);
+	map_new_page(vma, addr, pte, page, false, MM_ANONPAGES);
+	return 0;
+}

@@ -33,6 +33,7 @@
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
+#include <uapi/linux/personality.h>
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
 
@@ -531,6 +532,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		if (IS_ERR_VALUE(addr))
 			return addr;
 	}
+	/* personality(READ_IMPLIES_EXEC): what can be read can be run. */
+	if ((prot & PROT_READ) && (current->personality & READ_IMPLIES_EXEC))
+		prot |= PROT_EXEC;
 	vm_flags = calc_vm_flags(prot, flags);
 	if (file) {
 		err = mmap_file_checks(file, prot, flags, &vm_flags, pgoff, len);
@@ -768,4 +772,30 @@ out:
 	if (populate)
 		mm_populate(ret, size);
 	return IS_ERR_VALUE(ret) ? ret : 0;
+}
+
+/*
+ * exec: an area of @len bytes at @addr holding the kernel's @pages (the
+ * vDSO and its data page).  Callers set VM_DONTEXPAND, so it never
+ * merges with a user mapping next to it.
+ */
+int install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			    unsigned long vm_flags, struct page **pages)
+{
+	struct vm_area_struct *vma;
+	unsigned long ret, off;
+	int err = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = mmap_region(mm, NULL, addr, len, vm_flags, 0);
+	if (IS_ERR_VALUE(ret)) {
+		err = ret;
+		goto out;
+	}
+	vma = find_vma(mm, addr);
+	for (off = 0; off < len && !err; off += PAGE_SIZE)
+		err = vm_insert_page(vma, addr + off, pages[off >> PAGE_SHIFT]);
+out:
+	mutex_unlock(&mm->mmap_lock);
+	return err;
 }

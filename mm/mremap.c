@@ -63,6 +63,7 @@ static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	/* The old area's pages now belong to the new one: just drop the area. */
 	vma_remove(mm, vma);
 	flush_tlb_mm_range(mm, old_addr, old_addr + old_len);
+	arch_remap(mm, old_addr, new_addr);
 	return new_addr;
 }
 
@@ -157,6 +158,9 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 	vma = mremap_find_vma(mm, addr, old_len);
 	if (IS_ERR(vma)) {
 		ret = PTR_ERR(vma);
+	} else if (new_len > old_len && (vma->vm_flags & VM_DONTEXPAND)) {
+		/* Areas of kernel pages (the vDSO) never grow: nothing backs more. */
+		ret = -EFAULT;
 	} else if (flags & MREMAP_FIXED) {
 		ret = mremap_to(mm, addr, old_len, new_addr, new_len);
 	} else if (new_len <= old_len) {

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/sys: the kernel's tunables as files.  Only a few exist yet:
- * kernel/{hostname,ostype,osrelease,pid_max}; hostname can be written,
- * which is what `hostname foo` without sethostname(2) and init scripts
- * do.  Each file is one value and a newline.
+ * kernel/{hostname,ostype,osrelease,pid_max,randomize_va_space}.  Root
+ * can write hostname (which is what `hostname foo` without
+ * sethostname(2) and init scripts do) and randomize_va_space (ASLR).
+ * Each file is one value and a newline.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
+#include <linux/kstrtox.h>
+#include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/printk.h>
 #include <linux/string.h>
@@ -61,6 +64,34 @@ static int pid_max_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+static int randomize_va_space_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%d\n", randomize_va_space);
+	return 0;
+}
+
+/* 0, 1 or 2 (see linux/mm.h); like Linux, any int is taken (above 2 acts as 2). */
+static ssize_t randomize_va_space_write(struct file *file, const char __user *buf,
+					size_t count, loff_t *pos)
+{
+	char tmp[16];
+	size_t len = min(count, sizeof(tmp) - 1);
+	int val;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (*pos)
+		return -EINVAL;
+	if (copy_from_user(tmp, buf, len))
+		return -EFAULT;
+	tmp[len] = '\0';
+	if (kstrtoint(strim(tmp), 10, &val))
+		return -EINVAL;
+	WRITE_ONCE(randomize_va_space, val);
+	*pos += count;
+	return count;
+}
+
 static const struct proc_entry sys_kernel_entries[] = {
 	{ .name = "dmesg_restrict", .mode = S_IFREG | 0644, .show = dmesg_restrict_show,
 	  .write = dmesg_restrict_write },
@@ -71,6 +102,8 @@ static const struct proc_entry sys_kernel_entries[] = {
 	{ .name = "osrelease", .mode = S_IFREG | 0444, .show = osrelease_show },
 	{ .name = "ostype", .mode = S_IFREG | 0444, .show = ostype_show },
 	{ .name = "pid_max", .mode = S_IFREG | 0444, .show = pid_max_show },
+	{ .name = "randomize_va_space", .mode = S_IFREG | 0644,
+	  .show = randomize_va_space_show, .write = randomize_va_space_write },
 };
 
 static const struct proc_entry sys_entries[] = {

@@ -5,8 +5,8 @@
  * column 74).  A file area shows the file's device, inode number, the
  * offset it maps from and its path (" (deleted)" once unlinked: shared
  * anonymous memory is "/dev/zero (deleted)", a memfd "/memfd:x
- * (deleted)"); anonymous areas are 00:00 0 with [heap] or [stack] as
- * their name where they are those.  /proc/<pid>/smaps adds, per area,
+ * (deleted)"); anonymous areas are 00:00 0 with [heap], [stack], or
+ * [vvar]/[vdso] (arch_vma_name) as their name where they are those.  /proc/<pid>/smaps adds, per area,
  * how much of it is resident and how: shared or private, clean or dirty.
  * The list is walked under mmap_lock, which is why the text goes to the
  * seq_file buffer, never straight to user memory: a fault there would
@@ -25,8 +25,12 @@
 
 #define MAPS_NAME_COLUMN	(25 + sizeof(void *) * 6 - 1)
 
-static const char *vma_name(const struct vm_area_struct *vma, const struct mm_struct *mm)
+static const char *vma_name(struct vm_area_struct *vma, const struct mm_struct *mm)
 {
+	const char *name = arch_vma_name(vma);
+
+	if (name)
+		return name;
 	if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk &&
 	    mm->brk > mm->start_brk)
 		return "[heap]";
@@ -35,7 +39,7 @@ static const char *vma_name(const struct vm_area_struct *vma, const struct mm_st
 	return NULL;
 }
 
-static void show_map_vma(struct seq_file *m, const struct vm_area_struct *vma,
+static void show_map_vma(struct seq_file *m, struct vm_area_struct *vma,
 			 const struct mm_struct *mm, char *pathbuf)
 {
 	unsigned long flags = vma->vm_flags;
@@ -109,7 +113,7 @@ static void smaps_account_vma(const struct vm_area_struct *vma, struct mem_size_
 	}
 }
 
-static void show_smap_vma(struct seq_file *m, const struct vm_area_struct *vma,
+static void show_smap_vma(struct seq_file *m, struct vm_area_struct *vma,
 			  const struct mm_struct *mm, char *pathbuf)
 {
 	struct mem_size_stats mss = { 0 };
@@ -132,7 +136,7 @@ static void show_smap_vma(struct seq_file *m, const struct vm_area_struct *vma,
 		   vma->vm_flags & VM_LOCKED ? mss.pss >> 10 : 0);
 }
 
-typedef void (*show_vma_fn)(struct seq_file *m, const struct vm_area_struct *vma,
+typedef void (*show_vma_fn)(struct seq_file *m, struct vm_area_struct *vma,
 			    const struct mm_struct *mm, char *pathbuf);
 
 static int show_vmas(struct seq_file *m, struct task_struct *task, show_vma_fn show)

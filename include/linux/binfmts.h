@@ -44,8 +44,9 @@ int search_binary_handler(struct linux_binprm *bprm);
 int prepare_binprm(struct linux_binprm *bprm, const char *path);
 int bprm_replace_argv0(struct linux_binprm *bprm, const char *const *prefix, int n);
 int begin_new_exec(struct linux_binprm *bprm);
-int create_user_stack(struct linux_binprm *bprm, unsigned long *auxv, int auxc,
-		      unsigned long *sp_out, unsigned long *execfn_out);
+int create_user_stack(struct linux_binprm *bprm, unsigned long top, unsigned long *auxv,
+		      int auxc, unsigned long *sp_out, unsigned long *execfn_out);
+struct file *open_exec(const char *name);
 int kernel_execve(const char *filename, const char *const *argv, const char *const *envp);
 
 extern const struct linux_binfmt elf_format;

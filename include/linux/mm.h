@@ -172,4 +172,27 @@ int meminfo_show(char *buf, size_t size);
 /* Free pages that could be had without swapping: MemAvailable. */
 long si_mem_available(void);
 
+/*
+ * Address-space layout randomization (/proc/sys/kernel/randomize_va_space):
+ * 0 off, 1 stack, mmap base, vDSO and PIE base, 2 also the brk.  exec
+ * sets PF_RANDOMIZE when it applies to the new program.
+ */
+extern int randomize_va_space;
+unsigned long randomize_stack_top(unsigned long stack_top);
+unsigned long randomize_page(unsigned long start, unsigned long range);
+unsigned long arch_mmap_rnd(void);
+void arch_pick_mmap_layout(struct mm_struct *mm);
+unsigned long arch_randomize_brk(struct mm_struct *mm);
+unsigned long arch_align_stack(unsigned long sp);
+
+struct vm_area_struct;
+/* The name /proc/<pid>/maps shows for an area the architecture made ([vdso]). */
+const char *arch_vma_name(struct vm_area_struct *vma);
+/* mremap moved the area at @old_start to @new_start (the vDSO follows). */
+void arch_remap(struct mm_struct *mm, unsigned long old_start, unsigned long new_start);
+/* Areas of kernel-provided pages (the vDSO): mapped at exec, never faulted in. */
+int install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			    unsigned long vm_flags, struct page **pages);
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page);
+
 #endif /* _LINUX_MM_H */

@@ -73,6 +73,7 @@ struct page {
 typedef struct {
 	u16 pcid;
 	u64 pcid_generation;
+	unsigned long vdso;		/* where exec mapped the vDSO, 0 if none */
 } mm_context_t;
 
 struct vm_area_struct;

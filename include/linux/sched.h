@@ -52,6 +52,7 @@
 #define PF_SUPERPRIV		0x00000100	/* used super-user privileges */
 #define PF_SIGNALED		0x00000400	/* killed by a signal */
 #define PF_KTHREAD		0x00200000	/* a kernel thread */
+#define PF_RANDOMIZE		0x00400000	/* exec randomized this address space */
 
 /* thread flags (task->thread_flags), tested on the way back to user mode */
 #define TIF_NEED_RESCHED	0
@@ -170,6 +171,7 @@ struct task_struct {
 	void *stack;			/* THREAD_SIZE bytes, pt_regs at the top */
 	refcount_t usage;
 	unsigned int flags;		/* PF_EXITING, PF_KTHREAD, ... */
+	unsigned int personality;	/* PER_LINUX | ADDR_NO_RANDOMIZE ...; inherited */
 
 	/* Scheduling.  Lock: the run queue's lock. */
 	int on_cpu;

@@ -9,6 +9,7 @@
 #include <linux/sched/clock.h>
 #include <linux/spinlock.h>
 #include <linux/time64.h>
+#include <asm/vdso.h>
 
 static s64 boot_offset_ns;	/* realtime - monotonic; lock: tk_lock */
 static DEFINE_SPINLOCK(tk_lock);
@@ -36,6 +37,7 @@ int do_settimeofday64(const struct timespec64 *ts)
 		return -EINVAL;
 	spin_lock_irqsave(&tk_lock, flags);
 	WRITE_ONCE(boot_offset_ns, (s64)timespec64_to_ns(ts) - (s64)ktime_get_ns());
+	update_vsyscall(boot_offset_ns);	/* the vDSO's copy */
 	spin_unlock_irqrestore(&tk_lock, flags);
 	return 0;
 }
@@ -45,5 +47,6 @@ void __init timekeeping_init(void)
 	s64 sec = read_persistent_clock();
 
 	boot_offset_ns = sec * NSEC_PER_SEC - (s64)ktime_get_ns();
+	update_vsyscall(boot_offset_ns);
 	pr_info("clock: wall time from the RTC: %lld seconds since 1970\n", sec);
 }

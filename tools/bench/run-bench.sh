@@ -124,14 +124,14 @@ echo "# Linux: ${LINUX_KERNEL:-none}"
 boot lantern "$LANTERN_KERNEL" $MEM 600 bench.rounds=$ROUNDS
 boot linux "$LINUX_KERNEL" $MEM 600 bench.rounds=$ROUNDS
 
-metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault min_mem_mib"
+metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault min_mem_mib"
 # L/X: Lantern's and Linux's median; *MIN/*MAX: their smallest and largest
 # round (empty for the metrics measured once: boot times, memory).
 declare -A L X LMIN LMAX XMIN XMAX UNIT BETTER
 L[boot_to_init_ms]=$(first_line_ms lantern); X[boot_to_init_ms]=$(first_line_ms linux)
 L[boot_to_poweroff_ms]=$(exit_ms lantern); X[boot_to_poweroff_ms]=$(exit_ms linux)
 UNIT[boot_to_init_ms]=ms; UNIT[boot_to_poweroff_ms]=ms
-for m in mem_used_after_boot null_syscall fork_exit_wait fork_exec_wait pipe_pingpong \
+for m in mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong \
 	 thread_create_join futex_pingpong \
 	 pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m \
 		 file_mmap_fault; do

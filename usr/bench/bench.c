@@ -72,6 +72,18 @@ static double b_null_syscall(void)
 	return (double)(now_ns() - t) / n;
 }
 
+/* musl's clock_gettime goes through the vDSO (AT_SYSINFO_EHDR): no system call. */
+static double b_vdso_clock_gettime(void)
+{
+	const int n = 100000;
+	struct timespec ts;
+	long long t = now_ns();
+
+	for (int i = 0; i < n; i++)
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)(now_ns() - t) / n;
+}
+
 static double b_fork_exit(void)
 {
 	const int n = 50;
@@ -405,6 +417,7 @@ static const struct {
 	const char *unit;
 } benches[] = {
 	{ "null_syscall",	b_null_syscall,		"ns" },
+	{ "vdso_clock_gettime",	b_vdso_clock_gettime,	"ns" },
 	{ "fork_exit_wait",	b_fork_exit,		"us" },
 	{ "fork_exec_wait",	b_fork_exec,		"us" },
 	{ "pipe_pingpong",	b_pipe_pingpong,	"us" },

@@ -30,6 +30,15 @@ u64 sched_clock(void)
 	return ns_boot + (u64)(((unsigned __int128)cycles * cyc2ns_mul) >> CYC2NS_SHIFT);
 }
 
+/* sched_clock's parameters, for the vDSO to do the same arithmetic in user space. */
+void tsc_get_cyc2ns(u64 *tsc_base, u64 *ns_base, u32 *mult, u32 *shift)
+{
+	*tsc_base = tsc_boot;
+	*ns_base = ns_boot;
+	*mult = cyc2ns_mul;
+	*shift = CYC2NS_SHIFT;
+}
+
 void __init tsc_init(void)
 {
 	u64 tsc_delta, best = ~0ULL;

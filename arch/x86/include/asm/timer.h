@@ -10,6 +10,7 @@ extern unsigned long tsc_khz;
 extern void (*local_timer_handler)(void);
 
 void tsc_init(void);
+void tsc_get_cyc2ns(u64 *tsc_base, u64 *ns_base, u32 *mult, u32 *shift);
 u64 pit_calibrate(u64 (*read_counter)(void), unsigned int ms, u64 *tsc_delta);
 void setup_pit_timer(void);
 
