@@ -134,7 +134,14 @@ $(BUILD)/initramfs.cpio:
 	@cd $(BUILD)/initramfs-root && find . | cpio -o -H newc --quiet > ../initramfs.cpio
 
 # `make run` boots busybox to a shell on the serial console (usr/busybox/);
-# INITRD=build/usr/initramfs-tests.cpio boots the user-space test suite.
+# INITRD=build/usr/initramfs-tests.cpio boots the user-space test suite;
+# ROOT=debian boots the Debian root (usr/debian/): its archive is 73 MiB
+# and unpacks to 212 MiB of tmpfs, hence the larger default memory.
+DEBIAN_INITRD	:= $(BUILD)/initramfs-debian.cpio.gz
+ifeq ($(ROOT),debian)
+INITRD		:= $(DEBIAN_INITRD)
+export QEMU_MEM	?= 1G
+endif
 INITRD ?= $(BUILD)/initramfs-busybox.cpio.gz
 APPEND ?= console=ttyS0
 run: all $(INITRD)
@@ -149,6 +156,7 @@ unit:
 
 include usr/Makefile.usr
 include usr/Makefile.busybox
+include usr/Makefile.debian
 
 test: all $(BUILD)/initramfs.cpio
 	@tools/run-tests.sh
