@@ -17,8 +17,13 @@
  * SIGUSR2/SIGTERM (/sbin/poweroff sends SIGUSR2), it syncs and powers
  * the machine off.  As PID 1 it reaps every orphan meanwhile.
  *
- * Arguments (the kernel passes unclaimed command-line words to init):
+ * Arguments (the kernel passes the command line's words after "--" to
+ * init; a dotted word before it would be taken for a module parameter):
  *	debian.shell=PATH	run PATH instead of /bin/bash (e.g. /bin/sh)
+ *	debian.arg=WORD		an argument for it (repeatable), so that
+ *				debian.shell=/lib64/ld-linux-x86-64.so.2
+ *				debian.arg=/bin/bash runs bash through the
+ *				interpreter explicitly
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -35,7 +40,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#define MAX_ARGS	8
+
 static volatile sig_atomic_t stop_requested;
+static char *shell_argv[MAX_ARGS + 2];
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -169,9 +177,10 @@ static void exec_shell(const char *tty, const char *shell)
 	}
 	/* A login shell ("-bash") reads /etc/profile. */
 	snprintf(argv0, sizeof(argv0), "-%s", base ? base + 1 : shell);
+	shell_argv[0] = argv0;
 	signal(SIGUSR2, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
-	execl(shell, argv0, (char *)NULL);
+	execv(shell, shell_argv);
 	say("debian-init: exec %s: %s (errno %d)", shell, strerror(errno), errno);
 	_exit(127);
 }
@@ -184,9 +193,14 @@ int main(int argc, char **argv)
 	pid_t pid, w;
 	int status;
 
-	for (int i = 1; i < argc; i++)
+	int nargs = 1;
+
+	for (int i = 1; i < argc; i++) {
 		if (!strncmp(argv[i], "debian.shell=", 13))
 			shell = argv[i] + 13;
+		else if (!strncmp(argv[i], "debian.arg=", 11) && nargs <= MAX_ARGS)
+			shell_argv[nargs++] = argv[i] + 11;
+	}
 
 	mount_one("devtmpfs", "/dev", "devtmpfs", MS_NOSUID, "mode=0755");
 	ensure_console();
