@@ -2,10 +2,11 @@
 # mkroot-debian.sh: a Debian root file system as an initramfs, made from
 # the Debian packages installed on this machine (nothing is downloaded).
 #
-#   tools/mkroot-debian.sh OUTPUT.cpio.gz INIT
+#   tools/mkroot-debian.sh OUTPUT.cpio.gz INIT [FILE:/PATH]...
 #   tools/mkroot-debian.sh --packages      the Debian packages it takes
 #
-# INIT is the static /init (usr/debian/init.c).  The root holds the files
+# INIT is the static /init (usr/debian/init.c); each FILE:/PATH is one
+# more file for the root (make bench's static bench program).  The root holds the files
 # of the packages in PACKAGES below, minus documentation, manual pages and
 # translations, plus every shared library `ldd` names for any ELF file in
 # it.  ldd on the plugins and Python's extension modules (lib-dynload) as
@@ -13,7 +14,9 @@
 # libffi, _ssl libssl.  /etc comes from usr/debian/etc (passwd, group,
 # hostname, nsswitch.conf, profile, inputrc) and /etc/ld.so.cache from
 # `ldconfig -r` on the staging copy.  The checks the tests run are in
-# /usr/share/lantern-tests (usr/debian/tests).
+# /usr/share/lantern-tests (usr/debian/tests), what make bench runs in
+# /usr/lib/lantern-bench (hello-glibc: usr/debian/bench/hello.c built by
+# this machine's gcc).
 #
 # The archive is rebuilt only when an input changed: this script, INIT,
 # usr/debian/, or the version of any installed package (a manifest of
@@ -56,6 +59,8 @@ OUT=${1:?usage: $0 OUTPUT.cpio.gz INIT}
 INIT=${2:?usage: $0 OUTPUT.cpio.gz INIT}
 WORK=${DEBROOT_WORK:-$(dirname "$OUT")/debian-root}
 STAGE=$WORK/root
+shift 2
+EXTRA=("$@")
 
 say() { echo "  DEBROOT $*" >&2; }
 die() { echo "mkroot-debian: $*" >&2; exit 1; }
@@ -65,12 +70,16 @@ for p in "${PACKAGES[@]}"; do
 		die "package $p is not installed (`make debian-root` installs it)"
 done
 [ -x "$INIT" ] || die "$INIT: no such program (make builds it)"
+for e in "${EXTRA[@]}"; do
+	[ -f "${e%%:*}" ] || die "${e%%:*}: no such file"
+done
 
 # The manifest: everything the result depends on.
 mkdir -p "$WORK" "$(dirname "$OUT")"
 manifest=$WORK/manifest.new
 {
 	sha256sum "$SELF" "$INIT"
+	for e in "${EXTRA[@]}"; do echo "$e $(sha256sum <"${e%%:*}")"; done
 	find usr/debian -type f | LC_ALL=C sort | xargs -d '\n' sha256sum
 	dpkg-query -W -f='${Package}:${Architecture} ${Version}\n' | LC_ALL=C sort
 } >"$manifest"
@@ -171,6 +180,13 @@ install -m 0755 usr/debian/poweroff "$STAGE/usr/sbin/poweroff"
 mkdir -p "$STAGE/usr/share/lantern-tests"
 cp -r usr/debian/tests/. "$STAGE/usr/share/lantern-tests/"
 ln -sfn /usr/share/lantern-tests/run-all "$STAGE/usr/local/bin/lantern-tests"
+mkdir -p "$STAGE/usr/lib/lantern-bench"
+cp usr/debian/bench/hello.c "$STAGE/usr/lib/lantern-bench/hello.c"
+gcc -O2 -o "$STAGE/usr/lib/lantern-bench/hello-glibc" usr/debian/bench/hello.c
+for e in "${EXTRA[@]}"; do
+	mkdir -p "$STAGE$(dirname "${e#*:}")"
+	install -m 0755 "${e%%:*}" "$STAGE${e#*:}"
+done
 
 # The loader's cache, made against the staging tree only.
 ldconfig -X -r "$STAGE" 2>"$WORK/ldconfig.log" ||
