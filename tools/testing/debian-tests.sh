@@ -191,7 +191,12 @@ run_debian_tests() {
 	else
 		why="no bash prompt within 300 s"
 		kill -0 "$DEB_QEMU" 2>/dev/null || why="the VM stopped before a bash prompt"
-		why="$why: $(deb_screen | grep -a . | tail -n 3 | tr '\n' ' ')"
+		# init's own lines say why (the exec of bash failing, say).
+		if deb_has 'debian-init: '; then
+			why="$why: $(deb_screen | grep -aoE 'debian-init: .*' | head -n 2 | tr '\n' ' ')"
+		else
+			why="$why: $(deb_screen | grep -a . | tail -n 3 | tr '\n' ' ')"
+		fi
 		deb_result boot fail "$why"
 		for name in ls $DEB_CHECKS ctrl-c poweroff; do
 			deb_result "$name" fail "no bash prompt"
