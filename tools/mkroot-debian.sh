@@ -67,7 +67,7 @@ die() { echo "mkroot-debian: $*" >&2; exit 1; }
 
 for p in "${PACKAGES[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
-		die "package $p is not installed (`make debian-root` installs it)"
+		die "package $p is not installed ('make debian-root' installs it)"
 done
 [ -x "$INIT" ] || die "$INIT: no such program (make builds it)"
 for e in "${EXTRA[@]}"; do
@@ -160,8 +160,7 @@ for d in bin sbin lib lib64; do
 	[ -e "$STAGE/usr/$d" ] || mkdir -p "$STAGE/usr/$d"
 	ln -sfn "usr/$d" "$STAGE/$d"
 done
-mkdir -p "$STAGE"/{dev,proc,sys,run,root,home,mnt,var/tmp,usr/local/bin,etc}
-mkdir -p -m 1777 "$STAGE/tmp"
+mkdir -p "$STAGE"/{dev,proc,sys,run,root,home,mnt,tmp,var/tmp,usr/local/bin,etc}
 chmod 1777 "$STAGE/tmp" "$STAGE/var/tmp"
 chmod 0700 "$STAGE/root"
 # With mknod rights the kernel finds /dev/console and gives it to init
