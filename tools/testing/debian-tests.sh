@@ -26,7 +26,7 @@ DEB_CHECKS="bash-script python-threading python-subprocess python-json python-sq
 	python-mmap gcc-hello gcc-pthread make tar git file perl"
 DEB_ALL="boot ls $DEB_CHECKS ctrl-c poweroff"
 DEB_INITRD=$BUILD/initramfs-debian.cpio.gz
-DEB_TIMEOUT=1200	# the whole boot; about 3 min on Linux under TCG alone
+DEB_TIMEOUT=1200	# the whole boot; about 40 s on Linux under TCG alone
 DEB_STEP=240		# one check (gcc under TCG on a loaded machine is slow)
 DEB_MEM=1G		# 73 MiB archive, 213 MiB unpacked; see README
 

@@ -257,8 +257,8 @@ int main(int argc, char **argv)
 			break;
 	}
 	if (stop_requested) {
-		/* Every process but this one: a session of its own has its
-		 * tty hung up on Linux; here the signal does it for both. */
+		/* kill(-1) reaches every process but init: the shell and
+		 * whatever it left running get a chance to exit first. */
 		kill(-1, SIGTERM);
 		sleep(1);
 		kill(-1, SIGKILL);
