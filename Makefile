@@ -145,6 +145,13 @@ $(BUILD)/initramfs.cpio:
 # tools/qemu-run.sh through the environment.  The recipes exec it, so
 # make is QEMU's parent and QEMU dies with make (see qemu-run.sh).
 # make debug's gdb stub port defaults to one per user (1234 + uid).
+# ROOT=debian boots the Debian root (usr/debian/): its archive is 73 MiB
+# and unpacks to 212 MiB of tmpfs, hence the larger default memory.
+DEBIAN_INITRD	:= $(BUILD)/initramfs-debian.cpio.gz
+ifeq ($(ROOT),debian)
+INITRD		:= $(DEBIAN_INITRD)
+QEMU_MEM	?= 1G
+endif
 INITRD ?= $(BUILD)/initramfs-busybox.cpio.gz
 APPEND ?= console=ttyS0
 QEMU_MEM ?= 512M
@@ -164,6 +171,7 @@ unit:
 
 include usr/Makefile.usr
 include usr/Makefile.busybox
+include usr/Makefile.debian
 
 test: all $(BUILD)/initramfs.cpio
 	@tools/run-tests.sh

@@ -5,8 +5,10 @@
 # "N passed, N failed".  Exit status is non-zero if anything failed.
 #
 #   tools/run-tests.sh [FILTER]      run tests whose name contains FILTER
-#   tools/run-tests.sh --linux [FILTER]  only the user tests, on Debian's
-#                                    Linux kernel (the oracle)
+#   tools/run-tests.sh --linux [FILTER]  only the user tests and the
+#                                    Debian root tests, on Debian's Linux
+#                                    kernel (the oracle); FILTER debian/
+#                                    runs just the Debian root ones
 #
 # Every QEMU runs under `timeout -s KILL`.  KVM is used only when the
 # machine offers real hardware virtualization and a probe boot of Lantern
@@ -171,6 +173,7 @@ else
 	source "$ROOT/tools/testing/scenario-tests.sh"
 fi
 source "$ROOT/tools/testing/user-tests.sh"
+source "$ROOT/tools/testing/debian-tests.sh"
 
 echo
 if [ "$failed" -gt 0 ]; then

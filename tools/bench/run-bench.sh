@@ -6,7 +6,10 @@
 # The host stamps every serial line as it arrives, which gives the time
 # from QEMU's start to init's first line and to power-off.  Then the
 # smallest -m with which each kernel boots busybox to its shell prompt is
-# found by bisection.
+# found by bisection.  Then both boot the Debian root (make debian-root,
+# with -m $DEBIAN_MEM: it unpacks to 213 MiB) with the same program as
+# rdinit= for the metrics of Debian's dynamically linked programs; a
+# kernel that cannot run them gets n/a (--smoke skips that part).
 # Output: a table (metric, each kernel's median and min-max over the
 # rounds, Lantern's speed-up over Linux, which way is better),
 # build/bench/results.json and the chart build/bench/speedup.png.  A full
@@ -23,6 +26,7 @@ SMOKE=0
 ROUNDS=5
 [ "$SMOKE" = 1 ] && ROUNDS=1
 MEM=512M
+DEBIAN_MEM=1G
 mkdir -p "$OUT"
 
 scripts/deps.sh linux-image-amd64 musl-tools gnuplot-nox cpio >&2 || exit 1
@@ -124,7 +128,27 @@ echo "# Linux: ${LINUX_KERNEL:-none}"
 boot lantern "$LANTERN_KERNEL" $MEM 600 bench.rounds=$ROUNDS
 boot linux "$LINUX_KERNEL" $MEM 600 bench.rounds=$ROUNDS
 
-metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault min_mem_mib"
+# boot_debian NAME KERNEL: the Debian root with bench as rdinit=.
+boot_debian() {
+	local name=$1 kernel=$2
+	QEMU_ACCEL=$ACCEL QEMU_MEM=$DEBIAN_MEM QEMU_TIMEOUT=900 \
+		"$ROOT/tools/qemu-run.sh" -kernel "$kernel" -initrd "$DEBIAN_INITRD" \
+		-append "rdinit=/usr/lib/lantern-bench/bench console=ttyS0 quiet panic=-1 -- bench.rounds=$ROUNDS bench.set=debian" \
+		</dev/null 2>&1 | tr -d '\r' | sed 's/^/0 /' >"$OUT/$name.log"
+}
+DEBIAN_INITRD=$ROOT/build/initramfs-debian.cpio.gz
+debian_metrics="dyn_exec_wait python3_startup gcc_compile"
+rm -f "$OUT/lantern-debian.log" "$OUT/linux-debian.log"
+if [ "$SMOKE" = 0 ]; then
+	if make -s debian-root >"$OUT/debian-root.log" 2>&1; then
+		boot_debian lantern-debian "$LANTERN_KERNEL"
+		boot_debian linux-debian "$LINUX_KERNEL"
+	else
+		echo "# make debian-root failed (see $OUT/debian-root.log): no Debian metrics" >&2
+	fi
+fi
+
+metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault min_mem_mib $debian_metrics"
 # L/X: Lantern's and Linux's median; *MIN/*MAX: their smallest and largest
 # round (empty for the metrics measured once: boot times, memory).
 declare -A L X LMIN LMAX XMIN XMAX UNIT BETTER
@@ -141,6 +165,16 @@ for m in mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork
 	XMIN[$m]=$(field linux $m 6); XMAX[$m]=$(field linux $m 7)
 	UNIT[$m]=$(awk -v m="$m" '$2 == "bench:" && $3 == m && $4 != "n/a" { print $5; exit }' \
 		"$OUT/lantern.log" "$OUT/linux.log")
+done
+for m in $debian_metrics; do
+	if [ -f "$OUT/lantern-debian.log" ] && [ "$SMOKE" = 0 ]; then
+		L[$m]=$(value lantern-debian $m)
+		X[$m]=$(value linux-debian $m)
+	else
+		L[$m]=n/a; X[$m]=n/a
+	fi
+	UNIT[$m]=$(awk -v m="$m" '$2 == "bench:" && $3 == m && $4 != "n/a" { print $5; exit }' \
+		"$OUT/lantern-debian.log" "$OUT/linux-debian.log" 2>/dev/null)
 done
 if [ "$SMOKE" = 0 ]; then
 	L[min_mem_mib]=$(min_mem "$LANTERN_KERNEL")
