@@ -111,7 +111,8 @@ grep -E '^/usr/lib/python3[^/]*/.*\.py$' "$list.pkg" |
 	sed -E 's#^(.*)/([^/]*)\.py$#\1/__pycache__/\2.cpython-311.pyc#' |
 	while IFS= read -r f; do
 		[ -f "$f" ] && printf '%s\n' "$f"
-	done >>"$list.pkg"
+	done >"$list.pyc"
+cat "$list.pyc" >>"$list.pkg"
 
 # The shared libraries: ldd of every ELF executable and shared object.
 # ldd prints the whole dependency closure of each, so one pass suffices;

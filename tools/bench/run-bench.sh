@@ -168,8 +168,8 @@ for m in mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork
 done
 for m in $debian_metrics; do
 	if [ -f "$OUT/lantern-debian.log" ] && [ "$SMOKE" = 0 ]; then
-		L[$m]=$(value lantern-debian $m)
-		X[$m]=$(value linux-debian $m)
+		L[$m]=$(value lantern-debian "$m")
+		X[$m]=$(value linux-debian "$m")
 	else
 		L[$m]=n/a; X[$m]=n/a
 	fi

@@ -40,6 +40,7 @@ deb_in() {
 }
 
 deb_type() {
+	# shellcheck disable=SC2059 # the text is a format on purpose: \003 is ^C
 	printf "$1" >&8
 }
 
@@ -87,7 +88,7 @@ deb_result() {
 	fi
 	case "$2" in
 	pass) pass "$name" ;;
-	*) fail "$name" "$3 (log: ${DEB_LOG#$ROOT/})" ;;
+	*) fail "$name" "$3 (log: ${DEB_LOG#"$ROOT"/})" ;;
 	esac
 }
 
@@ -201,7 +202,7 @@ run_debian_tests() {
 			[ "$name" = boot ] || deb_result "$name" fail "no bash prompt"
 		done
 	fi
-	echo "# debian: booted ${kernel#$ROOT/}, $((SECONDS - start)) s"
+	echo "# debian: booted ${kernel#"$ROOT"/}, $((SECONDS - start)) s"
 	kill -KILL "$DEB_QEMU" 2>/dev/null
 	wait "$DEB_QEMU" 2>/dev/null
 	exec 8>&-
