@@ -416,6 +416,7 @@ static double b_file_mmap_touch(void)
 	return (double)t / (rounds * (size / 4096));
 }
 
+/*
  * run_wait ARGV: fork, exec ARGV[0] with output to /dev/null, wait.
  * 0 if it ran and exited 0; -1 with errno = execve's error if the exec
  * failed (a close-on-exec pipe carries it back), ECHILD if the program
