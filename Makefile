@@ -12,7 +12,12 @@
 
 .DEFAULT_GOAL := all
 
-KERNELVERSION	:= 0.1.0
+# The Linux ABI level Lantern implements, as other Linux-compatible
+# kernels report it: programs that check a minimum kernel version (LTP,
+# glibc, systemd) compare against this.  uname -r is KERNELRELEASE.
+KERNELVERSION	:= 6.1.0
+LOCALVERSION	:= -lantern
+KERNELRELEASE	:= $(KERNELVERSION)$(LOCALVERSION)
 NAME		:= lantern
 ARCH		:= x86
 BUILD		:= build
@@ -44,7 +49,7 @@ KCFLAGS := -std=gnu11 -O2 -g -pipe \
 	-fno-asynchronous-unwind-tables -fcf-protection=none \
 	-Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration \
 	-Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h \
-	-DUTS_RELEASE=\"$(KERNELVERSION)\" -MMD -MP
+	-DUTS_RELEASE=\"$(KERNELRELEASE)\" -MMD -MP
 KAFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h -MMD -MP
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 

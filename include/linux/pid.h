@@ -9,6 +9,7 @@
 struct task_struct;
 
 extern int pid_max;
+extern int last_pid;		/* /proc/sys/kernel/ns_last_pid */
 pid_t alloc_pid(struct task_struct *p);
 void free_pid(struct task_struct *p);
 

@@ -26,7 +26,7 @@ test_boot_pvh() {
 	qemu_boot "$log" 60 -kernel "$KERNEL" -initrd "$INITRD" \
 		-append "console=ttyS0 ktest=timer,nofault" </dev/null
 	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (power-off)"; return 1; }
-	expect "$log" "Lantern version" "Command line: console=ttyS0 ktest=timer,nofault" \
+	expect "$log" "Linux version 6.1.0-lantern " "Command line: console=ttyS0 ktest=timer,nofault" \
 		"Boot loader: PVH" "BIOS-e820: [mem 0x0000000000100000-" "RAMDISK: [mem 0x" \
 		"tsc: Detected" "periodic tick at 250 Hz" "ktest: timer: PASS" \
 		"ktest: nofault: PASS" "ktest: 2 run, 0 failed" "reboot: Power down" || return 1
@@ -68,12 +68,12 @@ test_boot_loglevel() {
 	local log=$LOGDIR/boot-quiet.log log2=$LOGDIR/boot-loglevel.log
 	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 quiet ktest=timer" </dev/null
 	[ "$status" -eq 0 ] || return 1
-	expect_not "$log" "tsc: Detected" "Lantern version" || return 1
+	expect_not "$log" "tsc: Detected" "Linux version" || return 1
 	expect "$log" "reboot: Power down" || return 1
 	qemu_boot "$log2" 60 -kernel "$KERNEL" -append "console=ttyS0 loglevel=6 ktest=timer" </dev/null
 	[ "$status" -eq 0 ] || return 1
 	# Level 6 (info) is not below 6: hidden; level 5 (notice) shows.
-	expect "$log2" "Lantern version" "Kernel command line:" || return 1
+	expect "$log2" "Linux version 6.1.0-lantern " "Kernel command line:" || return 1
 	expect_not "$log2" "tsc: Detected"
 }
 
