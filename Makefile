@@ -6,6 +6,8 @@
 #   make iso        build/lantern.iso, booted through GRUB
 #   make debug      as run, halted, with a gdb stub on :1234
 #   make test       host unit tests and boot tests; ends with "N passed, N failed"
+#   make ltp        the LTP syscall tests that pass on Linux, run on Lantern
+#                   (LINUX=1: on Debian's kernel; LTP_LIST=, LTP_SRC=)
 #
 # Each source directory has a Makefile fragment listing its objects in
 # obj-y, as Kbuild does; this file only knows the list of directories.
@@ -78,7 +80,7 @@ $(GEN)/asm-offsets.h: arch/x86/kernel/asm-offsets.c scripts/asm-offsets.sh
 	@scripts/asm-offsets.sh $(BUILD)/asm-offsets.s > $@.tmp
 	@cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
 
-.PHONY: all deps run iso debug test unit bench clean FORCE
+.PHONY: all deps run iso debug test unit bench ltp clean FORCE
 all: deps $(BUILD)/vmlinux $(BUILD)/initramfs-busybox.cpio.gz
 
 # Checked once per build; cheap when everything is there.
@@ -157,6 +159,14 @@ include usr/Makefile.busybox
 
 test: all $(BUILD)/initramfs.cpio
 	@tools/run-tests.sh
+
+# The Linux Test Project (tools/ltp/run.sh): builds what the list needs
+# into a cache outside the tree, boots it, one line per test, a summary;
+# results in build/ltp/<kernel>/.  tools/ltp/update-gate.sh then adds the
+# new passes to tools/ltp/gate.txt, which make test runs.
+LINUX ?= 0
+ltp: all
+	@LINUX=$(LINUX) LTP_SRC="$(LTP_SRC)" tools/ltp/run.sh $(LTP_LIST)
 
 # Lantern against Debian's Linux kernel in identical VMs (not part of test).
 bench: all
