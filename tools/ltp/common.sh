@@ -18,6 +18,8 @@ ltp_cache_dir() {
 		key=$(sha256sum < "$LTP_SRC_RESOLVED" | cut -c1-16)
 	fi
 	CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/lantern/ltp-$key
+	[ "${LTP_PREVIEW:-0}" = 1 ] && CACHE=$CACHE-preview
+	return 0
 }
 
 # testcases/kernel/syscalls/ipc/msgget -> testcases_kernel_syscalls_ipc_msgget

@@ -20,7 +20,8 @@
 # boot logs to $LTP_OUT/work/.
 #
 # Environment: LINUX=1, LTP_SRC, LTP_T (20), LTP_BATCH (150), LTP_OUT
-# (build/ltp/<kernel>), LTP_JOBS (build parallelism, 2).
+# (build/ltp/<kernel>), LTP_JOBS (build parallelism, 2), LTP_PREVIEW=1
+# (the harness without its file mapping: tools/ltp/build.sh).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -34,6 +35,7 @@ T=${LTP_T:-20}
 BATCH=${LTP_BATCH:-150}
 build=$root/build
 if [ "$LINUX" = 1 ]; then kname=linux; else kname=lantern; fi
+[ "${LTP_PREVIEW:-0}" = 1 ] && kname=$kname-preview	# see tools/ltp/build.sh
 out=${LTP_OUT:-$build/ltp/$kname}
 mkdir -p "$out"
 work=$out/work
