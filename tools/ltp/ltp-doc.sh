@@ -27,7 +27,13 @@ gate=$here/gate.txt
 classify='
 function wall(s) {
 	if (s ~ /harness|MAP_SHARED/) return "file mmap: MAP_SHARED of a tmpfs file"
-	if (s ~ /(^| |: )(msg|sem|shm)[a-z_]*|semaphore|SysV|IPC_/) return "SysV IPC (issue 12 item 2)"
+	if (s ~ /nscd/) return "sockets (issue 12 item 4; AF_INET: networking)"
+	if (s ~ /\/proc\/self\/ns\/|ltp_clone failed|clone\(\) failed: EINVAL|unshare|setns|namespace/) return "namespaces (issue 12 item 8)"
+	if (s ~ /pty|ptmx|devpts/) return "pseudo-terminals (issue 12 item 5)"
+	if (s ~ /iopl|ioperm/) return "x86 I/O port access (iopl, ioperm)"
+	if (s ~ /persona/) return "credentials, keys, seccomp (issue 12 item 6)"
+	if (s ~ /CONFIG_[A-Z]+_NS/) return "namespaces (issue 12 item 8)"
+	if (s ~ /(^| |: |\/)(msg|sem|shm)[a-z_]*|semaphore|SysV|IPC_/) return "SysV IPC (issue 12 item 2)"
 	if (s ~ /mq_|mqueue/) return "POSIX message queues (issue 12 item 2)"
 	if (s ~ /epoll|inotify|fanotify/) return "epoll, inotify (issue 12 item 3)"
 	if (s ~ /eventfd|timerfd|signalfd/) return "eventfd, timerfd, signalfd (deferred work)"
@@ -36,7 +42,7 @@ function wall(s) {
 	if (s ~ /capget|capset|keyctl|add_key|request_key|seccomp|personality|setfsuid|setfsgid|CAP_|prctl/) return "credentials, keys, seccomp (issue 12 item 6)"
 	if (s ~ /io_uring|io_setup|io_submit|io_getevents|io_destroy|io_cancel|io_pgetevents|aio/) return "AIO, io_uring"
 	if (s ~ /timer_|clock_adjtime|adjtimex|clock_settime|clock_nanosleep|itimer|alarm/) return "timers, clocks"
-	if (s ~ /flock|splice|tee\(|vmsplice|copy_file_range|fallocate|xattr|openat2|execveat|close_range|name_to_handle|open_by_handle|statx|readahead|fadvise|sync_file_range|utime|getdents|preadv2|pwritev2|sendfile|lease|F_[A-Z_]+|O_TMPFILE|fcntl/) return "file calls (issue 12 item 7)"
+	if (s ~ /flock|splice|(^|[^a-z])tee($|[^a-z])|vmsplice|copy_file_range|fallocate|xattr|openat2|execveat|close_range|name_to_handle|open_by_handle|statx|readahead|fadvise|sync_file_range|utime|getdents|preadv2|pwritev2|sendfile|lease|F_[A-Z_]+|O_TMPFILE|fcntl/) return "file calls (issue 12 item 7)"
 	if (s ~ /pidfd|process_vm|unshare|setns|mlock|munlock|membarrier|rseq|sched_setattr|sched_getattr|getcpu|ioprio|acct|getrusage|RLIMIT|core/) return "process calls (issue 12 item 8)"
 	if (s ~ /mount|fsopen|fsconfig|fsmount|fspick|move_mount|open_tree|quotactl|loop|block device|mkfs/) return "mounts, block devices"
 	if (s ~ /bpf/) return "BPF"
@@ -44,6 +50,8 @@ function wall(s) {
 	if (s ~ /ptrace/) return "ptrace"
 	if (s ~ /userfaultfd|memfd|madvise|mincore|mremap|remap_file_pages|msync|mbind|mempolicy|move_pages|migrate|pkey|mmap|munmap|mprotect|hugepage|swap/) return "memory management"
 	if (s ~ /^timeout/) return "timeouts (a hang, or too slow)"
+	if (s ~ /^ENOSYS/) return "more ENOSYS calls (kcmp, sysfs, ustat, modules...)"
+	if (s ~ /nr_open|SEEK_DATA/) return "file calls (issue 12 item 7)"
 	if (s ~ /^kernel/) return "kernel crash or hang"
 	return "other: a bug or a missing detail"
 }
@@ -77,6 +85,10 @@ FILENAME == ARGV[1] { k = $1; sub(/:$/, "", k); out[k] = out[k] "\n" $0; next }
 	for (i = 1; i <= n && cause == ""; i++) {
 		if (line[i] !~ /ENOSYS|errno[= ]38|__NR_[a-z0-9_]+ not supported/) continue
 		s = line[i]; call = ""
+		if (s ~ /(Group|User) ID lookup failed|get(gr|pw)(nam|gid|uid)/) {
+			cause = "ENOSYS: socket (musl'"'"'s user/group lookup asks nscd over AF_UNIX)"
+			break
+		}
 		if (match(s, /__NR_[a-z0-9_]+/)) call = substr(s, RSTART + 5, RLENGTH - 5)
 		else if (match(s, /[a-z_][a-z0-9_]*\(/)) { call = substr(s, RSTART, RLENGTH - 1) }
 		else if (match(s, /[a-z_][a-z0-9_]*(\(\))? failed/)) { call = substr(s, RSTART); sub(/(\(\))? failed.*/, "", call) }
@@ -87,6 +99,9 @@ FILENAME == ARGV[1] { k = $1; sub(/:$/, "", k); out[k] = out[k] "\n" $0; next }
 	if (cause == "" && res == "CRASH") cause = "kernel: " why
 	if (cause == "" && res == "NOBOOT") cause = "kernel: did not reach the runner"
 	if (cause == "" && res == "NOTBUILT") cause = "not built"
+	for (i = 1; i <= n && cause == "" && res == "CONF"; i++)
+		if (match(line[i], /Constraint .CONFIG_[A-Z0-9_]+. not satisfied/))
+			cause = "TCONF: " substr(line[i], RSTART + 12, RLENGTH - 27) " not available"
 	kinds = (res == "CONF") ? "TCONF" : "TBROK|TFAIL|TWARN"
 	for (i = 1; i <= n && cause == ""; i++)
 		if (line[i] ~ ("(" kinds ")") && line[i] !~ /Remaining cases/)
