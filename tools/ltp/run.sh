@@ -95,12 +95,13 @@ done
 # Stripped copies of each folder's installed files, made once.
 stripped() {
 	local slug=$1 s=$CACHE/stripped/$1
+	# A private temporary name: make test and make ltp may share the cache.
 	if [ ! -d "$s" ]; then
-		rm -rf "$s.tmp" && mkdir -p "$s.tmp"
-		cp -a "$CACHE/inst/$slug/." "$s.tmp/"
-		find "$s.tmp" -type f -perm -u+x -exec sh -c \
+		rm -rf "$s.tmp$$" && mkdir -p "$s.tmp$$"
+		cp -a "$CACHE/inst/$slug/." "$s.tmp$$/"
+		find "$s.tmp$$" -type f -perm -u+x -exec sh -c \
 			'for f; do head -c4 "$f" | grep -q ELF && strip --strip-unneeded "$f" 2>/dev/null; done; true' sh {} +
-		mv "$s.tmp" "$s"
+		mv -T "$s.tmp$$" "$s" 2>/dev/null || rm -rf "$s.tmp$$"
 	fi
 	echo "$s"
 }
