@@ -9,13 +9,20 @@
 #   make test       host unit tests and boot tests; ends with "N passed, N failed"
 #   make check      warnings as errors, shellcheck on the scripts
 #   make help       every target, with what it does
+#   make ltp        the LTP syscall tests that pass on Linux, run on Lantern
+#                   (LINUX=1: on Debian's kernel; LTP_LIST=, LTP_SRC=)
 #
 # Each source directory has a Makefile fragment listing its objects in
 # obj-y, as Kbuild does; this file only knows the list of directories.
 
 .DEFAULT_GOAL := all
 
-KERNELVERSION	:= 0.1.0
+# The Linux ABI level Lantern implements, as other Linux-compatible
+# kernels report it: programs that check a minimum kernel version (LTP,
+# glibc, systemd) compare against this.  uname -r is KERNELRELEASE.
+KERNELVERSION	:= 6.1.0
+LOCALVERSION	:= -lantern
+KERNELRELEASE	:= $(KERNELVERSION)$(LOCALVERSION)
 NAME		:= lantern
 ARCH		:= x86
 BUILD		:= build
@@ -47,7 +54,7 @@ KCFLAGS := -std=gnu11 -O2 -g -pipe \
 	-fno-asynchronous-unwind-tables -fcf-protection=none \
 	-Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes -Werror=implicit-function-declaration \
 	-Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h \
-	-DUTS_RELEASE=\"$(KERNELVERSION)\" -MMD -MP $(EXTRA_CFLAGS)
+	-DUTS_RELEASE=\"$(KERNELRELEASE)\" -MMD -MP $(EXTRA_CFLAGS)
 KAFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h -MMD -MP
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
@@ -76,7 +83,7 @@ $(GEN)/asm-offsets.h: arch/x86/kernel/asm-offsets.c scripts/asm-offsets.sh
 	@scripts/asm-offsets.sh $(BUILD)/asm-offsets.s > $@.tmp
 	@cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
 
-.PHONY: all deps run iso debug test unit bench check help clean FORCE
+.PHONY: all deps run iso debug test unit bench ltp check help clean FORCE
 all: deps $(BUILD)/vmlinux $(BUILD)/initramfs-busybox.cpio.gz
 
 # Checked once per build; cheap when everything is there.
@@ -175,6 +182,14 @@ include usr/Makefile.debian
 
 test: all $(BUILD)/initramfs.cpio
 	@tools/run-tests.sh
+
+# The Linux Test Project (tools/ltp/run.sh): builds what the list needs
+# into a cache outside the tree, boots it, one line per test, a summary;
+# results in build/ltp/<kernel>/.  tools/ltp/update-gate.sh then adds the
+# new passes to tools/ltp/gate.txt, which make test runs.
+LINUX ?= 0
+ltp: all
+	@LINUX=$(LINUX) LTP_SRC="$(LTP_SRC)" tools/ltp/run.sh $(LTP_LIST)
 
 # Lantern against Debian's Linux kernel in identical VMs (not part of test).
 bench: all

@@ -465,6 +465,17 @@ static long pipe_resize_ring(struct pipe_inode_info *pipe, unsigned int nr_slots
 }
 
 /*
+ * A pipe's size in bytes: a power of two of pages, at least one; 0 for a
+ * request beyond 2 GiB (F_SETPIPE_SZ and pipe-max-size say EINVAL).
+ */
+unsigned long round_pipe_size(unsigned long size)
+{
+	if (size > (1U << 31))
+		return 0;
+	return size < PAGE_SIZE ? PAGE_SIZE : roundup_pow_of_two(size);
+}
+
+/*
  * F_SETPIPE_SZ: a power of two of pages, at least one.  Growing beyond
  * pipe_max_size needs CAP_SYS_RESOURCE.  Returns the size in bytes.
  */
@@ -474,9 +485,9 @@ static long pipe_set_size(struct pipe_inode_info *pipe, unsigned int arg)
 	unsigned int nr_slots;
 	long err;
 
-	if (arg > (1U << 31))
+	size = round_pipe_size(arg);
+	if (!size)
 		return -EINVAL;
-	size = arg < PAGE_SIZE ? PAGE_SIZE : roundup_pow_of_two(arg);
 	nr_slots = size >> PAGE_SHIFT;
 	if (nr_slots > pipe->ring_size && size > pipe_max_size &&
 	    !capable(CAP_SYS_RESOURCE))

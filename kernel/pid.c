@@ -94,7 +94,8 @@ struct task_struct *find_task_by_vpid(pid_t nr)
 	struct task_struct *p, *found = NULL;
 	unsigned long flags;
 
-	if (nr <= 0 || nr >= pid_max)
+	/* The bitmap's size, not pid_max: lowering pid_max hides no live task. */
+	if (nr <= 0 || nr >= PID_MAX_DEFAULT)
 		return NULL;
 	spin_lock_irqsave(&pidmap_lock, flags);
 	hlist_for_each_entry(p, pid_hashfn(nr), pid_link) {

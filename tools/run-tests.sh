@@ -1,5 +1,6 @@
 #!/bin/bash
-# Lantern's test runner: host unit tests, then boot tests in QEMU.
+# Lantern's test runner: host unit tests, then boot tests in QEMU, the
+# user tests, and the LTP gate (tools/ltp/gate.txt).
 #
 # Prints one line per test ("PASS name" / "FAIL name: why") and ends with
 # "N passed, N failed".  Exit status is non-zero if anything failed.
@@ -174,6 +175,7 @@ else
 fi
 source "$ROOT/tools/testing/user-tests.sh"
 source "$ROOT/tools/testing/debian-tests.sh"
+source "$ROOT/tools/testing/ltp-tests.sh"
 
 echo
 if [ "$failed" -gt 0 ]; then

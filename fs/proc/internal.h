@@ -29,6 +29,7 @@ struct proc_entry {
 	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
 	const struct proc_entry *subdir;	/* a directory's entries */
 	unsigned int nr_subdir;
+	void *data;				/* show/write's own (/proc/sys: the variable) */
 };
 
 struct pid_entry {

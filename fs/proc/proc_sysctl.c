@@ -1,32 +1,148 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc/sys: the kernel's tunables as files.  Only a few exist yet:
- * kernel/{hostname,ostype,osrelease,pid_max,randomize_va_space}.  Root
- * can write hostname (which is what `hostname foo` without
- * sethostname(2) and init scripts do) and randomize_va_space (ASLR).
- * Each file is one value and a newline.
+ * /proc/sys: the kernel's tunables as files, one value (or a short row of
+ * them) and a newline each, under Linux's names, modes and defaults.
+ *
+ * A file is here only when Lantern has the thing it describes.  The
+ * writable ones change what the kernel does at once (pid_max bounds PID
+ * allocation, threads-max bounds fork, min_free_kbytes resets the zone
+ * watermarks, printk the console level, pipe-max-size what F_SETPIPE_SZ
+ * allows); values Lantern fixes at build time (sched_rr_timeslice_ms,
+ * cap_last_cap) are read-only even where Linux lets root change them.
+ *
+ * Integer files follow Linux's proc_dointvec_minmax: the whole value in
+ * one write from offset 0, decimal or 0x hex, surrounding blanks and a
+ * newline allowed, anything out of [extra1, extra2] is EINVAL, and a
+ * write at a later offset changes nothing (sysctl_writes_strict).
+ * Each entry's variable hangs off proc_entry.data as a struct ctl_table.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
+#include <linux/gfp.h>
 #include <linux/kstrtox.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
+#include <linux/pipe_fs_i.h>
 #include <linux/printk.h>
+#include <linux/random.h>
+#include <linux/sched/sysctl.h>
+#include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
 #include "internal.h"
 
-static int hostname_show(struct seq_file *m, void *v)
+#define SYSCTL_INT_BUF	64	/* longest integer write accepted, as Linux's TMPBUFLEN */
+#define RESERVED_PIDS	300	/* pid_max may not go below this + 1 */
+#define MAX_THREADS	0x3fffffff	/* FUTEX_TID_MASK: a TID must fit a futex word */
+
+struct ctl_table {
+	void *data;
+	const int *extra1;		/* lowest value a write may set */
+	const int *extra2;		/* highest */
+	int (*permit)(void);		/* a check beyond the file mode, or NULL */
+	void (*changed)(void);		/* make the new value take effect, or NULL */
+};
+
+static const struct ctl_table *proc_ctl(const struct proc_entry *pde)
 {
-	seq_printf(m, "%s\n", init_uts_ns.nodename);
+	return pde->data;
+}
+
+static const struct ctl_table *file_ctl(struct file *file)
+{
+	return proc_ctl(PROC_I(file_inode(file))->pde);
+}
+
+/* The show of a fixed entry gets the entry as its seq_file's private. */
+static const struct ctl_table *seq_ctl(struct seq_file *m)
+{
+	return proc_ctl(m->private);
+}
+
+/*
+ * Parse up to @max integers from a user buffer into @vals.  Returns how
+ * many were given, or a negative errno (EINVAL for text that is not
+ * integers or is too long).
+ */
+static int sysctl_parse_ints(const char __user *ubuf, size_t count, int *vals, int max)
+{
+	char buf[SYSCTL_INT_BUF], *p, *end;
+	int n = 0;
+
+	if (count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+	p = buf;
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (!*p)
+			break;
+		if (n == max)
+			return -EINVAL;
+		end = p;
+		while (*end && *end != ' ' && *end != '\t' && *end != '\n')
+			end++;
+		if (*end)
+			*end++ = '\0';
+		if (kstrtoint(p, 0, &vals[n]))
+			return -EINVAL;
+		n++;
+		p = end;
+	}
+	return n ? n : -EINVAL;
+}
+
+/* --- one int: pid_max, threads-max, min_free_kbytes, ns_last_pid ... --- */
+
+static int proc_dointvec_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%d\n", READ_ONCE(*(int *)seq_ctl(m)->data));
+	return 0;
+}
+
+static ssize_t proc_dointvec_minmax_write(struct file *file, const char __user *buf,
+					  size_t count, loff_t *pos)
+{
+	const struct ctl_table *table = file_ctl(file);
+	int val, err;
+
+	if (*pos)
+		return 0;
+	if (table->permit) {
+		err = table->permit();
+		if (err)
+			return err;
+	}
+	err = sysctl_parse_ints(buf, count, &val, 1);
+	if (err < 0)
+		return err;
+	if ((table->extra1 && val < *table->extra1) ||
+	    (table->extra2 && val > *table->extra2))
+		return -EINVAL;
+	WRITE_ONCE(*(int *)table->data, val);
+	if (table->changed)
+		table->changed();
+	*pos += count;
+	return count;
+}
+
+/* --- UTS strings: hostname and domainname --------------------------- */
+
+static int proc_dostring_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%s\n", (const char *)seq_ctl(m)->data);
 	return 0;
 }
 
 /* The whole name in one write, a trailing newline dropped, as proc_dostring does. */
-static ssize_t hostname_write(struct file *file, const char __user *buf, size_t count,
-			      loff_t *pos)
+static ssize_t proc_douts_write(struct file *file, const char __user *buf, size_t count,
+				loff_t *pos)
 {
+	char *name = file_ctl(file)->data;
 	char tmp[__NEW_UTS_LEN + 1];
 	size_t len = count;
 
@@ -40,28 +156,150 @@ static ssize_t hostname_write(struct file *file, const char __user *buf, size_t 
 		return -EFAULT;
 	if (len && tmp[len - 1] == '\n')
 		len--;
-	memcpy(init_uts_ns.nodename, tmp, len);
-	memset(init_uts_ns.nodename + len, 0, sizeof(init_uts_ns.nodename) - len);
+	memcpy(name, tmp, len);
+	memset(name + len, 0, __NEW_UTS_LEN + 1 - len);
 	*pos += count;
 	return count;
 }
 
-static int ostype_show(struct seq_file *m, void *v)
+/* --- the files that need their own code ------------------------------ */
+
+/* Lantern's constants, shown through the same int show as the variables. */
+static int cap_last_cap = CAP_LAST_CAP;
+static int ngroups_max = NGROUPS_MAX;
+/*
+ * Bits: the pool is one 256-bit ChaCha key, seeded before user space
+ * runs, so entropy_avail is always the whole pool (as Linux since 5.18).
+ */
+static int random_poolsize = 256;
+static int pid_max_min = RESERVED_PIDS + 1;
+static int pid_max_max = PID_MAX_DEFAULT;	/* the size of the PID bitmap */
+static int zero;
+static int int_max = INT_MAX;
+static int threads_min = 1;		/* Linux's floor for a write (boot sizing uses 20) */
+static int threads_max_max = MAX_THREADS;
+static int tainted;			/* nothing taints Lantern: no modules, no forced oopses */
+
+/* A random (version 4) UUID, as Linux prints it. */
+static void format_uuid(char *out, const u8 *b)
 {
-	seq_printf(m, "%s\n", init_uts_ns.sysname);
+	static const char hex[] = "0123456789abcdef";
+	int i, o = 0;
+
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[b[i] >> 4];
+		out[o++] = hex[b[i] & 15];
+	}
+	out[o] = '\0';
+}
+
+static void random_uuid(u8 *b)
+{
+	get_random_bytes(b, 16);
+	b[6] = (b[6] & 0x0f) | 0x40;	/* version 4 */
+	b[8] = (b[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
+}
+
+/* uuid: a new one at every read; boot_id: one per boot, made at first use. */
+static u8 boot_id[16];
+static DEFINE_SPINLOCK(boot_id_lock);
+
+static int uuid_show(struct seq_file *m, void *v)
+{
+	char text[37];
+	u8 b[16];
+
+	random_uuid(b);
+	if (seq_ctl(m)->data == boot_id) {
+		u8 zero_id[16] = { 0 };
+
+		spin_lock(&boot_id_lock);
+		if (!memcmp(boot_id, zero_id, sizeof(boot_id)))
+			memcpy(boot_id, b, sizeof(boot_id));
+		memcpy(b, boot_id, sizeof(b));
+		spin_unlock(&boot_id_lock);
+	}
+	format_uuid(text, b);
+	seq_printf(m, "%s\n", text);
 	return 0;
 }
 
-static int osrelease_show(struct seq_file *m, void *v)
+static const struct ctl_table boot_id_table = { .data = boot_id };
+static const struct ctl_table uuid_table;
+
+/*
+ * printk: console_loglevel, default_message_loglevel, and the two levels
+ * Lantern fixes (the lowest syslog(2) may set, the one CONSOLE_ON
+ * restores); a write may change the first two and must repeat the others.
+ */
+static int printk_show(struct seq_file *m, void *v)
 {
-	seq_printf(m, "%s\n", init_uts_ns.release);
+	seq_printf(m, "%d\t%d\t%d\t%d\n", READ_ONCE(console_loglevel),
+		   READ_ONCE(default_message_loglevel), MINIMUM_CONSOLE_LOGLEVEL,
+		   CONSOLE_LOGLEVEL_DEFAULT);
 	return 0;
 }
 
-static int pid_max_show(struct seq_file *m, void *v)
+static ssize_t printk_write(struct file *file, const char __user *buf, size_t count,
+			    loff_t *pos)
 {
-	seq_printf(m, "%d\n", pid_max);
+	int v[4], n;
+
+	if (*pos)
+		return 0;
+	n = sysctl_parse_ints(buf, count, v, 4);
+	if (n < 0)
+		return n;
+	if ((n > 2 && v[2] != MINIMUM_CONSOLE_LOGLEVEL) ||
+	    (n > 3 && v[3] != CONSOLE_LOGLEVEL_DEFAULT))
+		return -EINVAL;
+	WRITE_ONCE(console_loglevel, v[0]);
+	if (n > 1)
+		WRITE_ONCE(default_message_loglevel, v[1]);
+	*pos += count;
+	return count;
+}
+
+/*
+ * ns_last_pid is 0666 but only a checkpoint/restore-capable task may set
+ * it (Lantern has no CAP_CHECKPOINT_RESTORE yet: CAP_SYS_ADMIN).
+ */
+static int ns_last_pid_permit(void)
+{
+	return capable(CAP_SYS_ADMIN) ? 0 : -EPERM;
+}
+
+/*
+ * pipe-max-size: rounded up to a power of two of pages as F_SETPIPE_SZ
+ * rounds; the ceiling unprivileged F_SETPIPE_SZ may reach.
+ */
+static int pipe_max_size_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%u\n", READ_ONCE(pipe_max_size));
 	return 0;
+}
+
+static ssize_t pipe_max_size_write(struct file *file, const char __user *buf, size_t count,
+				   loff_t *pos)
+{
+	unsigned long size;
+	int val, err;
+
+	if (*pos)
+		return 0;
+	err = sysctl_parse_ints(buf, count, &val, 1);
+	if (err < 0)
+		return err;
+	if (val < 0)
+		return -EINVAL;
+	size = round_pipe_size(val);
+	if (!size)
+		return -EINVAL;
+	WRITE_ONCE(pipe_max_size, size);
+	*pos += count;
+	return count;
 }
 
 static int randomize_va_space_show(struct seq_file *m, void *v)
@@ -92,26 +330,74 @@ static ssize_t randomize_va_space_write(struct file *file, const char __user *bu
 	return count;
 }
 
+/* --- the tables --------------------------------------------------------- */
+
+#define CTL(var, lo, hi, ...) (&(const struct ctl_table){ .data = (var), .extra1 = (lo), \
+							   .extra2 = (hi), __VA_ARGS__ })
+#define INT_RO(n, var) { .name = n, .mode = S_IFREG | 0444, .show = proc_dointvec_show, \
+			 .data = (void *)CTL(var, NULL, NULL) }
+#define INT_RW(n, m, table) { .name = n, .mode = S_IFREG | (m), .show = proc_dointvec_show, \
+			      .write = proc_dointvec_minmax_write, .data = (void *)(table) }
+
+static void wmarks_changed(void)
+{
+	setup_per_zone_wmarks();
+}
+
+static const struct proc_entry sys_kernel_random_entries[] = {
+	{ .name = "boot_id", .mode = S_IFREG | 0444, .show = uuid_show,
+	  .data = (void *)&boot_id_table },
+	INT_RO("entropy_avail", &random_poolsize),
+	INT_RO("poolsize", &random_poolsize),
+	{ .name = "uuid", .mode = S_IFREG | 0444, .show = uuid_show,
+	  .data = (void *)&uuid_table },
+};
+
 static const struct proc_entry sys_kernel_entries[] = {
+	INT_RO("cap_last_cap", &cap_last_cap),
 	{ .name = "dmesg_restrict", .mode = S_IFREG | 0644, .show = dmesg_restrict_show,
 	  .write = dmesg_restrict_write },
-	{ .name = "hostname", .mode = S_IFREG | 0644, .show = hostname_show,
-	  .write = hostname_write },
+	{ .name = "domainname", .mode = S_IFREG | 0644, .show = proc_dostring_show,
+	  .write = proc_douts_write, .data = (void *)CTL(init_uts_ns.domainname, NULL, NULL) },
+	{ .name = "hostname", .mode = S_IFREG | 0644, .show = proc_dostring_show,
+	  .write = proc_douts_write, .data = (void *)CTL(init_uts_ns.nodename, NULL, NULL) },
 	{ .name = "kptr_restrict", .mode = S_IFREG | 0644, .show = kptr_restrict_show,
 	  .write = kptr_restrict_write },
-	{ .name = "osrelease", .mode = S_IFREG | 0444, .show = osrelease_show },
-	{ .name = "ostype", .mode = S_IFREG | 0444, .show = ostype_show },
-	{ .name = "pid_max", .mode = S_IFREG | 0444, .show = pid_max_show },
+	INT_RO("ngroups_max", &ngroups_max),
+	INT_RW("ns_last_pid", 0666, CTL(&last_pid, &zero, &pid_max, .permit = ns_last_pid_permit)),
+	{ .name = "osrelease", .mode = S_IFREG | 0444, .show = proc_dostring_show,
+	  .data = (void *)CTL(init_uts_ns.release, NULL, NULL) },
+	{ .name = "ostype", .mode = S_IFREG | 0444, .show = proc_dostring_show,
+	  .data = (void *)CTL(init_uts_ns.sysname, NULL, NULL) },
+	INT_RW("pid_max", 0644, CTL(&pid_max, &pid_max_min, &pid_max_max)),
+	{ .name = "printk", .mode = S_IFREG | 0644, .show = printk_show, .write = printk_write },
+	{ .name = "random", .mode = S_IFDIR | 0555,
+	  .subdir = ARRAY_AND_SIZE(sys_kernel_random_entries) },
 	{ .name = "randomize_va_space", .mode = S_IFREG | 0644,
 	  .show = randomize_va_space_show, .write = randomize_va_space_write },
+	INT_RO("sched_rr_timeslice_ms", (int *)&sysctl_sched_rr_timeslice),
+	INT_RO("tainted", &tainted),
+	INT_RW("threads-max", 0644, CTL(&max_threads, &threads_min, &threads_max_max)),
+	{ .name = "version", .mode = S_IFREG | 0444, .show = proc_dostring_show,
+	  .data = (void *)CTL(init_uts_ns.version, NULL, NULL) },
+};
+
+static const struct proc_entry sys_vm_entries[] = {
+	INT_RW("min_free_kbytes", 0644, CTL(&min_free_kbytes, &zero, &int_max,
+					    .changed = wmarks_changed)),
+};
+
+static const struct proc_entry sys_fs_entries[] = {
+	{ .name = "pipe-max-size", .mode = S_IFREG | 0644, .show = pipe_max_size_show,
+	  .write = pipe_max_size_write },
 };
 
 static const struct proc_entry sys_entries[] = {
-	{ .name = "kernel", .mode = S_IFDIR | 0555, .subdir = sys_kernel_entries,
-	  .nr_subdir = ARRAY_SIZE(sys_kernel_entries) },
+	{ .name = "fs", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_fs_entries) },
+	{ .name = "kernel", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_kernel_entries) },
+	{ .name = "vm", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_vm_entries) },
 };
 
 const struct proc_entry proc_sys_entry = {
-	.name = "sys", .mode = S_IFDIR | 0555, .subdir = sys_entries,
-	.nr_subdir = ARRAY_SIZE(sys_entries),
+	.name = "sys", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_entries),
 };

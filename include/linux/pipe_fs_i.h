@@ -44,6 +44,7 @@ struct pipe_inode_info {
 
 extern const struct file_operations pipefifo_fops;
 extern unsigned int pipe_max_size;	/* /proc/sys/fs/pipe-max-size */
+unsigned long round_pipe_size(unsigned long size);
 
 long pipe_fcntl(struct file *file, unsigned int cmd, unsigned int arg);
 

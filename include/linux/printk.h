@@ -60,6 +60,7 @@ extern const struct file_operations kmsg_fops;	/* /dev/kmsg, 1:11 */
 #define MESSAGE_LOGLEVEL_DEFAULT	4
 
 extern int console_loglevel;
+extern int default_message_loglevel;	/* for printk() without KERN_<level> */
 extern int oops_in_progress;
 
 /* An oops or panic shows everything, whatever loglevel= said. */

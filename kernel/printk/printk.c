@@ -50,7 +50,7 @@ struct printk_log {
 };
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
-static int default_message_loglevel = MESSAGE_LOGLEVEL_DEFAULT;
+int default_message_loglevel = MESSAGE_LOGLEVEL_DEFAULT;
 static bool ignore_loglevel;
 int oops_in_progress;
 

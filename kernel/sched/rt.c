@@ -8,7 +8,11 @@
  * Any runnable real-time task runs before every fair task.
  */
 #include <linux/bitops.h>
+#include <linux/sched/sysctl.h>
 #include "sched.h"
+
+/* RR_TIMESLICE in milliseconds, as /proc/sys/kernel/sched_rr_timeslice_ms shows it. */
+const int sysctl_sched_rr_timeslice = RR_TIMESLICE * 1000 / HZ;
 
 static inline struct task_struct *rt_task_of(struct sched_rt_entity *rt_se)
 {

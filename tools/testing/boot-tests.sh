@@ -26,7 +26,7 @@ test_boot_pvh() {
 	qemu_boot "$log" 60 -kernel "$KERNEL" -initrd "$INITRD" \
 		-append "console=ttyS0 ktest=timer,nofault" </dev/null
 	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (power-off)"; return 1; }
-	expect "$log" "Lantern version" "Command line: console=ttyS0 ktest=timer,nofault" \
+	expect "$log" "Linux version 6.1.0-lantern " "Command line: console=ttyS0 ktest=timer,nofault" \
 		"Boot loader: PVH" "BIOS-e820: [mem 0x0000000000100000-" "RAMDISK: [mem 0x" \
 		"tsc: Detected" "periodic tick at 250 Hz" "ktest: timer: PASS" \
 		"ktest: nofault: PASS" "ktest: 2 run, 0 failed" "reboot: Power down" || return 1
@@ -131,7 +131,7 @@ test_boot_run_kill() {
 		kill -KILL "$q" 2>/dev/null
 		return 1
 	fi
-	expect "$log" "Lantern version"
+	expect "$log" "Linux version 6.1.0-lantern"
 }
 
 # make debug: the gdb stub listens on GDBPORT (default 1234 + uid, one
@@ -156,7 +156,7 @@ test_boot_debug_gdbport() {
 	[ "$up" = 1 ] || { why="nothing listened on GDBPORT=$port (log: ${log#"$ROOT"/})"; return 1; }
 	expect "$log" "target remote :$port" || return 1
 	# Halted at the first instruction: the kernel printed nothing.
-	expect_not "$log" "Lantern version" || return 1
+	expect_not "$log" "Linux version" || return 1
 	for _ in $(seq 20); do
 		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || return 0
 		sleep 0.25
@@ -184,12 +184,12 @@ test_boot_loglevel() {
 	local log=$LOGDIR/boot-quiet.log log2=$LOGDIR/boot-loglevel.log
 	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 quiet ktest=timer" </dev/null
 	[ "$status" -eq 0 ] || return 1
-	expect_not "$log" "tsc: Detected" "Lantern version" || return 1
+	expect_not "$log" "tsc: Detected" "Linux version" || return 1
 	expect "$log" "reboot: Power down" || return 1
 	qemu_boot "$log2" 60 -kernel "$KERNEL" -append "console=ttyS0 loglevel=6 ktest=timer" </dev/null
 	[ "$status" -eq 0 ] || return 1
 	# Level 6 (info) is not below 6: hidden; level 5 (notice) shows.
-	expect "$log2" "Lantern version" "Kernel command line:" || return 1
+	expect "$log2" "Linux version 6.1.0-lantern " "Kernel command line:" || return 1
 	expect_not "$log2" "tsc: Detected"
 }
 
