@@ -23,6 +23,7 @@
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# shellcheck source=tools/ltp/common.sh
 . "$here/common.sh"
 
 jobs=${LTP_JOBS:-2}
@@ -106,10 +107,11 @@ build_one() {
 export -f build_one ltp_slug
 export CACHE
 
-n=$(echo $todo | wc -w)
+n=$(echo "$todo" | wc -w)
 if [ "$n" -gt 0 ]; then
 	echo "ltp: building $n folders, $jobs at a time" >&2
 	start=$SECONDS
+	# shellcheck disable=SC2086 # one folder per word
 	printf '%s\n' $todo | xargs -P "$jobs" -I{} bash -c 'build_one {}' || true
 	echo "ltp: built $n folders in $((SECONDS - start)) s" >&2
 fi

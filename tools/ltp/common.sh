@@ -7,6 +7,7 @@ ltp_cache_dir() {
 	local key
 	LTP_SRC_RESOLVED=${LTP_SRC:-}
 	if [ -z "$LTP_SRC_RESOLVED" ]; then
+		# shellcheck disable=SC2012,SC2154 # tarball names are plain; $root is the sourcing script's
 		LTP_SRC_RESOLVED=$(ls "$root"/../shared/ltp/ltp-*.tar.xz 2>/dev/null | sort | tail -n 1)
 	fi
 	[ -e "$LTP_SRC_RESOLVED" ] || { echo "ltp: no LTP sources (set LTP_SRC=tarball or tree)" >&2; exit 1; }
@@ -37,6 +38,7 @@ ltp_index() {
 		( cd "$CACHE/src" && find testcases -name '*.c' ) |
 			awk '{ f = $0; sub(/.*\//, "", f); sub(/\.c$/, "", f);
 			       d = $0; sub(/\/[^\/]*$/, "", d); print f, d }'
+		# shellcheck disable=SC2046 # LTP's paths have no blanks
 		( cd "$CACHE/src" && grep -E '^MAKE_TARGETS[[:space:]]*[:+]?=' \
 			$(find testcases -name Makefile) ) |
 			awk -F: '{ d = $1; sub(/\/Makefile$/, "", d); sub(/^[^=]*=/, "", $0);

@@ -24,6 +24,7 @@ gate=$here/gate.txt
 
 # classify.awk: one "name<TAB>result<TAB>cause<TAB>wall" line per test of
 # RESULTS, from its result and OUTPUT lines.
+# shellcheck disable=SC2016 # an awk program: its $ are awk's
 classify='
 function wall(s) {
 	if (s ~ /harness|MAP_SHARED/) return "file mmap: MAP_SHARED of a tmpfs file"

@@ -25,6 +25,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# shellcheck source=tools/ltp/common.sh
 . "$here/common.sh"
 
 list=${1:-$root/../shared/ltp/linux-6.1-tcg-pass.txt}
@@ -44,10 +45,12 @@ cp "$list" "$out/list.txt"	# tools/ltp/update-gate.sh takes the command lines fr
 
 # --- the kernel --------------------------------------------------------------
 if [ "$LINUX" = 1 ]; then
+	# shellcheck disable=SC2012 # Debian kernel file names are plain
 	kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
 	if [ -z "$kernel" ]; then
 		"$root/scripts/deps.sh" linux-image-amd64 >&2
-		kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
+		# shellcheck disable=SC2012 # Debian kernel file names are plain
+	kernel=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
 	fi
 	[ -n "$kernel" ] || { echo "ltp: no /boot/vmlinuz-* (package linux-image-amd64)" >&2; exit 1; }
 	append="console=ttyS0 quiet panic=-1"
@@ -69,6 +72,7 @@ musl-gcc -static -O2 -Wall -Wextra -o "$work/ltp-run" "$here/ltp-run.c" ||
 	{ echo "ltp: cannot build the runner" >&2; exit 1; }
 # The kernel configuration tests read through KCONFIG_PATH: Debian's, the
 # one the Linux pass list was made with, for both kernels.
+# shellcheck disable=SC2012 # Debian config file names are plain
 kconfig=$(ls /boot/config-* 2>/dev/null | sort -V | tail -n 1)
 [ -n "$kconfig" ] || kconfig=/dev/null
 
@@ -126,6 +130,7 @@ make_initramfs() {
 		echo "file /ltp/ltp-run $work/ltp-run 0755 0 0"
 		echo "file /ltp/kconfig $kconfig 0644 0 0"
 		echo "file /ltp/list.txt $batch.list 0644 0 0"
+		# shellcheck disable=SC2013 # one folder slug per word
 		for slug in $(awk '{ print $1 }' "$batch" | sort -u); do
 			s=$(stripped "$slug")
 			( cd "$s" && find . -mindepth 1 ) | sed 's|^\./||' | while read -r f; do
@@ -175,7 +180,7 @@ boot_batch() {
 		wait "$pid" 2>/dev/null
 		tr -d '\r' < "$log" > "$log.txt"
 		grep -a '^LTP-OUT ' "$log.txt" | sed 's/^LTP-OUT //' >> "$out/output.txt"
-		grep -a '^LTP-RESULT ' "$log.txt" | while read -r _ idx name res ms why; do
+		grep -a '^LTP-RESULT ' "$log.txt" | while read -r _ _ name res ms why; do
 			echo "$name $res $ms $why" >> "$out/results.txt"
 			report "$name" "$res" "$why"
 		done
@@ -192,6 +197,7 @@ boot_batch() {
 			done
 			break
 		fi
+		# shellcheck disable=SC2086 # split into words on purpose
 		set -- $started
 		if grep -qa "^LTP-RESULT $2 " "$log.txt"; then
 			first=$(($2 + 1))	# died between tests
@@ -216,7 +222,7 @@ report() {
 }
 
 total=$(wc -l < "$work/all.txt")
-echo "# ltp: $total tests on $kname (${kernel#$root/}), batches of $BATCH, $T s per test"
+echo "# ltp: $total tests on $kname (${kernel#"$root"/}), batches of $BATCH, $T s per test"
 start=$SECONDS
 split -l "$BATCH" -d -a 3 "$work/all.txt" "$work/batch."
 for b in "$work"/batch.[0-9][0-9][0-9]; do
