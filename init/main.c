@@ -33,6 +33,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/time64.h>
+#include <linux/timer.h>
 #include <uapi/linux/sched.h>
 #include <asm/mmu_context.h>
 
@@ -325,6 +326,8 @@ void __noreturn start_kernel(void)
 	parse_command_line();
 	mm_core_init();		/* after slub_debug is parsed, before ioremap users */
 	sched_init();
+	softirq_init();
+	init_timers();
 	init_IRQ();
 	time_init();
 	timekeeping_init();

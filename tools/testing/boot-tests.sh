@@ -160,6 +160,25 @@ test_irq_legacy_pic() {
 # self-tests (buddy, kmalloc and vmalloc exhausted and random, every
 # counter back exactly; kernel page-table permissions; /proc text; the
 # initrd given back), with "debug" so meminfo/buddyinfo/slabinfo print.
+# Bottom halves and timers (issue 13): softirqs, tasklets, workqueues,
+# timers, hrtimers and RCU checked from inside, with the context each
+# callback ran in printed, as the tour shows it.
+DEFERRED_KTESTS="softirq tasklet"
+test_deferred_ktest() {
+	local log=$LOGDIR/deferred-ktest.log t n=0 list
+	list=$(echo $DEFERRED_KTESTS | tr ' ' ,)
+	qemu_boot "$log" 90 -kernel "$KERNEL" -append "console=ttyS0 ktest=$list" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	for t in $DEFERRED_KTESTS; do
+		expect "$log" "ktest: $t: PASS" || return 1
+		n=$((n + 1))
+	done
+	expect "$log" "ktest: $n run, 0 failed" \
+		"ktest: tasklet: ran in softirq context" \
+		"ran in softirq context in 'ksoftirqd/0'" || return 1
+	expect_not "$log" "BUG" "WARNING:" "Oops"
+}
+
 test_mm_ktest() {
 	local log=$LOGDIR/mm-ktest.log
 	qemu_boot "$log" 90 -kernel "$KERNEL" -initrd "$INITRD" \
@@ -280,6 +299,7 @@ boot_test panic/halt
 boot_test irq/serial
 boot_test irq/legacy-pic
 boot_test mm/ktest
+boot_test deferred/ktest
 boot_test mm/bigmem
 boot_test mm/no-nx
 boot_test mm/slub-debug
