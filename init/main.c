@@ -34,6 +34,7 @@
 #include <linux/sched/task.h>
 #include <linux/time64.h>
 #include <linux/timer.h>
+#include <linux/workqueue.h>
 #include <uapi/linux/sched.h>
 #include <asm/mmu_context.h>
 
@@ -328,6 +329,7 @@ void __noreturn start_kernel(void)
 	sched_init();
 	softirq_init();
 	init_timers();
+	workqueue_init_early();
 	init_IRQ();
 	time_init();
 	timekeeping_init();

@@ -163,7 +163,7 @@ test_irq_legacy_pic() {
 # Bottom halves and timers (issue 13): softirqs, tasklets, workqueues,
 # timers, hrtimers and RCU checked from inside, with the context each
 # callback ran in printed, as the tour shows it.
-DEFERRED_KTESTS="softirq tasklet"
+DEFERRED_KTESTS="softirq tasklet workqueue"
 test_deferred_ktest() {
 	local log=$LOGDIR/deferred-ktest.log t n=0 list
 	list=$(echo $DEFERRED_KTESTS | tr ' ' ,)
