@@ -34,6 +34,7 @@
 #include <linux/sched/task.h>
 #include <linux/time64.h>
 #include <linux/timer.h>
+#include <linux/hrtimer.h>
 #include <linux/workqueue.h>
 #include <uapi/linux/sched.h>
 #include <asm/mmu_context.h>
@@ -329,6 +330,7 @@ void __noreturn start_kernel(void)
 	sched_init();
 	softirq_init();
 	init_timers();
+	hrtimers_init();
 	workqueue_init_early();
 	init_IRQ();
 	time_init();

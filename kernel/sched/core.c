@@ -18,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
+#include <linux/tick.h>
 #include <linux/sched/clock.h>
 #include <linux/mm_types.h>
 #include <linux/sched/mm.h>
@@ -397,9 +398,12 @@ void __noreturn cpu_startup_entry(void)
 {
 	for (;;) {
 		local_irq_disable();
-		if (!need_resched())
+		if (!need_resched()) {
+			tick_nohz_idle_enter();		/* no tick while idle */
 			arch_safe_halt();
+		}
 		local_irq_enable();
+		tick_nohz_idle_exit();
 		schedule();
 	}
 }

@@ -30,6 +30,12 @@ u64 ktime_get_real_ns(void)
 	return ktime_get_ns() + READ_ONCE(boot_offset_ns);
 }
 
+/* CLOCK_REALTIME - CLOCK_MONOTONIC, for hrtimers on the wall clock. */
+s64 ktime_get_real_offset(void)
+{
+	return READ_ONCE(boot_offset_ns);
+}
+
 int do_settimeofday64(const struct timespec64 *ts)
 {
 	unsigned long flags;
