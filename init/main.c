@@ -34,6 +34,7 @@
 #include <linux/sched/task.h>
 #include <linux/time64.h>
 #include <linux/timer.h>
+#include <linux/rcupdate.h>
 #include <linux/hrtimer.h>
 #include <linux/workqueue.h>
 #include <uapi/linux/sched.h>
@@ -329,6 +330,7 @@ void __noreturn start_kernel(void)
 	mm_core_init();		/* after slub_debug is parsed, before ioremap users */
 	sched_init();
 	softirq_init();
+	rcu_init();
 	init_timers();
 	hrtimers_init();
 	workqueue_init_early();

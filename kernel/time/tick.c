@@ -2,7 +2,8 @@
 /*
  * The periodic tick, and what every tick does.  update_process_times()
  * charges the interrupted task for its time, lets due timer_list timers
- * run (TIMER_SOFTIRQ) and lets the scheduler end a slice.  It is called
+ * run (TIMER_SOFTIRQ), reports a quiescent state to RCU if it interrupted
+ * user mode or idle, and lets the scheduler end a slice.  It is called
  * HZ times a second while a CPU is busy: from the tick hrtimer when the
  * local APIC runs one-shot (tick-sched.c), or from tick_handle_periodic
  * when the PIT drives a periodic tick (no one-shot device: then hrtimers
@@ -11,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/hrtimer.h>
 #include <linux/jiffies.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/loadavg.h>
 #include <linux/tick.h>
@@ -23,6 +25,7 @@ void update_process_times(int user_tick)
 {
 	account_process_tick(current, user_tick);
 	run_local_timers();
+	rcu_sched_clock_irq(user_tick);
 	scheduler_tick();
 }
 

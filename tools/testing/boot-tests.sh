@@ -164,7 +164,7 @@ test_irq_legacy_pic() {
 # timers, hrtimers and RCU checked from inside, with the context each
 # callback ran in printed, as the tour shows it.
 # ("timer" names two tests: the tick rate (arch) and timer_list.)
-DEFERRED_KTESTS="softirq tasklet workqueue timer hrtimer"
+DEFERRED_KTESTS="softirq tasklet workqueue timer hrtimer rcu"
 test_deferred_ktest() {
 	local log=$LOGDIR/deferred-ktest.log t n=0 list
 	list=$(echo $DEFERRED_KTESTS | tr ' ' ,)
@@ -180,7 +180,8 @@ test_deferred_ktest() {
 		"ran in softirq context in 'ksoftirqd/0'" \
 		"ktest: workqueue: item ran in task context in 'kworker/0:" \
 		"ktest: timer: timer_list for 5 jiffies fired once after" \
-		"ktest: hrtimer: soft hrtimer fired in softirq context" || return 1
+		"ktest: hrtimer: soft hrtimer fired in softirq context" \
+		"then ran in order in softirq context" || return 1
 	grep -qaE 'ktest: hrtimer: 2 ms hrtimer fired [0-9]+ us late, in hardirq context' "$log" ||
 		{ why="no hardirq hrtimer line"; return 1; }
 	expect_not "$log" "BUG" "WARNING:" "Oops"
