@@ -213,7 +213,7 @@ test_mm_bigmem() {
 	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
 	expect "$log" "  Normal   [mem 0x0000000100000000-0x00000001ffffffff]" \
 		"init_memory_mapping: [mem 0x100000000-0x1ffffffff]" "1G pages on" \
-		"DirectMap1G:     4194304 kB" "Node 0, zone   Normal " "ktest: 1 run, 0 failed"
+		"DirectMap1G:     4194304 kB" "Node 0, zone   Normal " "ktest: 2 run, 0 failed"
 }
 
 # A CPU without NX or 1 GiB pages: 2 MiB pages, no NX bits, tests still pass.
