@@ -9,6 +9,7 @@
 #include <linux/sched/clock.h>
 #include <linux/spinlock.h>
 #include <linux/time64.h>
+#include <linux/timerfd.h>
 
 s64 read_persistent_clock(void);
 
@@ -45,6 +46,7 @@ int do_settimeofday64(const struct timespec64 *ts)
 	spin_lock_irqsave(&tk_lock, flags);
 	WRITE_ONCE(boot_offset_ns, (s64)timespec64_to_ns(ts) - (s64)ktime_get_ns());
 	spin_unlock_irqrestore(&tk_lock, flags);
+	timerfd_clock_was_set();
 	return 0;
 }
 
