@@ -202,6 +202,9 @@ struct task_struct {
 	/* Time, ns */
 	u64 utime, stime;
 	u64 start_time;			/* monotonic, at fork */
+	/* How late an hrtimer sleep may wake (prctl PR_SET_TIMERSLACK), ns */
+	u64 timer_slack_ns;
+	u64 default_timer_slack_ns;
 
 	/* Credentials (UID, GID, capabilities) */
 	const struct cred *real_cred;

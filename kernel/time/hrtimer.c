@@ -303,6 +303,12 @@ static enum hrtimer_restart hrtimer_wakeup(struct hrtimer *timer)
 	return HRTIMER_NORESTART;
 }
 
+static u64 current_timer_slack_ns(void)
+{
+	return current->policy == SCHED_FIFO || current->policy == SCHED_RR ?
+	       0 : current->timer_slack_ns;
+}
+
 void hrtimer_init_sleeper(struct hrtimer_sleeper *sl, clockid_t clock_id,
 			  enum hrtimer_mode mode)
 {
@@ -314,8 +320,9 @@ void hrtimer_init_sleeper(struct hrtimer_sleeper *sl, clockid_t clock_id,
 /*
  * Sleep until @rqtp (relative, or absolute on @clockid).  Returns 0, or
  * -EINTR with the time left in *@left when a signal ends the sleep.
- * No timer slack yet (PR_SET_TIMERSLACK is not implemented): a sleeper
- * is woken as close to its deadline as the device allows.
+ * The task's timer slack (prctl PR_SET_TIMERSLACK, 50 us by default, 0
+ * for real-time tasks) lets the wake-up come that much late, so nearby
+ * sleepers share one interrupt.
  */
 long hrtimer_nanosleep(ktime_t rqtp, enum hrtimer_mode mode, clockid_t clockid,
 		       ktime_t *left)
@@ -324,7 +331,7 @@ long hrtimer_nanosleep(ktime_t rqtp, enum hrtimer_mode mode, clockid_t clockid,
 
 	hrtimer_init_sleeper(&t, clockid, mode | HRTIMER_MODE_HARD);
 	set_current_state(TASK_INTERRUPTIBLE);
-	hrtimer_start_range_ns(&t.timer, rqtp, 0, mode);
+	hrtimer_start_range_ns(&t.timer, rqtp, current_timer_slack_ns(), mode);
 	while (READ_ONCE(t.task) && !signal_pending(current)) {
 		schedule();
 		set_current_state(TASK_INTERRUPTIBLE);

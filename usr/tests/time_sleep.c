@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>
@@ -119,6 +120,22 @@ LT_CASE(bad_arguments)
 		     EINVAL);
 }
 
+/* PR_SET_TIMERSLACK: 50 us by default; 0 restores the default. */
+LT_CASE(timer_slack)
+{
+	struct timespec req = { 0, 1000000 };
+	long long t0;
+
+	LT_CHECK_EQ(prctl(PR_GET_TIMERSLACK, 0, 0, 0, 0), 50000);
+	LT_CHECK_OK(prctl(PR_SET_TIMERSLACK, 2000000, 0, 0, 0));
+	LT_CHECK_EQ(prctl(PR_GET_TIMERSLACK, 0, 0, 0, 0), 2000000);
+	t0 = now_ns(CLOCK_MONOTONIC);
+	LT_CHECK_OK(syscall(SYS_nanosleep, &req, NULL));
+	LT_CHECK(now_ns(CLOCK_MONOTONIC) - t0 >= 1000000);	/* slack is only ever late */
+	LT_CHECK_OK(prctl(PR_SET_TIMERSLACK, 0, 0, 0, 0));
+	LT_CHECK_EQ(prctl(PR_GET_TIMERSLACK, 0, 0, 0, 0), 50000);
+}
+
 static void on_alarm(int sig)
 {
 	(void)sig;
@@ -146,6 +163,7 @@ int main(void)
 	LT_RUN(absolute_on_every_clock);
 	LT_RUN(relative_clock_nanosleep);
 	LT_RUN(bad_arguments);
+	LT_RUN(timer_slack);
 	LT_RUN(interrupted_sleep_reports_remainder);
 	return lt_end();
 }
