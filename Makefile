@@ -39,7 +39,7 @@ DEB_RUN		:= qemu-system-x86 grub-pc-bin grub-common xorriso mtools \
 core-dirs := \
 	arch/x86/boot arch/x86/entry arch/x86/entry/vdso arch/x86/kernel arch/x86/kernel/cpu \
 	arch/x86/kernel/apic arch/x86/kernel/acpi arch/x86/lib arch/x86/mm \
-	init kernel kernel/printk kernel/irq kernel/time kernel/sched kernel/locking kernel/futex lib mm fs fs/proc fs/sysfs \
+	init kernel kernel/printk kernel/irq kernel/rcu kernel/time kernel/sched kernel/locking kernel/futex lib mm fs fs/proc fs/sysfs \
 	drivers/tty drivers/tty/serial drivers/char drivers/base
 
 # -mgeneral-regs-only keeps SSE/x87 out of kernel code, so the FPU state

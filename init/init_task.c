@@ -57,6 +57,8 @@ struct task_struct init_task __aligned(64) = {
 	.static_prio	= MAX_PRIO - 20,
 	.normal_prio	= MAX_PRIO - 20,
 	.policy		= SCHED_NORMAL,
+	.timer_slack_ns	= 50000,	/* Linux's default: 50 us */
+	.default_timer_slack_ns = 50000,
 	.se		= { .load = { .weight = 1024, .inv_weight = 4194304 } },
 	.rt		= { .run_list = LIST_HEAD_INIT(init_task.rt.run_list) },
 	.tasks		= LIST_HEAD_INIT(init_task.tasks),

@@ -33,6 +33,10 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/time64.h>
+#include <linux/timer.h>
+#include <linux/rcupdate.h>
+#include <linux/hrtimer.h>
+#include <linux/workqueue.h>
 #include <uapi/linux/sched.h>
 #include <asm/mmu_context.h>
 
@@ -325,6 +329,11 @@ void __noreturn start_kernel(void)
 	parse_command_line();
 	mm_core_init();		/* after slub_debug is parsed, before ioremap users */
 	sched_init();
+	softirq_init();
+	rcu_init();
+	init_timers();
+	hrtimers_init();
+	workqueue_init_early();
 	init_IRQ();
 	time_init();
 	timekeeping_init();

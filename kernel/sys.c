@@ -729,6 +729,12 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		return 1;
 	case PR_SET_DUMPABLE:
 		return arg2 > 1 ? -EINVAL : 0;
+	case PR_SET_TIMERSLACK:
+		/* 0 (or "negative") restores the slack the task started with. */
+		current->timer_slack_ns = (long)arg2 <= 0 ? current->default_timer_slack_ns : arg2;
+		return 0;
+	case PR_GET_TIMERSLACK:
+		return current->timer_slack_ns > LONG_MAX ? LONG_MAX : current->timer_slack_ns;
 	default:
 		return -EINVAL;
 	}

@@ -104,6 +104,7 @@ int version_proc_show(struct seq_file *m, void *v);
 int uptime_proc_show(struct seq_file *m, void *v);
 int loadavg_proc_show(struct seq_file *m, void *v);
 int stat_proc_show(struct seq_file *m, void *v);
+int softirqs_proc_show(struct seq_file *m, void *v);
 int vmstat_proc_show(struct seq_file *m, void *v);
 int interrupts_proc_show(struct seq_file *m, void *v);
 int iomem_proc_show(struct seq_file *m, void *v);

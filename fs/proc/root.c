@@ -34,6 +34,7 @@ static const struct proc_entry proc_root_entries[] = {
 	F("loadavg", loadavg_proc_show),
 	F("meminfo", meminfo_proc_show),
 	{ .name = "slabinfo", .mode = S_IFREG | 0400, .show = slabinfo_proc_show },
+	F("softirqs", softirqs_proc_show),
 	F("stat", stat_proc_show),
 	{ .name = "sysrq-trigger", .mode = S_IFREG | 0200, .write = write_sysrq_trigger },
 	F("uptime", uptime_proc_show),

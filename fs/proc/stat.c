@@ -7,6 +7,7 @@
  * reads of the "cpu" line.
  */
 #include <linux/kernel.h>
+#include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/kernel_stat.h>
 #include <linux/sched/loadavg.h>
@@ -46,6 +47,22 @@ static void show_intr_line(struct seq_file *m)
 	seq_putc(m, '\n');
 }
 
+/* "softirq <total> <HI> <TIMER> ...": each vector summed over the CPUs. */
+static void show_softirq_line(struct seq_file *m)
+{
+	unsigned long long per_vec[NR_SOFTIRQS] = { 0 }, sum = 0;
+
+	for (unsigned int i = 0; i < NR_SOFTIRQS; i++) {
+		for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
+			per_vec[i] += kstat_softirqs_cpu(i, cpu);
+		sum += per_vec[i];
+	}
+	seq_printf(m, "softirq %llu", sum);
+	for (unsigned int i = 0; i < NR_SOFTIRQS; i++)
+		seq_printf(m, " %llu", per_vec[i]);
+	seq_putc(m, '\n');
+}
+
 int stat_proc_show(struct seq_file *m, void *v)
 {
 	u64 btime = (ktime_get_real_ns() - ktime_get_ns()) / NSEC_PER_SEC;
@@ -54,7 +71,8 @@ int stat_proc_show(struct seq_file *m, void *v)
 	show_cpu_line(m, "cpu0", kernel_cpustat.cpustat);
 	show_intr_line(m);
 	seq_printf(m, "ctxt %llu\nbtime %llu\nprocesses %lu\nprocs_running %u\n"
-		   "procs_blocked %lu\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n",
+		   "procs_blocked %lu\n",
 		   nr_context_switches(), btime, total_forks, nr_running(), nr_iowait());
+	show_softirq_line(m);
 	return 0;
 }

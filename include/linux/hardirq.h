@@ -1,38 +1,30 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Interrupt context bookkeeping.  irq_enter/irq_exit bracket every
- * hardware interrupt handler; in_interrupt() tells code that must not
- * sleep where it is.  irq_exit is where pending softirqs will run.
+ * hardware interrupt handler and move preempt_count's HARDIRQ field;
+ * irq_exit (kernel/softirq.c) is also where pending softirqs run once
+ * the outermost interrupt is done.
  */
 #ifndef _LINUX_HARDIRQ_H
 #define _LINUX_HARDIRQ_H
 
-#include <asm/percpu.h>
-
-#define HARDIRQ_OFFSET	(1U << 16)
-#define SOFTIRQ_OFFSET	(1U << 8)
-#define HARDIRQ_MASK	(0xfU << 16)
-#define SOFTIRQ_MASK	(0xffU << 8)
-
-DECLARE_PER_CPU(unsigned int, __preempt_count);
-
-static inline unsigned int preempt_count(void)
-{
-	return this_cpu_read(__preempt_count);
-}
-
-#define in_irq()		(preempt_count() & HARDIRQ_MASK)
-#define in_softirq()		(preempt_count() & SOFTIRQ_MASK)
-#define in_interrupt()		(preempt_count() & (HARDIRQ_MASK | SOFTIRQ_MASK))
+#include <linux/preempt.h>
 
 static inline void irq_enter(void)
 {
-	this_cpu_add(__preempt_count, HARDIRQ_OFFSET);
+	__preempt_count_add(HARDIRQ_OFFSET);
 }
 
-static inline void irq_exit(void)
+void irq_exit(void);
+
+static inline void nmi_enter(void)
 {
-	this_cpu_add(__preempt_count, -HARDIRQ_OFFSET);
+	__preempt_count_add(NMI_OFFSET + HARDIRQ_OFFSET);
+}
+
+static inline void nmi_exit(void)
+{
+	__preempt_count_sub(NMI_OFFSET + HARDIRQ_OFFSET);
 }
 
 #endif

@@ -48,6 +48,7 @@
 #define PF_IDLE			0x00000002	/* the idle task */
 #define PF_EXITING		0x00000004	/* in do_exit */
 #define PF_VCPU			0x00000010
+#define PF_WQ_WORKER		0x00000020	/* a kworker (kernel/workqueue.c) */
 #define PF_FORKNOEXEC		0x00000040	/* forked but did not exec */
 #define PF_SUPERPRIV		0x00000100	/* used super-user privileges */
 #define PF_SIGNALED		0x00000400	/* killed by a signal */
@@ -220,6 +221,9 @@ struct task_struct {
 	/* Time, ns */
 	u64 utime, stime;
 	u64 start_time;			/* monotonic, at fork */
+	/* How late an hrtimer sleep may wake (prctl PR_SET_TIMERSLACK), ns */
+	u64 timer_slack_ns;
+	u64 default_timer_slack_ns;
 
 	/* Credentials (UID, GID, capabilities) */
 	const struct cred *real_cred;

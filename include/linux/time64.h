@@ -37,6 +37,7 @@ static inline bool timespec64_valid(const struct timespec64 *ts)
 u64 ktime_get_ns(void);			/* CLOCK_MONOTONIC */
 u64 ktime_get_real_ns(void);		/* CLOCK_REALTIME */
 u64 ktime_get_boottime_ns(void);
+s64 ktime_get_real_offset(void);
 void timekeeping_init(void);
 /* The architecture's battery-backed clock (the CMOS RTC): seconds since 1970. */
 s64 read_persistent_clock(void);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Timers: call a function once, in the timer interrupt, when jiffies
- * reaches "expires".  The callback runs in interrupt context: it must not
- * sleep.  schedule_timeout() is built on them.
+ * Timers: call a function once, from TIMER_SOFTIRQ, when jiffies reaches
+ * "expires".  The callback runs in softirq context: it must not sleep.
+ * schedule_timeout() is built on them.
  */
 #ifndef _LINUX_TIMER_H
 #define _LINUX_TIMER_H
@@ -39,8 +39,12 @@ static inline int timer_pending(const struct timer_list *timer)
 void add_timer(struct timer_list *timer);
 int mod_timer(struct timer_list *timer, unsigned long expires);
 int del_timer(struct timer_list *timer);
-#define del_timer_sync(t) del_timer(t)
+int del_timer_sync(struct timer_list *timer);
+#define timer_delete(t)		del_timer(t)
+#define timer_delete_sync(t)	del_timer_sync(t)
 void run_local_timers(void);
+bool timer_next_expiry(unsigned long *expires);
+void init_timers(void);
 void msleep(unsigned int msecs);
 
 #endif

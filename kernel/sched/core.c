@@ -18,6 +18,8 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
+#include <linux/rcupdate.h>
+#include <linux/tick.h>
 #include <linux/sched/clock.h>
 #include <linux/mm_types.h>
 #include <linux/sched/mm.h>
@@ -298,6 +300,7 @@ static void __schedule(void)
 
 void schedule(void)
 {
+	rcu_note_context_switch();
 	__schedule();
 }
 
@@ -432,9 +435,13 @@ void __noreturn cpu_startup_entry(void)
 {
 	for (;;) {
 		local_irq_disable();
-		if (!need_resched())
+		rcu_idle_enter();			/* idle is a quiescent state */
+		if (!need_resched()) {
+			tick_nohz_idle_enter();		/* no tick while idle */
 			arch_safe_halt();
+		}
 		local_irq_enable();
+		tick_nohz_idle_exit();
 		schedule();
 	}
 }

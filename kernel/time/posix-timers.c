@@ -4,10 +4,9 @@
  * clock_nanosleep and nanosleep, and the older gettimeofday, time and
  * settimeofday.  CPU-time clocks read the scheduler's runtime counters.
  *
- * Sleeps are made of ticks: a sleeper is woken by a timer at the first
- * tick after its deadline and sleeps again if woken early, so it never
- * returns before the time asked for (POSIX's only promise) but may
- * return up to a tick (4 ms) later.
+ * Sleeps are hrtimers (kernel/time/hrtimer.c): the sleeper is woken by
+ * the clock event interrupt programmed for its deadline, not by the next
+ * 4 ms tick, and never before the time asked for (POSIX's promise).
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
@@ -17,6 +16,7 @@
 #include <linux/syscalls.h>
 #include <linux/time64.h>
 #include <linux/timer.h>
+#include <linux/hrtimer.h>
 #include <linux/uaccess.h>
 #include <uapi/linux/time_types.h>
 
@@ -107,42 +107,16 @@ SYSCALL_DEFINE2(clock_settime, clockid_t, which_clock,
 	return do_settimeofday64(&ts);
 }
 
-/*
- * Sleep until @clock reads @deadline.  Returns 0, or -EINTR with the
- * time left in *@left when a signal cuts the sleep short.
- */
-static int do_nanosleep(clockid_t clock, u64 deadline, u64 *left)
-{
-	u64 now;
-
-	for (;;) {
-		clock_read_ns(clock, &now);
-		if (now >= deadline)
-			return 0;
-		if (signal_pending(current)) {
-			*left = deadline - now;
-			return -EINTR;
-		}
-		/* +1: the current tick is already partly over. */
-		schedule_timeout_interruptible((deadline - now) / TICK_NSEC + 1);
-	}
-}
-
 static long nanosleep_common(clockid_t clock, int flags, const struct timespec64 *t,
 			     struct __kernel_timespec __user *rmtp)
 {
-	u64 now, deadline, left = 0;
-	int ret;
+	enum hrtimer_mode mode = (flags & TIMER_ABSTIME) ? HRTIMER_MODE_ABS : HRTIMER_MODE_REL;
+	ktime_t left = 0;
+	long ret;
 
 	if (!timespec64_valid(t))
 		return -EINVAL;
-	if (flags & TIMER_ABSTIME) {
-		deadline = timespec64_to_ns(t);
-	} else {
-		clock_read_ns(clock, &now);
-		deadline = now + timespec64_to_ns(t);
-	}
-	ret = do_nanosleep(clock, deadline, &left);
+	ret = hrtimer_nanosleep((ktime_t)timespec64_to_ns(t), mode, clock, &left);
 	if (ret == -EINTR && rmtp && !(flags & TIMER_ABSTIME) &&
 	    put_timespec64(left, rmtp))
 		return -EFAULT;

@@ -10,6 +10,9 @@
 #include <linux/spinlock.h>
 #include <linux/time64.h>
 #include <asm/vdso.h>
+#include <linux/timerfd.h>
+
+s64 read_persistent_clock(void);
 
 static s64 boot_offset_ns;	/* realtime - monotonic; lock: tk_lock */
 static DEFINE_SPINLOCK(tk_lock);
@@ -29,6 +32,12 @@ u64 ktime_get_real_ns(void)
 	return ktime_get_ns() + READ_ONCE(boot_offset_ns);
 }
 
+/* CLOCK_REALTIME - CLOCK_MONOTONIC, for hrtimers on the wall clock. */
+s64 ktime_get_real_offset(void)
+{
+	return READ_ONCE(boot_offset_ns);
+}
+
 int do_settimeofday64(const struct timespec64 *ts)
 {
 	unsigned long flags;
@@ -39,6 +48,7 @@ int do_settimeofday64(const struct timespec64 *ts)
 	WRITE_ONCE(boot_offset_ns, (s64)timespec64_to_ns(ts) - (s64)ktime_get_ns());
 	update_vsyscall(boot_offset_ns);	/* the vDSO's copy */
 	spin_unlock_irqrestore(&tk_lock, flags);
+	timerfd_clock_was_set();
 	return 0;
 }
 

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Kernel timers and sleeping for a while.
+ * Kernel timers (timer_list) and sleeping for a while.
  *
  * Pending timers are kept in one list sorted by expiry, so the tick only
- * looks at the head.  Insertion walks the list: fine for the handful of
- * timers a small system has pending at once (sleepers, alarms); a timer
- * wheel is the scalable form of the same idea.  Callbacks run from the
- * tick with interrupts off and the list lock dropped.
+ * looks at the head: fine for the handful of timers a small system has
+ * pending at once (timeouts, the kmsg poll).  The tick raises
+ * TIMER_SOFTIRQ when the head is due; run_timer_softirq calls the
+ * callbacks in softirq context (interrupts on, no sleeping), with the
+ * list lock dropped.  base->running_timer names the callback in
+ * progress, so del_timer_sync() can wait for it to finish.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -16,7 +20,8 @@
 #include <linux/timer.h>
 
 static LIST_HEAD(timer_head);
-static DEFINE_SPINLOCK(timer_lock);	/* guards timer_head and every timer's entry */
+static DEFINE_SPINLOCK(timer_lock);	/* guards timer_head, running_timer, every entry */
+static struct timer_list *running_timer;	/* callback in progress; lock: timer_lock */
 
 static void __add_timer(struct timer_list *timer)
 {
@@ -65,23 +70,91 @@ int del_timer(struct timer_list *timer)
 	return was_pending;
 }
 
-/* From the tick: run every timer whose time has come. */
+/*
+ * Like del_timer, and also wait for a callback in progress to return:
+ * afterwards the callback is not running and will not run (unless it
+ * re-arms itself, which callers stop first).  Not from the timer's own
+ * callback, nor from hard interrupt context.
+ */
+int del_timer_sync(struct timer_list *timer)
+{
+	int ret;
+
+	for (;;) {
+		unsigned long flags;
+		bool running;
+
+		ret = del_timer(timer);
+		spin_lock_irqsave(&timer_lock, flags);
+		running = running_timer == timer;
+		spin_unlock_irqrestore(&timer_lock, flags);
+		if (!running)
+			return ret;
+		/* On one CPU it can only be running under us if we preempted it. */
+		if (in_interrupt()) {
+			pr_warn_once("del_timer_sync from interrupt context\n");
+			return ret;
+		}
+		schedule();
+	}
+}
+
+/* From the tick, in hard interrupt context: is a timer due? */
 void run_local_timers(void)
+{
+	struct timer_list *t;
+	unsigned long flags;
+	bool due = false;
+
+	spin_lock_irqsave(&timer_lock, flags);
+	if (!list_empty(&timer_head)) {
+		t = list_first_entry(&timer_head, struct timer_list, entry);
+		due = time_after_eq(jiffies, t->expires);
+	}
+	spin_unlock_irqrestore(&timer_lock, flags);
+	if (due)
+		raise_softirq(TIMER_SOFTIRQ);
+}
+
+/* TIMER_SOFTIRQ: run every timer whose time has come. */
+static void run_timer_softirq(struct softirq_action *h)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&timer_lock, flags);
 	while (!list_empty(&timer_head)) {
 		struct timer_list *t = list_first_entry(&timer_head, struct timer_list, entry);
+		void (*fn)(struct timer_list *) = t->function;
 
 		if (time_before(jiffies, t->expires))
 			break;
 		list_del_init(&t->entry);
-		spin_unlock(&timer_lock);
-		t->function(t);
-		spin_lock(&timer_lock);
+		running_timer = t;
+		spin_unlock_irqrestore(&timer_lock, flags);
+		fn(t);
+		spin_lock_irqsave(&timer_lock, flags);
+		running_timer = NULL;
 	}
 	spin_unlock_irqrestore(&timer_lock, flags);
+}
+
+/* The earliest pending expiry in jiffies, or false if none is pending. */
+bool timer_next_expiry(unsigned long *expires)
+{
+	unsigned long flags;
+	bool any;
+
+	spin_lock_irqsave(&timer_lock, flags);
+	any = !list_empty(&timer_head);
+	if (any)
+		*expires = list_first_entry(&timer_head, struct timer_list, entry)->expires;
+	spin_unlock_irqrestore(&timer_lock, flags);
+	return any;
+}
+
+void __init init_timers(void)
+{
+	open_softirq(TIMER_SOFTIRQ, run_timer_softirq);
 }
 
 struct process_timer {
@@ -119,7 +192,7 @@ long schedule_timeout(long timeout)
 	timer_setup(&timer.timer, process_timeout, 0);
 	mod_timer(&timer.timer, expire);
 	schedule();
-	del_timer(&timer.timer);
+	del_timer_sync(&timer.timer);
 	timeout = expire - jiffies;
 	return timeout < 0 ? 0 : timeout;
 }

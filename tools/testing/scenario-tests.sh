@@ -325,6 +325,53 @@ scenario_vi_edit() {
 	return 1
 }
 
+# busybox's usleep (run inside the shell, no fork) sleeps what it is
+# asked: 100 x 10 ms and 100 x 1 ms, less 100 x 0 for the shell's own
+# cost, timed by /proc/uptime (10 ms resolution over 100 runs).  10 ms
+# must average 10-11.5 ms; 1 ms under 2.5 ms, where a 250 Hz tick makes
+# each ~4 ms (and `sleep 0.01` in a fresh process ~12).
+scenario_sleep() {
+	local t0 t1 t2 t3 loop ten one
+	loop='for i in $(seq 100); do usleep'
+	scn_run sleep "read t0 x </proc/uptime; $loop 0; done; read t1 x </proc/uptime; $loop 10000; done; read t2 x </proc/uptime; $loop 1000; done; read t3 x </proc/uptime; echo slp:\$t0:\$t1:\$t2:\$t3" 60 ||
+		{ why="no marker"; return 1; }
+	IFS=: read -r _ t0 t1 t2 t3 <<<"$(scn_screen | grep -aE '^slp:[0-9.]+:[0-9.]+:[0-9.]+:[0-9.]+$' | tail -n 1)"
+	[ -n "$t3" ] || { why="no measurement"; return 1; }
+	t0=$((10#${t0/./})) t1=$((10#${t1/./})) t2=$((10#${t2/./})) t3=$((10#${t3/./}))
+	ten=$(( (t2 - t1 - (t1 - t0)) * 100 )) one=$(( (t3 - t2 - (t1 - t0)) * 100 ))
+	[ "$ten" -ge 10000 ] && [ "$ten" -lt 11500 ] && [ "$one" -lt 2500 ] && return 0
+	why="usleep 10000 took $ten us, usleep 1000 $one us on average"; return 1
+}
+
+# An idle system takes no tick: over 2 s of `sleep 2` the local timer
+# interrupt count may rise by a handful (the sleep's own wake-up), not
+# by the 500 a 250 Hz tick would add.
+scenario_idle_tick() {
+	local a b
+	scn_run idle 'a=$(grep LOC: /proc/interrupts); sleep 2; b=$(grep LOC: /proc/interrupts); echo "loc:${a#*:} ${b#*:}"' 20 ||
+		{ why="no marker"; return 1; }
+	set -- $(scn_screen | grep -aE '^loc: ' | tail -n 1 | cut -d: -f2)
+	a=$1 b=$5
+	[ -n "$a" ] && [ -n "$b" ] || { why="no LOC counts"; return 1; }
+	[ $((b - a)) -lt 50 ] && return 0
+	why="$((b - a)) local timer interrupts in 2 s of idle"; return 1
+}
+
+# The deferred-work machinery is visible: per-CPU ksoftirqd and kworker
+# threads in ps, /proc/softirqs in Linux's layout with timers counted.
+scenario_softirqs() {
+	scn_run softirqs 'ps | grep -E "\[(ksoftirqd|kworker)" | sed "s/^/ps:/"; sed "s/^/si:/" /proc/softirqs' 15 ||
+		{ why="no marker"; return 1; }
+	scn_has '^ps:.*\[ksoftirqd/0\]$' && scn_has '^ps:.*\[kworker/0:0\]$' &&
+		scn_has '^ps:.*\[kworker/0:0H\]$' && scn_has '^ps:.*\[kworker/u2:0\]$' ||
+		{ why="no ksoftirqd/0, kworker/0:0, kworker/0:0H and kworker/u2:0 in ps"; return 1; }
+	scn_has '^si:                    CPU0       $' &&
+		scn_has '^si:          HI:          [0-9]+$' &&
+		scn_has '^si:       TIMER: +[1-9][0-9]*$' &&
+		scn_has '^si:         RCU: +[0-9]+$' && return 0
+	why="/proc/softirqs is not in Linux's layout"; return 1
+}
+
 scenario_poweroff() {
 	scn_type 'poweroff\r'
 	wait "$SCN_QEMU"
@@ -366,7 +413,8 @@ run_scenario_tests() {
 		selected scenario/boot && pass scenario/boot
 		for name in file ls cd redirect script ctrl-c job-control pipe \
 				ps ps-threads kill find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
-				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit poweroff; do
+				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit \
+				sleep idle-tick softirqs poweroff; do
 			scn_scenario "$name"
 		done
 	fi

@@ -11,6 +11,7 @@
 #include <linux/irq.h>
 #include <linux/hardirq.h>
 #include <asm/apic.h>
+#include <asm/hardirq.h>
 #include <asm/irq_regs.h>
 #include <asm/irq_vectors.h>
 #include <asm/ptrace.h>
@@ -18,12 +19,8 @@
 #include <asm/smp.h>
 #include <asm/traps.h>
 
-struct irq_cpustat {
-	unsigned int apic_timer_irqs;
-	unsigned int irq_spurious_count;
-	unsigned int irq_error_count;
-};
-static DEFINE_PER_CPU(struct irq_cpustat, irq_stat);
+DEFINE_PER_CPU(irq_cpustat_t, irq_stat);
+static unsigned int irq_err_count;	/* APIC errors, all CPUs */
 
 void (*local_timer_handler)(void);
 DEFINE_PER_CPU(struct pt_regs *, irq_regs);
@@ -35,15 +32,15 @@ void do_IRQ(struct pt_regs *regs)
 
 	irq_enter();
 	if (vector == LOCAL_TIMER_VECTOR) {
-		this_cpu_inc(irq_stat.apic_timer_irqs);
+		inc_irq_stat(apic_timer_irqs);
 		apic_eoi();
 		if (local_timer_handler)
 			local_timer_handler();
 	} else if (vector == SPURIOUS_APIC_VECTOR) {
 		/* No EOI for spurious interrupts (SDM 11.9). */
-		this_cpu_inc(irq_stat.irq_spurious_count);
+		inc_irq_stat(irq_spurious_count);
 	} else if (vector == ERROR_APIC_VECTOR) {
-		this_cpu_inc(irq_stat.irq_error_count);
+		__atomic_fetch_add(&irq_err_count, 1, __ATOMIC_RELAXED);
 		apic_write(APIC_ESR, 0);
 		pr_err("APIC error on CPU%d: %#x\n", smp_processor_id(),
 		       apic_read(APIC_ESR));
@@ -60,18 +57,19 @@ void do_IRQ(struct pt_regs *regs)
 	set_irq_regs(old_regs);
 }
 
+/* The named rows, in Linux's order, after the numbered IRQ lines. */
 int arch_show_interrupts(char *buf, size_t size)
 {
 	static const struct {
 		const char *name, *desc;
 		size_t offset;
 	} rows[] = {
-		{ "LOC", "Local timer interrupts",
-		  offsetof(struct irq_cpustat, apic_timer_irqs) },
-		{ "SPU", "Spurious interrupts",
-		  offsetof(struct irq_cpustat, irq_spurious_count) },
-		{ "ERR", "APIC errors",
-		  offsetof(struct irq_cpustat, irq_error_count) },
+		{ "NMI", "Non-maskable interrupts", offsetof(irq_cpustat_t, __nmi_count) },
+		{ "LOC", "Local timer interrupts", offsetof(irq_cpustat_t, apic_timer_irqs) },
+		{ "SPU", "Spurious interrupts", offsetof(irq_cpustat_t, irq_spurious_count) },
+		{ "RES", "Rescheduling interrupts", offsetof(irq_cpustat_t, irq_resched_count) },
+		{ "CAL", "Function call interrupts", offsetof(irq_cpustat_t, irq_call_count) },
+		{ "TLB", "TLB shootdowns", offsetof(irq_cpustat_t, irq_tlb_count) },
 	};
 	unsigned int cpu, i;
 	int len = 0;
@@ -86,6 +84,8 @@ int arch_show_interrupts(char *buf, size_t size)
 		}
 		len += scnprintf(buf + len, size - len, "   %s\n", rows[i].desc);
 	}
+	/* ERR is machine-wide: one number, as Linux prints it. */
+	len += scnprintf(buf + len, size - len, "ERR: %10u\n", READ_ONCE(irq_err_count));
 	return len;
 }
 

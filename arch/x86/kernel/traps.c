@@ -6,6 +6,8 @@
  * Exceptions in user mode become signals to the task (force_sig_fault).
  */
 #include <linux/kernel.h>
+#include <linux/hardirq.h>
+#include <asm/hardirq.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
 #include <linux/sched/signal.h>
@@ -64,7 +66,10 @@ DEFINE_TRAP(exc_int3,			X86_TRAP_BP,	"int3", SIGTRAP, SI_KERNEL)
 /* Nothing in a VM sends NMIs on purpose; say so instead of hiding it. */
 void exc_nmi(struct pt_regs *regs, unsigned long error_code)
 {
+	nmi_enter();
+	inc_irq_stat(__nmi_count);
 	pr_emerg("NMI received at %pS, ignoring\n", (void *)regs->ip);
+	nmi_exit();
 }
 
 void exc_machine_check(struct pt_regs *regs, unsigned long error_code)

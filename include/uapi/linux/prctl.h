@@ -8,5 +8,7 @@
 #define PR_SET_DUMPABLE		4
 #define PR_SET_NAME		15
 #define PR_GET_NAME		16
+#define PR_SET_TIMERSLACK	29
+#define PR_GET_TIMERSLACK	30
 
 #endif

@@ -10,6 +10,11 @@ struct __kernel_timespec {
 	long long tv_nsec;
 };
 
+struct __kernel_itimerspec {
+	struct __kernel_timespec it_interval;
+	struct __kernel_timespec it_value;
+};
+
 struct __kernel_old_timeval {
 	long tv_sec;
 	long tv_usec;

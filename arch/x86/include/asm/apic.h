@@ -45,6 +45,7 @@ void init_bsp_APIC(void);
 unsigned int read_apic_id(void);
 void setup_APIC_timer(unsigned long ticks_per_jiffy);
 void stop_APIC_timer(void);
+const char *setup_APIC_clockevent(void);
 
 void setup_IO_APIC(void);
 bool io_apic_available(void);

@@ -2,12 +2,14 @@
 /*
  * The local APIC: each CPU's interrupt controller.  It accepts the
  * interrupts the I/O APIC routes to this CPU, needs an end-of-interrupt
- * write for each, and has a timer that Lantern uses for the periodic
- * scheduler tick.  Registers are memory-mapped at the address the MADT
+ * write for each, and has a timer: Lantern runs it one-shot (or, where
+ * the CPU has it, in TSC-deadline mode, where the deadline is a TSC
+ * value) as the clock event device behind hrtimers and the tick.  Registers are memory-mapped at the address the MADT
  * gives (uncached: each access must reach the device).
  */
 #include <linux/kernel.h>
 #include <linux/acpi.h>
+#include <linux/clockchips.h>
 #include <linux/init.h>
 #include <linux/irq.h>
 #include <asm/apic.h>
@@ -15,6 +17,9 @@
 #include <asm/irq_vectors.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
+#include <asm/timer.h>
+#include <linux/ktime.h>
+#include <linux/jiffies.h>
 
 bool apic_available;
 unsigned long lapic_timer_period;
@@ -81,6 +86,94 @@ void setup_APIC_timer(unsigned long ticks_per_jiffy)
 
 void stop_APIC_timer(void)
 {
+	if (boot_cpu_has(X86_FEATURE_TSC_DEADLINE_TIMER))
+		wrmsrl(0x6e0, 0);	/* MSR_IA32_TSC_DEADLINE */
 	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TMICT, 0);
+}
+
+/*
+ * The clock event device.  One-shot: TMICT counts down at the bus clock
+ * / 16 and interrupts at zero.  TSC-deadline: the timer fires when the
+ * TSC reaches IA32_TSC_DEADLINE; no conversion error, no 32-bit limit.
+ */
+#define MSR_IA32_TSC_DEADLINE		0x000006e0
+#define APIC_LVT_TIMER_ONESHOT		(0 << 17)
+#define APIC_LVT_TIMER_TSCDEADLINE	(2 << 17)
+
+/* Nanoseconds to timer counts or TSC cycles: multiply, shift by 32. */
+static u64 lapic_ns2count_mul, lapic_ns2tsc_mul;
+
+static int lapic_next_event(ktime_t expires, struct clock_event_device *evt)
+{
+	ktime_t delta = expires - ktime_get();
+	u64 count;
+
+	if (delta < 1000)
+		delta = 1000;
+	count = (u64)(((unsigned __int128)delta * lapic_ns2count_mul) >> 32);
+	if (count < 1)
+		count = 1;
+	if (count > 0xffffffffULL)
+		count = 0xffffffffULL;
+	apic_write(APIC_TMICT, (u32)count);
+	return 0;
+}
+
+static int lapic_next_deadline(ktime_t expires, struct clock_event_device *evt)
+{
+	ktime_t delta = expires - ktime_get();
+	u64 cycles;
+
+	if (delta < 1000)
+		delta = 1000;
+	cycles = (u64)(((unsigned __int128)delta * lapic_ns2tsc_mul) >> 32);
+	wrmsrl(MSR_IA32_TSC_DEADLINE, rdtsc() + cycles);
+	return 0;
+}
+
+static void lapic_timer_shutdown(struct clock_event_device *evt)
+{
+	apic_write(APIC_TMICT, 0);
+}
+
+static void lapic_deadline_shutdown(struct clock_event_device *evt)
+{
+	wrmsrl(MSR_IA32_TSC_DEADLINE, 0);
+}
+
+static struct clock_event_device lapic_clockevent = {
+	.name			= "lapic",
+	.set_next_ktime		= lapic_next_event,
+	.set_state_shutdown	= lapic_timer_shutdown,
+	.min_delta_ns		= 1000,
+};
+
+static void local_apic_timer_interrupt(void)
+{
+	lapic_clockevent.event_handler(&lapic_clockevent);
+}
+
+/* Returns the mode's name for the boot log. */
+const char *setup_APIC_clockevent(void)
+{
+	bool deadline = boot_cpu_has(X86_FEATURE_TSC_DEADLINE_TIMER);
+
+	lapic_ns2count_mul = ((u64)lapic_timer_period * HZ << 32) / NSEC_PER_SEC;
+	lapic_ns2tsc_mul = ((u64)tsc_khz << 32) / 1000000;
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	if (deadline) {
+		lapic_clockevent.name = "lapic-deadline";
+		lapic_clockevent.set_next_ktime = lapic_next_deadline;
+		lapic_clockevent.set_state_shutdown = lapic_deadline_shutdown;
+		lapic_clockevent.max_delta_ns = 10ULL * NSEC_PER_SEC;
+		apic_write(APIC_LVTT, APIC_LVT_TIMER_TSCDEADLINE | LOCAL_TIMER_VECTOR);
+	} else {
+		lapic_clockevent.max_delta_ns = (u64)0x7fffffff * NSEC_PER_SEC /
+						(lapic_timer_period * HZ);
+		apic_write(APIC_LVTT, APIC_LVT_TIMER_ONESHOT | LOCAL_TIMER_VECTOR);
+	}
+	clockevents_register_device(&lapic_clockevent);
+	local_timer_handler = local_apic_timer_interrupt;
+	return deadline ? "TSC-deadline" : "one-shot";
 }

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * anon_inodefs: the home of files that have no name (see
+ * <linux/anon_inodes.h>).  Like Linux, all of them share a single inode,
+ * since nothing about them lives in the inode: the file's private_data
+ * holds the object (an eventfd counter, a timer) and f_op says what it
+ * is.  Each file gets its own unhashed dentry carrying its kind's name.
+ */
+#include <linux/kernel.h>
+#include <linux/anon_inodes.h>
+#include <linux/cred.h>
+#include <linux/dcache.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/init.h>
+#include <linux/mount.h>
+#include <linux/slab.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+
+#define ANON_INODE_FS_MAGIC	0x09041934
+
+static struct vfsmount *anon_inode_mnt;
+static struct inode *anon_inode_inode;
+
+static const struct inode_operations anon_inode_iops = {
+};
+
+/* A new file of kind @name ("[eventfd]") on the shared inode. */
+struct file *anon_inode_getfile(const char *name, const struct file_operations *fops,
+				void *priv, int flags)
+{
+	char buf[64];
+	struct qstr q;
+	struct path path;
+	struct file *file;
+	fmode_t mode = 0;
+
+	if (!anon_inode_mnt)
+		return ERR_PTR(-ENODEV);
+	snprintf(buf, sizeof(buf), "anon_inode:%s", name);
+	q = (struct qstr)QSTR_INIT(buf, strlen(buf));
+	path.dentry = d_alloc(anon_inode_mnt->mnt_root, &q);
+	if (!path.dentry)
+		return ERR_PTR(-ENOMEM);
+	d_drop(path.dentry);
+	ihold(anon_inode_inode);
+	d_instantiate(path.dentry, anon_inode_inode);
+	path.mnt = mntget(anon_inode_mnt);
+
+	if ((flags & O_ACCMODE) != O_WRONLY)
+		mode |= FMODE_READ;
+	if ((flags & O_ACCMODE) != O_RDONLY)
+		mode |= FMODE_WRITE;
+	file = alloc_empty_file(flags & (O_ACCMODE | O_NONBLOCK), mode);
+	if (IS_ERR(file))
+		goto out;
+	file->f_path = path;
+	path_get(&path);
+	file->f_inode = anon_inode_inode;
+	file->f_op = fops;
+	file->private_data = priv;
+out:
+	path_put(&path);
+	return file;
+}
+
+/* As anon_inode_getfile, installed in a new descriptor (O_CLOEXEC honoured). */
+int anon_inode_getfd(const char *name, const struct file_operations *fops,
+		     void *priv, int flags)
+{
+	struct file *file;
+	int fd = get_unused_fd_flags(flags);
+
+	if (fd < 0)
+		return fd;
+	file = anon_inode_getfile(name, fops, priv, flags);
+	if (IS_ERR(file)) {
+		put_unused_fd(fd);
+		return PTR_ERR(file);
+	}
+	fd_install(fd, file);
+	return fd;
+}
+
+static const struct super_operations anon_inodefs_sops = {
+};
+
+static struct dentry *anon_inodefs_mount(struct file_system_type *fs_type, int flags,
+					 const char *dev_name, void *data)
+{
+	struct super_block *sb = sget_nodev(fs_type, flags);
+	struct inode *root;
+
+	if (!sb)
+		return ERR_PTR(-ENOMEM);
+	sb->s_magic = ANON_INODE_FS_MAGIC;
+	sb->s_op = &anon_inodefs_sops;
+	root = new_inode(sb);
+	if (root) {
+		root->i_mode = S_IFDIR | 0500;
+		root->i_op = &anon_inode_iops;
+	}
+	sb->s_root = root ? d_make_root(root) : NULL;
+	if (!sb->s_root) {
+		deactivate_super(sb);
+		return ERR_PTR(-ENOMEM);
+	}
+	return dget(sb->s_root);
+}
+
+static struct file_system_type anon_inode_fs_type = {
+	.name		= "anon_inodefs",
+	.mount		= anon_inodefs_mount,
+	.kill_sb	= kill_litter_super,
+};
+
+static int __init anon_inode_init(void)
+{
+	int err = register_filesystem(&anon_inode_fs_type);
+
+	if (err)
+		return err;
+	anon_inode_mnt = kern_mount("anon_inodefs");
+	if (IS_ERR(anon_inode_mnt))
+		panic("cannot mount anon_inodefs: %ld", PTR_ERR(anon_inode_mnt));
+	anon_inode_inode = new_inode(anon_inode_mnt->mnt_sb);
+	if (!anon_inode_inode)
+		panic("cannot make the anonymous inode");
+	/* Linux's anonymous inode: no type bits, owner-only rw. */
+	anon_inode_inode->i_mode = S_IRUSR | S_IWUSR;
+	anon_inode_inode->i_uid = 0;
+	anon_inode_inode->i_gid = 0;
+	anon_inode_inode->i_op = &anon_inode_iops;
+	return 0;
+}
+fs_initcall(anon_inode_init);
