@@ -335,7 +335,7 @@ test_irq_legacy_pic() {
 DEFERRED_KTESTS="softirq tasklet workqueue timer hrtimer rcu"
 test_deferred_ktest() {
 	local log=$LOGDIR/deferred-ktest.log t n=0 list
-	list=$(echo $DEFERRED_KTESTS | tr ' ' ,)
+	list=$(echo "$DEFERRED_KTESTS" | tr ' ' ,)
 	qemu_boot "$log" 90 -kernel "$KERNEL" -append "console=ttyS0 ktest=$list" </dev/null
 	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
 	for t in $DEFERRED_KTESTS; do

@@ -16,11 +16,14 @@
 # `make test` pays nothing for them.
 # shellcheck shell=bash
 
-# The Debian tests Lantern is expected to pass (names without debian/).
-# Everything here is dynamically linked: it needs the ELF interpreter and
-# file-backed mmap (issue 11) first.  All of them: $DEB_ALL.  To try
-# them without editing: DEBIAN_LANTERN_TESTS="boot ls" tools/run-tests.sh debian/
-DEBIAN_LANTERN_TESTS=${DEBIAN_LANTERN_TESTS:-}
+# The Debian tests Lantern is expected to pass (names without debian/):
+# all of $DEB_ALL but bash-script, whose process substitution opens
+# /dev/fd/N of a pipe, which Lantern's procfs resolves by path instead of
+# handing back the open file (a magic link).  To try others without
+# editing: DEBIAN_LANTERN_TESTS="boot ls" tools/run-tests.sh debian/
+DEBIAN_LANTERN_TESTS=${DEBIAN_LANTERN_TESTS:-"boot ls python-threading python-subprocess
+	python-json python-sqlite3 python-mmap gcc-hello gcc-pthread make tar git file perl
+	ctrl-c poweroff"}
 
 DEB_CHECKS="bash-script python-threading python-subprocess python-json python-sqlite3
 	python-mmap gcc-hello gcc-pthread make tar git file perl"

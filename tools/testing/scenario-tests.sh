@@ -350,6 +350,7 @@ scenario_idle_tick() {
 	local a b
 	scn_run idle 'a=$(grep LOC: /proc/interrupts); sleep 2; b=$(grep LOC: /proc/interrupts); echo "loc:${a#*:} ${b#*:}"' 20 ||
 		{ why="no marker"; return 1; }
+	# shellcheck disable=SC2046 # two numbers, split on purpose
 	set -- $(scn_screen | grep -aE '^loc: ' | tail -n 1 | cut -d: -f2)
 	a=$1 b=$5
 	[ -n "$a" ] && [ -n "$b" ] || { why="no LOC counts"; return 1; }
