@@ -267,3 +267,33 @@ const char *lt_signame(int sig)
 	snprintf(buf, sizeof(buf), "signal %d", sig);
 	return buf;
 }
+
+/* Run @argv[0] with stdout into @out; returns the wait status or -1. */
+int lt_run_capture(char *const argv[], char *out, size_t size)
+{
+	int fds[2], status;
+	size_t len = 0;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe(fds))
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	while (len + 1 < size && (n = read(fds[0], out + len, size - 1 - len)) > 0)
+		len += n;
+	out[len] = '\0';
+	close(fds[0]);
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}

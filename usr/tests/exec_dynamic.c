@@ -21,41 +21,11 @@
 #define LIBC		"/lib/x86_64-linux-gnu/libc.so.6"
 #define DIR		"/exec_dynamic.d"
 
-/* Run @argv[0] with stdout into @out; returns the wait status or -1. */
-static int run_capture(char *const argv[], char *out, size_t size)
-{
-	int fds[2], status;
-	size_t len = 0;
-	ssize_t n;
-	pid_t pid;
-
-	if (pipe(fds))
-		return -1;
-	pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	while (len + 1 < size && (n = read(fds[0], out + len, size - 1 - len)) > 0)
-		len += n;
-	out[len] = '\0';
-	close(fds[0]);
-	if (waitpid(pid, &status, 0) != pid)
-		return -1;
-	return status;
-}
-
 LT_CASE(through_pt_interp)
 {
 	char *argv[] = { GLIBC_HELLO, "x", NULL }, out[256];
 
-	LT_CHECK_EQ(run_capture(argv, out, sizeof(out)), 0);
+	LT_CHECK_EQ(lt_run_capture(argv, out, sizeof(out)), 0);
 	if (strcmp(out, "hello from glibc, argc=2\n"))
 		LT_FAIL("output: %s", out);
 }
@@ -64,7 +34,7 @@ LT_CASE(ldso_as_command)
 {
 	char *argv[] = { LDSO, GLIBC_HELLO, NULL }, out[256];
 
-	LT_CHECK_EQ(run_capture(argv, out, sizeof(out)), 0);
+	LT_CHECK_EQ(lt_run_capture(argv, out, sizeof(out)), 0);
 	if (strcmp(out, "hello from glibc, argc=1\n"))
 		LT_FAIL("output: %s", out);
 }
@@ -87,7 +57,7 @@ LT_CASE(truncated_library)
 	LT_CHECK_OK(setenv("LD_LIBRARY_PATH", DIR, 1));
 	for (i = 0; i < sizeof(cuts) / sizeof(cuts[0]); i++) {
 		LT_CHECK_OK(lt_put_file(DIR "/libc.so.6", lib, cuts[i], 0755));
-		int status = run_capture(argv, out, sizeof(out));
+		int status = lt_run_capture(argv, out, sizeof(out));
 
 		lt_note("cut at %zu bytes: %s", cuts[i], lt_status(status));
 		if (status != LT_EXITED(127) && status != LT_KILLED(SIGBUS))

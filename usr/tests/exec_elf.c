@@ -33,36 +33,6 @@
 
 extern char **environ;
 
-/* Run @argv[0] with stdout into @out; returns the wait status or -1. */
-static int run_capture(char *const argv[], char *out, size_t size)
-{
-	int fds[2], status;
-	size_t len = 0;
-	ssize_t n;
-	pid_t pid;
-
-	if (pipe(fds))
-		return -1;
-	pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	while (len + 1 < size && (n = read(fds[0], out + len, size - 1 - len)) > 0)
-		len += n;
-	out[len] = '\0';
-	close(fds[0]);
-	if (waitpid(pid, &status, 0) != pid)
-		return -1;
-	return status;
-}
-
 /* The hex value of "key=" in a line from elf_pie; 0 if absent. */
 static unsigned long field(const char *line, const char *key)
 {
@@ -163,7 +133,7 @@ LT_CASE(pie_runs)
 	char *argv[] = { PIE, NULL }, out[512];
 	unsigned long main_addr, entry, phdr;
 
-	LT_CHECK_EQ(run_capture(argv, out, sizeof(out)), 0);
+	LT_CHECK_EQ(lt_run_capture(argv, out, sizeof(out)), 0);
 	main_addr = field(out, "main");
 	entry = field(out, "entry");
 	phdr = field(out, "phdr");
@@ -182,8 +152,8 @@ LT_CASE(aslr_differs)
 	unsigned int i;
 
 	LT_CHECK_EQ(read_randomize(), 2);
-	LT_CHECK_EQ(run_capture(argv, a, sizeof(a)), 0);
-	LT_CHECK_EQ(run_capture(argv, b, sizeof(b)), 0);
+	LT_CHECK_EQ(lt_run_capture(argv, a, sizeof(a)), 0);
+	LT_CHECK_EQ(lt_run_capture(argv, b, sizeof(b)), 0);
 	for (i = 0; i < sizeof(layout_keys) / sizeof(layout_keys[0]); i++)
 		if (field(a, layout_keys[i]) == field(b, layout_keys[i]))
 			LT_FAIL("%s the same in two runs: %s / %s", layout_keys[i], a, b);
@@ -198,8 +168,8 @@ LT_CASE(aslr_off_sysctl)
 	LT_CHECK(old >= 0);
 	LT_CHECK_OK(write_randomize(0));
 	LT_CHECK_EQ(read_randomize(), 0);
-	ra = run_capture(argv, a, sizeof(a));
-	rb = run_capture(argv, b, sizeof(b));
+	ra = lt_run_capture(argv, a, sizeof(a));
+	rb = lt_run_capture(argv, b, sizeof(b));
 	LT_CHECK_OK(write_randomize(old));
 	LT_CHECK_EQ(ra, 0);
 	LT_CHECK_EQ(rb, 0);
@@ -308,8 +278,8 @@ LT_CASE(personality_norandom)
 	LT_CHECK(pid >= 0);
 	if (pid == 0) {
 		LT_CHECK_OK(personality(ADDR_NO_RANDOMIZE));
-		LT_CHECK_EQ(run_capture(argv, out, 512), 0);
-		LT_CHECK_EQ(run_capture(argv, out + 512, 512), 0);
+		LT_CHECK_EQ(lt_run_capture(argv, out, 512), 0);
+		LT_CHECK_EQ(lt_run_capture(argv, out + 512, 512), 0);
 		_exit(0);
 	}
 	LT_CHECK_WAIT(pid, LT_EXITED(0));
@@ -328,7 +298,7 @@ LT_CASE(interp_runs)
 	unsigned long base, main_addr, phdr;
 	int old = read_randomize(), r;
 
-	LT_CHECK_EQ(run_capture(argv, out, sizeof(out)), 0);
+	LT_CHECK_EQ(lt_run_capture(argv, out, sizeof(out)), 0);
 	base = field(out, "base");
 	main_addr = field(out, "main");
 	phdr = field(out, "phdr");
@@ -339,7 +309,7 @@ LT_CASE(interp_runs)
 	LT_CHECK(strstr(out, "interp=" PIE " ") != NULL);
 
 	LT_CHECK_OK(write_randomize(0));
-	r = run_capture(argv, out, sizeof(out));
+	r = lt_run_capture(argv, out, sizeof(out));
 	LT_CHECK_OK(write_randomize(old));
 	LT_CHECK_EQ(r, 0);
 	LT_CHECK_EQ(field(out, "phdr"), 0x555555554000UL + sizeof(Elf64_Ehdr));
@@ -350,8 +320,8 @@ LT_CASE(interp_aslr)
 {
 	char *argv[] = { DYNPROG, NULL }, a[512], b[512];
 
-	LT_CHECK_EQ(run_capture(argv, a, sizeof(a)), 0);
-	LT_CHECK_EQ(run_capture(argv, b, sizeof(b)), 0);
+	LT_CHECK_EQ(lt_run_capture(argv, a, sizeof(a)), 0);
+	LT_CHECK_EQ(lt_run_capture(argv, b, sizeof(b)), 0);
 	if (field(a, "base") == field(b, "base") || field(a, "phdr") == field(b, "phdr"))
 		LT_FAIL("same addresses: %s / %s", a, b);
 }
@@ -361,7 +331,7 @@ LT_CASE(ldso_direct)
 {
 	char *argv[] = { LDSO, "--version", NULL }, out[512];
 
-	LT_CHECK_EQ(run_capture(argv, out, sizeof(out)), 0);
+	LT_CHECK_EQ(lt_run_capture(argv, out, sizeof(out)), 0);
 	if (!strstr(out, "ld.so"))
 		LT_FAIL("unexpected output: %s", out);
 }
@@ -489,7 +459,7 @@ LT_CASE(exec_stack)
 	LT_CHECK(found);
 	LT_CHECK_OK(lt_fs_setup(DIR));
 	LT_CHECK_OK(lt_put_file(DIR "/pie", pie, n, 0755));
-	LT_CHECK_EQ(run_capture(argv, out, sizeof(out)), 0);
+	LT_CHECK_EQ(lt_run_capture(argv, out, sizeof(out)), 0);
 	lt_rm_rf(DIR);
 	if (!strstr(out, "stack_perms=rwxp"))
 		LT_FAIL("stack not executable: %s", out);
