@@ -57,6 +57,8 @@ void lt_sleep_ms(long ms);
 int lt_wait_flag(volatile int *flag, int value, int timeout_ms);
 /* Run argv[0] with stdout into @out (NUL-terminated); the wait status or -1. */
 int lt_run_capture(char *const argv[], char *out, size_t size);
+/* The file at @path into @buf (NUL-terminated, at most size - 1 bytes); its length or -1. */
+long lt_read_file(const char *path, char *buf, size_t size);
 
 #define LT_CASE(name)	static void lt_case_##name(void)
 #define LT_RUN(name)	lt_run(#name, lt_case_##name)

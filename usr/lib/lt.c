@@ -9,6 +9,7 @@
  * goes to a MAP_SHARED page the parent reads after waiting.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -296,4 +297,18 @@ int lt_run_capture(char *const argv[], char *out, size_t size)
 	if (waitpid(pid, &status, 0) != pid)
 		return -1;
 	return status;
+}
+
+long lt_read_file(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t n, got = 0;
+
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, buf + got, size - 1 - got)) > 0)
+		got += n;
+	close(fd);
+	buf[got] = '\0';
+	return got;
 }

@@ -35,16 +35,7 @@ static char buf[16384];
 /* The whole file into buf; 0 or -1. */
 static int slurp(const char *path)
 {
-	int fd = open(path, O_RDONLY);
-	long len = 0, n;
-
-	if (fd < 0)
-		return -1;
-	while (len < (long)sizeof(buf) - 1 && (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	buf[len] = '\0';
-	return len > 0 ? 0 : -1;
+	return lt_read_file(path, buf, sizeof(buf)) > 0 ? 0 : -1;
 }
 
 /* "Key:   123 kB" in /proc/meminfo, or "key 123" in /proc/vmstat; -1 if absent. */

@@ -30,27 +30,13 @@ struct slab_count {
 	long active;
 };
 
-static int read_file(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n, got = 0;
-
-	if (fd < 0)
-		return -1;
-	while ((n = read(fd, buf + got, size - 1 - got)) > 0)
-		got += n;
-	close(fd);
-	buf[got] = '\0';
-	return got;
-}
-
 static int read_slabs(struct slab_count *c)
 {
 	static char buf[16384];
 	char *line;
 	int n = 0;
 
-	if (read_file("/proc/slabinfo", buf, sizeof(buf)) < 0)
+	if (lt_read_file("/proc/slabinfo", buf, sizeof(buf)) < 0)
 		return -1;
 	for (line = strtok(buf, "\n"); line && n < MAX_CACHES; line = strtok(NULL, "\n")) {
 		if (line[0] == '#' || !strncmp(line, "slabinfo", 8))
@@ -65,7 +51,7 @@ static long mem_free_kb(void)
 {
 	char buf[4096], *p;
 
-	if (read_file("/proc/meminfo", buf, sizeof(buf)) < 0)
+	if (lt_read_file("/proc/meminfo", buf, sizeof(buf)) < 0)
 		return -1;
 	p = strstr(buf, "MemFree:");
 	return p ? strtol(p + 8, NULL, 10) : -1;
@@ -88,7 +74,7 @@ static int get_fail_nth(void)
 {
 	char buf[16];
 
-	if (read_file("/proc/self/fail-nth", buf, sizeof(buf)) < 0)
+	if (lt_read_file("/proc/self/fail-nth", buf, sizeof(buf)) < 0)
 		return -1;
 	return atoi(buf);
 }

@@ -33,20 +33,6 @@ static void *park(void *arg)
 	return NULL;
 }
 
-static int read_file(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n, got = 0;
-
-	if (fd < 0)
-		return -1;
-	while ((n = read(fd, buf + got, size - 1 - got)) > 0)
-		got += n;
-	close(fd);
-	buf[got] = '\0';
-	return got;
-}
-
 static long status_field(const char *buf, const char *name)
 {
 	const char *p = strstr(buf, name);
@@ -115,19 +101,19 @@ LT_CASE(task_status_and_stat)
 
 	LT_CHECK_OK(start_threads());
 	tid = tids[1];
-	LT_CHECK(read_file("/proc/self/status", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/proc/self/status", buf, sizeof(buf)) > 0);
 	LT_CHECK_EQ(status_field(buf, "Threads:"), NTHREADS + 1);
 	LT_CHECK_EQ(status_field(buf, "Tgid:"), getpid());
 	LT_CHECK_EQ(status_field(buf, "\nPid:"), getpid());
 	snprintf(path, sizeof(path), "/proc/self/task/%ld/status", tid);
-	LT_CHECK(read_file(path, buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file(path, buf, sizeof(buf)) > 0);
 	LT_CHECK_EQ(status_field(buf, "Tgid:"), getpid());
 	LT_CHECK_EQ(status_field(buf, "\nPid:"), tid);
 	snprintf(path, sizeof(path), "/proc/self/task/%ld/stat", tid);
-	LT_CHECK(read_file(path, buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file(path, buf, sizeof(buf)) > 0);
 	LT_CHECK_EQ(strtol(buf, NULL, 10), tid);
 	snprintf(path, sizeof(path), "/proc/self/task/%ld/comm", tid);
-	LT_CHECK(read_file(path, buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file(path, buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "proc_task\n"));
 	/* Another process's TID is not a thread of ours. */
 	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", getppid());
@@ -144,7 +130,7 @@ static long stat_cpu_ticks(const char *path)
 	char buf[1024], *p;
 	long ut, st;
 
-	if (read_file(path, buf, sizeof(buf)) <= 0 || !(p = strrchr(buf, ')')))
+	if (lt_read_file(path, buf, sizeof(buf)) <= 0 || !(p = strrchr(buf, ')')))
 		return -1;
 	if (sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %ld %ld", &ut, &st) != 2)
 		return -1;
