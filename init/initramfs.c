@@ -264,9 +264,19 @@ static int write_file(const char *name, const struct cpio_entry *e)
 	if (e->nlink >= 2) {
 		struct hardlink *h = find_hardlink(e);
 
-		if (h)
-			return link_to(h->name, name);
-		remember_hardlink(e, name);
+		if (h) {
+			int err = link_to(h->name, name);
+
+			/*
+			 * GNU cpio writes a hard-linked file's data once,
+			 * with the last of its names; the earlier entries
+			 * are empty.  So a later link may bring the data.
+			 */
+			if (err || !e->filesize)
+				return err;
+		} else {
+			remember_hardlink(e, name);
+		}
 	}
 	f = filp_open(name, O_WRONLY | O_CREAT | O_TRUNC, e->mode & 07777);
 	if (IS_ERR(f))

@@ -447,6 +447,29 @@ test_initramfs_gzip() {
 	expect "$log" "initramfs: gzip archive:" "PASS sys_misc/uname" "testinit: done"
 }
 
+# Hard links as GNU cpio writes them: the data comes once, with the last
+# name of the set.  Here /init is the first name (an empty entry) and
+# /init.link the last, so the system only starts if the kernel gives the
+# later entry's data to the inode both names share.
+test_initramfs_hardlink() {
+	local log=$LOGDIR/initramfs-hardlink.log dir=$LOGDIR/hardlink-root img=$LOGDIR/hardlink.cpio
+	make -s -C "$ROOT" usr >"$LOGDIR/usr-build-hardlink.log" 2>&1 ||
+		{ why="make usr failed"; return 1; }
+	rm -rf "$dir" && mkdir -p "$dir"
+	(cd "$dir" && cpio -id --quiet <"$BUILD/usr/initramfs-tests.cpio") ||
+		{ why="unpacking the test initramfs failed"; return 1; }
+	ln "$dir/init" "$dir/init.link"
+	(cd "$dir" && { find . ! -name init ! -name init.link; echo ./init; echo ./init.link; } |
+		cpio -o -H newc --quiet >"$img") || { why="cpio failed"; return 1; }
+	# The archive must really hold an empty /init, or this tests nothing.
+	cpio -tv --quiet <"$img" 2>/dev/null | grep -qE ' 0 .* init$' ||
+		{ why="cpio did not write /init as an empty hard-link entry"; return 1; }
+	qemu_boot "$log" 120 -kernel "$KERNEL" -initrd "$img" \
+		-append "console=ttyS0 ktest=user -- lt.only=sys_misc" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "PASS sys_misc/uname" "testinit: done"
+}
+
 # A gzip archive with damage in the middle: a clear error, no crash, no hang.
 test_initramfs_gzip_corrupt() {
 	local log=$LOGDIR/initramfs-gzip-corrupt.log img=$LOGDIR/corrupt.cpio.gz size
@@ -464,6 +487,7 @@ boot_test boot/pvh
 boot_test initramfs/corrupt
 boot_test initramfs/gzip
 boot_test initramfs/gzip-corrupt
+boot_test initramfs/hardlink
 boot_test boot/grub-iso
 boot_test boot/iso-shell
 boot_test boot/run-kill
