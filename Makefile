@@ -9,6 +9,7 @@
 #   make test       host unit tests and boot tests; ends with "N passed, N failed"
 #   make check      warnings as errors, shellcheck on the scripts
 #   make help       every target, with what it does
+#   make modules    loadable modules: the tree's (obj-m), or M=<dir>'s
 #   make ltp        the LTP syscall tests that pass on Linux, run on Lantern
 #                   (LINUX=1: on Debian's kernel; LTP_LIST=, LTP_SRC=)
 #
@@ -34,13 +35,17 @@ NM		:= nm
 
 DEB_BUILD	:= gcc libc6-dev make binutils cpio
 DEB_RUN		:= qemu-system-x86 grub-pc-bin grub-common xorriso mtools \
-		   musl-tools busybox-static e2fsprogs linux-image-amd64
+		   musl-tools busybox-static e2fsprogs linux-image-amd64 fdisk
 
 core-dirs := \
 	arch/x86/boot arch/x86/entry arch/x86/entry/vdso arch/x86/kernel arch/x86/kernel/cpu \
 	arch/x86/kernel/apic arch/x86/kernel/acpi arch/x86/lib arch/x86/mm \
-	init kernel kernel/printk kernel/irq kernel/rcu kernel/time kernel/sched kernel/locking kernel/futex lib mm fs fs/proc fs/sysfs \
-	drivers/tty drivers/tty/serial drivers/char drivers/base
+	init kernel kernel/printk kernel/irq kernel/rcu kernel/time kernel/sched kernel/locking kernel/futex kernel/module lib lib/test_modules mm fs fs/proc fs/sysfs fs/debugfs \
+	drivers/tty drivers/tty/serial drivers/char drivers/base ipc
+core-dirs += net net/core net/unix
+core-dirs += security security/keys fs/devpts
+core-dirs += security/landlock
+core-dirs += fs/ext2 arch/x86/pci drivers/pci drivers/virtio drivers/block block
 
 # -mgeneral-regs-only keeps SSE/x87 out of kernel code, so the FPU state
 # of user programs is never clobbered by the kernel.  Frame pointers make
@@ -59,10 +64,13 @@ KAFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -I$(BUILD)/include -inclu
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
 objs :=
+mod-dirs :=
 define add_dir
 obj-y :=
+obj-m :=
 include $(1)/Makefile
 objs += $$(addprefix $(BUILD)/$(1)/,$$(obj-y))
+mod-dirs += $$(if $$(obj-m),$(1))
 endef
 $(foreach d,$(core-dirs),$(eval $(call add_dir,$(d))))
 
@@ -90,10 +98,12 @@ all: deps $(BUILD)/vmlinux $(BUILD)/initramfs-busybox.cpio.gz
 deps:
 	@scripts/deps.sh $(DEB_BUILD) $(DEB_RUN)
 
+# KBUILD_MODNAME: what dynamic debug's "module" keyword matches for
+# built-in code, the file's base name as Kbuild names it.
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(KCFLAGS) -c $< -o $@
+	@$(CC) $(KCFLAGS) -DKBUILD_MODNAME='"$(subst -,_,$(notdir $*))"' -c $< -o $@
 
 $(BUILD)/%.o: %.S
 	@mkdir -p $(dir $@)
@@ -125,6 +135,43 @@ $(BUILD)/vmlinux: $(BUILD)/vmlinux.a $(LDS) scripts/kallsyms.sh
 		{ echo "kallsyms: symbol addresses moved between links" >&2; rm -f $@; exit 1; }
 	@$(NM) -n $@ | awk '{print $$1 " " $$2 " " $$3}' > $(BUILD)/System.map
 
+# The kernel's exports, for building modules against this tree.
+$(BUILD)/Module.symvers: $(BUILD)/vmlinux scripts/mksymvers.sh
+	@scripts/mksymvers.sh $< > $@
+
+# Modules.  "make -C <tree> M=<dir> modules" builds the out-of-tree
+# modules in <dir> (what the seed's Makefile runs); plain "make modules"
+# builds the tree's own (obj-m in a directory's Makefile).
+MODBUILD = $(MAKE) -s --no-print-directory -f scripts/Makefile.modules \
+	BUILD=$(abspath $(BUILD)) KERNELRELEASE=$(KERNELRELEASE) KCFLAGS='$(KCFLAGS)' \
+	CC=$(CC) LD=$(LD)
+INSTALL_MOD_PATH ?= $(BUILD)/modules-install
+MODLIB = $(INSTALL_MOD_PATH)/lib/modules/$(KERNELRELEASE)
+
+.PHONY: modules modules_install kernelrelease
+kernelrelease:
+	@echo $(KERNELRELEASE)
+
+ifneq ($(M),)
+modules: $(BUILD)/Module.symvers
+	@$(MODBUILD) M=$(abspath $(M)) __modules
+else
+modules: $(BUILD)/Module.symvers
+	@$(foreach d,$(mod-dirs),$(MODBUILD) M=$(CURDIR)/$(d) MO=$(abspath $(BUILD))/$(d) \
+		INTREE=1 __modules &&) true
+endif
+
+# The tree's modules under $(INSTALL_MOD_PATH)/lib/modules/<release>/kernel/,
+# with modules.dep for modprobe, and the build link the seed's Makefile
+# uses (/lib/modules/$(uname -r)/build) pointing at this tree.
+modules_install: modules
+	@mkdir -p $(MODLIB)/kernel
+	@$(foreach d,$(mod-dirs),mkdir -p $(MODLIB)/kernel/$(d) && \
+		cp $(BUILD)/$(d)/*.ko $(MODLIB)/kernel/$(d)/ &&) true
+	@ln -sfn $(CURDIR) $(MODLIB)/build
+	@scripts/depmod.sh $(MODLIB) > $(MODLIB)/modules.dep
+	@echo "  INSTALL $(MODLIB)"
+
 # GRUB path: the same vmlinux, loaded as Multiboot2 with the initramfs
 # `make run` boots (busybox) as a module; APPEND= is the menu entry's
 # command line, which GRUB's menu editor ('e') can still change at boot.
@@ -155,19 +202,56 @@ $(BUILD)/initramfs.cpio:
 # ROOT=debian boots the Debian root (usr/debian/): its archive is 73 MiB
 # and unpacks to 212 MiB of tmpfs, hence the larger default memory.
 DEBIAN_INITRD	:= $(BUILD)/initramfs-debian.cpio.gz
+# Booting from a disk (APPEND has root=): no initramfs unless INITRD= says
+# so, since an initramfs with /init takes precedence over root=, as on Linux.
+ifneq ($(findstring root=,$(APPEND)),)
+INITRD ?=
+endif
 ifeq ($(ROOT),debian)
+ifeq ($(findstring root=,$(APPEND)),)
 INITRD		:= $(DEBIAN_INITRD)
+endif
 QEMU_MEM	?= 1G
+endif
+# ADD=<dir>: boot the busybox initramfs with <dir>'s files in /root/<dir's
+# name> and the tree's modules in /lib/modules (to insmod a module you built).
+ifneq ($(ADD),)
+INITRD		:= $(BUILD)/initramfs-add.cpio
+$(INITRD): FORCE modules_install
+	@rm -rf $(BUILD)/add-root && mkdir -p $(BUILD)/add-root/root
+	@cp -r $(BUILD)/modules-install/lib $(BUILD)/add-root/
+	@cp -r $(abspath $(ADD)) $(BUILD)/add-root/root/
+	@tools/initramfs-add.sh $(BUILD) $(BUILD)/add-root $@
 endif
 INITRD ?= $(BUILD)/initramfs-busybox.cpio.gz
 APPEND ?= console=ttyS0
 QEMU_MEM ?= 512M
 QEMU_SMP ?= 1
 QEMU_ARGS ?=
+# DISK=<image> attaches a virtio-blk disk (tools/mkdisk.sh makes one);
+# APPEND="console=ttyS0 root=/dev/vda1 rw" then boots from it.
+ifneq ($(DISK),)
+QEMU_ARGS += -drive file=$(DISK),if=none,id=disk0,format=raw -device virtio-blk-pci,drive=disk0
+endif
 GDBPORT ?= $(shell echo $$((1234 + $$(id -u) % 60000)))
 export QEMU_MEM QEMU_SMP QEMU_ARGS
 run: all $(INITRD)
-	@exec tools/qemu-run.sh -kernel $(BUILD)/vmlinux -initrd "$(INITRD)" -append "$(APPEND)"
+	@exec tools/qemu-run.sh -kernel $(BUILD)/vmlinux $(if $(INITRD),-initrd "$(INITRD)") -append "$(APPEND)"
+
+# make disk: build/disk-busybox.img, an ext2 disk (MBR, one partition) whose
+# root is the busybox initramfs's tree; ROOT=debian: build/disk-debian.img
+# from the Debian root.  Boot it with
+#   make run DISK=build/disk-busybox.img APPEND="console=ttyS0 root=/dev/vda1 rw"
+# (the Debian one also with init=/init); files written there survive reboots.
+DISK_KIND	:= $(if $(filter debian,$(ROOT)),debian,busybox)
+DISK_SRC	:= $(if $(filter debian,$(ROOT)),$(DEBIAN_INITRD),$(BUILD)/initramfs-busybox.cpio.gz)
+DISK_MB		:= $(if $(filter debian,$(ROOT)),768,64)
+.PHONY: disk
+disk: all $(DISK_SRC)
+	@echo "  DISK    $(BUILD)/disk-$(DISK_KIND).img"
+	@rm -rf $(BUILD)/disk-$(DISK_KIND).root && mkdir -p $(BUILD)/disk-$(DISK_KIND).root
+	@cd $(BUILD)/disk-$(DISK_KIND).root && gzip -dc $(abspath $(DISK_SRC)) | cpio -id --quiet
+	@tools/mkdisk.sh $(BUILD)/disk-$(DISK_KIND).img $(DISK_MB) ext2 $(BUILD)/disk-$(DISK_KIND).root root mbr 4096
 
 debug: all $(INITRD)
 	@echo "Attach with:  gdb $(BUILD)/vmlinux -ex 'target remote :$(GDBPORT)'"
@@ -230,7 +314,14 @@ help:
 	@echo
 	@echo "  make [all]        build/vmlinux and the busybox initramfs"
 	@echo "  make run          boot it in QEMU on this terminal (Ctrl-A X quits);"
-	@echo "                    INITRD=<cpio>, APPEND=\"<kernel command line>\""
+	@echo "                    INITRD=<cpio>, APPEND=\"<kernel command line>\","
+	@echo "                    ADD=<dir>: <dir> in /root and the tree's modules in /lib/modules"
+	@echo "                    DISK=<image>: a virtio-blk disk (tools/mkdisk.sh builds one)"
+	@echo "  make modules      the tree's modules (obj-m); M=<dir>: an external module"
+	@echo "                    (make -C <tree> M=\$$PWD modules, as any module Makefile does)"
+	@echo "  make modules_install   into INSTALL_MOD_PATH/lib/modules/<release>, with"
+	@echo "                    modules.dep and the build link"
+	@echo "  make disk         build/disk-busybox.img, an ext2 root disk (ROOT=debian: Debian's)"
 	@echo "  make debug        as run, halted, with a gdb stub"
 	@echo "  make iso          build/lantern.iso, booted through GRUB (Multiboot2)"
 	@echo "  make usr          build/usr/initramfs-tests.cpio, the user-space tests"
@@ -242,8 +333,13 @@ help:
 	@echo "  make compile_commands.json   compile commands for editors and clang tools"
 	@echo "  make clean        remove build/"
 
+ifneq ($(M),)
+clean:
+	@$(MODBUILD) M=$(abspath $(M)) __clean
+else
 clean:
 	rm -rf $(BUILD)
 	@$(MAKE) -s -C tools/testing/unit clean 2>/dev/null || true
+endif
 
 -include $(shell find $(BUILD) -type f -name '*.d' 2>/dev/null)

@@ -13,6 +13,7 @@
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/module.h>
 #include <linux/init.h>
 #include <linux/mount.h>
 #include <linux/slab.h>
@@ -53,9 +54,16 @@ struct file *anon_inode_getfile(const char *name, const struct file_operations *
 		mode |= FMODE_READ;
 	if ((flags & O_ACCMODE) != O_RDONLY)
 		mode |= FMODE_WRITE;
-	file = alloc_empty_file(flags & (O_ACCMODE | O_NONBLOCK), mode);
-	if (IS_ERR(file))
+	/* The last fput drops this, as for any file whose fops a module provides. */
+	if (!try_module_get(fops->owner)) {
+		file = ERR_PTR(-ENOENT);
 		goto out;
+	}
+	file = alloc_empty_file(flags & (O_ACCMODE | O_NONBLOCK), mode);
+	if (IS_ERR(file)) {
+		module_put(fops->owner);
+		goto out;
+	}
 	file->f_path = path;
 	path_get(&path);
 	file->f_inode = anon_inode_inode;
@@ -90,24 +98,8 @@ static const struct super_operations anon_inodefs_sops = {
 static struct dentry *anon_inodefs_mount(struct file_system_type *fs_type, int flags,
 					 const char *dev_name, void *data)
 {
-	struct super_block *sb = sget_nodev(fs_type, flags);
-	struct inode *root;
-
-	if (!sb)
-		return ERR_PTR(-ENOMEM);
-	sb->s_magic = ANON_INODE_FS_MAGIC;
-	sb->s_op = &anon_inodefs_sops;
-	root = new_inode(sb);
-	if (root) {
-		root->i_mode = S_IFDIR | 0500;
-		root->i_op = &anon_inode_iops;
-	}
-	sb->s_root = root ? d_make_root(root) : NULL;
-	if (!sb->s_root) {
-		deactivate_super(sb);
-		return ERR_PTR(-ENOMEM);
-	}
-	return dget(sb->s_root);
+	return mount_pseudo(fs_type, flags, ANON_INODE_FS_MAGIC, &anon_inodefs_sops,
+			    &anon_inode_iops);
 }
 
 static struct file_system_type anon_inode_fs_type = {

@@ -16,7 +16,10 @@
 #include <linux/cdev.h>
 #include <linux/device.h>
 #include <linux/fs.h>
+#include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/seq_file.h>
+#include <linux/proc_fs.h>
 #include <linux/string.h>
 
 #define CHRDEV_MAJOR_DYN_START	254	/* dynamic majors count down from here */
@@ -102,6 +105,7 @@ int register_chrdev_region(dev_t from, unsigned int count, const char *name)
 
 	return PTR_ERR_OR_ZERO(cd);
 }
+EXPORT_SYMBOL(register_chrdev_region);
 
 int alloc_chrdev_region(dev_t *dev, unsigned int baseminor, unsigned int count,
 			const char *name)
@@ -113,11 +117,13 @@ int alloc_chrdev_region(dev_t *dev, unsigned int baseminor, unsigned int count,
 	*dev = MKDEV(cd->major, cd->baseminor);
 	return 0;
 }
+EXPORT_SYMBOL(alloc_chrdev_region);
 
 void unregister_chrdev_region(dev_t from, unsigned int count)
 {
 	kfree(unregister_region(MAJOR(from), MINOR(from), count));
 }
+EXPORT_SYMBOL(unregister_chrdev_region);
 
 void cdev_init(struct cdev *cdev, const struct file_operations *fops)
 {
@@ -125,6 +131,7 @@ void cdev_init(struct cdev *cdev, const struct file_operations *fops)
 	INIT_LIST_HEAD(&cdev->list);
 	cdev->ops = fops;
 }
+EXPORT_SYMBOL(cdev_init);
 
 int cdev_add(struct cdev *p, dev_t dev, unsigned int count)
 {
@@ -138,6 +145,7 @@ int cdev_add(struct cdev *p, dev_t dev, unsigned int count)
 	devtmpfs_cdev_added(dev, count);	/* /dev nodes for the numbers it knows */
 	return 0;
 }
+EXPORT_SYMBOL(cdev_add);
 
 void cdev_del(struct cdev *p)
 {
@@ -145,6 +153,7 @@ void cdev_del(struct cdev *p)
 	list_del_init(&p->list);
 	mutex_unlock(&chrdevs_lock);
 }
+EXPORT_SYMBOL(cdev_del);
 
 /* register_chrdev: minors 0-255 of @major (0: pick one), returns the major. */
 int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
@@ -170,6 +179,7 @@ int register_chrdev(unsigned int major, const char *name, const struct file_oper
 	cd->cdev = cdev;
 	return major ? 0 : (int)cd->major;
 }
+EXPORT_SYMBOL(register_chrdev);
 
 void unregister_chrdev(unsigned int major, const char *name)
 {
@@ -181,7 +191,14 @@ void unregister_chrdev(unsigned int major, const char *name)
 	}
 	kfree(cd);
 }
+EXPORT_SYMBOL(unregister_chrdev);
 
+/*
+ * The driver's operations for @dev, with a reference on the module that
+ * provides them (fops->owner): a module cannot be unloaded while a file
+ * of one of its devices is open.  The reference is dropped at the last
+ * fput (fs/file_table.c).
+ */
 static const struct file_operations *cdev_lookup(dev_t dev)
 {
 	const struct file_operations *ops = NULL;
@@ -191,6 +208,8 @@ static const struct file_operations *cdev_lookup(dev_t dev)
 	list_for_each_entry(p, &cdev_map, list) {
 		if (dev >= p->dev && dev < p->dev + p->count) {
 			ops = p->ops;
+			if (ops && !try_module_get(ops->owner))
+				ops = NULL;	/* its module is being unloaded */
 			break;
 		}
 	}
@@ -201,16 +220,46 @@ static const struct file_operations *cdev_lookup(dev_t dev)
 static int chrdev_open(struct inode *inode, struct file *filp)
 {
 	const struct file_operations *fops = cdev_lookup(inode->i_rdev);
+	int err = 0;
 
 	if (!fops)
 		return -ENXIO;
 	filp->f_op = fops;
 	if (fops->open)
-		return fops->open(inode, filp);
-	return 0;
+		err = fops->open(inode, filp);
+	if (err) {
+		/* Undo the swap: do_dentry_open puts the owner of what f_op holds. */
+		filp->f_op = &def_chr_fops;
+		module_put(fops->owner);
+	}
+	return err;
 }
 
 const struct file_operations def_chr_fops = {
 	.open = chrdev_open,
 	.llseek = noop_llseek,
 };
+
+/*
+ * /proc/devices: the character majors in use and who holds them (each
+ * major once, as Linux lists it), then the block majors.
+ */
+int devices_proc_show(struct seq_file *m, void *v)
+{
+	struct char_device_struct *cd;
+	unsigned int major;
+
+	seq_puts(m, "Character devices:\n");
+	mutex_lock(&chrdevs_lock);
+	for (major = 0; major < CHRDEV_MAJOR_MAX; major++) {
+		list_for_each_entry(cd, &chrdevs, list) {
+			if (cd->major == major) {
+				seq_printf(m, "%3u %s\n", cd->major, cd->name);
+				break;
+			}
+		}
+	}
+	mutex_unlock(&chrdevs_lock);
+	seq_puts(m, "\nBlock devices:\n");
+	return 0;
+}

@@ -4,7 +4,8 @@
  * is built right to left by walking d_parent, crossing from the root of
  * each mount to its mount point, and stopping at the process's root.
  * A directory that has been removed gets " (deleted)" after its name;
- * getcwd in one returns ENOENT, as Linux does.
+ * getcwd in one returns ENOENT, as Linux does, and a working directory
+ * outside the process's root comes back as "(unreachable)/...".
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
@@ -27,6 +28,10 @@ static int prepend(char **p, int *left, const char *s, int len)
 }
 
 /*
+ * Returns 0, a negative errno, or 1 when @path is not below @root (a
+ * chroot that left the working directory outside): the name is then
+ * the one from the top of the mount tree.
+ *
  * The caller holds @path, and each dentry holds its parent, so the chain
  * up is alive; dcache_lock keeps names and parents still while we copy.
  * The mount tree changes only under namespace_sem and a mounted-on
@@ -46,8 +51,11 @@ static int prepend_path(const struct path *path, const struct path *root, char *
 		if (d == cur.mnt->mnt_root || IS_ROOT(d)) {
 			struct mount *m = real_mount(cur.mnt);
 
-			if (m->mnt_parent == m)
-				break;	/* the top of the tree (or outside the root) */
+			if (m->mnt_parent == m) {
+				/* The top of the tree without meeting the root. */
+				err = 1;
+				break;
+			}
 			cur.dentry = m->mnt_mountpoint;
 			cur.mnt = &m->mnt_parent->mnt;
 			continue;
@@ -70,12 +78,16 @@ char *d_path(const struct path *path, char *buf, int buflen)
 	char *p = buf + buflen;
 	int left = buflen, err;
 
+	if (path->dentry->d_op && path->dentry->d_op->d_dname)
+		return path->dentry->d_op->d_dname(path->dentry, buf, buflen);
 	get_fs_root(current->fs, &root);
 	err = prepend(&p, &left, "", 1);
 	if (!err && d_unhashed(path->dentry) && !IS_ROOT(path->dentry))
 		err = prepend(&p, &left, " (deleted)", 10);
 	if (!err)
 		err = prepend_path(path, &root, &p, &left);
+	if (err > 0)
+		err = 0;	/* unreachable: the name from the top, as Linux's d_path */
 	if (!err && *p != '/')
 		err = prepend(&p, &left, "/", 1);
 	path_put(&root);
@@ -101,10 +113,18 @@ SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
 	err = prepend(&p, &left, "", 1);
 	if (!err)
 		err = prepend_path(&pwd, &root, &p, &left);
-	if (err)
+	if (err < 0)
 		goto out;
 	if (*p != '/')
 		prepend(&p, &left, "/", 1);
+	/*
+	 * Outside the root: not an absolute name, so callers that trust
+	 * getcwd (realpath, CVE-2018-1000001) cannot mistake it for one.
+	 */
+	if (err > 0 && prepend(&p, &left, "(unreachable)", 13)) {
+		err = -ENAMETOOLONG;
+		goto out;
+	}
 	len = page + PATH_MAX - p;
 	err = -ERANGE;
 	if (len > size)

@@ -47,7 +47,7 @@ u64 eventfd_signal(struct eventfd_ctx *ctx, u64 n)
 	ctx->count += n;
 	spin_unlock_irqrestore(&ctx->wqh.lock, flags);
 	if (n)
-		wake_up_all(&ctx->wqh);
+		wake_up_poll(&ctx->wqh, POLLIN);	/* one EPOLLEXCLUSIVE watcher, every reader */
 	return n;
 }
 
@@ -96,7 +96,7 @@ static ssize_t eventfd_read(struct file *file, char __user *buf, size_t size, lo
 		if (wait_event_interruptible(ctx->wqh, READ_ONCE(ctx->count) != 0))
 			return -ERESTARTSYS;
 	}
-	wake_up_all(&ctx->wqh);		/* writers may fit now */
+	wake_up_poll(&ctx->wqh, POLLOUT);	/* writers may fit now */
 	if (copy_to_user(buf, &value, sizeof(value)))
 		return -EFAULT;
 	return sizeof(value);
@@ -130,7 +130,7 @@ static ssize_t eventfd_write(struct file *file, const char __user *buf, size_t s
 			return -ERESTARTSYS;
 	}
 	if (value)
-		wake_up_all(&ctx->wqh);
+		wake_up_poll(&ctx->wqh, POLLIN);
 	return sizeof(value);
 }
 
@@ -140,6 +140,14 @@ static const struct file_operations eventfd_fops = {
 	.read		= eventfd_read,
 	.write		= eventfd_write,
 };
+
+/* The counter behind an eventfd, for AIO's IOCB_FLAG_RESFD; the caller holds @file. */
+struct eventfd_ctx *eventfd_ctx_fileget(struct file *file)
+{
+	if (file->f_op != &eventfd_fops)
+		return ERR_PTR(-EINVAL);
+	return file->private_data;
+}
 
 static int do_eventfd(unsigned int count, int flags)
 {

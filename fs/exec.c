@@ -12,8 +12,12 @@
  * dropped; from there a failure can only kill the process.
  */
 #include <linux/kernel.h>
+#include <linux/bitops.h>
+#include <linux/rseq.h>
+#include <linux/ptrace.h>
 #include <linux/binfmts.h>
 #include <linux/cred.h>
+#include <linux/key.h>
 #include <linux/err.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
@@ -23,6 +27,7 @@
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
+#include <linux/fsnotify.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -146,49 +151,82 @@ static int bprm_stack_limits(struct linux_binprm *bprm)
  * with execute permission (root too needs some x bit); anything else is
  * EACCES, as Linux says.
  */
-struct file *open_exec(const char *name)
+static struct file *open_exec_at(int dfd, const char *name, int flags)
 {
+	struct filename *fname;
 	struct path path;
 	struct inode *inode;
 	struct file *file;
 	int err;
 
-	if (!*name)
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return ERR_PTR(-EINVAL);
+	if (!*name && !(flags & AT_EMPTY_PATH))
 		return ERR_PTR(-ENOENT);
-	err = kern_path(name, LOOKUP_FOLLOW, &path);
+	fname = getname_kernel(name);
+	err = filename_lookup(dfd, fname,
+			      ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
+			      ((flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0), &path);
+	if (!IS_ERR(fname))
+		putname(fname);
 	if (err)
 		return ERR_PTR(err);
 	inode = d_inode(path.dentry);
+	err = -ELOOP;	/* AT_SYMLINK_NOFOLLOW and the name is a symlink */
+	if (S_ISLNK(inode->i_mode))
+		goto out;
 	err = -EACCES;
 	if (!S_ISREG(inode->i_mode) || (path.mnt->mnt_flags & MNT_NOEXEC))
 		goto out;
 	err = inode_permission(inode, MAY_EXEC);
 	if (err)
 		goto out;
-	file = dentry_open(&path, O_RDONLY | O_LARGEFILE);
+	file = dentry_open(&path, O_RDONLY | O_LARGEFILE | __FMODE_EXEC);
 	path_put(&path);
+	if (!IS_ERR(file))
+		fsnotify_file(file, FS_OPEN | FS_OPEN_EXEC);	/* IN_OPEN, FAN_OPEN_EXEC */
 	return file;
 out:
 	path_put(&path);
 	return ERR_PTR(err);
 }
 
-/* Open the file and read its first bytes; -ENOENT, -EACCES as Linux returns them. */
-int prepare_binprm(struct linux_binprm *bprm, const char *path)
+struct file *open_exec(const char *name)
 {
-	struct file *file = open_exec(path);
+	return open_exec_at(AT_FDCWD, name, 0);
+}
+
+/*
+ * Make @file the one being loaded: no writer may have it open (ETXTBSY)
+ * and none may open it while it is loaded (deny_write_access, undone
+ * when bprm lets it go); read its first bytes.
+ */
+static int bprm_set_file(struct linux_binprm *bprm, struct file *file, const char *path)
+{
 	loff_t pos = 0;
 	ssize_t n;
 
 	if (IS_ERR(file))
 		return PTR_ERR(file);
-	if (bprm->file)
+	if (deny_write_access(file)) {
+		fput(file);
+		return -ETXTBSY;
+	}
+	if (bprm->file) {
+		allow_write_access(bprm->file);
 		fput(bprm->file);
+	}
 	bprm->file = file;
 	strscpy(bprm->interp, path, sizeof(bprm->interp));
 	memset(bprm->buf, 0, sizeof(bprm->buf));
 	n = kernel_read(file, bprm->buf, sizeof(bprm->buf), &pos);
 	return n < 0 ? n : 0;
+}
+
+/* Open the file and read its first bytes; -ENOENT, -EACCES as Linux returns them. */
+int prepare_binprm(struct linux_binprm *bprm, const char *path)
+{
+	return bprm_set_file(bprm, open_exec(path), path);
 }
 
 /*
@@ -240,14 +278,17 @@ int search_binary_handler(struct linux_binprm *bprm)
 /*
  * Credentials of the new program: a set-user-ID (set-group-ID) file runs
  * with its owner (group) as the effective ID; the saved IDs become the
- * effective ones, as exec always does.  Root's capabilities follow the
- * effective UID.  AT_SECURE tells the C library when the IDs differ.
+ * effective ones, as exec always does; the capability sets follow the
+ * rules of security/commoncap.c.  AT_SECURE tells the C library when the
+ * IDs differ.  no_new_privs makes the set-ID bits count for nothing.
  */
 static int bprm_apply_creds(struct linux_binprm *bprm)
 {
 	struct inode *inode = file_inode(bprm->file);
-	bool nosuid = bprm->file->f_path.mnt->mnt_flags & MNT_NOSUID;
+	bool nosuid = (bprm->file->f_path.mnt->mnt_flags & MNT_NOSUID) ||
+		      test_bit(PFA_NO_NEW_PRIVS, &current->atomic_flags);
 	struct cred *new = prepare_creds();
+	int ret;
 
 	if (!new)
 		return -ENOMEM;
@@ -255,16 +296,19 @@ static int bprm_apply_creds(struct linux_binprm *bprm)
 		new->euid = inode->i_uid;
 	if ((inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP) && !nosuid)
 		new->egid = inode->i_gid;
-	new->suid = new->fsuid = new->euid;
-	new->sgid = new->fsgid = new->egid;
-	if (new->euid == 0)
-		new->cap_permitted = new->cap_effective = new->cap_bset;
-	else if (new->uid != 0)
-		new->cap_permitted = new->cap_effective = 0;
-	bprm->secureexec = new->euid != new->uid || new->egid != new->gid;
+	/* The new program starts without the old one's thread and process keyrings. */
+	key_cred_exec(new);
+	ret = cap_bprm_creds_from_file(bprm, new);
+	if (ret) {
+		abort_creds(new);
+		return ret;
+	}
 	/* A set-ID program must not inherit a weaker layout (no ASLR...). */
-	if (bprm->secureexec)
+	if (bprm->secureexec) {
 		current->personality &= ~PER_CLEAR_ON_SETID;
+		/* Its owner must not read a set-ID program's memory (suid_dumpable 0). */
+		current->mm->dumpable = SUID_DUMP_DISABLE;
+	}
 	return commit_creds(new);
 }
 
@@ -372,14 +416,18 @@ int begin_new_exec(struct linux_binprm *bprm)
 		return ret;
 	}
 	mm->exe_file = get_file(bprm->file);
+	deny_write_access(mm->exe_file);	/* held while it runs (bprm's is held now) */
 	exec_mmap(mm);
 	/* The descriptor table becomes this process's own; close-on-exec ones go. */
 	if (unshare_files())
 		return -ENOMEM;
 	do_close_on_exec(current->files);
 	current->flags &= ~(PF_FORKNOEXEC | PF_KTHREAD | PF_RANDOMIZE);
+	rseq_execve(current);
 	/* Handlers and the alternate stack point into the old program. */
 	flush_signal_handlers(current, 0);
+	/* POSIX timers die with the program that made them (itimers stay). */
+	exec_itimers(current);
 	base = strrchr(bprm->filename, '/');
 	set_task_comm(current, base ? base + 1 : bprm->filename);
 	return bprm_apply_creds(bprm);
@@ -478,20 +526,37 @@ int create_user_stack(struct linux_binprm *bprm, unsigned long top, unsigned lon
 	return 0;
 }
 
-static int do_execve_common(const char *filename,
+/*
+ * @dfd and @flags: execveat's.  A program named relative to a directory
+ * descriptor, or by the descriptor itself, is known to it as
+ * /dev/fd/<dfd>[/name] (AT_EXECFN, what a #! interpreter is given).
+ */
+static int do_execve_common(int dfd, const char *filename, int flags,
 			    const char __user *const __user *uargv,
 			    const char __user *const __user *uenvp,
 			    const char *const *kargv, const char *const *kenvp)
 {
 	struct linux_binprm *bprm;
+	char *fdpath = NULL;
 	int ret, i;
 
 	bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
 	if (!bprm)
 		return -ENOMEM;
 	bprm->filename = filename;
+	if (dfd != AT_FDCWD && filename[0] != '/') {
+		ret = -ENOMEM;
+		fdpath = kmalloc(PATH_MAX, GFP_KERNEL);
+		if (!fdpath)
+			goto out;
+		if (filename[0])
+			snprintf(fdpath, PATH_MAX, "/dev/fd/%d/%s", dfd, filename);
+		else
+			snprintf(fdpath, PATH_MAX, "/dev/fd/%d", dfd);
+		bprm->filename = fdpath;
+	}
 
-	ret = prepare_binprm(bprm, filename);
+	ret = bprm_set_file(bprm, open_exec_at(dfd, filename, flags), bprm->filename);
 	if (ret)
 		goto out;
 	if (kargv) {
@@ -546,16 +611,19 @@ static int do_execve_common(const char *filename,
 		ret = 0;
 	}
 out:
-	if (bprm->file)
+	if (bprm->file) {
+		allow_write_access(bprm->file);
 		fput(bprm->file);
+	}
 	vfree(bprm->args);
+	kfree(fdpath);
 	kfree(bprm);
 	return ret;
 }
 
-SYSCALL_DEFINE3(execve, const char __user *, filename,
-		const char __user *const __user *, argv,
-		const char __user *const __user *, envp)
+static int do_execveat(int dfd, const char __user *filename,
+		       const char __user *const __user *argv,
+		       const char __user *const __user *envp, int flags)
 {
 	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
 	long len;
@@ -568,16 +636,37 @@ SYSCALL_DEFINE3(execve, const char __user *, filename,
 		ret = len;
 	else if (len == PATH_MAX)
 		ret = -ENAMETOOLONG;
-	else if (!len)
+	else if (!len && !(flags & AT_EMPTY_PATH))
 		ret = -ENOENT;
 	else
-		ret = do_execve_common(path, argv, envp, NULL, NULL);
+		ret = do_execve_common(dfd, path, flags, argv, envp, NULL, NULL);
 	kfree(path);
 	return ret;
+}
+
+SYSCALL_DEFINE3(execve, const char __user *, filename,
+		const char __user *const __user *, argv,
+		const char __user *const __user *, envp)
+{
+	return do_execveat(AT_FDCWD, filename, argv, envp, 0);
+}
+
+/*
+ * execveat: the program named relative to @fd, or (AT_EMPTY_PATH with
+ * an empty name) the open file @fd itself: fexecve(3).
+ * AT_SYMLINK_NOFOLLOW refuses a final symlink with ELOOP.
+ */
+SYSCALL_DEFINE5(execveat, int, fd, const char __user *, filename,
+		const char __user *const __user *, argv,
+		const char __user *const __user *, envp, int, flags)
+{
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	return do_execveat(fd, filename, argv, envp, flags);
 }
 
 /* Run a program from a kernel thread (PID 1 at boot); returns only on failure. */
 int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
 {
-	return do_execve_common(filename, NULL, NULL, argv, envp);
+	return do_execve_common(AT_FDCWD, filename, 0, NULL, NULL, argv, envp);
 }

@@ -62,6 +62,8 @@ static void fdt_copy(struct fdtable *to, const struct fdtable *from, unsigned in
  * Make room for descriptor @nr: called with file_lock held, which it
  * drops around the allocation (it may sleep) and takes again.
  */
+int sysctl_nr_open = NR_OPEN_MAX;
+
 static int expand_files(struct files_struct *files, unsigned int nr)
 {
 	struct fdtable new, old;
@@ -69,7 +71,7 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 
 	if (nr < files->fdt.max_fds)
 		return 0;
-	if (nr >= rlimit(RLIMIT_NOFILE) || nr >= NR_OPEN_MAX)
+	if (nr >= rlimit(RLIMIT_NOFILE) || nr >= (unsigned int)READ_ONCE(sysctl_nr_open))
 		return -EMFILE;
 	size = max_t(unsigned int, NR_OPEN_DEFAULT, files->fdt.max_fds);
 	while (size <= nr)
@@ -178,6 +180,7 @@ struct file *fget(unsigned int fd)
 {
 	return __fget(fd, false);
 }
+EXPORT_SYMBOL(fget);
 
 struct file *fget_raw(unsigned int fd)
 {
@@ -296,6 +299,7 @@ void do_close_on_exec(struct files_struct *files)
 static struct files_struct *dup_fd(struct files_struct *old, int *errp)
 {
 	struct files_struct *newf = kzalloc(sizeof(*newf), GFP_KERNEL);
+	unsigned long last;
 	unsigned int n, fd;
 
 	*errp = -ENOMEM;
@@ -315,6 +319,15 @@ static struct files_struct *dup_fd(struct files_struct *old, int *errp)
 		if (n >= old->fdt.max_fds)
 			break;
 		fdt_free(&newf->fdt);	/* it grew meanwhile */
+	}
+	/* A copy may not hold more than fs.nr_open allows now (unshare03). */
+	last = old->fdt.max_fds ? find_last_bit(old->fdt.open_fds, old->fdt.max_fds) : 0;
+	if (last < old->fdt.max_fds && last >= (unsigned long)READ_ONCE(sysctl_nr_open)) {
+		spin_unlock(&old->file_lock);
+		fdt_free(&newf->fdt);
+		kfree(newf);
+		*errp = -EMFILE;
+		return NULL;
 	}
 	if (old->fdt.max_fds)
 		fdt_copy(&newf->fdt, &old->fdt, old->fdt.max_fds);
@@ -397,6 +410,53 @@ SYSCALL_DEFINE1(close, unsigned int, fd)
 	if (ret == -ERESTARTSYS || ret == -ERESTARTNOINTR || ret == -ERESTARTNOHAND)
 		ret = -EINTR;
 	return ret;
+}
+
+#define CLOSE_RANGE_UNSHARE	(1U << 1)
+#define CLOSE_RANGE_CLOEXEC	(1U << 2)
+
+/*
+ * close_range: close (or, with CLOSE_RANGE_CLOEXEC, mark close-on-exec)
+ * every descriptor from @fd to @max_fd.  CLOSE_RANGE_UNSHARE first gives
+ * the caller its own copy of a table it shares with a CLONE_FILES
+ * sibling, so the siblings keep theirs.  The lock is dropped around
+ * each filp_close, which may sleep (flush, lock release).
+ */
+SYSCALL_DEFINE3(close_range, unsigned int, fd, unsigned int, max_fd, unsigned int, flags)
+{
+	struct files_struct *files;
+	unsigned int n;
+
+	if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC))
+		return -EINVAL;
+	if (fd > max_fd)
+		return -EINVAL;
+	if (flags & CLOSE_RANGE_UNSHARE) {
+		int err = unshare_files();
+
+		if (err)
+			return err;
+	}
+	files = current->files;
+	spin_lock(&files->file_lock);
+	for (n = fd; n <= max_fd && n < files->fdt.max_fds; n++) {
+		struct file *f = files->fdt.fd[n];
+
+		if (!f)
+			continue;
+		if (flags & CLOSE_RANGE_CLOEXEC) {
+			__set_bit(n, files->fdt.close_on_exec);
+			continue;
+		}
+		files->fdt.fd[n] = NULL;
+		__clear_bit(n, files->fdt.close_on_exec);
+		__put_unused_fd(files, n);
+		spin_unlock(&files->file_lock);
+		filp_close(f, files);
+		spin_lock(&files->file_lock);
+	}
+	spin_unlock(&files->file_lock);
+	return 0;
 }
 
 SYSCALL_DEFINE1(dup, unsigned int, fildes)

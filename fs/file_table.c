@@ -8,8 +8,11 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/eventpoll.h>
 #include <linux/filelock.h>
 #include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/fsnotify.h>
 #include <linux/mount.h>
 #include <linux/slab.h>
 #include "internal.h"
@@ -31,6 +34,8 @@ struct file *alloc_empty_file(int flags, fmode_t mode)
 		return ERR_PTR(-ENOMEM);
 	atomic_long_set(&f->f_count, 1);
 	mutex_init(&f->f_pos_lock);
+	INIT_LIST_HEAD(&f->f_ep);
+	spin_lock_init(&f->f_owner.lock);
 	f->f_flags = flags;
 	f->f_mode = mode;
 	return f;
@@ -44,9 +49,18 @@ struct file *get_file(struct file *f)
 
 void __fput_release(struct file *file)
 {
+	fsnotify_close(file);		/* IN_CLOSE_WRITE / IN_CLOSE_NOWRITE */
+	eventpoll_release(file);	/* no epoll watches it any more */
+	if (file->f_mode & FMODE_WRITER)
+		put_write_access(file->f_inode);
 	locks_remove_file(file);	/* OFD locks belong to this open */
+	/* Off its driver's O_ASYNC list before it goes. */
+	if ((file->f_flags & FASYNC) && file->f_op && file->f_op->fasync)
+		file->f_op->fasync(-1, file, 0);
 	if (file->f_op && file->f_op->release && !(file->f_mode & FMODE_PATH))
 		file->f_op->release(file->f_inode, file);
+	if (file->f_op && !(file->f_mode & FMODE_PATH))
+		module_put(file->f_op->owner);	/* do_dentry_open's reference */
 	if (file->f_path.dentry)
 		path_put(&file->f_path);
 	kmem_cache_free(filp_cachep, file);
@@ -57,3 +71,4 @@ void fput(struct file *file)
 	if (file && atomic_long_dec_and_test(&file->f_count))
 		__fput_release(file);
 }
+EXPORT_SYMBOL(fput);

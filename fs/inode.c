@@ -16,6 +16,8 @@
 #include <linux/init.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/fsnotify.h>
+#include <linux/blkdev.h>
 #include <linux/pagemap.h>
 #include <linux/pipe_fs_i.h>
 #include <linux/sched.h>
@@ -50,6 +52,7 @@ struct inode *new_inode(struct super_block *sb)
 		return NULL;
 	atomic_set(&inode->i_count, 1);
 	mutex_init(&inode->i_mutex);
+	INIT_LIST_HEAD(&inode->i_fsnotify_marks);
 	address_space_init_once(&inode->i_data, inode);
 	inode->i_mapping = &inode->i_data;
 	inode->i_sb = sb;
@@ -93,6 +96,9 @@ void iput(struct inode *inode)
 	if (!inode || !atomic_dec_and_test(&inode->i_count))
 		return;
 	sb = inode->i_sb;
+	/* A file that stays on disk keeps what was written to it (mm/page-writeback.c). */
+	if (inode->i_nlink && inode->i_data.a_ops && inode->i_data.a_ops->writepage)
+		filemap_write_and_wait(&inode->i_data);
 	if (sb->s_op->evict_inode)
 		sb->s_op->evict_inode(inode);
 	truncate_inode_pages_final(&inode->i_data);
@@ -135,7 +141,8 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 		inode->i_fop = &def_chr_fops;
 		inode->i_rdev = rdev;
 	} else if (S_ISBLK(mode)) {
-		inode->i_rdev = rdev;	/* block devices open with -ENXIO until a driver exists */
+		inode->i_fop = &def_blk_fops;	/* block/fops.c: ENXIO if no such disk */
+		inode->i_rdev = rdev;
 	} else if (S_ISFIFO(mode)) {
 		inode->i_fop = &pipefifo_fops;	/* the pipe itself comes with the first open */
 	}
@@ -258,8 +265,12 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 		}
 	}
 	if (inode->i_op->setattr)
-		return inode->i_op->setattr(dentry, attr);
-	return simple_setattr(dentry, attr);
+		err = inode->i_op->setattr(dentry, attr);
+	else
+		err = simple_setattr(dentry, attr);
+	if (!err)
+		fsnotify_change(dentry, attr->ia_valid);
+	return err;
 }
 
 void generic_fillattr(struct inode *inode, struct kstat *stat)
@@ -277,4 +288,32 @@ void generic_fillattr(struct inode *inode, struct kstat *stat)
 	stat->ctime = inode->i_ctime;
 	stat->blksize = PAGE_SIZE;
 	stat->blocks = inode->i_blocks;
+}
+
+/*
+ * Call @f for each inode of @sb that has pages in its cache, holding a
+ * reference across the call (the list lock is dropped meanwhile; the
+ * inode held keeps our place in the list).
+ */
+void inode_sb_for_each_cached(struct super_block *sb, void (*f)(struct inode *inode))
+{
+	struct inode *inode, *toput = NULL;
+
+	spin_lock(&inode_sb_list_lock);
+	list_for_each_entry(inode, &sb->s_inodes, i_sb_list) {
+		if (!READ_ONCE(inode->i_mapping->nrpages) || !atomic_inc_not_zero(&inode->i_count))
+			continue;
+		spin_unlock(&inode_sb_list_lock);
+		f(inode);
+		iput(toput);
+		toput = inode;
+		spin_lock(&inode_sb_list_lock);
+	}
+	spin_unlock(&inode_sb_list_lock);
+	iput(toput);
+}
+
+void invalidate_inode_cache(struct inode *inode)
+{
+	invalidate_mapping_pages(inode->i_mapping, 0, ~0UL);
 }

@@ -9,6 +9,7 @@
 /* namei.c */
 int may_create(struct inode *dir, struct dentry *child);
 struct file *do_filp_open(int dfd, struct filename *name, int flags, umode_t mode);
+struct file *do_file_open_path(const struct path *path, int flags);
 
 /* file_table.c */
 void __fput_release(struct file *file);

@@ -11,6 +11,9 @@
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/string.h>
+#include <linux/namei.h>
+#include <linux/err.h>
+#include <linux/uaccess.h>
 
 struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags)
 {
@@ -272,3 +275,160 @@ const struct file_operations simple_dir_operations = {
 const struct inode_operations simple_symlink_inode_operations = {
 	.get_link	= simple_get_link,
 };
+
+/*
+ * Pinned names: the trees the kernel itself builds (sysfs, debugfs) keep
+ * every name in the dcache with one extra reference, the pin, as tmpfs
+ * does for user-made names.  simple_create_pinned() adds @inode under
+ * @name in @parent and returns the dentry with a reference for the
+ * caller (the pin is separate); on failure @inode is released.
+ */
+struct dentry *simple_create_pinned(struct dentry *parent, const char *name,
+				    struct inode *inode)
+{
+	struct inode *dir = d_inode(parent);
+	struct dentry *dentry;
+
+	inode_lock(dir);
+	dentry = lookup_one_len(name, parent, strlen(name));
+	if (IS_ERR(dentry))
+		goto fail;
+	if (d_inode(dentry)) {
+		dput(dentry);
+		dentry = ERR_PTR(-EEXIST);
+		goto fail;
+	}
+	d_instantiate(dentry, inode);
+	if (S_ISDIR(inode->i_mode))
+		inc_nlink(dir);
+	dget(dentry);		/* the pin */
+	inode_unlock(dir);
+	return dentry;
+fail:
+	inode_unlock(dir);
+	iput(inode);
+	return dentry;
+}
+
+/* A positive child of @dir with a reference, or NULL when none is left. */
+static struct dentry *first_positive_child(struct dentry *dir)
+{
+	struct dentry *child, *found = NULL;
+
+	dcache_lock_acquire();
+	list_for_each_entry(child, &dir->d_subdirs, d_child) {
+		if (simple_positive(child) && !d_unhashed(child)) {
+			found = child;
+			break;
+		}
+	}
+	dcache_lock_release();
+	return found ? dget(found) : NULL;
+}
+
+/* Unlink @dentry, and everything under it if a directory, dropping the pins. */
+void simple_remove_pinned(struct dentry *dentry)
+{
+	struct inode *dir = d_inode(dentry->d_parent), *inode = d_inode(dentry);
+	struct dentry *child;
+
+	if (S_ISDIR(inode->i_mode)) {
+		while ((child = first_positive_child(dentry))) {
+			simple_remove_pinned(child);
+			dput(child);
+		}
+	}
+	inode_lock(dir);
+	if (S_ISDIR(inode->i_mode)) {
+		drop_nlink(inode);		/* its "." */
+		drop_nlink(dir);		/* its ".." */
+	}
+	drop_nlink(inode);
+	d_delete(dentry);
+	dput(dentry);				/* the pin */
+	inode_unlock(dir);
+}
+
+/**
+ * simple_read_from_buffer - copy a kernel buffer to user space at *ppos
+ * @to: the user's buffer
+ * @count: its size
+ * @ppos: the file position, advanced by what was copied
+ * @from: the kernel's buffer
+ * @available: its size
+ *
+ * The read method of a driver whose contents sit in memory.  Returns the
+ * bytes copied (0 at the end) or -EFAULT when nothing could be.
+ */
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
+				const void *from, size_t available)
+{
+	loff_t pos = *ppos;
+	size_t left;
+
+	if (pos < 0)
+		return -EINVAL;
+	if (pos >= (loff_t)available || !count)
+		return 0;
+	if (count > available - pos)
+		count = available - pos;
+	left = copy_to_user(to, (const char *)from + pos, count);
+	if (left == count)
+		return -EFAULT;
+	count -= left;
+	*ppos = pos + count;
+	return count;
+}
+EXPORT_SYMBOL(simple_read_from_buffer);
+
+/* The write counterpart: into @to, @available bytes long, at *@ppos. */
+ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
+			       const void __user *from, size_t count)
+{
+	loff_t pos = *ppos;
+	size_t res;
+
+	if (pos < 0)
+		return -EINVAL;
+	if (pos >= (loff_t)available || !count)
+		return 0;
+	if (count > available - pos)
+		count = available - pos;
+	res = copy_from_user((char *)to + pos, from, count);
+	if (res == count)
+		return -EFAULT;
+	count -= res;
+	*ppos = pos + count;
+	return count;
+}
+EXPORT_SYMBOL(simple_write_to_buffer);
+
+/*
+ * The mount of an internal filesystem (pipefs, sockfs, anon_inodefs): one
+ * superblock per mount with a root directory no one can enter, holding
+ * inodes that are never linked into it.  Returns the root with a reference.
+ */
+struct dentry *mount_pseudo(struct file_system_type *fs_type, int flags, unsigned long magic,
+			    const struct super_operations *sops,
+			    const struct inode_operations *iops)
+{
+	struct super_block *sb = sget_nodev(fs_type, flags);
+	struct inode *root;
+
+	if (!sb)
+		return ERR_PTR(-ENOMEM);
+	sb->s_magic = magic;
+	sb->s_op = sops;
+	sb->s_flags |= SB_NOUSER;
+	root = new_inode(sb);
+	if (root) {
+		root->i_mode = S_IFDIR | 0500;
+		root->i_op = iops;
+	}
+	sb->s_root = root ? d_make_root(root) : NULL;
+	if (!sb->s_root) {
+		deactivate_super(sb);
+		return ERR_PTR(-ENOMEM);
+	}
+	return dget(sb->s_root);
+}

@@ -25,17 +25,36 @@
  * whose owner would end up waiting on itself, through a chain of owners
  * each waiting on the next, gets -EDEADLK instead of sleeping forever.
  *
+ * flock(2) locks live on the same list, marked FL_FLOCK: they cover the
+ * whole file, their owner is the struct file (so they follow dup and
+ * fork, and go with the last close), and they never conflict with record
+ * locks, only with other flock locks.  Changing a flock lock's type drops
+ * the old one first, as Linux does: two holders of LOCK_SH that both ask
+ * for LOCK_EX do not wait for each other forever.
+ *
+ * Leases (F_SETLEASE) are on the list too, marked FL_LEASE, owned by the
+ * struct file.  A read lease says "tell me before anyone writes", a
+ * write lease "before anyone opens at all": such an open (break_lease,
+ * from dentry_open) signals the holder (SIGIO or its F_SETSIG signal)
+ * and waits until the holder gives the lease up or downgrades it, or
+ * lease_break_time seconds pass and the kernel takes it; an O_NONBLOCK
+ * open fails with EWOULDBLOCK instead.
+ *
  * One mutex guards it all.  Lock calls are rare and the lists short; a
  * single lock lets the deadlock walk follow owners from inode to inode,
  * and a mutex lets a waiter's stack frame outlive its waker's wake_up.
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
+#include <linux/jiffies.h>
+#include <linux/sched/signal.h>
 #include <linux/filelock.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
 /* How far the deadlock walk follows a chain of waiting owners (as Linux). */
@@ -74,9 +93,20 @@ static bool locks_touch(const struct file_lock *a, loff_t start, loff_t end)
 	       (end == OFFSET_MAX || end + 1 >= a->fl_start);
 }
 
+/* flock locks and record locks are two worlds that never meet. */
+static bool locks_same_kind(const struct file_lock *a, const struct file_lock *b)
+{
+	return (a->fl_flags & (FL_FLOCK | FL_LEASE)) == (b->fl_flags & (FL_FLOCK | FL_LEASE));
+}
+
+static bool locks_same_owner(const struct file_lock *a, const struct file_lock *b)
+{
+	return a->fl_owner == b->fl_owner && locks_same_kind(a, b);
+}
+
 static bool locks_conflict(const struct file_lock *held, const struct file_lock *req)
 {
-	if (held->fl_owner == req->fl_owner ||
+	if (!locks_same_kind(held, req) || held->fl_owner == req->fl_owner ||
 	    !locks_overlap(held, req->fl_start, req->fl_end))
 		return false;
 	return held->fl_type == F_WRLCK || req->fl_type == F_WRLCK;
@@ -136,7 +166,7 @@ static bool posix_locks_deadlock(const struct file_lock *req,
 {
 	int i;
 
-	if (req->fl_flags & FL_OFDLCK)
+	if (!(req->fl_flags & FL_POSIX))
 		return false;
 	for (i = 0; i < MAX_DEADLK_ITERATIONS; i++) {
 		blocker = what_owner_is_waiting_for(blocker->fl_owner);
@@ -157,7 +187,7 @@ static int locks_block_on(struct file_lock *req, struct file_lock *blocker)
 		return -EDEADLK;
 	req->fl_blocker = blocker;
 	list_add_tail(&req->fl_blocked_member, &blocker->fl_blocked_requests);
-	if (!(req->fl_flags & FL_OFDLCK))
+	if (req->fl_flags & FL_POSIX)
 		list_add_tail(&req->fl_link, &blocked_list);
 	return FILE_LOCK_DEFERRED;
 }
@@ -230,7 +260,7 @@ static void posix_apply(struct inode *inode, const struct file_lock *req,
 	loff_t start = req->fl_start, end = req->fl_end;
 
 	while ((fl = *before)) {
-		if (fl->fl_owner != req->fl_owner || !locks_touch(fl, start, end)) {
+		if (!locks_same_owner(fl, req) || !locks_touch(fl, start, end)) {
 			before = &fl->fl_next;
 		} else if (fl->fl_type == req->fl_type) {
 			start = min(start, fl->fl_start);
@@ -498,8 +528,296 @@ void locks_remove_posix(struct file *filp, fl_owner_t owner)
 	locks_remove_owner(file_inode(filp), owner, FL_POSIX);
 }
 
-/* The last reference to @filp is gone: so are its OFD locks. */
+static DECLARE_WAIT_QUEUE_HEAD(lease_wq);	/* opens waiting for a lease to go */
+static unsigned long lease_changes;		/* bumped at each change, for lease_wq */
+int lease_break_time = 45;			/* seconds, as Linux's default */
+
+static void lease_changed(void)
+{
+	WRITE_ONCE(lease_changes, lease_changes + 1);
+	wake_up_all(&lease_wq);
+}
+
+/* @filp's lease, if it holds one.  file_lock_mutex held. */
+static struct file_lock **lease_of(struct inode *inode, struct file *filp)
+{
+	struct file_lock **before;
+
+	for (before = &inode->i_flock; *before; before = &(*before)->fl_next)
+		if (((*before)->fl_flags & FL_LEASE) && (*before)->fl_owner == filp)
+			return before;
+	return NULL;
+}
+
+static void lease_delete(struct file_lock **before)
+{
+	locks_delete_lock(before);
+	lease_changed();
+}
+
+/* The last reference to @filp is gone: so are its OFD, flock locks and lease. */
 void locks_remove_file(struct file *filp)
 {
-	locks_remove_owner(file_inode(filp), filp, FL_OFDLCK);
+	struct inode *inode = file_inode(filp);
+	struct file_lock **lease;
+
+	locks_remove_owner(inode, filp, FL_OFDLCK);
+	locks_remove_owner(inode, filp, FL_FLOCK);
+	if (!inode || !READ_ONCE(inode->i_flock))
+		return;
+	mutex_lock(&file_lock_mutex);
+	lease = lease_of(inode, filp);
+	if (lease)
+		lease_delete(lease);
+	mutex_unlock(&file_lock_mutex);
+}
+
+/*
+ * F_SETLEASE.  Only the file's owner (or CAP_LEASE), only regular files.
+ * A read lease needs nobody to have the file open for writing (the
+ * caller included), a write lease nobody but the caller; neither may meet
+ * another file's lease of the other kind.  Setting one makes the caller
+ * the file's SIGIO owner, as Linux does.
+ */
+int fcntl_setlease(unsigned int fd, struct file *filp, int arg)
+{
+	struct inode *inode = file_inode(filp);
+	struct file_lock **before, *fl, *new = NULL;
+	int writers, err;
+
+	if (!S_ISREG(inode->i_mode))
+		return -EINVAL;
+	if (current_fsuid() != inode->i_uid && !capable(CAP_LEASE))
+		return -EACCES;
+	if (arg != F_RDLCK && arg != F_WRLCK && arg != F_UNLCK)
+		return -EINVAL;
+	if (arg != F_UNLCK) {
+		new = locks_alloc_lock();
+		if (!new)
+			return -ENOLCK;
+	}
+	mutex_lock(&file_lock_mutex);
+	before = lease_of(inode, filp);
+	if (arg == F_UNLCK) {
+		err = -EAGAIN;
+		if (before) {
+			lease_delete(before);
+			err = 0;
+		}
+		goto out;
+	}
+	err = -EAGAIN;
+	writers = atomic_read(&inode->i_writecount) - ((filp->f_mode & FMODE_WRITER) ? 1 : 0);
+	/* A read lease: no writer at all; a write lease: none but this file. */
+	if (arg == F_RDLCK && atomic_read(&inode->i_writecount) > 0)
+		goto out;
+	if (arg == F_WRLCK && writers > 0)
+		goto out;
+	for (fl = inode->i_flock; fl; fl = fl->fl_next)
+		if ((fl->fl_flags & FL_LEASE) && fl->fl_owner != filp &&
+		    (arg == F_WRLCK || fl->fl_type == F_WRLCK || fl->fl_break_time))
+			goto out;
+	if (before) {
+		/* A change of type; a lease being broken may only go down. */
+		(*before)->fl_type = arg;
+		(*before)->fl_break_time = 0;
+		(*before)->fl_fd = fd;
+		lease_changed();
+	} else {
+		new->fl_flags = FL_LEASE;
+		new->fl_owner = filp;
+		new->fl_type = arg;
+		new->fl_pid = task_tgid_nr(current);
+		new->fl_start = 0;
+		new->fl_end = OFFSET_MAX;
+		new->fl_fd = fd;
+		new->fl_next = inode->i_flock;
+		inode->i_flock = new;
+		new = NULL;
+	}
+	spin_lock(&filp->f_owner.lock);
+	filp->f_owner.pid = task_tgid_nr(current);
+	filp->f_owner.pid_type = FOWN_TGID;
+	filp->f_owner.uid = current_uid();
+	filp->f_owner.euid = current_euid();
+	spin_unlock(&filp->f_owner.lock);
+	err = 0;
+out:
+	mutex_unlock(&file_lock_mutex);
+	kfree(new);
+	return err;
+}
+
+/* F_GETLEASE: this file's lease type (while broken: what it must become). */
+int fcntl_getlease(struct file *filp)
+{
+	struct file_lock **before;
+	int type = F_UNLCK;
+
+	mutex_lock(&file_lock_mutex);
+	before = lease_of(file_inode(filp), filp);
+	if (before)
+		type = (*before)->fl_break_time ? (*before)->fl_downgrade_to : (*before)->fl_type;
+	mutex_unlock(&file_lock_mutex);
+	return type;
+}
+
+/* Does @fl stand in the way of an open for writing (@write) or reading? */
+static bool lease_blocks(const struct file_lock *fl, bool write)
+{
+	return (fl->fl_flags & FL_LEASE) && (write || fl->fl_type == F_WRLCK);
+}
+
+/* The first lease in the way.  Mutex held. */
+static struct file_lock *lease_conflict(struct inode *inode, bool write)
+{
+	struct file_lock *fl;
+
+	for (fl = inode->i_flock; fl; fl = fl->fl_next)
+		if (lease_blocks(fl, write))
+			return fl;
+	return NULL;
+}
+
+/*
+ * An open of @inode with open flags @flags: break the leases in its way.
+ * Each holder is told once; the opener waits (interruptibly) until no
+ * lease conflicts, or takes the lease away itself once lease_break_time
+ * has passed.  An O_NONBLOCK open gets -EWOULDBLOCK once they are told.
+ */
+int break_lease(struct inode *inode, unsigned int flags)
+{
+	bool write = (flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC);
+	struct file_lock *fl;
+	long left;
+
+	if (!READ_ONCE(inode->i_flock))
+		return 0;
+	for (;;) {
+		unsigned long deadline = 0, seen;
+
+		mutex_lock(&file_lock_mutex);
+		fl = lease_conflict(inode, write);
+		if (!fl) {
+			mutex_unlock(&file_lock_mutex);
+			return 0;
+		}
+		for (; fl; fl = fl->fl_next) {
+			struct file *holder = fl->fl_owner;
+
+			if (!lease_blocks(fl, write))
+				continue;
+			if (!fl->fl_break_time) {
+				fl->fl_break_time = jiffies + (unsigned long)lease_break_time * HZ;
+				if (!fl->fl_break_time)
+					fl->fl_break_time = 1;
+				fl->fl_downgrade_to = write ? F_UNLCK : F_RDLCK;
+				send_sigio(&holder->f_owner, fl->fl_fd, POLL_MSG);
+			}
+			if (!deadline || time_before(fl->fl_break_time, deadline))
+				deadline = fl->fl_break_time;
+		}
+		if (flags & O_NONBLOCK) {
+			mutex_unlock(&file_lock_mutex);
+			return -EWOULDBLOCK;
+		}
+		if (time_after_eq(jiffies, deadline)) {
+			/* The holder did not answer in time: the kernel does it. */
+			struct file_lock **before = &inode->i_flock;
+
+			while (*before) {
+				fl = *before;
+				if ((fl->fl_flags & FL_LEASE) && fl->fl_break_time &&
+				    time_after_eq(jiffies, fl->fl_break_time)) {
+					if (fl->fl_downgrade_to == F_RDLCK) {
+						fl->fl_type = F_RDLCK;
+						fl->fl_break_time = 0;
+						lease_changed();
+					} else {
+						lease_delete(before);
+						continue;
+					}
+				}
+				before = &fl->fl_next;
+			}
+			mutex_unlock(&file_lock_mutex);
+			continue;
+		}
+		seen = lease_changes;
+		mutex_unlock(&file_lock_mutex);
+		left = wait_event_interruptible_timeout(lease_wq, READ_ONCE(lease_changes) != seen,
+							(long)(deadline - jiffies));
+		if (left < 0)
+			return -ERESTARTSYS;
+	}
+}
+
+/* Does @filp hold a flock lock of @type on its inode? */
+static bool flock_held(struct file *filp, unsigned char type)
+{
+	struct file_lock *fl;
+	bool found = false;
+
+	mutex_lock(&file_lock_mutex);
+	for (fl = file_inode(filp)->i_flock; fl; fl = fl->fl_next)
+		if ((fl->fl_flags & FL_FLOCK) && fl->fl_owner == filp && fl->fl_type == type)
+			found = true;
+	mutex_unlock(&file_lock_mutex);
+	return found;
+}
+
+/*
+ * flock: LOCK_SH or LOCK_EX on the whole file for this open file
+ * description, LOCK_UN to drop it; LOCK_NB fails with EWOULDBLOCK rather
+ * than wait.  A wait ends on a signal with -ERESTARTSYS (restarted under
+ * SA_RESTART, as on Linux).
+ */
+SYSCALL_DEFINE2(flock, unsigned int, fd, unsigned int, cmd)
+{
+	struct file *filp = fget(fd);
+	struct file_lock req;
+	int err;
+
+	if (!filp)
+		return -EBADF;
+	err = -EBADF;
+	if (!(filp->f_mode & (FMODE_READ | FMODE_WRITE)))
+		goto out;
+	locks_init_lock(&req);
+	req.fl_flags = FL_FLOCK;
+	req.fl_owner = filp;
+	req.fl_pid = task_tgid_nr(current);
+	req.fl_start = 0;
+	req.fl_end = OFFSET_MAX;
+	err = -EINVAL;
+	switch (cmd & ~LOCK_NB) {
+	case LOCK_SH:
+		req.fl_type = F_RDLCK;
+		break;
+	case LOCK_EX:
+		req.fl_type = F_WRLCK;
+		break;
+	case LOCK_UN:
+		req.fl_type = F_UNLCK;
+		break;
+	default:
+		/* LOCK_MAND (Samba's old share modes) is gone from Linux: ignored. */
+		if (cmd & LOCK_MAND)
+			err = 0;
+		goto out;
+	}
+	if (req.fl_type != F_UNLCK) {
+		if (flock_held(filp, req.fl_type)) {
+			err = 0;
+			goto out;
+		}
+		/* A conversion is an unlock then a lock, not one atomic step. */
+		locks_remove_owner(file_inode(filp), filp, FL_FLOCK);
+		if (!(cmd & LOCK_NB))
+			req.fl_flags |= FL_SLEEP;
+	}
+	err = posix_lock_inode_wait(file_inode(filp), &req);
+out:
+	fput(filp);
+	return err;
 }

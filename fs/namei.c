@@ -31,9 +31,11 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/fsnotify.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/sched.h>
+#include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -148,11 +150,47 @@ int get_fs_path_at(int dfd, struct path *path)
 	return 0;
 }
 
+/*
+ * openat2's scoped lookups: RESOLVE_BENEATH and RESOLVE_IN_ROOT make the
+ * starting directory the root of the walk, so ".." stops there (for
+ * BENEATH: fails) and absolute names start there (for BENEATH: fail).
+ */
+static int nd_start_scoped(struct nameidata *nd, int dfd, const char *name)
+{
+	int err;
+
+	if ((nd->flags & LOOKUP_BENEATH) && *name == '/')
+		return -EXDEV;
+	err = get_fs_path_at(dfd, &nd->path);
+	if (err)
+		return err;
+	path_put(&nd->root);
+	nd->root = nd->path;
+	path_get(&nd->root);
+	if (*name && !S_ISDIR(d_inode(nd->path.dentry)->i_mode))
+		return -ENOTDIR;
+	return 0;
+}
+
 static int nd_start(struct nameidata *nd, int dfd, const struct path *base, const char *name)
 {
 	int err;
 
+	if (!base && (nd->flags & (LOOKUP_BENEATH | LOOKUP_IN_ROOT)))
+		return nd_start_scoped(nd, dfd, name);
 	if (*name == '/') {
+		if (nd->flags & LOOKUP_NO_XDEV) {
+			/* Starting over at "/" must not leave the start's mount. */
+			struct path start;
+
+			err = get_fs_path_at(dfd, &start);
+			if (err)
+				return err;
+			err = start.mnt != nd->root.mnt ? -EXDEV : 0;
+			path_put(&start);
+			if (err)
+				return err;
+		}
 		nd->path = nd->root;
 		path_get(&nd->path);
 		return 0;
@@ -184,16 +222,19 @@ static int follow_dotdot(struct nameidata *nd)
 
 	for (;;) {
 		if (path_equal(&nd->path, &nd->root))
-			return 0;
+			return (nd->flags & LOOKUP_BENEATH) ? -EXDEV : 0;
 		if (nd->path.dentry != nd->path.mnt->mnt_root)
 			break;
+		if (nd->flags & LOOKUP_NO_XDEV)
+			return -EXDEV;
 		if (!follow_up(&nd->path))
 			return 0;	/* the top of the tree */
 	}
 	parent = dget_parent(nd->path.dentry);
 	dput(nd->path.dentry);
 	nd->path.dentry = parent;
-	follow_down_mount(&nd->path);
+	if (follow_down_mount(&nd->path) && (nd->flags & LOOKUP_NO_XDEV))
+		return -EXDEV;
 	return 0;
 }
 
@@ -271,6 +312,28 @@ static const char *splice_link(struct nameidata *nd, struct dentry *link, const 
 
 	if (++nd->total_link_count > MAXSYMLINKS)
 		return ERR_PTR(-ELOOP);
+	if (nd->flags & LOOKUP_NO_SYMLINKS)
+		return ERR_PTR(-ELOOP);
+	/* A mount with nosymfollow (mount_setattr) holds links that lead nowhere. */
+	if (nd->path.mnt && (nd->path.mnt->mnt_flags & MNT_NOSYMFOLLOW))
+		return ERR_PTR(-ELOOP);
+	if ((nd->flags & LOOKUP_NO_MAGICLINKS) && (d_inode(link)->i_flags & S_MAGICLINK))
+		return ERR_PTR(-ELOOP);
+	if (d_inode(link)->i_op->get_link_path) {
+		struct path obj;
+		int err = d_inode(link)->i_op->get_link_path(link, &obj);
+
+		if (err)
+			return ERR_PTR(err);
+		if ((nd->flags & (LOOKUP_BENEATH | LOOKUP_IN_ROOT)) ||
+		    ((nd->flags & LOOKUP_NO_XDEV) && obj.mnt != nd->path.mnt)) {
+			path_put(&obj);
+			return ERR_PTR(-EXDEV);
+		}
+		nd_set_path(nd, obj.mnt, obj.dentry);
+		/* What is left is walked from the object; nothing left: it is the result. */
+		return rest ? rest : "";
+	}
 	target = vfs_get_link(link);
 	if (IS_ERR(target))
 		return target;
@@ -293,8 +356,13 @@ static const char *splice_link(struct nameidata *nd, struct dentry *link, const 
 		buf[tlen] = '/';
 		memcpy(buf + tlen + 1, rest ? rest : "", rlen + 1);
 	}
-	if (*buf == '/')
+	if (*buf == '/') {
+		if (nd->flags & LOOKUP_BENEATH)
+			return ERR_PTR(-EXDEV);
+		if ((nd->flags & LOOKUP_NO_XDEV) && nd->path.mnt != nd->root.mnt)
+			return ERR_PTR(-EXDEV);
 		nd_set_path(nd, mntget(nd->root.mnt), dget(nd->root.dentry));
+	}
 	return buf;
 }
 
@@ -340,7 +408,8 @@ static int walk_component(struct nameidata *nd, const struct qstr *name, bool fo
 	}
 	dput(nd->path.dentry);
 	nd->path.dentry = d;
-	follow_down_mount(&nd->path);
+	if (follow_down_mount(&nd->path) && (nd->flags & LOOKUP_NO_XDEV))
+		return -EXDEV;
 	return 0;
 }
 
@@ -543,7 +612,10 @@ int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl
 	if (!dir->i_op->create)
 		return -EACCES;
 	mode = (mode & 07777) | S_IFREG;
-	return dir->i_op->create(dir, dentry, mode, excl);
+	err = dir->i_op->create(dir, dentry, mode, excl);
+	if (!err)
+		fsnotify_create(dir, dentry);
+	return err;
 }
 
 int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
@@ -554,7 +626,10 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 		return err;
 	if (!dir->i_op->mkdir)
 		return -EPERM;
-	return dir->i_op->mkdir(dir, dentry, (mode & 07777) | S_IFDIR);
+	err = dir->i_op->mkdir(dir, dentry, (mode & 07777) | S_IFDIR);
+	if (!err)
+		fsnotify_create(dir, dentry);	/* IN_CREATE | IN_ISDIR */
+	return err;
 }
 
 int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
@@ -567,7 +642,10 @@ int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 		return -EPERM;
 	if (!dir->i_op->mknod)
 		return -EPERM;
-	return dir->i_op->mknod(dir, dentry, mode, dev);
+	err = dir->i_op->mknod(dir, dentry, mode, dev);
+	if (!err)
+		fsnotify_create(dir, dentry);
+	return err;
 }
 
 int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *oldname)
@@ -578,7 +656,10 @@ int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *oldname)
 		return err;
 	if (!dir->i_op->symlink)
 		return -EPERM;
-	return dir->i_op->symlink(dir, dentry, oldname);
+	err = dir->i_op->symlink(dir, dentry, oldname);
+	if (!err)
+		fsnotify_create(dir, dentry);
+	return err;
 }
 
 int vfs_link(struct dentry *old_dentry, struct inode *dir, struct dentry *new_dentry)
@@ -598,16 +679,21 @@ int vfs_link(struct dentry *old_dentry, struct inode *dir, struct dentry *new_de
 	if (!dir->i_op->link)
 		return -EPERM;
 	inode_lock(inode);
-	if (inode->i_nlink == 0)
+	if (inode->i_nlink == 0 && !(inode->i_flags & I_LINKABLE))
 		err = -ENOENT;	/* unlinked meanwhile: no resurrection */
 	else
 		err = dir->i_op->link(old_dentry, dir, new_dentry);
+	if (!err)
+		inode->i_flags &= ~I_LINKABLE;	/* named once: an ordinary file now */
 	inode_unlock(inode);
+	if (!err)
+		fsnotify_link(dir, inode, new_dentry);
 	return err;
 }
 
 int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 {
+	struct inode *inode;
 	int err = may_delete(dir, dentry, true);
 
 	if (err)
@@ -616,18 +702,24 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 		return -EPERM;
 	if (d_mountpoint(dentry))
 		return -EBUSY;
-	inode_lock(d_inode(dentry));
+	inode = ihold(d_inode(dentry));
+	inode_lock(inode);
 	err = dir->i_op->rmdir(dir, dentry);
 	if (!err)
-		d_inode(dentry)->i_flags |= S_DEAD;
-	inode_unlock(d_inode(dentry));
-	if (!err)
+		inode->i_flags |= S_DEAD;
+	inode_unlock(inode);
+	if (!err) {
+		fsnotify_inoderemove(inode);	/* IN_DELETE_SELF, IN_IGNORED */
 		d_delete(dentry);
+		fsnotify_delete(dir, inode, dentry);
+	}
+	iput(inode);
 	return err;
 }
 
 int vfs_unlink(struct inode *dir, struct dentry *dentry)
 {
+	struct inode *inode;
 	int err = may_delete(dir, dentry, false);
 
 	if (err)
@@ -636,11 +728,19 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry)
 		return -EPERM;
 	if (d_mountpoint(dentry))
 		return -EBUSY;
-	inode_lock(d_inode(dentry));
+	inode = ihold(d_inode(dentry));
+	inode_lock(inode);
 	err = dir->i_op->unlink(dir, dentry);
-	inode_unlock(d_inode(dentry));
-	if (!err)
+	inode_unlock(inode);
+	if (!err) {
+		/* As Linux: IN_ATTRIB (link count), then at the last link DELETE_SELF. */
+		fsnotify_link_count(inode);
+		if (!inode->i_nlink)
+			fsnotify_inoderemove(inode);
 		d_delete(dentry);
+		fsnotify_delete(dir, inode, dentry);
+	}
+	iput(inode);
 	return err;
 }
 
@@ -662,6 +762,7 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 	struct inode *source = d_inode(old_dentry), *target = d_inode(new_dentry);
 	bool is_dir = S_ISDIR(source->i_mode);
 	bool new_is_dir = target && S_ISDIR(target->i_mode);
+	char *old_name;
 	int err;
 
 	if (source == target)
@@ -699,10 +800,31 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 	}
 	if (err)
 		return err;
+	/* The names as they were: d_move changes old_dentry's. */
+	old_name = kmalloc(old_dentry->d_name.len + 1, GFP_KERNEL);
+	if (old_name) {
+		memcpy(old_name, old_dentry->d_name.name, old_dentry->d_name.len);
+		old_name[old_dentry->d_name.len] = '\0';
+	}
+	if (target)
+		ihold(target);
 	if (flags & RENAME_EXCHANGE)
 		d_exchange(old_dentry, new_dentry);
 	else
 		d_move(old_dentry, new_dentry);
+	if (old_name) {
+		struct qstr oname = QSTR_INIT(old_name, strlen(old_name));
+
+		if (flags & RENAME_EXCHANGE) {
+			/* Each moved the other's way: two renames to report. */
+			fsnotify_move(old_dir, new_dir, &oname, &old_dentry->d_name, source, NULL);
+			fsnotify_move(new_dir, old_dir, &old_dentry->d_name, &oname, target, NULL);
+		} else {
+			fsnotify_move(old_dir, new_dir, &oname, &old_dentry->d_name, source, target);
+		}
+		kfree(old_name);
+	}
+	iput(target);
 	return 0;
 }
 
@@ -804,7 +926,10 @@ static int do_mknodat(int dfd, const char __user *filename, umode_t mode, unsign
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
 	mode = (mode & S_IFMT) | (mode & 07777 & ~current_umask());
-	if (S_ISREG(mode))
+	err = security_path_mknod(&path, dentry, mode);
+	if (err)
+		;
+	else if (S_ISREG(mode))
 		err = vfs_create(d_inode(path.dentry), dentry, mode, true);
 	else
 		err = vfs_mknod(d_inode(path.dentry), dentry, mode, new_decode_dev(dev));
@@ -834,7 +959,9 @@ static int do_mkdirat(int dfd, const char __user *pathname, umode_t mode)
 	putname(name);
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
-	err = vfs_mkdir(d_inode(path.dentry), dentry, mode & ~current_umask() & 07777);
+	err = security_path_mkdir(&path, dentry);
+	if (!err)
+		err = vfs_mkdir(d_inode(path.dentry), dentry, mode & ~current_umask() & 07777);
 	done_path_create(&path, dentry);
 	return err;
 }
@@ -863,7 +990,9 @@ static int do_symlinkat(const char __user *oldname, int newdfd, const char __use
 	putname(to);
 	err = PTR_ERR(dentry);
 	if (!IS_ERR(dentry)) {
-		err = vfs_symlink(d_inode(path.dentry), dentry, from->name);
+		err = security_path_symlink(&path, dentry);
+		if (!err)
+			err = vfs_symlink(d_inode(path.dentry), dentry, from->name);
 		done_path_create(&path, dentry);
 	}
 	putname(from);
@@ -910,6 +1039,9 @@ static int do_linkat(int olddfd, const char __user *oldname, int newdfd,
 		goto out;
 	err = -EXDEV;
 	if (old_path.mnt != new_path.mnt)
+		goto out_dput;
+	err = security_path_link(old_path.dentry, &new_path, dentry);
+	if (err)
 		goto out_dput;
 	err = vfs_link(old_path.dentry, d_inode(new_path.dentry), dentry);
 out_dput:
@@ -970,6 +1102,8 @@ static int do_remove(int dfd, const char __user *pathname, bool dir)
 		err = S_ISDIR(d->d_inode->i_mode) ? -EISDIR : -ENOTDIR;
 	else
 		err = mnt_want_write(nd.path.mnt);
+	if (!err)
+		err = dir ? security_path_rmdir(&nd.path, d) : security_path_unlink(&nd.path, d);
 	if (!err)
 		err = dir ? vfs_rmdir(d_inode(nd.path.dentry), d)
 			  : vfs_unlink(d_inode(nd.path.dentry), d);
@@ -1047,8 +1181,10 @@ static int do_renameat2(int olddfd, const char __user *oldname, int newdfd,
 		return -EINVAL;
 	if ((flags & RENAME_EXCHANGE) && (flags & (RENAME_NOREPLACE | RENAME_WHITEOUT)))
 		return -EINVAL;
-	if (flags & RENAME_WHITEOUT)
-		return -EINVAL;	/* whiteouts belong to overlay filesystems: none yet */
+	/*
+	 * RENAME_WHITEOUT leaves a device node 0/0 at the old name; since
+	 * Linux 5.8 that needs no CAP_MKNOD (a whiteout opens no device).
+	 */
 	from = getname(oldname);
 	if (IS_ERR(from))
 		return PTR_ERR(from);
@@ -1106,6 +1242,9 @@ static int do_renameat2(int olddfd, const char __user *oldname, int newdfd,
 		goto unlock;
 	err = (flags & RENAME_EXCHANGE) ? -EINVAL : -ENOTEMPTY;
 	if (od != nd_ && nd_->d_inode && is_subdir(o.path.dentry, nd_))
+		goto unlock;
+	err = security_path_rename(&o.path, od, &n.path, nd_, flags);
+	if (err)
 		goto unlock;
 	err = vfs_rename(odir, od, ndir, nd_, flags);
 unlock:
@@ -1190,6 +1329,9 @@ static int may_open(const struct path *path, int flags, bool created)
 		if (err)
 			return err;
 	}
+	/* Not updating atime hides reads from the owner: only the owner may. */
+	if ((flags & O_NOATIME) && !inode_owner_or_capable(inode))
+		return -EPERM;
 	return 0;
 }
 
@@ -1205,7 +1347,18 @@ static int open_last_create(struct nameidata *nd, int flags, umode_t mode, struc
 	struct dentry *d;
 	int err;
 
-	if (nd->last_type != LAST_NORM || nd->trailing_slash)
+	if (nd->last_type != LAST_NORM) {
+		/* ".", "..", "/": something that exists; O_EXCL comes first, as Linux. */
+		if (flags & O_EXCL)
+			return -EEXIST;
+		if (nd->last_type != LAST_ROOT || S_ISDIR(d_inode(nd->path.dentry)->i_mode))
+			return -EISDIR;
+		/* Where a magic link (/proc/PID/fd/N) led: that object is opened. */
+		*path = nd->path;
+		path_get(path);
+		return 0;
+	}
+	if (nd->trailing_slash)
 		return -EISDIR;
 	err = may_lookup(nd);
 	if (err)
@@ -1218,6 +1371,8 @@ static int open_last_create(struct nameidata *nd, int flags, umode_t mode, struc
 	}
 	if (!d->d_inode) {
 		err = mnt_want_write(nd->path.mnt);
+		if (!err)
+			err = security_path_mknod(&nd->path, d, S_IFREG);
 		if (!err)
 			err = vfs_create(dir, d, mode & ~current_umask(), flags & O_EXCL);
 		inode_unlock(dir);
@@ -1244,7 +1399,10 @@ static int open_last_create(struct nameidata *nd, int flags, umode_t mode, struc
 	}
 	path->mnt = mntget(nd->path.mnt);
 	path->dentry = d;
-	follow_down_mount(path);
+	if (follow_down_mount(path) && (nd->flags & LOOKUP_NO_XDEV)) {
+		path_put(path);
+		return -EXDEV;
+	}
 	if (S_ISDIR(d_inode(path->dentry)->i_mode)) {
 		path_put(path);
 		return -EISDIR;
@@ -1285,7 +1443,94 @@ static int open_path(struct nameidata *nd, const char *name, int flags, umode_t 
 	}
 }
 
+/* O_TRUNC: not on a running program (ETXTBSY), as the open itself would say. */
+static int handle_truncate(struct dentry *dentry)
+{
+	struct inode *inode = d_inode(dentry);
+	int err = get_write_access(inode);
+
+	if (err)
+		return err;
+	err = do_truncate(dentry, 0, ATTR_MTIME | ATTR_CTIME);
+	put_write_access(inode);
+	return err;
+}
+
+/*
+ * Open what @path already names (open_by_handle_at): the checks and
+ * steps do_filp_open does after its walk.
+ */
+struct file *do_file_open_path(const struct path *path, int flags)
+{
+	int err;
+
+	if (flags & O_PATH)
+		flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
+	if ((flags & O_DIRECTORY) && !S_ISDIR(d_inode(path->dentry)->i_mode))
+		return ERR_PTR(-ENOTDIR);
+	err = may_open(path, flags, false);
+	if (err)
+		return ERR_PTR(err);
+	if ((flags & O_TRUNC) && S_ISREG(d_inode(path->dentry)->i_mode)) {
+		err = handle_truncate(path->dentry);
+		if (err)
+			return ERR_PTR(err);
+	}
+	return dentry_open(path, flags);
+}
+
 struct file *do_filp_open(int dfd, struct filename *name, int flags, umode_t mode)
+{
+	return do_filp_open_flags(dfd, name, flags, mode, 0);
+}
+
+/*
+ * O_TMPFILE: @nd walked to a directory; make a regular file there with
+ * no name (nlink 0: it goes with its last close), unless linkat names it
+ * later, which O_EXCL forbids.
+ */
+static struct file *do_tmpfile(struct nameidata *nd, int flags, umode_t mode)
+{
+	static const struct qstr anon = QSTR_INIT("/", 1);	/* no lookup can match it */
+	struct inode *dir = d_inode(nd->path.dentry), *inode;
+	struct dentry *child;
+	struct path path;
+	struct file *f;
+	int err;
+
+	err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+	if (err)
+		return ERR_PTR(err);
+	err = mnt_want_write(nd->path.mnt);
+	if (err)
+		return ERR_PTR(err);
+	if (!dir->i_op->tmpfile)
+		return ERR_PTR(-EOPNOTSUPP);
+	inode_lock(dir);
+	child = d_alloc(nd->path.dentry, &anon);
+	if (child)
+		d_drop(child);
+	inode_unlock(dir);
+	if (!child)
+		return ERR_PTR(-ENOMEM);
+	err = dir->i_op->tmpfile(dir, child, S_IFREG | (mode & 07777 & ~current_umask()));
+	if (err) {
+		dput(child);
+		return ERR_PTR(err);
+	}
+	inode = d_inode(child);
+	if (!(flags & O_EXCL))
+		inode->i_flags |= I_LINKABLE;
+	path.mnt = nd->path.mnt;
+	path.dentry = child;
+	f = dentry_open(&path, flags & ~(__O_TMPFILE | O_DIRECTORY | O_CREAT | O_EXCL));
+	dput(child);
+	return f;
+}
+
+/* do_filp_open with extra LOOKUP_ flags (openat2's RESOLVE_*). */
+struct file *do_filp_open_flags(int dfd, struct filename *name, int flags, umode_t mode,
+				unsigned int lookup_flags)
 {
 	struct nameidata nd;
 	struct path path = { NULL, NULL };
@@ -1297,9 +1542,20 @@ struct file *do_filp_open(int dfd, struct filename *name, int flags, umode_t mod
 		return ERR_CAST(name);
 	if (flags & O_PATH)
 		flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
-	if (flags & __O_TMPFILE)
-		return ERR_PTR(-EOPNOTSUPP);
-	nd_init(&nd, 0);
+	if (flags & __O_TMPFILE) {
+		/* O_TMPFILE includes O_DIRECTORY, and the file must be writable. */
+		if (!(flags & O_DIRECTORY) || (flags & O_ACCMODE) == O_RDONLY ||
+		    (flags & O_PATH))
+			return ERR_PTR(-EINVAL);
+		nd_init(&nd, lookup_flags | LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
+		err = nd_start(&nd, dfd, NULL, name->name);
+		if (!err)
+			err = path_lookupat(&nd, name->name);
+		f = err ? ERR_PTR(err) : do_tmpfile(&nd, flags, mode);
+		nd_done(&nd);
+		return f;
+	}
+	nd_init(&nd, lookup_flags);
 	err = nd_start(&nd, dfd, NULL, name->name);
 	if (!err)
 		err = open_path(&nd, name->name, flags, mode, &path, &created);
@@ -1313,7 +1569,7 @@ struct file *do_filp_open(int dfd, struct filename *name, int flags, umode_t mod
 	if (err)
 		goto out;
 	if ((flags & O_TRUNC) && !created && S_ISREG(d_inode(path.dentry)->i_mode)) {
-		err = do_truncate(path.dentry, 0, ATTR_MTIME | ATTR_CTIME);
+		err = handle_truncate(path.dentry);
 		if (err)
 			goto out;
 	}

@@ -13,7 +13,15 @@
  * reference free it.
  *
  * At boot, init_mount_tree() mounts a tmpfs as "/", the rootfs the
- * initramfs is unpacked into.  There is one mount namespace.
+ * initramfs is unpacked into.
+ *
+ * Mount namespaces: unshare(CLONE_NEWNS) or clone with it gives the
+ * process a copy of the whole tree -- a new struct mount for each mount,
+ * on the same filesystems and mount points -- and moves its root and cwd
+ * into the copy.  Since a mount's children are kept on the mount itself,
+ * mounting and unmounting in one copy never shows in the other; there
+ * is no propagation between them (every mount is "private").  The tree
+ * goes when the last process in the namespace does.
  *
  * pivot_root swaps a process's root mount for another: the old root is
  * moved onto a directory under the new one (put_old) and the new root
@@ -22,12 +30,19 @@
  * switches root with MS_MOVE + chroot instead.
  */
 #include <linux/kernel.h>
+#include <linux/mnt_namespace.h>
+#include <linux/nsproxy.h>
+#include <linux/refcount.h>
 #include <linux/init.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/file.h>
 #include <linux/fs_struct.h>
+#include <linux/fsnotify_backend.h>
+#include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/sched.h>
+#include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -35,12 +50,21 @@
 #include <linux/err.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <uapi/linux/sched.h>
 #include "mount.h"
 
 static DEFINE_SPINLOCK(mount_lock);
 static DEFINE_MUTEX(namespace_sem);	/* serializes changes of the tree */
 static LIST_HEAD(mount_list);
 static struct mount *ns_root;
+
+struct mnt_namespace {
+	refcount_t count;
+	struct mount *root;
+	unsigned int inum;		/* /proc/PID/ns/mnt */
+};
+
+struct mnt_namespace init_mnt_ns = { .count = REFCOUNT_INIT(1) };
 static int next_mnt_id = 1;
 
 struct vfsmount *mntget(struct vfsmount *mnt)
@@ -67,6 +91,7 @@ void mntput(struct vfsmount *mnt)
 	}
 	spin_unlock(&mount_lock);
 	/* Only a detached mount reaches zero: the tree holds attached ones. */
+	fsnotify_mnt_delete(mnt);
 	dput(mnt->mnt_root);
 	deactivate_super(mnt->mnt_sb);
 	kfree(m->mnt_devname);
@@ -113,9 +138,14 @@ static struct mount *alloc_vfsmnt(const char *name)
 	}
 	m->mnt_parent = m;
 	m->mnt_count = 1;
+	m->mnt.mnt_flags = MNT_RELATIME;	/* Linux's default since 2.6.30 */
 	INIT_LIST_HEAD(&m->mnt_mounts);
 	INIT_LIST_HEAD(&m->mnt_child);
 	INIT_LIST_HEAD(&m->mnt_list);
+	INIT_LIST_HEAD(&m->mnt_fsnotify_marks);
+	INIT_LIST_HEAD(&m->mnt_share);
+	INIT_LIST_HEAD(&m->mnt_slave_list);
+	INIT_LIST_HEAD(&m->mnt_slave);
 	spin_lock(&mount_lock);
 	m->mnt_id = next_mnt_id++;
 	spin_unlock(&mount_lock);
@@ -219,8 +249,21 @@ int path_mounted(const struct path *path)
 	return path->mnt->mnt_root == path->dentry;
 }
 
+/*
+ * The mount table changed: /proc/PID/mounts pollers see POLLPRI (as
+ * Linux's touch_mnt_namespace; one namespace here, so one counter).
+ */
+unsigned long mnt_ns_event;
+DECLARE_WAIT_QUEUE_HEAD(mnt_ns_poll);
+
+static void touch_mnt_namespace(void)
+{
+	WRITE_ONCE(mnt_ns_event, mnt_ns_event + 1);
+	wake_up_interruptible(&mnt_ns_poll);
+}
+
 /* Attach @m (its reference becomes the tree's) on @mp. */
-static void attach_mnt(struct mount *m, const struct path *mp)
+void attach_mnt(struct mount *m, const struct path *mp)
 {
 	struct mount *parent = real_mount(mp->mnt);
 
@@ -229,15 +272,17 @@ static void attach_mnt(struct mount *m, const struct path *mp)
 	d_set_mounted(mp->dentry, true);
 	spin_lock(&mount_lock);
 	m->mnt_parent = parent;
+	m->mnt_ns = parent->mnt_ns;
 	m->mnt_mountpoint = mp->dentry;
 	list_add_tail(&m->mnt_child, &parent->mnt_mounts);
 	list_add_tail(&m->mnt_list, &mount_list);
 	m->mnt_attached = true;
 	spin_unlock(&mount_lock);
+	touch_mnt_namespace();
 }
 
 /* Take @m out of the tree; returns the parent path it was on (references for the caller). */
-static void detach_mnt(struct mount *m, struct path *old)
+void detach_mnt(struct mount *m, struct path *old)
 {
 	struct mount *parent, *other;
 	bool still = false;
@@ -251,10 +296,12 @@ static void detach_mnt(struct mount *m, struct path *old)
 	m->mnt_parent = m;
 	m->mnt_mountpoint = m->mnt.mnt_root;
 	m->mnt_attached = false;
-	list_for_each_entry(other, &parent->mnt_mounts, mnt_child)
-		if (other->mnt_mountpoint == old->dentry)
+	/* Another mount on the dentry, in this tree or another namespace's copy? */
+	list_for_each_entry(other, &mount_list, mnt_list)
+		if (other->mnt_mountpoint == old->dentry && other->mnt_parent != other)
 			still = true;
 	spin_unlock(&mount_lock);
+	touch_mnt_namespace();
 	if (!still)
 		d_set_mounted(old->dentry, false);
 }
@@ -270,6 +317,9 @@ int __init init_mount_tree_root(void)
 	kfree(ns_root->mnt_devname);
 	ns_root->mnt_devname = kstrdup("rootfs", GFP_KERNEL);
 	ns_root->mnt_attached = true;
+	ns_root->mnt_ns = &init_mnt_ns;
+	init_mnt_ns.root = ns_root;
+	init_mnt_ns.inum = ns_alloc_inum();
 	list_add_tail(&ns_root->mnt_list, &mount_list);
 	root.mnt = mnt;
 	root.dentry = mnt->mnt_root;
@@ -283,6 +333,7 @@ static int do_new_mount(const struct path *path, const char *type_name, unsigned
 {
 	struct file_system_type *type = get_fs_type(type_name);
 	struct vfsmount *mnt;
+	int err;
 
 	if (!type)
 		return -ENODEV;
@@ -297,15 +348,22 @@ static int do_new_mount(const struct path *path, const char *type_name, unsigned
 		mnt->mnt_flags |= MNT_NODEV;
 	if (flags & MS_NOEXEC)
 		mnt->mnt_flags |= MNT_NOEXEC;
+	if (flags & MS_NOATIME)
+		mnt->mnt_flags = (mnt->mnt_flags & ~MNT_RELATIME) | MNT_NOATIME;
+	else if (flags & MS_STRICTATIME)
+		mnt->mnt_flags &= ~MNT_RELATIME;
+	if (flags & MS_NODIRATIME)
+		mnt->mnt_flags |= MNT_NODIRATIME;
 	mutex_lock(&namespace_sem);
 	if (d_unhashed(path->dentry) && !IS_ROOT(path->dentry)) {
 		mutex_unlock(&namespace_sem);
 		mntput(mnt);
 		return -ENOENT;
 	}
+	err = propagate_mnt(real_mount(path->mnt), path->dentry, real_mount(mnt));
 	attach_mnt(real_mount(mnt), path);
 	mutex_unlock(&namespace_sem);
-	return 0;
+	return err;
 }
 
 /* MS_BIND: the subtree at @old_name appears again at @path. */
@@ -320,20 +378,259 @@ static int do_loopback(const struct path *path, const char *old_name)
 	err = kern_path(old_name, LOOKUP_FOLLOW, &old);
 	if (err)
 		return err;
+	err = -EINVAL;
+	if (real_mount(old.mnt)->mnt_unbindable)
+		goto out;
 	err = -ENOMEM;
 	m = alloc_vfsmnt(real_mount(old.mnt)->mnt_devname);
 	if (!m)
 		goto out;
 	m->mnt.mnt_root = dget(old.dentry);
 	m->mnt.mnt_sb = old.mnt->mnt_sb;
+	m->mnt.mnt_flags = old.mnt->mnt_flags;	/* nosuid, ro, ... come along */
 	m->mnt_mountpoint = m->mnt.mnt_root;
 	atomic_inc(&m->mnt.mnt_sb->s_active);
 	mutex_lock(&namespace_sem);
+	/* A bind of a shared mount is its peer; of a slave, a slave of the same master. */
+	clone_propagation(m, real_mount(old.mnt));
+	err = propagate_mnt(real_mount(path->mnt), path->dentry, m);
 	attach_mnt(m, path);
 	mutex_unlock(&namespace_sem);
-	err = 0;
 out:
 	path_put(&old);
+	return err;
+}
+
+/*
+ * MS_MOVE: the mount at @old_name moves to @path, with everything
+ * mounted below it.  switch_root (Debian's initramfs, busybox) moves the
+ * real root onto "/" this way before it chroots into it.
+ */
+static int do_move_mount(const struct path *path, const char *old_name)
+{
+	struct path old, oldmp;
+	struct mount *m, *p;
+	int err;
+
+	if (!old_name || !*old_name)
+		return -EINVAL;
+	err = kern_path(old_name, LOOKUP_FOLLOW, &old);
+	if (err)
+		return err;
+	m = real_mount(old.mnt);
+	err = -EINVAL;
+	mutex_lock(&namespace_sem);
+	if (!path_mounted(&old) || !m->mnt_attached || m->mnt_parent == m)
+		goto out_unlock;
+	/* Not into itself or below: the tree would become a loop. */
+	for (p = real_mount(path->mnt); ; p = p->mnt_parent) {
+		if (p == m) {
+			err = -ELOOP;
+			goto out_unlock;
+		}
+		if (p->mnt_parent == p)
+			break;
+	}
+	detach_mnt(m, &oldmp);
+	attach_mnt(m, path);
+	mutex_unlock(&namespace_sem);
+	path_put(&oldmp);	/* the old mountpoint's references, which the tree held */
+	path_put(&old);
+	return 0;
+out_unlock:
+	mutex_unlock(&namespace_sem);
+	path_put(&old);
+	return err;
+}
+
+/* Exactly one propagation type (MS_REC and MS_SILENT aside), or 0. */
+static int propagation_type(unsigned long flags)
+{
+	int type = flags & ~(MS_REC | MS_SILENT);
+
+	if (type != MS_SHARED && type != MS_PRIVATE && type != MS_SLAVE && type != MS_UNBINDABLE)
+		return 0;
+	return type;
+}
+
+/* Apply @type to @m and, with @rec, every mount below it.  namespace_sem held. */
+static int change_type_tree(struct mount *m, int type, bool rec)
+{
+	struct mount *child;
+	int err = change_mnt_propagation(m, type);
+
+	if (err || !rec)
+		return err;
+	list_for_each_entry(child, &m->mnt_mounts, mnt_child) {
+		err = change_type_tree(child, type, true);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* mount --make-{shared,slave,private,unbindable} (and r-: MS_REC) on a mount's root. */
+static int do_change_type(const struct path *path, unsigned long flags)
+{
+	int type = propagation_type(flags), err;
+
+	if (!path_mounted(path) || !type)
+		return -EINVAL;
+	mutex_lock(&namespace_sem);
+	err = change_type_tree(real_mount(path->mnt), type, flags & MS_REC);
+	mutex_unlock(&namespace_sem);
+	touch_mnt_namespace();
+	return err;
+}
+
+/* mount_setattr's MOUNT_ATTR_* as MNT_* flags; -EINVAL for a bit it does not know. */
+static int attr_to_mnt_flags(u64 attr, int *flags)
+{
+	static const struct { u64 attr; int mnt; } map[] = {
+		{ MOUNT_ATTR_RDONLY, MNT_READONLY }, { MOUNT_ATTR_NOSUID, MNT_NOSUID },
+		{ MOUNT_ATTR_NODEV, MNT_NODEV }, { MOUNT_ATTR_NOEXEC, MNT_NOEXEC },
+		{ MOUNT_ATTR_NODIRATIME, MNT_NODIRATIME },
+		{ MOUNT_ATTR_NOSYMFOLLOW, MNT_NOSYMFOLLOW },
+	};
+	unsigned int i;
+
+	*flags = 0;
+	for (i = 0; i < ARRAY_SIZE(map); i++) {
+		if (attr & map[i].attr) {
+			*flags |= map[i].mnt;
+			attr &= ~map[i].attr;
+		}
+	}
+	return (attr & ~(MOUNT_ATTR__ATIME | MOUNT_ATTR_IDMAP)) ? -EINVAL : 0;
+}
+
+struct mount_kattr {
+	int set, clr;
+	int propagation;
+	bool recurse;
+};
+
+/* The checks Linux makes of a struct mount_attr, in its order. */
+static int build_mount_kattr(const struct mount_attr *attr, struct mount_kattr *k)
+{
+	struct file *file;
+
+	switch (attr->propagation) {
+	case 0: case MS_UNBINDABLE: case MS_PRIVATE: case MS_SLAVE: case MS_SHARED:
+		k->propagation = attr->propagation;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if ((attr->attr_set | attr->attr_clr) >> 32)
+		return -EINVAL;
+	if (attr_to_mnt_flags(attr->attr_set, &k->set) || attr_to_mnt_flags(attr->attr_clr, &k->clr))
+		return -EINVAL;
+	if (attr->attr_clr & MOUNT_ATTR__ATIME) {
+		/* Changing atime: clear the whole field, set one value. */
+		if ((attr->attr_clr & MOUNT_ATTR__ATIME) != MOUNT_ATTR__ATIME)
+			return -EINVAL;
+		k->clr |= MNT_RELATIME | MNT_NOATIME;
+		switch (attr->attr_set & MOUNT_ATTR__ATIME) {
+		case MOUNT_ATTR_RELATIME:
+			k->set |= MNT_RELATIME;
+			break;
+		case MOUNT_ATTR_NOATIME:
+			k->set |= MNT_NOATIME;
+			break;
+		case MOUNT_ATTR_STRICTATIME:
+			break;
+		default:
+			return -EINVAL;
+		}
+	} else if (attr->attr_set & MOUNT_ATTR__ATIME) {
+		return -EINVAL;
+	}
+	if (attr->attr_set & MOUNT_ATTR_IDMAP) {
+		/* ID-mapped mounts need a user namespace, and there are none. */
+		if (attr->userns_fd > INT_MAX)
+			return -EINVAL;
+		file = fget(attr->userns_fd);
+		if (!file)
+			return -EBADF;
+		fput(file);
+		return -EINVAL;
+	}
+	if (attr->attr_clr & MOUNT_ATTR_IDMAP)
+		return -EINVAL;
+	return 0;
+}
+
+static void apply_kattr(struct mount *m, const struct mount_kattr *k)
+{
+	struct mount *child;
+
+	m->mnt.mnt_flags = (m->mnt.mnt_flags & ~k->clr) | k->set;
+	if (k->propagation)
+		change_mnt_propagation(m, k->propagation);
+	if (k->recurse)
+		list_for_each_entry(child, &m->mnt_mounts, mnt_child)
+			apply_kattr(child, k);
+}
+
+/*
+ * mount_setattr: change a mount's flags (read-only, nosuid, nodev,
+ * noexec, atime, nosymfollow) and propagation, with AT_RECURSIVE for the
+ * mounts below it too; the path must be a mount's root.
+ */
+SYSCALL_DEFINE5(mount_setattr, int, dfd, const char __user *, path, unsigned int, flags,
+		struct mount_attr __user *, uattr, size_t, usize)
+{
+	struct mount_attr attr = { 0 };
+	struct mount_kattr k = { .recurse = flags & AT_RECURSIVE };
+	unsigned int lookup = LOOKUP_FOLLOW;
+	struct path target;
+	size_t i;
+	int err;
+
+	if (flags & ~(AT_EMPTY_PATH | AT_RECURSIVE | AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT))
+		return -EINVAL;
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	if (usize < MOUNT_ATTR_SIZE_VER0)
+		return -EINVAL;
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	/* A later, bigger struct is fine while the part we do not know is zero. */
+	for (i = sizeof(attr); i < usize; i++) {
+		u8 c;
+
+		if (get_user(c, (u8 __user *)uattr + i))
+			return -EFAULT;
+		if (c)
+			return -E2BIG;
+	}
+	if (copy_from_user(&attr, uattr, min(usize, sizeof(attr))))
+		return -EFAULT;
+	if (!attr.attr_set && !attr.attr_clr && !attr.propagation)
+		return 0;	/* nothing to do: not even the path is looked at */
+	err = build_mount_kattr(&attr, &k);
+	if (err)
+		return err;
+	err = security_sb_mount();
+	if (err)
+		return err;
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		lookup &= ~LOOKUP_FOLLOW;
+	if (flags & AT_EMPTY_PATH)
+		lookup |= LOOKUP_EMPTY;
+	err = user_path_at(dfd, path, lookup, &target);
+	if (err)
+		return err;
+	err = -EINVAL;
+	if (path_mounted(&target) && real_mount(target.mnt)->mnt_attached) {
+		mutex_lock(&namespace_sem);
+		apply_kattr(real_mount(target.mnt), &k);
+		mutex_unlock(&namespace_sem);
+		touch_mnt_namespace();
+		err = 0;
+	}
+	path_put(&target);
 	return err;
 }
 
@@ -343,10 +640,17 @@ static int do_remount(const struct path *path, unsigned long flags)
 
 	if (!path_mounted(path))
 		return -EINVAL;
+	if (sb->s_op && sb->s_op->remount_fs) {
+		int err = sb->s_op->remount_fs(sb, flags & MS_RDONLY);
+
+		if (err)
+			return err;
+	}
 	if (flags & MS_RDONLY)
 		sb->s_flags |= MS_RDONLY;
 	else
 		sb->s_flags &= ~MS_RDONLY;
+	touch_mnt_namespace();
 	return 0;
 }
 
@@ -377,6 +681,9 @@ SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name,
 
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
+	err = security_sb_mount();
+	if (err)
+		return err;
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
 	kdev = copy_mount_string(dev_name);
@@ -395,8 +702,10 @@ SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name,
 		err = do_remount(&path, flags);
 	else if (flags & MS_BIND)
 		err = do_loopback(&path, kdev);
+	else if (flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE))
+		err = do_change_type(&path, flags);
 	else if (flags & MS_MOVE)
-		err = -EINVAL;	/* not yet */
+		err = do_move_mount(&path, kdev);
 	else if (!ktype)
 		err = -EINVAL;
 	else
@@ -431,6 +740,9 @@ SYSCALL_DEFINE2(umount, char __user *, name, int, flags)
 		return -EINVAL;
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
+	err = security_sb_umount();
+	if (err)
+		return err;
 	if (flags & UMOUNT_NOFOLLOW)
 		lookup_flags = 0;
 	err = user_path_at(AT_FDCWD, name, lookup_flags, &path);
@@ -446,11 +758,14 @@ SYSCALL_DEFINE2(umount, char __user *, name, int, flags)
 	}
 	mutex_lock(&namespace_sem);
 	err = -EBUSY;
-	if (m == ns_root || (!(flags & MNT_DETACH) && mount_busy(m))) {
+	if (m == ns_root || m == m->mnt_ns->root ||
+	    (!(flags & MNT_DETACH) && mount_busy(m))) {
 		mutex_unlock(&namespace_sem);
 		goto out;
 	}
 	/* MNT_DETACH: children stay mounted on it and go when it goes. */
+	propagate_umount(m);
+	change_mnt_propagation(m, MS_PRIVATE);
 	detach_mnt(m, &old);
 	mutex_unlock(&namespace_sem);
 	path_put(&old);		/* the mount point and parent references */
@@ -462,7 +777,7 @@ out:
 }
 
 /* Is @dentry at or below @ancestor in the same filesystem? */
-static bool dentry_below(struct dentry *dentry, struct dentry *ancestor)
+bool dentry_below(struct dentry *dentry, struct dentry *ancestor)
 {
 	for (;;) {
 		if (dentry == ancestor)
@@ -533,6 +848,9 @@ SYSCALL_DEFINE2(pivot_root, const char __user *, new_root, const char __user *, 
 
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
+	err = security_sb_pivotroot();
+	if (err)
+		return err;
 	err = user_path_at(AT_FDCWD, new_root, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &new);
 	if (err)
 		return err;
@@ -563,6 +881,10 @@ SYSCALL_DEFINE2(pivot_root, const char __user *, new_root, const char __user *, 
 		goto out;	/* put_old must be under new_root */
 	if (!is_path_reachable(new_mnt, new.dentry, &root))
 		goto out;	/* new_root must be under the current root */
+	/* Nothing here may propagate: the move could not be repeated on peers. */
+	if (old_mnt->mnt_group_id || new_mnt->mnt_parent->mnt_group_id ||
+	    root_mnt->mnt_parent->mnt_group_id)
+		goto out;
 	/*
 	 * new_root leaves its mount point; the old root leaves its own and
 	 * goes onto put_old; new_root takes the old root's place.  The
@@ -594,15 +916,215 @@ out_new:
  */
 int iterate_mounts(int (*show)(struct mount *m, void *arg), void *arg)
 {
+	struct mnt_namespace *ns = task_nsproxy(current)->mnt_ns;
 	struct mount *m;
 	int err = 0;
 
 	mutex_lock(&namespace_sem);
 	list_for_each_entry(m, &mount_list, mnt_list) {
+		if (m->mnt_ns != ns)
+			continue;
 		err = show(m, arg);
 		if (err)
 			break;
 	}
 	mutex_unlock(&namespace_sem);
 	return err;
+}
+
+/*
+ * Mount from inside the kernel (the root filesystem at boot): @dir_name is
+ * a kernel string, as in Linux's init_mount.
+ */
+int init_mount(const char *dev_name, const char *dir_name, const char *type_page,
+	       unsigned long flags)
+{
+	struct path path;
+	int err = kern_path(dir_name, LOOKUP_FOLLOW, &path);
+
+	if (err)
+		return err;
+	err = do_new_mount(&path, type_page, flags, dev_name, NULL);
+	path_put(&path);
+	return err;
+}
+
+/*
+ * Mount namespaces
+ */
+
+/* A new mount of the same filesystem, root and flags as @old, attached nowhere. */
+struct mount *clone_mnt(struct mount *old)
+{
+	struct mount *m = alloc_vfsmnt(old->mnt_devname);
+
+	if (!m)
+		return NULL;
+	m->mnt.mnt_root = dget(old->mnt.mnt_root);
+	m->mnt.mnt_sb = old->mnt.mnt_sb;
+	m->mnt.mnt_flags = old->mnt.mnt_flags;
+	m->mnt_mountpoint = m->mnt.mnt_root;
+	atomic_inc(&m->mnt.mnt_sb->s_active);
+	return m;
+}
+
+/* Copy the mounts below @old onto @new, depth first.  namespace_sem held. */
+static int copy_children(struct mount *old, struct mount *new)
+{
+	struct mount *child, *copy;
+	struct path mp;
+	int err;
+
+	list_for_each_entry(child, &old->mnt_mounts, mnt_child) {
+		copy = clone_mnt(child);
+		if (!copy)
+			return -ENOMEM;
+		clone_propagation(copy, child);	/* peers across the namespaces, as Linux */
+		mp.mnt = &new->mnt;
+		mp.dentry = child->mnt_mountpoint;
+		attach_mnt(copy, &mp);
+		err = copy_children(child, copy);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* The mount of the copy at @new that stands where @target is under @old. */
+static struct mount *find_twin(struct mount *old, struct mount *new, struct mount *target)
+{
+	struct mount *oc, *nc, *found;
+
+	if (old == target)
+		return new;
+	nc = list_first_entry(&new->mnt_mounts, struct mount, mnt_child);
+	list_for_each_entry(oc, &old->mnt_mounts, mnt_child) {
+		if (&nc->mnt_child == &new->mnt_mounts)
+			break;
+		found = find_twin(oc, nc, target);
+		if (found)
+			return found;
+		nc = list_next_entry(nc, mnt_child);
+	}
+	return NULL;
+}
+
+/* Unmount every mount of @ns, children first.  namespace_sem held. */
+static void umount_tree(struct mnt_namespace *ns)
+{
+	struct list_head *pos, *prev;
+	struct mount *m;
+	struct path old;
+
+	for (pos = mount_list.prev; pos != &mount_list; pos = prev) {
+		prev = pos->prev;
+		m = list_entry(pos, struct mount, mnt_list);
+		if (m->mnt_ns != ns)
+			continue;
+		change_mnt_propagation(m, MS_PRIVATE);
+		if (m == ns->root) {
+			spin_lock(&mount_lock);
+			list_del_init(&m->mnt_list);
+			m->mnt_attached = false;
+			spin_unlock(&mount_lock);
+			mntput(&m->mnt);
+			continue;
+		}
+		detach_mnt(m, &old);
+		path_put(&old);
+		mntput(&m->mnt);
+	}
+}
+
+/* Move one of @fs's paths into the copied tree. */
+static void fs_path_to_copy(struct path *p, struct mnt_namespace *old, struct mnt_namespace *new)
+{
+	struct mount *twin;
+
+	if (!p->mnt || real_mount(p->mnt)->mnt_ns != old)
+		return;
+	twin = find_twin(old->root, new->root, real_mount(p->mnt));
+	if (!twin)
+		return;
+	mntget(&twin->mnt);
+	mntput(p->mnt);
+	p->mnt = &twin->mnt;
+}
+
+struct mnt_namespace *copy_mnt_ns(unsigned long flags, struct mnt_namespace *ns,
+				  struct fs_struct *fs)
+{
+	struct mnt_namespace *new;
+	struct mount *root;
+	int err;
+
+	if (!(flags & CLONE_NEWNS)) {
+		get_mnt_ns(ns);
+		return ns;
+	}
+	new = kzalloc(sizeof(*new), GFP_KERNEL);
+	if (!new)
+		return ERR_PTR(-ENOMEM);
+	refcount_set(&new->count, 1);
+	new->inum = ns_alloc_inum();
+	mutex_lock(&namespace_sem);
+	root = clone_mnt(ns->root);
+	if (!root) {
+		mutex_unlock(&namespace_sem);
+		kfree(new);
+		return ERR_PTR(-ENOMEM);
+	}
+	clone_propagation(root, ns->root);
+	root->mnt_ns = new;
+	root->mnt_attached = true;
+	new->root = root;
+	spin_lock(&mount_lock);
+	list_add_tail(&root->mnt_list, &mount_list);
+	spin_unlock(&mount_lock);
+	err = copy_children(ns->root, root);
+	if (err) {
+		umount_tree(new);
+		mutex_unlock(&namespace_sem);
+		kfree(new);
+		return ERR_PTR(err);
+	}
+	/* @fs is the new task's own (CLONE_FS is refused with CLONE_NEWNS). */
+	spin_lock(&fs->lock);
+	fs_path_to_copy(&fs->root, ns, new);
+	fs_path_to_copy(&fs->pwd, ns, new);
+	spin_unlock(&fs->lock);
+	mutex_unlock(&namespace_sem);
+	return new;
+}
+
+void get_mnt_ns(struct mnt_namespace *ns)
+{
+	refcount_inc(&ns->count);
+}
+
+void put_mnt_ns(struct mnt_namespace *ns)
+{
+	if (!refcount_dec_and_test(&ns->count))
+		return;
+	mutex_lock(&namespace_sem);
+	umount_tree(ns);
+	mutex_unlock(&namespace_sem);
+	kfree(ns);
+}
+
+unsigned int mnt_ns_inum(struct mnt_namespace *ns)
+{
+	return ns->inum;
+}
+
+/* setns into @ns: root and cwd become its root (and whatever is mounted there). */
+void mntns_install(struct fs_struct *fs, struct mnt_namespace *ns)
+{
+	struct path root = { .mnt = &ns->root->mnt, .dentry = ns->root->mnt.mnt_root };
+
+	path_get(&root);
+	follow_down_mount(&root);
+	set_fs_root(fs, &root);
+	set_fs_pwd(fs, &root);
+	path_put(&root);
 }

@@ -11,18 +11,24 @@
  * refuse.  Only then is a descriptor installed.
  */
 #include <linux/kernel.h>
+#include <linux/dnotify.h>
 #include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/filelock.h>
 #include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/fsnotify.h>
 #include <linux/fs_struct.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
+#include <linux/overflow.h>
 #include <linux/sched.h>
+#include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <uapi/linux/falloc.h>
 #include "internal.h"
 
 static fmode_t open_fmode(int flags)
@@ -31,6 +37,8 @@ static fmode_t open_fmode(int flags)
 
 	if (flags & O_PATH)
 		return FMODE_PATH;
+	if (flags & __FMODE_EXEC)
+		mode |= FMODE_EXEC;
 	switch (flags & O_ACCMODE) {
 	case O_RDONLY:
 		mode |= FMODE_READ;
@@ -51,7 +59,8 @@ static fmode_t open_fmode(int flags)
  */
 static unsigned int open_file_flags(int flags)
 {
-	return flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+	return flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC | __FMODE_NONOTIFY |
+			 __FMODE_EXEC);
 }
 
 struct file *dentry_open(const struct path *path, int flags)
@@ -69,18 +78,52 @@ struct file *dentry_open(const struct path *path, int flags)
 	f->f_op = inode->i_fop;
 	if (f->f_mode & FMODE_PATH)
 		return f;
-	if (S_ISBLK(inode->i_mode) || (!f->f_op && !S_ISDIR(inode->i_mode))) {
-		err = -ENXIO;	/* no block devices or sockets yet */
+	if (flags & __FMODE_NONOTIFY)
+		f->f_mode |= FMODE_NONOTIFY;
+	if (!f->f_op && !S_ISDIR(inode->i_mode)) {
+		err = -ENXIO;	/* a socket: it is not opened by path */
+		f->f_mode |= FMODE_PATH;
 		goto out;
+	}
+	/* Operations a module provides keep it loaded while the file is open. */
+	if (f->f_op && !try_module_get(f->f_op->owner)) {
+		err = -ENODEV;
+		f->f_mode |= FMODE_PATH;
+		goto out;
+	}
+	/* A security module (Landlock) may refuse it, */
+	err = security_file_open(f);
+	if (err)
+		goto out_put;
+	/* and so may a fanotify listener. */
+	err = fsnotify_open_perm(f);
+	if (err)
+		goto out_put;
+	/* Leases: their holders hear of this open first (and may make it wait). */
+	if (S_ISREG(inode->i_mode)) {
+		err = break_lease(inode, flags);
+		if (err)
+			goto out_put;
+	}
+	/* A running program's file may not be opened for writing. */
+	if ((f->f_mode & FMODE_WRITE) && S_ISREG(inode->i_mode)) {
+		err = get_write_access(inode);
+		if (err)
+			goto out_put;
+		f->f_mode |= FMODE_WRITER;
 	}
 	if (f->f_op && f->f_op->open) {
 		err = f->f_op->open(inode, f);
 		if (err)
-			goto out;
+			goto out_put;
 	}
 	return f;
-out:
+out_put:
+	/* ->open may have swapped f_op (a character device): put what is there now. */
+	if (f->f_op)
+		module_put(f->f_op->owner);
 	f->f_mode |= FMODE_PATH;	/* no ->release for an open that failed */
+out:
 	fput(f);
 	return ERR_PTR(err);
 }
@@ -105,6 +148,7 @@ int filp_close(struct file *filp, fl_owner_t id)
 	if (!(filp->f_mode & FMODE_PATH)) {
 		if (filp->f_op && filp->f_op->flush)
 			err = filp->f_op->flush(filp);
+		dnotify_flush(filp, id);
 		locks_remove_posix(filp, id);
 	}
 	fput(filp);
@@ -119,6 +163,8 @@ static long do_sys_open(int dfd, const char __user *filename, int flags, umode_t
 
 	if (!(flags & (O_CREAT | __O_TMPFILE)))
 		mode = 0;
+	/* The kernel's own open flags are not the caller's to set (Linux drops them too). */
+	flags &= ~(__FMODE_EXEC | __FMODE_NONOTIFY);
 	name = getname(filename);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
@@ -130,6 +176,7 @@ static long do_sys_open(int dfd, const char __user *filename, int flags, umode_t
 			fd = PTR_ERR(f);
 		} else {
 			fd_install(fd, f);
+			fsnotify_open(f);
 		}
 	}
 	putname(name);
@@ -144,6 +191,113 @@ SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
 SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
 {
 	return do_sys_open(dfd, filename, flags | O_LARGEFILE, mode);
+}
+
+/* openat2(2)'s argument; later versions may only grow it (copy_struct_from_user). */
+struct open_how {
+	u64 flags;
+	u64 mode;
+	u64 resolve;
+};
+
+#define RESOLVE_NO_XDEV		0x01
+#define RESOLVE_NO_MAGICLINKS	0x02
+#define RESOLVE_NO_SYMLINKS	0x04
+#define RESOLVE_BENEATH		0x08
+#define RESOLVE_IN_ROOT		0x10
+#define RESOLVE_CACHED		0x20
+#define VALID_RESOLVE_FLAGS	(RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS | \
+				 RESOLVE_BENEATH | RESOLVE_IN_ROOT | RESOLVE_CACHED)
+#define VALID_OPEN_FLAGS	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | \
+				 O_NONBLOCK | O_DSYNC | FASYNC | O_DIRECT | O_LARGEFILE | \
+				 O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH | \
+				 __O_SYNC | __O_TMPFILE)
+#define O_PATH_FLAGS		(O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC)
+
+/*
+ * A structure user space may pass at any size: smaller than the first
+ * version is EINVAL, larger is fine if the bytes this kernel does not
+ * know are zero (else E2BIG), so old kernels refuse what they cannot do.
+ */
+static int copy_struct_from_user(void *dst, size_t ksize, const void __user *src, size_t usize)
+{
+	size_t size = min(ksize, usize), i;
+	char c;
+
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	for (i = ksize; i < usize; i++) {
+		if (get_user(c, (const char __user *)src + i))
+			return -EFAULT;
+		if (c)
+			return -E2BIG;
+	}
+	memset(dst, 0, ksize);
+	return copy_from_user(dst, src, size) ? -EFAULT : 0;
+}
+
+/*
+ * openat2: openat with its flags checked strictly (an unknown bit, a
+ * mode without O_CREAT or O_TMPFILE, O_PATH with other flags: EINVAL,
+ * where openat ignores them) and RESOLVE_* rules for the walk: no
+ * symlinks, no /proc magic links, no mount crossing, stay beneath the
+ * directory, or treat it as the root.
+ */
+SYSCALL_DEFINE4(openat2, int, dfd, const char __user *, filename, struct open_how __user *, uhow,
+		size_t, usize)
+{
+	unsigned int lookup_flags = 0;
+	struct open_how how;
+	struct filename *name;
+	struct file *f;
+	int err, fd, flags;
+
+	if (usize < sizeof(how))
+		return -EINVAL;
+	err = copy_struct_from_user(&how, sizeof(how), uhow, usize);
+	if (err)
+		return err;
+	if (how.flags & ~(u64)VALID_OPEN_FLAGS)
+		return -EINVAL;
+	if (how.resolve & ~(u64)VALID_RESOLVE_FLAGS)
+		return -EINVAL;
+	if (how.mode & ~(u64)(S_ISUID | S_ISGID | S_ISVTX | S_IRWXU | S_IRWXG | S_IRWXO))
+		return -EINVAL;
+	if (how.mode && !(how.flags & (O_CREAT | __O_TMPFILE)))
+		return -EINVAL;
+	if ((how.flags & O_PATH) && (how.flags & ~(u64)O_PATH_FLAGS))
+		return -EINVAL;
+	if ((how.resolve & RESOLVE_BENEATH) && (how.resolve & RESOLVE_IN_ROOT))
+		return -EINVAL;
+	/* Everything is in memory, but creating or truncating is not a cached lookup. */
+	if ((how.resolve & RESOLVE_CACHED) && (how.flags & (O_TRUNC | O_CREAT | __O_TMPFILE)))
+		return -EAGAIN;
+	flags = how.flags | O_LARGEFILE;
+	if (how.resolve & RESOLVE_NO_XDEV)
+		lookup_flags |= LOOKUP_NO_XDEV;
+	if (how.resolve & RESOLVE_NO_MAGICLINKS)
+		lookup_flags |= LOOKUP_NO_MAGICLINKS;
+	if (how.resolve & RESOLVE_NO_SYMLINKS)
+		lookup_flags |= LOOKUP_NO_SYMLINKS;
+	if (how.resolve & RESOLVE_BENEATH)
+		lookup_flags |= LOOKUP_BENEATH;
+	if (how.resolve & RESOLVE_IN_ROOT)
+		lookup_flags |= LOOKUP_IN_ROOT;
+	name = getname(filename);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	fd = get_unused_fd_flags(flags);
+	if (fd >= 0) {
+		f = do_filp_open_flags(dfd, name, flags, how.mode, lookup_flags);
+		if (IS_ERR(f)) {
+			put_unused_fd(fd);
+			fd = PTR_ERR(f);
+		} else {
+			fd_install(fd, f);
+		}
+	}
+	putname(name);
+	return fd;
 }
 
 SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
@@ -183,7 +337,13 @@ int vfs_truncate(const struct path *path, loff_t length)
 	err = inode_permission(inode, MAY_WRITE);
 	if (err)
 		return err;
-	return do_truncate(path->dentry, length, ATTR_MTIME | ATTR_CTIME);
+	/* Not a running program (ETXTBSY), nor may one start meanwhile. */
+	err = get_write_access(inode);
+	if (err)
+		return err;
+	err = do_truncate(path->dentry, length, ATTR_MTIME | ATTR_CTIME);
+	put_write_access(inode);
+	return err;
 }
 
 SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
@@ -276,6 +436,65 @@ out:
 		put_cred(override);
 	}
 	return res;
+}
+
+#define FALLOC_FL_SUPPORTED_MASK	(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE | \
+					 FALLOC_FL_COLLAPSE_RANGE | FALLOC_FL_ZERO_RANGE | \
+					 FALLOC_FL_INSERT_RANGE | FALLOC_FL_UNSHARE_RANGE)
+
+/*
+ * fallocate: make sure the bytes [offset, offset + len) have storage (or,
+ * with FALLOC_FL_PUNCH_HOLE, give it back).  The checks every filesystem
+ * shares are here, in Linux's order; which modes exist is the
+ * filesystem's ->fallocate business (EOPNOTSUPP for the others).
+ */
+int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file_inode(file);
+	loff_t end;
+
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	if (mode & ~FALLOC_FL_SUPPORTED_MASK)
+		return -EOPNOTSUPP;
+	/* Punching keeps the size by definition; zeroing is not punching. */
+	if ((mode & FALLOC_FL_PUNCH_HOLE) && (mode & FALLOC_FL_ZERO_RANGE))
+		return -EOPNOTSUPP;
+	if ((mode & FALLOC_FL_PUNCH_HOLE) && !(mode & FALLOC_FL_KEEP_SIZE))
+		return -EOPNOTSUPP;
+	/* Collapse and insert shift the whole tail: nothing else with them. */
+	if ((mode & FALLOC_FL_COLLAPSE_RANGE) && (mode & ~FALLOC_FL_COLLAPSE_RANGE))
+		return -EINVAL;
+	if ((mode & FALLOC_FL_INSERT_RANGE) && (mode & ~FALLOC_FL_INSERT_RANGE))
+		return -EINVAL;
+	if ((mode & FALLOC_FL_UNSHARE_RANGE) &&
+	    (mode & ~(FALLOC_FL_UNSHARE_RANGE | FALLOC_FL_KEEP_SIZE)))
+		return -EINVAL;
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (S_ISFIFO(inode->i_mode))
+		return -ESPIPE;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode) && !S_ISBLK(inode->i_mode))
+		return -ENODEV;
+	if (check_add_overflow(offset, len, &end) || end > inode->i_sb->s_maxbytes)
+		return -EFBIG;
+	if (!file->f_op->fallocate)
+		return -EOPNOTSUPP;
+	return file->f_op->fallocate(file, mode, offset, len);
+}
+
+SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
+{
+	struct file *f = fget(fd);
+	int err;
+
+	if (!f)
+		return -EBADF;
+	err = vfs_fallocate(f, mode, offset, len);
+	fput(f);
+	return err;
 }
 
 SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)

@@ -13,6 +13,8 @@
  * one slot and so is never interleaved; a bigger one may be partial; no
  * readers means SIGPIPE and EPIPE, no writers means EOF; FIFO opens wait
  * for the other side unless O_NONBLOCK (ENXIO for a writer) or O_RDWR.
+ * A writer with O_DIRECT (pipe2's packet mode) makes each write of up to
+ * a page its own packet, and a read returns at most one packet.
  * Readiness for poll/select is pipe_poll (see fs/select.c).
  */
 #include <linux/kernel.h>
@@ -27,8 +29,10 @@
 #include <linux/mount.h>
 #include <linux/pipe_fs_i.h>
 #include <linux/poll.h>
+#include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/user.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
@@ -37,50 +41,82 @@
 #define FIONREAD	0x541B
 #define PIPEFS_MAGIC	0x50495045
 
-unsigned int pipe_max_size = 1048576;
 
 /* Guards pipe->files and inode->i_pipe: together they decide who frees. */
 static DEFINE_SPINLOCK(pipe_files_lock);
 static struct vfsmount *pipe_mnt;
 
-/* ---------- the ring ---------- */
+/* ---------- the ring (its helpers: <linux/pipe_fs_i.h>, shared with fs/splice.c) ---------- */
 
-static inline unsigned int pipe_occupancy(const struct pipe_inode_info *pipe)
+/*
+ * Every ring's slots are charged to the user who made the pipe, as on
+ * Linux: past pipe-user-pages-soft an unprivileged user's new pipes get
+ * two slots instead of sixteen, and past a nonzero pipe-user-pages-hard
+ * none at all (pipe() fails) and F_SETPIPE_SZ may not grow one.
+ */
+unsigned int pipe_max_size = 1048576;
+int pipe_user_pages_hard;
+int pipe_user_pages_soft = PIPE_DEF_BUFFERS * INR_OPEN_CUR;
+
+static unsigned long account_pipe_buffers(struct user_struct *user, unsigned long old,
+					  unsigned long new)
 {
-	return READ_ONCE(pipe->head) - READ_ONCE(pipe->tail);
+	return atomic_long_add_return(new - old, &user->pipe_bufs);
 }
 
-static inline bool pipe_empty(const struct pipe_inode_info *pipe)
+static bool too_many_pipe_buffers_soft(unsigned long user_bufs)
 {
-	return !pipe_occupancy(pipe);
+	unsigned long soft = READ_ONCE(pipe_user_pages_soft);
+
+	return soft && user_bufs > soft;
 }
 
-static inline bool pipe_full(const struct pipe_inode_info *pipe)
+static bool too_many_pipe_buffers_hard(unsigned long user_bufs)
 {
-	return pipe_occupancy(pipe) >= READ_ONCE(pipe->ring_size);
+	unsigned long hard = READ_ONCE(pipe_user_pages_hard);
+
+	return hard && user_bufs > hard;
 }
 
-static inline struct pipe_buffer *pipe_buf(const struct pipe_inode_info *pipe, unsigned int n)
+static bool pipe_is_unprivileged_user(void)
 {
-	return &pipe->bufs[n & (pipe->ring_size - 1)];
+	return !capable(CAP_SYS_RESOURCE) && !capable(CAP_SYS_ADMIN);
 }
 
 static struct pipe_inode_info *alloc_pipe_info(void)
 {
 	struct pipe_inode_info *pipe = kzalloc(sizeof(*pipe), GFP_KERNEL);
+	unsigned long slots = PIPE_DEF_BUFFERS, user_bufs;
+	unsigned int max_size = READ_ONCE(pipe_max_size);
+	struct user_struct *user;
 
 	if (!pipe)
 		return NULL;
-	pipe->bufs = kcalloc(PIPE_DEF_BUFFERS, sizeof(*pipe->bufs), GFP_KERNEL);
-	if (!pipe->bufs) {
-		kfree(pipe);
-		return NULL;
+	/* pipe-max-size below the default shrinks new pipes too. */
+	if (slots * PAGE_SIZE > max_size && !capable(CAP_SYS_RESOURCE))
+		slots = max(max_size >> PAGE_SHIFT, 1U);
+	user = get_uid(current_cred()->user);
+	user_bufs = account_pipe_buffers(user, 0, slots);
+	if (too_many_pipe_buffers_soft(user_bufs) && pipe_is_unprivileged_user()) {
+		user_bufs = account_pipe_buffers(user, slots, PIPE_MIN_DEF_BUFFERS);
+		slots = PIPE_MIN_DEF_BUFFERS;
 	}
-	pipe->ring_size = PIPE_DEF_BUFFERS;
+	if (too_many_pipe_buffers_hard(user_bufs) && pipe_is_unprivileged_user())
+		goto out_revert;
+	pipe->bufs = kcalloc(slots, sizeof(*pipe->bufs), GFP_KERNEL);
+	if (!pipe->bufs)
+		goto out_revert;
+	pipe->ring_size = slots;
+	pipe->user = user;
 	mutex_init(&pipe->mutex);
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
 	return pipe;
+out_revert:
+	account_pipe_buffers(user, slots, 0);
+	free_uid(user);
+	kfree(pipe);
+	return NULL;
 }
 
 static void free_pipe_info(struct pipe_inode_info *pipe)
@@ -89,6 +125,8 @@ static void free_pipe_info(struct pipe_inode_info *pipe)
 
 	for (i = pipe->tail; i != pipe->head; i++)
 		__free_page(pipe_buf(pipe, i)->page);
+	account_pipe_buffers(pipe->user, pipe->ring_size, 0);
+	free_uid(pipe->user);
 	kfree(pipe->bufs);
 	kfree(pipe);
 }
@@ -109,16 +147,6 @@ static void put_pipe_info(struct inode *inode, struct pipe_inode_info *pipe)
 
 /* ---------- read and write ---------- */
 
-static bool pipe_readable(const struct pipe_inode_info *pipe)
-{
-	return !pipe_empty(pipe) || !READ_ONCE(pipe->writers);
-}
-
-static bool pipe_writable(const struct pipe_inode_info *pipe)
-{
-	return !pipe_full(pipe) || !READ_ONCE(pipe->readers);
-}
-
 /*
  * Take what the ring holds, slot by slot.  A fault on the reader's
  * buffer consumes nothing, so the data stays for a good buffer.
@@ -138,12 +166,16 @@ static ssize_t pipe_read_slots(struct pipe_inode_info *pipe, struct iov_iter *to
 		ret += chars;
 		buf->offset += chars;
 		buf->len -= chars;
+		if (buf->flags & PIPE_BUF_FLAG_PACKET)
+			buf->len = 0;	/* one packet a read; the rest is dropped */
 		if (!buf->len) {
 			__free_page(buf->page);
 			buf->page = NULL;
 			pipe->tail++;
 			*freed = true;
 		}
+		if (buf->flags & PIPE_BUF_FLAG_PACKET)
+			break;
 	}
 	return ret;
 }
@@ -171,8 +203,10 @@ static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 		mutex_lock(&pipe->mutex);
 	}
 	mutex_unlock(&pipe->mutex);
-	if (freed)
-		wake_up_interruptible_all(&pipe->wr_wait);
+	if (freed) {
+		wake_up_interruptible_poll(&pipe->wr_wait, POLLOUT | POLLWRNORM);
+		kill_fasync(&pipe->fasync_writers, SIGIO, POLL_OUT);
+	}
 	return ret;
 }
 
@@ -190,7 +224,7 @@ static ssize_t pipe_write_merge(struct pipe_inode_info *pipe, struct iov_iter *f
 	if (!chars || pipe_empty(pipe))
 		return 0;
 	buf = pipe_buf(pipe, pipe->head - 1);
-	if (buf->offset + buf->len + chars > PAGE_SIZE)
+	if (!(buf->flags & PIPE_BUF_FLAG_CAN_MERGE) || buf->offset + buf->len + chars > PAGE_SIZE)
 		return 0;
 	to = (char *)page_address(buf->page) + buf->offset + buf->len;
 	if (copy_from_iter(to, chars, from) < chars)
@@ -199,8 +233,12 @@ static ssize_t pipe_write_merge(struct pipe_inode_info *pipe, struct iov_iter *f
 	return chars;
 }
 
-/* Fill one new slot with up to a page; the caller checked it is free. */
-static ssize_t pipe_write_slot(struct pipe_inode_info *pipe, struct iov_iter *from)
+/*
+ * Fill one new slot with up to a page; the caller checked it is free.
+ * In a packet-mode pipe each slot is a packet, never merged into.
+ */
+static ssize_t pipe_write_slot(struct pipe_inode_info *pipe, struct iov_iter *from,
+			       bool packet)
 {
 	struct page *page = alloc_page(GFP_KERNEL);
 	struct pipe_buffer *buf;
@@ -217,6 +255,7 @@ static ssize_t pipe_write_slot(struct pipe_inode_info *pipe, struct iov_iter *fr
 	buf->page = page;
 	buf->offset = 0;
 	buf->len = copied;
+	buf->flags = packet ? PIPE_BUF_FLAG_PACKET : PIPE_BUF_FLAG_CAN_MERGE;
 	pipe->head++;
 	return copied;
 }
@@ -231,6 +270,7 @@ static ssize_t pipe_no_readers(ssize_t ret)
 static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct pipe_inode_info *pipe = iocb->ki_filp->private_data;
+	bool packet = iocb->ki_filp->f_flags & O_DIRECT;
 	ssize_t ret = 0, n;
 
 	if (!iov_iter_count(from))
@@ -240,7 +280,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		ret = pipe_no_readers(0);
 		goto out;
 	}
-	ret = pipe_write_merge(pipe, from);
+	ret = packet ? 0 : pipe_write_merge(pipe, from);
 	if (ret < 0)
 		goto out;
 	while (iov_iter_count(from)) {
@@ -249,7 +289,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 			break;
 		}
 		if (!pipe_full(pipe)) {
-			n = pipe_write_slot(pipe, from);
+			n = pipe_write_slot(pipe, from, packet);
 			if (n < 0) {
 				ret = ret ? ret : n;
 				break;
@@ -270,14 +310,16 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		}
 		/* Full: let the readers at what is there, then wait for room. */
 		mutex_unlock(&pipe->mutex);
-		wake_up_interruptible_all(&pipe->rd_wait);
+		wake_up_interruptible_poll(&pipe->rd_wait, POLLIN | POLLRDNORM);
 		wait_event_interruptible(pipe->wr_wait, pipe_writable(pipe));
 		mutex_lock(&pipe->mutex);
 	}
 out:
 	mutex_unlock(&pipe->mutex);
-	if (ret > 0)
-		wake_up_interruptible_all(&pipe->rd_wait);
+	if (ret > 0) {
+		wake_up_interruptible_poll(&pipe->rd_wait, POLLIN | POLLRDNORM);
+		kill_fasync(&pipe->fasync_readers, SIGIO, POLL_IN);
+	}
 	return ret;
 }
 
@@ -288,8 +330,11 @@ static __poll_t pipe_poll(struct file *filp, poll_table *wait)
 	struct pipe_inode_info *pipe = filp->private_data;
 	__poll_t mask = 0;
 
-	poll_wait(filp, &pipe->rd_wait, wait);
-	poll_wait(filp, &pipe->wr_wait, wait);
+	/* Each end waits only where its answer changes (AIO polls take one queue). */
+	if (filp->f_mode & FMODE_READ)
+		poll_wait(filp, &pipe->rd_wait, wait);
+	if (filp->f_mode & FMODE_WRITE)
+		poll_wait(filp, &pipe->wr_wait, wait);
 	if (filp->f_mode & FMODE_READ) {
 		if (!pipe_empty(pipe))
 			mask |= POLLIN | POLLRDNORM;
@@ -333,8 +378,28 @@ static int pipe_release(struct inode *inode, struct file *filp)
 	/* Sleepers re-check: EOF for readers, EPIPE for writers, POLLHUP/POLLERR. */
 	wake_up_interruptible_all(&pipe->rd_wait);
 	wake_up_interruptible_all(&pipe->wr_wait);
+	kill_fasync(&pipe->fasync_readers, SIGIO, POLL_IN);
+	kill_fasync(&pipe->fasync_writers, SIGIO, POLL_OUT);
 	put_pipe_info(inode, pipe);
 	return 0;
+}
+
+/* O_ASYNC on a pipe end: the read end hears of data, the write end of room. */
+static int pipe_fasync(int fd, struct file *filp, int on)
+{
+	struct pipe_inode_info *pipe = filp->private_data;
+	int ret = 0;
+
+	mutex_lock(&pipe->mutex);
+	if (filp->f_mode & FMODE_READ)
+		ret = fasync_helper(fd, filp, on, &pipe->fasync_readers);
+	if (ret >= 0 && (filp->f_mode & FMODE_WRITE)) {
+		ret = fasync_helper(fd, filp, on, &pipe->fasync_writers);
+		if (ret < 0 && (filp->f_mode & FMODE_READ))
+			fasync_helper(-1, filp, 0, &pipe->fasync_readers);
+	}
+	mutex_unlock(&pipe->mutex);
+	return ret < 0 ? ret : 0;
 }
 
 /* ---------- FIFOs ---------- */
@@ -439,6 +504,7 @@ const struct file_operations pipefifo_fops = {
 	.poll		= pipe_poll,
 	.unlocked_ioctl	= pipe_ioctl,
 	.release	= pipe_release,
+	.fasync		= pipe_fasync,
 };
 
 /* ---------- pipe sizes (fcntl) ---------- */
@@ -493,13 +559,25 @@ static long pipe_set_size(struct pipe_inode_info *pipe, unsigned int arg)
 	    !capable(CAP_SYS_RESOURCE))
 		return -EPERM;
 	if (nr_slots != pipe->ring_size) {
+		unsigned long user_bufs = account_pipe_buffers(pipe->user, pipe->ring_size,
+							       nr_slots);
+
+		err = -EPERM;
+		if (nr_slots > pipe->ring_size &&
+		    (too_many_pipe_buffers_hard(user_bufs) ||
+		     too_many_pipe_buffers_soft(user_bufs)) &&
+		    pipe_is_unprivileged_user())
+			goto out_revert;
 		err = pipe_resize_ring(pipe, nr_slots);
 		if (err)
-			return err;
+			goto out_revert;
 	}
 	/* Writers waiting for room may now have it. */
 	wake_up_interruptible_all(&pipe->wr_wait);
 	return size;
+out_revert:
+	account_pipe_buffers(pipe->user, nr_slots, pipe->ring_size);
+	return err;
 }
 
 long pipe_fcntl(struct file *file, unsigned int cmd, unsigned int arg)
@@ -594,7 +672,8 @@ static int create_pipe_files(struct file **res, int flags)
 	d_drop(path.dentry);	/* never found by name: freed on the last dput */
 	d_instantiate(path.dentry, inode);
 	path.mnt = mntget(pipe_mnt);
-	res[1] = alloc_pipe_file(&path, O_WRONLY | (flags & O_NONBLOCK), FMODE_WRITE);
+	/* Only the writer is O_DIRECT: packets are marked as they are written. */
+	res[1] = alloc_pipe_file(&path, O_WRONLY | (flags & (O_NONBLOCK | O_DIRECT)), FMODE_WRITE);
 	if (IS_ERR(res[1])) {
 		err = PTR_ERR(res[1]);
 		goto out_path;
@@ -618,8 +697,8 @@ static int do_pipe2(int __user *fildes, int flags)
 	struct file *files[2] = { NULL, NULL };
 	int fd[2], err;
 
-	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
-		return -EINVAL;		/* O_DIRECT (packet mode) is not supported */
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
+		return -EINVAL;
 	err = create_pipe_files(files, flags);
 	if (err)
 		return err;
@@ -663,24 +742,7 @@ SYSCALL_DEFINE1(pipe, int __user *, fildes)
 static struct dentry *pipefs_mount(struct file_system_type *fs_type, int flags,
 				   const char *dev_name, void *data)
 {
-	struct super_block *sb = sget_nodev(fs_type, flags);
-	struct inode *root;
-
-	if (!sb)
-		return ERR_PTR(-ENOMEM);
-	sb->s_magic = PIPEFS_MAGIC;
-	sb->s_op = &pipefs_ops;
-	root = new_inode(sb);
-	if (root) {
-		root->i_mode = S_IFDIR | 0500;
-		root->i_op = &pipefs_inode_operations;
-	}
-	sb->s_root = root ? d_make_root(root) : NULL;
-	if (!sb->s_root) {
-		deactivate_super(sb);
-		return ERR_PTR(-ENOMEM);
-	}
-	return dget(sb->s_root);
+	return mount_pseudo(fs_type, flags, PIPEFS_MAGIC, &pipefs_ops, &pipefs_inode_operations);
 }
 
 static struct file_system_type pipe_fs_type = {
@@ -701,3 +763,8 @@ static int __init init_pipe_fs(void)
 	return 0;
 }
 fs_initcall(init_pipe_fs);
+
+struct pipe_inode_info *get_pipe_info(struct file *file)
+{
+	return file->f_op == &pipefifo_fops ? file->private_data : NULL;
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * getdents64: a directory's entries as struct linux_dirent64 records.
+ * getdents64: a directory's entries as struct linux_dirent64 records
+ * (and getdents, the older record of the same walk).
  * The filesystem's ->iterate_shared walks its entries from ctx->pos and
  * calls the actor once per name; the actor packs records into the user
  * buffer and stops the walk when the next one does not fit.  The
@@ -10,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/fsnotify.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
@@ -36,22 +38,47 @@ int iterate_dir(struct file *file, struct dir_context *ctx)
 	err = file->f_op->iterate_shared(file, ctx);
 	file->f_pos = ctx->pos;
 	inode_unlock(inode);
+	if (!err)
+		fsnotify_access(file);	/* reading a directory is IN_ACCESS | IN_ISDIR */
 	return err;
 }
 
-struct getdents_callback64 {
+/*
+ * getdents64 and the original getdents differ only in the record: the
+ * old struct linux_dirent has no d_type field, so the type rides in the
+ * record's last byte, after the name's NUL and padding.  d_ino, d_off
+ * and d_reclen sit at the same offsets in both, so one actor packs
+ * either kind.
+ */
+struct linux_dirent {
+	unsigned long d_ino;
+	unsigned long d_off;
+	unsigned short d_reclen;
+	char d_name[];
+};
+
+struct getdents_callback {
 	struct dir_context ctx;
 	char __user *current_dir;
 	int prev_reclen;
 	int count;
 	int error;
+	bool legacy;		/* struct linux_dirent, not linux_dirent64 */
 };
 
-static bool filldir64(struct dir_context *ctx, const char *name, int namlen, loff_t offset,
-		      u64 ino, unsigned int d_type)
+#define DIRENT_OFF	offsetof(struct linux_dirent64, d_off)
+BUILD_BUG_ON(offsetof(struct linux_dirent, d_off) != DIRENT_OFF);
+BUILD_BUG_ON(offsetof(struct linux_dirent, d_reclen) !=
+	     offsetof(struct linux_dirent64, d_reclen));
+
+static bool filldir(struct dir_context *ctx, const char *name, int namlen, loff_t offset,
+		    u64 ino, unsigned int d_type)
 {
-	struct getdents_callback64 *buf = container_of(ctx, struct getdents_callback64, ctx);
-	int reclen = ALIGN(offsetof(struct linux_dirent64, d_name) + namlen + 1, sizeof(u64));
+	struct getdents_callback *buf = container_of(ctx, struct getdents_callback, ctx);
+	size_t name_off = buf->legacy ? offsetof(struct linux_dirent, d_name)
+				      : offsetof(struct linux_dirent64, d_name);
+	/* The name's NUL, and for the old record the trailing type byte. */
+	int reclen = ALIGN(name_off + namlen + 1 + buf->legacy, sizeof(u64));
 	struct linux_dirent64 hdr;
 	char __user *d = buf->current_dir;
 
@@ -63,17 +90,17 @@ static bool filldir64(struct dir_context *ctx, const char *name, int namlen, lof
 	if (buf->prev_reclen) {
 		s64 off = offset;
 
-		if (copy_to_user(d - buf->prev_reclen + offsetof(struct linux_dirent64, d_off),
-				 &off, sizeof(off)))
+		if (copy_to_user(d - buf->prev_reclen + DIRENT_OFF, &off, sizeof(off)))
 			goto efault;
 	}
 	hdr.d_ino = ino;
 	hdr.d_off = 0;
 	hdr.d_reclen = reclen;
 	hdr.d_type = d_type;
-	if (copy_to_user(d, &hdr, offsetof(struct linux_dirent64, d_name)) ||
-	    copy_to_user(d + offsetof(struct linux_dirent64, d_name), name, namlen) ||
-	    put_user(0, d + offsetof(struct linux_dirent64, d_name) + namlen))
+	if (copy_to_user(d, &hdr, name_off) ||
+	    copy_to_user(d + name_off, name, namlen) ||
+	    put_user(0, d + name_off + namlen) ||
+	    (buf->legacy && put_user((char)d_type, d + reclen - 1)))
 		goto efault;
 	buf->prev_reclen = reclen;
 	buf->current_dir = d + reclen;
@@ -84,16 +111,16 @@ efault:
 	return false;
 }
 
-SYSCALL_DEFINE3(getdents64, unsigned int, fd, struct linux_dirent64 __user *, dirent,
-		unsigned int, count)
+static long do_getdents(unsigned int fd, void __user *dirent, unsigned int count, bool legacy)
 {
-	struct getdents_callback64 buf = {
-		.ctx.actor = filldir64,
-		.current_dir = (char __user *)dirent,
+	struct getdents_callback buf = {
+		.ctx.actor = filldir,
+		.current_dir = dirent,
 		.count = count,
+		.legacy = legacy,
 	};
 	struct file *f;
-	int err;
+	long err;
 
 	/* The count is an int inside, as on Linux: "negative" fits no record. */
 	if ((int)count >= 0 && !access_ok(dirent, count))
@@ -109,14 +136,25 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, struct linux_dirent64 __user *, di
 	if (buf.prev_reclen) {
 		s64 off = buf.ctx.pos;
 
-		if (copy_to_user(buf.current_dir - buf.prev_reclen +
-				 offsetof(struct linux_dirent64, d_off), &off, sizeof(off)))
+		if (copy_to_user(buf.current_dir - buf.prev_reclen + DIRENT_OFF, &off, sizeof(off)))
 			err = -EFAULT;
 		else
 			err = count - buf.count;
 	} else if (!err) {
-		err = buf.error == -EFAULT ? -EFAULT : (buf.error ? buf.error : 0);
+		err = buf.error;
 	}
 	fput(f);
 	return err;
+}
+
+SYSCALL_DEFINE3(getdents64, unsigned int, fd, struct linux_dirent64 __user *, dirent,
+		unsigned int, count)
+{
+	return do_getdents(fd, dirent, count, false);
+}
+
+SYSCALL_DEFINE3(getdents, unsigned int, fd, struct linux_dirent __user *, dirent,
+		unsigned int, count)
+{
+	return do_getdents(fd, dirent, count, true);
 }

@@ -236,7 +236,7 @@ static void put_time_left(const u64 *deadline, void __user *utime, bool timeval)
  * ran (restore_sigmask, as rt_sigsuspend does), so a signal unblocked
  * only for the wait is still delivered to its handler.
  */
-static int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize)
+int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize)
 {
 	sigset_t kmask;
 

@@ -40,6 +40,7 @@ void seq_printf(struct seq_file *m, const char *fmt, ...)
 	/* vsnprintf wants room for its NUL too: a text that fills the buffer is an overflow. */
 	m->count = (size_t)len < room ? m->count + len : m->size;
 }
+EXPORT_SYMBOL(seq_printf);
 
 void seq_write(struct seq_file *m, const void *data, size_t len)
 {
@@ -50,16 +51,19 @@ void seq_write(struct seq_file *m, const void *data, size_t len)
 	memcpy(m->buf + m->count, data, len);
 	m->count += len;
 }
+EXPORT_SYMBOL(seq_write);
 
 void seq_puts(struct seq_file *m, const char *s)
 {
 	seq_write(m, s, strlen(s));
 }
+EXPORT_SYMBOL(seq_puts);
 
 void seq_putc(struct seq_file *m, char c)
 {
 	seq_write(m, &c, 1);
 }
+EXPORT_SYMBOL(seq_putc);
 
 void seq_escape(struct seq_file *m, const char *s, const char *esc)
 {
@@ -115,6 +119,7 @@ int single_open(struct file *file, int (*show)(struct seq_file *m, void *v), voi
 	file->private_data = &s->seq;
 	return 0;
 }
+EXPORT_SYMBOL(single_open);
 
 int single_release(struct inode *inode, struct file *file)
 {
@@ -125,6 +130,7 @@ int single_release(struct inode *inode, struct file *file)
 	file->private_data = NULL;
 	return 0;
 }
+EXPORT_SYMBOL(single_release);
 
 /*
  * A read from offset 0 prints the text again, as Linux does: top keeps
@@ -157,6 +163,7 @@ ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos)
 	*ppos += n;
 	return n;
 }
+EXPORT_SYMBOL(seq_read);
 
 loff_t seq_lseek(struct file *file, loff_t offset, int whence)
 {
@@ -179,3 +186,4 @@ loff_t seq_lseek(struct file *file, loff_t offset, int whence)
 	file->f_pos = offset;
 	return offset;
 }
+EXPORT_SYMBOL(seq_lseek);

@@ -6,6 +6,7 @@
 #include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/string.h>
+#include <linux/kdev_t.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
@@ -82,4 +83,32 @@ SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct statfs __user *, buf)
 	err = vfs_statfs(&f->f_path, &st);
 	fput(f);
 	return err ? err : do_statfs_native(&st, buf);
+}
+
+/* ustat(2): free blocks and inodes of the filesystem on device @dev. */
+struct ustat {
+	int f_tfree;
+	unsigned long f_tinode;
+	char f_fname[6];
+	char f_fpack[6];
+};
+
+SYSCALL_DEFINE2(ustat, unsigned int, dev, struct ustat __user *, ubuf)
+{
+	struct super_block *sb = user_get_super(new_decode_dev(dev));
+	struct kstatfs st;
+	struct ustat tmp;
+	int err;
+
+	if (!sb)
+		return -EINVAL;
+	memset(&st, 0, sizeof(st));
+	err = sb->s_op->statfs ? sb->s_op->statfs(sb->s_root, &st) : -ENOSYS;
+	deactivate_super(sb);
+	if (err)
+		return err;
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.f_tfree = st.f_bfree;
+	tmp.f_tinode = st.f_ffree;
+	return copy_to_user(ubuf, &tmp, sizeof(tmp)) ? -EFAULT : 0;
 }

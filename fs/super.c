@@ -11,9 +11,12 @@
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/fsnotify_backend.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 
 static struct file_system_type *file_systems;
 static DEFINE_SPINLOCK(file_systems_lock);
@@ -76,6 +79,7 @@ struct super_block *sget_nodev(struct file_system_type *type, int flags)
 	if (!sb)
 		return NULL;
 	INIT_LIST_HEAD(&sb->s_inodes);
+	INIT_LIST_HEAD(&sb->s_fsnotify_marks);
 	mutex_init(&sb->s_vfs_rename_mutex);
 	atomic_set(&sb->s_active, 1);
 	sb->s_type = type;
@@ -93,6 +97,7 @@ void deactivate_super(struct super_block *sb)
 {
 	if (!atomic_dec_and_test(&sb->s_active))
 		return;
+	fsnotify_sb_delete(sb);		/* IN_UNMOUNT; marks let go of the inodes */
 	sb->s_type->kill_sb(sb);
 	spin_lock(&sb_lock);
 	list_del(&sb->s_list);
@@ -130,4 +135,131 @@ void kill_litter_super(struct super_block *sb)
 	}
 	if (sb->s_op && sb->s_op->put_super)
 		sb->s_op->put_super(sb);
+}
+
+/*
+ * ustat(2) names a filesystem by its device number: the mounted
+ * superblock with that number, with a reference (deactivate_super), or
+ * NULL.
+ */
+struct super_block *user_get_super(dev_t dev)
+{
+	struct super_block *sb;
+
+	spin_lock(&sb_lock);
+	list_for_each_entry(sb, &super_blocks, s_list)
+		if (sb->s_dev == dev && sb->s_root && atomic_inc_not_zero(&sb->s_active)) {
+			spin_unlock(&sb_lock);
+			return sb;
+		}
+	spin_unlock(&sb_lock);
+	return NULL;
+}
+
+/*
+ * sysfs(2), the old System V way to list the filesystem types the kernel
+ * knows (/proc/filesystems today): option 1 turns a name into its index
+ * in the registration list, 2 an index into its name, 3 counts them.
+ */
+static long fs_index(const char __user *uname)
+{
+	struct file_system_type *p;
+	char name[64];
+	long len, idx = 0;
+
+	len = strncpy_from_user(name, uname, sizeof(name));
+	if (len < 0)
+		return -EFAULT;
+	if (len == sizeof(name))
+		return -EINVAL;
+	spin_lock(&file_systems_lock);
+	for (p = file_systems; p; p = p->next, idx++)
+		if (!strcmp(p->name, name))
+			break;
+	spin_unlock(&file_systems_lock);
+	return p ? idx : -EINVAL;
+}
+
+static long fs_name(unsigned int index, char __user *buf)
+{
+	struct file_system_type *p;
+	char name[64];
+
+	spin_lock(&file_systems_lock);
+	for (p = file_systems; p && index; p = p->next)
+		index--;
+	if (p)
+		strscpy(name, p->name, sizeof(name));
+	spin_unlock(&file_systems_lock);
+	if (!p)
+		return -EINVAL;
+	return copy_to_user(buf, name, strlen(name) + 1) ? -EFAULT : 0;
+}
+
+static long fs_maxindex(void)
+{
+	struct file_system_type *p;
+	long n = 0;
+
+	spin_lock(&file_systems_lock);
+	for (p = file_systems; p; p = p->next)
+		n++;
+	spin_unlock(&file_systems_lock);
+	return n;
+}
+
+SYSCALL_DEFINE3(sysfs, int, option, unsigned long, arg1, unsigned long, arg2)
+{
+	switch (option) {
+	case 1:
+		return fs_index((const char __user *)arg1);
+	case 2:
+		return fs_name(arg1, (char __user *)arg2);
+	case 3:
+		return fs_maxindex();
+	default:
+		return -EINVAL;
+	}
+}
+
+/* sync(2)'s middle part: each filesystem writes its own metadata (superblock counters). */
+void sync_filesystems(void)
+{
+	struct super_block *sb, *prev = NULL;
+
+	spin_lock(&sb_lock);
+	list_for_each_entry(sb, &super_blocks, s_list) {
+		if (!sb->s_op || !sb->s_op->sync_fs || !atomic_inc_not_zero(&sb->s_active))
+			continue;
+		spin_unlock(&sb_lock);
+		if (prev)
+			deactivate_super(prev);
+		sb->s_op->sync_fs(sb, 1);
+		prev = sb;
+		spin_lock(&sb_lock);
+	}
+	spin_unlock(&sb_lock);
+	if (prev)
+		deactivate_super(prev);
+}
+
+/* Call @f for each superblock that is alive, holding an active reference across the call. */
+void iterate_supers(void (*f)(struct super_block *sb, void *arg), void *arg)
+{
+	struct super_block *sb, *prev = NULL;
+
+	spin_lock(&sb_lock);
+	list_for_each_entry(sb, &super_blocks, s_list) {
+		if (!atomic_inc_not_zero(&sb->s_active))
+			continue;
+		spin_unlock(&sb_lock);
+		if (prev)
+			deactivate_super(prev);
+		f(sb, arg);
+		prev = sb;
+		spin_lock(&sb_lock);
+	}
+	spin_unlock(&sb_lock);
+	if (prev)
+		deactivate_super(prev);
 }

@@ -61,7 +61,7 @@ static enum hrtimer_restart timerfd_tmrproc(struct hrtimer *htmr)
 	ctx->expired = true;
 	ctx->ticks++;
 	spin_unlock_irqrestore(&ctx->wqh.lock, flags);
-	wake_up_all(&ctx->wqh);
+	wake_up_poll(&ctx->wqh, POLLIN);	/* an expiry only makes it readable */
 	return HRTIMER_NORESTART;
 }
 
@@ -205,7 +205,13 @@ static void timerfd_get_value(struct timerfd_ctx *ctx, struct __kernel_itimerspe
 
 	if (hrtimer_active(&ctx->t)) {
 		left = hrtimer_get_remaining(&ctx->t);
-		if (left < 0)
+		/*
+		 * Due but its interrupt not yet run (a loaded host delays it):
+		 * a periodic timer is then into its next period already.
+		 */
+		if (left <= 0 && ctx->tintv)
+			left = ctx->tintv - (-left) % ctx->tintv;
+		else if (left < 0)
 			left = 0;
 	} else if (ctx->expired && ctx->tintv) {
 		/* A periodic timer waiting to be forwarded: time to its next period. */

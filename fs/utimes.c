@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * utimensat: set a file's access and modification times.  UTIME_NOW and
+ * utimensat, and the older utimes, futimesat and utime: set a file's
+ * access and modification times.  UTIME_NOW and
  * a NULL array mean "now", which anyone with write permission may do;
  * explicit times need ownership (or CAP_FOWNER); UTIME_OMIT leaves a
  * time alone.
@@ -66,13 +67,43 @@ static int utimes_common(const struct path *path, struct timespec64 *times)
 	return err;
 }
 
+/*
+ * The common path of every call: @filename relative to @dfd, or with no
+ * name the descriptor @dfd itself (futimens, futimesat(fd, NULL)).
+ * @times is already checked, or NULL for "both now".
+ */
+static int do_utimes(int dfd, const char __user *filename, struct timespec64 *times,
+		     int flags)
+{
+	struct path path;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (!filename && dfd != AT_FDCWD) {
+		struct file *f = fget(dfd);
+
+		if (!f)
+			return -EBADF;
+		err = utimes_common(&f->f_path, times);
+		fput(f);
+		return err;
+	}
+	err = user_path_at(dfd, filename,
+			   ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
+			   ((flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0), &path);
+	if (err)
+		return err;
+	err = utimes_common(&path, times);
+	path_put(&path);
+	return err;
+}
+
 SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 		struct __kernel_timespec_ut __user *, utimes, int, flags)
 {
 	struct __kernel_timespec_ut ut[2];
 	struct timespec64 t[2], *tp = NULL;
-	struct path path;
-	int err;
 
 	if (utimes) {
 		if (copy_from_user(ut, utimes, sizeof(ut)))
@@ -87,23 +118,67 @@ SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 		if (t[0].tv_nsec == UTIME_OMIT && t[1].tv_nsec == UTIME_OMIT)
 			return 0;
 	}
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-		return -EINVAL;
-	if (!filename && dfd != AT_FDCWD) {	/* futimens(fd) is utimensat(fd, NULL) */
-		struct file *f = fget(dfd);
+	return do_utimes(dfd, filename, tp, flags);
+}
 
-		if (!f)
-			return -EBADF;
-		err = utimes_common(&f->f_path, tp);
-		fput(f);
-		return err;
+/*
+ * The older calls: utimes and futimesat take microseconds (struct
+ * timeval), utime whole seconds (struct utimbuf).  None knows UTIME_NOW
+ * or UTIME_OMIT; a NULL array still means "now".
+ */
+struct old_timeval_ut {
+	long tv_sec;
+	long tv_usec;
+};
+
+struct old_utimbuf {
+	long actime;
+	long modtime;
+};
+
+static long do_futimesat(int dfd, const char __user *filename,
+			 struct old_timeval_ut __user *utimes)
+{
+	struct old_timeval_ut tv[2];
+	struct timespec64 t[2];
+	int i;
+
+	if (!utimes)
+		return do_utimes(dfd, filename, NULL, 0);
+	if (copy_from_user(tv, utimes, sizeof(tv)))
+		return -EFAULT;
+	for (i = 0; i < 2; i++) {
+		if (tv[i].tv_usec < 0 || tv[i].tv_usec >= 1000000)
+			return -EINVAL;
+		t[i].tv_sec = tv[i].tv_sec;
+		t[i].tv_nsec = tv[i].tv_usec * 1000;
 	}
-	err = user_path_at(dfd, filename,
-			   ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
-			   ((flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0), &path);
-	if (err)
-		return err;
-	err = utimes_common(&path, tp);
-	path_put(&path);
-	return err;
+	return do_utimes(dfd, filename, t, 0);
+}
+
+SYSCALL_DEFINE3(futimesat, int, dfd, const char __user *, filename,
+		struct old_timeval_ut __user *, utimes)
+{
+	return do_futimesat(dfd, filename, utimes);
+}
+
+SYSCALL_DEFINE2(utimes, const char __user *, filename, struct old_timeval_ut __user *, utimes)
+{
+	return do_futimesat(AT_FDCWD, filename, utimes);
+}
+
+SYSCALL_DEFINE2(utime, const char __user *, filename, struct old_utimbuf __user *, times)
+{
+	struct old_utimbuf ub;
+	struct timespec64 t[2];
+
+	if (!times)
+		return do_utimes(AT_FDCWD, filename, NULL, 0);
+	if (copy_from_user(&ub, times, sizeof(ub)))
+		return -EFAULT;
+	t[0].tv_sec = ub.actime;
+	t[0].tv_nsec = 0;
+	t[1].tv_sec = ub.modtime;
+	t[1].tv_nsec = 0;
+	return do_utimes(AT_FDCWD, filename, t, 0);
 }

@@ -20,7 +20,9 @@ static struct signal_struct init_signals = {
 	.nr_threads = 1,
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
 	.shared_pending = { .list = LIST_HEAD_INIT(init_signals.shared_pending.list) },
-	.real_timer = { .entry = LIST_HEAD_INIT(init_signals.real_timer.entry) },
+	.real_timer = { .node = LIST_HEAD_INIT(init_signals.real_timer.node) },
+	.posix_timers = LIST_HEAD_INIT(init_signals.posix_timers),
+	.cpu_timers = LIST_HEAD_INIT(init_signals.cpu_timers),
 	.rlim = {
 		[RLIMIT_CPU]		= { RLIM_INFINITY, RLIM_INFINITY },
 		[RLIMIT_FSIZE]		= { RLIM_INFINITY, RLIM_INFINITY },
@@ -44,6 +46,7 @@ static struct signal_struct init_signals = {
 static struct sighand_struct init_sighand = {
 	.count = REFCOUNT_INIT(1),
 	.siglock = __SPIN_LOCK_UNLOCKED(init_sighand.siglock),
+	.signalfd_wqh = __WAIT_QUEUE_HEAD_INITIALIZER(init_sighand.signalfd_wqh),
 };
 
 extern char init_stack[];

@@ -12,10 +12,11 @@
  *
  * The whole archive is checked before anything is created, so a corrupt
  * or truncated one is refused with one clear line and the boot goes on
- * without it, instead of stopping halfway.  A gzip-compressed archive is
- * recognized by its magic and unpacked by decompress_initramfs() with
- * lib/inflate.c first.  Once unpacked, the archive's pages
- * are given back (free_initrd_mem).
+ * without it, instead of stopping halfway.  The image may hold several
+ * archives back to back, each plain or gzip-compressed (recognized by its
+ * magic and unpacked with lib/inflate.c first); later entries overwrite
+ * earlier ones, as on Linux.  Once unpacked, the image's pages are given
+ * back (free_initrd_mem).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -27,6 +28,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/sizes.h>
 #include <linux/vmalloc.h>
 #include <linux/decompress/inflate.h>
 #include <uapi/linux/stat.h>
@@ -112,8 +114,11 @@ static int cpio_parse(const u8 *archive, size_t size, size_t off, struct cpio_en
 	return 0;
 }
 
-/* Walk the whole archive once; the offset of the first bad header on failure. */
-static int cpio_validate(const u8 *archive, size_t size, size_t *bad, int *count)
+/*
+ * Walk one archive up to its trailer: the offset of the first bad header
+ * on failure, the offset just past the trailer entry on success.
+ */
+static int cpio_validate(const u8 *archive, size_t size, size_t *end, int *count)
 {
 	struct cpio_entry e;
 	size_t off = 0;
@@ -121,11 +126,13 @@ static int cpio_validate(const u8 *archive, size_t size, size_t *bad, int *count
 	*count = 0;
 	for (;;) {
 		if (cpio_parse(archive, size, off, &e)) {
-			*bad = off;
+			*end = off;
 			return -EINVAL;
 		}
-		if (!strcmp(e.name, "TRAILER!!!"))
+		if (!strcmp(e.name, "TRAILER!!!")) {
+			*end = e.next;
 			return 0;
+		}
 		(*count)++;
 		off = e.next;
 	}
@@ -133,37 +140,107 @@ static int cpio_validate(const u8 *archive, size_t size, size_t *bad, int *count
 
 /*
  * A gzip-compressed archive (what `find | cpio | gzip` makes): the
- * uncompressed size is in the gzip trailer; the output goes in vmalloc
- * memory, since an initramfs can be tens of MiB.  Any corruption is an
- * error from gunzip(), never a crash: the archive is then ignored.
+ * uncompressed size is in the gzip trailer, but that is only where the
+ * member ends the image; a member followed by another archive, or by a
+ * boot loader's padding, has no usable hint, so the buffer starts at a
+ * guess and doubles while gunzip says it is too small.  The output goes
+ * in vmalloc memory, since an initramfs can be tens of MiB.  Any
+ * corruption is an error from gunzip(), never a crash.
  */
 #define INITRAMFS_MAX_UNPACKED	(1UL << 30)
 
-static int decompress_initramfs(const u8 *in, size_t in_len, void **out, size_t *out_len)
+static int decompress_member(const u8 *in, size_t in_len, void **out, size_t *out_len,
+			     size_t *in_used)
 {
-	size_t hint = gunzip_size_hint(in, in_len), len = 0;
+	size_t cap = gunzip_size_hint(in, in_len), len = 0;
 	u8 *buf;
 	int err;
 
-	if (!hint || hint > INITRAMFS_MAX_UNPACKED) {
-		pr_err("initramfs: gzip archive with an implausible size (%zu); ignoring it\n",
-		       hint);
-		return -EINVAL;
+	if (!cap || cap > INITRAMFS_MAX_UNPACKED)
+		cap = clamp_t(size_t, in_len * 4, SZ_1M, INITRAMFS_MAX_UNPACKED);
+	for (;;) {
+		buf = vmalloc(cap);
+		if (!buf) {
+			pr_err("initramfs: no memory to unpack %zu bytes; ignoring it\n", cap);
+			return -ENOMEM;
+		}
+		err = gunzip_member(in, in_len, buf, cap, in_used, &len);
+		if (err != -ENOSPC || cap == INITRAMFS_MAX_UNPACKED)
+			break;
+		vfree(buf);
+		cap = min_t(size_t, cap * 2, INITRAMFS_MAX_UNPACKED);
 	}
-	buf = vmalloc(hint);
-	if (!buf) {
-		pr_err("initramfs: no memory to unpack %zu bytes; ignoring it\n", hint);
-		return -ENOMEM;
-	}
-	err = gunzip(in, in_len, buf, hint, &len);
 	if (err) {
 		pr_err("initramfs: corrupt gzip archive (%d); ignoring it\n", err);
 		vfree(buf);
 		return err;
 	}
-	pr_info("initramfs: gzip archive: %zu bytes unpacked from %zu\n", len, in_len);
+	pr_info("initramfs: gzip archive: %zu bytes unpacked from %zu\n", len, *in_used);
 	*out = buf;
 	*out_len = len;
+	return 0;
+}
+
+/*
+ * An image is one or more archives back to back, as Linux takes them:
+ * Debian's initrd puts an uncompressed early-microcode cpio before the
+ * gzip one, and `cat base.cpio.gz extra.cpio > initrd` is the usual way
+ * to add files.  Each piece is a cpio archive ending at its trailer or a
+ * gzip member holding cpio archives, with zero bytes allowed between
+ * them (cpio and boot loaders pad).  All pieces are checked before any
+ * is unpacked, so a bad one anywhere leaves the root untouched.
+ */
+#define INITRAMFS_MAX_SEGMENTS	16
+
+struct initramfs_segment {
+	const u8 *archive;	/* a valid cpio archive, trailer included */
+	size_t size;
+	int count;		/* entries before the trailer */
+};
+
+static struct initramfs_segment segments[INITRAMFS_MAX_SEGMENTS];
+static int nr_segments;
+static void *unpacked[INITRAMFS_MAX_SEGMENTS];	/* vmalloc'd gzip outputs */
+static int nr_unpacked;
+
+static int scan_image(const u8 *image, size_t size, bool in_gzip)
+{
+	size_t off = 0, used, len;
+	int count, err;
+	void *buf;
+
+	while (off < size) {
+		const u8 *p = image + off;
+		size_t left = size - off;
+
+		if (!*p) {
+			off++;
+			continue;
+		}
+		if (nr_segments == INITRAMFS_MAX_SEGMENTS || nr_unpacked == INITRAMFS_MAX_SEGMENTS) {
+			pr_err("initramfs: more than %d archives in the image; ignoring it\n",
+			       INITRAMFS_MAX_SEGMENTS);
+			return -E2BIG;
+		}
+		if (left >= 2 && p[0] == 0x1f && p[1] == 0x8b && !in_gzip) {
+			err = decompress_member(p, left, &buf, &len, &used);
+			if (err)
+				return err;
+			unpacked[nr_unpacked++] = buf;
+			err = scan_image(buf, len, true);
+			if (err)
+				return err;
+		} else {
+			err = cpio_validate(p, left, &used, &count);
+			if (err) {
+				pr_err("initramfs: corrupt or truncated cpio archive at offset %zu; ignoring it\n",
+				       off + used);
+				return err;
+			}
+			segments[nr_segments++] = (struct initramfs_segment){ p, used, count };
+		}
+		off += used;
+	}
 	return 0;
 }
 
@@ -319,6 +396,35 @@ static int make_node(const char *name, const struct cpio_entry *e)
 	return err;
 }
 
+/*
+ * A later archive in the image replaces what an earlier one made, as on
+ * Linux: whatever has another type, and any symlink or device node, is
+ * removed first; a regular file is truncated by write_file() and a
+ * directory keeps its contents.
+ */
+static void clean_path(const char *name, umode_t mode)
+{
+	struct path path;
+	struct dentry *parent;
+	struct inode *dir, *inode;
+
+	if (kern_path(name, 0, &path))
+		return;
+	inode = d_inode(path.dentry);
+	if (((inode->i_mode ^ mode) & S_IFMT) || (!S_ISDIR(mode) && !S_ISREG(mode))) {
+		parent = dget(path.dentry->d_parent);
+		dir = d_inode(parent);
+		inode_lock(dir);
+		if (S_ISDIR(inode->i_mode))
+			vfs_rmdir(dir, path.dentry);
+		else
+			vfs_unlink(dir, path.dentry);
+		inode_unlock(dir);
+		dput(parent);
+	}
+	path_put(&path);
+}
+
 static int unpack_entry(const struct cpio_entry *e)
 {
 	const char *name = entry_path(e->name);
@@ -328,6 +434,7 @@ static int unpack_entry(const struct cpio_entry *e)
 		set_attrs("", e);	/* the archive's "." sets the root's mode */
 		return 0;
 	}
+	clean_path(name, e->mode);
 	switch (e->mode & S_IFMT) {
 	case S_IFREG:
 		err = write_file(name, e);
@@ -364,31 +471,32 @@ static void unpack_archive(const u8 *archive, size_t size)
 
 int __init initramfs_init(void)
 {
-	const u8 *archive = (const u8 *)initrd_start;
-	size_t size = initrd_end - initrd_start, bad;
-	void *unpacked = NULL;
-	int count, err;
+	const u8 *image = (const u8 *)initrd_start;
+	size_t size = initrd_end - initrd_start, bytes = 0;
+	int i, count = 0, err;
 
 	if (!initrd_start || !size) {
 		pr_warn("initramfs: none was loaded\n");
 		return -ENOENT;
 	}
-	if (size >= 2 && archive[0] == 0x1f && archive[1] == 0x8b) {
-		err = decompress_initramfs(archive, size, &unpacked, &size);
-		if (err)
-			goto out_free;
-		archive = unpacked;
+	err = scan_image(image, size, false);
+	if (!err && !nr_segments) {
+		pr_err("initramfs: the image holds only zero bytes; ignoring it\n");
+		err = -EINVAL;
 	}
-	err = cpio_validate(archive, size, &bad, &count);
-	if (err) {
-		pr_err("initramfs: corrupt or truncated cpio archive at offset %zu; ignoring it\n",
-		       bad);
+	if (err)
 		goto out_free;
+	for (i = 0; i < nr_segments; i++) {
+		unpack_archive(segments[i].archive, segments[i].size);
+		count += segments[i].count;
+		bytes += segments[i].size;
 	}
-	unpack_archive(archive, size);
-	pr_info("initramfs: unpacked %d entries (%zu bytes) into the root tmpfs\n", count, size);
+	if (nr_segments > 1)
+		pr_info("initramfs: %d archives in the image\n", nr_segments);
+	pr_info("initramfs: unpacked %d entries (%zu bytes) into the root tmpfs\n", count, bytes);
 out_free:
-	vfree(unpacked);	/* the decompressed copy, if any */
+	for (i = 0; i < nr_unpacked; i++)
+		vfree(unpacked[i]);
 	free_initrd_mem(initrd_start, initrd_end);
 	return err;
 }

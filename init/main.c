@@ -274,6 +274,17 @@ static void __init console_on_rootfs(void)
 	fd_install(get_unused_fd_flags(0), file);
 }
 
+/* Does the initramfs have the program rdinit= names (/init)? */
+static bool __init rdinit_present(void)
+{
+	struct path path;
+
+	if (!ramdisk_execute_command || kern_path(ramdisk_execute_command, LOOKUP_FOLLOW, &path))
+		return false;
+	path_put(&path);
+	return true;
+}
+
 static int __ref kernel_init(void *unused)
 {
 	child_reaper = current;
@@ -286,6 +297,9 @@ static int __ref kernel_init(void *unused)
 
 	initramfs_init();
 	console_on_rootfs();
+	/* root= without an initramfs /init: the disk is the root (init/do_mounts.c). */
+	if (!rdinit_present() && prepare_namespace())
+		ramdisk_execute_command = NULL;
 	if (ramdisk_execute_command && try_to_run_init_process(ramdisk_execute_command))
 		return 0;
 	if (execute_command) {

@@ -11,6 +11,10 @@
 #include <linux/sched/user.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/mm_types.h>
+#include <linux/key.h>
+#include <linux/security.h>
+#include <uapi/linux/sched.h>
 
 static struct group_info init_groups = { .usage = REFCOUNT_INIT(2), .ngroups = 0 };
 
@@ -43,6 +47,8 @@ void put_cred(const struct cred *_cred)
 	if (!cred || !refcount_dec_and_test(&cred->usage))
 		return;
 	put_groups(cred->group_info);
+	key_cred_put(cred);
+	security_cred_free(cred);
 	free_uid(cred->user);
 	kfree(cred);
 }
@@ -59,6 +65,8 @@ struct cred *prepare_creds(void)
 	refcount_set(&new->usage, 1);
 	refcount_inc(&new->group_info->usage);
 	get_uid(new->user);
+	key_cred_get(new);
+	security_cred_copy(new, old);
 	return new;
 }
 
@@ -84,6 +92,18 @@ int commit_creds(struct cred *new)
 		atomic_inc(&new->user->processes);
 		atomic_dec(&old->user->processes);
 	}
+	/*
+	 * A process whose identity changes, or whose permitted set grows,
+	 * stops being dumpable (no core, no ptrace by its old self) and loses
+	 * its parent-death signal, so it cannot be signalled on another's cue.
+	 */
+	if (new->euid != old->euid || new->egid != old->egid ||
+	    new->fsuid != old->fsuid || new->fsgid != old->fsgid ||
+	    (new->cap_permitted & ~old->cap_permitted)) {
+		if (task->mm)
+			task->mm->dumpable = 0;
+		task->pdeath_signal = 0;
+	}
 	/* Two references: real_cred and cred are the same object. */
 	get_cred(new);
 	task->real_cred = new;
@@ -93,17 +113,41 @@ int commit_creds(struct cred *new)
 	return 0;
 }
 
-/* fork: the child shares the parent's cred object. */
+/*
+ * fork: the child shares the parent's cred object, unless the parent has
+ * keyrings the child must not have: a thread keyring (every thread's own)
+ * or, for a new process, the process keyring.  @p's cred pointers are
+ * still current's, copied with the task.
+ */
 int copy_creds(struct task_struct *p, unsigned long clone_flags)
 {
-	get_cred(p->cred);
-	get_cred(p->real_cred);
+	struct cred *new;
+
+	p->replacement_session_keyring = NULL;	/* a parent's pending change is not ours */
+	if (key_cred_fork((struct cred *)p->cred, clone_flags)) {
+		new = prepare_creds();
+		if (!new)
+			return -ENOMEM;
+		key_put(new->thread_keyring);
+		new->thread_keyring = NULL;
+		if (!(clone_flags & CLONE_THREAD)) {
+			key_put(new->process_keyring);
+			new->process_keyring = NULL;
+		}
+		get_cred(new);		/* real_cred and cred: two references */
+		p->cred = p->real_cred = new;
+	} else {
+		get_cred(p->cred);
+		get_cred(p->real_cred);
+	}
 	atomic_inc(&p->real_cred->user->processes);
 	return 0;
 }
 
 void exit_creds(struct task_struct *p)
 {
+	key_put(p->replacement_session_keyring);	/* never installed: gone first */
+	p->replacement_session_keyring = NULL;
 	atomic_dec(&p->real_cred->user->processes);
 	put_cred(p->real_cred);
 	put_cred(p->cred);
@@ -118,6 +162,7 @@ bool capable(int cap)
 	}
 	return false;
 }
+EXPORT_SYMBOL(capable);
 
 bool in_group_p(gid_t grp)
 {

@@ -11,23 +11,27 @@
  * SA_NOCLDWAIT) never sees zombies: its children are reaped as they die.
  */
 #include <linux/kernel.h>
+#include <linux/acct.h>
 #include <linux/completion.h>
 #include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/futex.h>
 #include <linux/mm.h>
+#include <linux/nsproxy.h>
 #include <linux/pid.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/sem.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
 #include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <uapi/linux/siginfo.h>
+#include <uapi/linux/fcntl.h>
 #include <uapi/linux/wait.h>
 
 struct task_struct *child_reaper;	/* PID 1 */
@@ -39,6 +43,8 @@ static void account_reaped(struct task_struct *parent, struct task_struct *p)
 	struct task_usage u;
 
 	thread_group_usage(p, &u);
+	/* Its precise runtime, split as the ticks saw it (kernel/sched/cputime.c). */
+	dead_group_cputime_adjusted(p, &u, &u.utime, &u.stime);
 	psig->cutime += u.utime + sig->cutime;
 	psig->cstime += u.stime + sig->cstime;
 	psig->cmin_flt += u.min_flt + sig->cmin_flt;
@@ -218,27 +224,55 @@ static struct task_struct *find_alive_thread(struct task_struct *p)
 }
 
 /*
- * Give @father's children to another thread of its group, or if none
- * is left, to PID 1.  tasklist_lock held.
+ * Who adopts @father's children: another live thread of its group; else
+ * the nearest ancestor that made itself a subreaper (prctl
+ * PR_SET_CHILD_SUBREAPER, as service managers do); else PID 1.
+ */
+static struct task_struct *find_new_reaper(struct task_struct *father)
+{
+	struct task_struct *reaper = find_alive_thread(father), *p;
+
+	if (reaper)
+		return reaper;
+	if (father->signal->has_child_subreaper) {
+		for (p = father->real_parent; p && p->pid > 1 && p != child_reaper;
+		     p = p->real_parent) {
+			if (!p->signal->is_child_subreaper)
+				continue;
+			reaper = find_alive_thread(p);
+			if (reaper)
+				return reaper;
+		}
+	}
+	return child_reaper;
+}
+
+/*
+ * Give @father's children to their new reaper.  A child that asked for a
+ * parent-death signal gets it now, even when the adopter is a sibling
+ * thread of the dead one: "parent" is the thread that forked it, as on
+ * Linux.  tasklist_lock held.
  */
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *p, *n, *reaper = find_alive_thread(father);
+	struct task_struct *p, *n, *reaper = find_new_reaper(father);
 	bool zombies = false;
 
-	if (!reaper)
-		reaper = child_reaper;
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		struct task_struct *t;
+		bool other_group = reaper->signal != father->signal;
 
 		/* Every thread of the child names its parent (CLONE_THREAD copies it). */
-		for_each_thread(p, t)
+		for_each_thread(p, t) {
 			t->real_parent = t->parent = reaper;
-		/* Whatever the child asked for, init only ever gets SIGCHLD. */
-		if (reaper == child_reaper && p->exit_signal != -1)
+			if (t->pdeath_signal)
+				group_send_sig_info(t->pdeath_signal, NULL, t);
+		}
+		/* Whatever the child asked for, an adopter only ever gets SIGCHLD. */
+		if (other_group && p->exit_signal != -1)
 			p->exit_signal = SIGCHLD;
 		list_move_tail(&p->sibling, &reaper->children);
-		if (reaper == child_reaper)
+		if (other_group)
 			kill_orphaned_pgrp(p, father);
 		if (p->exit_state == EXIT_ZOMBIE)
 			zombies = true;
@@ -265,6 +299,7 @@ static bool notify_parent_group_dead(struct task_struct *tsk)
 	struct task_struct *parent = tsk->real_parent;
 	bool autoreap = tsk->exit_signal < 0 || !parent_wants_zombie(parent);
 
+	do_notify_pidfd(tsk);
 	/* A parent with SA_NOCLDWAIT and a handler still gets the signal. */
 	if (tsk->exit_signal > 0)
 		do_notify_parent(tsk, tsk->exit_signal);
@@ -365,9 +400,14 @@ void __noreturn do_exit(long code)
 	/* A session leader's death hangs up its terminal's foreground group. */
 	if (group_dead && tsk->signal->leader)
 		disassociate_ctty(1);
+	/* Accounting wants the address space's size: before exit_mm. */
+	if (group_dead)
+		acct_process(code);
 	exit_mm();
+	exit_sem(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
+	exit_task_namespaces(tsk);
 	exit_thread(tsk);
 	exit_notify(tsk, group_dead);
 
@@ -439,6 +479,7 @@ static void fill_rusage(struct task_struct *p, struct rusage *r)
 	struct task_usage u;
 
 	thread_group_usage(p, &u);
+	dead_group_cputime_adjusted(p, &u, &u.utime, &u.stime);
 	memset(r, 0, sizeof(*r));
 	u.utime += sig->cutime;
 	u.stime += sig->cstime;
@@ -689,6 +730,7 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, siginfo_t __user *, infop,
 		.ru = ru,
 		.options = options,
 	};
+	unsigned int f_flags = 0;
 	long ret;
 
 	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
@@ -710,10 +752,23 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, siginfo_t __user *, infop,
 		if (!upid)
 			wo.pid = current->signal->pgrp;
 		break;
+	case P_PIDFD:
+		/* The child a pidfd names; a non-blocking pidfd makes it WNOHANG. */
+		if (upid < 0)
+			return -EINVAL;
+		ret = pidfd_get_nr(upid, &wo.pid, &f_flags);
+		if (ret)
+			return ret;
+		wo.which = P_PID;
+		if (f_flags & O_NONBLOCK)
+			wo.options |= WNOHANG;
+		break;
 	default:
 		return -EINVAL;
 	}
 	ret = do_wait(&wo);
+	if (!ret && !(options & WNOHANG) && (f_flags & O_NONBLOCK))
+		ret = -EAGAIN;
 	if (ret > 0)
 		return 0;
 	/* WNOHANG with nothing to report: Linux zeroes si_signo and si_pid. */

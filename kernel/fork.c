@@ -11,7 +11,10 @@
  * parent's scheduling policy, and is charged to its user for
  * RLIMIT_NPROC.  vfork's parent sleeps until the child execs or exits.
  */
+#include <linux/hrtimer.h>
 #include <linux/kernel.h>
+#include <linux/aio.h>
+#include <linux/ptrace.h>
 #include <linux/completion.h>
 #include <linux/cred.h>
 #include <linux/err.h>
@@ -24,12 +27,17 @@
 #include <linux/mutex.h>
 #include <asm/mmu_context.h>
 #include <asm/pgalloc.h>
+#include <linux/coredump.h>
+#include <linux/file.h>
+#include <linux/nsproxy.h>
 #include <linux/pid.h>
+#include <linux/rseq.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/sched/user.h>
+#include <linux/sem.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -77,6 +85,7 @@ static void free_thread_stack(void *stack)
 static void free_task(struct task_struct *tsk)
 {
 	kfree(tsk->kthread_data);	/* struct kthread, for kernel threads */
+	seccomp_filter_release(tsk);
 	free_thread_stack(tsk->stack);
 	kmem_cache_free(task_struct_cachep, tsk);
 }
@@ -110,6 +119,7 @@ void put_task_struct(struct task_struct *t)
 		exit_creds(t);
 	free_task(t);
 }
+EXPORT_SYMBOL(put_task_struct);
 
 static struct task_struct *dup_task_struct(struct task_struct *orig)
 {
@@ -128,7 +138,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->stack = stack;
 	/* Two references: one dropped when it dies, one when it is reaped. */
 	refcount_set(&tsk->usage, 2);
-	tsk->thread_flags = 0;
+	tsk->thread_flags = orig->thread_flags & (1UL << TIF_NOTSC);
 	spin_lock_init(&tsk->alloc_lock);
 	return tsk;
 }
@@ -148,6 +158,7 @@ static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
 	tsk->sighand = sig;
 	refcount_set(&sig->count, 1);
 	spin_lock_init(&sig->siglock);
+	init_waitqueue_head(&sig->signalfd_wqh);
 	memcpy(sig->action, current->sighand->action, sizeof(sig->action));
 	/* clone3's CLONE_CLEAR_SIGHAND: handlers back to default, SIG_IGN kept. */
 	if (clone_flags & CLONE_CLEAR_SIGHAND) {
@@ -176,6 +187,7 @@ int unshare_sighand(struct task_struct *me)
 		return -ENOMEM;
 	refcount_set(&newsighand->count, 1);
 	spin_lock_init(&newsighand->siglock);
+	init_waitqueue_head(&newsighand->signalfd_wqh);
 	spin_lock_irq(&tasklist_lock);
 	spin_lock(&oldsighand->siglock);
 	memcpy(newsighand->action, oldsighand->action, sizeof(newsighand->action));
@@ -203,11 +215,16 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	sig->nr_threads = 1;
 	init_waitqueue_head(&sig->wait_chldexit);
 	INIT_LIST_HEAD(&sig->shared_pending.list);
-	timer_setup(&sig->real_timer, it_real_fn, 0);
+	hrtimer_init(&sig->real_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+	sig->real_timer.function = it_real_fn;
+	INIT_LIST_HEAD(&sig->posix_timers);
+	INIT_LIST_HEAD(&sig->cpu_timers);
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
 	sig->tty = current->signal->tty;	/* the terminal is inherited, not leadership */
+	sig->has_child_subreaper = current->signal->has_child_subreaper ||
+				   current->signal->is_child_subreaper;
 	return 0;
 }
 
@@ -254,14 +271,12 @@ static int check_clone_flags(unsigned long clone_flags)
 	if ((clone_flags & (CLONE_CLEAR_SIGHAND | CLONE_SIGHAND)) ==
 	    (CLONE_CLEAR_SIGHAND | CLONE_SIGHAND))
 		return -EINVAL;
-	/* pidfds (anonymous inodes that poll for exit) do not exist yet. */
-	if (clone_flags & CLONE_PIDFD) {
-		pr_warn_once("clone: CLONE_PIDFD is not supported\n");
+	/* A pidfd names a process, never one of its threads. */
+	if ((clone_flags & CLONE_PIDFD) && (clone_flags & (CLONE_DETACHED | CLONE_THREAD)))
 		return -EINVAL;
-	}
-	if (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC |
-			   CLONE_NEWUTS | CLONE_NEWCGROUP | CLONE_NEWNS | CLONE_INTO_CGROUP)) {
-		pr_warn_once("clone: namespaces and cgroups are not supported\n");
+	/* Namespaces: kernel/nsproxy.c says which exist (EINVAL for the others). */
+	if (clone_flags & CLONE_INTO_CGROUP) {
+		pr_warn_once("clone: cgroups are not supported\n");
 		return -EINVAL;
 	}
 	return 0;
@@ -292,6 +307,9 @@ static void init_child_fields(struct task_struct *p, unsigned long clone_flags,
 	INIT_LIST_HEAD(&p->pending.list);
 	INIT_LIST_HEAD(&p->pi_state_list);
 	INIT_HLIST_NODE(&p->pid_link);
+	p->thread_pid = NULL;
+	p->nsproxy = NULL;
+	rseq_fork(p, clone_flags);
 	spin_lock_init(&p->pi_lock);
 	sigemptyset(&p->pending.signal);
 	p->restore_sigmask = false;
@@ -303,11 +321,16 @@ static void init_child_fields(struct task_struct *p, unsigned long clone_flags,
 	}
 	p->flags = (current->flags & ~(PF_SUPERPRIV | PF_IDLE | PF_EXITING)) | PF_FORKNOEXEC;
 	p->utime = p->stime = 0;
+	p->prev_cputime.utime = p->prev_cputime.stime = 0;
 	p->nvcsw = p->nivcsw = 0;
 	p->start_time = ktime_get_ns();
 	p->vfork_done = NULL;
 	p->kthread_data = NULL;
 	p->pdeath_signal = 0;
+	/* The seccomp chain is shared with the child (the pointer came with the copy). */
+	get_seccomp_filter(p);
+	/* The child's "default" slack is what the parent uses now. */
+	p->default_timer_slack_ns = current->timer_slack_ns;
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->signal = NULL;
@@ -359,7 +382,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 {
 	unsigned long clone_flags = args->flags;
 	struct task_struct *p;
-	int retval;
+	int retval, pidfd = -1;
 
 	retval = check_clone_flags(clone_flags);
 	if (retval)
@@ -402,15 +425,30 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	retval = fork_fail_step() ?: copy_files(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_fs;
-	retval = fork_fail_step() ?: copy_mm(clone_flags, p);
+	retval = fork_fail_step() ?: copy_semundo(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_files;
-	retval = fork_fail_step() ?: copy_thread(p, args);
+	retval = fork_fail_step() ?: copy_mm(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_semundo;
+	retval = fork_fail_step() ?: copy_namespaces(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_mm;
+	retval = fork_fail_step() ?: copy_thread(p, args);
+	if (retval)
+		goto bad_fork_cleanup_namespaces;
 	retval = fork_fail_step() ?: alloc_pid(p, args->set_tid);
 	if (retval < 0)
-		goto bad_fork_cleanup_mm;
+		goto bad_fork_cleanup_namespaces;
+	if (clone_flags & CLONE_PIDFD) {
+		retval = pidfd_create(p->thread_pid, 0);
+		if (retval < 0)
+			goto bad_fork_free_pid;
+		pidfd = retval;
+		retval = put_user(pidfd, args->pidfd);
+		if (retval)
+			goto bad_fork_put_pidfd;
+	}
 
 	/* Visible from here on: under tasklist_lock (and siglock for the group). */
 	spin_lock_irq(&tasklist_lock);
@@ -419,14 +457,21 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	spin_unlock(&current->sighand->siglock);
 	spin_unlock_irq(&tasklist_lock);
 	if (retval)
-		goto bad_fork_free_pid;
+		goto bad_fork_put_pidfd;
 	return p;
 
+bad_fork_put_pidfd:
+	if (pidfd >= 0)
+		close_fd(pidfd);
 bad_fork_free_pid:
 	free_pid(p);
+bad_fork_cleanup_namespaces:
+	exit_task_namespaces(p);
 bad_fork_cleanup_mm:
 	if (p->mm)
 		mmput(p->mm);
+bad_fork_cleanup_semundo:
+	exit_sem(p);
 bad_fork_cleanup_files:
 	exit_files(p);
 bad_fork_cleanup_fs:
@@ -534,6 +579,12 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 		.tls = tls,
 	};
 
+	/* clone(2) returns the pidfd where CLONE_PARENT_SETTID puts the TID. */
+	if (clone_flags & CLONE_PIDFD) {
+		if (clone_flags & CLONE_PARENT_SETTID)
+			return -EINVAL;
+		args.pidfd = parent_tidptr;
+	}
 	return kernel_clone(&args);
 }
 
@@ -601,6 +652,7 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 		.parent_tid = u64_to_user_ptr(args.parent_tid),
 		.child_tid = u64_to_user_ptr(args.child_tid),
 		.tls = args.tls,
+		.pidfd = u64_to_user_ptr(args.pidfd),
 	};
 	if (args.set_tid_size) {
 		if (get_user(tid, (pid_t __user *)u64_to_user_ptr(args.set_tid)))
@@ -625,6 +677,80 @@ SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
 	return kernel_clone(&kargs);
 }
 
+/*
+ * unshare: stop sharing what a clone shared -- the fs_struct (cwd, root,
+ * umask), the descriptor table -- or move into new namespaces.  The
+ * implied flags are Linux's: a new mount namespace needs a private
+ * fs_struct.  Sharing what only a thread shares (the address space,
+ * the handlers, the thread group) cannot be undone: EINVAL unless
+ * nothing actually shares it.
+ */
+static int unshare_fs_struct(void)
+{
+	struct fs_struct *old = current->fs;
+	int err;
+
+	if (refcount_read(&old->users) == 1)
+		return 0;
+	err = copy_fs(0, current);	/* copies current->fs into a new one */
+	if (err)
+		return err;
+	/* Others still use it, so this never frees. */
+	refcount_dec_and_test(&old->users);
+	return 0;
+}
+
+SYSCALL_DEFINE1(unshare, unsigned long, unshare_flags)
+{
+	struct nsproxy *new_ns;
+	int err;
+
+	if (unshare_flags & ~(CLONE_THREAD | CLONE_FS | CLONE_NEWNS | CLONE_SIGHAND |
+			      CLONE_VM | CLONE_FILES | CLONE_SYSVSEM | CLONE_NEWUTS |
+			      CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWUSER | CLONE_NEWPID |
+			      CLONE_NEWCGROUP | CLONE_NEWTIME))
+		return -EINVAL;
+	if (unshare_flags & CLONE_NEWUSER)
+		unshare_flags |= CLONE_THREAD | CLONE_FS;
+	if (unshare_flags & CLONE_VM)
+		unshare_flags |= CLONE_SIGHAND;
+	if (unshare_flags & CLONE_SIGHAND)
+		unshare_flags |= CLONE_THREAD;
+	if (unshare_flags & CLONE_NEWNS)
+		unshare_flags |= CLONE_FS;
+	if ((unshare_flags & CLONE_THREAD) && !thread_group_empty(current))
+		return -EINVAL;
+	if ((unshare_flags & CLONE_SIGHAND) && refcount_read(&current->sighand->count) > 1)
+		return -EINVAL;
+	if ((unshare_flags & CLONE_VM) && current->mm &&
+	    atomic_read(&current->mm->mm_users) > 1)
+		return -EINVAL;
+	if ((unshare_flags & CLONE_NEWNS) && !capable(CAP_SYS_ADMIN))
+		return -EPERM;
+
+	/* First a private fs_struct: a new mount namespace moves its root and cwd. */
+	if (unshare_flags & CLONE_FS) {
+		err = unshare_fs_struct();
+		if (err)
+			return err;
+	}
+	err = unshare_nsproxy_namespaces(unshare_flags, &new_ns);
+	if (err)
+		return err;
+	if (unshare_flags & CLONE_FILES) {
+		err = unshare_files();
+		if (err)
+			goto bad;
+	}
+	/* CLONE_SYSVSEM: there are no SysV semaphore undo lists to detach yet. */
+	if (new_ns)
+		switch_task_namespaces(current, new_ns);
+	return 0;
+bad:
+	put_nsproxy(new_ns);
+	return err;
+}
+
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
 	current->clear_child_tid = tidptr;
@@ -643,6 +769,7 @@ void __init fork_init(void)
 	init_task.signal->rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
 	init_task.signal->rlim[RLIMIT_SIGPENDING].rlim_cur = max_threads / 2;
 	init_task.signal->rlim[RLIMIT_SIGPENDING].rlim_max = max_threads / 2;
+	hrtimer_init(&init_task.signal->real_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
 	init_task.signal->real_timer.function = it_real_fn;
 }
 
@@ -679,6 +806,9 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	atomic_long_set(&mm->rss_stat[MM_SHMEMPAGES], 0);
 	atomic_long_set(&mm->pgtables_bytes, 0);
 	mm->hiwater_rss = 0;
+	mm->def_flags = 0;	/* mlockall(MCL_FUTURE) is not inherited */
+	spin_lock_init(&mm->ioctx_lock);
+	INIT_LIST_HEAD(&mm->ioctx_list);	/* AIO contexts stay with the parent */
 	/* mmap areas go top-down from below the stack's reserve. */
 	mm->mmap_base = STACK_TOP - MMAP_STACK_RESERVE;
 	mm->pgd = pgd_alloc(mm);
@@ -693,6 +823,12 @@ struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
 
+	if (mm) {
+		mm->dumpable = SUID_DUMP_USER;	/* fork copies the parent's instead */
+		/* exec keeps the filter of the address space it replaces. */
+		mm->coredump_filter = current->mm ? current->mm->coredump_filter :
+						    MMF_DUMP_FILTER_DEFAULT;
+	}
 	return mm ? mm_init(mm) : NULL;
 }
 
@@ -709,9 +845,12 @@ void mmput(struct mm_struct *mm)
 {
 	if (!atomic_dec_and_test(&mm->mm_users))
 		return;
+	exit_aio(mm);
 	exit_mmap(mm);
-	if (mm->exe_file)
+	if (mm->exe_file) {
+		allow_write_access(mm->exe_file);	/* the program may be written again */
 		fput(mm->exe_file);
+	}
 	mmdrop(mm);
 }
 
@@ -724,8 +863,10 @@ struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
 	memcpy(mm, oldmm, sizeof(*mm));
 	if (!mm_init(mm))
 		return NULL;
-	if (mm->exe_file)
+	if (mm->exe_file) {
 		get_file(mm->exe_file);
+		deny_write_access(mm->exe_file);	/* already denied: cannot fail */
+	}
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);
 		return NULL;

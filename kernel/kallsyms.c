@@ -12,6 +12,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
+#include <linux/module.h>
 #include <linux/cred.h>
 #include <linux/printk.h>
 #include <linux/seq_file.h>
@@ -50,7 +51,7 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
 	if (modname)
 		*modname = NULL;
 	if (addr < (unsigned long)_stext || addr >= (unsigned long)_etext)
-		return NULL;
+		return module_address_lookup(addr, symbolsize, offset, modname, namebuf);
 	i = kallsyms_find(addr);
 	if (i < 0)
 		return NULL;
@@ -72,7 +73,7 @@ unsigned long kallsyms_lookup_name(const char *name)
 	for (i = 0; i < kallsyms_num_syms; i++)
 		if (!strcmp(kallsyms_names + kallsyms_offsets[i], name))
 			return kallsyms_addresses[i];
-	return 0;
+	return module_kallsyms_lookup_name(name);
 }
 
 /*
@@ -100,5 +101,6 @@ int kallsyms_proc_show(struct seq_file *m, void *v)
 	for (i = 0; i < kallsyms_num_syms; i++)
 		seq_printf(m, "%016lx %c %s\n", show ? kallsyms_addresses[i] : 0UL,
 			   kallsyms_types[i], kallsyms_names + kallsyms_offsets[i]);
+	module_kallsyms_show(m, show);
 	return 0;
 }

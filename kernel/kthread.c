@@ -48,6 +48,7 @@ bool kthread_should_stop(void)
 {
 	return READ_ONCE(to_kthread(current)->should_stop);
 }
+EXPORT_SYMBOL(kthread_should_stop);
 
 /* The body of every kernel thread: wait to be woken, run, report. */
 static int kthread(void *_create)
@@ -116,6 +117,7 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	kfree(create);
 	return task;
 }
+EXPORT_SYMBOL(kthread_create);
 
 /*
  * Ask @k to stop and wait for it.  Returns what its function returned
@@ -135,6 +137,7 @@ int kthread_stop(struct task_struct *k)
 	put_task_struct(k);
 	return ret;
 }
+EXPORT_SYMBOL(kthread_stop);
 
 /* PID 2: forks the kernel threads everyone else asks for. */
 int kthreadd(void *unused)

@@ -12,6 +12,7 @@
 #include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/ktest.h>
+#include <linux/panic.h>
 #include <linux/console.h>
 #include <linux/reboot.h>
 #include <linux/string.h>
@@ -68,6 +69,7 @@ void panic(const char *fmt, ...)
 halt:
 	machine_halt();
 }
+EXPORT_SYMBOL(panic);
 
 void __warn(const char *file, int line, void *caller)
 {
@@ -76,4 +78,80 @@ void __warn(const char *file, int line, void *caller)
 		current->pid, file, line, caller);
 	dump_stack();
 	pr_warn("---[ end trace ]---\n");
+	add_taint(TAINT_WARN, LOCKDEP_STILL_OK);
+}
+EXPORT_SYMBOL(__warn);
+
+/* ------------------------------------------------------------------ */
+/* Taint                                                               */
+
+int tainted_mask;
+
+/* Letter when set, letter when clear (' '), and whether modules show it. */
+static const struct {
+	char c_true;
+	bool module;
+} taint_flags[TAINT_FLAGS_COUNT] = {
+	[TAINT_PROPRIETARY_MODULE]	= { 'P', true },
+	[TAINT_FORCED_MODULE]		= { 'F', true },
+	[TAINT_CPU_OUT_OF_SPEC]		= { 'S', false },
+	[TAINT_FORCED_RMMOD]		= { 'R', false },
+	[TAINT_MACHINE_CHECK]		= { 'M', false },
+	[TAINT_BAD_PAGE]		= { 'B', false },
+	[TAINT_USER]			= { 'U', false },
+	[TAINT_DIE]			= { 'D', false },
+	[TAINT_OVERRIDDEN_ACPI_TABLE]	= { 'A', false },
+	[TAINT_WARN]			= { 'W', false },
+	[TAINT_CRAP]			= { 'C', true },
+	[TAINT_FIRMWARE_WORKAROUND]	= { 'I', false },
+	[TAINT_OOT_MODULE]		= { 'O', true },
+	[TAINT_UNSIGNED_MODULE]		= { 'E', true },
+	[TAINT_SOFTLOCKUP]		= { 'L', false },
+	[TAINT_LIVEPATCH]		= { 'K', true },
+	[TAINT_AUX]			= { 'X', true },
+	[TAINT_RANDSTRUCT]		= { 'T', true },
+};
+
+void add_taint(unsigned int flag, int lockdep_ok)
+{
+	if (flag < TAINT_FLAGS_COUNT)
+		__atomic_fetch_or(&tainted_mask, 1 << flag, __ATOMIC_RELAXED);
+}
+
+void add_taint_flags(unsigned long flags)
+{
+	for (unsigned int i = 0; i < TAINT_FLAGS_COUNT; i++)
+		if (flags & (1UL << i))
+			add_taint(i, LOCKDEP_STILL_OK);
+}
+
+bool test_taint(unsigned int flag)
+{
+	return flag < TAINT_FLAGS_COUNT && (READ_ONCE(tainted_mask) & (1 << flag));
+}
+
+const char *print_tainted(void)
+{
+	static char buf[TAINT_FLAGS_COUNT + sizeof("Tainted: ")];
+	int mask = READ_ONCE(tainted_mask);
+	char *s;
+
+	if (!mask)
+		return "Not tainted";
+	s = buf + scnprintf(buf, sizeof(buf), "Tainted: ");
+	for (unsigned int i = 0; i < TAINT_FLAGS_COUNT; i++)
+		/* Bit 0 reads 'G' when clear: every module is GPL-compatible. */
+		*s++ = (mask & (1 << i)) ? taint_flags[i].c_true : i == 0 ? 'G' : ' ';
+	*s = '\0';
+	return buf;
+}
+
+int module_flags_taint(unsigned long taints, char *buf)
+{
+	int n = 0;
+
+	for (unsigned int i = 0; i < TAINT_FLAGS_COUNT; i++)
+		if (taint_flags[i].module && (taints & (1UL << i)))
+			buf[n++] = taint_flags[i].c_true;
+	return n;
 }

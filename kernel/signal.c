@@ -26,8 +26,15 @@
  * It is taken with interrupts off: timers send signals from interrupts.
  */
 #include <linux/kernel.h>
+#include <uapi/linux/audit.h>
+#include <linux/coredump.h>
 #include <linux/cred.h>
+#include <linux/err.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/pid.h>
 #include <linux/jiffies.h>
+#include <linux/posix-timers.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/user.h>
@@ -51,7 +58,13 @@ static bool sig_in(int sig, unsigned long mask)
 	return sig < SIGRTMIN && (sigmask(sig) & mask);
 }
 
+#define SIG_KERNEL_COREDUMP_MASK \
+	(sigmask(SIGQUIT) | sigmask(SIGILL) | sigmask(SIGTRAP) | sigmask(SIGABRT) | \
+	 sigmask(SIGFPE) | sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGSYS) | \
+	 sigmask(SIGXCPU) | sigmask(SIGXFSZ))
+
 #define sig_kernel_only(sig)	sig_in(sig, SIG_KERNEL_ONLY_MASK)
+#define sig_kernel_coredump(sig)	sig_in(sig, SIG_KERNEL_COREDUMP_MASK)
 #define sig_kernel_stop(sig)	sig_in(sig, SIG_KERNEL_STOP_MASK)
 #define sig_kernel_ignore(sig)	sig_in(sig, SIG_KERNEL_IGNORE_MASK)
 #define valid_signal(sig)	((unsigned long)(sig) <= _NSIG)
@@ -252,6 +265,8 @@ static int __send_signal(int sig, siginfo_t *info, struct task_struct *t, bool g
 		return -EAGAIN;
 	}
 	sigaddset(&pending->signal, sig);
+	/* signalfd readers of this process watch for any new signal. */
+	wake_up_all(&t->sighand->signalfd_wqh);
 	complete_signal(sig, t, group);
 	return 0;
 }
@@ -283,6 +298,45 @@ int group_send_sig_info(int sig, siginfo_t *info, struct task_struct *p)
 }
 
 /*
+ * A POSIX timer's signal: queued unless the same timer's previous one is
+ * still pending, which the caller counts as an overrun instead (one
+ * queue entry per timer, as POSIX asks).  Returns 1 if queued, 0 if not
+ * (ignored, or merged into a standard signal already pending), -EBUSY
+ * if the timer's last one is still queued, or another -errno.
+ */
+int send_timer_signal(siginfo_t *info, struct task_struct *t, bool group)
+{
+	struct sigpending *pending;
+	struct sigqueue *q;
+	unsigned long flags;
+	int ret = 1;
+
+	if (t->exit_state || (t->flags & PF_EXITING))
+		return -ESRCH;
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	pending = group ? &t->signal->shared_pending : &t->pending;
+	list_for_each_entry(q, &pending->list, list) {
+		if (q->info.si_code == SI_TIMER &&
+		    q->info.f._sifields._timer._tid == info->f._sifields._timer._tid) {
+			ret = -EBUSY;
+			goto out;
+		}
+	}
+	if (__send_signal(info->si_signo, info, t, group) < 0) {
+		ret = -EAGAIN;
+		goto out;
+	}
+	/* Queued only if it is now last on the list (see __send_signal). */
+	q = list_last_entry(&pending->list, struct sigqueue, list);
+	if (list_empty(&pending->list) || q->info.si_code != SI_TIMER ||
+	    q->info.f._sifields._timer._tid != info->f._sifields._timer._tid)
+		ret = 0;
+out:
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+	return ret;
+}
+
+/*
  * The group is going (exit_group, a fatal signal, execve): SIGKILL to
  * every other live thread of @p's.  Returns how many.  siglock held.
  */
@@ -306,6 +360,7 @@ int send_sig(int sig, struct task_struct *p, int priv)
 {
 	return do_send_sig_info(sig, NULL, p, true);
 }
+EXPORT_SYMBOL(send_sig);
 
 /*
  * A signal the task cannot refuse: if it is blocked or ignored, unblock
@@ -338,6 +393,25 @@ void force_sig(int sig)
 	memset(&info, 0, sizeof(info));
 	info.si_signo = sig;
 	info.si_code = SI_KERNEL;
+	force_sig_info(&info);
+}
+
+/*
+ * seccomp's SECCOMP_RET_TRAP: SIGSYS naming the refused call, so a
+ * handler can emulate it (si_syscall, si_arch, si_call_addr), and the
+ * filter's data as si_errno.
+ */
+void force_sig_seccomp(int syscall, int reason, void __user *call_addr)
+{
+	siginfo_t info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = SIGSYS;
+	info.si_code = SYS_SECCOMP;
+	info.si_errno = reason;
+	info.si_call_addr = call_addr;
+	info.si_syscall = syscall;
+	info.si_arch = AUDIT_ARCH_X86_64;
 	force_sig_info(&info);
 }
 
@@ -451,6 +525,9 @@ static void collect_signal(int sig, struct sigpending *list, siginfo_t *info)
 		list_del(&first->list);
 		*info = first->info;
 		sigqueue_free(first);
+		/* A POSIX timer's signal reports the expiries it stood for. */
+		if (info->si_code == SI_TIMER)
+			posixtimer_dequeued(info);
 	} else {
 		/* Sent while the queue was full: the signal without its details. */
 		memset(info, 0, sizeof(*info));
@@ -460,7 +537,7 @@ static void collect_signal(int sig, struct sigpending *list, siginfo_t *info)
 }
 
 /* Dequeue the next signal of @t not in @mask; 0 if none.  siglock held. */
-static int dequeue_signal(struct task_struct *t, const sigset_t *mask, siginfo_t *info)
+int dequeue_signal(struct task_struct *t, const sigset_t *mask, siginfo_t *info)
 {
 	struct sigpending *pending = &t->pending;
 	int sig = next_signal(pending, mask);
@@ -569,11 +646,13 @@ bool get_signal(struct ksignal *ksig)
 			continue;
 		}
 		/*
-		 * Terminate (and for SIGQUIT, SIGSEGV ... "core").  The core
-		 * bit 0x80 stays clear: no core file is written, as on Linux
-		 * with RLIMIT_CORE at its default of 0.
+		 * Terminate, and for SIGQUIT, SIGSEGV ... write a core file
+		 * first if RLIMIT_CORE allows (fs/coredump.c); the exit status
+		 * then says so (0x80, WCOREDUMP).
 		 */
 		current->flags |= PF_SIGNALED;
+		if (sig_kernel_coredump(sig) && do_coredump(sig))
+			do_group_exit(sig | 0x80);
 		do_group_exit(sig);
 	}
 }
@@ -740,6 +819,62 @@ int kill_pgrp(pid_t pgrp, int sig, int priv)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	ret = __kill_pgrp_info(pgrp, sig, &info);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/*
+ * pidfd_send_signal: kill(2) aimed through a pidfd (or an open /proc/<pid>
+ * directory), so it cannot hit a process that took over a recycled PID.
+ * With @uinfo it is rt_sigqueueinfo: the same rules on the claimed si_code.
+ */
+SYSCALL_DEFINE4(pidfd_send_signal, int, pidfd, int, sig, siginfo_t __user *, uinfo,
+		unsigned int, flags)
+{
+	struct task_struct *p;
+	struct file *file;
+	struct pid *pid;
+	siginfo_t info;
+	int ret;
+
+	if (flags)
+		return -EINVAL;
+	file = fget(pidfd);
+	if (!file)
+		return -EBADF;
+	pid = pidfd_pid(file);
+	if (IS_ERR(pid)) {
+		ret = PTR_ERR(pid);
+		goto out;
+	}
+	ret = -EINVAL;
+	if (sig < 0 || !valid_signal(sig))
+		goto out;
+	if (uinfo) {
+		ret = -EFAULT;
+		if (copy_from_user(&info, uinfo, sizeof(info)))
+			goto out;
+		ret = -EINVAL;
+		if (info.si_signo != sig)
+			goto out;
+		/* Only a process may claim kill()'s or the kernel's codes about itself. */
+		ret = -EPERM;
+		if (pid->nr != current->tgid && (info.si_code >= 0 || info.si_code == SI_TKILL))
+			goto out;
+	} else {
+		prepare_kill_siginfo(sig, &info, SI_USER);
+	}
+	ret = -ESRCH;
+	p = get_pid_task(pid);
+	if (!p)
+		goto out;
+	/* A zombie is still there to be signalled: nothing happens, as kill(2). */
+	if (p->exit_state && thread_group_empty(p))
+		ret = kill_permitted(p) ? 0 : -EPERM;
+	else
+		ret = group_send_sig_checked(sig, &info, p);
+	put_task_struct(p);
+out:
+	fput(file);
 	return ret;
 }
 

@@ -97,6 +97,7 @@ void raise_softirq(unsigned int nr)
 	raise_softirq_irqoff(nr);
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL(raise_softirq);
 
 static void run_softirq_vector(unsigned int nr)
 {
@@ -170,6 +171,7 @@ void local_bh_disable(void)
 	__preempt_count_add(SOFTIRQ_DISABLE_OFFSET);
 	barrier();
 }
+EXPORT_SYMBOL(local_bh_disable);
 
 void local_bh_enable(void)
 {
@@ -178,6 +180,7 @@ void local_bh_enable(void)
 	if (!in_interrupt() && local_softirq_pending())
 		do_softirq();
 }
+EXPORT_SYMBOL(local_bh_enable);
 
 /*
  * ksoftirqd/N: runs softirqs that irq_exit left over or that process
@@ -267,11 +270,13 @@ void __tasklet_schedule(struct tasklet_struct *t)
 {
 	__tasklet_schedule_common(t, &tasklet_vec, TASKLET_SOFTIRQ);
 }
+EXPORT_SYMBOL(__tasklet_schedule);
 
 void __tasklet_hi_schedule(struct tasklet_struct *t)
 {
 	__tasklet_schedule_common(t, &tasklet_hi_vec, HI_SOFTIRQ);
 }
+EXPORT_SYMBOL(__tasklet_hi_schedule);
 
 static void tasklet_call(struct tasklet_struct *t)
 {
@@ -336,6 +341,7 @@ void tasklet_setup(struct tasklet_struct *t,
 	t->use_callback = true;
 	t->data = 0;
 }
+EXPORT_SYMBOL(tasklet_setup);
 
 void tasklet_init(struct tasklet_struct *t,
 		  void (*func)(unsigned long), unsigned long data)
@@ -347,6 +353,7 @@ void tasklet_init(struct tasklet_struct *t,
 	t->use_callback = false;
 	t->data = data;
 }
+EXPORT_SYMBOL(tasklet_init);
 
 /* Wait until @t's function is not running (on another CPU, or below us). */
 void tasklet_unlock_wait(struct tasklet_struct *t)
@@ -377,6 +384,7 @@ void tasklet_kill(struct tasklet_struct *t)
 	tasklet_unlock_wait(t);
 	tasklet_clear_bit(&t->state, TASKLET_STATE_SCHED);
 }
+EXPORT_SYMBOL(tasklet_kill);
 
 void __init softirq_init(void)
 {

@@ -8,6 +8,9 @@
  * saved IDs.
  */
 #include <linux/kernel.h>
+#include <linux/fdtable.h>
+#include <linux/bitops.h>
+#include <linux/ptrace.h>
 #include <linux/cred.h>
 #include <linux/fs_struct.h>
 #include <linux/reboot.h>
@@ -175,18 +178,6 @@ static bool gid_allowed(const struct cred *old, gid_t id)
 	return id == ID_KEEP || id == old->gid || id == old->egid || id == old->sgid;
 }
 
-/* Dropping root's UIDs drops its capabilities, as Linux does by default. */
-static void fixup_caps_after_setuid(const struct cred *old, struct cred *new)
-{
-	if ((old->uid == 0 || old->euid == 0 || old->suid == 0) &&
-	    new->uid && new->euid && new->suid)
-		new->cap_permitted = new->cap_effective = 0;
-	if (old->euid == 0 && new->euid)
-		new->cap_effective = 0;
-	if (old->euid && new->euid == 0)
-		new->cap_effective = new->cap_permitted;
-}
-
 static long do_setresuid(uid_t ruid, uid_t euid, uid_t suid)
 {
 	const struct cred *old = current_cred();
@@ -205,7 +196,7 @@ static long do_setresuid(uid_t ruid, uid_t euid, uid_t suid)
 	if (suid != ID_KEEP)
 		new->suid = suid;
 	new->fsuid = new->euid;
-	fixup_caps_after_setuid(old, new);
+	cap_task_fix_setuid(new, old);
 	return commit_creds(new);
 }
 
@@ -322,6 +313,7 @@ SYSCALL_DEFINE1(setfsuid, uid_t, uid)
 		new = prepare_creds();
 		if (new) {
 			new->fsuid = uid;
+			cap_task_fix_setfsuid(new, old);
 			commit_creds(new);
 		}
 	}
@@ -416,7 +408,7 @@ SYSCALL_DEFINE1(umask, int, mask)
 
 SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 {
-	return copy_to_user(name, &init_uts_ns, sizeof(*name)) ? -EFAULT : 0;
+	return copy_to_user(name, utsname(), sizeof(*name)) ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
@@ -429,8 +421,8 @@ SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
 		return -EINVAL;
 	if (copy_from_user(tmp, name, len))
 		return -EFAULT;
-	memcpy(init_uts_ns.nodename, tmp, len);
-	memset(init_uts_ns.nodename + len, 0, sizeof(init_uts_ns.nodename) - len);
+	memcpy(utsname()->nodename, tmp, len);
+	memset(utsname()->nodename + len, 0, sizeof(utsname()->nodename) - len);
 	return 0;
 }
 
@@ -444,8 +436,8 @@ SYSCALL_DEFINE2(setdomainname, char __user *, name, int, len)
 		return -EINVAL;
 	if (copy_from_user(tmp, name, len))
 		return -EFAULT;
-	memcpy(init_uts_ns.domainname, tmp, len);
-	memset(init_uts_ns.domainname + len, 0, sizeof(init_uts_ns.domainname) - len);
+	memcpy(utsname()->domainname, tmp, len);
+	memset(utsname()->domainname + len, 0, sizeof(utsname()->domainname) - len);
 	return 0;
 }
 
@@ -461,7 +453,7 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource,
 	if (new_rlim) {
 		if (new_rlim->rlim_cur > new_rlim->rlim_max)
 			return -EINVAL;
-		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > 1024 * 1024)
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > (unsigned int)sysctl_nr_open)
 			return -EPERM;
 		if (new_rlim->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
 			return -EPERM;
@@ -567,6 +559,7 @@ static void getrusage_task(struct task_struct *p, int who, struct rusage *r)
 		r->ru_maxrss = sig->cmaxrss;
 	} else if (who == RUSAGE_THREAD) {
 		add_task_usage(p, &ut, &st, r);
+		task_cputime_adjusted(p, &ut, &st);
 		r->ru_maxrss = get_mm_hiwater_rss_kb(p->mm);
 	} else {
 		struct task_usage u;
@@ -575,8 +568,8 @@ static void getrusage_task(struct task_struct *p, int who, struct rusage *r)
 		spin_lock_irq(&tasklist_lock);
 		thread_group_usage(p, &u);
 		spin_unlock_irq(&tasklist_lock);
-		ut = u.utime;
-		st = u.stime;
+		/* The precise runtime, split as the ticks saw it (cputime.c). */
+		thread_group_cputime_adjusted(p, &ut, &st);
 		r->ru_minflt = u.min_flt;
 		r->ru_majflt = u.maj_flt;
 		r->ru_nvcsw = u.nvcsw;
@@ -703,10 +696,74 @@ SYSCALL_DEFINE2(getpriority, int, which, int, who)
 	return ret < 0 ? ret : best;
 }
 
+/*
+ * A process that becomes a subreaper: descendants created before now must
+ * also look for it when their parent dies (has_child_subreaper is what
+ * fork copies, so later children inherit it anyway).
+ */
+static void mark_descendants_subreaped(struct task_struct *me)
+{
+	struct task_struct *p;
+
+	spin_lock_irq(&tasklist_lock);
+	for_each_process(p) {
+		struct task_struct *a;
+
+		for (a = p->real_parent; a && a->pid > 1; a = a->real_parent)
+			if (a->signal == me->signal) {
+				p->signal->has_child_subreaper = true;
+				break;
+			}
+	}
+	spin_unlock_irq(&tasklist_lock);
+}
+
+/*
+ * PR_SET_MM: checkpoint/restore tools rewrite where /proc/<pid>/stat and
+ * cmdline say the areas of the address space are.  Only the addresses
+ * are recorded; nothing is mapped or moved.
+ */
+static long prctl_set_mm(unsigned long opt, unsigned long addr,
+			 unsigned long arg4, unsigned long arg5)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long *field;
+
+	if (!capable(CAP_SYS_RESOURCE))
+		return -EPERM;
+	if (arg4 || arg5 || addr >= TASK_SIZE_MAX || !mm)
+		return -EINVAL;
+	switch (opt) {
+	case PR_SET_MM_START_CODE:	field = &mm->start_code; break;
+	case PR_SET_MM_END_CODE:	field = &mm->end_code; break;
+	case PR_SET_MM_START_DATA:	field = &mm->start_data; break;
+	case PR_SET_MM_END_DATA:	field = &mm->end_data; break;
+	case PR_SET_MM_START_STACK:	field = &mm->start_stack; break;
+	case PR_SET_MM_START_BRK:	field = &mm->start_brk; break;
+	case PR_SET_MM_BRK:		field = &mm->brk; break;
+	case PR_SET_MM_ARG_START:	field = &mm->arg_start; break;
+	case PR_SET_MM_ARG_END:		field = &mm->arg_end; break;
+	case PR_SET_MM_ENV_START:	field = &mm->env_start; break;
+	case PR_SET_MM_ENV_END:		field = &mm->env_end; break;
+	default:
+		return -EINVAL;
+	}
+	mutex_lock(&mm->mmap_lock);
+	*field = addr;
+	mutex_unlock(&mm->mmap_lock);
+	return 0;
+}
+
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
 {
 	char comm[TASK_COMM_LEN] = { 0 };	/* copied out whole: no stack bytes */
+	long ret;
+
+	/* The capability options belong to the capability model. */
+	ret = cap_task_prctl(option, arg2, arg3, arg4, arg5);
+	if (ret != -ENOSYS)
+		return ret;
 
 	switch (option) {
 	case PR_SET_NAME:
@@ -726,15 +783,49 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	case PR_GET_PDEATHSIG:
 		return put_user(current->pdeath_signal, (int __user *)arg2);
 	case PR_GET_DUMPABLE:
-		return 1;
+		return current->mm ? current->mm->dumpable : 0;
 	case PR_SET_DUMPABLE:
-		return arg2 > 1 ? -EINVAL : 0;
+		if (arg2 != SUID_DUMP_DISABLE && arg2 != SUID_DUMP_USER)
+			return -EINVAL;
+		if (current->mm)
+			current->mm->dumpable = arg2;
+		return 0;
 	case PR_SET_TIMERSLACK:
 		/* 0 (or "negative") restores the slack the task started with. */
 		current->timer_slack_ns = (long)arg2 <= 0 ? current->default_timer_slack_ns : arg2;
 		return 0;
 	case PR_GET_TIMERSLACK:
 		return current->timer_slack_ns > LONG_MAX ? LONG_MAX : current->timer_slack_ns;
+	case PR_SET_CHILD_SUBREAPER:
+		current->signal->is_child_subreaper = !!arg2;
+		if (arg2)
+			mark_descendants_subreaped(current);
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user((int)current->signal->is_child_subreaper, (int __user *)arg2);
+	case PR_SET_NO_NEW_PRIVS:
+		/* One way only: nothing may turn it off again. */
+		if (arg2 != 1 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		set_bit(PFA_NO_NEW_PRIVS, &current->atomic_flags);
+		return 0;
+	case PR_GET_NO_NEW_PRIVS:
+		if (arg2 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		return test_bit(PFA_NO_NEW_PRIVS, &current->atomic_flags);
+	case PR_GET_TID_ADDRESS:
+		return put_user((unsigned long)current->clear_child_tid,
+				(unsigned long __user *)arg2);
+	case PR_SET_MM:
+		return prctl_set_mm(arg2, arg3, arg4, arg5);
+	case PR_GET_SECCOMP:
+		return prctl_get_seccomp();
+	case PR_SET_SECCOMP:
+		return prctl_set_seccomp(arg2, (void __user *)arg3);
+	case PR_GET_TSC:
+		return get_tsc_mode(arg2);
+	case PR_SET_TSC:
+		return set_tsc_mode(arg2);
 	default:
 		return -EINVAL;
 	}
@@ -777,3 +868,4 @@ char *get_task_comm(char *to, struct task_struct *tsk)
 	strscpy(to, tsk->comm, TASK_COMM_LEN);
 	return to;
 }
+EXPORT_SYMBOL(get_task_comm);

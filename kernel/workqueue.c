@@ -93,9 +93,13 @@ static DECLARE_WAIT_QUEUE_HEAD(wq_flush_waitq);
 static bool wq_online;		/* workers can be created */
 
 struct workqueue_struct *system_wq;
+EXPORT_SYMBOL(system_wq);
 struct workqueue_struct *system_highpri_wq;
+EXPORT_SYMBOL(system_highpri_wq);
 struct workqueue_struct *system_long_wq;
+EXPORT_SYMBOL(system_long_wq);
 struct workqueue_struct *system_unbound_wq;
+EXPORT_SYMBOL(system_unbound_wq);
 
 static struct pool_workqueue *work_pwq(struct work_struct *work)
 {
@@ -191,6 +195,7 @@ bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *wor
 	__queue_work(cpu, wq, work);
 	return true;
 }
+EXPORT_SYMBOL(queue_work_on);
 
 void delayed_work_timer_fn(struct timer_list *t)
 {
@@ -198,6 +203,7 @@ void delayed_work_timer_fn(struct timer_list *t)
 
 	__queue_work(dwork->cpu, dwork->wq, &dwork->work);
 }
+EXPORT_SYMBOL(delayed_work_timer_fn);
 
 static void __queue_delayed_work(int cpu, struct workqueue_struct *wq,
 				 struct delayed_work *dwork, unsigned long delay)
@@ -221,6 +227,7 @@ bool queue_delayed_work_on(int cpu, struct workqueue_struct *wq,
 	__queue_delayed_work(cpu, wq, dwork, delay);
 	return true;
 }
+EXPORT_SYMBOL(queue_delayed_work_on);
 
 /*
  * Take PENDING away from a queued or timed item so that nothing runs it:
@@ -277,6 +284,7 @@ bool mod_delayed_work_on(int cpu, struct workqueue_struct *wq,
 	__queue_delayed_work(cpu, wq, dwork, delay);
 	return was_pending;
 }
+EXPORT_SYMBOL(mod_delayed_work_on);
 
 static bool work_is_running(struct work_struct *work)
 {
@@ -308,6 +316,7 @@ bool flush_work(struct work_struct *work)
 	}
 	return waited;
 }
+EXPORT_SYMBOL(flush_work);
 
 bool flush_delayed_work(struct delayed_work *dwork)
 {
@@ -315,6 +324,7 @@ bool flush_delayed_work(struct delayed_work *dwork)
 		__queue_work(dwork->cpu, dwork->wq, &dwork->work);
 	return flush_work(&dwork->work);
 }
+EXPORT_SYMBOL(flush_delayed_work);
 
 static bool __cancel_work(struct work_struct *work, bool is_dwork, bool sync)
 {
@@ -332,21 +342,25 @@ bool cancel_work(struct work_struct *work)
 {
 	return __cancel_work(work, false, false);
 }
+EXPORT_SYMBOL(cancel_work);
 
 bool cancel_work_sync(struct work_struct *work)
 {
 	return __cancel_work(work, false, true);
 }
+EXPORT_SYMBOL(cancel_work_sync);
 
 bool cancel_delayed_work(struct delayed_work *dwork)
 {
 	return __cancel_work(&dwork->work, true, false);
 }
+EXPORT_SYMBOL(cancel_delayed_work);
 
 bool cancel_delayed_work_sync(struct delayed_work *dwork)
 {
 	return __cancel_work(&dwork->work, true, true);
 }
+EXPORT_SYMBOL(cancel_delayed_work_sync);
 
 static int wq_in_flight(struct workqueue_struct *wq)
 {
@@ -370,6 +384,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 	while (wq_in_flight(wq))
 		wait_event_timeout(wq_flush_waitq, !wq_in_flight(wq), HZ);
 }
+EXPORT_SYMBOL(flush_workqueue);
 
 void drain_workqueue(struct workqueue_struct *wq)
 {
@@ -597,6 +612,7 @@ out_free:
 	kfree(wq);
 	return NULL;
 }
+EXPORT_SYMBOL(alloc_workqueue);
 
 /* Run everything still queued, then free.  Nothing may queue on it after. */
 void destroy_workqueue(struct workqueue_struct *wq)
@@ -608,6 +624,7 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	free_pwqs(wq);
 	kfree(wq);
 }
+EXPORT_SYMBOL(destroy_workqueue);
 
 static void init_worker_pool(struct worker_pool *pool, int cpu, int id, bool highpri)
 {

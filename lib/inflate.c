@@ -603,8 +603,8 @@ static int gzip_header_len(const u8 *in, size_t in_len, size_t *hdr_len)
 	return 0;
 }
 
-int gunzip(const u8 *in, size_t in_len, u8 *out, size_t out_cap,
-	   size_t *out_len)
+int gunzip_member(const u8 *in, size_t in_len, u8 *out, size_t out_cap,
+		  size_t *in_used, size_t *out_len)
 {
 	size_t hdr_len, used, len;
 	const u8 *trailer;
@@ -625,8 +625,17 @@ int gunzip(const u8 *in, size_t in_len, u8 *out, size_t out_cap,
 		return -EBADMSG;
 	if (get_le32(trailer + 4) != (u32)len)
 		return -EBADMSG;
+	*in_used = hdr_len + used + GZIP_TRAILER_LEN;
 	*out_len = len;
 	return 0;
+}
+
+int gunzip(const u8 *in, size_t in_len, u8 *out, size_t out_cap,
+	   size_t *out_len)
+{
+	size_t used;
+
+	return gunzip_member(in, in_len, out, out_cap, &used, out_len);
 }
 
 size_t gunzip_size_hint(const u8 *in, size_t in_len)

@@ -117,6 +117,7 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 		s++;
 	return parse_whole(s, base, res);
 }
+EXPORT_SYMBOL(kstrtoull);
 
 int kstrtoll(const char *s, unsigned int base, long long *res)
 {
@@ -142,6 +143,7 @@ int kstrtoll(const char *s, unsigned int base, long long *res)
 	*res = (long long)(0 - tmp);
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoll);
 
 int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 {
@@ -152,6 +154,7 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 		*res = tmp;
 	return ret;
 }
+EXPORT_SYMBOL(kstrtoul);
 
 int kstrtol(const char *s, unsigned int base, long *res)
 {
@@ -162,6 +165,7 @@ int kstrtol(const char *s, unsigned int base, long *res)
 		*res = tmp;
 	return ret;
 }
+EXPORT_SYMBOL(kstrtol);
 
 /* The narrow variants parse at full width, then check the range. */
 #define DEFINE_KSTRTO_UNSIGNED(name, type, max)				\
@@ -193,11 +197,17 @@ int name(const char *s, unsigned int base, type *res)			\
 }
 
 DEFINE_KSTRTO_UNSIGNED(kstrtouint, unsigned int, UINT_MAX)
+EXPORT_SYMBOL(kstrtouint);
 DEFINE_KSTRTO_SIGNED(kstrtoint, int, INT_MIN, INT_MAX)
+EXPORT_SYMBOL(kstrtoint);
 DEFINE_KSTRTO_UNSIGNED(kstrtou16, u16, U16_MAX)
+EXPORT_SYMBOL(kstrtou16);
 DEFINE_KSTRTO_SIGNED(kstrtos16, s16, -32768, 32767)
+EXPORT_SYMBOL(kstrtos16);
 DEFINE_KSTRTO_UNSIGNED(kstrtou8, u8, U8_MAX)
+EXPORT_SYMBOL(kstrtou8);
 DEFINE_KSTRTO_SIGNED(kstrtos8, s8, -128, 127)
+EXPORT_SYMBOL(kstrtos8);
 
 /*
  * Only the first character decides (two for "on"/"off"), so "yes", "Y\n"
@@ -229,6 +239,7 @@ int kstrtobool(const char *s, bool *res)
 	}
 	return -EINVAL;
 }
+EXPORT_SYMBOL(kstrtobool);
 
 /**
  * simple_strntoull - read an unsigned number from the start of a string

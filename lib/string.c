@@ -10,6 +10,7 @@
  * bring its own (__HAVE_ARCH_MEMCPY in asm/string.h; x86's are in
  * arch/x86/lib/memcpy_64.S); host unit tests build the plain ones here.
  */
+#include <linux/export.h>
 #include <linux/string.h>
 #include <linux/ctype.h>
 #include <linux/errno.h>
@@ -35,6 +36,7 @@ void *memcpy(void *dest, const void *src, size_t count)
 	return dest;
 }
 #endif
+EXPORT_SYMBOL(memcpy);
 
 #ifndef __HAVE_ARCH_MEMSET
 void *memset(void *s, int c, size_t count)
@@ -48,6 +50,7 @@ void *memset(void *s, int c, size_t count)
 	return s;
 }
 #endif
+EXPORT_SYMBOL(memset);
 
 /*
  * When @dest lies above an overlapping @src, a forward copy would overwrite
@@ -71,6 +74,7 @@ void *memmove(void *dest, const void *src, size_t count)
 	}
 	return dest;
 }
+EXPORT_SYMBOL(memmove);
 
 int memcmp(const void *cs, const void *ct, size_t count)
 {
@@ -82,6 +86,7 @@ int memcmp(const void *cs, const void *ct, size_t count)
 	}
 	return 0;
 }
+EXPORT_SYMBOL(memcmp);
 
 void *memchr(const void *s, int c, size_t n)
 {
@@ -93,6 +98,7 @@ void *memchr(const void *s, int c, size_t n)
 	}
 	return NULL;
 }
+EXPORT_SYMBOL(memchr);
 
 /* Like memchr(), but a miss returns the end of the area instead of NULL. */
 void *memscan(void *addr, int c, size_t size)
@@ -120,6 +126,7 @@ void *memchr_inv(const void *start, int c, size_t bytes)
 	}
 	return NULL;
 }
+EXPORT_SYMBOL(memchr_inv);
 
 size_t strlen(const char *s)
 {
@@ -129,6 +136,7 @@ size_t strlen(const char *s)
 		p++;
 	return p - s;
 }
+EXPORT_SYMBOL(strlen);
 
 size_t strnlen(const char *s, size_t count)
 {
@@ -138,12 +146,14 @@ size_t strnlen(const char *s, size_t count)
 		len++;
 	return len;
 }
+EXPORT_SYMBOL(strnlen);
 
 /* Characters compare as unsigned char, as the C standard asks. */
 int strcmp(const char *cs, const char *ct)
 {
 	return strncmp(cs, ct, (size_t)-1);
 }
+EXPORT_SYMBOL(strcmp);
 
 int strncmp(const char *cs, const char *ct, size_t count)
 {
@@ -157,6 +167,7 @@ int strncmp(const char *cs, const char *ct, size_t count)
 	}
 	return 0;
 }
+EXPORT_SYMBOL(strncmp);
 
 int strcasecmp(const char *s1, const char *s2)
 {
@@ -184,6 +195,7 @@ char *strcpy(char *dest, const char *src)
 		;
 	return dest;
 }
+EXPORT_SYMBOL(strcpy);
 
 /*
  * Copies at most @count bytes and pads the rest of @dest with NULs; the
@@ -200,6 +212,7 @@ char *strncpy(char *dest, const char *src, size_t count)
 		dest[i] = '\0';
 	return dest;
 }
+EXPORT_SYMBOL(strncpy);
 
 /*
  * The copy to use: @dest is always terminated (unless @count is 0), and the
@@ -223,6 +236,7 @@ ssize_t strscpy(char *dest, const char *src, size_t count)
 	memcpy(dest, src, len + 1);
 	return len;
 }
+EXPORT_SYMBOL(strscpy);
 
 /* BSD's copy: returns strlen(@src), so truncation shows as a result >= @size. */
 size_t strlcpy(char *dest, const char *src, size_t size)
@@ -243,6 +257,7 @@ char *strcat(char *dest, const char *src)
 	strcpy(dest + strlen(dest), src);
 	return dest;
 }
+EXPORT_SYMBOL(strcat);
 
 /* Appends at most @count bytes of @src, then always a NUL. */
 char *strncat(char *dest, const char *src, size_t count)
@@ -254,6 +269,7 @@ char *strncat(char *dest, const char *src, size_t count)
 	d[n] = '\0';
 	return dest;
 }
+EXPORT_SYMBOL(strncat);
 
 /*
  * BSD's append: @count is the size of the whole @dest buffer.  Returns the
@@ -278,6 +294,7 @@ char *strchr(const char *s, int c)
 	}
 	return (char *)s;
 }
+EXPORT_SYMBOL(strchr);
 
 char *strrchr(const char *s, int c)
 {
@@ -289,6 +306,7 @@ char *strrchr(const char *s, int c)
 	} while (*s++);
 	return (char *)last;
 }
+EXPORT_SYMBOL(strrchr);
 
 /* strchr() within the first @count bytes; never matches the terminator. */
 char *strnchr(const char *s, size_t count, int c)
@@ -312,6 +330,7 @@ char *strstr(const char *s1, const char *s2)
 	}
 	return NULL;
 }
+EXPORT_SYMBOL(strstr);
 
 /* strstr() that looks at no more than the first @len bytes of @s1. */
 char *strnstr(const char *s1, const char *s2, size_t len)
@@ -367,6 +386,7 @@ char *strsep(char **s, const char *ct)
 	*s = end;
 	return start;
 }
+EXPORT_SYMBOL(strsep);
 
 char *skip_spaces(const char *str)
 {
@@ -374,6 +394,7 @@ char *skip_spaces(const char *str)
 		str++;
 	return (char *)str;
 }
+EXPORT_SYMBOL(skip_spaces);
 
 /*
  * Trim white space at both ends: the trailing part is cut in place with a
@@ -388,3 +409,4 @@ char *strim(char *s)
 	s[len] = '\0';
 	return skip_spaces(s);
 }
+EXPORT_SYMBOL(strim);

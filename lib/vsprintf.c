@@ -600,6 +600,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 	terminate(&o);
 	return o.len;
 }
+EXPORT_SYMBOL(vsnprintf);
 
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -611,6 +612,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return len;
 }
+EXPORT_SYMBOL(snprintf);
 
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
@@ -620,6 +622,7 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		return len;
 	return size ? size - 1 : 0;
 }
+EXPORT_SYMBOL(vscnprintf);
 
 int scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -631,6 +634,7 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return len;
 }
+EXPORT_SYMBOL(scnprintf);
 
 int vsprintf(char *buf, const char *fmt, va_list args)
 {
@@ -647,6 +651,7 @@ int sprintf(char *buf, const char *fmt, ...)
 	va_end(args);
 	return len;
 }
+EXPORT_SYMBOL(sprintf);
 
 /*
  * sscanf() below.  One conversion is read by scan_one(); the state it
@@ -805,3 +810,4 @@ int sscanf(const char *buf, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(sscanf);

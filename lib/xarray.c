@@ -215,10 +215,18 @@ void *xa_find(struct xarray *xa, unsigned long *indexp, unsigned long max)
 		for (off = want; off < XA_CHUNK_SIZE && !node->slots[off]; off++)
 			;
 		if (off == XA_CHUNK_SIZE) {
-			/* Nothing left here: continue after this node in its parent. */
+			/*
+			 * Nothing left here: continue after this node, in the
+			 * first ancestor that has slots after it (a node in its
+			 * parent's last slot ends where the parent ends).
+			 */
 			if (!node->parent || span_mask == ~0UL || base + span_mask + 1 == 0)
 				return NULL;
 			index = base + span_mask + 1;
+			while (node->parent && node->offset == XA_CHUNK_SIZE - 1)
+				node = node->parent;
+			if (!node->parent)
+				return NULL;
 			node = node->parent;
 			continue;
 		}

@@ -59,6 +59,7 @@ void address_space_init_once(struct address_space *mapping, struct inode *host)
 	INIT_LIST_HEAD(&mapping->i_mmap);
 	mutex_init(&mapping->i_mmap_lock);
 	atomic_set(&mapping->i_mmap_writable, 0);
+	INIT_LIST_HEAD(&mapping->wb_list);
 }
 
 void lock_page(struct page *page)
@@ -75,10 +76,19 @@ void unlock_page(struct page *page)
 		wake_up_all(&page_wait);
 }
 
-/* Page-cache pages of files without a backing store are dirty from birth. */
+/*
+ * Page-cache pages of files without a backing store are dirty from birth.
+ * A file with a store (->writepage) goes on the flusher's list when its
+ * first page gets dirty (mm/page-writeback.c).
+ */
 bool set_page_dirty(struct page *page)
 {
-	return !TestSetPageDirty(page);
+	bool newly = !TestSetPageDirty(page);
+	struct address_space *mapping = page->mapping;
+
+	if (newly && mapping && mapping->a_ops && mapping->a_ops->writepage)
+		mapping_mark_dirty(mapping);
+	return newly;
 }
 
 struct page *find_get_page(struct address_space *mapping, pgoff_t index)
@@ -223,6 +233,15 @@ static struct page *filemap_get_read_page(struct file *file, pgoff_t index)
 	bool created;
 	int err;
 
+	if (page && !PageUptodate(page) && mapping->a_ops && mapping->a_ops->readpage) {
+		/* Someone else is reading it in: wait for them, then it is valid or failed. */
+		lock_page(page);
+		unlock_page(page);
+		if (!PageUptodate(page)) {
+			put_page(page);
+			return ERR_PTR(-EIO);
+		}
+	}
 	if (page || !mapping->a_ops || !mapping->a_ops->readpage)
 		return page;
 	page = find_or_create_page(mapping, index, GFP_HIGHUSER_MOVABLE, &created);

@@ -14,4 +14,6 @@ struct mm_struct init_mm = {
 	.page_table_lock = __SPIN_LOCK_UNLOCKED(init_mm.page_table_lock),
 	.mm_users	= ATOMIC_INIT(2),
 	.mm_count	= ATOMIC_INIT(1),
+	.ioctx_lock	= __SPIN_LOCK_UNLOCKED(init_mm.ioctx_lock),
+	.ioctx_list	= LIST_HEAD_INIT(init_mm.ioctx_list),
 };

@@ -546,6 +546,54 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int le
 }
 
 /*
+ * /proc/<pid>/mem: read or write @len bytes at @addr of another address
+ * space, faulting pages in as the owner's own access would (a write
+ * breaks copy-on-write).  Only areas the owner could access that way
+ * are reached: a write into a read-only mapping stops there (Linux's
+ * FOLL_FORCE, which lets debuggers patch text, is not done).  Returns
+ * the bytes copied, 0 if the first page could not be reached.
+ */
+int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		       bool write)
+{
+	int done = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	while (done < len) {
+		unsigned long off = addr & ~PAGE_MASK;
+		int n = min_t(int, len - done, PAGE_SIZE - off);
+		struct vm_area_struct *vma = find_vma(mm, addr);
+		pte_t *pte;
+		char *kaddr;
+
+		if (!vma || addr < vma->vm_start)
+			break;
+		if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
+			break;
+		pte = walk_existing(mm, addr);
+		if (!pte || !pte_present(*pte) || (write && !pte_write(*pte))) {
+			if (handle_mm_fault(vma, addr, write ? FAULT_FLAG_WRITE : 0) &
+			    VM_FAULT_ERROR)
+				break;
+			pte = walk_existing(mm, addr);
+			if (!pte || !pte_present(*pte))
+				break;
+		}
+		if (!pfn_valid(pte_pfn(*pte)))
+			break;
+		kaddr = (char *)page_address(pfn_to_page(pte_pfn(*pte))) + off;
+		if (write)
+			memcpy(kaddr, buf + done, n);
+		else
+			memcpy(buf + done, kaddr, n);
+		done += n;
+		addr += n;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return done;
+}
+
+/*
  * Map a page the kernel owns (a vDSO page) at @addr of @vma, read-only
  * or as the area's protection says.  It gains a reference and a mapping
  * like any other page, so unmap, fork and exit need nothing special;

@@ -172,13 +172,17 @@ void free_initrd_mem(unsigned long start, unsigned long end)
 		initrd_start = initrd_end = 0;
 }
 
-/* pr_debug each line of @buf: a printk record holds one line. */
+/*
+ * Each line of @buf at KERN_DEBUG (a printk record holds one line).  Not
+ * pr_debug: the caller already asked for "debug", and dynamic debug would
+ * want the site switched on as well.
+ */
 static void __init pr_debug_lines(char *buf)
 {
 	char *line;
 
 	while ((line = strsep(&buf, "\n")) && (*line || buf))
-		pr_debug("%s\n", line);
+		printk(KERN_DEBUG "%s\n", line);
 }
 
 /*

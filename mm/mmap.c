@@ -112,12 +112,16 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 			get_file(vma->vm_file);
 			vma_link_file(vma);
 		}
+		if (vma->vm_ops && vma->vm_ops->open)
+			vma->vm_ops->open(vma);
 	}
 	return vma;
 }
 
 void vm_area_free(struct vm_area_struct *vma)
 {
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
 	if (vma->vm_file) {
 		vma_unlink_file(vma);
 		fput(vma->vm_file);
@@ -231,6 +235,7 @@ static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struc
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
 	       a->vm_file == b->vm_file && a->vm_ops == b->vm_ops &&
+	       !(a->vm_ops && a->vm_ops->close) &&
 	       (!a->vm_file ||
 		a->vm_pgoff + ((a->vm_end - a->vm_start) >> PAGE_SHIFT) == b->vm_pgoff);
 }
@@ -408,12 +413,13 @@ static unsigned long mmap_region(struct mm_struct *mm, struct file *file, unsign
 		err = file->f_op->mmap(file, vma);
 		if (err)
 			goto free_vma;
-		vma_link_file(vma);
 	} else if (vm_flags & VM_SHARED) {
 		err = shmem_zero_setup(vma);
 		if (err)
 			goto free_vma;
 	}
+	if (vma->vm_file)
+		vma_link_file(vma);
 	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
 	prev = find_vma_prev(mm, addr);
 	vma_link(mm, vma, prev);
@@ -535,7 +541,15 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	/* personality(READ_IMPLIES_EXEC): what can be read can be run. */
 	if ((prot & PROT_READ) && (current->personality & READ_IMPLIES_EXEC))
 		prot |= PROT_EXEC;
-	vm_flags = calc_vm_flags(prot, flags);
+	vm_flags = calc_vm_flags(prot, flags) | mm->def_flags;
+	if (flags & MAP_LOCKED) {
+		if (!can_do_mlock())
+			return -EPERM;
+		vm_flags |= VM_LOCKED;
+	}
+	err = mlock_future_check(mm, vm_flags, len);
+	if (err)
+		return err;
 	if (file) {
 		err = mmap_file_checks(file, prot, flags, &vm_flags, pgoff, len);
 		if (err)
@@ -545,6 +559,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	}
 	addr = mmap_region(mm, file, addr, len, vm_flags, pgoff);
 	if (!IS_ERR_VALUE(addr) && (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE)
+		*populate = true;
+	/* A locked area is resident from the start (mlock.c). */
+	if (!IS_ERR_VALUE(addr) && (vm_flags & VM_LOCKED_MASK) == VM_LOCKED)
 		*populate = true;
 	return addr;
 }
@@ -714,8 +731,13 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			break;
 		}
 		tmp->vm_mm = mm;
+		/* Memory locks are not inherited. */
+		tmp->vm_flags &= ~VM_LOCKED_MASK;
 		vma_link_after(mm, tmp, prev);
 		prev = tmp;
+		/* MADV_WIPEONFORK: the child's copy starts empty (zero-filled). */
+		if (mpnt->vm_flags & VM_WIPEONFORK)
+			continue;
 		retval = copy_page_range(tmp, mpnt);
 		if (retval)
 			break;

@@ -6,7 +6,8 @@
  * is made elsewhere and the page-table entries are carried over, so the
  * pages (and their contents) move without being copied.  The system
  * call picks one case: a fixed destination (mremap_to), shrinking,
- * growing in place, or moving.
+ * growing in place, or moving; MREMAP_DONTUNMAP moves the pages and
+ * leaves the old area in place, empty.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
@@ -40,7 +41,7 @@ static int move_page_tables(struct mm_struct *mm, unsigned long old_addr,
 
 static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 			      unsigned long old_addr, unsigned long old_len,
-			      unsigned long new_len, unsigned long new_addr)
+			      unsigned long new_len, unsigned long new_addr, bool dontunmap)
 {
 	struct vm_area_struct *new;
 
@@ -60,8 +61,16 @@ static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		return -ENOMEM;
 	}
 	vma_insert(mm, new);
-	/* The old area's pages now belong to the new one: just drop the area. */
-	vma_remove(mm, vma);
+	/*
+	 * The old area's pages now belong to the new one: drop the area, or
+	 * with MREMAP_DONTUNMAP keep it, empty, so its next touch faults
+	 * (what a userfaultfd-driven live migration wants).  The lock on
+	 * the memory went with the pages.
+	 */
+	if (dontunmap)
+		vma->vm_flags &= ~(VM_LOCKED | VM_LOCKONFAULT);
+	else
+		vma_remove(mm, vma);
 	flush_tlb_mm_range(mm, old_addr, old_addr + old_len);
 	arch_remap(mm, old_addr, new_addr);
 	return new_addr;
@@ -69,7 +78,7 @@ static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 
 /* MREMAP_FIXED: move (and resize) to exactly @new_addr, replacing what is there. */
 static unsigned long mremap_to(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
-			       unsigned long new_addr, unsigned long new_len)
+			       unsigned long new_addr, unsigned long new_len, bool dontunmap)
 {
 	unsigned long ret;
 
@@ -90,7 +99,7 @@ static unsigned long mremap_to(struct mm_struct *mm, unsigned long addr, unsigne
 			return ret;
 		old_len = new_len;
 	}
-	return move_vma(mm, find_vma(mm, addr), addr, old_len, new_len, new_addr);
+	return move_vma(mm, find_vma(mm, addr), addr, old_len, new_len, new_addr, dontunmap);
 }
 
 /*
@@ -114,8 +123,9 @@ static long mremap_check_args(unsigned long addr, unsigned long old_len,
 		return -EINVAL;
 	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
 		return -EINVAL;
-	if (flags & MREMAP_DONTUNMAP)
-		return -EINVAL;		/* not supported yet */
+	/* Moving out and leaving the old area empty: a move of the same size. */
+	if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || old_len != new_len))
+		return -EINVAL;
 	if (addr & ~PAGE_MASK)
 		return -EINVAL;
 	if (old_len > TASK_SIZE_MAX || new_len > TASK_SIZE_MAX ||
@@ -145,6 +155,7 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		unsigned long, new_len, unsigned long, flags, unsigned long, new_addr)
 {
 	struct mm_struct *mm = current->mm;
+	bool dontunmap = flags & MREMAP_DONTUNMAP;
 	struct vm_area_struct *vma;
 	unsigned long ret;
 
@@ -161,8 +172,14 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 	} else if (new_len > old_len && (vma->vm_flags & VM_DONTEXPAND)) {
 		/* Areas of kernel pages (the vDSO) never grow: nothing backs more. */
 		ret = -EFAULT;
+	} else if (dontunmap && (vma->vm_flags & VM_DONTEXPAND)) {
+		ret = -EINVAL;
 	} else if (flags & MREMAP_FIXED) {
-		ret = mremap_to(mm, addr, old_len, new_addr, new_len);
+		ret = mremap_to(mm, addr, old_len, new_addr, new_len, dontunmap);
+	} else if (dontunmap) {
+		new_addr = get_unmapped_area(mm, 0, new_len);
+		ret = IS_ERR_VALUE(new_addr) ? new_addr :
+		      move_vma(mm, vma, addr, old_len, new_len, new_addr, true);
 	} else if (new_len <= old_len) {
 		/* Shrinking: unmap the tail. */
 		ret = do_munmap(mm, addr + new_len, old_len - new_len);
@@ -176,7 +193,7 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 	} else {
 		new_addr = get_unmapped_area(mm, 0, new_len);
 		ret = IS_ERR_VALUE(new_addr) ? new_addr :
-		      move_vma(mm, vma, addr, old_len, new_len, new_addr);
+		      move_vma(mm, vma, addr, old_len, new_len, new_addr, false);
 	}
 	mutex_unlock(&mm->mmap_lock);
 	return ret;

@@ -284,6 +284,7 @@ void free_pages(unsigned long addr, unsigned int order)
 	if (addr)
 		__free_pages(virt_to_page((void *)addr), order);
 }
+EXPORT_SYMBOL(free_pages);
 
 void put_page(struct page *page)
 {
@@ -436,11 +437,13 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 
 	return page ? (unsigned long)page_address(page) : 0;
 }
+EXPORT_SYMBOL(__get_free_pages);
 
 unsigned long get_zeroed_page(gfp_t gfp)
 {
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
 }
+EXPORT_SYMBOL(get_zeroed_page);
 
 /* ---------------------------------------------------------------- */
 /* Boot: zones, struct pages, and the memory that enters the lists.  */
@@ -531,9 +534,19 @@ unsigned long free_reserved_area(void *start, void *end, int poison, const char 
 	unsigned long stop = (unsigned long)end & PAGE_MASK;
 	unsigned long pages = 0;
 
-	for (; pos < stop; pos += PAGE_SIZE, pages++) {
+	for (; pos < stop; pos += PAGE_SIZE) {
 		struct page *page = virt_to_page((void *)pos);
 
+		/*
+		 * Only reserved RAM goes to the allocator.  The boot loader may
+		 * have put part of the initramfs where the firmware's memory map
+		 * says "reserved" (QEMU does, below its ACPI tables, when they
+		 * grow with many devices): those pages have no initialized
+		 * struct page and are not ours to give away.
+		 */
+		if (!pfn_valid(PHYS_PFN(__pa(pos))) || !PageReserved(page))
+			continue;
+		pages++;
 		if (poison >= 0)
 			memset((void *)pos, poison, PAGE_SIZE);
 		__ClearPageReserved(page);

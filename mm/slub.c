@@ -528,6 +528,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
 	return slab_alloc(s, gfp, _RET_IP_);
 }
+EXPORT_SYMBOL(kmem_cache_alloc);
 
 static struct page *virt_to_slab(const void *x)
 {
@@ -550,6 +551,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	}
 	slab_free(s, slab, x, _RET_IP_);
 }
+EXPORT_SYMBOL(kmem_cache_free);
 
 unsigned int kmem_cache_size(struct kmem_cache *s)
 {
@@ -700,6 +702,7 @@ out_err:
 	pr_warn("kmem_cache_create(%s) failed with error %d\n", name, err);
 	return NULL;
 }
+EXPORT_SYMBOL(kmem_cache_create);
 
 /*
  * A cache with objects still allocated cannot go: those objects would
@@ -727,6 +730,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	spin_unlock_irqrestore(&slab_caches_lock, flags);
 	kmem_cache_free(kmem_cache, s);
 }
+EXPORT_SYMBOL(kmem_cache_destroy);
 
 /* ---------------------------------------------------------------- */
 /* kmalloc                                                           */
@@ -780,6 +784,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 		return ZERO_SIZE_PTR;
 	return slab_alloc(kmalloc_caches[kmalloc_index(size)], gfp, _RET_IP_);
 }
+EXPORT_SYMBOL(kmalloc);
 
 void kfree(const void *x)
 {
@@ -799,6 +804,7 @@ void kfree(const void *x)
 			    -(1L << compound_order(page)));
 	__free_pages(page, compound_order(page));
 }
+EXPORT_SYMBOL(kfree);
 
 size_t ksize(const void *x)
 {
@@ -834,6 +840,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 	}
 	return ret;
 }
+EXPORT_SYMBOL(krealloc);
 
 /* ---------------------------------------------------------------- */
 /* Boot                                                              */

@@ -89,6 +89,7 @@ void truncate_inode_pages(struct address_space *mapping, loff_t lstart)
 /* The inode is going away: nothing maps it any more; drop every page. */
 void truncate_inode_pages_final(struct address_space *mapping)
 {
+	mapping_wb_list_del(mapping);
 	truncate_inode_pages(mapping, 0);
 	xa_destroy(&mapping->i_pages);
 }

@@ -11,6 +11,7 @@ char *kstrdup(const char *s, gfp_t gfp)
 {
 	return s ? kmemdup(s, strlen(s) + 1, gfp) : NULL;
 }
+EXPORT_SYMBOL(kstrdup);
 
 /* At most @max characters of @s, always NUL-terminated. */
 char *kstrndup(const char *s, size_t max, gfp_t gfp)
@@ -28,6 +29,7 @@ char *kstrndup(const char *s, size_t max, gfp_t gfp)
 	}
 	return buf;
 }
+EXPORT_SYMBOL(kstrndup);
 
 void *kmemdup(const void *src, size_t len, gfp_t gfp)
 {
@@ -37,3 +39,4 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp)
 		memcpy(p, src, len);
 	return p;
 }
+EXPORT_SYMBOL(kmemdup);

@@ -21,12 +21,8 @@ void vma_insert(struct mm_struct *mm, struct vm_area_struct *vma);
 void vma_remove(struct mm_struct *mm, struct vm_area_struct *vma);
 void vma_set_end(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long end);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
-int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 				unsigned long len);
-unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
-		      unsigned long prot, unsigned long flags, unsigned long pgoff,
-		      bool *populate);
 
 /* mm/memory.c */
 pte_t *walk_alloc_pte(struct mm_struct *mm, unsigned long addr);
@@ -35,7 +31,10 @@ void zap_mapping_pages(struct vm_area_struct *vma, unsigned long start, unsigned
 		       struct address_space *only);
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 void free_pgtables(struct mm_struct *mm);
-void mm_populate(unsigned long start, unsigned long len);
 void zero_page_init(void);
+
+/* mm/mlock.c */
+int mlock_future_check(struct mm_struct *mm, unsigned long flags, unsigned long len);
+void populate_locked_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 #endif

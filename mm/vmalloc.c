@@ -128,8 +128,19 @@ static void free_vmap_area(struct vmap_area *va)
 	kfree(va);
 }
 
+static struct vm_struct *__get_vm_area_range(unsigned long size, unsigned long flags,
+					     unsigned long start, unsigned long end,
+					     const void *caller);
+
 struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 				     const void *caller)
+{
+	return __get_vm_area_range(size, flags, VMALLOC_START, VMALLOC_END, caller);
+}
+
+static struct vm_struct *__get_vm_area_range(unsigned long size, unsigned long flags,
+					     unsigned long start, unsigned long end,
+					     const void *caller)
 {
 	struct vm_struct *area;
 	struct vmap_area *va;
@@ -144,7 +155,7 @@ struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 	area = kzalloc(sizeof(*area), GFP_KERNEL);
 	if (!area)
 		return NULL;
-	va = alloc_vmap_area(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END);
+	va = alloc_vmap_area(size, PAGE_SIZE, start, end);
 	if (!va) {
 		kfree(area);
 		return NULL;
@@ -215,8 +226,8 @@ static pte_t *vmalloc_pte_alloc(unsigned long addr)
 	return pmd ? pte_alloc_kernel(pmd, addr) : NULL;
 }
 
-/* The PTE for @addr if its page tables exist, else NULL. */
-static pte_t *vmalloc_pte_lookup(unsigned long addr)
+/* The PTE for @addr if its page tables exist, else NULL (also set_memory_*()). */
+pte_t *vmalloc_pte_lookup(unsigned long addr)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
 	pud_t *pud;
@@ -313,14 +324,28 @@ static void free_area_pages(struct vm_struct *area)
 	kfree(area->pages);
 }
 
-static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const void *caller)
+/**
+ * __vmalloc_node_range - vmalloc inside a chosen window of addresses
+ * @size: bytes wanted
+ * @start: lowest address the mapping may start at
+ * @end: the mapping must end below this
+ * @gfp: for the pages
+ * @prot: page protection of the mapping
+ * @caller: for /proc/vmallocinfo
+ *
+ * vmalloc() is this with the vmalloc window and PAGE_KERNEL; module_alloc()
+ * asks for the module window, which lies within 2 GiB of the kernel image
+ * so module code compiled with -mcmodel=kernel reaches the kernel.
+ */
+void *__vmalloc_node_range(unsigned long size, unsigned long start, unsigned long end,
+			   gfp_t gfp, pgprot_t prot, const void *caller)
 {
 	struct vm_struct *area;
 	unsigned long addr, nr_pages = PAGE_ALIGN(size) >> PAGE_SHIFT;
 
 	if (!size || nr_pages > totalram_pages())
 		return NULL;
-	area = get_vm_area_caller(size, VM_ALLOC, caller);
+	area = __get_vm_area_range(size, VM_ALLOC, start, end, caller);
 	if (!area)
 		return NULL;
 	addr = (unsigned long)area->addr;
@@ -334,7 +359,7 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const void *caller)
 			goto out_free_pages;
 		area->pages[area->nr_pages] = page;
 	}
-	if (vmap_pages_range(addr, addr + (nr_pages << PAGE_SHIFT), area->pages, PAGE_KERNEL))
+	if (vmap_pages_range(addr, addr + (nr_pages << PAGE_SHIFT), area->pages, prot))
 		goto out_free_pages;
 	atomic_long_add(nr_pages, &nr_vmalloc_pages);
 	return area->addr;
@@ -348,6 +373,11 @@ out_free_area:
 	return NULL;
 }
 
+static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const void *caller)
+{
+	return __vmalloc_node_range(size, VMALLOC_START, VMALLOC_END, gfp, PAGE_KERNEL, caller);
+}
+
 void *__vmalloc(unsigned long size, gfp_t gfp)
 {
 	return __vmalloc_caller(size, gfp, __builtin_return_address(0));
@@ -357,11 +387,13 @@ void *vmalloc(unsigned long size)
 {
 	return __vmalloc_caller(size, GFP_KERNEL, __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vmalloc);
 
 void *vzalloc(unsigned long size)
 {
 	return __vmalloc_caller(size, GFP_KERNEL | __GFP_ZERO, __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vzalloc);
 
 /* Not from interrupt context: vmap_area_lock is taken with interrupts on. */
 void vfree(const void *addr)
@@ -379,6 +411,7 @@ void vfree(const void *addr)
 	}
 	kfree(area);
 }
+EXPORT_SYMBOL(vfree);
 
 /* Map existing pages contiguously; the caller keeps owning the pages. */
 void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot)

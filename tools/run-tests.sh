@@ -172,6 +172,8 @@ else
 	run_bench_smoke
 	source "$ROOT/tools/testing/boot-tests.sh"
 	source "$ROOT/tools/testing/scenario-tests.sh"
+	source "$ROOT/tools/testing/module-tests.sh"
+	source "$ROOT/tools/testing/block-tests.sh"
 fi
 source "$ROOT/tools/testing/user-tests.sh"
 source "$ROOT/tools/testing/debian-tests.sh"

@@ -16,6 +16,12 @@
  *	lt.skip=A,B,...		do not run these programs; say "SKIP <name>" for each
  *	lt.timeout=SECONDS	per-program limit (default 30)
  *
+ * After each program, testinit reads what the kernel logged meanwhile
+ * (/dev/kmsg) and fails the program if the kernel reported a bug there:
+ * an oops, a BUG or WARNING report, a general protection fault.  Garbage
+ * from user space must give error codes, never kernel bugs, even when
+ * the program itself sees nothing wrong.
+ *
  * As PID 1 it inherits every orphan, so the wait loop reaps any child, not
  * just the program it started: proc_wait checks that orphans get reaped.
  * Time-outs are polled with nanosleep rather than alarm(), so a kernel
@@ -29,6 +35,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -140,6 +148,67 @@ static void kill_leftovers(const char *name)
 	say("testinit: leftovers of %s were not reaped within 5 s", name);
 }
 
+static int kmsg_fd = -1;
+
+/* Follow the kernel log from now on (a node of our own if /dev has none). */
+static void kmsg_open(void)
+{
+	if (access("/dev/kmsg", F_OK))
+		mknod("/dev/kmsg", S_IFCHR | 0600, makedev(1, 11));
+	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (kmsg_fd < 0)
+		say("testinit: no /dev/kmsg (%s): kernel bug reports go unchecked",
+		    lt_errname(errno));
+	else
+		lseek(kmsg_fd, 0, SEEK_END);
+}
+
+/* Does this kernel log text report a kernel bug? */
+static int is_kernel_bug(const char *msg)
+{
+	static const char *const starts[] = {
+		"BUG: ", "BUG ", "WARNING: ", "kernel BUG", "Oops", "general protection fault",
+		"Kernel panic", "list_add corruption", "list_del corruption",
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
+		if (!strncmp(msg, starts[i], strlen(starts[i])))
+			return 1;
+	return 0;
+}
+
+/* Fail @name if the kernel logged a bug report since the last look. */
+static void kmsg_check(const char *name)
+{
+	char rec[1024];
+	int reported = 0, more = 0;
+
+	if (kmsg_fd < 0)
+		return;
+	for (;;) {
+		ssize_t n = read(kmsg_fd, rec, sizeof(rec) - 1);
+		char *msg;
+
+		if (n < 0 && errno == EPIPE)
+			continue;	/* records lost to the ring: go on with the next */
+		if (n <= 0)
+			break;
+		rec[n] = '\0';
+		rec[strcspn(rec, "\n")] = '\0';
+		msg = strchr(rec, ';');
+		/* Facility 0: the kernel's own, not lines user space wrote to kmsg. */
+		if (!msg || (atoi(rec) >> 3) != 0 || !is_kernel_bug(msg + 1))
+			continue;
+		if (!reported++)
+			say("FAIL %s: kernel log: %.200s", name, msg + 1);
+		else
+			more++;
+	}
+	if (more)
+		say("testinit: %s: %d more kernel bug lines", name, more);
+}
+
 static void run_program(const char *path, char **envp, long long timeout_ms)
 {
 	const char *name = base_name(path);
@@ -170,6 +239,7 @@ static void run_program(const char *path, char **envp, long long timeout_ms)
 		say("FAIL %s: exited with status %d", name, WEXITSTATUS(status));
 	say("testinit: %s finished in %lld ms", name, now_ms() - start);
 	kill_leftovers(name);
+	kmsg_check(name);
 }
 
 /* Is @name one of the comma-separated names in @list? */
@@ -251,6 +321,7 @@ int main(int argc, char **argv, char **envp)
 
 	if (uname(&u) == 0)
 		say("testinit: pid %d on %s %s %s", getpid(), u.sysname, u.release, u.machine);
+	kmsg_open();
 	for (i = 0; i < n; i++) {
 		const char *name = base_name(progs[i]);
 
@@ -266,6 +337,7 @@ int main(int argc, char **argv, char **envp)
 
 	if (getpid() != 1)
 		return 0;
+	sync();		/* as any init before power-off: a disk root keeps what the tests wrote */
 	reboot(RB_POWER_OFF);
 	say("testinit: power-off failed: %s", lt_errname(errno));
 	for (;;)	/* PID 1 must not exit */

@@ -37,6 +37,7 @@ static const struct {
 	{ 4, 64, "ttyS0", 0660 },
 	{ 5, 0, "tty", 0666 },
 	{ 5, 1, "console", 0600 },
+	{ 5, 2, "ptmx", 0666 },
 };
 
 int devtmpfs_create_node(const char *name, umode_t mode, dev_t dev)
@@ -55,6 +56,36 @@ int devtmpfs_create_node(const char *name, umode_t mode, dev_t dev)
 	if (!err) {
 		/* A node already there (registered twice, or made by mknod) stays. */
 		err = d_inode(dentry) ? -EEXIST : dir->i_op->mknod(dir, dentry, mode, dev);
+		dput(dentry);
+	}
+	inode_unlock(dir);
+	return err;
+}
+
+/* device_destroy's: the node goes if it is still the device's own. */
+int devtmpfs_delete_node(const char *name, dev_t dev)
+{
+	struct dentry *root, *dentry;
+	struct inode *dir;
+	int err;
+
+	if (!dev_sb)
+		return -ENODEV;
+	root = dev_sb->s_root;
+	dir = d_inode(root);
+	inode_lock(dir);
+	dentry = lookup_one_len(name, root, strlen(name));
+	err = PTR_ERR_OR_ZERO(dentry);
+	if (!err) {
+		struct inode *inode = d_inode(dentry);
+
+		if (!inode || !S_ISCHR(inode->i_mode) || inode->i_rdev != dev) {
+			err = -ENOENT;
+		} else {
+			err = dir->i_op->unlink(dir, dentry);
+			if (!err)
+				d_delete(dentry);
+		}
 		dput(dentry);
 	}
 	inode_unlock(dir);

@@ -4,13 +4,16 @@
  *   1:3 /dev/null     reads end at once, writes vanish
  *   1:5 /dev/zero     reads zeros, writes vanish
  *   1:7 /dev/full     reads zeros, writes fail with ENOSPC
- *   1:8 /dev/random, 1:9 /dev/urandom   bytes from the kernel's CRNG
+ *   1:8 /dev/random, 1:9 /dev/urandom   the kernel's CRNG (drivers/char/random.c)
  *   1:11 /dev/kmsg    the kernel log, record by record (kernel/printk)
  * One register_chrdev for the major; open picks the minor's operations.
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/init.h>
+#include <linux/mm.h>
+#include <linux/mm_vma.h>
+#include <linux/shmem_fs.h>
 #include <linux/printk.h>
 #include <linux/random.h>
 #include <linux/sched.h>
@@ -45,52 +48,36 @@ static ssize_t write_full(struct kiocb *iocb, struct iov_iter *from)
 	return -ENOSPC;
 }
 
-/* Random bytes a chunk at a time, so a huge read can be interrupted. */
-static ssize_t read_random(struct kiocb *iocb, struct iov_iter *to)
-{
-	u8 chunk[256];
-	ssize_t done = 0;
-
-	while (iov_iter_count(to)) {
-		size_t n = min(sizeof(chunk), iov_iter_count(to)), got;
-
-		get_random_bytes(chunk, n);
-		got = copy_to_iter(chunk, n, to);
-		done += got;
-		if (got < n) {
-			if (!done)
-				done = -EFAULT;
-			break;
-		}
-		if (signal_pending(current))
-			break;
-	}
-	memset(chunk, 0, sizeof(chunk));	/* no key material left on the stack */
-	return done;
-}
-
 static const struct file_operations null_fops = {
 	.llseek		= noop_llseek,
 	.read_iter	= read_null,
 	.write_iter	= write_null,
 };
 
+/*
+ * Mapping /dev/zero is the old way to ask for zeroed memory: a private
+ * mapping is anonymous memory, a shared one a fresh tmpfs object, as
+ * MAP_ANONYMOUS would give.
+ */
+static int mmap_zero(struct file *file, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_SHARED)
+		return shmem_zero_setup(vma);
+	vma->vm_ops = NULL;	/* demand-zero pages, copied on fork like any */
+	return 0;
+}
+
 static const struct file_operations zero_fops = {
 	.llseek		= noop_llseek,
 	.read_iter	= read_zero,
 	.write_iter	= write_null,
+	.mmap		= mmap_zero,
 };
 
 static const struct file_operations full_fops = {
 	.llseek		= noop_llseek,
 	.read_iter	= read_zero,
 	.write_iter	= write_full,
-};
-
-static const struct file_operations random_fops = {
-	.llseek		= noop_llseek,
-	.read_iter	= read_random,
-	.write_iter	= write_null,	/* mixing in user entropy: accepted, not used yet */
 };
 
 static const struct file_operations *const devlist[] = {

@@ -21,6 +21,7 @@
  * while nobody reads.  Everything here runs under tty->lock.
  */
 #include <linux/kernel.h>
+#include <linux/bitops.h>
 #include <linux/fs.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
@@ -532,21 +533,39 @@ static size_t copy_raw(struct tty_struct *tty, unsigned char *buf, size_t nr)
  * Sleep until input or @timeout jiffies (0: no limit).  Returns 0 when
  * woken (or timed out: *@expired), -ERESTARTSYS on a signal.
  */
-static int wait_input(struct tty_struct *tty, long timeout, bool *expired)
+/*
+ * Stop waiting: the file was hung up (read says end-of-file), a
+ * packet-mode master has an event (tty_read reports it), or the other end
+ * of a pty is gone (EIO).  0 if input may still come.
+ */
+static int input_gone(struct tty_struct *tty, struct file *file)
+{
+	/* A packet-mode master has a status byte to read instead. */
+	if (tty_hung_up_p(file) || tty_packet_pending(tty))
+		return 1;
+	if (test_bit(TTY_OTHER_CLOSED, &tty->flags))
+		return -EIO;
+	return 0;
+}
+
+static int wait_input(struct tty_struct *tty, struct file *file, long timeout, bool *expired)
 {
 	long left;
 
 	if (!timeout)
-		return wait_event_interruptible(tty->read_wait, input_available(tty));
-	left = wait_event_interruptible_timeout(tty->read_wait, input_available(tty), timeout);
+		return wait_event_interruptible(tty->read_wait,
+						input_available(tty) || input_gone(tty, file));
+	left = wait_event_interruptible_timeout(tty->read_wait,
+						input_available(tty) || input_gone(tty, file),
+						timeout);
 	if (left < 0)
 		return left;
 	*expired = left == 0;
 	return 0;
 }
 
-static ssize_t n_tty_read_canon(struct tty_struct *tty, unsigned char *buf,
-				size_t nr, bool nonblock)
+static ssize_t n_tty_read_canon(struct tty_struct *tty, struct file *file,
+				unsigned char *buf, size_t nr, bool nonblock)
 {
 	unsigned long flags;
 	bool expired;
@@ -561,9 +580,12 @@ static ssize_t n_tty_read_canon(struct tty_struct *tty, unsigned char *buf,
 			return n;
 		}
 		spin_unlock_irqrestore(&tty->lock, flags);
+		err = input_gone(tty, file);
+		if (err)
+			return err < 0 ? err : 0;
 		if (nonblock)
 			return -EAGAIN;
-		err = wait_input(tty, 0, &expired);
+		err = wait_input(tty, file, 0, &expired);
 		if (err)
 			return err;
 	}
@@ -575,8 +597,8 @@ static ssize_t n_tty_read_canon(struct tty_struct *tty, unsigned char *buf,
  * MIN>0 TIME>0 waits for MIN with TIME as the gap allowed between bytes
  * once the first has come.
  */
-static ssize_t n_tty_read_raw(struct tty_struct *tty, unsigned char *buf,
-			      size_t nr, bool nonblock)
+static ssize_t n_tty_read_raw(struct tty_struct *tty, struct file *file,
+			      unsigned char *buf, size_t nr, bool nonblock)
 {
 	unsigned int min = tty->termios.c_cc[VMIN];
 	long time = tty->termios.c_cc[VTIME] * HZ / 10;
@@ -594,10 +616,13 @@ static ssize_t n_tty_read_raw(struct tty_struct *tty, unsigned char *buf,
 		spin_unlock_irqrestore(&tty->lock, flags);
 		if (n >= want || n == nr || expired)
 			return n;
+		err = input_gone(tty, file);
+		if (err)
+			return n ? (ssize_t)n : (err < 0 ? err : 0);
 		if (nonblock)
 			return n ? (ssize_t)n : -EAGAIN;
 		/* MIN>0 TIME>0: no timer until the first byte. */
-		err = wait_input(tty, (min && !n) ? 0 : time, &expired);
+		err = wait_input(tty, file, (min && !n) ? 0 : time, &expired);
 		if (err)
 			return n ? (ssize_t)n : err;
 	}
@@ -607,8 +632,28 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
 			  unsigned char *buf, size_t nr, bool nonblock)
 {
 	if (L_FLAG(tty, ICANON))
-		return n_tty_read_canon(tty, buf, nr, nonblock);
-	return n_tty_read_raw(tty, buf, nr, nonblock);
+		return n_tty_read_canon(tty, file, buf, nr, nonblock);
+	return n_tty_read_raw(tty, file, buf, nr, nonblock);
+}
+
+/*
+ * How many more bytes receive_buf can keep without dropping any: a pty
+ * delivers no more than this and waits for a reader.  A canonical line
+ * that fills the buffer has nowhere to go, so input keeps flowing (and is
+ * dropped) rather than stall the writer forever.
+ */
+static int n_tty_receive_room(struct tty_struct *tty)
+{
+	struct n_tty_data *ld = ldata_of(tty);
+	unsigned long flags;
+	int room;
+
+	spin_lock_irqsave(&tty->lock, flags);
+	room = N_TTY_BUF_SIZE - 1 - (int)read_cnt(ld) - (int)ld->line_len;
+	if (room <= 0 && L_FLAG(tty, ICANON) && !ld->lines)
+		room = 1;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return room > 0 ? room : 0;
 }
 
 static int n_tty_open(struct tty_struct *tty)
@@ -631,4 +676,5 @@ const struct tty_ldisc_ops n_tty_ops = {
 	.flush_buffer	= n_tty_flush_buffer,
 	.readable	= n_tty_readable,
 	.input_available = input_available,
+	.receive_room	= n_tty_receive_room,
 };

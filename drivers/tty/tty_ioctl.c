@@ -52,6 +52,63 @@ static int set_termios(struct tty_struct *tty, unsigned int cmd, struct termios 
 	return 0;
 }
 
+/*
+ * struct termio, System V's older termios: 16-bit flag words and 8
+ * control characters.  Setting one keeps the high flag bits and the
+ * control characters it has no room for.
+ */
+#define NCC 8
+struct termio {
+	unsigned short c_iflag, c_oflag, c_cflag, c_lflag;
+	unsigned char c_line;
+	unsigned char c_cc[NCC];
+};
+
+static int get_termio(struct tty_struct *tty, struct termio __user *p)
+{
+	struct termio tio = { 0 };
+	unsigned long flags;
+
+	spin_lock_irqsave(&tty->lock, flags);
+	tio.c_iflag = tty->termios.c_iflag;
+	tio.c_oflag = tty->termios.c_oflag;
+	tio.c_cflag = tty->termios.c_cflag;
+	tio.c_lflag = tty->termios.c_lflag;
+	tio.c_line = tty->termios.c_line;
+	memcpy(tio.c_cc, tty->termios.c_cc, NCC);
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return copy_to_user(p, &tio, sizeof(tio)) ? -EFAULT : 0;
+}
+
+static int set_termio(struct tty_struct *tty, unsigned int cmd, struct termio __user *p)
+{
+	struct termios new, old;
+	struct termio tio;
+	unsigned long flags;
+	int ret;
+
+	ret = tty_check_change(tty, SIGTTOU);
+	if (ret)
+		return ret;
+	if (copy_from_user(&tio, p, sizeof(tio)))
+		return -EFAULT;
+	spin_lock_irqsave(&tty->lock, flags);
+	old = new = tty->termios;
+	new.c_iflag = (new.c_iflag & 0xffff0000) | tio.c_iflag;
+	new.c_oflag = (new.c_oflag & 0xffff0000) | tio.c_oflag;
+	new.c_cflag = (new.c_cflag & 0xffff0000) | tio.c_cflag;
+	new.c_lflag = (new.c_lflag & 0xffff0000) | tio.c_lflag;
+	new.c_line = tio.c_line;
+	memcpy(new.c_cc, tio.c_cc, NCC);
+	if (cmd == TCSETAF)
+		tty->ldisc->flush_buffer(tty);
+	tty->termios = new;
+	tty->ldisc->set_termios(tty, &old);
+	spin_unlock_irqrestore(&tty->lock, flags);
+	wake_up_interruptible(&tty->read_wait);
+	return 0;
+}
+
 static int set_winsize(struct tty_struct *tty, struct winsize __user *p)
 {
 	struct winsize ws;
@@ -75,11 +132,17 @@ static int tty_flush(struct tty_struct *tty, unsigned long arg)
 
 	if (arg > TCIOFLUSH)
 		return -EINVAL;
-	/* Output never waits in a queue here: only input can be flushed. */
 	if (arg == TCIFLUSH || arg == TCIOFLUSH) {
 		spin_lock_irqsave(&tty->lock, flags);
 		tty->ldisc->flush_buffer(tty);
 		spin_unlock_irqrestore(&tty->lock, flags);
+		tty_packet_event(tty, TIOCPKT_FLUSHREAD, 0);
+	}
+	/* A serial line's output is already out; a pty's may still wait. */
+	if (arg == TCOFLUSH || arg == TCIOFLUSH) {
+		if (tty->ops->flush_buffer)
+			tty->ops->flush_buffer(tty);
+		tty_packet_event(tty, TIOCPKT_FLUSHWRITE, 0);
 	}
 	return 0;
 }
@@ -103,6 +166,12 @@ long tty_mode_ioctl(struct tty_struct *tty, struct file *file,
 	case TCSETSW:
 	case TCSETSF:
 		return set_termios(tty, cmd, p);
+	case TCGETA:
+		return get_termio(tty, p);
+	case TCSETA:
+	case TCSETAW:
+	case TCSETAF:
+		return set_termio(tty, cmd, p);
 	case TIOCGWINSZ:
 		spin_lock_irqsave(&tty->lock, flags);
 		ws = tty->winsize;
@@ -126,6 +195,10 @@ long tty_mode_ioctl(struct tty_struct *tty, struct file *file,
 		if (arg == TCOOFF || arg == TCOON) {
 			tty->stopped = arg == TCOOFF;
 			wake_up_interruptible(&tty->write_wait);
+			if (arg == TCOOFF)
+				tty_packet_event(tty, TIOCPKT_STOP, TIOCPKT_START);
+			else
+				tty_packet_event(tty, TIOCPKT_START, TIOCPKT_STOP);
 		}
 		return 0;
 	case TCSBRK:

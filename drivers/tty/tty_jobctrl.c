@@ -17,6 +17,7 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/tty.h>
+#include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
 struct tty_struct *get_current_tty(void)
@@ -149,6 +150,35 @@ void disassociate_ctty(int on_exit)
 	spin_unlock_irq(&tasklist_lock);
 }
 
+/*
+ * The line is gone: the session leader gets SIGHUP and SIGCONT, the
+ * foreground group SIGHUP, and every process of the session loses the
+ * terminal.  Drivers with more to do (a pty's other side) add it.
+ */
+void tty_vhangup(struct tty_struct *tty)
+{
+	struct task_struct *p;
+	pid_t session;
+
+	tty_signal_pgrp(tty, SIGHUP);
+	spin_lock_irq(&tasklist_lock);
+	session = tty->session;
+	for_each_process(p)
+		if (session && p->signal->leader && p->signal->session == session &&
+		    p->signal->tty == tty) {
+			group_send_sig_info(SIGHUP, NULL, p);
+			group_send_sig_info(SIGCONT, NULL, p);
+		}
+	__session_clear_tty(tty);
+	spin_unlock_irq(&tasklist_lock);
+	/* Every file open on it now is dead; sleepers find out. */
+	WRITE_ONCE(tty->hangup_gen, tty->hangup_gen + 1);
+	wake_up_interruptible_all(&tty->read_wait);
+	wake_up_interruptible_all(&tty->write_wait);
+	if (tty->ops->hangup)
+		tty->ops->hangup(tty);
+}
+
 static int tiocnotty(struct tty_struct *tty)
 {
 	if (get_current_tty() != tty)
@@ -230,4 +260,22 @@ int tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file,
 	default:
 		return -ENOIOCTLCMD;
 	}
+}
+
+/*
+ * vhangup(2): hang up the caller's terminal as if the line had dropped,
+ * so that no process of an earlier login keeps it open for the next.
+ * init and login call it with SIGHUP ignored.  Without a terminal there
+ * is nothing to do.
+ */
+SYSCALL_DEFINE0(vhangup)
+{
+	struct tty_struct *tty;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	tty = get_current_tty();
+	if (tty)
+		tty_vhangup(tty);
+	return 0;
 }

@@ -9,6 +9,7 @@
  * memory fields read 0 and the Vm lines are left out, as on Linux.
  */
 #include <linux/kernel.h>
+#include <linux/bitops.h>
 #include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
@@ -98,6 +99,11 @@ static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole
 		thread_group_usage(task, &u);
 		spin_unlock_irq(&tasklist_lock);
 	}
+	/* The precise runtime, split as the ticks saw it, as getrusage reports. */
+	if (whole)
+		thread_group_cputime_adjusted(task, &u.utime, &u.stime);
+	else
+		task_cputime_adjusted(task, &u.utime, &u.stime);
 	collect_sigign_sigcgt(task, &ign, &cgt);
 	if (mm) {
 		vsize = mm->total_vm << PAGE_SHIFT;
@@ -190,7 +196,7 @@ static void task_mem(struct seq_file *m, struct mm_struct *mm)
 
 #define K(pages)	((pages) << (PAGE_SHIFT - 10))
 	seq_printf(m, "VmPeak:\t%8lu kB\nVmSize:\t%8lu kB\nVmLck:\t%8lu kB\nVmPin:\t%8lu kB\n",
-		   K(mm->total_vm), K(mm->total_vm), 0UL, 0UL);
+		   K(mm->total_vm), K(mm->total_vm), K(mm_locked_pages(mm)), 0UL);
 	seq_printf(m, "VmHWM:\t%8lu kB\nVmRSS:\t%8lu kB\nRssAnon:\t%8lu kB\n"
 		   "RssFile:\t%8lu kB\nRssShmem:\t%8lu kB\n",
 		   K(hiwater), K(rss), K(anon), 0UL, K(shmem));
@@ -224,7 +230,8 @@ static void task_cap(struct seq_file *m, struct task_struct *task)
 		   (unsigned long long)cred->cap_inheritable,
 		   (unsigned long long)cred->cap_permitted,
 		   (unsigned long long)cred->cap_effective,
-		   (unsigned long long)cred->cap_bset, 0ULL);
+		   (unsigned long long)cred->cap_bset,
+		   (unsigned long long)cred->cap_ambient);
 }
 
 int proc_pid_status(struct seq_file *m, struct task_struct *task)
@@ -239,8 +246,10 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	}
 	task_sig(m, task);
 	task_cap(m, task);
-	seq_puts(m, "NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n"
-		 "Speculation_Store_Bypass:\tunknown\n"
+	seq_printf(m, "NoNewPrivs:\t%d\nSeccomp:\t%d\nSeccomp_filters:\t%d\n",
+		   test_bit(PFA_NO_NEW_PRIVS, &task->atomic_flags),
+		   task->seccomp.mode, task->seccomp.filter_count);
+	seq_puts(m, "Speculation_Store_Bypass:\tunknown\n"
 		 "Cpus_allowed:\t1\nCpus_allowed_list:\t0\n"
 		 "Mems_allowed:\t1\nMems_allowed_list:\t0\n");
 	seq_printf(m, "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",

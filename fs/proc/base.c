@@ -13,6 +13,11 @@
  * maps, fd/, cwd, exe, root) are for its owner and root only.
  */
 #include <linux/kernel.h>
+#include <linux/coredump.h>
+#include <linux/err.h>
+#include <linux/pid.h>
+#include <linux/proc_ns.h>
+#include <linux/ptrace.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
@@ -67,15 +72,10 @@ pid_t proc_next_tgid(pid_t from)
 	return best;
 }
 
-/* Owner or root: what ptrace's "read" mode asks on Linux, simplified. */
+/* What ptrace's "read" mode allows, as on Linux (kernel/ptrace.c). */
 bool proc_may_inspect(struct task_struct *task)
 {
-	const struct cred *cred = current_cred(), *tcred = task->real_cred;
-
-	if (cred->euid == 0 || task == current)
-		return true;
-	return cred->uid == tcred->uid && cred->uid == tcred->euid &&
-	       cred->gid == tcred->gid;
+	return ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS);
 }
 
 struct mm_struct *proc_task_mm(struct task_struct *task)
@@ -266,10 +266,183 @@ static ssize_t proc_fail_nth_write(struct file *file, const char __user *buf,
 	return err ? err : (ssize_t)count;
 }
 
+/*
+ * /proc/<pid>/mem: the process's memory, the file offset being the
+ * address.  Opening it needs what ptrace needs: the caller's real,
+ * effective and saved IDs all those of the target, or CAP_SYS_PTRACE.
+ * The address space is taken at open, so a later exec of the target
+ * does not redirect an open descriptor into the new program.
+ */
+static bool mem_may_access(struct task_struct *task)
+{
+	const struct cred *c = current_cred(), *t = task->real_cred;
+
+	if (task->group_leader == current->group_leader || capable(CAP_SYS_PTRACE))
+		return true;
+	return c->uid == t->uid && c->uid == t->euid && c->uid == t->suid &&
+	       c->gid == t->gid && c->gid == t->egid && c->gid == t->sgid;
+}
+
+static int proc_mem_open(struct inode *inode, struct file *file)
+{
+	struct task_struct *task = get_proc_task(inode);
+	struct mm_struct *mm;
+	int err = -EACCES;
+
+	if (!task)
+		return -ESRCH;
+	if (mem_may_access(task)) {
+		mm = get_task_mm(task);
+		file->private_data = mm;	/* NULL: a kernel thread or a zombie */
+		err = 0;
+	}
+	put_task_struct(task);
+	return err;
+}
+
+static ssize_t proc_mem_rw(struct file *file, char __user *ubuf, size_t count, loff_t *ppos,
+			   bool write)
+{
+	struct mm_struct *mm = file->private_data;
+	unsigned long addr = *ppos;
+	ssize_t done = 0;
+	char *page;
+
+	if (!mm || !count)
+		return 0;
+	page = (char *)__get_free_page(GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	while (count) {
+		int n = min_t(size_t, count, PAGE_SIZE), got;
+
+		if (write && copy_from_user(page, ubuf, n)) {
+			done = done ? done : -EFAULT;
+			break;
+		}
+		got = __access_remote_vm(mm, addr, page, n, write);
+		if (!got) {
+			done = done ? done : -EIO;
+			break;
+		}
+		if (!write && copy_to_user(ubuf, page, got)) {
+			done = done ? done : -EFAULT;
+			break;
+		}
+		done += got;
+		addr += got;
+		ubuf += got;
+		count -= got;
+		if (got < n)
+			break;
+	}
+	free_page((unsigned long)page);
+	if (done > 0)
+		*ppos = addr;
+	return done;
+}
+
+static ssize_t proc_mem_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
+{
+	return proc_mem_rw(file, buf, count, ppos, false);
+}
+
+static ssize_t proc_mem_write(struct file *file, const char __user *buf, size_t count,
+			      loff_t *ppos)
+{
+	return proc_mem_rw(file, (char __user *)buf, count, ppos, true);
+}
+
+/* Any address is a position: no end, and no negative offsets either. */
+static loff_t proc_mem_lseek(struct file *file, loff_t offset, int whence)
+{
+	switch (whence) {
+	case SEEK_CUR:
+		offset += file->f_pos;
+		break;
+	case SEEK_SET:
+		break;
+	default:
+		return -EINVAL;
+	}
+	file->f_pos = offset;
+	return offset;
+}
+
+static int proc_mem_release(struct inode *inode, struct file *file)
+{
+	(void)inode;
+	if (file->private_data)
+		mmput(file->private_data);
+	return 0;
+}
+
+static const struct file_operations proc_mem_operations = {
+	.open		= proc_mem_open,
+	.read		= proc_mem_read,
+	.write		= proc_mem_write,
+	.llseek		= proc_mem_lseek,
+	.release	= proc_mem_release,
+};
+
 static const struct file_operations proc_fail_nth_operations = {
 	.open		= proc_pid_file_open,
 	.read		= seq_read,
 	.write		= proc_fail_nth_write,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+/*
+ * coredump_filter: which kinds of memory a core dump includes, a bit
+ * each (fs/coredump.c); hexadecimal, inherited by fork and kept by exec.
+ */
+static int proc_coredump_filter_show(struct seq_file *m, struct task_struct *task)
+{
+	struct mm_struct *mm = get_task_mm(task);
+
+	if (!mm)
+		return 0;
+	seq_printf(m, "%08x\n", READ_ONCE(mm->coredump_filter));
+	mmput(mm);
+	return 0;
+}
+
+static ssize_t proc_coredump_filter_write(struct file *file, const char __user *buf,
+					  size_t count, loff_t *ppos)
+{
+	struct task_struct *task;
+	struct mm_struct *mm;
+	char kbuf[16];
+	unsigned int n;
+	int err;
+
+	if (count >= sizeof(kbuf))
+		count = sizeof(kbuf) - 1;
+	if (copy_from_user(kbuf, buf, count))
+		return -EFAULT;
+	kbuf[count] = '\0';
+	err = kstrtouint(strim(kbuf), 16, &n);
+	if (err)
+		return err;
+	task = get_proc_task(file_inode(file));
+	if (!task)
+		return -ESRCH;
+	mm = proc_may_inspect(task) ? get_task_mm(task) : NULL;
+	if (mm) {
+		WRITE_ONCE(mm->coredump_filter, n & MMF_DUMP_FILTER_MASK);
+		mmput(mm);
+	} else {
+		err = -ESRCH;
+	}
+	put_task_struct(task);
+	return err ? err : (ssize_t)count;
+}
+
+static const struct file_operations proc_coredump_filter_operations = {
+	.open		= proc_pid_file_open,
+	.read		= seq_read,
+	.write		= proc_coredump_filter_write,
 	.llseek		= seq_lseek,
 	.release	= single_release,
 };
@@ -304,9 +477,42 @@ static const struct pid_entry tid_base_stuff[] = {
 	REG("status", 0444, proc_pid_status),
 };
 
+/* /proc/<pid>/ns (fs/proc/namespaces.c) */
+static const struct pid_entry ns_stuff[] = {
+	{ .name = "mnt", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
+	{ .name = "uts", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
+};
+
+static struct dentry *proc_pident_lookup(struct inode *dir, struct dentry *dentry,
+					 const struct pid_entry *ents, unsigned int nents);
+static int proc_pident_readdir(struct file *file, struct dir_context *ctx,
+			       const struct pid_entry *ents, unsigned int nents);
+
+static struct dentry *proc_ns_dir_lookup(struct inode *dir, struct dentry *dentry,
+					 unsigned int flags)
+{
+	return proc_pident_lookup(dir, dentry, ARRAY_AND_SIZE(ns_stuff));
+}
+
+static int proc_ns_dir_readdir(struct file *file, struct dir_context *ctx)
+{
+	return proc_pident_readdir(file, ctx, ARRAY_AND_SIZE(ns_stuff));
+}
+
+static const struct inode_operations proc_ns_dir_inode_operations = {
+	.lookup		= proc_ns_dir_lookup,
+};
+
+static const struct file_operations proc_ns_dir_operations = {
+	.iterate_shared	= proc_ns_dir_readdir,
+	.llseek		= proc_dir_llseek,
+};
+
 static const struct pid_entry tgid_base_stuff[] = {
 	REG("cmdline", 0444, proc_pid_cmdline),
 	REG("comm", 0444, proc_pid_comm),
+	{ .name = "coredump_filter", .mode = S_IFREG | 0644, .show = proc_coredump_filter_show,
+	  .fop = &proc_coredump_filter_operations },
 	LNK("cwd", proc_cwd_path),
 	REG("environ", 0400, proc_pid_environ),
 	LNK("exe", proc_exe_path),
@@ -314,8 +520,15 @@ static const struct pid_entry tgid_base_stuff[] = {
 	  .fop = &proc_fail_nth_operations },
 	{ .name = "fd", .mode = S_IFDIR | 0500, .iop = &proc_fd_inode_operations,
 	  .fop = &proc_fd_operations },
+	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .iop = &proc_fdinfo_inode_operations,
+	  .fop = &proc_fdinfo_operations },
 	REG("maps", 0444, proc_pid_maps),
-	REG("mounts", 0444, proc_pid_mounts),
+	{ .name = "mem", .mode = S_IFREG | 0600, .fop = &proc_mem_operations },
+	REG("mountinfo", 0444, proc_pid_mountinfo),
+	{ .name = "mounts", .mode = S_IFREG | 0444, .fop = &proc_mounts_operations },
+	{ .name = "ns", .mode = S_IFDIR | 0511, .iop = &proc_ns_dir_inode_operations,
+	  .fop = &proc_ns_dir_operations },
+	{ .name = "pagemap", .mode = S_IFREG | 0400, .fop = &proc_pagemap_operations },
 	LNK("root", proc_root_path),
 	REG("smaps", 0444, proc_pid_smaps),
 	REG("stat", 0444, proc_pid_stat),
@@ -366,6 +579,7 @@ static struct inode *proc_pid_entry_inode(struct super_block *sb, const struct p
 		int err = proc_pid_link_target(inode, p, task);
 
 		inode->i_op = &proc_pid_link_inode_operations;
+		inode->i_flags |= S_MAGICLINK;	/* they name objects, not paths */
 		if (err) {
 			iput(inode);
 			return ERR_PTR(err);
@@ -561,8 +775,20 @@ struct inode *proc_pid_dir_inode(struct super_block *sb, struct task_struct *tas
 	if (!inode)
 		return NULL;
 	PROC_I(inode)->pid = task->pid;
+	PROC_I(inode)->pid_obj = get_pid(task->thread_pid);
 	proc_task_owner(inode, task);
 	inode->i_op = &proc_tgid_base_inode_operations;
 	inode->i_fop = &proc_tgid_base_operations;
 	return inode;
+}
+
+/* An open /proc/<pid> directory works as a pidfd for pidfd_send_signal. */
+struct pid *tgid_pidfd_to_pid(const struct file *file)
+{
+	struct proc_inode *ei;
+
+	if (file->f_op != &proc_tgid_base_operations)
+		return ERR_PTR(-EBADF);
+	ei = PROC_I(file_inode(file));
+	return ei->pid_obj ? ei->pid_obj : ERR_PTR(-ESRCH);
 }

@@ -10,6 +10,7 @@
  * whole text at open (fs/seq_file.c).
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/cred.h>
 #include <linux/init.h>
 #include <linux/fs.h>
@@ -41,6 +42,8 @@ static void proc_free_inode(struct inode *inode)
 
 	if (inode->i_link != ei->link_buf)
 		kfree(inode->i_link);
+	pde_put(ei->dyn);
+	put_pid(ei->pid_obj);
 	kmem_cache_free(proc_inode_cachep, ei);
 }
 

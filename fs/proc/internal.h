@@ -45,9 +45,11 @@ struct pid_entry {
 /* A procfs inode.  Nothing in it changes after the lookup that made it. */
 struct proc_inode {
 	pid_t pid;			/* under /proc/<pid>: whose; else 0 */
+	struct pid *pid_obj;		/* /proc/<pid> itself: the process, for pidfd_send_signal */
 	int fd;				/* /proc/<pid>/fd/<n>: n */
 	const struct proc_entry *pde;
 	const struct pid_entry *pent;
+	struct proc_dir_entry *dyn;	/* an entry made by proc_create/proc_mkdir */
 	char link_buf[PROC_LINK_BUF];	/* /proc/self: rewritten at each get_link */
 	struct inode vfs_inode;
 };
@@ -71,7 +73,14 @@ void proc_set_link(struct inode *inode, const char *target);
 unsigned int proc_dt_type(umode_t mode);
 extern const struct dentry_operations proc_dentry_operations;
 
+/* generic.c: run-time entries */
+struct inode *proc_dyn_lookup(struct super_block *sb, struct proc_dir_entry *dir,
+			      const struct qstr *name);
+bool proc_dyn_readdir(struct proc_dir_entry *dir, struct dir_context *ctx, loff_t base);
+void pde_put(struct proc_dir_entry *pde);
+
 /* root.c */
+bool proc_root_has_fixed(const char *name);
 extern const struct inode_operations proc_root_inode_operations;
 extern const struct file_operations proc_root_operations;
 
@@ -86,6 +95,8 @@ int proc_readlink_path(const struct path *path, char *buf, int size);
 /* fd.c */
 extern const struct inode_operations proc_fd_inode_operations;
 extern const struct file_operations proc_fd_operations;
+extern const struct inode_operations proc_fdinfo_inode_operations;
+extern const struct file_operations proc_fdinfo_operations;
 
 /* array.c, task_mmu.c: the per-process text */
 int proc_pid_stat(struct seq_file *m, struct task_struct *task);
@@ -94,6 +105,7 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task);
 int proc_pid_statm(struct seq_file *m, struct task_struct *task);
 int proc_pid_maps(struct seq_file *m, struct task_struct *task);
 int proc_pid_smaps(struct seq_file *m, struct task_struct *task);
+extern const struct file_operations proc_pagemap_operations;
 struct mm_struct *proc_task_mm(struct task_struct *task);
 unsigned long proc_mm_rss(struct mm_struct *mm);
 
@@ -116,8 +128,14 @@ int zoneinfo_proc_show(struct seq_file *m, void *v);
 int mounts_proc_show(struct seq_file *m, void *v);
 int proc_init_inodecache(void);
 int proc_pid_mounts(struct seq_file *m, struct task_struct *task);
+int proc_pid_mountinfo(struct seq_file *m, struct task_struct *task);
+extern const struct file_operations proc_mounts_operations;	/* pollable */
 
 /* proc_sysctl.c: /proc/sys */
 extern const struct proc_entry proc_sys_entry;
+
+/* proc_net.c: /proc/net */
+#define PROC_NET_NR	1
+extern const struct proc_entry proc_net_entries[PROC_NET_NR];
 
 #endif

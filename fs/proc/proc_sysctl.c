@@ -17,8 +17,18 @@
  * Each entry's variable hangs off proc_entry.data as a struct ctl_table.
  */
 #include <linux/kernel.h>
+#include <linux/fdtable.h>
+#include <linux/aio.h>
+#include <linux/panic.h>
+#include <linux/module.h>
+#include <linux/coredump.h>
 #include <linux/cred.h>
+#include <linux/eventpoll.h>
+#include <linux/writeback.h>
 #include <linux/gfp.h>
+#include <linux/ipc_namespace.h>
+#include <linux/inotify.h>
+#include <linux/key.h>
 #include <linux/kstrtox.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
@@ -138,11 +148,26 @@ static int proc_dostring_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+/*
+ * The table names a field of init_uts_ns; the reader's or writer's own
+ * UTS namespace has the same field at the same offset (kernel/utsname.c).
+ */
+static char *uts_field(const void *data)
+{
+	return (char *)utsname() + ((const char *)data - (const char *)&init_uts_ns);
+}
+
+static int proc_douts_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%s\n", uts_field(seq_ctl(m)->data));
+	return 0;
+}
+
 /* The whole name in one write, a trailing newline dropped, as proc_dostring does. */
 static ssize_t proc_douts_write(struct file *file, const char __user *buf, size_t count,
 				loff_t *pos)
 {
-	char *name = file_ctl(file)->data;
+	char *name = uts_field(file_ctl(file)->data);
 	char tmp[__NEW_UTS_LEN + 1];
 	size_t len = count;
 
@@ -175,10 +200,15 @@ static int random_poolsize = 256;
 static int pid_max_min = RESERVED_PIDS + 1;
 static int pid_max_max = PID_MAX_DEFAULT;	/* the size of the PID bitmap */
 static int zero;
+static int one = 1, four = 4;	/* drop_caches: 1-4; modules_disabled: only 1 */
 static int int_max = INT_MAX;
 static int threads_min = 1;		/* Linux's floor for a write (boot sizing uses 20) */
 static int threads_max_max = MAX_THREADS;
-static int tainted;			/* nothing taints Lantern: no modules, no forced oopses */
+static int ipcmni = 32768;		/* IPCMNI: most ids per System V table */
+static int mq_hard_msgmax = 65536;	/* HARD_MSGMAX */
+static int mq_hard_msgsizemax = 16 << 20;	/* HARD_MSGSIZEMAX */
+static int mq_msgsize_min = 128;
+static int nr_open_min = 64, nr_open_max = INT_MAX & ~63;	/* BITS_PER_LONG; Linux's ceiling */
 
 /* A random (version 4) UUID, as Linux prints it. */
 static void format_uuid(char *out, const u8 *b)
@@ -339,6 +369,33 @@ static ssize_t randomize_va_space_write(struct file *file, const char __user *bu
 #define INT_RW(n, m, table) { .name = n, .mode = S_IFREG | (m), .show = proc_dointvec_show, \
 			      .write = proc_dointvec_minmax_write, .data = (void *)(table) }
 
+/* Turning module loading off needs the right to load them. */
+static int modules_disabled_permit(void)
+{
+	return capable(CAP_SYS_MODULE) ? 0 : -EPERM;
+}
+
+/* core_pattern: one write replaces it, a trailing newline dropped; root only. */
+static ssize_t core_pattern_write(struct file *file, const char __user *buf, size_t count,
+				  loff_t *pos)
+{
+	char tmp[CORENAME_MAX_SIZE];
+	size_t len = min_t(size_t, count, sizeof(tmp) - 1);
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (*pos)
+		return -EINVAL;
+	if (copy_from_user(tmp, buf, len))
+		return -EFAULT;
+	if (len && tmp[len - 1] == '\n')
+		len--;
+	tmp[len] = 0;
+	memcpy(core_pattern, tmp, len + 1);
+	*pos += count;
+	return count;
+}
+
 static void wmarks_changed(void)
 {
 	setup_per_zone_wmarks();
@@ -353,16 +410,36 @@ static const struct proc_entry sys_kernel_random_entries[] = {
 	  .data = (void *)&uuid_table },
 };
 
+static const struct proc_entry sys_kernel_keys_entries[] = {
+	INT_RW("gc_delay", 0644, CTL(&key_gc_delay, &zero, &int_max)),
+	INT_RW("maxbytes", 0644, CTL(&key_quota_maxbytes, &zero, &int_max)),
+	INT_RW("maxkeys", 0644, CTL(&key_quota_maxkeys, &zero, &int_max)),
+	INT_RW("persistent_keyring_expiry", 0644, CTL(&persistent_keyring_expiry, &zero, &int_max)),
+	INT_RW("root_maxbytes", 0644, CTL(&key_quota_root_maxbytes, &zero, &int_max)),
+	INT_RW("root_maxkeys", 0644, CTL(&key_quota_root_maxkeys, &zero, &int_max)),
+};
+
 static const struct proc_entry sys_kernel_entries[] = {
 	INT_RO("cap_last_cap", &cap_last_cap),
+	{ .name = "core_pattern", .mode = S_IFREG | 0644, .show = proc_dostring_show,
+	  .write = core_pattern_write, .data = (void *)CTL(core_pattern, NULL, NULL) },
+	INT_RW("core_uses_pid", 0644, CTL(&core_uses_pid, &zero, &int_max)),
 	{ .name = "dmesg_restrict", .mode = S_IFREG | 0644, .show = dmesg_restrict_show,
 	  .write = dmesg_restrict_write },
-	{ .name = "domainname", .mode = S_IFREG | 0644, .show = proc_dostring_show,
+	{ .name = "domainname", .mode = S_IFREG | 0644, .show = proc_douts_show,
 	  .write = proc_douts_write, .data = (void *)CTL(init_uts_ns.domainname, NULL, NULL) },
-	{ .name = "hostname", .mode = S_IFREG | 0644, .show = proc_dostring_show,
+	{ .name = "hostname", .mode = S_IFREG | 0644, .show = proc_douts_show,
 	  .write = proc_douts_write, .data = (void *)CTL(init_uts_ns.nodename, NULL, NULL) },
+	{ .name = "keys", .mode = S_IFDIR | 0555,
+	  .subdir = ARRAY_AND_SIZE(sys_kernel_keys_entries) },
 	{ .name = "kptr_restrict", .mode = S_IFREG | 0644, .show = kptr_restrict_show,
 	  .write = kptr_restrict_write },
+	INT_RW("modules_disabled", 0644, CTL(&modules_disabled, &one, &one,
+					     .permit = modules_disabled_permit)),
+	INT_RW("msg_next_id", 0644, CTL(&init_ipc_ns.ids[IPC_MSG_IDS].next_id, &zero, &int_max)),
+	INT_RW("msgmax", 0644, CTL(&init_ipc_ns.msg_ctlmax, &zero, &int_max)),
+	INT_RW("msgmnb", 0644, CTL(&init_ipc_ns.msg_ctlmnb, &zero, &int_max)),
+	INT_RW("msgmni", 0644, CTL(&init_ipc_ns.msg_ctlmni, &zero, &ipcmni)),
 	INT_RO("ngroups_max", &ngroups_max),
 	INT_RW("ns_last_pid", 0666, CTL(&last_pid, &zero, &pid_max, .permit = ns_last_pid_permit)),
 	{ .name = "osrelease", .mode = S_IFREG | 0444, .show = proc_dostring_show,
@@ -376,20 +453,64 @@ static const struct proc_entry sys_kernel_entries[] = {
 	{ .name = "randomize_va_space", .mode = S_IFREG | 0644,
 	  .show = randomize_va_space_show, .write = randomize_va_space_write },
 	INT_RO("sched_rr_timeslice_ms", (int *)&sysctl_sched_rr_timeslice),
-	INT_RO("tainted", &tainted),
+	INT_RO("tainted", &tainted_mask),
+	{ .name = "sem", .mode = S_IFREG | 0644, .show = ipc_sem_sysctl_show,
+	  .write = ipc_sem_sysctl_write },
+	INT_RW("sem_next_id", 0644, CTL(&init_ipc_ns.ids[IPC_SEM_IDS].next_id, &zero, &int_max)),
+	INT_RW("shm_next_id", 0644, CTL(&init_ipc_ns.ids[IPC_SHM_IDS].next_id, &zero, &int_max)),
+	{ .name = "shmall", .mode = S_IFREG | 0644, .show = ipc_shmall_sysctl_show,
+	  .write = ipc_shmall_sysctl_write },
+	{ .name = "shmmax", .mode = S_IFREG | 0644, .show = ipc_shmmax_sysctl_show,
+	  .write = ipc_shmmax_sysctl_write },
+	INT_RW("shmmni", 0644, CTL(&init_ipc_ns.shm_ctlmni, &zero, &ipcmni)),
 	INT_RW("threads-max", 0644, CTL(&max_threads, &threads_min, &threads_max_max)),
 	{ .name = "version", .mode = S_IFREG | 0444, .show = proc_dostring_show,
 	  .data = (void *)CTL(init_uts_ns.version, NULL, NULL) },
 };
 
 static const struct proc_entry sys_vm_entries[] = {
+	INT_RW("dirty_expire_centisecs", 0644, CTL(&dirty_expire_interval, &zero, &int_max)),
+	INT_RW("dirty_writeback_centisecs", 0644, CTL(&dirty_writeback_interval, &zero, &int_max)),
+	INT_RW("drop_caches", 0200, CTL(&sysctl_drop_caches, &one, &four,
+					.changed = drop_caches_changed)),
 	INT_RW("min_free_kbytes", 0644, CTL(&min_free_kbytes, &zero, &int_max,
 					    .changed = wmarks_changed)),
 };
 
+/* POSIX message queue limits (ipc/mqueue.c) */
+static const struct proc_entry sys_fs_mqueue_entries[] = {
+	INT_RW("msg_default", 0644, CTL(&init_ipc_ns.mq_msg_default, &one, &mq_hard_msgmax)),
+	INT_RW("msg_max", 0644, CTL(&init_ipc_ns.mq_msg_max, &one, &mq_hard_msgmax)),
+	INT_RW("msgsize_default", 0644, CTL(&init_ipc_ns.mq_msgsize_default, &mq_msgsize_min,
+					    &mq_hard_msgsizemax)),
+	INT_RW("msgsize_max", 0644, CTL(&init_ipc_ns.mq_msgsize_max, &mq_msgsize_min,
+					&mq_hard_msgsizemax)),
+	INT_RW("queues_max", 0644, CTL(&init_ipc_ns.mq_queues_max, &zero, &int_max)),
+};
+
+static const struct proc_entry sys_fs_epoll_entries[] = {
+	INT_RW("max_user_watches", 0644, CTL(&epoll_max_user_watches, &zero, &int_max)),
+};
+
+static const struct proc_entry sys_fs_inotify_entries[] = {
+	INT_RW("max_queued_events", 0644, CTL(&inotify_max_queued_events, &zero, &int_max)),
+	INT_RW("max_user_instances", 0644, CTL(&inotify_max_user_instances, &zero, &int_max)),
+	INT_RW("max_user_watches", 0644, CTL(&inotify_max_user_watches, &zero, &int_max)),
+};
+
 static const struct proc_entry sys_fs_entries[] = {
+	INT_RW("aio-max-nr", 0644, CTL(&aio_max_nr, &zero, &int_max)),
+	INT_RO("aio-nr", &aio_nr),
+	{ .name = "epoll", .mode = S_IFDIR | 0555,
+	  .subdir = ARRAY_AND_SIZE(sys_fs_epoll_entries) },
+	{ .name = "inotify", .mode = S_IFDIR | 0555,
+	  .subdir = ARRAY_AND_SIZE(sys_fs_inotify_entries) },
+	{ .name = "mqueue", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_fs_mqueue_entries) },
 	{ .name = "pipe-max-size", .mode = S_IFREG | 0644, .show = pipe_max_size_show,
 	  .write = pipe_max_size_write },
+	INT_RW("nr_open", 0644, CTL(&sysctl_nr_open, &nr_open_min, &nr_open_max)),
+	INT_RW("pipe-user-pages-hard", 0644, CTL(&pipe_user_pages_hard, &zero, &int_max)),
+	INT_RW("pipe-user-pages-soft", 0644, CTL(&pipe_user_pages_soft, &zero, &int_max)),
 };
 
 static const struct proc_entry sys_entries[] = {

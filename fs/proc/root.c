@@ -11,7 +11,11 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/kallsyms.h>
+#include <linux/module.h>
 #include <linux/fs.h>
+#include <linux/ipc_namespace.h>
+#include <linux/key.h>
+#include <linux/blkdev.h>
 #include <linux/kstrtox.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
@@ -22,21 +26,45 @@ extern const struct super_operations proc_sops;
 
 #define F(n, s)	{ .name = n, .mode = S_IFREG | 0444, .show = s }
 
+/* System V IPC objects, one line each (ipc/msg.c, sem.c, shm.c) */
+static const struct proc_entry proc_sysvipc_entries[] = {
+	F("msg", sysvipc_msg_proc_show),
+	F("sem", sysvipc_sem_proc_show),
+	F("shm", sysvipc_shm_proc_show),
+};
+
+static const struct proc_entry proc_bus_pci_entries[] = {
+	F("devices", pci_devices_proc_show),
+};
+
+static const struct proc_entry proc_bus_entries[] = {
+	{ .name = "pci", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(proc_bus_pci_entries) },
+};
+
 static const struct proc_entry proc_root_entries[] = {
 	F("buddyinfo", buddyinfo_proc_show),
+	{ .name = "bus", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(proc_bus_entries) },
 	F("cmdline", cmdline_proc_show),
 	F("cpuinfo", show_cpuinfo),
+	F("devices", devices_proc_show),
+	F("diskstats", diskstats_proc_show),
 	F("filesystems", filesystems_proc_show),
 	F("interrupts", interrupts_proc_show),
 	F("kallsyms", kallsyms_proc_show),
+	F("key-users", proc_key_users_show),
+	F("keys", proc_keys_show),
 	F("iomem", iomem_proc_show),
 	F("ioports", ioports_proc_show),
 	F("loadavg", loadavg_proc_show),
 	F("meminfo", meminfo_proc_show),
+	F("modules", modules_proc_show),
+	{ .name = "net", .mode = S_IFDIR | 0555, .subdir = proc_net_entries, .nr_subdir = PROC_NET_NR },
+	F("partitions", partitions_proc_show),
 	{ .name = "slabinfo", .mode = S_IFREG | 0400, .show = slabinfo_proc_show },
 	F("softirqs", softirqs_proc_show),
 	F("stat", stat_proc_show),
 	{ .name = "sysrq-trigger", .mode = S_IFREG | 0200, .write = write_sysrq_trigger },
+	{ .name = "sysvipc", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(proc_sysvipc_entries) },
 	F("uptime", uptime_proc_show),
 	F("version", version_proc_show),
 	F("vmstat", vmstat_proc_show),
@@ -92,6 +120,26 @@ static bool name_is(const struct dentry *dentry, const char *name)
 	       !memcmp(dentry->d_name.name, name, dentry->d_name.len);
 }
 
+static bool proc_root_table_has(const struct dentry *dentry)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(proc_root_entries); i++)
+		if (name_is(dentry, proc_root_entries[i].name))
+			return true;
+	return false;
+}
+
+/* Names proc_create() may not take in /proc: the fixed ones and numbers. */
+bool proc_root_has_fixed(const char *name)
+{
+	if ((name[0] >= '0' && name[0] <= '9') || !strcmp(name, "self") ||
+	    !strcmp(name, "mounts") || !strcmp(name, "sys"))
+		return true;
+	for (unsigned int i = 0; i < ARRAY_SIZE(proc_root_entries); i++)
+		if (!strcmp(name, proc_root_entries[i].name))
+			return true;
+	return false;
+}
+
 static struct inode *proc_pid_lookup(struct super_block *sb, const struct qstr *name)
 {
 	struct task_struct *task;
@@ -132,33 +180,51 @@ static struct dentry *proc_root_lookup(struct inode *dir, struct dentry *dentry,
 		inode = proc_mounts_inode(sb);
 	else if (name_is(dentry, "sys"))
 		inode = proc_entry_inode(sb, &proc_sys_entry);
-	else
+	else if (proc_root_table_has(dentry))
 		return proc_entry_lookup(dir, dentry, ARRAY_AND_SIZE(proc_root_entries));
+	else {
+		/* Entries drivers and modules made with proc_create(); NULL: none. */
+		inode = proc_dyn_lookup(sb, NULL, &dentry->d_name);
+		if (IS_ERR(inode))
+			return ERR_CAST(inode);
+		d_add(dentry, inode);
+		return NULL;
+	}
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
 	d_add(dentry, inode);
 	return NULL;
 }
 
+/* Room in the positions for entries made by proc_create() at the top. */
+#define PROC_NR_DYN	1024
+
 /*
- * Positions: 0-1 "." and "..", then the fixed names, then one per
- * process at PROC_NR_FIXED + 2 + tgid, so a reader that stops and comes
- * back resumes at the next pid even if processes came or went.
+ * Positions: 0-1 "." and "..", then the fixed names, then the entries
+ * drivers made, then one per process at a base + tgid, so a reader that
+ * stops and comes back resumes at the next pid even if processes came or
+ * went.
  */
 static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 {
 	static const char *const links[] = { "sys", "self", "mounts" };
-	const loff_t pid_base = PROC_NR_FIXED + 2;
+	const loff_t dyn_base = PROC_NR_FIXED + 2;
+	const loff_t pid_base = dyn_base + PROC_NR_DYN;
 	pid_t tgid;
 
 	if (!proc_entries_readdir(ctx, ARRAY_AND_SIZE(proc_root_entries)))
 		return 0;
-	while (ctx->pos < pid_base) {
+	while (ctx->pos < dyn_base) {
 		const char *n = links[ctx->pos - 2 - ARRAY_SIZE(proc_root_entries)];
 
 		if (!dir_emit(ctx, n, strlen(n), 1, n[1] == 'y' ? DT_DIR : DT_LNK))
 			return 0;
 		ctx->pos++;
+	}
+	if (ctx->pos < pid_base) {
+		if (!proc_dyn_readdir(NULL, ctx, dyn_base))
+			return 0;
+		ctx->pos = pid_base;
 	}
 	while ((tgid = proc_next_tgid(ctx->pos - pid_base)) > 0) {
 		char num[12];

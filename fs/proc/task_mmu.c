@@ -13,6 +13,9 @@
  * need the same lock.
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
+#include <linux/sched/signal.h>
+#include <linux/uaccess.h>
 #include <linux/fs.h>
 #include <linux/kdev_t.h>
 #include <linux/slab.h>
@@ -169,3 +172,126 @@ int proc_pid_smaps(struct seq_file *m, struct task_struct *task)
 {
 	return show_vmas(m, task, show_smap_vma);
 }
+
+/*
+ * /proc/<pid>/pagemap: one 64-bit word per virtual page, the file offset
+ * being (address / PAGE_SIZE) * 8.  Bit 63 says the page is present,
+ * bit 61 that it is a file (or shared memory) page, bit 56 that only
+ * this mapping has it, bits 0-54 its page frame number.  The frame
+ * number is an address of physical memory: only who opened the file
+ * with CAP_SYS_ADMIN sees it (Rowhammer made that rule), others read 0
+ * there.
+ */
+#define PM_ENTRY_BYTES		sizeof(u64)
+#define PM_PFRAME_MASK		((1ULL << 55) - 1)
+#define PM_MMAP_EXCLUSIVE	(1ULL << 56)
+#define PM_FILE			(1ULL << 61)
+#define PM_PRESENT		(1ULL << 63)
+#define PM_BATCH		512	/* words built under one mmap_lock hold */
+
+struct pagemap_private {
+	struct mm_struct *mm;		/* NULL: a kernel thread or a zombie */
+	bool show_pfn;			/* decided by the opener's capabilities */
+};
+
+static int pagemap_open(struct inode *inode, struct file *file)
+{
+	struct task_struct *task = get_proc_task(inode);
+	struct pagemap_private *pm;
+	int err = -EACCES;
+
+	if (!task)
+		return -ESRCH;
+	if (!proc_may_inspect(task))
+		goto out;
+	err = -ENOMEM;
+	pm = kzalloc(sizeof(*pm), GFP_KERNEL);
+	if (!pm)
+		goto out;
+	pm->mm = proc_task_mm(task);
+	pm->show_pfn = capable(CAP_SYS_ADMIN);
+	file->private_data = pm;
+	err = 0;
+out:
+	put_task_struct(task);
+	return err;
+}
+
+static u64 pagemap_entry(struct pagemap_private *pm, unsigned long addr)
+{
+	pte_t *pte = walk_existing(pm->mm, addr);
+	struct page *page;
+	u64 ent = PM_PRESENT;
+
+	if (!pte || !pte_present(*pte))
+		return 0;
+	if (pm->show_pfn)
+		ent |= pte_pfn(*pte) & PM_PFRAME_MASK;
+	if (!pfn_valid(pte_pfn(*pte)))
+		return ent;
+	page = pfn_to_page(pte_pfn(*pte));
+	if (page->mapping)
+		ent |= PM_FILE;
+	if (atomic_read(&page->_mapcount) == 0)
+		ent |= PM_MMAP_EXCLUSIVE;
+	return ent;
+}
+
+static ssize_t pagemap_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
+{
+	struct pagemap_private *pm = file->private_data;
+	unsigned long addr, end = TASK_SIZE_MAX;
+	ssize_t done = 0;
+	u64 *ents;
+
+	if ((*ppos % PM_ENTRY_BYTES) || (count % PM_ENTRY_BYTES))
+		return -EINVAL;
+	if (!pm->mm || *ppos < 0 || (u64)*ppos / PM_ENTRY_BYTES >= end >> PAGE_SHIFT)
+		return 0;
+	ents = kmalloc(PM_BATCH * PM_ENTRY_BYTES, GFP_KERNEL);
+	if (!ents)
+		return -ENOMEM;
+	addr = (*ppos / PM_ENTRY_BYTES) << PAGE_SHIFT;
+	while (count && addr < end) {
+		size_t n = 0, bytes;
+
+		mutex_lock(&pm->mm->mmap_lock);
+		while (n < PM_BATCH && n * PM_ENTRY_BYTES < count && addr < end) {
+			ents[n++] = pagemap_entry(pm, addr);
+			addr += PAGE_SIZE;
+		}
+		mutex_unlock(&pm->mm->mmap_lock);
+		/* Copied out with the lock dropped: a fault on @buf needs it. */
+		bytes = n * PM_ENTRY_BYTES;
+		if (copy_to_user(buf + done, ents, bytes)) {
+			if (!done)
+				done = -EFAULT;
+			break;
+		}
+		done += bytes;
+		count -= bytes;
+		*ppos += bytes;
+		if (fatal_signal_pending(current))
+			break;
+	}
+	kfree(ents);
+	return done;
+}
+
+static int pagemap_release(struct inode *inode, struct file *file)
+{
+	struct pagemap_private *pm = file->private_data;
+
+	(void)inode;
+	if (pm->mm)
+		mmput(pm->mm);
+	kfree(pm);
+	return 0;
+}
+
+const struct file_operations proc_pagemap_operations = {
+	.open		= pagemap_open,
+	.read		= pagemap_read,
+	.llseek		= generic_file_llseek,
+	.release	= pagemap_release,
+};

@@ -17,7 +17,9 @@
 #include <linux/mm.h>
 #include <linux/mm_vma.h>
 #include <linux/pagemap.h>
+#include <linux/sched/signal.h>
 #include <linux/uio.h>
+#include <uapi/linux/falloc.h>
 #include "tmpfs.h"
 
 /* A write by someone without CAP_FSETID drops set-user-ID and set-group-ID. */
@@ -107,6 +109,78 @@ static int shmem_setattr(struct dentry *dentry, struct iattr *attr)
 	return 0;
 }
 
+/*
+ * fallocate on tmpfs: allocating is putting zeroed pages in the cache
+ * (already-present pages keep their data), so later writes and faults
+ * cannot run out of memory; without FALLOC_FL_KEEP_SIZE the file grows
+ * to cover the range.  FALLOC_FL_PUNCH_HOLE drops the pages wholly inside
+ * the range and zeroes the partial ones at its ends, after unmapping
+ * them from every process, as truncate does.  Other modes are for
+ * filesystems with extents.
+ */
+static long shmem_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file_inode(file);
+	struct address_space *mapping = inode->i_mapping;
+	unsigned int seals;
+	loff_t end = offset + len, hole_start, hole_end;
+	pgoff_t index;
+	long err = 0;
+
+	if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
+		return -EOPNOTSUPP;
+	inode_lock(inode);
+	seals = SHMEM_I(inode)->seals;
+	if (mode & FALLOC_FL_PUNCH_HOLE) {
+		err = -EPERM;
+		if (seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))
+			goto out;
+		/* Whole pages leave every mapping; partial ones only zero. */
+		hole_start = ALIGN(offset, PAGE_SIZE);
+		hole_end = end & ~(loff_t)(PAGE_SIZE - 1);
+		if (hole_end > hole_start)
+			unmap_mapping_range(mapping, hole_start, hole_end - hole_start, 1);
+		truncate_inode_pages_range(mapping, offset, end - 1);
+		err = 0;
+		goto changed;
+	}
+	err = -EPERM;
+	if ((seals & F_SEAL_GROW) && end > inode->i_size && !(mode & FALLOC_FL_KEEP_SIZE))
+		goto out;
+	err = inode_newsize_ok(inode, end);
+	if (err)
+		goto out;
+	for (index = offset >> PAGE_SHIFT; index <= (pgoff_t)((end - 1) >> PAGE_SHIFT); index++) {
+		bool created;
+		struct page *page;
+
+		if (fatal_signal_pending(current)) {
+			err = -EINTR;
+			goto out;
+		}
+		page = find_or_create_page(mapping, index, GFP_HIGHUSER_MOVABLE, &created);
+		if (!page) {
+			err = -ENOSPC;
+			goto out;
+		}
+		if (created) {
+			SetPageUptodate(page);
+			set_page_dirty(page);
+		}
+		unlock_page(page);
+		put_page(page);
+	}
+	if (!(mode & FALLOC_FL_KEEP_SIZE) && end > inode->i_size)
+		i_size_write(inode, end);
+changed:
+	inode->i_ctime = current_time(inode);
+	if (mode & FALLOC_FL_PUNCH_HOLE)
+		inode->i_mtime = inode->i_ctime;
+out:
+	inode_unlock(inode);
+	return err;
+}
+
 /* st_blocks counts the pages the file holds, not its size. */
 static int shmem_getattr(const struct path *path, struct kstat *stat, u32 request_mask,
 			 unsigned int flags)
@@ -117,17 +191,59 @@ static int shmem_getattr(const struct path *path, struct kstat *stat, u32 reques
 	return simple_getattr(path, stat, request_mask, flags);
 }
 
+/*
+ * SEEK_DATA and SEEK_HOLE see tmpfs's sparseness: a page in the cache is
+ * data (even if it holds zeros), a missing one is a hole, as on Linux.
+ * The end of the file is a hole too; past it is ENXIO.
+ */
+static loff_t shmem_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file_inode(file);
+	struct address_space *mapping = inode->i_mapping;
+	unsigned long index;
+	loff_t size, pos;
+	struct page *page;
+
+	if (whence != SEEK_DATA && whence != SEEK_HOLE)
+		return generic_file_llseek(file, offset, whence);
+	inode_lock(inode);
+	size = i_size_read(inode);
+	pos = -ENXIO;
+	if (offset < 0 || offset >= size)
+		goto out;
+	index = offset >> PAGE_SHIFT;
+	spin_lock(&mapping->i_pages_lock);
+	if (whence == SEEK_DATA) {
+		page = xa_find(&mapping->i_pages, &index, ULONG_MAX);
+		pos = page ? max_t(loff_t, offset, (loff_t)index << PAGE_SHIFT) : size;
+		if (pos >= size)
+			pos = -ENXIO;
+	} else {
+		while (xa_load(&mapping->i_pages, index))
+			index++;
+		pos = min_t(loff_t, max_t(loff_t, offset, (loff_t)index << PAGE_SHIFT), size);
+	}
+	spin_unlock(&mapping->i_pages_lock);
+	if (pos >= 0)
+		file->f_pos = pos;
+out:
+	inode_unlock(inode);
+	return pos;
+}
+
 const struct file_operations shmem_file_operations = {
-	.llseek		= generic_file_llseek,
+	.llseek		= shmem_file_llseek,
 	.read_iter	= generic_file_read_iter,
 	.write_iter	= shmem_file_write_iter,
 	.mmap		= shmem_mmap,
 	.fsync		= noop_fsync,
+	.fallocate	= shmem_fallocate,
 };
 
 const struct inode_operations shmem_file_inode_operations = {
 	.setattr	= shmem_setattr,
 	.getattr	= shmem_getattr,
+	.listxattr	= shmem_listxattr,
 };
 
 /* No backing store: a page that is not in the cache is a hole. */

@@ -24,20 +24,38 @@
 #define SYSFS_MAGIC	0x62656572
 
 static struct super_block *sysfs_sb;	/* made at boot, lives forever */
-static DEFINE_MUTEX(sysfs_tree_lock);	/* serializes creators of names */
+static DEFINE_MUTEX(sysfs_tree_lock);	/* serializes creators and removers of names */
+/*
+ * Held across every show and store, and by removal: once sysfs_remove()
+ * has returned, no method of the removed attribute runs or will run, so
+ * its owner (a module being unloaded) may free it.  An open file of a
+ * removed attribute reads -ENODEV.
+ */
+static DEFINE_MUTEX(sysfs_active_lock);
+
+static const struct attribute *sysfs_file_attr(struct file *file)
+{
+	struct dentry *d = file->f_path.dentry;
+
+	return d_unhashed(d) ? NULL : file_inode(file)->i_private;
+}
 
 struct dentry *sysfs_root;
 struct dentry *kernel_kobj, *class_kobj, *devices_kobj, *module_kobj;
+struct dentry *bus_kobj, *block_kobj;
 
 static ssize_t sysfs_attr_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
-	const struct attribute *attr = file_inode(file)->i_private;
+	const struct attribute *attr;
 	char *page = kzalloc(PAGE_SIZE, GFP_KERNEL);
 	ssize_t len;
 
 	if (!page)
 		return -ENOMEM;
-	len = attr->show ? attr->show(attr, page) : -EIO;
+	mutex_lock(&sysfs_active_lock);
+	attr = sysfs_file_attr(file);
+	len = !attr ? -ENODEV : attr->show ? attr->show(attr, page) : -EIO;
+	mutex_unlock(&sysfs_active_lock);
 	if (len > 0 && *pos < len) {
 		size_t n = min_t(size_t, count, len - *pos);
 
@@ -55,23 +73,41 @@ static ssize_t sysfs_attr_read(struct file *file, char __user *buf, size_t count
 static ssize_t sysfs_attr_write(struct file *file, const char __user *buf, size_t count,
 				loff_t *pos)
 {
-	const struct attribute *attr = file_inode(file)->i_private;
+	const struct attribute *attr;
 	char *page;
 	ssize_t ret;
 
-	if (!attr->store)
-		return -EIO;
 	if (count >= PAGE_SIZE)
 		count = PAGE_SIZE - 1;
 	page = kzalloc(PAGE_SIZE, GFP_KERNEL);
 	if (!page)
 		return -ENOMEM;
-	ret = copy_from_user(page, buf, count) ? -EFAULT : attr->store(attr, page, count);
+	if (copy_from_user(page, buf, count)) {
+		kfree(page);
+		return -EFAULT;
+	}
+	mutex_lock(&sysfs_active_lock);
+	attr = sysfs_file_attr(file);
+	ret = !attr ? -ENODEV : !attr->store ? -EIO : attr->store(attr, page, count);
+	mutex_unlock(&sysfs_active_lock);
 	kfree(page);
 	return ret;
 }
 
+/* An attribute without store is not writable, even by root (as kernfs). */
+static int sysfs_attr_open(struct inode *inode, struct file *file)
+{
+	const struct attribute *attr = inode->i_private;
+
+	if ((file->f_mode & FMODE_WRITE) && (!(inode->i_mode & 0222) || !attr->store))
+		return -EACCES;
+	if ((file->f_mode & FMODE_READ) && (!(inode->i_mode & 0444) || !attr->show))
+		return -EACCES;
+	return 0;
+}
+
 static const struct file_operations sysfs_file_operations = {
+	.open		= sysfs_attr_open,
 	.read		= sysfs_attr_read,
 	.write		= sysfs_attr_write,
 	.llseek		= generic_file_llseek,
@@ -120,33 +156,15 @@ static struct inode *sysfs_new_inode(umode_t mode)
 static struct dentry *sysfs_add(struct dentry *parent, const char *name, umode_t mode,
 				void *private)
 {
-	struct inode *dir = d_inode(parent), *inode;
+	struct inode *inode;
 	struct dentry *dentry;
 
-	mutex_lock(&sysfs_tree_lock);
-	inode_lock(dir);
-	dentry = lookup_one_len(name, parent, strlen(name));
-	if (IS_ERR(dentry))
-		goto out;
-	if (d_inode(dentry)) {
-		dput(dentry);
-		dentry = ERR_PTR(-EEXIST);
-		goto out;
-	}
 	inode = sysfs_new_inode(mode);
-	if (!inode) {
-		dput(dentry);
-		dentry = ERR_PTR(-ENOMEM);
-		goto out;
-	}
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
 	inode->i_private = private;
-	d_instantiate(dentry, inode);
-	if (S_ISDIR(mode))
-		inc_nlink(dir);
-	/* The caller gets the reference lookup gave us; one more pins the name. */
-	dget(dentry);
-out:
-	inode_unlock(dir);
+	mutex_lock(&sysfs_tree_lock);
+	dentry = simple_create_pinned(parent, name, inode);
 	mutex_unlock(&sysfs_tree_lock);
 	return dentry;
 }
@@ -166,6 +184,41 @@ int sysfs_create_file(struct dentry *parent, const struct attribute *attr)
 		return PTR_ERR(d);
 	dput(d);
 	return 0;
+}
+
+/**
+ * sysfs_remove - take a file or a whole directory out of /sys
+ * @dentry: what sysfs_create_dir() returned, or a file's dentry
+ *
+ * When this returns, no show or store of anything removed is running,
+ * and none will start.  The caller's own reference to @dentry is dropped.
+ */
+void sysfs_remove(struct dentry *dentry)
+{
+	if (IS_ERR_OR_NULL(dentry))
+		return;
+	mutex_lock(&sysfs_tree_lock);
+	mutex_lock(&sysfs_active_lock);
+	if (!d_unhashed(dentry))
+		simple_remove_pinned(dentry);
+	mutex_unlock(&sysfs_active_lock);
+	mutex_unlock(&sysfs_tree_lock);
+	dput(dentry);
+}
+
+void sysfs_remove_file(struct dentry *parent, const struct attribute *attr)
+{
+	struct dentry *d;
+
+	inode_lock(d_inode(parent));
+	d = lookup_one_len(attr->name, parent, strlen(attr->name));
+	inode_unlock(d_inode(parent));
+	if (IS_ERR(d))
+		return;
+	if (d_inode(d))
+		sysfs_remove(d);
+	else
+		dput(d);
 }
 
 static struct file_system_type sysfs_fs_type;
@@ -192,7 +245,7 @@ static struct dentry *__init sysfs_top(const char *name)
 
 static int __init sysfs_init(void)
 {
-	static const char *const others[] = { "block", "bus", "dev", "firmware", "fs", "power" };
+	static const char *const others[] = { "dev", "firmware", "fs", "power" };
 	struct inode *root;
 
 	sysfs_sb = sget_nodev(&sysfs_fs_type, 0);
@@ -210,6 +263,8 @@ static int __init sysfs_init(void)
 	class_kobj = sysfs_top("class");
 	devices_kobj = sysfs_top("devices");
 	module_kobj = sysfs_top("module");
+	bus_kobj = sysfs_top("bus");		/* PCI (drivers/pci), virtio */
+	block_kobj = sysfs_top("block");	/* disks (block/genhd.c) */
 	for (unsigned int i = 0; i < ARRAY_SIZE(others); i++)
 		sysfs_top(others[i]);
 	if (kernel_kobj)

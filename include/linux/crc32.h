@@ -16,4 +16,7 @@
 
 u32 crc32_le(u32 crc, const u8 *p, size_t len);
 
+/* CRC-32C (Castagnoli), same conventions (lib/crc32c.c): ext4's metadata_csum. */
+u32 crc32c(u32 crc, const void *data, size_t len);
+
 #endif /* _LINUX_CRC32_H */

@@ -11,35 +11,15 @@
 #include <linux/types.h>
 #include <linux/refcount.h>
 #include <uapi/linux/limits.h>
+#include <uapi/linux/capability.h>
 
 struct task_struct;
 struct user_struct;
+struct key;
 
 typedef u64 kernel_cap_t;
-#define CAP_CHOWN		0
-#define CAP_DAC_OVERRIDE	1
-#define CAP_DAC_READ_SEARCH	2
-#define CAP_FOWNER		3
-#define CAP_FSETID		4
-#define CAP_KILL		5
-#define CAP_SETGID		6
-#define CAP_SETUID		7
-#define CAP_NET_BIND_SERVICE	10
-#define CAP_SYS_MODULE		16
-#define CAP_SYS_RAWIO		17
-#define CAP_SYS_CHROOT		18
-#define CAP_SYS_PTRACE		19
-#define CAP_SYS_ADMIN		21
-#define CAP_SYS_BOOT		22
-#define CAP_SYS_TIME		25
-#define CAP_SYSLOG		34
-#define CAP_SYS_NICE		23
-#define CAP_SYS_RESOURCE	24
-#define CAP_MKNOD		27
-#define CAP_LAST_CAP		40
+#define cap_raised(set, cap)	(!!((set) & (1ULL << (cap))))
 #define CAP_FULL_SET		((1ULL << (CAP_LAST_CAP + 1)) - 1)
-
-
 
 struct group_info {
 	refcount_t usage;
@@ -55,8 +35,16 @@ struct cred {
 	kernel_cap_t cap_permitted;
 	kernel_cap_t cap_effective;
 	kernel_cap_t cap_bset;
+	kernel_cap_t cap_ambient;	/* kept across exec of unprivileged files */
+	unsigned int securebits;	/* SECBIT_* (uapi/linux/securebits.h) */
+	/* Keyrings (security/keys/): thread's, process's, session's; each a reference */
+	struct key *thread_keyring;
+	struct key *process_keyring;
+	struct key *session_keyring;
+	unsigned char jit_keyring;	/* KEY_REQKEY_DEFL_*: where request_key links */
 	struct group_info *group_info;
 	struct user_struct *user;	/* the real UID's accounting */
+	struct landlock_domain *landlock;	/* the sandbox (security/landlock/), a reference */
 };
 
 extern struct cred init_cred;
@@ -78,6 +66,14 @@ void put_groups(struct group_info *gi);
 int copy_creds(struct task_struct *p, unsigned long clone_flags);
 void exit_creds(struct task_struct *p);
 bool capable(int cap);
+
+/* security/commoncap.c: the capability rules of set*id, exec and prctl */
+struct linux_binprm;
+void cap_task_fix_setuid(struct cred *new, const struct cred *old);
+void cap_task_fix_setfsuid(struct cred *new, const struct cred *old);
+int cap_bprm_creds_from_file(struct linux_binprm *bprm, struct cred *new);
+int cap_task_prctl(int option, unsigned long arg2, unsigned long arg3,
+		   unsigned long arg4, unsigned long arg5);
 bool in_group_p(gid_t grp);
 
 #endif

@@ -34,6 +34,8 @@ struct qstr {
 struct dentry_operations {
 	int (*d_delete)(const struct dentry *dentry);	/* 1: free at last dput */
 	void (*d_release)(struct dentry *dentry);
+	/* A name made when asked, for dentries of pseudo filesystems (sockfs). */
+	char *(*d_dname)(struct dentry *dentry, char *buffer, int buflen);
 };
 
 #define DCACHE_MOUNTED		0x0001	/* something is mounted on it */

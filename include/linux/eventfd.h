@@ -7,6 +7,9 @@
 
 struct eventfd_ctx;
 
+struct file;
+
 u64 eventfd_signal(struct eventfd_ctx *ctx, u64 n);
+struct eventfd_ctx *eventfd_ctx_fileget(struct file *file);	/* ERR_PTR(-EINVAL): not one */
 
 #endif

@@ -17,7 +17,8 @@ struct task_struct;
 struct file;
 
 #define NR_OPEN_DEFAULT	64
-#define NR_OPEN_MAX	(1024 * 1024)	/* fs.nr_open: the ceiling of RLIMIT_NOFILE */
+#define NR_OPEN_MAX	(1024 * 1024)	/* fs.nr_open's default */
+extern int sysctl_nr_open;	/* /proc/sys/fs/nr_open: the ceiling of RLIMIT_NOFILE */
 
 struct fdtable {
 	unsigned int max_fds;

@@ -18,6 +18,15 @@
 #define FL_POSIX	0x1	/* owner: current->files (F_SETLK) */
 #define FL_OFDLCK	0x2	/* owner: the struct file (F_OFD_SETLK) */
 #define FL_SLEEP	0x4	/* a request that may wait (F_SETLKW, F_OFD_SETLKW) */
+#define FL_FLOCK	0x8	/* owner: the struct file (flock(2)); whole file */
+#define FL_LEASE	0x10	/* owner: the struct file (F_SETLEASE); whole file */
+
+/* flock(2) operations */
+#define LOCK_SH		1
+#define LOCK_EX		2
+#define LOCK_NB		4
+#define LOCK_UN		8
+#define LOCK_MAND	32
 
 /* posix_lock_inode(): the request now waits on fl_blocker. */
 #define FILE_LOCK_DEFERRED	1
@@ -45,6 +54,10 @@ struct file_lock {
 	pid_t fl_pid;				/* tgid of the locker; reported by F_GETLK */
 	loff_t fl_start;
 	loff_t fl_end;				/* inclusive; OFFSET_MAX: no end */
+	/* Leases: being broken since (0: not), to what type, and the fd SIGIO names. */
+	unsigned long fl_break_time;
+	unsigned char fl_downgrade_to;
+	int fl_fd;
 };
 
 int fcntl_getlk(struct file *filp, unsigned int cmd, struct flock __user *flock);
@@ -52,5 +65,8 @@ int fcntl_setlk(unsigned int fd, struct file *filp, unsigned int cmd,
 		struct flock __user *flock);
 void locks_remove_posix(struct file *filp, fl_owner_t owner);
 void locks_remove_file(struct file *filp);
+int fcntl_setlease(unsigned int fd, struct file *filp, int arg);
+int fcntl_getlease(struct file *filp);
+int break_lease(struct inode *inode, unsigned int flags);	/* open flags */
 
 #endif

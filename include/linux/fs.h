@@ -19,6 +19,7 @@
 #include <linux/atomic.h>
 #include <linux/dcache.h>
 #include <linux/err.h>
+#include <linux/ioctl.h>
 #include <linux/kdev_t.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -42,9 +43,11 @@ struct kstatfs;
 struct file_lock;
 struct pipe_inode_info;
 struct page;
+struct xattr_handler;
+struct export_operations;
+struct seq_file;
 
 typedef unsigned int fmode_t;
-typedef unsigned int __poll_t;
 typedef void *fl_owner_t;	/* who holds a record lock (<linux/filelock.h>) */
 
 /* f_mode: what this open may do. */
@@ -55,6 +58,17 @@ typedef void *fl_owner_t;	/* who holds a record lock (<linux/filelock.h>) */
 #define FMODE_PWRITE	0x10
 #define FMODE_EXEC	0x20
 #define FMODE_PATH	0x4000	/* O_PATH: a location only, no I/O */
+#define FMODE_NONOTIFY	0x4000000	/* fanotify's event fds: no fsnotify events */
+/* An internal open flag (outside the O_* bits) that gives FMODE_NONOTIFY. */
+#define __FMODE_NONOTIFY	FMODE_NONOTIFY
+/* The internal open flag exec uses (outside the O_* bits): gives FMODE_EXEC. */
+#define __FMODE_EXEC		FMODE_EXEC
+#define FMODE_NOWAIT	0x8000000	/* honours IOCB_NOWAIT (preadv2 RWF_NOWAIT) */
+#define FMODE_RANDOM	0x1000		/* fadvise POSIX_FADV_RANDOM */
+#define FMODE_WRITER	0x10000		/* counted in i_writecount (put at the last fput) */
+
+/* s_flags: an internal filesystem (pipes, sockets, anon inodes), never mounted by users. */
+#define SB_NOUSER	(1UL << 31)
 
 /* Permission masks for inode_permission(). */
 #define MAY_EXEC	0x1
@@ -76,6 +90,8 @@ typedef void *fl_owner_t;	/* who holds a record lock (<linux/filelock.h>) */
 
 /* i_flags */
 #define S_DEAD		0x10	/* a removed directory: nothing may be created in it */
+#define S_MAGICLINK	0x40	/* /proc/<pid>/{fd/N,exe,cwd,root}: RESOLVE_NO_MAGICLINKS */
+#define I_LINKABLE	0x80	/* O_TMPFILE without O_EXCL: linkat may give it a name */
 #define IS_DEADDIR(inode)	((inode)->i_flags & S_DEAD)
 
 #define MAX_LFS_FILESIZE	((loff_t)0x7fffffffffffffffLL)
@@ -141,6 +157,15 @@ struct inode_operations {
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);
 	int (*getattr)(const struct path *path, struct kstat *stat, u32 request_mask,
 		       unsigned int flags);
+	ssize_t (*listxattr)(struct dentry *dentry, char *list, size_t size);
+	/* O_TMPFILE: a regular file with no name in @dir, instantiated in @dentry. */
+	int (*tmpfile)(struct inode *dir, struct dentry *dentry, umode_t mode);
+	/*
+	 * A magic link (/proc/<pid>/fd/<n>): the walk jumps to the object
+	 * itself, *@path (referenced), not to a name, so even a deleted
+	 * file or a pipe can be reopened through it.
+	 */
+	int (*get_link_path)(struct dentry *dentry, struct path *path);
 };
 
 struct file_operations {
@@ -159,6 +184,11 @@ struct file_operations {
 	int (*flush)(struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
 	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
+	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
+	/* O_ASYNC turned on or off (fasync_helper); fd -1 on the last close. */
+	int (*fasync)(int fd, struct file *file, int on);
+	/* More lines for /proc/<pid>/fdinfo/<fd> (eventfd-count:, tfd:...). */
+	void (*show_fdinfo)(struct seq_file *m, struct file *file);
 };
 
 struct address_space_operations {
@@ -167,6 +197,11 @@ struct address_space_operations {
 	 * store.  None: the file has no store (tmpfs), a new page is a hole.
 	 */
 	int (*readpage)(struct file *file, struct page *page);
+	/*
+	 * Write the locked page @page (its dirty bit already cleared) to the
+	 * backing store and wait for it (mm/page-writeback.c calls it).
+	 */
+	int (*writepage)(struct page *page);
 };
 
 /*
@@ -191,6 +226,8 @@ struct address_space {
 	struct mutex i_mmap_lock;
 	atomic_t i_mmap_writable;		/* VM_SHARED|VM_MAYWRITE mappings */
 	const struct address_space_operations *a_ops;
+	struct list_head wb_list;	/* on the flusher's list while it has dirty pages */
+	unsigned long dirtied_when;	/* jiffies when it went from clean to dirty */
 };
 
 /*
@@ -221,6 +258,13 @@ struct inode {
 	void *i_private;
 	struct address_space *i_mapping;	/* the page cache of the contents */
 	struct address_space i_data;		/* where i_mapping points for most files */
+	struct list_head i_fsnotify_marks;	/* inotify/fanotify marks (fs/notify/) */
+	u32 i_fsnotify_mask;			/* the events they want */
+	/*
+	 * > 0: open for writing that many times; < 0: being executed that
+	 * many times (deny_write_access).  Each excludes the other: ETXTBSY.
+	 */
+	atomic_t i_writecount;
 };
 
 struct kstatfs {
@@ -235,6 +279,8 @@ struct super_operations {
 	void (*evict_inode)(struct inode *inode);	/* last reference to a deleted file */
 	int (*statfs)(struct dentry *dentry, struct kstatfs *buf);
 	void (*put_super)(struct super_block *sb);
+	int (*sync_fs)(struct super_block *sb, int wait);	/* write the superblock's own metadata */
+	int (*remount_fs)(struct super_block *sb, int rdonly);	/* before MS_RDONLY changes */
 };
 
 struct file_system_type {
@@ -257,12 +303,33 @@ struct super_block {
 	struct dentry *s_root;
 	const struct super_operations *s_op;
 	struct file_system_type *s_type;
-	unsigned long s_flags;		/* MS_RDONLY ... */
+	unsigned long s_flags;		/* MS_RDONLY ..., SB_NOUSER */
 	atomic_t s_active;		/* mounts using it */
 	struct list_head s_inodes;
 	unsigned long s_next_ino;
 	struct mutex s_vfs_rename_mutex; /* one cross-directory rename at a time */
 	void *s_fs_info;
+	struct list_head s_fsnotify_marks;	/* fanotify FAN_MARK_FILESYSTEM marks */
+	u32 s_fsnotify_mask;			/* the events they want */
+	struct block_device *s_bdev;	/* disk-based filesystems: the device */
+	const struct xattr_handler * const *s_xattr;	/* by namespace (<linux/xattr.h>) */
+	const struct export_operations *s_export_op;	/* file handles (<linux/exportfs.h>) */
+};
+
+/*
+ * Who is told by signal when a file with O_ASYNC becomes readable or
+ * writable (F_SETOWN, fs/fcntl.c): a thread, a process or a process group
+ * (pid_type), with the credentials of whoever set it, and the signal
+ * (0: SIGIO without details).  Locking: lock.
+ */
+enum pid_type_fown { FOWN_PID, FOWN_TGID, FOWN_PGID };
+
+struct fown_struct {
+	spinlock_t lock;
+	pid_t pid;			/* 0: nobody */
+	enum pid_type_fown pid_type;
+	uid_t uid, euid;
+	int signum;
 };
 
 /* Locking: f_count is atomic; f_pos_lock serializes f_pos for read/write/lseek. */
@@ -277,7 +344,55 @@ struct file {
 	atomic_long_t f_count;
 	struct mutex f_pos_lock;
 	void *private_data;
+	struct list_head f_ep;		/* epoll watches on this file (fs/eventpoll.c) */
+	struct fown_struct f_owner;	/* SIGIO's recipient (fs/fcntl.c) */
 };
+
+/* A writer opens @inode: not while it runs as a program. */
+static inline int get_write_access(struct inode *inode)
+{
+	int c = atomic_read(&inode->i_writecount);
+
+	for (;;) {
+		int old;
+
+		if (c < 0)
+			return -ETXTBSY;
+		old = atomic_cmpxchg(&inode->i_writecount, c, c + 1);
+		if (old == c)
+			return 0;
+		c = old;
+	}
+}
+
+static inline void put_write_access(struct inode *inode)
+{
+	atomic_dec(&inode->i_writecount);
+}
+
+/* @file is about to run as a program: not while anyone has it open for writing. */
+static inline int deny_write_access(struct file *file)
+{
+	struct inode *inode = file->f_inode;
+	int c = atomic_read(&inode->i_writecount);
+
+	for (;;) {
+		int old;
+
+		if (c > 0)
+			return -ETXTBSY;
+		old = atomic_cmpxchg(&inode->i_writecount, c, c - 1);
+		if (old == c)
+			return 0;
+		c = old;
+	}
+}
+
+static inline void allow_write_access(struct file *file)
+{
+	if (file)
+		atomic_inc(&file->f_inode->i_writecount);
+}
 
 /* i_size changes under i_mutex; readers without it see the old or the new value. */
 static inline loff_t i_size_read(const struct inode *inode)
@@ -315,11 +430,14 @@ struct kstat {
 int register_filesystem(struct file_system_type *fs);
 struct file_system_type *get_fs_type(const char *name);
 struct super_block *sget_nodev(struct file_system_type *type, int flags);
+struct super_block *user_get_super(dev_t dev);
 void deactivate_super(struct super_block *sb);
 void kill_litter_super(struct super_block *sb);
 struct dentry *mount_single_sb(struct super_block *sb);
 void kill_single_super(struct super_block *sb);
 int get_filesystem_list(char *buf, size_t size);
+void sync_filesystems(void);
+void iterate_supers(void (*f)(struct super_block *sb, void *arg), void *arg);
 
 /* fs/inode.c */
 void inode_cache_init(void);
@@ -340,6 +458,8 @@ int setattr_prepare(struct dentry *dentry, struct iattr *attr);
 void setattr_copy(struct inode *inode, const struct iattr *attr);
 int notify_change(struct dentry *dentry, struct iattr *attr);
 void generic_fillattr(struct inode *inode, struct kstat *stat);
+void inode_sb_for_each_cached(struct super_block *sb, void (*f)(struct inode *inode));
+void invalidate_inode_cache(struct inode *inode);	/* clean, unmapped pages go */
 static inline void inode_lock(struct inode *inode) { mutex_lock(&inode->i_mutex); }
 static inline void inode_unlock(struct inode *inode) { mutex_unlock(&inode->i_mutex); }
 
@@ -351,21 +471,37 @@ void fput(struct file *file);
 
 /* fs/open.c */
 struct file *filp_open(const char *filename, int flags, umode_t mode);
+struct filename;
+struct file *do_filp_open_flags(int dfd, struct filename *name, int flags, umode_t mode,
+				unsigned int lookup_flags);
 struct file *dentry_open(const struct path *path, int flags);
 int vfs_truncate(const struct path *path, loff_t length);
 int do_truncate(struct dentry *dentry, loff_t length, unsigned int time_attrs);
 int filp_close(struct file *filp, fl_owner_t id);
 int finish_open(struct file *file, struct dentry *dentry);
+int vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len);
 
 /* fs/read_write.c */
 ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos);
 ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos);
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+struct iovec;
+int iovec_check(struct iovec *iov, unsigned long vlen);
+int import_iovec_array(const struct iovec __user *uvec, unsigned long vlen, struct iovec **out);
+ssize_t vfs_iocb_rw(struct file *f, const struct iovec *iov, unsigned long vlen, loff_t pos,
+		    bool write, int rwf);
 ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 loff_t noop_llseek(struct file *file, loff_t offset, int whence);
 loff_t no_llseek(struct file *file, loff_t offset, int whence);
+loff_t default_llseek(struct file *file, loff_t offset, int whence);
+int nonseekable_open(struct inode *inode, struct file *filp);
+int stream_open(struct inode *inode, struct file *filp);
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
+				const void *from, size_t available);
+ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos,
+			       const void __user *from, size_t count);
 
 /* fs/readdir.c */
 int iterate_dir(struct file *file, struct dir_context *ctx);
@@ -391,6 +527,12 @@ struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry, unsigned 
 int simple_link(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
 int simple_unlink(struct inode *dir, struct dentry *dentry);
 int simple_rmdir(struct inode *dir, struct dentry *dentry);
+struct dentry *simple_create_pinned(struct dentry *parent, const char *name,
+				    struct inode *inode);
+void simple_remove_pinned(struct dentry *dentry);
+struct dentry *mount_pseudo(struct file_system_type *fs_type, int flags, unsigned long magic,
+			    const struct super_operations *sops,
+			    const struct inode_operations *iops);
 int simple_rename(struct inode *old_dir, struct dentry *old_dentry,
 		  struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
 int simple_empty(struct dentry *dentry);
@@ -420,6 +562,8 @@ void mnt_init(void);
 long do_mount(const char *dev_name, const char __user *dir_name, const char *type_page,
 	      unsigned long flags, void *data_page);
 int init_mount_tree_root(void);
+int init_mount(const char *dev_name, const char *dir_name, const char *type_page,
+	       unsigned long flags);
 
 /* fs/ramfs: tmpfs, the root filesystem */
 int init_tmpfs(void);
@@ -427,5 +571,23 @@ int init_tmpfs(void);
 void vfs_caches_init(void);
 
 static inline bool is_sync_flags(unsigned int flags) { return flags & (O_DSYNC | __O_SYNC); }
+
+/*
+ * fs/fcntl.c: signal-driven I/O.  A driver keeps a list of the files
+ * that asked for O_ASYNC (fasync_helper from its ->fasync) and calls
+ * kill_fasync when data or room appears.
+ */
+struct fasync_struct {
+	int fa_fd;
+	struct file *fa_file;
+	struct fasync_struct *fa_next;
+};
+int fasync_helper(int fd, struct file *filp, int on, struct fasync_struct **fapp);
+void kill_fasync(struct fasync_struct **fp, int sig, int band);
+void send_sigio(struct fown_struct *fown, int fd, int band);
+void __f_setown(struct file *filp, pid_t pid, enum pid_type_fown type);
+
+/* mm/fadvise.c */
+int vfs_fadvise(struct file *file, loff_t offset, loff_t len, int advice);
 
 #endif

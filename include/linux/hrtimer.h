@@ -51,6 +51,7 @@ struct hrtimer {
 	u8 state;
 	bool is_soft;
 	bool running;			/* callback in progress */
+	bool abs_real;			/* absolute wall-clock time: follows clock_settime */
 };
 
 struct hrtimer_sleeper {
@@ -97,6 +98,7 @@ void hrtimer_run_queues(void);
 ktime_t hrtimer_next_event_without(const struct hrtimer *exclude);
 ktime_t hrtimer_clock_offset(clockid_t clock);
 void hrtimers_init(void);
+void clock_was_set_hrtimers(s64 delta);
 long hrtimer_nanosleep(ktime_t rqtp, enum hrtimer_mode mode, clockid_t clockid,
 		       ktime_t *left);
 

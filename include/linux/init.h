@@ -16,11 +16,23 @@
 
 #include <linux/compiler.h>
 
-/* Lantern keeps init code resident; the markers document intent. */
+#ifdef MODULE
+/*
+ * A module's init code and data go to sections the loader places apart
+ * and frees once init has returned; its exit code is kept (modules can
+ * be unloaded).
+ */
+#define __init		__section(".init.text") __cold
+#define __initdata	__section(".init.data")
+#define __initconst	__section(".init.rodata")
+#define __exit		__section(".exit.text") __cold
+#else
+/* The kernel proper keeps its init code resident; the markers document intent. */
 #define __init
 #define __initdata
 #define __initconst
 #define __exit
+#endif
 #define __ref
 
 struct obs_kernel_param {
@@ -53,6 +65,29 @@ typedef int (*initcall_t)(void);
 #define device_initcall(fn)	__define_initcall(fn, 6)
 #define late_initcall(fn)	__define_initcall(fn, 7)
 #define __initcall(fn)		device_initcall(fn)
+
+typedef void (*exitcall_t)(void);
+
+#ifdef MODULE
+/*
+ * A module's entry points are the symbols init_module and cleanup_module
+ * (the .mod.c glue points __this_module at them); the unused inline
+ * checks the function's type.
+ */
+#define module_init(initfn)							\
+	static inline initcall_t __maybe_unused __inittest(void)		\
+	{ return initfn; }							\
+	int init_module(void) __attribute__((__copy__(initfn), __alias__(#initfn)))
+#define module_exit(exitfn)							\
+	static inline exitcall_t __maybe_unused __exittest(void)		\
+	{ return exitfn; }							\
+	void cleanup_module(void) __attribute__((__copy__(exitfn), __alias__(#exitfn)))
+#else
+/* Built in, a module's init is an ordinary initcall and it never exits. */
+#define module_init(fn)		device_initcall(fn)
+#define module_exit(fn)							\
+	static inline exitcall_t __maybe_unused __exittest_##fn(void) { return fn; }
+#endif
 
 extern char boot_command_line[];
 extern char *saved_command_line;

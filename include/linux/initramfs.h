@@ -5,4 +5,7 @@
 
 int initramfs_init(void);
 
+/* init/do_mounts.c: mount root= as the root when the initramfs has no /init. */
+bool prepare_namespace(void);
+
 #endif

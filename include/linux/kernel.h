@@ -16,6 +16,7 @@
 #include <linux/printk.h>
 #include <linux/math.h>
 #include <linux/minmax.h>
+#include <linux/export.h>
 
 #define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]))
 

@@ -166,6 +166,8 @@ int arch_report_meminfo(char *buf, size_t size);
 struct mm_struct;
 /* Read another process's present pages (/proc/<pid>/cmdline): bytes copied. */
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
+int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		       bool write);
 
 /* /proc/meminfo, into @buf; returns the length as snprintf would. */
 int meminfo_show(char *buf, size_t size);
@@ -178,6 +180,10 @@ long si_mem_available(void);
  * sets PF_RANDOMIZE when it applies to the new program.
  */
 extern int randomize_va_space;
+/* mm/mlock.c */
+bool can_do_mlock(void);
+unsigned long mm_locked_pages(struct mm_struct *mm);
+
 unsigned long randomize_stack_top(unsigned long stack_top);
 unsigned long randomize_page(unsigned long start, unsigned long range);
 unsigned long arch_mmap_rnd(void);

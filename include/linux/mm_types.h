@@ -21,6 +21,7 @@
 #define _LINUX_MM_TYPES_H
 
 #include <linux/types.h>
+#include <linux/list.h>
 #include <linux/atomic.h>
 #include <linux/spinlock.h>
 #include <linux/mutex.h>
@@ -112,6 +113,12 @@ struct mm_struct {
 	unsigned long hiwater_rss;	/* peak resident pages */
 	atomic_long_t rss_stat[2];	/* MM_ANONPAGES, MM_SHMEMPAGES */
 	struct file *exe_file;		/* the program exec loaded: /proc/<pid>/exe */
+	int dumpable;			/* SUID_DUMP_*: core dumps, ptrace access, prctl */
+	unsigned int coredump_filter;	/* MMF_DUMP_* (fs/coredump.c) */
+	unsigned long def_flags;	/* VM_LOCKED* every new area gets: mlockall(MCL_FUTURE) */
+	unsigned int membarrier_state;	/* membarrier registrations (kernel/sched/membarrier.c) */
+	spinlock_t ioctx_lock;		/* guards ioctx_list */
+	struct list_head ioctx_list;	/* native AIO contexts (fs/aio.c) */
 };
 
 #endif /* _LINUX_MM_TYPES_H */

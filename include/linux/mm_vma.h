@@ -37,6 +37,9 @@
 #define VM_ACCOUNT	0x00100000
 #define VM_NORESERVE	0x00200000
 #define VM_WIPEONFORK	0x02000000
+#define VM_DONTDUMP	0x04000000
+#define VM_LOCKONFAULT	0x00080000	/* VM_LOCKED, but pages come in as they fault */
+#define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
 #define VM_STACK	VM_GROWSDOWN
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
 
@@ -59,6 +62,13 @@ struct vm_fault {
 struct vm_operations_struct {
 	/* Find the page for a missing PTE; returns 0 or VM_FAULT_* bits. */
 	unsigned int (*fault)(struct vm_fault *vmf);
+	/*
+	 * A copy of the area was made (fork, split, mremap) / the area goes
+	 * away (munmap, exit, exec).  SysV shm counts attaches with them.
+	 * Areas with a close never merge: each one is counted.
+	 */
+	void (*open)(struct vm_area_struct *vma);
+	void (*close)(struct vm_area_struct *vma);
 };
 
 struct vm_area_struct {
@@ -73,6 +83,7 @@ struct vm_area_struct {
 	struct file *vm_file;		/* the mapped file, with a reference, or NULL */
 	const struct vm_operations_struct *vm_ops;
 	struct list_head shared;	/* in vm_file's mapping->i_mmap */
+	void *vm_private_data;		/* the vm_ops' own (shm: the segment) */
 };
 
 /* Results of handle_mm_fault */
@@ -103,6 +114,12 @@ unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags, unsigned long offset);
 int do_mprotect(unsigned long start, size_t len, unsigned long prot);
 int vm_munmap(unsigned long addr, size_t len);
+/* The same with mmap_lock held (ipc/shm.c maps segments with them). */
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff,
+		      bool *populate);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+void mm_populate(unsigned long start, unsigned long len);
 /* mm/memory.c: the PTE of @addr if its table exists; where the next table may be. */
 pte_t *walk_existing(struct mm_struct *mm, unsigned long addr);
 unsigned long skip_pgtable_hole(struct mm_struct *mm, unsigned long addr);

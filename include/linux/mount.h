@@ -18,7 +18,12 @@ struct path;
 #define MNT_NOSUID	0x01
 #define MNT_NODEV	0x02
 #define MNT_NOEXEC	0x04
+#define MNT_NOATIME	0x08
+#define MNT_NODIRATIME	0x10
+#define MNT_RELATIME	0x20
 #define MNT_READONLY	0x40
+#define MNT_NOSYMFOLLOW	0x80	/* symbolic links on it are not followed (ELOOP) */
+#define MNT_ATIME_MASK	(MNT_NOATIME | MNT_NODIRATIME | MNT_RELATIME)
 
 struct vfsmount {
 	struct dentry *mnt_root;	/* root of the mounted tree */

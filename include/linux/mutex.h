@@ -29,6 +29,7 @@ static inline void mutex_init(struct mutex *lock)
 
 void mutex_lock(struct mutex *lock);
 int mutex_lock_killable(struct mutex *lock);
+int mutex_lock_interruptible(struct mutex *lock);
 int mutex_trylock(struct mutex *lock);
 void mutex_unlock(struct mutex *lock);
 

@@ -36,6 +36,16 @@ void lock_page(struct page *page);
 void unlock_page(struct page *page);
 bool set_page_dirty(struct page *page);
 
+/* mm/page-writeback.c: writing dirty pages of files with a backing store. */
+void mapping_mark_dirty(struct address_space *mapping);
+void mapping_wb_list_del(struct address_space *mapping);
+int write_one_page(struct page *page);
+int filemap_fdatawrite_range(struct address_space *mapping, loff_t start, loff_t end);
+int filemap_write_and_wait_range(struct address_space *mapping, loff_t start, loff_t end);
+int filemap_write_and_wait(struct address_space *mapping);
+/* sync(2): every dirty page of every file, then each filesystem's sync_fs. */
+void writeback_all(void);
+
 /* read_iter and write_iter for files whose contents live in the page cache. */
 ssize_t filemap_read(struct kiocb *iocb, struct iov_iter *to, ssize_t already_read);
 ssize_t generic_file_read_iter(struct kiocb *iocb, struct iov_iter *to);

@@ -44,6 +44,23 @@ typedef struct poll_table_struct {
 	poll_queue_proc _qproc;		/* NULL: do not queue, only answer */
 } poll_table;
 
+/*
+ * A wake-up's key is the events that became true (wake_up_poll); on
+ * x86-64 the ABI's bits are the kernel's, so (de)mangling for AIO's poll
+ * is a cast.
+ */
+#define key_to_poll(m)	((__poll_t)(unsigned long)(m))
+
+static inline u16 mangle_poll(__poll_t val)
+{
+	return (u16)val;
+}
+
+static inline __poll_t demangle_poll(u16 val)
+{
+	return (__poll_t)val;
+}
+
 static inline void poll_wait(struct file *filp, wait_queue_head_t *wq, poll_table *pt)
 {
 	if (pt && pt->_qproc && wq)

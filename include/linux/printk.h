@@ -100,11 +100,17 @@ ssize_t kptr_restrict_write(struct file *file, const char __user *buf, size_t co
 #define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
 /*
- * pr_debug goes to the log at KERN_DEBUG; the console shows it only with
- * "debug" (or loglevel=8) on the command line.  Per-site switching comes
- * with dynamic debug.
+ * pr_debug is dynamic debug's (include/linux/dynamic_debug.h): each call
+ * site is off until switched on through the dynamic_debug control file
+ * or dyndbg=, and then goes to the log at KERN_DEBUG.  The host unit
+ * tests, which build lib/ without the kernel, print unconditionally.
  */
+#ifdef __HOST_TEST__
 #define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#else
+#include <linux/dynamic_debug.h>
+#define pr_debug(fmt, ...)	dynamic_pr_debug(fmt, ##__VA_ARGS__)
+#endif
 
 #define printk_once(fmt, ...) ({			\
 	static bool __print_once;			\

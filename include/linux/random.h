@@ -9,4 +9,6 @@ u32 get_random_u32(void);
 void rand_initialize(void);
 bool rng_is_initialized(void);
 
+extern const struct file_operations random_fops;	/* /dev/random, /dev/urandom */
+
 #endif

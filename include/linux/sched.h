@@ -22,6 +22,9 @@
 #include <linux/resource.h>
 #include <linux/signal_types.h>
 #include <linux/timer.h>
+#include <linux/hrtimer.h>
+#include <linux/sem.h>
+#include <linux/seccomp.h>
 #include <asm/current.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -53,12 +56,14 @@
 #define PF_SUPERPRIV		0x00000100	/* used super-user privileges */
 #define PF_SIGNALED		0x00000400	/* killed by a signal */
 #define PF_KTHREAD		0x00200000	/* a kernel thread */
+#define PFA_NO_NEW_PRIVS	0	/* atomic_flags: exec may not gain privileges */
 #define PF_RANDOMIZE		0x00400000	/* exec randomized this address space */
 
 /* thread flags (task->thread_flags), tested on the way back to user mode */
 #define TIF_NEED_RESCHED	0
 #define TIF_SIGPENDING		1
 #define TIF_NOTIFY_RESUME	2
+#define TIF_NOTSC		3	/* prctl(PR_SET_TSC, PR_TSC_SIGSEGV); kept by fork */
 
 #define TASK_COMM_LEN		16
 
@@ -119,6 +124,11 @@ struct tty_struct;
  * the wait queue wait4 sleeps on, the exit status of the group, and the
  * resource totals of reaped children.  Lock: siglock of sighand.
  */
+/* What getrusage/times last reported, so the reported times never go back. */
+struct prev_cputime {
+	u64 utime, stime;	/* ns */
+};
+
 struct signal_struct {
 	refcount_t sigcnt;
 	int nr_threads;
@@ -147,12 +157,26 @@ struct signal_struct {
 	u64 sum_sched_runtime;			/* ns on a CPU: CLOCK_PROCESS_CPUTIME_ID */
 	unsigned long nvcsw, nivcsw, min_flt, maj_flt;
 
-	/* ITIMER_REAL (alarm, setitimer): SIGALRM to the group leader. */
-	struct timer_list real_timer;
+	/* ITIMER_REAL (alarm, setitimer): an hrtimer, SIGALRM to the group leader. */
+	struct hrtimer real_timer;
 	struct task_struct *real_timer_task;
-	unsigned long it_real_incr;		/* re-arm interval, jiffies */
-	u64 it_virt_value, it_virt_incr;	/* ITIMER_VIRTUAL/PROF: kept, never fire */
+	ktime_t it_real_incr;			/* re-arm interval, ns */
+	/* ITIMER_VIRTUAL/PROF: ns left, counted down by the tick (siglock). */
+	u64 it_virt_value, it_virt_incr;
 	u64 it_prof_value, it_prof_incr;
+
+	/*
+	 * POSIX timers (timer_create): every timer of the process, and the
+	 * armed CPU-clock ones the tick checks (kernel/time/posix-*.c).
+	 * Lock: siglock.
+	 */
+	struct list_head posix_timers;
+	struct list_head cpu_timers;
+	int next_posix_timer_id;
+	struct prev_cputime prev_cputime;	/* the process's, as the task's */
+	/* prctl(PR_SET_CHILD_SUBREAPER): orphaned descendants come here */
+	bool is_child_subreaper;
+	bool has_child_subreaper;		/* some ancestor is one */
 };
 #define SIGNAL_STOP_STOPPED	0x00000001	/* the group is stopped; group_exit_code = sig */
 #define SIGNAL_STOP_CONTINUED	0x00000002	/* continued, not yet reported to wait */
@@ -164,6 +188,7 @@ struct sighand_struct {
 	refcount_t count;
 	spinlock_t siglock;
 	struct k_sigaction action[_NSIG];
+	wait_queue_head_t signalfd_wqh;		/* signalfd readers: a signal arrived */
 };
 
 struct task_struct {
@@ -251,6 +276,20 @@ struct task_struct {
 
 	void *kthread_data;		/* kernel threads: struct kthread */
 
+	/* utime/stime last reported (kernel/sched/cputime.c); lock: siglock */
+	struct prev_cputime prev_cputime;
+	/* System V semaphore undo list (ipc/sem.c), shared with CLONE_SYSVSEM */
+	struct sysv_sem sysvsem;
+	/* prctl(PR_SET_NO_NEW_PRIVS) and seccomp: inherited, never undone */
+	unsigned long atomic_flags;	/* PFA_*: atomic bit ops */
+	struct seccomp seccomp;
+
+	struct pid *thread_pid;		/* this thread's pid object (pidfds) */
+	int ioprio;			/* ioprio_set: class and level; 0 = none set */
+	struct rseq __user *rseq;	/* registered restartable-sequence area, or NULL */
+	u32 rseq_len, rseq_sig;
+	/* KEYCTL_SESSION_TO_PARENT: a child's session keyring, installed on our way out */
+	struct key *replacement_session_keyring;
 	/* CPU state: must be last (it holds the FPU area). */
 	struct thread_struct thread;
 };
@@ -355,6 +394,9 @@ void scheduler_tick(void);
 /* CPU time in ns, the running slice included (kernel/sched/syscalls.c). */
 u64 task_sched_runtime(struct task_struct *p);
 u64 thread_group_sched_runtime(struct task_struct *p);
+/* kernel/sched/cputime.c: tick-sampled user/system scaled to the precise total */
+void task_cputime_adjusted(struct task_struct *p, u64 *ut, u64 *st);
+void thread_group_cputime_adjusted(struct task_struct *p, u64 *ut, u64 *st);
 int wake_up_process(struct task_struct *p);
 int wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);

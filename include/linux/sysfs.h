@@ -21,8 +21,12 @@ struct attribute {
 /* The top directories; NULL parent means /sys itself. */
 extern struct dentry *sysfs_root;
 extern struct dentry *kernel_kobj, *class_kobj, *devices_kobj, *module_kobj;
+extern struct dentry *bus_kobj, *block_kobj;
 
 struct dentry *sysfs_create_dir(struct dentry *parent, const char *name);
 int sysfs_create_file(struct dentry *parent, const struct attribute *attr);
+/* Remove a directory (with all inside it) or file; drops the caller's reference. */
+void sysfs_remove(struct dentry *dentry);
+void sysfs_remove_file(struct dentry *parent, const struct attribute *attr);
 
 #endif

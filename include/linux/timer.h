@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Timers: call a function once, from TIMER_SOFTIRQ, when jiffies reaches
- * "expires".  The callback runs in softirq context: it must not sleep.
- * schedule_timeout() is built on them.
+ * "expires" (rounded up by the timer wheel to 1/8 of the delay at most).
+ * The callback runs in softirq context: it must not sleep.
  */
 #ifndef _LINUX_TIMER_H
 #define _LINUX_TIMER_H
@@ -11,10 +11,10 @@
 #include <linux/jiffies.h>
 
 struct timer_list {
-	struct list_head entry;		/* in the pending list, sorted by expires */
+	struct list_head entry;		/* in its timer wheel bucket */
 	unsigned long expires;
 	void (*function)(struct timer_list *);
-	u32 flags;
+	u32 flags;			/* the caller's, and the bucket index (timer.c) */
 };
 
 #define MAX_SCHEDULE_TIMEOUT	LONG_MAX

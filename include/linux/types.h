@@ -61,6 +61,7 @@ typedef unsigned int		umode_t;
 typedef u32			dev_t;
 typedef long			__kernel_long_t;
 typedef unsigned long		__kernel_ulong_t;
+typedef unsigned int		__poll_t;	/* poll event bits */
 
 typedef struct {
 	int counter;

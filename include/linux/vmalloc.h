@@ -54,11 +54,15 @@ struct vmap_area {
 void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
 void *__vmalloc(unsigned long size, gfp_t gfp);
+void *__vmalloc_node_range(unsigned long size, unsigned long start, unsigned long end,
+			   gfp_t gfp, pgprot_t prot, const void *caller);
 void vfree(const void *addr);
 void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot);
 void vunmap(const void *addr);
 
 struct page *vmalloc_to_page(const void *addr);
+/* The 4 KiB PTE mapping @addr in the kernel's tables, or NULL (none, or a large page). */
+pte_t *vmalloc_pte_lookup(unsigned long addr);
 unsigned long vmalloc_to_pfn(const void *addr);
 
 static inline bool is_vmalloc_addr(const void *x)

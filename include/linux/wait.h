@@ -71,6 +71,14 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr, void *key)
 #define wake_up_all(x)			__wake_up(x, TASK_NORMAL, 0, NULL)
 #define wake_up_interruptible(x)	__wake_up(x, TASK_INTERRUPTIBLE, 1, NULL)
 #define wake_up_interruptible_all(x)	__wake_up(x, TASK_INTERRUPTIBLE, 0, NULL)
+/*
+ * The _poll forms say which poll events happened (the key an epoll
+ * watch filters on) and wake every plain waiter but only one exclusive
+ * one (EPOLLEXCLUSIVE watches).
+ */
+#define poll_to_key(m)			((void *)(unsigned long)(m))
+#define wake_up_poll(x, m)		__wake_up(x, TASK_NORMAL, 1, poll_to_key(m))
+#define wake_up_interruptible_poll(x, m) __wake_up(x, TASK_INTERRUPTIBLE, 1, poll_to_key(m))
 
 static inline int waitqueue_active(struct wait_queue_head *wq)
 {

@@ -70,6 +70,7 @@ int get_futex_key(u32 __user *uaddr, unsigned int flags, struct futex_key *key)
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
 	void *object;
+	u32 word;
 
 	if (address % sizeof(u32))
 		return -EINVAL;
@@ -79,6 +80,14 @@ int get_futex_key(u32 __user *uaddr, unsigned int flags, struct futex_key *key)
 	key->offset = address;
 	if (!(flags & FLAGS_SHARED))
 		return 0;
+	/*
+	 * A shared key names the page behind the address, so the page must
+	 * be there: reading the word faults it in, and a PROT_NONE page or
+	 * one past the end of its file (SIGBUS) is EFAULT, as Linux's
+	 * get_user_pages_fast() makes it.
+	 */
+	if (copy_from_user(&word, uaddr, sizeof(word)))
+		return -EFAULT;
 	mutex_lock(&mm->mmap_lock);
 	vma = find_vma(mm, address);
 	if (!vma || vma->vm_start > address) {

@@ -75,6 +75,7 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 	spin_unlock_irqrestore(&desc->lock, lflags);
 	return 0;
 }
+EXPORT_SYMBOL(request_irq);
 
 /* Returns the name the handler was registered with, as Linux does. */
 const void *free_irq(unsigned int irq, void *dev_id)
@@ -106,6 +107,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	free_irqaction(action);
 	return name;
 }
+EXPORT_SYMBOL(free_irq);
 
 void disable_irq(unsigned int irq)
 {
@@ -117,6 +119,7 @@ void disable_irq(unsigned int irq)
 		desc->chip->irq_mask(irq);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
+EXPORT_SYMBOL(disable_irq);
 
 void enable_irq(unsigned int irq)
 {
@@ -130,6 +133,7 @@ void enable_irq(unsigned int irq)
 		desc->chip->irq_unmask(irq);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
+EXPORT_SYMBOL(enable_irq);
 
 void generic_handle_irq(unsigned int irq)
 {

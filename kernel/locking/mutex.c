@@ -16,6 +16,7 @@ int mutex_trylock(struct mutex *lock)
 	return __atomic_compare_exchange_n(&lock->owner, &expected, current, false,
 					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
+EXPORT_SYMBOL(mutex_trylock);
 
 static int __mutex_lock(struct mutex *lock, int state)
 {
@@ -29,7 +30,8 @@ static int __mutex_lock(struct mutex *lock, int state)
 		prepare_to_wait_exclusive(&lock->wait, &wait, state);
 		if (mutex_trylock(lock))
 			break;
-		if ((state & TASK_WAKEKILL) && fatal_signal_pending(current)) {
+		if (((state & TASK_WAKEKILL) && fatal_signal_pending(current)) ||
+		    (state == TASK_INTERRUPTIBLE && signal_pending(current))) {
 			ret = -EINTR;
 			break;
 		}
@@ -43,11 +45,20 @@ void mutex_lock(struct mutex *lock)
 {
 	__mutex_lock(lock, TASK_UNINTERRUPTIBLE);
 }
+EXPORT_SYMBOL(mutex_lock);
 
 int mutex_lock_killable(struct mutex *lock)
 {
 	return __mutex_lock(lock, TASK_KILLABLE);
 }
+EXPORT_SYMBOL(mutex_lock_killable);
+
+/* -EINTR if a signal arrives first: for locks a user can wait on at length. */
+int mutex_lock_interruptible(struct mutex *lock)
+{
+	return __mutex_lock(lock, TASK_INTERRUPTIBLE);
+}
+EXPORT_SYMBOL(mutex_lock_interruptible);
 
 void mutex_unlock(struct mutex *lock)
 {
@@ -55,3 +66,4 @@ void mutex_unlock(struct mutex *lock)
 	__atomic_store_n(&lock->owner, NULL, __ATOMIC_RELEASE);
 	wake_up(&lock->wait);
 }
+EXPORT_SYMBOL(mutex_unlock);

@@ -15,6 +15,7 @@
  * once its newline arrives.
  */
 #include <linux/kernel.h>
+#include <linux/panic.h>
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/printk.h>
@@ -288,6 +289,7 @@ int vprintk(const char *fmt, va_list args)
 	local_irq_restore(flags);
 	return (int)(log_next_seq - seq_before);
 }
+EXPORT_SYMBOL(vprintk);
 
 int printk(const char *fmt, ...)
 {
@@ -299,6 +301,7 @@ int printk(const char *fmt, ...)
 	va_end(args);
 	return r;
 }
+EXPORT_SYMBOL(printk);
 
 void register_console(struct console *con)
 {
@@ -415,8 +418,9 @@ early_param("ignore_loglevel", ignore_loglevel_setup);
  */
 void dump_stack_print_info(const char *log_lvl)
 {
-	printk("%sCPU: %d PID: %d Comm: %.20s Not tainted %s %s\n", log_lvl,
-	       smp_processor_id(), current->pid, current->comm, init_uts_ns.release,
+	printk("%sCPU: %d PID: %d Comm: %.20s %s %s %s\n", log_lvl,
+	       smp_processor_id(), current->pid, current->comm, print_tainted(),
+	       init_uts_ns.release,
 	       init_uts_ns.version);
 }
 

@@ -16,6 +16,7 @@
  * tasks; they only set flags, never switch.
  */
 #include <linux/kernel.h>
+#include <linux/rseq.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/rcupdate.h>
@@ -145,11 +146,13 @@ int wake_up_process(struct task_struct *p)
 {
 	return try_to_wake_up(p, TASK_NORMAL);
 }
+EXPORT_SYMBOL(wake_up_process);
 
 int wake_up_state(struct task_struct *p, unsigned int state)
 {
 	return try_to_wake_up(p, state);
 }
+EXPORT_SYMBOL(wake_up_state);
 
 /* Scheduler state of a new child: a fair share starting now, never ahead. */
 int sched_fork(unsigned long clone_flags, struct task_struct *p)
@@ -257,6 +260,7 @@ static void context_switch(struct rq *rq, struct task_struct *prev,
 		prev->active_mm = NULL;
 		mmdrop(oldmm);
 	}
+	rseq_preempt(prev);
 	switch_to(prev, next, prev);
 	finish_task_switch(prev);
 }
@@ -303,6 +307,7 @@ void schedule(void)
 	rcu_note_context_switch();
 	__schedule();
 }
+EXPORT_SYMBOL(schedule);
 
 /*
  * The tick: charge the running task and let its class decide whether

@@ -4,6 +4,15 @@
  * and friends), sched_yield, CPU affinity, and the runtime counters behind
  * the CPU-time clocks.  Raising priority (a real-time policy, or a nice
  * value below the current one) needs CAP_SYS_NICE, as on Linux.
+ *
+ * sched_setattr/sched_getattr are the extensible form: one struct
+ * sched_attr with the policy, nice value and real-time priority together,
+ * versioned by its size (a newer, larger struct is accepted if the part
+ * this kernel does not know is zero; otherwise E2BIG, with the size this
+ * kernel knows written back).  SCHED_DEADLINE is known to the priority
+ * range calls, as on Linux, but there is no deadline class to run it yet:
+ * sched_setattr refuses it with EINVAL, as it does utilization clamps
+ * (EOPNOTSUPP, as a Linux built without them).
  */
 #include <linux/kernel.h>
 #include <linux/kernel_stat.h>
@@ -11,6 +20,8 @@
 #include <linux/syscalls.h>
 #include <linux/time64.h>
 #include <linux/uaccess.h>
+#include <linux/sched/signal.h>
+#include <uapi/linux/sched/types.h>
 #include <uapi/linux/time_types.h>
 #include <asm/smp.h>
 #include "sched.h"
@@ -122,18 +133,127 @@ SYSCALL_DEFINE2(sched_getparam, pid_t, pid, struct sched_param __user *, param)
 	return copy_to_user(param, &lp, sizeof(lp)) ? -EFAULT : 0;
 }
 
+#define SCHED_DEADLINE	6
+
 SYSCALL_DEFINE1(sched_get_priority_max, int, policy)
 {
 	if (rt_policy(policy))
 		return MAX_RT_PRIO - 1;
-	return valid_policy(policy) ? 0 : -EINVAL;
+	return valid_policy(policy) || policy == SCHED_DEADLINE ? 0 : -EINVAL;
 }
 
 SYSCALL_DEFINE1(sched_get_priority_min, int, policy)
 {
 	if (rt_policy(policy))
 		return 1;
-	return valid_policy(policy) ? 0 : -EINVAL;
+	return valid_policy(policy) || policy == SCHED_DEADLINE ? 0 : -EINVAL;
+}
+
+/* Read the caller's struct sched_attr of whatever size it says it has. */
+static int sched_copy_attr(struct sched_attr __user *uattr, struct sched_attr *attr)
+{
+	u32 size, off;
+	u8 c;
+
+	if (get_user(size, &uattr->size))
+		return -EFAULT;
+	if (!size)		/* the first callers left it 0 */
+		size = SCHED_ATTR_SIZE_VER0;
+	if (size < SCHED_ATTR_SIZE_VER0 || size > PAGE_SIZE)
+		goto too_big;
+	for (off = sizeof(*attr); off < size; off++) {
+		if (get_user(c, (u8 __user *)uattr + off))
+			return -EFAULT;
+		if (c)
+			goto too_big;
+	}
+	memset(attr, 0, sizeof(*attr));
+	if (copy_from_user(attr, uattr, min_t(u32, size, sizeof(*attr))))
+		return -EFAULT;
+	attr->sched_nice = clamp(attr->sched_nice, MIN_NICE, MAX_NICE);
+	return 0;
+too_big:
+	/* Tell the caller what this kernel understands. */
+	put_user((u32)sizeof(*attr), &uattr->size);
+	return -E2BIG;
+}
+
+/* May @p's nice value go down to @nice?  CAP_SYS_NICE or RLIMIT_NICE says. */
+static bool can_nice(struct task_struct *p, int nice)
+{
+	return 20 - nice <= (long)task_rlimit(p, RLIMIT_NICE) || capable(CAP_SYS_NICE);
+}
+
+static int sched_setattr_apply(struct task_struct *p, const struct sched_attr *attr)
+{
+	int policy = attr->sched_policy, nice = attr->sched_nice, ret;
+	struct sched_param param = { .sched_priority = attr->sched_priority };
+
+	if (attr->sched_flags & ~SCHED_FLAG_ALL)
+		return -EINVAL;
+	if (attr->sched_flags & (SCHED_FLAG_UTIL_CLAMP_MIN | SCHED_FLAG_UTIL_CLAMP_MAX))
+		return -EOPNOTSUPP;
+	if (attr->sched_flags & SCHED_FLAG_KEEP_POLICY)
+		policy = p->policy;
+	if (attr->sched_flags & SCHED_FLAG_KEEP_PARAMS) {
+		param.sched_priority = task_has_rt_policy(p) ? p->rt_priority : 0;
+		nice = task_nice(p);
+	}
+	if (policy == SCHED_DEADLINE)
+		return -EINVAL;		/* no deadline class yet */
+	if (!rt_policy(policy) && valid_policy(policy) && nice < task_nice(p) &&
+	    !can_nice(p, nice))
+		return -EPERM;
+	if (attr->sched_flags & SCHED_FLAG_RESET_ON_FORK)
+		policy |= SCHED_RESET_ON_FORK;
+	ret = __sched_setscheduler(p, policy, &param);
+	if (!ret && !rt_policy(policy & ~SCHED_RESET_ON_FORK) && nice != task_nice(p))
+		set_user_nice(p, nice);
+	return ret;
+}
+
+SYSCALL_DEFINE3(sched_setattr, pid_t, pid, struct sched_attr __user *, uattr,
+		unsigned int, flags)
+{
+	struct sched_attr attr;
+	struct task_struct *p;
+	int ret;
+
+	if (!uattr || pid < 0 || flags)
+		return -EINVAL;
+	ret = sched_copy_attr(uattr, &attr);
+	if (ret)
+		return ret;
+	if ((int)attr.sched_policy < 0)
+		return -EINVAL;
+	p = find_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	return sched_setattr_apply(p, &attr);
+}
+
+SYSCALL_DEFINE4(sched_getattr, pid_t, pid, struct sched_attr __user *, uattr,
+		unsigned int, usize, unsigned int, flags)
+{
+	struct sched_attr attr = { 0 };
+	struct task_struct *p;
+
+	if (!uattr || pid < 0 || usize > PAGE_SIZE || usize < SCHED_ATTR_SIZE_VER0 || flags)
+		return -EINVAL;
+	p = find_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	attr.sched_policy = p->policy;
+	if (p->sched_reset_on_fork)
+		attr.sched_flags |= SCHED_FLAG_RESET_ON_FORK;
+	if (task_has_rt_policy(p))
+		attr.sched_priority = p->rt_priority;
+	else
+		attr.sched_nice = task_nice(p);
+	attr.sched_util_max = 1024;	/* no clamping: the whole range */
+	/* As much as the caller's struct holds, and its size says how much that was. */
+	attr.size = min_t(u32, usize, sizeof(attr));
+	return copy_to_user(uattr, &attr, attr.size) ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE2(sched_rr_get_interval, pid_t, pid, struct __kernel_timespec __user *, interval)

@@ -20,6 +20,7 @@ void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e)
 	list_add(&e->entry, &wq->head);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
+EXPORT_SYMBOL(add_wait_queue);
 
 void add_wait_queue_exclusive(struct wait_queue_head *wq, struct wait_queue_entry *e)
 {
@@ -30,6 +31,7 @@ void add_wait_queue_exclusive(struct wait_queue_head *wq, struct wait_queue_entr
 	list_add_tail(&e->entry, &wq->head);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
+EXPORT_SYMBOL(add_wait_queue_exclusive);
 
 void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e)
 {
@@ -39,11 +41,13 @@ void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e)
 	list_del_init(&e->entry);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
+EXPORT_SYMBOL(remove_wait_queue);
 
 int default_wake_function(struct wait_queue_entry *e, unsigned mode, int flags, void *key)
 {
 	return wake_up_state(e->private, mode);
 }
+EXPORT_SYMBOL(default_wake_function);
 
 int autoremove_wake_function(struct wait_queue_entry *e, unsigned mode, int sync, void *key)
 {
@@ -53,6 +57,7 @@ int autoremove_wake_function(struct wait_queue_entry *e, unsigned mode, int sync
 		list_del_init(&e->entry);
 	return ret;
 }
+EXPORT_SYMBOL(autoremove_wake_function);
 
 void init_wait_entry(struct wait_queue_entry *e, int flags)
 {
@@ -61,6 +66,7 @@ void init_wait_entry(struct wait_queue_entry *e, int flags)
 	e->func = autoremove_wake_function;
 	INIT_LIST_HEAD(&e->entry);
 }
+EXPORT_SYMBOL(init_wait_entry);
 
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, int state)
 {
@@ -73,6 +79,7 @@ void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, int
 	set_current_state(state);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
+EXPORT_SYMBOL(prepare_to_wait);
 
 void prepare_to_wait_exclusive(struct wait_queue_head *wq, struct wait_queue_entry *e,
 			       int state)
@@ -86,6 +93,7 @@ void prepare_to_wait_exclusive(struct wait_queue_head *wq, struct wait_queue_ent
 	set_current_state(state);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
+EXPORT_SYMBOL(prepare_to_wait_exclusive);
 
 /* As prepare_to_wait, but returns -ERESTARTSYS instead of sleeping through a signal. */
 long prepare_to_wait_event(struct wait_queue_head *wq, struct wait_queue_entry *e, int state)
@@ -110,6 +118,7 @@ long prepare_to_wait_event(struct wait_queue_head *wq, struct wait_queue_entry *
 	spin_unlock_irqrestore(&wq->lock, flags);
 	return ret;
 }
+EXPORT_SYMBOL(prepare_to_wait_event);
 
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e)
 {
@@ -122,6 +131,7 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e)
 		spin_unlock_irqrestore(&wq->lock, flags);
 	}
 }
+EXPORT_SYMBOL(finish_wait);
 
 /* Wake non-exclusive waiters and up to @nr exclusive ones (0: all). */
 void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr, void *key)
@@ -138,6 +148,7 @@ void __wake_up(struct wait_queue_head *wq, unsigned int mode, int nr, void *key)
 	}
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
+EXPORT_SYMBOL(__wake_up);
 
 void complete(struct completion *x)
 {
@@ -149,6 +160,7 @@ void complete(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	wake_up(&x->wait);
 }
+EXPORT_SYMBOL(complete);
 
 void complete_all(struct completion *x)
 {
@@ -159,6 +171,7 @@ void complete_all(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	wake_up_all(&x->wait);
 }
+EXPORT_SYMBOL(complete_all);
 
 static bool try_consume(struct completion *x)
 {
@@ -179,8 +192,10 @@ void wait_for_completion(struct completion *x)
 {
 	wait_event(x->wait, try_consume(x));
 }
+EXPORT_SYMBOL(wait_for_completion);
 
 int wait_for_completion_killable(struct completion *x)
 {
 	return wait_event_killable(x->wait, try_consume(x));
 }
+EXPORT_SYMBOL(wait_for_completion_killable);

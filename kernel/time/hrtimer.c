@@ -58,7 +58,9 @@ void hrtimer_init(struct hrtimer *timer, clockid_t clock_id, enum hrtimer_mode m
 	timer->state = HRTIMER_STATE_INACTIVE;
 	timer->is_soft = mode & HRTIMER_MODE_SOFT;
 	timer->running = false;
+	timer->abs_real = false;
 }
+EXPORT_SYMBOL(hrtimer_init);
 
 /* Called with base->lock held: program the device for the next event. */
 static void hrtimer_reprogram(struct hrtimer_cpu_base *base)
@@ -112,11 +114,15 @@ void hrtimer_start_range_ns(struct hrtimer *timer, ktime_t tim, u64 delta_ns,
 	struct hrtimer_cpu_base *base = this_cpu_ptr(&hrtimer_bases);
 	unsigned long flags;
 
+	ktime_t offset = hrtimer_clock_offset(timer->clockid);
+
 	if (mode & HRTIMER_MODE_REL)
 		tim = ktime_get() + tim;
 	else
-		tim -= hrtimer_clock_offset(timer->clockid);
+		tim -= offset;
 	spin_lock_irqsave(&base->lock, flags);
+	/* A time on the wall clock moves when the wall clock is set. */
+	timer->abs_real = !(mode & HRTIMER_MODE_REL) && offset;
 	remove_hrtimer(timer);
 	hrtimer_set_expires_range_ns(timer, tim, delta_ns);
 	if (timer->expires < timer->_softexpires)	/* overflowed */
@@ -125,6 +131,7 @@ void hrtimer_start_range_ns(struct hrtimer *timer, ktime_t tim, u64 delta_ns,
 	hrtimer_reprogram(base);
 	spin_unlock_irqrestore(&base->lock, flags);
 }
+EXPORT_SYMBOL(hrtimer_start_range_ns);
 
 /* 1: was queued and is now not; 0: was not queued; -1: callback running. */
 int hrtimer_try_to_cancel(struct hrtimer *timer)
@@ -144,6 +151,7 @@ int hrtimer_try_to_cancel(struct hrtimer *timer)
 	spin_unlock_irqrestore(&base->lock, flags);
 	return ret;
 }
+EXPORT_SYMBOL(hrtimer_try_to_cancel);
 
 /* Cancel and wait for a callback in progress.  Not from the callback itself. */
 int hrtimer_cancel(struct hrtimer *timer)
@@ -159,11 +167,13 @@ int hrtimer_cancel(struct hrtimer *timer)
 			schedule();
 	}
 }
+EXPORT_SYMBOL(hrtimer_cancel);
 
 bool hrtimer_active(const struct hrtimer *timer)
 {
 	return hrtimer_is_queued(timer) || READ_ONCE(timer->running);
 }
+EXPORT_SYMBOL(hrtimer_active);
 
 /* Time left until the soft expiry (negative if past). */
 ktime_t hrtimer_get_remaining(const struct hrtimer *timer)
@@ -194,6 +204,7 @@ u64 hrtimer_forward(struct hrtimer *timer, ktime_t now, ktime_t interval)
 	timer->expires = timer->_softexpires + slack;
 	return orun;
 }
+EXPORT_SYMBOL(hrtimer_forward);
 
 /* Called with base->lock held; drops it around the callback. */
 static void __run_hrtimer(struct hrtimer_cpu_base *base, struct hrtimer *timer,
@@ -344,6 +355,46 @@ long hrtimer_nanosleep(ktime_t rqtp, enum hrtimer_mode mode, clockid_t clockid,
 	if (*left < 0)
 		*left = 0;
 	return -EINTR;
+}
+
+/*
+ * CLOCK_REALTIME was set, moving it by @delta ns against CLOCK_MONOTONIC:
+ * timers for an absolute wall-clock time now fall due @delta earlier (a
+ * timer for 12:00 fires at 12:00 by the new clock, as POSIX asks);
+ * relative ones keep their monotonic expiry.
+ */
+void clock_was_set_hrtimers(s64 delta)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct hrtimer_cpu_base *base = per_cpu_ptr(&hrtimer_bases, cpu);
+		struct hrtimer *timer, *next;
+		unsigned long flags;
+		LIST_HEAD(moved);
+
+		spin_lock_irqsave(&base->lock, flags);
+		list_for_each_entry_safe(timer, next, &base->active, node) {
+			if (!timer->abs_real)
+				continue;
+			list_move_tail(&timer->node, &moved);
+			/* Saturating: a timer at KTIME_MAX ("never") stays there. */
+			if (delta < 0 && timer->expires > KTIME_MAX + delta) {
+				timer->_softexpires = timer->expires = KTIME_MAX;
+				continue;
+			}
+			timer->_softexpires -= delta;
+			timer->expires -= delta;
+		}
+		while (!list_empty(&moved)) {
+			timer = list_first_entry(&moved, struct hrtimer, node);
+			list_del_init(&timer->node);
+			enqueue_hrtimer(base, timer);
+		}
+		if ((int)cpu == (int)smp_processor_id())
+			hrtimer_reprogram(base);
+		spin_unlock_irqrestore(&base->lock, flags);
+	}
 }
 
 void __init hrtimers_init(void)

@@ -2,27 +2,32 @@
 /*
  * Interval timers: alarm(2), setitimer(2), getitimer(2).
  *
- * ITIMER_REAL counts wall-clock time and sends SIGALRM to the process
- * when it expires, then re-arms itself with the interval if there is
- * one.  It is a timer_list in the process's signal_struct, so it has
- * jiffy resolution (1/HZ) and fires in the timer interrupt, where the
- * callback may only queue the signal.  ITIMER_VIRTUAL and ITIMER_PROF
- * (user and user+system CPU time) keep and report their values but do
- * not fire yet: that needs CPU-time accounting at every tick.
+ * Each process has three.  ITIMER_REAL counts wall-clock time and sends
+ * SIGALRM when it expires; it is an hrtimer in the process's
+ * signal_struct, so it fires when asked rather than at the next tick,
+ * and re-arms itself from the hard interrupt with its interval.
+ * ITIMER_VIRTUAL (user CPU time, SIGVTALRM) and ITIMER_PROF (user +
+ * system, SIGPROF) count down the CPU time the process uses; the tick
+ * charges that time, so they are decremented and fired from there
+ * (run_posix_cpu_timers in posix-cpu-timers.c) with tick resolution.
  */
 #include <linux/kernel.h>
+#include <linux/hrtimer.h>
 #include <linux/jiffies.h>
+#include <linux/posix-timers.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
-#include <linux/timer.h>
 #include <linux/uaccess.h>
 #include <uapi/linux/time_types.h>
 
 #define ITIMER_REAL	0
 #define ITIMER_VIRTUAL	1
 #define ITIMER_PROF	2
+
+/* The shortest period ITIMER_REAL re-arms with: no interrupt storm. */
+#define IT_REAL_MIN_INCR	(100 * NSEC_PER_USEC)
 
 struct __kernel_old_itimerval {
 	struct __kernel_old_timeval it_interval;
@@ -46,66 +51,81 @@ static struct __kernel_old_timeval ns_to_timeval(u64 ns)
 	return tv;
 }
 
-static unsigned long ns_to_jiffies(u64 ns)
+/* Hard interrupt: SIGALRM to the process, and the next period. */
+enum hrtimer_restart it_real_fn(struct hrtimer *timer)
 {
-	return (ns + TICK_NSEC - 1) / TICK_NSEC;
-}
-
-/* Timer interrupt: SIGALRM to the process, and the next period. */
-void it_real_fn(struct timer_list *timer)
-{
-	struct signal_struct *sig = from_timer(sig, timer, real_timer);
+	struct signal_struct *sig = container_of(timer, struct signal_struct, real_timer);
 	siginfo_t info;
+	ktime_t incr = sig->it_real_incr;
 
 	memset(&info, 0, sizeof(info));
 	info.si_signo = SIGALRM;
 	info.si_code = SI_KERNEL;
 	group_send_sig_info(SIGALRM, &info, sig->real_timer_task);
-	if (sig->it_real_incr)
-		mod_timer(&sig->real_timer, jiffies + sig->it_real_incr);
+	if (!incr)
+		return HRTIMER_NORESTART;
+	hrtimer_forward(timer, ktime_get(), max_t(ktime_t, incr, IT_REAL_MIN_INCR));
+	return HRTIMER_RESTART;
 }
 
-/* The last thread of the process is exiting: the timer must not outlive it. */
+/* The last thread of the process is exiting: the timers must not outlive it. */
 void exit_itimers(struct signal_struct *sig)
 {
-	del_timer_sync(&sig->real_timer);
+	hrtimer_cancel(&sig->real_timer);
 	sig->it_real_incr = 0;
+	exit_posix_timers(sig);
+}
+
+/*
+ * execve, after de_thread: POSIX timers go with the old program; the
+ * itimers stay, and SIGALRM now goes to @tsk, which may have taken over
+ * the process's ID from a leader that no longer exists.
+ */
+void exec_itimers(struct task_struct *tsk)
+{
+	exit_posix_timers(tsk->signal);
+	spin_lock_irq(&tsk->sighand->siglock);
+	if (tsk->signal->real_timer_task)
+		tsk->signal->real_timer_task = tsk;
+	spin_unlock_irq(&tsk->sighand->siglock);
 }
 
 static void get_real(struct signal_struct *sig, struct __kernel_old_itimerval *v)
 {
-	long left = 0;
+	ktime_t left = 0;
 
-	if (timer_pending(&sig->real_timer)) {
-		left = (long)(sig->real_timer.expires - jiffies);
+	if (hrtimer_active(&sig->real_timer)) {
+		left = hrtimer_get_remaining(&sig->real_timer);
 		if (left <= 0)
 			left = 1;	/* due now: report the smallest non-zero time */
 	}
-	v->it_value = ns_to_timeval((u64)left * TICK_NSEC);
-	v->it_interval = ns_to_timeval((u64)sig->it_real_incr * TICK_NSEC);
+	v->it_value = ns_to_timeval(left);
+	v->it_interval = ns_to_timeval(sig->it_real_incr);
 }
 
 static int do_getitimer(int which, struct __kernel_old_itimerval *v)
 {
 	struct signal_struct *sig = current->signal;
+	int ret = 0;
 
+	spin_lock_irq(&current->sighand->siglock);
 	switch (which) {
 	case ITIMER_REAL:
-		spin_lock_irq(&current->sighand->siglock);
 		get_real(sig, v);
-		spin_unlock_irq(&current->sighand->siglock);
-		return 0;
+		break;
 	case ITIMER_VIRTUAL:
 		v->it_value = ns_to_timeval(sig->it_virt_value);
 		v->it_interval = ns_to_timeval(sig->it_virt_incr);
-		return 0;
+		break;
 	case ITIMER_PROF:
 		v->it_value = ns_to_timeval(sig->it_prof_value);
 		v->it_interval = ns_to_timeval(sig->it_prof_incr);
-		return 0;
+		break;
 	default:
-		return -EINVAL;
+		ret = -EINVAL;
 	}
+	spin_unlock_irq(&current->sighand->siglock);
+	return ret;
 }
 
 static bool timeval_valid(const struct __kernel_old_timeval *tv)
@@ -122,23 +142,32 @@ static int do_setitimer(int which, const struct __kernel_old_itimerval *v,
 
 	if (ret)
 		return ret;
+	/*
+	 * CPU time is charged a tick at a time: add one, as Linux does, so a
+	 * timer never fires before the process used what was asked.
+	 */
+	if (which != ITIMER_REAL && value)
+		value += TICK_NSEC;
 	switch (which) {
 	case ITIMER_REAL:
-		spin_lock_irq(&current->sighand->siglock);
-		del_timer(&sig->real_timer);
-		sig->it_real_incr = ns_to_jiffies(incr);
+		/* Cancelled outside siglock: its callback takes siglock to signal. */
+		hrtimer_cancel(&sig->real_timer);
+		sig->it_real_incr = incr;
 		sig->real_timer_task = current->group_leader;
 		if (value)
-			mod_timer(&sig->real_timer, jiffies + ns_to_jiffies(value));
-		spin_unlock_irq(&current->sighand->siglock);
+			hrtimer_start(&sig->real_timer, value, HRTIMER_MODE_REL);
 		return 0;
 	case ITIMER_VIRTUAL:
+		spin_lock_irq(&current->sighand->siglock);
 		sig->it_virt_value = value;
 		sig->it_virt_incr = incr;
+		spin_unlock_irq(&current->sighand->siglock);
 		return 0;
 	default:	/* ITIMER_PROF: do_getitimer rejected the rest */
+		spin_lock_irq(&current->sighand->siglock);
 		sig->it_prof_value = value;
 		sig->it_prof_incr = incr;
+		spin_unlock_irq(&current->sighand->siglock);
 		return 0;
 	}
 }

@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/hrtimer.h>
 #include <linux/jiffies.h>
+#include <linux/posix-timers.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/loadavg.h>
@@ -20,10 +21,12 @@
 #include <asm/irq_regs.h>
 
 volatile u64 jiffies_64;
+EXPORT_SYMBOL(jiffies_64);
 
 void update_process_times(int user_tick)
 {
 	account_process_tick(current, user_tick);
+	run_posix_cpu_timers(current, user_tick);
 	run_local_timers();
 	rcu_sched_clock_irq(user_tick);
 	scheduler_tick();

@@ -5,6 +5,7 @@
  * of boot, read from the RTC and adjustable with settimeofday.
  */
 #include <linux/kernel.h>
+#include <linux/hrtimer.h>
 #include <linux/init.h>
 #include <linux/sched/clock.h>
 #include <linux/spinlock.h>
@@ -21,16 +22,19 @@ u64 ktime_get_ns(void)
 {
 	return sched_clock();
 }
+EXPORT_SYMBOL(ktime_get_ns);
 
 u64 ktime_get_boottime_ns(void)
 {
 	return sched_clock();
 }
+EXPORT_SYMBOL(ktime_get_boottime_ns);
 
 u64 ktime_get_real_ns(void)
 {
 	return ktime_get_ns() + READ_ONCE(boot_offset_ns);
 }
+EXPORT_SYMBOL(ktime_get_real_ns);
 
 /* CLOCK_REALTIME - CLOCK_MONOTONIC, for hrtimers on the wall clock. */
 s64 ktime_get_real_offset(void)
@@ -41,13 +45,16 @@ s64 ktime_get_real_offset(void)
 int do_settimeofday64(const struct timespec64 *ts)
 {
 	unsigned long flags;
+	s64 old;
 
 	if (!timespec64_valid(ts))
 		return -EINVAL;
 	spin_lock_irqsave(&tk_lock, flags);
+	old = boot_offset_ns;
 	WRITE_ONCE(boot_offset_ns, (s64)timespec64_to_ns(ts) - (s64)ktime_get_ns());
 	update_vsyscall(boot_offset_ns);	/* the vDSO's copy */
 	spin_unlock_irqrestore(&tk_lock, flags);
+	clock_was_set_hrtimers(boot_offset_ns - old);
 	timerfd_clock_was_set();
 	return 0;
 }

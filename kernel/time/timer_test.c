@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Self-tests of timer_list timers and hrtimers (ktest=timer,hrtimer):
+ * Self-tests of timer_list timers, their wheel, and hrtimers (ktest=timer,hrtimer):
  * a timer fires once, not before its expiry, in the context its kind
  * promises (timer_list: softirq; hrtimer: hard interrupt, or softirq in
  * HRTIMER_MODE_SOFT); deleting or cancelling one leaves nothing to fire;
@@ -76,7 +76,83 @@ static int ktest_timer_list(void)
 	ok &= KTEST_EXPECT(b.fired == 0 && !timer_pending(&b.timer));
 	return ok ? 0 : -EINVAL;
 }
-DEFINE_KTEST(timer, ktest_timer_list);
+
+/*
+ * The wheel: timers spread over levels 0-2 each fire once, never early
+ * and at most 1/8 of their delay (plus tick and scheduling noise) late; one
+ * beyond the wheel's reach and ones deleted in every level never fire.
+ */
+#define WHEEL_TIMERS	48
+
+static struct wheel_timer {
+	struct timer_list timer;
+	unsigned long want;
+	int fired;
+	unsigned long fired_at;
+} wheel[WHEEL_TIMERS], wheel_far;
+
+static void wheel_fn(struct timer_list *t)
+{
+	struct wheel_timer *w = from_timer(w, t, timer);
+
+	w->fired++;
+	w->fired_at = jiffies;
+}
+
+static int ktest_timer_wheel(void)
+{
+	unsigned long start = jiffies, worst = 0;
+	bool ok = true;
+	int i;
+
+	for (i = 0; i < WHEEL_TIMERS; i++) {
+		/* 1 .. ~190 jiffies: levels 0, 1 and 2 (64 and 504 jiffies apart). */
+		unsigned long delay = 1 + (unsigned long)i * i / 12;
+
+		timer_setup(&wheel[i].timer, wheel_fn, 0);
+		wheel[i].fired = 0;
+		wheel[i].want = start + delay;
+		mod_timer(&wheel[i].timer, wheel[i].want);
+	}
+	timer_setup(&wheel_far.timer, wheel_fn, 0);
+	mod_timer(&wheel_far.timer, start + 50UL * 365 * 24 * 3600 * HZ);	/* past the wheel */
+	/* Every third one deleted again, from whichever level it is in. */
+	for (i = 0; i < WHEEL_TIMERS; i += 3)
+		ok &= KTEST_EXPECT(del_timer(&wheel[i].timer) == 1);
+	msleep(jiffies_to_msecs(190 + 190 / 8 + 10));
+	for (i = 0; i < WHEEL_TIMERS; i++) {
+		struct wheel_timer *w = &wheel[i];
+		unsigned long delay = w->want - start;
+
+		if (i % 3 == 0) {
+			ok &= KTEST_EXPECT(w->fired == 0);
+			continue;
+		}
+		ok &= KTEST_EXPECT(w->fired == 1);
+		ok &= KTEST_EXPECT(time_after_eq(w->fired_at, w->want));
+		/*
+		 * The wheel's rounding (1/8) plus a jiffy, and scheduling noise:
+		 * an emulated CPU on a loaded host runs late by some jiffies.
+		 * A timer in the wrong level or bucket would be far later.
+		 */
+		ok &= KTEST_EXPECT(w->fired_at - w->want <= delay / 8 + 2 + HZ / 10);
+		if (w->fired && w->fired_at - w->want > worst)
+			worst = w->fired_at - w->want;
+	}
+	ok &= KTEST_EXPECT(wheel_far.fired == 0 && timer_pending(&wheel_far.timer));
+	ok &= KTEST_EXPECT(del_timer(&wheel_far.timer) == 1);
+	pr_info("ktest: timer: wheel: %d timers up to %lu jiffies, at most %lu jiffies late\n",
+		WHEEL_TIMERS - (WHEEL_TIMERS + 2) / 3, wheel[WHEEL_TIMERS - 1].want - start, worst);
+	return ok ? 0 : -EINVAL;
+}
+
+static int ktest_timer(void)
+{
+	int ret = ktest_timer_list();
+
+	return ret ? ret : ktest_timer_wheel();
+}
+DEFINE_KTEST(timer, ktest_timer);
 
 struct test_hrtimer {
 	struct hrtimer timer;

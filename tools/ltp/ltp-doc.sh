@@ -28,6 +28,7 @@ gate=$here/gate.txt
 classify='
 function wall(s) {
 	if (s ~ /harness|MAP_SHARED/) return "file mmap: MAP_SHARED of a tmpfs file"
+	if (s ~ /EAFNOSUPPORT|socket\(2, |socket\(10, |socket\(17, /) return "networking: AF_INET, AF_INET6, AF_PACKET (issue 19)"
 	if (s ~ /nscd/) return "sockets (issue 12 item 4; AF_INET: networking)"
 	if (s ~ /\/proc\/self\/ns\/|ltp_clone failed|clone\(\) failed: EINVAL|unshare|setns|namespace/) return "namespaces (issue 12 item 8)"
 	if (s ~ /pty|ptmx|devpts/) return "pseudo-terminals (issue 12 item 5)"

@@ -373,6 +373,16 @@ scenario_softirqs() {
 	why="/proc/softirqs is not in Linux's layout"; return 1
 }
 
+# busybox syslogd binds /dev/log (an AF_UNIX datagram socket) and logger
+# sends to it; /proc/net/unix lists the socket.
+scenario_syslog() {
+	scn_run syslog 'mkdir -p /var/log; syslogd -O /var/log/messages; sleep 1; logger -t lantern hello-syslog; sleep 1; grep hello-syslog /var/log/messages | sed "s/^/log:/"; grep /dev/log /proc/net/unix | sed "s/^/un:/"; killall syslogd' 30 ||
+		{ why="no marker"; return 1; }
+	scn_has '^log:.* lantern: hello-syslog$' || { why="logger's message is not in /var/log/messages"; return 1; }
+	scn_has '^un:.* 0002 01 +[0-9]+ /dev/log$' && return 0
+	why="/dev/log is not in /proc/net/unix"; return 1
+}
+
 scenario_poweroff() {
 	scn_type 'poweroff\r'
 	wait "$SCN_QEMU"
@@ -415,7 +425,7 @@ run_scenario_tests() {
 		for name in file ls cd redirect script ctrl-c job-control pipe \
 				ps ps-threads kill find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
 				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit \
-				sleep idle-tick softirqs poweroff; do
+				sleep idle-tick softirqs syslog poweroff; do
 			scn_scenario "$name"
 		done
 	fi

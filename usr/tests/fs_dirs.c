@@ -277,6 +277,45 @@ LT_CASE(getcwd_chdir)
 	lt_rm_rf(D "/w2");
 }
 
+/*
+ * chroot leaves the working directory where it was: outside the new
+ * root, getcwd says "(unreachable)/..." (never an absolute name, which
+ * realpath would trust: CVE-2018-1000001), and realpath fails.
+ */
+LT_CASE(getcwd_unreachable)
+{
+	char buf[256];
+	pid_t pid;
+	long n;
+
+	LT_CHECK_OK(mkdir(D "/jail", 0755));
+	LT_CHECK_OK(mkdir(D "/out", 0755));
+	pid = fork();
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		LT_CHECK_OK(chdir(D "/out"));
+		LT_CHECK_OK(chroot(D "/jail"));
+		/*
+		 * The name runs from the namespace's root, which is not "/"
+		 * here when the root filesystem was switched to (an ext2
+		 * disk): only its prefix and its tail are fixed.
+		 */
+		n = syscall(SYS_getcwd, buf, sizeof(buf));
+		LT_CHECK(n > 0 && (size_t)n == strlen(buf) + 1);
+		LT_CHECK(!strncmp(buf, "(unreachable)/", 14));
+		LT_CHECK(n >= (long)sizeof("(unreachable)" D "/out"));
+		LT_CHECK(!strcmp(buf + n - sizeof(D "/out"), D "/out"));
+		LT_CHECK(realpath(".", NULL) == NULL);
+		LT_CHECK_ERR(syscall(SYS_getcwd, buf, sizeof(D "/out")), ERANGE);
+		LT_CHECK_OK(chdir("/"));
+		LT_CHECK(getcwd(buf, sizeof(buf)) && !strcmp(buf, "/"));
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	rmdir(D "/jail");
+	rmdir(D "/out");
+}
+
 LT_CASE(unlink_calls)
 {
 	int dfd;
@@ -692,6 +731,7 @@ int main(void)
 	LT_RUN(rmdir_errors);
 	LT_RUN(getdents64_listing);
 	LT_RUN(getcwd_chdir);
+	LT_RUN(getcwd_unreachable);
 	LT_RUN(unlink_calls);
 	LT_RUN(rename_files);
 	LT_RUN(rename_dirs);

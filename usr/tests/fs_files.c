@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
@@ -70,9 +71,40 @@ LT_CASE(creat_excl)
 	LT_CHECK_ERR(open(D "/a/x", O_RDWR | O_CREAT, 0644), ENOTDIR);
 	LT_CHECK_ERR(open(D "/a/", O_RDONLY), ENOTDIR);
 	LT_CHECK_ERR(open("", O_RDONLY), ENOENT);
+	/* "/", "." and "..": they exist (O_EXCL) and are directories. */
+	LT_CHECK_ERR(open("/", O_RDWR | O_CREAT, 0644), EISDIR);
+	LT_CHECK_ERR(open("/", O_RDWR | O_CREAT | O_EXCL, 0644), EEXIST);
+	LT_CHECK_ERR(open(D "/.", O_RDWR | O_CREAT | O_EXCL, 0644), EEXIST);
+	LT_CHECK_ERR(open(D "/..", O_RDWR | O_CREAT, 0644), EISDIR);
 	unlink(D "/a");
 	unlink(D "/a2");
 	unlink(D "/dangling");
+}
+
+/* O_CREAT through a /proc/self/fd link opens the file the descriptor has. */
+LT_CASE(creat_through_fd_link)
+{
+	char link[64];
+	int fd = open(D "/fl", O_RDWR | O_CREAT | O_TRUNC, 0644), fd2, proc_mounted;
+
+	LT_CHECK(fd >= 0);
+	mkdir("/proc", 0555);
+	proc_mounted = !mount("proc", "/proc", "proc", 0, NULL);
+	LT_CHECK_EQ(write(fd, "abc", 3), 3);
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	fd2 = open(link, O_RDWR | O_CREAT, 0600);
+	LT_CHECK(fd2 >= 0);
+	LT_CHECK_EQ(lseek(fd2, 0, SEEK_END), 3);	/* the same file, not a new one */
+	close(fd2);
+	fd2 = open(link, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	LT_CHECK(fd2 >= 0);
+	LT_CHECK_EQ(lseek(fd, 0, SEEK_END), 0);		/* and O_TRUNC reached it */
+	close(fd2);
+	LT_CHECK_ERR(open(link, O_RDWR | O_CREAT | O_EXCL, 0600), EEXIST);
+	if (proc_mounted)
+		umount("/proc");
+	close(fd);
+	unlink(D "/fl");
 }
 
 LT_CASE(creat_call)
@@ -890,6 +922,7 @@ int main(void)
 		return 1;
 	}
 	LT_RUN(creat_excl);
+	LT_RUN(creat_through_fd_link);
 	LT_RUN(creat_call);
 	LT_RUN(trunc);
 	LT_RUN(append);

@@ -15,8 +15,10 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/select.h>
 #include <sys/stat.h>
@@ -379,6 +381,100 @@ LT_CASE(pipe_size)
 	LT_CHECK_WAIT(pid, LT_EXITED(0));
 	LT_CHECK_EQ(fcntl(p[0], F_SETPIPE_SZ, 2 << 20), 2 << 20);
 	close_pair(p);
+}
+
+/* pipe2(O_DIRECT): each write is a packet, a read takes at most one. */
+LT_CASE(packet_mode)
+{
+	static char big[5000];
+	char buf[8192];
+	int p[2];
+
+	LT_CHECK_OK(pipe2(p, O_DIRECT | O_NONBLOCK));
+	LT_CHECK_EQ(fcntl(p[1], F_GETFL), O_WRONLY | O_DIRECT | O_NONBLOCK);
+	LT_CHECK_EQ(fcntl(p[0], F_GETFL) & O_DIRECT, 0);	/* the reader is not */
+	LT_CHECK_EQ(write(p[1], "abc", 3), 3);
+	LT_CHECK_EQ(write(p[1], "defgh", 5), 5);
+	LT_CHECK_EQ(write(p[1], "xyz", 3), 3);
+	LT_CHECK_EQ(read(p[0], buf, sizeof(buf)), 3);		/* not merged */
+	LT_CHECK(!memcmp(buf, "abc", 3));
+	LT_CHECK_EQ(read(p[0], buf, 2), 2);			/* "fgh" is dropped */
+	LT_CHECK(!memcmp(buf, "de", 2));
+	LT_CHECK_EQ(read(p[0], buf, sizeof(buf)), 3);
+	LT_CHECK(!memcmp(buf, "xyz", 3));
+	/* A write bigger than a page is cut into page-sized packets. */
+	memset(big, 'b', sizeof(big));
+	LT_CHECK_EQ(write(p[1], big, sizeof(big)), (ssize_t)sizeof(big));
+	LT_CHECK_EQ(read(p[0], buf, sizeof(buf)), 4096);
+	LT_CHECK_EQ(read(p[0], buf, sizeof(buf)), (ssize_t)sizeof(big) - 4096);
+	LT_CHECK_ERR(read(p[0], buf, sizeof(buf)), EAGAIN);
+	close_pair(p);
+}
+
+static long read_sysctl(const char *path)
+{
+	char buf[32] = "";
+	int fd = open(path, O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+
+	if (fd >= 0)
+		close(fd);
+	return n > 0 ? strtol(buf, NULL, 10) : -1;
+}
+
+static int write_sysctl(const char *path, long val)
+{
+	char buf[32];
+	int fd = open(path, O_WRONLY), len = snprintf(buf, sizeof(buf), "%ld\n", val);
+	ssize_t n = fd < 0 ? -1 : write(fd, buf, len);
+
+	if (fd >= 0)
+		close(fd);
+	return n == len ? 0 : -1;
+}
+
+#define PIPE_SOFT	"/proc/sys/fs/pipe-user-pages-soft"
+#define PIPE_HARD	"/proc/sys/fs/pipe-user-pages-hard"
+
+/*
+ * Pipe pages are charged to their user: past the soft limit an
+ * unprivileged user's new pipe has two pages and may not grow; past the
+ * hard limit there is no new pipe at all.  Root is never limited.
+ */
+LT_CASE(user_pages_limits)
+{
+	long soft = read_sysctl(PIPE_SOFT), hard = read_sysctl(PIPE_HARD);
+	int p[2];
+	pid_t pid;
+
+	LT_CHECK_EQ(soft, 16384);	/* Linux's defaults */
+	LT_CHECK_EQ(hard, 0);
+	LT_CHECK_OK(write_sysctl(PIPE_SOFT, 1));
+	pid = fork();
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		LT_CHECK_OK(setresuid(1000, 1000, 1000));
+		LT_CHECK_OK(pipe(p));
+		LT_CHECK_EQ(fcntl(p[0], F_GETPIPE_SZ), 2 * 4096);
+		LT_CHECK_ERR(fcntl(p[0], F_SETPIPE_SZ, 65536), EPERM);
+		LT_CHECK_EQ(fcntl(p[0], F_SETPIPE_SZ, 4096), 4096);	/* shrinking is fine */
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	LT_CHECK_OK(pipe(p));				/* root: the full 64 KiB */
+	LT_CHECK_EQ(fcntl(p[0], F_GETPIPE_SZ), 65536);
+	close_pair(p);
+	LT_CHECK_OK(write_sysctl(PIPE_HARD, 1));
+	pid = fork();
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		LT_CHECK_OK(setresuid(1000, 1000, 1000));
+		LT_CHECK_ERR(pipe(p), ENFILE);
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	LT_CHECK_OK(write_sysctl(PIPE_HARD, hard < 0 ? 0 : hard));
+	LT_CHECK_OK(write_sysctl(PIPE_SOFT, soft < 0 ? 16384 : soft));
 }
 
 LT_CASE(fionread)
@@ -754,6 +850,11 @@ LT_CASE(eintr_and_restart)
 
 int main(void)
 {
+	int proc_mounted;
+
+	/* The pipe-user-pages sysctls (nothing mounts /proc here). */
+	mkdir("/proc", 0555);
+	proc_mounted = !mount("proc", "/proc", "proc", 0, NULL);
 	lt_begin("fs_pipe");
 	if (lt_fs_setup(D)) {
 		lt_note("cannot make %s: %s", D, lt_errname(errno));
@@ -770,6 +871,8 @@ int main(void)
 	LT_RUN(blocking_write_waits);
 	LT_RUN(blocked_writer_loses_reader);
 	LT_RUN(pipe_size);
+	LT_RUN(packet_mode);
+	LT_RUN(user_pages_limits);
 	LT_RUN(fionread);
 	LT_RUN(fifo_open);
 	LT_RUN(poll_pipe);
@@ -779,5 +882,7 @@ int main(void)
 	LT_RUN(pselect_calls);
 	LT_RUN(eintr_and_restart);
 	lt_fs_cleanup(D);
+	if (proc_mounted)
+		umount("/proc");
 	return lt_end();
 }

@@ -12,11 +12,14 @@
  * ENOMEM on a hole.
  */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -483,6 +486,53 @@ LT_CASE(shared_anon_fork)
 }
 
 /* 64 MiB: every page touched, then handed back. */
+/*
+ * /dev/zero mapped: private is anonymous memory (copied on fork), shared
+ * is one zeroed object both processes see; read-only opens map read-only.
+ */
+LT_CASE(dev_zero_mappings)
+{
+	int fd, ro;
+	char *priv, *shared;
+	pid_t pid;
+
+	unlink("/lt_zero");
+	LT_CHECK_OK(mknod("/lt_zero", S_IFCHR | 0666, makedev(1, 5)));
+	fd = open("/lt_zero", O_RDWR);
+	ro = open("/lt_zero", O_RDONLY);
+	LT_CHECK(fd >= 0 && ro >= 0);
+	priv = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	shared = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	LT_CHECK(priv != MAP_FAILED && shared != MAP_FAILED);
+	LT_CHECK(priv[0] == 0 && priv[8191] == 0 && shared[4096] == 0);
+	priv[0] = 'p';
+	shared[0] = 's';
+	pid = fork();
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		if (priv[0] != 'p' || shared[0] != 's')
+			_exit(2);
+		priv[0] = 'c';
+		shared[0] = 'c';
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	LT_CHECK_EQ(priv[0], 'p');		/* the child's write was its own copy */
+	LT_CHECK_EQ(shared[0], 'c');		/* but the shared object is one */
+	LT_CHECK_OK(munmap(priv, 8192));
+	LT_CHECK_OK(munmap(shared, 8192));
+	/* A read-only descriptor: MAP_SHARED|PROT_WRITE is refused, PROT_READ is fine. */
+	LT_CHECK(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, ro, 0) == MAP_FAILED);
+	LT_CHECK_EQ(errno, EACCES);
+	shared = mmap(NULL, 4096, PROT_READ, MAP_SHARED, ro, 0);
+	LT_CHECK(shared != MAP_FAILED);
+	LT_CHECK_ERR(mprotect(shared, 4096, PROT_READ | PROT_WRITE), EACCES);
+	munmap(shared, 4096);
+	close(fd);
+	close(ro);
+	unlink("/lt_zero");
+}
+
 LT_CASE(large_mapping)
 {
 	size_t len = 64UL << 20;
@@ -521,6 +571,7 @@ int main(void)
 	LT_RUN(map_growsdown);
 	LT_RUN(stack_growth);
 	LT_RUN(shared_anon_fork);
+	LT_RUN(dev_zero_mappings);
 	LT_RUN(large_mapping);
 	return lt_end();
 }

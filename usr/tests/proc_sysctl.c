@@ -15,10 +15,12 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
@@ -228,6 +230,39 @@ LT_CASE(pipe_max_size)
 	LT_CHECK_EQ(read_long(f), old);
 }
 
+/* fs.nr_open: the ceiling of RLIMIT_NOFILE, and of a descriptor table's copy. */
+LT_CASE(nr_open)
+{
+	const char *f = P "/sys/fs/nr_open";
+	struct rlimit r, big;
+	long old = read_long(f);
+	char text[32];
+
+	LT_CHECK_EQ(old, 1048576);
+	LT_CHECK_OK(getrlimit(RLIMIT_NOFILE, &r));
+	LT_CHECK_EQ(put(f, "4096"), 4);
+	big.rlim_cur = 1024;
+	big.rlim_max = 8192;
+	LT_CHECK_ERR(setrlimit(RLIMIT_NOFILE, &big), EPERM);
+	big.rlim_max = 4096;
+	LT_CHECK_OK(setrlimit(RLIMIT_NOFILE, &big));
+	LT_CHECK_ERR(put(f, "63"), EINVAL);		/* below BITS_PER_LONG */
+	/* A shared table holding fd 100 cannot be copied under a ceiling of 64. */
+	LT_CHECK_EQ(dup2(2, 100), 100);
+	pid_t pid = syscall(SYS_clone, CLONE_FILES | SIGCHLD, 0, NULL, NULL, 0);
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		if (put(f, "64") != 2)
+			_exit(2);
+		_exit(unshare(CLONE_FILES) == -1 && errno == EMFILE ? 0 : 3);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	close(100);
+	snprintf(text, sizeof(text), "%ld", old);
+	LT_CHECK_EQ(put(f, text), (long)strlen(text));
+	LT_CHECK_OK(setrlimit(RLIMIT_NOFILE, &r));
+}
+
 LT_CASE(printk_levels)
 {
 	int a, b, c, d, a2, b2;
@@ -297,6 +332,7 @@ int main(void)
 	LT_RUN(int_parsing);
 	LT_RUN(ns_last_pid);
 	LT_RUN(pipe_max_size);
+	LT_RUN(nr_open);
 	LT_RUN(printk_levels);
 	LT_RUN(domainname);
 	LT_RUN(rr_timeslice);

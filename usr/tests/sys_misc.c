@@ -9,13 +9,18 @@
  * tens of milliseconds.
  */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/sysmacros.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -89,6 +94,58 @@ LT_CASE(getrandom)
 	for (size_t i = 0; i < sizeof(big); i++)
 		distinct += !seen[big[i]]++;
 	LT_CHECK_EQ(distinct, 256);
+}
+
+/*
+ * /dev/urandom's ioctls (<linux/random.h>): the entropy count agrees
+ * with /proc/sys/kernel/random/entropy_avail (at most 256: the pool's
+ * size); adding entropy needs CAP_SYS_ADMIN; written bytes are taken.
+ */
+#define RNDGETENTCNT	_IOR('R', 0x00, int)
+#define RNDADDTOENTCNT	_IOW('R', 0x01, int)
+#define RNDADDENTROPY	_IOW('R', 0x03, int[2])
+#define RNDZAPENTCNT	_IO('R', 0x04)
+
+LT_CASE(urandom_ioctls)
+{
+	struct { int count, size; unsigned char buf[16]; } info = { 8, 16, "0123456789abcde" };
+	int fd, cnt = -1, one = 1, proc_mounted;
+	char text[16] = "";
+	pid_t pid;
+
+	mkdir("/dev", 0755);
+	unlink("/dev/lt_urandom");
+	LT_CHECK_OK(mknod("/dev/lt_urandom", S_IFCHR | 0666, makedev(1, 9)));
+	fd = open("/dev/lt_urandom", O_RDWR);
+	LT_CHECK(fd >= 0);
+	LT_CHECK_OK(ioctl(fd, RNDGETENTCNT, &cnt));
+	LT_CHECK(cnt > 0 && cnt <= 4096);
+	mkdir("/proc", 0555);
+	proc_mounted = !mount("proc", "/proc", "proc", 0, NULL);
+	LT_CHECK(lt_read_file("/proc/sys/kernel/random/entropy_avail", text, sizeof(text)) > 0);
+	LT_CHECK(abs(atoi(text) - cnt) <= 2);
+	if (proc_mounted)
+		umount("/proc");
+	LT_CHECK_ERR(ioctl(fd, RNDGETENTCNT, (int *)8), EFAULT);
+	LT_CHECK_OK(ioctl(fd, RNDADDTOENTCNT, &one));
+	LT_CHECK_OK(ioctl(fd, RNDADDENTROPY, &info));
+	LT_CHECK_OK(ioctl(fd, RNDZAPENTCNT));
+	LT_CHECK_ERR(ioctl(fd, _IO('R', 0x7f)), EINVAL);
+	LT_CHECK_EQ(write(fd, "seed", 4), 4);
+	pid = fork();
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		LT_CHECK_OK(setresuid(1000, 1000, 1000));
+		LT_CHECK_OK(ioctl(fd, RNDGETENTCNT, &cnt));
+		LT_CHECK_ERR(ioctl(fd, RNDADDTOENTCNT, &one), EPERM);
+		LT_CHECK_ERR(ioctl(fd, RNDADDENTROPY, &info), EPERM);
+		LT_CHECK_ERR(ioctl(fd, RNDZAPENTCNT), EPERM);
+		LT_CHECK_EQ(write(fd, "seed", 4), 4);	/* anyone may mix in */
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	close(fd);
+	unlink("/dev/lt_urandom");
 }
 
 LT_CASE(monotonic)
@@ -377,6 +434,7 @@ int main(void)
 	lt_begin("sys_misc");
 	LT_RUN(uname);
 	LT_RUN(getrandom);
+	LT_RUN(urandom_ioctls);
 	LT_RUN(monotonic);
 	LT_RUN(realtime_agrees);
 	LT_RUN(clock_getres);

@@ -8,6 +8,8 @@
  * around the work itself.
  */
 #include <linux/kernel.h>
+#include <linux/key.h>
+#include <linux/rseq.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <asm/irqflags.h>
@@ -16,7 +18,8 @@
 void syscall_exit_to_user_mode(struct pt_regs *regs);
 void irqentry_exit_to_user_mode(struct pt_regs *regs);
 
-#define EXIT_TO_USER_WORK ((1UL << TIF_NEED_RESCHED) | (1UL << TIF_SIGPENDING))
+#define EXIT_TO_USER_WORK ((1UL << TIF_NEED_RESCHED) | (1UL << TIF_SIGPENDING) | \
+			   (1UL << TIF_NOTIFY_RESUME))
 
 static void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long work)
 {
@@ -26,6 +29,15 @@ static void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long work)
 			schedule();
 		if (work & (1UL << TIF_SIGPENDING))
 			arch_do_signal_or_restart(regs);
+		/*
+		 * rseq: abort an interrupted critical section, refresh cpu_id;
+		 * keys: a session keyring a child gave us (KEYCTL_SESSION_TO_PARENT).
+		 */
+		if (test_tsk_thread_flag(current, TIF_NOTIFY_RESUME)) {
+			clear_tsk_thread_flag(current, TIF_NOTIFY_RESUME);
+			rseq_handle_notify_resume(regs);
+			key_change_session_keyring();
+		}
 		local_irq_disable();
 		work = READ_ONCE(current->thread_flags);
 	}

@@ -11,6 +11,7 @@
 #include <linux/syscalls.h>
 #include <linux/bitmap.h>
 #include <linux/sched.h>
+#include <linux/seccomp.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 
@@ -48,7 +49,7 @@ static long sys_ni_syscall(unsigned long nr)
 	 * by the calls libc probes for (rseq, set_robust_list...).
 	 */
 	if (nr < NR_syscalls && !test_and_set_bit(nr, ni_logged))
-		pr_debug("%s[%d]: unimplemented system call %lu (%s) returns -ENOSYS\n",
+		printk(KERN_DEBUG "%s[%d]: unimplemented system call %lu (%s) returns -ENOSYS\n",
 			current->comm, current->pid, nr,
 			syscall_names[nr] ? syscall_names[nr] : "unassigned");
 	return -ENOSYS;
@@ -68,10 +69,15 @@ bool do_syscall_64(struct pt_regs *regs, unsigned long nr);
 bool do_syscall_64(struct pt_regs *regs, unsigned long nr)
 {
 	local_irq_enable();
+	/* seccomp first: a refused call never reaches the table. */
+	if (unlikely(current->seccomp.mode) &&
+	    !secure_computing(current, regs, nr, current->seccomp.mode))
+		goto out;
 	if (likely(nr < NR_syscalls && sys_call_table[nr]))
 		regs->ax = sys_call_table[nr](regs);
 	else
 		regs->ax = sys_ni_syscall(nr);
+out:
 	syscall_exit_to_user_mode(regs);
 
 	return regs->cx == regs->ip && regs->r11 == regs->flags &&

@@ -23,6 +23,8 @@
 #include <asm/smp.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
+#include <linux/module.h>
+#include <linux/panic.h>
 
 static int die_counter;
 
@@ -41,7 +43,8 @@ static void get_stack_info(unsigned long sp, struct stack_info *info)
 
 static bool kernel_text_address(unsigned long addr)
 {
-	return addr >= (unsigned long)_text && addr < (unsigned long)_etext;
+	return (addr >= (unsigned long)_text && addr < (unsigned long)_etext) ||
+	       is_module_text_address(addr);
 }
 
 /*
@@ -153,6 +156,7 @@ unsigned long oops_begin(void)
 
 void __noreturn oops_end(struct pt_regs *regs, const char *reason)
 {
+	add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
 	console_flush_on_panic();
 	panic("%s", reason);
 }
@@ -165,5 +169,6 @@ void __noreturn die(const char *str, struct pt_regs *regs, long err)
 	__show_regs(regs);
 	if (!user_mode(regs))
 		show_trace_log_lvl(regs->ip, regs->bp, regs->sp, KERN_DEFAULT);
+	print_modules();
 	oops_end(regs, "Fatal exception");
 }

@@ -18,10 +18,14 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <uapi/linux/prctl.h>
 #include <uapi/linux/sched.h>
+#include <linux/bitops.h>
+#include <linux/preempt.h>
 #include <asm/fpu.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
+#include <asm/special_insns.h>
 #include <asm/switch_to.h>
 
 #define ARCH_SET_GS		0x1001
@@ -82,6 +86,9 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 	asm volatile("movl %0, %%fs" : : "r"(0));
 	wrmsrl(MSR_FS_BASE, next->thread.fsbase);
 	wrmsrl(MSR_KERNEL_GS_BASE, next->thread.gsbase);
+	/* RDTSC faults for a task that asked it to (prctl PR_SET_TSC). */
+	if (test_bit(TIF_NOTSC, &prev->thread_flags) != test_bit(TIF_NOTSC, &next->thread_flags))
+		write_cr4(read_cr4() ^ X86_CR4_TSD);
 	this_cpu_write(current_task, next);
 	this_cpu_write(cpu_current_top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
 	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
@@ -101,6 +108,34 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	wrmsrl(MSR_FS_BASE, 0);
 	fpstate_init(&current->thread.fpu);
 	fxrstor(&current->thread.fpu);
+}
+
+/* prctl(PR_GET_TSC): may this task read the time-stamp counter? */
+long get_tsc_mode(unsigned long adr)
+{
+	int mode = test_bit(TIF_NOTSC, &current->thread_flags) ? PR_TSC_SIGSEGV : PR_TSC_ENABLE;
+
+	return put_user(mode, (int __user *)adr);
+}
+
+/* prctl(PR_SET_TSC): CR4.TSD now, and again on every switch to this task. */
+long set_tsc_mode(unsigned int val)
+{
+	unsigned long cr4;
+
+	if (val != PR_TSC_ENABLE && val != PR_TSC_SIGSEGV)
+		return -EINVAL;
+	preempt_disable();
+	cr4 = read_cr4();
+	if (val == PR_TSC_SIGSEGV) {
+		set_bit(TIF_NOTSC, &current->thread_flags);
+		write_cr4(cr4 | X86_CR4_TSD);
+	} else {
+		clear_bit(TIF_NOTSC, &current->thread_flags);
+		write_cr4(cr4 & ~X86_CR4_TSD);
+	}
+	preempt_enable();
+	return 0;
 }
 
 void exit_thread(struct task_struct *tsk)
@@ -127,9 +162,9 @@ SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, arg2)
 	case ARCH_GET_GS:
 		return put_user(current->thread.gsbase, (unsigned long __user *)arg2);
 	case ARCH_GET_CPUID:
-		return 1;	/* CPUID is never made to fault */
+		return 1;	/* CPUID never faults here */
 	case ARCH_SET_CPUID:
-		return arg2 ? 0 : -ENODEV;
+		return -ENODEV;	/* no CPUID faulting: /proc/cpuinfo lacks cpuid_fault */
 	default:
 		return -EINVAL;
 	}

@@ -16,6 +16,7 @@
  * checked before it reaches a register, since it could be anything.
  */
 #include <linux/kernel.h>
+#include <linux/rseq.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
@@ -172,6 +173,7 @@ static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 			break;
 		}
 	}
+	rseq_signal_deliver(regs);
 	failed = setup_rt_frame(ksig, regs) < 0;
 	if (!failed) {
 		/* The handler starts with the ABI's flags and a clean FPU. */

@@ -65,6 +65,15 @@ SECTIONS
 		KEEP(*(.ktest))
 		__ktest_end = .;
 		. = ALIGN(8);
+		/* EXPORT_SYMBOL's tables: what modules may link against. */
+		__start___ksymtab = .;
+		KEEP(*(__ksymtab))
+		__stop___ksymtab = .;
+		__start___ksymtab_gpl = .;
+		KEEP(*(__ksymtab_gpl))
+		__stop___ksymtab_gpl = .;
+		KEEP(*(__ksymtab_strings))
+		. = ALIGN(8);
 		__initcall_start = .;
 		KEEP(*(.initcall0.init)) KEEP(*(.initcall1.init)) KEEP(*(.initcall2.init))
 		KEEP(*(.initcall3.init)) KEEP(*(.initcall4.init)) KEEP(*(.initcall5.init))
@@ -86,6 +95,11 @@ SECTIONS
 		*(.data..percpu)
 		__per_cpu_end = .;
 		*(.data .data.*)
+		/* pr_debug call sites, switched at run time (lib/dynamic_debug.c). */
+		. = ALIGN(8);
+		__start___dyndbg = .;
+		KEEP(*(__dyndbg))
+		__stop___dyndbg = .;
 		_edata = .;
 	} :data
 
@@ -109,5 +123,6 @@ SECTIONS
 		*(.note.GNU-stack)
 		*(.comment)
 		*(.eh_frame)
+		*(.modinfo)
 	}
 }

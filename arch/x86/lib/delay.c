@@ -25,6 +25,7 @@ void udelay(unsigned long usecs)
 	}
 	delay_tsc((u64)usecs * tsc_khz / 1000);
 }
+EXPORT_SYMBOL(udelay);
 
 void ndelay(unsigned long nsecs)
 {
@@ -34,3 +35,4 @@ void ndelay(unsigned long nsecs)
 	}
 	delay_tsc(DIV_ROUND_UP((u64)nsecs * tsc_khz, 1000000));
 }
+EXPORT_SYMBOL(ndelay);

@@ -28,6 +28,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 	}
 	return count;
 }
+EXPORT_SYMBOL(strncpy_from_user);
 
 /* Length of a user string including its NUL, 0 on a fault, > n if too long. */
 long strnlen_user(const char __user *str, long n)
@@ -44,3 +45,8 @@ long strnlen_user(const char __user *str, long n)
 	}
 	return n + 1;
 }
+EXPORT_SYMBOL(strnlen_user);
+
+/* The assembly copy routines the uaccess.h inlines call, for modules too. */
+EXPORT_SYMBOL(copy_user_generic);
+EXPORT_SYMBOL(__clear_user);

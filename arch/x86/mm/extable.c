@@ -5,13 +5,10 @@
  * resumes at its fixup instead of being treated as a kernel bug.
  */
 #include <linux/kernel.h>
+#include <linux/module.h>
+#include <asm/extable.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
-
-struct exception_table_entry {
-	unsigned long insn;
-	unsigned long fixup;
-};
 
 extern const struct exception_table_entry __start___ex_table[];
 extern const struct exception_table_entry __stop___ex_table[];
@@ -30,6 +27,9 @@ static const struct exception_table_entry *search_exception_tables(unsigned long
 bool fixup_exception(struct pt_regs *regs, int trapnr)
 {
 	const struct exception_table_entry *e = search_exception_tables(regs->ip);
+
+	if (!e)
+		e = search_module_extables(regs->ip);
 
 	if (!e)
 		return false;

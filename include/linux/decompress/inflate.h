@@ -2,7 +2,8 @@
 /*
  * DEFLATE (RFC 1951) and gzip (RFC 1952) decompression into one buffer
  * (lib/inflate.c).  The initramfs unpacker asks gunzip_size_hint() how
- * much to allocate, then calls gunzip() once; there is no streaming.
+ * much to allocate, then calls gunzip_member() for each gzip member of the
+ * image (growing the buffer if the hint was wrong); there is no streaming.
  *
  * All functions accept any bytes at all: a corrupt or hostile archive
  * gives an error, never a read outside [in, in + in_len) or a write
@@ -42,6 +43,13 @@ int inflate_raw(const u8 *in, size_t in_len, u8 *out, size_t out_cap,
  */
 int gunzip(const u8 *in, size_t in_len, u8 *out, size_t out_cap,
 	   size_t *out_len);
+
+/*
+ * gunzip(), also telling in *@in_used how many bytes the member took,
+ * trailer included, so a caller can go on to whatever follows it.
+ */
+int gunzip_member(const u8 *in, size_t in_len, u8 *out, size_t out_cap,
+		  size_t *in_used, size_t *out_len);
 
 /*
  * The uncompressed size the gzip trailer records (ISIZE, the size modulo

@@ -72,12 +72,14 @@ int send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
 int group_send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
 void force_sig(int sig);
 void force_sigsegv(int sig);
+void force_sig_seccomp(int syscall, int reason, void __user *call_addr);
 void force_sig_fault(int sig, int code, void __user *addr);
 bool get_signal(struct ksignal *ksig);
 void signal_setup_done(int failed, struct ksignal *ksig);
 void set_current_blocked(sigset_t *newset);
 void restore_saved_sigmask(void);
 void recalc_sigpending(void);
+int dequeue_signal(struct task_struct *t, const sigset_t *mask, siginfo_t *info);
 void flush_sigqueue(struct sigpending *pending);
 void flush_signal_handlers(struct task_struct *t, int force_default);
 void do_notify_parent(struct task_struct *tsk, int sig);
@@ -90,6 +92,10 @@ struct task_usage {
 	u64 utime, stime;		/* ns */
 	unsigned long min_flt, maj_flt, nvcsw, nivcsw;
 };
+
+/* kernel/sched/cputime.c: a reaped process's usage, tick split scaled to its runtime */
+void dead_group_cputime_adjusted(struct task_struct *p, const struct task_usage *u,
+				 u64 *ut, u64 *st);
 
 /* kernel/exit.c: thread groups */
 void thread_group_usage(struct task_struct *p, struct task_usage *u);
@@ -105,7 +111,11 @@ int __save_altstack(stack_t __user *uss, unsigned long sp);
 void arch_do_signal_or_restart(struct pt_regs *regs);
 
 /* kernel/time/itimer.c */
-void it_real_fn(struct timer_list *timer);
+enum hrtimer_restart it_real_fn(struct hrtimer *timer);
 void exit_itimers(struct signal_struct *sig);
+void exec_itimers(struct task_struct *tsk);
+
+/* fs/select.c: ppoll, pselect6 and epoll_pwait wait with a mask of the caller's. */
+int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize);
 
 #endif

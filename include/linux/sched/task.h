@@ -15,6 +15,7 @@ struct kernel_clone_args {
 	pid_t set_tid;			/* clone3: the PID asked for; 0 = any */
 	int (*fn)(void *);		/* kernel threads: what to run */
 	void *fn_arg;
+	int __user *pidfd;		/* CLONE_PIDFD: where the new pidfd goes */
 };
 
 /* The lock /proc takes to look at another task's mm, files or fs. */

@@ -56,6 +56,7 @@
 #define AT_SYMLINK_FOLLOW	0x400
 #define AT_NO_AUTOMOUNT		0x800
 #define AT_EMPTY_PATH		0x1000
+#define AT_RECURSIVE		0x8000	/* mount_setattr, open_tree: the whole subtree */
 #define AT_STATX_SYNC_TYPE	0x6000
 
 #define RENAME_NOREPLACE	(1 << 0)
@@ -85,6 +86,37 @@ struct flock {
 #define SEEK_END	2
 #define SEEK_DATA	3
 #define SEEK_HOLE	4
+
+/* Signal-driven I/O: who gets SIGIO (or F_SETSIG's signal) for a file. */
+#define F_SETOWN	8
+#define F_GETOWN	9
+#define F_SETSIG	10
+#define F_GETSIG	11
+#define F_SETOWN_EX	15
+#define F_GETOWN_EX	16
+
+#define F_OWNER_TID	0
+#define F_OWNER_PID	1
+#define F_OWNER_PGRP	2
+
+struct f_owner_ex {
+	int type;
+	int pid;
+};
+
+/* Leases (fs/locks.c) and directory notification. */
+#define F_SETLEASE	1024
+#define F_GETLEASE	1025
+#define F_NOTIFY	1026
+
+/* F_NOTIFY's events (dnotify), and "keep watching after the first". */
+#define DN_ACCESS	0x00000001
+#define DN_MODIFY	0x00000002
+#define DN_CREATE	0x00000004
+#define DN_DELETE	0x00000008
+#define DN_RENAME	0x00000010
+#define DN_ATTRIB	0x00000020
+#define DN_MULTISHOT	0x80000000
 
 #define UTIME_NOW	((1L << 30) - 1L)
 #define UTIME_OMIT	((1L << 30) - 2L)

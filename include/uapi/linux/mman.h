@@ -59,4 +59,10 @@
 #define MADV_COLD		20
 #define MADV_PAGEOUT		21
 
+/* mlock2(2) and mlockall(2) */
+#define MLOCK_ONFAULT		0x01
+#define MCL_CURRENT		1
+#define MCL_FUTURE		2
+#define MCL_ONFAULT		4
+
 #endif

@@ -28,6 +28,7 @@
 #define CLONE_NEWPID		0x20000000
 #define CLONE_NEWNET		0x40000000
 #define CLONE_IO		0x80000000
+#define CLONE_NEWTIME		0x00000080	/* unshare and clone3 only: it is a CSIGNAL bit to clone */
 
 /* clone3 only: beyond the 32 bits clone(2) can pass. */
 #define CLONE_CLEAR_SIGHAND	0x100000000ULL	/* handlers to default, SIG_IGN kept */

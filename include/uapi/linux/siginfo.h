@@ -39,6 +39,15 @@ typedef struct kernel_siginfo_fields {
 			int _overrun;
 			sigval_t _sigval;
 		} _timer;
+		struct {		/* SIGSYS from seccomp's SECCOMP_RET_TRAP */
+			void __user *_call_addr;
+			int _syscall;
+			unsigned int _arch;
+		} _sigsys;
+		struct {		/* SIGIO and F_SETSIG's signal */
+			long _band;
+			int _fd;
+		} _sigpoll;
 	} _sifields;
 } kernel_siginfo_fields_t;
 
@@ -57,8 +66,13 @@ typedef union siginfo {
 #define si_utime	f._sifields._sigchld._utime
 #define si_stime	f._sifields._sigchld._stime
 #define si_addr		f._sifields._sigfault._addr
+#define si_call_addr	f._sifields._sigsys._call_addr
+#define si_syscall	f._sifields._sigsys._syscall
+#define si_arch		f._sifields._sigsys._arch
 #define si_int		f._sifields._rt._sigval.sival_int
 #define si_ptr		f._sifields._rt._sigval.sival_ptr
+#define si_band		f._sifields._sigpoll._band
+#define si_fd		f._sifields._sigpoll._fd
 
 #define SI_USER		0
 #define SI_KERNEL	0x80
@@ -69,11 +83,21 @@ typedef union siginfo {
 #define SI_SIGIO	-5
 #define SI_TKILL	-6
 
+#define SYS_SECCOMP	1	/* SIGSYS: a seccomp filter said SECCOMP_RET_TRAP */
+
 #define SEGV_MAPERR	1
 #define SEGV_ACCERR	2
 #define BUS_ADRERR	2
 #define ILL_ILLOPN	2
 #define FPE_INTDIV	1
 #define TRAP_BRKPT	1
+
+/* si_code of SIGIO/SIGPOLL: what happened to the file. */
+#define POLL_IN		1	/* data to read */
+#define POLL_OUT	2	/* room to write */
+#define POLL_MSG	3
+#define POLL_ERR	4
+#define POLL_PRI	5
+#define POLL_HUP	6
 
 #endif

@@ -922,6 +922,18 @@ static void test_gzip_header(void)
 	CHECK(r.ret == 0 && r.out_len == len, "padded member: %d", r.ret);
 	gz_free(r.out);
 
+	/* gunzip_member() says where the member ends, padding not included. */
+	{
+		u8 *out = gz_alloc(len);
+		size_t used = 0, out_len = 0;
+		int ret;
+
+		ret = gunzip_member(m, n + 16, out, len, &used, &out_len);
+		CHECK(ret == 0 && used == n && out_len == len,
+		      "member length: %d, used %zu of %zu", ret, used, n);
+		gz_free(out);
+	}
+
 	m[hcrc_at] ^= 1;
 	r = run_gunzip(m, n, len);
 	CHECK(r.ret == -EBADMSG, "bad FHCRC: %d", r.ret);

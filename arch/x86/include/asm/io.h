@@ -50,6 +50,26 @@ static inline void io_delay(void)
 	outb(0, 0x80);
 }
 
+static inline u8 readb(const volatile void __iomem *addr)
+{
+	return *(const volatile u8 *)addr;
+}
+
+static inline void writeb(u8 value, volatile void __iomem *addr)
+{
+	*(volatile u8 *)addr = value;
+}
+
+static inline u16 readw(const volatile void __iomem *addr)
+{
+	return *(const volatile u16 *)addr;
+}
+
+static inline void writew(u16 value, volatile void __iomem *addr)
+{
+	*(volatile u16 *)addr = value;
+}
+
 static inline u32 readl(const volatile void __iomem *addr)
 {
 	return *(const volatile u32 *)addr;

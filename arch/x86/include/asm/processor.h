@@ -107,6 +107,9 @@ void cpu_init(void);
 void update_task_stack(unsigned long sp0);
 void fpu__init_cpu(void);
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+/* prctl(PR_GET_TSC / PR_SET_TSC): RDTSC allowed or faulting */
+long get_tsc_mode(unsigned long adr);
+long set_tsc_mode(unsigned int val);
 
 /* The user registers saved at the top of a task's kernel stack. */
 #define task_pt_regs(task) \

@@ -22,10 +22,14 @@ struct cpuinfo_x86 boot_cpu_data;
 unsigned long __per_cpu_offset[NR_CPUS];
 unsigned int nr_cpu_ids = 1;
 DEFINE_PER_CPU(unsigned long, this_cpu_off);
+EXPORT_SYMBOL(this_cpu_off);
 DEFINE_PER_CPU(int, cpu_number);
+EXPORT_SYMBOL(cpu_number);
 DEFINE_PER_CPU(unsigned int, __preempt_count);
+EXPORT_SYMBOL(__preempt_count);
 DEFINE_PER_CPU(unsigned long, cpu_current_top_of_stack);
 DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
+EXPORT_SYMBOL(current_task);
 extern bool smap_enabled;
 
 /* Flat segments; in long mode only the type, DPL and L bits matter. */

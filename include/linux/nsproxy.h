@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * struct nsproxy: the namespaces a task lives in, shared by every task
+ * in the same set (copy-on-write: unshare, clone with CLONE_NEW* or
+ * setns give the task a new nsproxy, never change a shared one).
+ */
+#ifndef _LINUX_NSPROXY_H
+#define _LINUX_NSPROXY_H
+
+#include <linux/refcount.h>
+
+struct task_struct;
+struct uts_namespace;
+struct mnt_namespace;
+
+struct nsproxy {
+	refcount_t count;
+	struct uts_namespace *uts_ns;
+	struct mnt_namespace *mnt_ns;
+};
+
+extern struct nsproxy init_nsproxy;
+
+/* The namespaces of @p; init's for tasks that have none of their own yet. */
+static inline struct nsproxy *task_nsproxy(struct task_struct *p);
+
+int copy_namespaces(unsigned long flags, struct task_struct *tsk);
+void exit_task_namespaces(struct task_struct *p);
+int unshare_nsproxy_namespaces(unsigned long flags, struct nsproxy **new_nsp);
+void switch_task_namespaces(struct task_struct *p, struct nsproxy *new);
+void put_nsproxy(struct nsproxy *ns);
+unsigned int ns_alloc_inum(void);	/* kernel/utsname.c: /proc/PID/ns inode numbers */
+
+#include <linux/sched.h>
+
+static inline struct nsproxy *task_nsproxy(struct task_struct *p)
+{
+	return p->nsproxy ? p->nsproxy : &init_nsproxy;
+}
+
+#endif

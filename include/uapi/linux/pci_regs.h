@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * The PCI configuration space layout (PCI Local Bus 3.0, PCIe 4.0): the
+ * type-0 header every function has, the capability list it points to,
+ * and the MSI/MSI-X capability registers.  Offsets are in bytes.
+ */
+#ifndef _UAPI_LINUX_PCI_REGS_H
+#define _UAPI_LINUX_PCI_REGS_H
+
+#define PCI_CFG_SPACE_SIZE	256
+#define PCI_CFG_SPACE_EXP_SIZE	4096
+
+#define PCI_VENDOR_ID		0x00
+#define PCI_DEVICE_ID		0x02
+#define PCI_COMMAND		0x04
+#define  PCI_COMMAND_IO		0x1
+#define  PCI_COMMAND_MEMORY	0x2
+#define  PCI_COMMAND_MASTER	0x4
+#define  PCI_COMMAND_INTX_DISABLE 0x400
+#define PCI_STATUS		0x06
+#define  PCI_STATUS_CAP_LIST	0x10
+#define PCI_CLASS_REVISION	0x08
+#define PCI_REVISION_ID		0x08
+#define PCI_CLASS_PROG		0x09
+#define PCI_CLASS_DEVICE	0x0a
+#define PCI_HEADER_TYPE		0x0e
+#define  PCI_HEADER_TYPE_MASK	0x7f
+#define  PCI_HEADER_TYPE_NORMAL	0
+#define  PCI_HEADER_TYPE_BRIDGE	1
+#define  PCI_HEADER_TYPE_MFD	0x80
+#define PCI_BASE_ADDRESS_0	0x10
+#define  PCI_BASE_ADDRESS_SPACE_IO	0x01
+#define  PCI_BASE_ADDRESS_MEM_TYPE_64	0x04
+#define  PCI_BASE_ADDRESS_MEM_PREFETCH	0x08
+#define  PCI_BASE_ADDRESS_MEM_MASK	(~0x0fUL)
+#define  PCI_BASE_ADDRESS_IO_MASK	(~0x03UL)
+#define PCI_PRIMARY_BUS		0x18	/* bridges */
+#define PCI_SECONDARY_BUS	0x19
+#define PCI_SUBORDINATE_BUS	0x1a
+#define PCI_SUBSYSTEM_VENDOR_ID	0x2c
+#define PCI_SUBSYSTEM_ID	0x2e
+#define PCI_CAPABILITY_LIST	0x34
+#define PCI_INTERRUPT_LINE	0x3c
+#define PCI_INTERRUPT_PIN	0x3d
+
+#define PCI_CAP_LIST_ID		0
+#define PCI_CAP_LIST_NEXT	1
+#define PCI_CAP_ID_PM		0x01
+#define PCI_CAP_ID_MSI		0x05
+#define PCI_CAP_ID_VNDR		0x09
+#define PCI_CAP_ID_EXP		0x10
+#define PCI_CAP_ID_MSIX		0x11
+
+#define PCI_MSI_FLAGS		2
+#define  PCI_MSI_FLAGS_ENABLE	0x0001
+#define  PCI_MSI_FLAGS_QMASK	0x000e
+#define  PCI_MSI_FLAGS_QSIZE	0x0070
+#define  PCI_MSI_FLAGS_64BIT	0x0080
+#define  PCI_MSI_FLAGS_MASKBIT	0x0100
+#define PCI_MSI_ADDRESS_LO	4
+#define PCI_MSI_ADDRESS_HI	8
+#define PCI_MSI_DATA_32		8
+#define PCI_MSI_DATA_64		12
+
+#define PCI_MSIX_FLAGS		2
+#define  PCI_MSIX_FLAGS_QSIZE	0x07ff
+#define  PCI_MSIX_FLAGS_MASKALL	0x4000
+#define  PCI_MSIX_FLAGS_ENABLE	0x8000
+#define PCI_MSIX_TABLE		4
+#define  PCI_MSIX_TABLE_BIR	0x00000007
+#define  PCI_MSIX_TABLE_OFFSET	0xfffffff8
+#define PCI_MSIX_ENTRY_SIZE		16
+#define PCI_MSIX_ENTRY_LOWER_ADDR	0
+#define PCI_MSIX_ENTRY_UPPER_ADDR	4
+#define PCI_MSIX_ENTRY_DATA		8
+#define PCI_MSIX_ENTRY_VECTOR_CTRL	12
+#define  PCI_MSIX_ENTRY_CTRL_MASKBIT	0x1
+
+#endif

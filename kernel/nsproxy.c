@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Namespaces of a task (struct nsproxy): which UTS and mount namespaces,
+ * and later which IPC and PID namespaces, it sees.  A task shares its
+ * parent's nsproxy unless clone asked for new namespaces (CLONE_NEW*),
+ * and unshare(2) swaps in a new one for the caller alone.  Creating a
+ * namespace needs CAP_SYS_ADMIN.  The namespace kinds Lantern does not
+ * have (user, PID, network, IPC, cgroup, time) are refused with EINVAL,
+ * as by a Linux built without them.
+ */
+#include <linux/kernel.h>
+#include <linux/cred.h>
+#include <linux/err.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/proc_ns.h>
+#include <linux/syscalls.h>
+#include <linux/mnt_namespace.h>
+#include <linux/nsproxy.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/utsname.h>
+#include <uapi/linux/capability.h>
+#include <uapi/linux/sched.h>
+
+struct nsproxy init_nsproxy = {
+	.count = REFCOUNT_INIT(1),
+	.uts_ns = &init_uts_namespace,
+	.mnt_ns = &init_mnt_ns,
+};
+
+#define CLONE_NEW_SUPPORTED	(CLONE_NEWUTS | CLONE_NEWNS)
+#define CLONE_NEW_UNSUPPORTED	(CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | \
+				 CLONE_NEWIPC | CLONE_NEWCGROUP | CLONE_NEWTIME)
+
+static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy *old,
+					     struct fs_struct *fs)
+{
+	struct nsproxy *new = kmalloc(sizeof(*new), GFP_KERNEL);
+	struct mnt_namespace *mnt;
+	struct uts_namespace *uts;
+
+	if (!new)
+		return ERR_PTR(-ENOMEM);
+	uts = copy_utsname(flags, old->uts_ns);
+	if (IS_ERR(uts)) {
+		kfree(new);
+		return ERR_CAST(uts);
+	}
+	mnt = copy_mnt_ns(flags, old->mnt_ns, fs);
+	if (IS_ERR(mnt)) {
+		put_uts_ns(uts);
+		kfree(new);
+		return ERR_CAST(mnt);
+	}
+	refcount_set(&new->count, 1);
+	new->uts_ns = uts;
+	new->mnt_ns = mnt;
+	return new;
+}
+
+void put_nsproxy(struct nsproxy *ns)
+{
+	if (!ns || !refcount_dec_and_test(&ns->count))
+		return;
+	put_uts_ns(ns->uts_ns);
+	put_mnt_ns(ns->mnt_ns);
+	kfree(ns);
+}
+
+/* fork: share the parent's namespaces, or make the new ones asked for. */
+int copy_namespaces(unsigned long flags, struct task_struct *tsk)
+{
+	struct nsproxy *old = task_nsproxy(current), *new;
+
+	if (flags & CLONE_NEW_UNSUPPORTED)
+		return -EINVAL;
+	if (!(flags & CLONE_NEW_SUPPORTED)) {
+		refcount_inc(&old->count);
+		tsk->nsproxy = old;
+		return 0;
+	}
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	new = create_new_namespaces(flags, old, tsk->fs);
+	if (IS_ERR(new))
+		return PTR_ERR(new);
+	tsk->nsproxy = new;
+	return 0;
+}
+
+/* unshare: the new set for the caller, or NULL if nothing is to change. */
+int unshare_nsproxy_namespaces(unsigned long flags, struct nsproxy **new_nsp)
+{
+	struct nsproxy *new;
+
+	*new_nsp = NULL;
+	if (flags & CLONE_NEW_UNSUPPORTED)
+		return -EINVAL;
+	if (!(flags & CLONE_NEW_SUPPORTED))
+		return 0;
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	new = create_new_namespaces(flags, task_nsproxy(current), current->fs);
+	if (IS_ERR(new))
+		return PTR_ERR(new);
+	*new_nsp = new;
+	return 0;
+}
+
+/* task_lock keeps /proc readers of another task's namespaces safe. */
+void switch_task_namespaces(struct task_struct *p, struct nsproxy *new)
+{
+	struct nsproxy *old;
+
+	task_lock(p);
+	old = p->nsproxy;
+	p->nsproxy = new;
+	task_unlock(p);
+	put_nsproxy(old);
+}
+
+void exit_task_namespaces(struct task_struct *p)
+{
+	switch_task_namespaces(p, NULL);
+}
+
+/*
+ * setns: move into the namespace an open /proc/PID/ns file holds.
+ * @nstype 0 accepts any kind, otherwise it must be the file's kind.
+ * Entering a mount namespace also needs CAP_SYS_CHROOT and an fs_struct
+ * of one's own, since root and cwd move into it.
+ */
+SYSCALL_DEFINE2(setns, int, fd, int, nstype)
+{
+	struct nsproxy *old = task_nsproxy(current), *new;
+	struct file *file;
+	int type, err;
+	void *ns;
+
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	ns = proc_ns_file_ns(file, &type);
+	err = -EINVAL;
+	if (IS_ERR(ns) || (nstype && nstype != type))
+		goto out;
+	err = -EPERM;
+	if (!capable(CAP_SYS_ADMIN))
+		goto out;
+	if (type == CLONE_NEWNS) {
+		if (!capable(CAP_SYS_CHROOT))
+			goto out;
+		err = -EINVAL;
+		if (refcount_read(&current->fs->users) > 1)
+			goto out;
+	}
+	err = -ENOMEM;
+	new = kmalloc(sizeof(*new), GFP_KERNEL);
+	if (!new)
+		goto out;
+	refcount_set(&new->count, 1);
+	new->uts_ns = type == CLONE_NEWUTS ? ns : old->uts_ns;
+	new->mnt_ns = type == CLONE_NEWNS ? ns : old->mnt_ns;
+	refcount_inc(&new->uts_ns->count);
+	get_mnt_ns(new->mnt_ns);
+	if (type == CLONE_NEWNS)
+		mntns_install(current->fs, ns);
+	switch_task_namespaces(current, new);
+	err = 0;
+out:
+	fput(file);
+	return err;
+}

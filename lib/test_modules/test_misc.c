@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A misc device with the file operations a driver uses: read and write
+ * of a buffer (copy_to_user/copy_from_user), llseek, an ioctl that
+ * reports the length, poll (readable while the buffer holds something;
+ * an ioctl empties it), and private_data pointing at the miscdevice.
+ */
+#include <linux/module.h>
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+#include <linux/mutex.h>
+#include <linux/poll.h>
+#include <linux/sched.h>
+#include <linux/uaccess.h>
+#include <linux/wait.h>
+
+#define TEST_MISC_GET_LEN	_IOR('t', 1, int)
+#define TEST_MISC_CLEAR		_IO('t', 2)
+
+static char buf[64] = "misc ok\n";
+static size_t buf_len = 8;
+static DEFINE_MUTEX(buf_lock);
+static DECLARE_WAIT_QUEUE_HEAD(buf_wait);
+static struct miscdevice test_misc_dev;
+
+static int test_misc_open(struct inode *inode, struct file *file)
+{
+	/* misc_open set private_data to our miscdevice. */
+	return file->private_data == &test_misc_dev ? 0 : -EINVAL;
+}
+
+static ssize_t test_misc_read(struct file *file, char __user *ubuf, size_t count, loff_t *ppos)
+{
+	ssize_t ret;
+
+	mutex_lock(&buf_lock);
+	ret = simple_read_from_buffer(ubuf, count, ppos, buf, buf_len);
+	mutex_unlock(&buf_lock);
+	return ret;
+}
+
+static ssize_t test_misc_write(struct file *file, const char __user *ubuf, size_t count,
+			       loff_t *ppos)
+{
+	if (count > sizeof(buf))
+		return -ENOSPC;
+	mutex_lock(&buf_lock);
+	if (copy_from_user(buf, ubuf, count)) {
+		mutex_unlock(&buf_lock);
+		return -EFAULT;
+	}
+	buf_len = count;
+	mutex_unlock(&buf_lock);
+	wake_up_interruptible(&buf_wait);
+	return count;
+}
+
+static long test_misc_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	int len = buf_len;
+
+	switch (cmd) {
+	case TEST_MISC_GET_LEN:
+		return copy_to_user((int __user *)arg, &len, sizeof(len)) ? -EFAULT : 0;
+	case TEST_MISC_CLEAR:
+		mutex_lock(&buf_lock);
+		buf_len = 0;
+		mutex_unlock(&buf_lock);
+		return 0;
+	default:
+		return -ENOTTY;
+	}
+}
+
+static __poll_t test_misc_poll(struct file *file, struct poll_table_struct *pt)
+{
+	__poll_t mask = POLLOUT | POLLWRNORM;
+
+	poll_wait(file, &buf_wait, pt);
+	if (READ_ONCE(buf_len))
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
+static const struct file_operations test_misc_fops = {
+	.owner		= THIS_MODULE,
+	.open		= test_misc_open,
+	.read		= test_misc_read,
+	.write		= test_misc_write,
+	.unlocked_ioctl	= test_misc_ioctl,
+	.poll		= test_misc_poll,
+	.llseek		= default_llseek,
+};
+
+static struct miscdevice test_misc_dev = {
+	.minor	= MISC_DYNAMIC_MINOR,
+	.name	= "test_misc",
+	.fops	= &test_misc_fops,
+};
+
+static int __init test_misc_init(void)
+{
+	return misc_register(&test_misc_dev);
+}
+
+static void __exit test_misc_exit(void)
+{
+	misc_deregister(&test_misc_dev);
+}
+
+module_init(test_misc_init);
+module_exit(test_misc_exit);
+MODULE_LICENSE("GPL");
