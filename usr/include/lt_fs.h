@@ -60,8 +60,14 @@ static LT_UNUSED int lt_exists(const char *path)
 	return lstat(path, &st) == 0;
 }
 
-/* rm -rf PATH (no symlinks followed); best effort. */
-static LT_UNUSED void lt_rm_rf(const char *path)
+/*
+ * rm -rf PATH (no symlinks followed); best effort, 0 when PATH is gone.
+ * The directory is rewound after each removal, since removing entries
+ * while reading may skip some; never after a failed one, or an entry
+ * that cannot go (a file system still mounted below) would come back
+ * forever.
+ */
+static LT_UNUSED int lt_rm_rf(const char *path)
 {
 	struct stat st;
 	struct dirent *d;
@@ -69,11 +75,9 @@ static LT_UNUSED void lt_rm_rf(const char *path)
 	DIR *dir;
 
 	if (lstat(path, &st))
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
+		return 0;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
 	chmod(path, 0700);
 	dir = opendir(path);
 	if (dir) {
@@ -85,12 +89,12 @@ static LT_UNUSED void lt_rm_rf(const char *path)
 			strcpy(sub, path);
 			strcat(sub, "/");
 			strcat(sub, d->d_name);
-			lt_rm_rf(sub);
-			rewinddir(dir);
+			if (lt_rm_rf(sub) == 0)
+				rewinddir(dir);
 		}
 		closedir(dir);
 	}
-	rmdir(path);
+	return rmdir(path);
 }
 
 /* A fresh, empty working directory DIR (mode 0755); 0 on success. */

@@ -105,12 +105,14 @@ LT_CASE(sizes_and_links)
 LT_CASE(x_stale_and_denied)
 {
 	struct file_handle *fh, bad = { 0 };
-	int mnt_id, pfd = open(D "/proc", O_RDONLY | O_DIRECTORY);
+	int mnt_id, pfd;
 	pid_t pid;
 
 	LT_CHECK_OK(lt_put_file(D "/gone", "x", 1, 0644));
 	fh = get_handle(D "/gone", 0, &mnt_id);
 	LT_CHECK(fh != NULL);
+	/* Opened only now: a failed check above must not leave procfs busy. */
+	pfd = open(D "/proc", O_RDONLY | O_DIRECTORY);
 	/* Asked on procfs: not a handle of it. */
 	LT_CHECK_ERR(open_by_handle_at(pfd, fh, O_RDONLY), ESTALE);
 	LT_CHECK_ERR(open_by_handle_at(-1, fh, O_RDONLY), EBADF);
