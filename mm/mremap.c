@@ -177,7 +177,12 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 	} else if (flags & MREMAP_FIXED) {
 		ret = mremap_to(mm, addr, old_len, new_addr, new_len, dontunmap);
 	} else if (dontunmap) {
-		new_addr = get_unmapped_area(mm, 0, new_len);
+		/* As with mmap, new_addr is a hint here; still, a well-formed one. */
+		if ((new_addr & ~PAGE_MASK) || new_addr > TASK_SIZE_MAX - new_len) {
+			ret = -EINVAL;
+			goto out;
+		}
+		new_addr = get_unmapped_area(mm, new_addr, new_len);
 		ret = IS_ERR_VALUE(new_addr) ? new_addr :
 		      move_vma(mm, vma, addr, old_len, new_len, new_addr, true);
 	} else if (new_len <= old_len) {
@@ -195,6 +200,7 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		ret = IS_ERR_VALUE(new_addr) ? new_addr :
 		      move_vma(mm, vma, addr, old_len, new_len, new_addr, false);
 	}
+out:
 	mutex_unlock(&mm->mmap_lock);
 	return ret;
 }

@@ -538,10 +538,21 @@ static const struct pid_entry tgid_base_stuff[] = {
 	  .fop = &proc_task_operations },
 };
 
+/*
+ * A task's files belong to its effective IDs, unless it is not dumpable
+ * (it changed IDs, ran a set-ID program, or asked): then to root, so that
+ * the user it came from cannot read its memory map, environment or fds.
+ */
 static void proc_task_owner(struct inode *inode, struct task_struct *task)
 {
-	inode->i_uid = task->real_cred->euid;
-	inode->i_gid = task->real_cred->egid;
+	bool dumpable = true;
+
+	task_lock(task);
+	if (task->mm && task->mm->dumpable != SUID_DUMP_USER)
+		dumpable = false;
+	task_unlock(task);
+	inode->i_uid = dumpable ? task->real_cred->euid : 0;
+	inode->i_gid = dumpable ? task->real_cred->egid : 0;
 }
 
 /* Links are resolved now, while we hold the task: the dentry dies at its last use. */

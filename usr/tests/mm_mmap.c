@@ -341,6 +341,46 @@ LT_CASE(mremap_errors)
 	LT_CHECK_EQ(munmap(p, PAGE), 0);
 }
 
+#ifndef MREMAP_DONTUNMAP
+#define MREMAP_DONTUNMAP	4
+#endif
+
+/*
+ * MREMAP_DONTUNMAP moves the pages and leaves the old range mapped but
+ * empty: a private anonymous area there reads zeros again.  It is a move
+ * of the same size only.
+ */
+LT_CASE(mremap_dontunmap)
+{
+	char *p = map(NULL, 2 * PAGE, RW, ANON), *h, *q;
+
+	LT_CHECK(p != MAP_FAILED);
+	memset(p, 5, 2 * PAGE);
+	LT_CHECK_ERR(syscall(SYS_mremap, p, 2 * PAGE, 2 * PAGE, MREMAP_DONTUNMAP, 0), EINVAL);
+	LT_CHECK_ERR(syscall(SYS_mremap, p, 2 * PAGE, 3 * PAGE,
+			     MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0), EINVAL);
+	/* Without MREMAP_FIXED the new address is a hint, but must be aligned. */
+	LT_CHECK_ERR(syscall(SYS_mremap, p, 2 * PAGE, 2 * PAGE,
+			     MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 12345), EINVAL);
+	q = (char *)syscall(SYS_mremap, p, 2 * PAGE, 2 * PAGE, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0);
+	LT_CHECK(q != MAP_FAILED && q != p);
+	LT_CHECK_EQ(q[0], 5);
+	LT_CHECK_EQ(q[2 * PAGE - 1], 5);
+	LT_CHECK(mapped(p, RW) && mapped(p + PAGE, RW));
+	LT_CHECK(all_zero(p, 2 * PAGE));
+	/* Again, to a place of our choosing; the source is q, which stays. */
+	h = hole(2 * PAGE);
+	LT_CHECK(h != NULL);
+	q[1] = 9;
+	LT_CHECK(syscall(SYS_mremap, q, 2 * PAGE, 2 * PAGE,
+			 MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP, h) == (long)h);
+	LT_CHECK_EQ(h[1], 9);
+	LT_CHECK_EQ(q[1], 0);
+	LT_CHECK_EQ(munmap(p, 2 * PAGE), 0);
+	LT_CHECK_EQ(munmap(q, 2 * PAGE), 0);
+	LT_CHECK_EQ(munmap(h, 2 * PAGE), 0);
+}
+
 /*
  * MADV_DONTNEED drops private anonymous pages: they read back as zeros.
  * Shared anonymous memory keeps its contents (they live in the shared
@@ -566,6 +606,7 @@ int main(void)
 	LT_RUN(mremap_move);
 	LT_RUN(mremap_fixed_and_shrink);
 	LT_RUN(mremap_errors);
+	LT_RUN(mremap_dontunmap);
 	LT_RUN(madvise_dontneed);
 	LT_RUN(map_populate);
 	LT_RUN(map_growsdown);
