@@ -52,13 +52,19 @@ SYSCALL_DEFINE0(getppid)
  * tasklist_lock.
  */
 
-/* Is there a live process in group @pgrp of session @sid?  tasklist_lock held. */
+/*
+ * Is there a process in group @pgrp of session @sid?  tasklist_lock held.
+ * A zombie still counts: it leaves its group when it is reaped, so a
+ * shell can put the rest of a pipeline into the group of a first
+ * command that has already exited.
+ */
 static bool pgrp_in_session(pid_t pgrp, pid_t sid)
 {
 	struct task_struct *p;
 
 	for_each_process(p)
-		if (!p->exit_state && p->signal->pgrp == pgrp && p->signal->session == sid)
+		if (p->exit_state != EXIT_DEAD && p->signal->pgrp == pgrp &&
+		    p->signal->session == sid)
 			return true;
 	return false;
 }

@@ -193,7 +193,11 @@ static int tiocnotty(struct tty_struct *tty)
 	return 0;
 }
 
-/* Does group @pgrp exist, and in session @sid?  0, -ESRCH or -EPERM. */
+/*
+ * Does group @pgrp exist, and in session @sid?  0, -ESRCH or -EPERM.
+ * Zombies are members until reaped: ash hands the terminal to a
+ * pipeline's group after its first command may already have exited.
+ */
 static int pgrp_check(pid_t pgrp, pid_t sid)
 {
 	struct task_struct *p;
@@ -201,7 +205,7 @@ static int pgrp_check(pid_t pgrp, pid_t sid)
 
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p) {
-		if (p->exit_state || p->signal->pgrp != pgrp)
+		if (p->exit_state == EXIT_DEAD || p->signal->pgrp != pgrp)
 			continue;
 		if (p->signal->session == sid) {
 			ret = 0;

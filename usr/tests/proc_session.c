@@ -91,6 +91,47 @@ LT_CASE(setpgid_child)
 	LT_CHECK_WAIT(child, LT_KILLED(SIGKILL));
 }
 
+/*
+ * A process stays in its group until it is reaped: a shell puts a
+ * pipeline's later commands into the group of the first one, which may
+ * have exited already.  Only after the wait is the group gone.
+ */
+LT_CASE(zombie_keeps_group)
+{
+	siginfo_t si;
+	pid_t first, second;
+
+	LT_CHECK_OK(setpgid(0, 0));
+	first = fork();
+	LT_CHECK(first >= 0);
+	if (first == 0)
+		_exit(setpgid(0, 0) ? 1 : 0);
+	/* A zombie now, not reaped (WNOWAIT). */
+	LT_CHECK_OK(waitid(P_PID, first, &si, WEXITED | WNOWAIT));
+	LT_CHECK_EQ(si.si_status, 0);
+	second = fork();
+	LT_CHECK(second >= 0);
+	if (second == 0) {
+		pause();
+		_exit(0);
+	}
+	LT_CHECK_OK(setpgid(second, first));
+	LT_CHECK_EQ(getpgid(second), first);
+	kill(second, SIGKILL);
+	LT_CHECK_WAIT(second, LT_KILLED(SIGKILL));
+	LT_CHECK_WAIT(first, LT_EXITED(0));
+	/* Reaped: the group has no member left. */
+	second = fork();
+	LT_CHECK(second >= 0);
+	if (second == 0) {
+		pause();
+		_exit(0);
+	}
+	LT_CHECK_ERR(setpgid(second, first), EPERM);
+	kill(second, SIGKILL);
+	LT_CHECK_WAIT(second, LT_KILLED(SIGKILL));
+}
+
 /* kill(0) reaches the caller's own group. */
 LT_CASE(kill_group)
 {
@@ -125,6 +166,7 @@ int main(void)
 	LT_RUN(getters);
 	LT_RUN(setsid_rules);
 	LT_RUN(setpgid_child);
+	LT_RUN(zombie_keeps_group);
 	LT_RUN(kill_group);
 	LT_RUN(orphaned_tstp);
 	return lt_end();
