@@ -3,7 +3,8 @@
 # run on Lantern (build/ltp/lantern/results.txt) and, when a Linux run is
 # there too (`make ltp LINUX=1`), also passed on Linux.  Nothing is ever
 # removed here: a gate test that failed is listed, and taking it out of
-# the gate needs a "# removed <name>: why" line written by hand.
+# the gate needs a "# removed <name>: why" line written by hand (such a
+# test is not added back by this script).
 #
 #   tools/ltp/update-gate.sh [LANTERN_RESULTS_DIR [LINUX_RESULTS_DIR]]
 set -eu
@@ -28,7 +29,11 @@ awk -v linux="$linux/results.txt" '
 	}
 	FILENAME == ARGV[1] { if ($2 == "PASS") pass[$1] = 1; next }
 	FILENAME == ARGV[2] { if ($0 !~ /^#/ && NF >= 2) cmd[$1] = $0; next }
-	FILENAME == ARGV[3] { if ($0 !~ /^#/ && NF >= 2) in_gate[$1] = 1; next }
+	FILENAME == ARGV[3] {
+		if ($0 !~ /^#/ && NF >= 2) in_gate[$1] = 1
+		if ($1 == "#" && $2 == "removed") { n = $3; sub(/:$/, "", n); in_gate[n] = 1 }
+		next
+	}
 	END {
 		for (n in pass)
 			if (!(n in in_gate) && (n in cmd) && (!use_linux || (n in linux_pass)))
