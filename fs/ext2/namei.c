@@ -71,6 +71,30 @@ static int ext2_create(struct inode *dir, struct dentry *dentry, umode_t mode, b
 	return ext2_add_nondir(dentry, inode);
 }
 
+/*
+ * O_TMPFILE: an inode with no name and no link.  Closing the last file
+ * frees it like any unlinked file (ext2_evict_inode); linkat() may give
+ * it a name.  ext2 keeps no orphan list: after a crash e2fsck finds the
+ * allocated, unlinked inode and frees it.
+ */
+static int ext2_tmpfile(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	struct inode *inode = ext2_new_inode(dir, mode);
+	int err;
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	ext2_set_inode_ops(inode);
+	clear_nlink(inode);
+	err = ext2_write_inode(inode);
+	if (err) {
+		ext2_discard_inode(inode);
+		return err;
+	}
+	d_instantiate(dentry, inode);
+	return 0;
+}
+
 static int ext2_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t rdev)
 {
 	struct inode *inode = ext2_new_inode(dir, mode);
@@ -292,6 +316,7 @@ const struct inode_operations ext2_dir_inode_operations = {
 	.rmdir		= ext2_rmdir,
 	.mknod		= ext2_mknod,
 	.rename		= ext2_rename,
+	.tmpfile	= ext2_tmpfile,
 	.setattr	= ext2_setattr,
 	.getattr	= ext2_getattr,
 };
