@@ -220,6 +220,8 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	INIT_LIST_HEAD(&sig->posix_timers);
 	INIT_LIST_HEAD(&sig->cpu_timers);
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	sig->oom_score_adj = current->signal->oom_score_adj;
+	sig->oom_score_adj_min = current->signal->oom_score_adj_min;
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
 	sig->tty = current->signal->tty;	/* the terminal is inherited, not leadership */

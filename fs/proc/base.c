@@ -17,6 +17,7 @@
 #include <linux/err.h>
 #include <linux/pid.h>
 #include <linux/proc_ns.h>
+#include <linux/oom.h>
 #include <linux/ptrace.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -448,6 +449,123 @@ static const struct file_operations proc_coredump_filter_operations = {
 };
 
 /*
+ * The OOM killer's view of the process (mm/oom_kill.c).  oom_score is
+ * the badness scaled to 0..1000 as Linux prints it (2000 is the most
+ * the adjustment can reach, shown two thirds of the way); oom_score_adj
+ * moves it by -1000..1000, and lowering it below the lowest value a
+ * privileged writer set needs CAP_SYS_RESOURCE.  oom_adj is the older
+ * -17..15 scale onto the same value.
+ */
+static DEFINE_MUTEX(oom_adj_mutex);
+
+static int proc_oom_score(struct seq_file *m, struct task_struct *task)
+{
+	unsigned long totalpages = oom_total_pages();
+	long badness = oom_badness(task, totalpages);
+	unsigned long points = 0;
+
+	if (badness != LONG_MIN && totalpages)
+		points = (1000 + badness * 1000 / (long)totalpages) * 2 / 3;
+	seq_printf(m, "%lu\n", points);
+	return 0;
+}
+
+static int proc_oom_score_adj_show(struct seq_file *m, struct task_struct *task)
+{
+	seq_printf(m, "%d\n", READ_ONCE(task->signal->oom_score_adj));
+	return 0;
+}
+
+static int proc_oom_adj_show(struct seq_file *m, struct task_struct *task)
+{
+	int adj = READ_ONCE(task->signal->oom_score_adj);
+
+	seq_printf(m, "%d\n", adj == OOM_SCORE_ADJ_MAX ? OOM_ADJUST_MAX :
+		   adj * -OOM_DISABLE / OOM_SCORE_ADJ_MAX);
+	return 0;
+}
+
+static int set_oom_adj(struct file *file, int adj, bool legacy)
+{
+	struct task_struct *task = get_proc_task(file_inode(file));
+	struct signal_struct *sig;
+	int err = 0;
+
+	if (!task)
+		return -ESRCH;
+	sig = task->signal;
+	mutex_lock(&oom_adj_mutex);
+	if (adj < (legacy ? sig->oom_score_adj : sig->oom_score_adj_min) &&
+	    !capable(CAP_SYS_RESOURCE)) {
+		err = -EACCES;
+		goto out;
+	}
+	WRITE_ONCE(sig->oom_score_adj, adj);
+	if (!legacy && capable(CAP_SYS_RESOURCE))
+		sig->oom_score_adj_min = adj;
+out:
+	mutex_unlock(&oom_adj_mutex);
+	put_task_struct(task);
+	return err;
+}
+
+static int read_int_from_user(const char __user *buf, size_t count, int *val)
+{
+	char kbuf[24];
+
+	if (count >= sizeof(kbuf))
+		count = sizeof(kbuf) - 1;
+	if (copy_from_user(kbuf, buf, count))
+		return -EFAULT;
+	kbuf[count] = '\0';
+	return kstrtoint(strim(kbuf), 0, val);
+}
+
+static ssize_t proc_oom_score_adj_write(struct file *file, const char __user *buf,
+					size_t count, loff_t *ppos)
+{
+	int adj, err = read_int_from_user(buf, count, &adj);
+
+	if (err)
+		return err;
+	if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX)
+		return -EINVAL;
+	err = set_oom_adj(file, adj, false);
+	return err ? err : (ssize_t)count;
+}
+
+static ssize_t proc_oom_adj_write(struct file *file, const char __user *buf,
+				  size_t count, loff_t *ppos)
+{
+	int adj, err = read_int_from_user(buf, count, &adj);
+
+	if (err)
+		return err;
+	if (adj < OOM_DISABLE || adj > OOM_ADJUST_MAX)
+		return -EINVAL;
+	/* 15 is the top of the old scale; the rest maps linearly, -17 to -1000. */
+	adj = adj == OOM_ADJUST_MAX ? OOM_SCORE_ADJ_MAX : adj * OOM_SCORE_ADJ_MAX / -OOM_DISABLE;
+	err = set_oom_adj(file, adj, true);
+	return err ? err : (ssize_t)count;
+}
+
+static const struct file_operations proc_oom_score_adj_operations = {
+	.open		= proc_pid_file_open,
+	.read		= seq_read,
+	.write		= proc_oom_score_adj_write,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+static const struct file_operations proc_oom_adj_operations = {
+	.open		= proc_pid_file_open,
+	.read		= seq_read,
+	.write		= proc_oom_adj_write,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+/*
  * futex_calls: how many futex system calls the thread made.  Lantern's
  * own file (Linux has no such count), so the seed's Q5 fast path - an
  * uncontended lock makes none - can be watched.
@@ -528,6 +646,11 @@ static const struct pid_entry tgid_base_stuff[] = {
 	{ .name = "mounts", .mode = S_IFREG | 0444, .fop = &proc_mounts_operations },
 	{ .name = "ns", .mode = S_IFDIR | 0511, .iop = &proc_ns_dir_inode_operations,
 	  .fop = &proc_ns_dir_operations },
+	{ .name = "oom_adj", .mode = S_IFREG | 0644, .show = proc_oom_adj_show,
+	  .fop = &proc_oom_adj_operations },
+	REG("oom_score", 0444, proc_oom_score),
+	{ .name = "oom_score_adj", .mode = S_IFREG | 0644, .show = proc_oom_score_adj_show,
+	  .fop = &proc_oom_score_adj_operations },
 	{ .name = "pagemap", .mode = S_IFREG | 0400, .fop = &proc_pagemap_operations },
 	LNK("root", proc_root_path),
 	REG("smaps", 0444, proc_pid_smaps),

@@ -177,6 +177,10 @@ struct signal_struct {
 	/* prctl(PR_SET_CHILD_SUBREAPER): orphaned descendants come here */
 	bool is_child_subreaper;
 	bool has_child_subreaper;		/* some ancestor is one */
+	/* The OOM killer (mm/oom_kill.c): inherited by fork, kept by exec. */
+	short oom_score_adj;			/* -1000 (never chosen) .. 1000 */
+	short oom_score_adj_min;		/* lower needs CAP_SYS_RESOURCE */
+	bool oom_victim;			/* killed by it, memory not yet freed */
 };
 #define SIGNAL_STOP_STOPPED	0x00000001	/* the group is stopped; group_exit_code = sig */
 #define SIGNAL_STOP_CONTINUED	0x00000002	/* continued, not yet reported to wait */

@@ -23,6 +23,7 @@
 #include <linux/mm.h>
 #include <linux/mm_vma.h>
 #include <linux/mutex.h>
+#include <linux/oom.h>
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
@@ -161,9 +162,7 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 		if (!user_mode(regs) && fixup_exception(regs, X86_TRAP_PF))
 			return;
 		if (fault & VM_FAULT_OOM) {
-			pr_err("Out of memory: killing %s[%d] on a page fault at %lx\n",
-			       tsk->comm, tsk->pid, address);
-			send_sig(SIGKILL, tsk, 1);
+			pagefault_out_of_memory();
 		} else {
 			force_sig_fault(SIGBUS, BUS_ADRERR, (void __user *)address);
 		}

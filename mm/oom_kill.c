@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The OOM killer.  Lantern has no swap yet, so when a page fault needs a
+ * page and the allocator has none, waiting does not help: someone must
+ * give memory back.  The OOM killer picks the process whose death frees
+ * the most -- its badness: the pages it maps (RSS) and its page tables,
+ * moved up or down by /proc/<pid>/oom_score_adj, per mille of all memory
+ * -- and sends it SIGKILL.  The faulting task then waits a tick and tries
+ * its fault again; while a victim is still dying (its memory not yet
+ * freed), nobody else is chosen.
+ *
+ * Never chosen: PID 1, kernel threads, and processes at oom_score_adj
+ * -1000.  With nothing left to choose the kernel panics, as Linux does.
+ */
+#include <linux/kernel.h>
+#include <linux/cred.h>
+#include <linux/err.h>
+#include <linux/mm.h>
+#include <linux/mm_types.h>
+#include <linux/mm_vma.h>
+#include <linux/mutex.h>
+#include <linux/oom.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/vmstat.h>
+
+static DEFINE_MUTEX(oom_lock);		/* one selection at a time */
+
+/* What oom_score_adj is a fraction of: all the memory a process could use. */
+unsigned long oom_total_pages(void)
+{
+	return totalram_pages();
+}
+
+static unsigned long mm_rss(struct mm_struct *mm)
+{
+	return atomic_long_read(&mm->rss_stat[MM_ANONPAGES]) +
+	       atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES]);
+}
+
+/*
+ * How much killing @p would free, in pages, adjusted by its
+ * oom_score_adj; LONG_MIN for a process that must not be chosen.
+ */
+long oom_badness(struct task_struct *p, unsigned long totalpages)
+{
+	struct mm_struct *mm;
+	long points, adj;
+
+	if (p->pid == 1 || (p->flags & PF_KTHREAD))
+		return LONG_MIN;
+	adj = READ_ONCE(p->signal->oom_score_adj);
+	if (adj == OOM_SCORE_ADJ_MIN)
+		return LONG_MIN;
+	task_lock(p);
+	mm = p->mm;
+	if (!mm) {
+		task_unlock(p);
+		return LONG_MIN;
+	}
+	points = mm_rss(mm) + atomic_long_read(&mm->pgtables_bytes) / PAGE_SIZE;
+	task_unlock(p);
+	return points + adj * (long)(totalpages / 1000);
+}
+
+/*
+ * The process with the highest badness, with a reference; NULL if none
+ * may be chosen, ERR_PTR(-EAGAIN) while an earlier victim still holds
+ * its memory (killing a second one would be one too many).
+ */
+static struct task_struct *select_bad_process(unsigned long totalpages, long *chosen_points)
+{
+	struct task_struct *p, *chosen = NULL;
+
+	*chosen_points = LONG_MIN;
+	spin_lock_irq(&tasklist_lock);
+	for_each_process(p) {
+		long points;
+
+		if (p->signal->oom_victim && READ_ONCE(p->mm)) {
+			chosen = ERR_PTR(-EAGAIN);
+			break;
+		}
+		points = oom_badness(p, totalpages);
+		if (points == LONG_MIN || points < *chosen_points)
+			continue;
+		chosen = p;
+		*chosen_points = points;
+	}
+	if (!IS_ERR_OR_NULL(chosen))
+		get_task_struct(chosen);
+	spin_unlock_irq(&tasklist_lock);
+	return chosen;
+}
+
+static void dump_header(void)
+{
+	pr_err("%s invoked oom-killer: order=0, oom_score_adj=%d\n",
+	       current->comm, current->signal->oom_score_adj);
+	pr_err("Mem-Info: free:%lu of %lu pages, anon:%lu shmem:%lu pagetables:%lu\n",
+	       global_zone_page_state(NR_FREE_PAGES), totalram_pages(),
+	       global_node_page_state(NR_ANON_MAPPED), global_node_page_state(NR_SHMEM),
+	       global_node_page_state(NR_PAGETABLE));
+}
+
+/* SIGKILL to @victim and to every other process using its memory. */
+static void oom_kill_process(struct task_struct *victim)
+{
+	struct task_struct *p;
+	struct mm_struct *mm;
+
+#define K(pages)	((pages) << (PAGE_SHIFT - 10))
+	mm = get_task_mm(victim);
+	if (!mm)
+		return;		/* it exited meanwhile: its memory is back */
+	pr_err("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, "
+	       "file-rss:%lukB, shmem-rss:%lukB, UID:%u pgtables:%lukB oom_score_adj:%d\n",
+	       victim->tgid, victim->comm, K(mm->total_vm),
+	       K(atomic_long_read(&mm->rss_stat[MM_ANONPAGES])), 0UL,
+	       K(atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES])),
+	       victim->real_cred->uid, atomic_long_read(&mm->pgtables_bytes) >> 10,
+	       victim->signal->oom_score_adj);
+#undef K
+	victim->signal->oom_victim = true;
+	group_send_sig_info(SIGKILL, NULL, victim);
+	/* A vfork parent or a CLONE_VM sibling would keep the memory alive. */
+	spin_lock_irq(&tasklist_lock);
+	for_each_process(p) {
+		if (p == victim || p->mm != mm || p->pid == 1 || (p->flags & PF_KTHREAD))
+			continue;
+		p->signal->oom_victim = true;
+		group_send_sig_info(SIGKILL, NULL, p);
+	}
+	spin_unlock_irq(&tasklist_lock);
+	mmput(mm);
+	count_vm_event(OOM_KILL);
+}
+
+/*
+ * Free some memory by killing a process.  Returns false only when there
+ * was nothing to do (the caller itself is dying).
+ */
+bool out_of_memory(void)
+{
+	unsigned long totalpages = oom_total_pages();
+	struct task_struct *victim;
+	long points;
+
+	/* Already killed: exiting will give our memory back. */
+	if (fatal_signal_pending(current))
+		return false;
+	mutex_lock(&oom_lock);
+	victim = select_bad_process(totalpages, &points);
+	if (IS_ERR(victim)) {
+		mutex_unlock(&oom_lock);
+		return true;	/* an earlier victim is on its way out */
+	}
+	if (!victim) {
+		dump_header();
+		panic("Out of memory and no killable processes...\n");
+	}
+	dump_header();
+	oom_kill_process(victim);
+	put_task_struct(victim);
+	mutex_unlock(&oom_lock);
+	return true;
+}
+
+/*
+ * A user page fault found no page.  Kill someone (perhaps ourselves),
+ * then let the fault be retried: by then the victim may be gone and its
+ * pages free.  The short sleep keeps a waiting faulter from spinning
+ * while the victim runs to its exit.
+ */
+void pagefault_out_of_memory(void)
+{
+	if (!out_of_memory())
+		return;
+	if (!fatal_signal_pending(current))
+		schedule_timeout_uninterruptible(1);
+}
