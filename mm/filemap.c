@@ -432,7 +432,30 @@ unsigned int filemap_fault(struct vm_fault *vmf)
 
 	if (vmf->pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
 		return VM_FAULT_SIGBUS;
+again:
 	page = find_get_page(mapping, vmf->pgoff);
+	if (page && !PageUptodate(page)) {
+		/*
+		 * Another task made the page and is reading it in (it holds
+		 * the lock meanwhile): mapping it now would show zeros for
+		 * the file's data.  Wait for the read; if it failed, try
+		 * again ourselves.
+		 */
+		lock_page(page);
+		if (page->mapping != mapping) {		/* truncated meanwhile */
+			unlock_page(page);
+			put_page(page);
+			goto again;
+		}
+		err = PageUptodate(page) ? 0 : fill_new_page(file, mapping, page);
+		unlock_page(page);
+		if (err < 0) {
+			put_page(page);
+			return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+		}
+		if (err > 0)
+			ret |= VM_FAULT_MAJOR;
+	}
 	if (!page) {
 		page = find_or_create_page(mapping, vmf->pgoff, GFP_HIGHUSER_MOVABLE, &created);
 		if (!page)

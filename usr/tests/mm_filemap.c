@@ -605,6 +605,47 @@ LT_CASE(tmpfs_mount_shared_results)
 	LT_CHECK_OK(umount(D "/shm"));
 }
 
+/*
+ * Two processes take the first faults on the same pages of a file that
+ * is not in memory (dropped from the cache; on a disk root): whoever
+ * comes second must wait for the first one's read, not map the page
+ * before the data is in it.  On tmpfs the pages never leave memory.
+ */
+LT_CASE(concurrent_first_faults)
+{
+	static char buf[PAGE];
+	const int pages = 64;
+	int fd, drop, bad = 0;
+	char *m;
+	pid_t pid;
+
+	fd = open(D "/race", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	LT_CHECK(fd >= 0);
+	for (int i = 0; i < pages; i++) {
+		memset(buf, 'A' + i % 26, PAGE);
+		LT_CHECK_EQ(write(fd, buf, PAGE), (long)PAGE);
+	}
+	LT_CHECK_OK(fsync(fd));
+	drop = open(PROC "/sys/vm/drop_caches", O_WRONLY);
+	if (drop >= 0) {
+		LT_CHECK_EQ(write(drop, "1", 1), 1);
+		close(drop);
+	}
+	m = mmap(NULL, pages * PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	LT_CHECK(m != MAP_FAILED);
+	pid = fork();
+	LT_CHECK(pid >= 0);
+	for (int i = 0; i < pages; i++)
+		bad += m[i * PAGE] != 'A' + i % 26 || m[(i + 1) * PAGE - 1] != 'A' + i % 26;
+	if (pid == 0)
+		_exit(bad ? 1 : 0);
+	LT_CHECK_EQ(bad, 0);
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	munmap(m, pages * PAGE);
+	close(fd);
+	LT_CHECK_OK(unlink(D "/race"));
+}
+
 int main(void)
 {
 	mkdir(PROC, 0555);
@@ -624,6 +665,7 @@ int main(void)
 	LT_RUN(file_size_limit);
 	LT_RUN(proc_maps_names_files);
 	LT_RUN(fault_counts);
+	LT_RUN(concurrent_first_faults);
 	LT_RUN(tmpfs_mount_shared_results);
 	LT_RUN(program_is_mapped_from_file);
 	return lt_end();
