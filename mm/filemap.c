@@ -427,19 +427,19 @@ unsigned int filemap_fault(struct vm_fault *vmf)
 	struct inode *inode = mapping->host;
 	unsigned int ret = 0;
 	struct page *page;
-	bool created;
 	int err;
 
 	if (vmf->pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
 		return VM_FAULT_SIGBUS;
 again:
 	page = find_get_page(mapping, vmf->pgoff);
-	if (page && !PageUptodate(page)) {
+	if (page && PageUptodate(page))
+		goto found;
+	if (page) {
 		/*
 		 * Another task made the page and is reading it in (it holds
 		 * the lock meanwhile): mapping it now would show zeros for
-		 * the file's data.  Wait for the read; if it failed, try
-		 * again ourselves.
+		 * the file's data.  Wait for that read.
 		 */
 		lock_page(page);
 		if (page->mapping != mapping) {		/* truncated meanwhile */
@@ -447,28 +447,21 @@ again:
 			put_page(page);
 			goto again;
 		}
-		err = PageUptodate(page) ? 0 : fill_new_page(file, mapping, page);
-		unlock_page(page);
-		if (err < 0) {
-			put_page(page);
-			return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
-		}
-		if (err > 0)
-			ret |= VM_FAULT_MAJOR;
-	}
-	if (!page) {
-		page = find_or_create_page(mapping, vmf->pgoff, GFP_HIGHUSER_MOVABLE, &created);
+	} else {
+		page = find_or_create_page(mapping, vmf->pgoff, GFP_HIGHUSER_MOVABLE, NULL);
 		if (!page)
 			return VM_FAULT_OOM;
-		err = created ? fill_new_page(file, mapping, page) : 0;
-		unlock_page(page);
-		if (err < 0) {
-			put_page(page);
-			return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
-		}
-		if (err > 0)
-			ret |= VM_FAULT_MAJOR;
 	}
+	/* Locked: new, or its reader failed, unless the data is in by now. */
+	err = PageUptodate(page) ? 0 : fill_new_page(file, mapping, page);
+	unlock_page(page);
+	if (err < 0) {
+		put_page(page);
+		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	}
+	if (err > 0)
+		ret |= VM_FAULT_MAJOR;
+found:
 	SetPageReferenced(page);
 	vmf->page = page;
 	return ret;
