@@ -335,7 +335,8 @@ static void take_over_leader(struct task_struct *tsk)
 	exchange_tids(tsk, leader);
 	tsk->start_time = leader->start_time;
 	tsk->real_parent = leader->real_parent;
-	tsk->parent = leader->parent;
+	if (!tsk->ptrace)	/* a traced thread keeps its own tracer */
+		tsk->parent = leader->parent;
 	list_replace_init(&leader->sibling, &tsk->sibling);
 	list_replace_init(&leader->tasks, &tsk->tasks);
 	spin_lock(&tsk->sighand->siglock);
@@ -538,6 +539,7 @@ static int do_execve_common(int dfd, const char *filename, int flags,
 {
 	struct linux_binprm *bprm;
 	char *fdpath = NULL;
+	pid_t old_pid;
 	int ret, i;
 
 	bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
@@ -602,7 +604,11 @@ static int do_execve_common(int dfd, const char *filename, int flags,
 		bprm->argv_size = 1;
 	}
 
+	old_pid = current->pid;
 	ret = search_binary_handler(bprm);
+	/* A tracer sees the new program before its first instruction. */
+	if (!ret)
+		ptrace_event(PTRACE_EVENT_EXEC, old_pid);
 	if (ret && bprm->point_of_no_return) {
 		/* The old program is gone: nothing to return to. */
 		pr_info("%s[%d]: exec of %s failed after the point of no return (%d)\n",
