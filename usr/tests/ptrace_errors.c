@@ -189,16 +189,34 @@ LT_CASE(efault_buffers)
 	LT_CHECK_WAIT(pid, LT_EXITED(0));
 }
 
-/* Unknown options and register-set types: EINVAL. */
+/* The XSAVE area size for the features the kernel enabled (CPUID 0xd). */
+static unsigned int xstate_size(void)
+{
+	unsigned int a = 0xd, b, c = 0, d;
+
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
+	return b;
+}
+
+static unsigned long xstate[8192] __attribute__((aligned(64)));
+
+/* Unknown options and register-set types, bad register images: EINVAL. */
 LT_CASE(einval)
 {
 	pid_t pid = stopped_tracee();
 	struct user_regs_struct regs;
 	struct iovec iov = { &regs, sizeof(regs) };
+	struct iovec xiov = { xstate, 0 };
 
 	LT_CHECK(pid > 0);
 	LT_CHECK_ERR(ptrace(PTRACE_SETOPTIONS, pid, 0, 0x40000000), EINVAL);
 	LT_CHECK_ERR(ptrace(PTRACE_GETREGSET, pid, 0x7777, &iov), EINVAL);
+	/* An XSAVE image with reserved header bits set (LTP ptrace07's CVE). */
+	xiov.iov_len = xstate_size();
+	LT_CHECK_OK(ptrace(PTRACE_GETREGSET, pid, 0x202 /* NT_X86_XSTATE */, &xiov));
+	LT_CHECK_EQ(xiov.iov_len, xstate_size());
+	xstate[65] = -1;	/* xcomp_bv: the compacted format */
+	LT_CHECK_ERR(ptrace(PTRACE_SETREGSET, pid, 0x202, &xiov), EINVAL);
 	/* A hardware breakpoint on a kernel address (LTP ptrace08's CVE). */
 	LT_CHECK_OK(ptrace(PTRACE_POKEUSER, pid, offsetof(struct user, u_debugreg[0]), 1));
 	LT_CHECK_OK(ptrace(PTRACE_POKEUSER, pid, offsetof(struct user, u_debugreg[7]), 1));

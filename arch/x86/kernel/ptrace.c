@@ -31,6 +31,21 @@
 
 #define NT_PRSTATUS	1	/* struct user_regs_struct */
 #define NT_PRFPREG	2	/* struct user_fpregs_struct: FXSAVE layout */
+#define NT_X86_XSTATE	0x202	/* the XSAVE layout: FXSAVE area + header + extensions */
+
+/*
+ * The XSAVE header after the 512-byte legacy area.  Lantern keeps only
+ * x87 and SSE state (FXSAVE; XCR0 stays at its reset value), so the
+ * XSAVE image it reports is those two components and nothing more: what
+ * Linux reports on a CPU whose XCR0 enables just them.
+ */
+struct xstate_header {
+	u64 xfeatures;
+	u64 xcomp_bv;
+	u64 reserved[6];
+};
+
+#define XFEATURE_MASK_FPSSE	3
 
 #define X86_EFLAGS_AF	0x00000010
 /* The EFLAGS bits a program may change itself (popf), so a tracer may too. */
@@ -201,6 +216,25 @@ static void set_fpregs(struct task_struct *child, const struct fxregs_state *fx)
 	child->thread.fpu.mxcsr &= mask;
 }
 
+/*
+ * An XSAVE image from the tracer: a compacted format, a component we do
+ * not keep, or reserved header bits are refused (EINVAL), as xrstor
+ * would fault on them (CVE-2017-15537, LTP ptrace07).
+ */
+static int set_xstate(struct task_struct *child, const struct fxregs_state *legacy,
+		      const struct xstate_header *hdr)
+{
+	unsigned int i;
+
+	if (hdr->xcomp_bv || (hdr->xfeatures & ~(u64)XFEATURE_MASK_FPSSE))
+		return -EINVAL;
+	for (i = 0; i < ARRAY_SIZE(hdr->reserved); i++)
+		if (hdr->reserved[i])
+			return -EINVAL;
+	set_fpregs(child, legacy);
+	return 0;
+}
+
 /* ---- The user area (PEEKUSER/POKEUSER) ------------------------------------ */
 
 /*
@@ -286,6 +320,10 @@ static int ptrace_regset(struct task_struct *child, long request, unsigned int t
 	union {
 		struct user_regs_struct regs;
 		struct fxregs_state fpu;
+		struct {
+			struct fxregs_state legacy;
+			struct xstate_header hdr;
+		} xsave;	/* 512 + 64 bytes: no padding */
 	} buf;
 	struct iovec iov;
 	size_t size;
@@ -299,6 +337,14 @@ static int ptrace_regset(struct task_struct *child, long request, unsigned int t
 	} else if (type == NT_PRFPREG) {
 		size = sizeof(buf.fpu);
 		buf.fpu = child->thread.fpu;
+	} else if (type == NT_X86_XSTATE) {
+		size = sizeof(buf.xsave);
+		memset(&buf.xsave, 0, sizeof(buf.xsave));
+		buf.xsave.legacy = child->thread.fpu;
+		buf.xsave.hdr.xfeatures = XFEATURE_MASK_FPSSE;
+		/* As Linux: the whole image or nothing (a partial header means nothing). */
+		if (request == PTRACE_SETREGSET && iov.iov_len < size)
+			return -EFAULT;
 	} else {
 		return -EINVAL;
 	}
@@ -311,6 +357,8 @@ static int ptrace_regset(struct task_struct *child, long request, unsigned int t
 			return -EFAULT;
 		if (type == NT_PRSTATUS)
 			ret = set_user_regs(child, &buf.regs);
+		else if (type == NT_X86_XSTATE)
+			ret = set_xstate(child, &buf.xsave.legacy, &buf.xsave.hdr);
 		else
 			set_fpregs(child, &buf.fpu);
 		if (ret)
