@@ -285,11 +285,19 @@ int search_binary_handler(struct linux_binprm *bprm)
 static int bprm_apply_creds(struct linux_binprm *bprm)
 {
 	struct inode *inode = file_inode(bprm->file);
-	bool nosuid = (bprm->file->f_path.mnt->mnt_flags & MNT_NOSUID) ||
-		      test_bit(PFA_NO_NEW_PRIVS, &current->atomic_flags);
-	struct cred *new = prepare_creds();
+	bool nosuid;
+	struct cred *new;
 	int ret;
 
+	/*
+	 * A traced program gains no privilege unless its tracer could have
+	 * attached to the result (CAP_SYS_PTRACE): otherwise the tracer would
+	 * own a set-user-ID process it has no right to touch.
+	 */
+	bprm->unsafe_ptrace = ptrace_exec_unsafe(current);
+	nosuid = (bprm->file->f_path.mnt->mnt_flags & MNT_NOSUID) ||
+		 test_bit(PFA_NO_NEW_PRIVS, &current->atomic_flags) || bprm->unsafe_ptrace;
+	new = prepare_creds();
 	if (!new)
 		return -ENOMEM;
 	if ((inode->i_mode & S_ISUID) && !nosuid)

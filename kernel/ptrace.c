@@ -298,6 +298,22 @@ void exit_ptrace(struct task_struct *tracer, struct list_head *dead)
 	}
 }
 
+/*
+ * exec: may @task's tracer keep tracing it if the new program would run
+ * with more privilege?  Only if the tracer has CAP_SYS_PTRACE; if not,
+ * exec drops the privilege instead (fs/exec.c), as Linux does.
+ */
+bool ptrace_exec_unsafe(struct task_struct *task)
+{
+	bool unsafe = false;
+
+	spin_lock_irq(&tasklist_lock);
+	if (task->ptrace)
+		unsafe = !cap_raised(task->parent->cred->cap_effective, CAP_SYS_PTRACE);
+	spin_unlock_irq(&tasklist_lock);
+	return unsafe;
+}
+
 /* ---- Memory ------------------------------------------------------------- */
 
 static int ptrace_access_vm(struct task_struct *child, unsigned long addr, void *buf,

@@ -47,6 +47,7 @@ void __ptrace_link(struct task_struct *child, struct task_struct *tracer);
 void __ptrace_unlink(struct task_struct *child);
 void exit_ptrace(struct task_struct *tracer, struct list_head *dead);
 void ptrace_init_task(struct task_struct *child, bool ptrace);
+bool ptrace_exec_unsafe(struct task_struct *task);
 int generic_ptrace_peekdata(struct task_struct *child, unsigned long addr, unsigned long data);
 int generic_ptrace_pokedata(struct task_struct *child, unsigned long addr, unsigned long data);
 long ptrace_request(struct task_struct *child, long request, unsigned long addr,

@@ -8,9 +8,11 @@
  * and changing its result; single-step; signals suppressed or replaced
  * by the tracer; a tracer that is not the parent collecting stops and
  * the exit while the real parent still gets the exit; the fork, exec
- * and exit events; PTRACE_KILL.
+ * and exit events; PTRACE_KILL; and a set-user-ID exec under a tracer
+ * without CAP_SYS_PTRACE, which must not gain privilege.
  */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -597,10 +599,77 @@ LT_CASE(tracer_exit_frees_tracee)
 	LT_CHECK_WAIT(victim, LT_EXITED(6));
 }
 
+/* A set-user-ID-root copy of this program, for exec_setuid_untrusted_tracer. */
+#define SUID_COPY	"/ptrace_basic_suid"
+
+static int make_suid_copy(void)
+{
+	static char buf[1 << 16];
+	int in = open("/proc/self/exe", O_RDONLY), out;
+	ssize_t n;
+
+	if (in < 0)
+		return -1;
+	out = open(SUID_COPY, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	if (out < 0)
+		return -1;
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, n) != n)
+			return -1;
+	close(in);
+	close(out);
+	return chmod(SUID_COPY, 04755);
+}
+
+/* Run the set-user-ID copy as nobody, traced (by nobody) or not: its euid & 0xff. */
+static int run_suid_as_nobody(int traced)
+{
+	pid_t helper = fork(), pid;
+	int st;
+
+	if (helper == 0) {
+		if (setgid(65534) || setuid(65534))
+			_exit(100);
+		pid = fork();
+		if (pid == 0) {
+			char *argv[] = { SUID_COPY, "euid", NULL };
+
+			if (traced)
+				ptrace(PTRACE_TRACEME, 0, 0, 0);
+			execv(SUID_COPY, argv);
+			_exit(101);
+		}
+		st = pwait(pid);
+		if (traced) {
+			if (!IS_STOP(st, SIGTRAP))
+				_exit(102);
+			ptrace(PTRACE_CONT, pid, 0, 0);
+			st = pwait(pid);
+		}
+		_exit(st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : 103);
+	}
+	st = lt_wait(helper);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/*
+ * A tracer without CAP_SYS_PTRACE must not end up owning a root process:
+ * the set-user-ID bit is ignored for its tracee's exec.
+ */
+LT_CASE(exec_setuid_untrusted_tracer)
+{
+	LT_CHECK_OK(make_suid_copy());
+	LT_CHECK_EQ(run_suid_as_nobody(0), 0);		/* euid 0: set-user-ID works */
+	LT_CHECK_EQ(run_suid_as_nobody(1), 65534 & 0xff);
+	unlink(SUID_COPY);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "exit7"))
 		return 7;
+	if (argc > 1 && !strcmp(argv[1], "euid"))
+		return geteuid() & 0xff;
 	/* The test initramfs mounts nothing; TracerPid and /proc/self/exe need it. */
 	mkdir("/proc", 0555);
 	if (access("/proc/self", F_OK))
@@ -624,5 +693,6 @@ int main(int argc, char **argv)
 	LT_RUN(exit_event);
 	LT_RUN(ptrace_kill);
 	LT_RUN(tracer_exit_frees_tracee);
+	LT_RUN(exec_setuid_untrusted_tracer);
 	return lt_end();
 }
