@@ -343,8 +343,9 @@ static void take_over_leader(struct task_struct *tsk)
 	exchange_tids(tsk, leader);
 	tsk->start_time = leader->start_time;
 	tsk->real_parent = leader->real_parent;
-	if (!tsk->ptrace)	/* a traced thread keeps its own tracer */
-		tsk->parent = leader->parent;
+	/* A traced thread keeps its own tracer; the leader's goes with the leader. */
+	if (!tsk->ptrace)
+		tsk->parent = tsk->real_parent;
 	list_replace_init(&leader->sibling, &tsk->sibling);
 	list_replace_init(&leader->tasks, &tsk->tasks);
 	spin_lock(&tsk->sighand->siglock);
