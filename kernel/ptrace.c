@@ -406,6 +406,35 @@ static int ptrace_resume(struct task_struct *child, long request, unsigned long 
 	return 0;
 }
 
+/* The tracee's blocked signals; SIGKILL and SIGSTOP can never be among them. */
+static int ptrace_getsigmask(struct task_struct *child, unsigned long size,
+			     sigset_t __user *umask)
+{
+	if (size != sizeof(sigset_t))
+		return -EINVAL;
+	return copy_to_user(umask, &child->blocked, sizeof(sigset_t)) ? -EFAULT : 0;
+}
+
+/*
+ * The tracee recalculates what it has pending when it resumes
+ * (ptrace_stop), so nothing more is owed here.
+ */
+static int ptrace_setsigmask(struct task_struct *child, unsigned long size,
+			     const sigset_t __user *umask)
+{
+	sigset_t set;
+
+	if (size != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&set, umask, sizeof(set)))
+		return -EFAULT;
+	sigdelsetmask(&set, sigmask(SIGKILL) | sigmask(SIGSTOP));
+	spin_lock_irq(&child->sighand->siglock);
+	child->blocked = set;
+	spin_unlock_irq(&child->sighand->siglock);
+	return 0;
+}
+
 /* PTRACE_INTERRUPT: a seized tracee stops (PTRACE_EVENT_STOP) wherever it is. */
 static int ptrace_interrupt(struct task_struct *child)
 {
@@ -451,6 +480,10 @@ long ptrace_request(struct task_struct *child, long request, unsigned long addr,
 		return 0;
 	case PTRACE_INTERRUPT:
 		return ptrace_interrupt(child);
+	case PTRACE_GETSIGMASK:
+		return ptrace_getsigmask(child, addr, (sigset_t __user *)data);
+	case PTRACE_SETSIGMASK:
+		return ptrace_setsigmask(child, addr, (const sigset_t __user *)data);
 	case PTRACE_DETACH:
 		return ptrace_detach(child, data);
 	default:

@@ -5,7 +5,7 @@
  * and TracerPid in /proc/PID/status; PEEK/POKE of data and of read-only
  * text; GETREGS/SETREGS changing a register the tracee then uses;
  * PTRACE_SYSCALL stops with TRACESYSGOOD, skipping a call (orig_rax -1)
- * and changing its result; single-step; signals suppressed or replaced
+ * and changing its result, and GET_SYSCALL_INFO there; GET/SETSIGMASK; single-step; signals suppressed or replaced
  * by the tracer; a tracer that is not the parent collecting stops and
  * the exit while the real parent still gets the exit; the fork, exec
  * and exit events; PTRACE_KILL; and a set-user-ID exec under a tracer
@@ -342,11 +342,17 @@ static int syscall_child(void)
 LT_CASE(syscall_stops_sysgood)
 {
 	pid_t pid = traced_child(syscall_child);
+	struct __ptrace_syscall_info info;
 	struct user_regs_struct regs;
-	int st, i, entries = 0, exits = 0;
+	int st, i, entries = 0, exits = 0, skipped = 0;
 	siginfo_t si;
 
 	CHECK_STOP(pwait(pid), SIGSTOP);
+	/* Not a syscall stop: only where the tracee is. */
+	LT_CHECK_EQ(ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof(info), &info),
+		    offsetof(struct __ptrace_syscall_info, entry));
+	LT_CHECK_EQ(info.op, PTRACE_SYSCALL_INFO_NONE);
+	LT_CHECK_EQ(info.arch, 0xc000003e /* AUDIT_ARCH_X86_64 */);
 	LT_CHECK_OK(ptrace(PTRACE_SETOPTIONS, pid, 0, PTRACE_O_TRACESYSGOOD));
 	for (i = 0; i < 64; i++) {
 		LT_CHECK_OK(ptrace(PTRACE_SYSCALL, pid, 0, 0));
@@ -363,6 +369,11 @@ LT_CASE(syscall_stops_sysgood)
 			entries++;
 			LT_CHECK_EQ(regs.rax, -ENOSYS);
 			if (regs.orig_rax == SYS_getpid) {
+				LT_CHECK_EQ(ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof(info), &info),
+					    offsetof(struct __ptrace_syscall_info, entry.args[6]));
+				LT_CHECK_EQ(info.op, PTRACE_SYSCALL_INFO_ENTRY);
+				LT_CHECK_EQ(info.entry.nr, SYS_getpid);
+				LT_CHECK_EQ(info.instruction_pointer, regs.rip);
 				regs.orig_rax = -1;
 				LT_CHECK_OK(ptrace(PTRACE_SETREGS, pid, 0, &regs));
 			}
@@ -371,6 +382,12 @@ LT_CASE(syscall_stops_sysgood)
 			if (regs.orig_rax == (unsigned long)-1) {
 				/* Skipped: the call did not run, its result is -ENOSYS. */
 				LT_CHECK_EQ(regs.rax, -ENOSYS);
+				LT_CHECK_EQ(ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof(info), &info),
+					    offsetof(struct __ptrace_syscall_info, exit.is_error) + 1);
+				LT_CHECK_EQ(info.op, PTRACE_SYSCALL_INFO_EXIT);
+				LT_CHECK_EQ(info.exit.rval, -ENOSYS);
+				LT_CHECK_EQ(info.exit.is_error, 1);
+				skipped++;
 				regs.rax = 4242;
 				LT_CHECK_OK(ptrace(PTRACE_SETREGS, pid, 0, &regs));
 			}
@@ -379,6 +396,7 @@ LT_CASE(syscall_stops_sysgood)
 	LT_CHECK(i < 64);
 	LT_CHECK_EQ(st, LT_EXITED(0));
 	LT_CHECK(entries >= 2);
+	LT_CHECK_EQ(skipped, 1);
 }
 
 /* Each SINGLESTEP runs one instruction and stops with SIGTRAP (TRAP_TRACE). */
@@ -437,6 +455,39 @@ LT_CASE(signal_suppress_and_inject)
 	LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, 0));
 	CHECK_STOP(pwait(pid), SIGUSR2);
 	LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, SIGUSR1));
+	LT_CHECK_EQ(pwait(pid), LT_EXITED(0));
+}
+
+/* GETSIGMASK/SETSIGMASK: the tracee's blocked set, never SIGKILL or SIGSTOP. */
+static int sigmask_child(void)
+{
+	sigset_t set;
+
+	sigprocmask(SIG_BLOCK, NULL, &set);
+	return sigismember(&set, SIGUSR1) && !sigismember(&set, SIGKILL) ? 0 : 1;
+}
+
+LT_CASE(sigmask)
+{
+	unsigned long mask = 0;
+	pid_t pid = fork();
+
+	/* Not raise(): it blocks every signal around its kill, and restores them after. */
+	if (pid == 0) {
+		ptrace(PTRACE_TRACEME, 0, 0, 0);
+		syscall(SYS_kill, getpid(), SIGSTOP);
+		_exit(sigmask_child());
+	}
+
+	CHECK_STOP(pwait(pid), SIGSTOP);
+	LT_CHECK_OK(ptrace(PTRACE_GETSIGMASK, pid, 8, &mask));
+	LT_CHECK_EQ(mask & (1UL << (SIGUSR1 - 1)), 0);
+	LT_CHECK_ERR(ptrace(PTRACE_GETSIGMASK, pid, 4, &mask), EINVAL);
+	mask = (1UL << (SIGUSR1 - 1)) | (1UL << (SIGKILL - 1)) | (1UL << (SIGSTOP - 1));
+	LT_CHECK_OK(ptrace(PTRACE_SETSIGMASK, pid, 8, &mask));
+	LT_CHECK_OK(ptrace(PTRACE_GETSIGMASK, pid, 8, &mask));
+	LT_CHECK_EQ(mask, 1UL << (SIGUSR1 - 1));
+	LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, 0));
 	LT_CHECK_EQ(pwait(pid), LT_EXITED(0));
 }
 
@@ -687,6 +738,7 @@ int main(int argc, char **argv)
 	LT_RUN(syscall_stops_sysgood);
 	LT_RUN(singlestep);
 	LT_RUN(signal_suppress_and_inject);
+	LT_RUN(sigmask);
 	LT_RUN(ignored_signal_stops);
 	LT_RUN(nonparent_tracer_wait);
 	LT_RUN(fork_event);

@@ -24,6 +24,9 @@
 #include <linux/sched/signal.h>
 #include <linux/uaccess.h>
 #include <linux/uio.h>
+#include <linux/err.h>
+#include <uapi/linux/audit.h>
+#include <uapi/linux/siginfo.h>
 #include <asm/processor.h>
 #include <asm/processor-flags.h>
 #include <asm/segment.h>
@@ -367,6 +370,52 @@ static int ptrace_regset(struct task_struct *child, long request, unsigned int t
 	return put_user(size, &uiov->iov_len);
 }
 
+/*
+ * PTRACE_GET_SYSCALL_INFO: at a syscall stop (PTRACE_O_TRACESYSGOOD's
+ * SIGTRAP | 0x80), the call's number and arguments at entry or its
+ * result at exit; at any other stop only where the tracee is.  Returns
+ * the size of what there is to know; copies at most @size of it.
+ */
+static int ptrace_get_syscall_info(struct task_struct *child, unsigned long size,
+				   void __user *udata)
+{
+	struct pt_regs *regs = task_pt_regs(child);
+	struct ptrace_syscall_info info = {
+		.op = PTRACE_SYSCALL_INFO_NONE,
+		.arch = AUDIT_ARCH_X86_64,
+		.instruction_pointer = regs->ip,
+		.stack_pointer = regs->sp,
+	};
+	unsigned long actual = offsetof(struct ptrace_syscall_info, entry);
+	int code = 0;
+
+	spin_lock_irq(&child->sighand->siglock);
+	if (child->last_siginfo)
+		code = child->last_siginfo->si_code;
+	spin_unlock_irq(&child->sighand->siglock);
+	if (code == (SIGTRAP | 0x80) && child->ptrace_message == PTRACE_EVENTMSG_SYSCALL_ENTRY) {
+		info.op = PTRACE_SYSCALL_INFO_ENTRY;
+		info.entry.nr = regs->orig_ax;
+		info.entry.args[0] = regs->di;
+		info.entry.args[1] = regs->si;
+		info.entry.args[2] = regs->dx;
+		info.entry.args[3] = regs->r10;
+		info.entry.args[4] = regs->r8;
+		info.entry.args[5] = regs->r9;
+		actual = offsetof(struct ptrace_syscall_info, entry.args) + sizeof(info.entry.args);
+	} else if (code == (SIGTRAP | 0x80) &&
+		   child->ptrace_message == PTRACE_EVENTMSG_SYSCALL_EXIT) {
+		info.op = PTRACE_SYSCALL_INFO_EXIT;
+		info.exit.rval = regs->ax;
+		info.exit.is_error = regs->ax >= (unsigned long)-MAX_ERRNO;
+		actual = offsetof(struct ptrace_syscall_info, exit.is_error) +
+			 sizeof(info.exit.is_error);
+	}
+	if (copy_to_user(udata, &info, min(size, actual)))
+		return -EFAULT;
+	return actual;
+}
+
 long arch_ptrace(struct task_struct *child, long request, unsigned long addr,
 		 unsigned long data)
 {
@@ -396,6 +445,8 @@ long arch_ptrace(struct task_struct *child, long request, unsigned long addr,
 	case PTRACE_GETREGSET:
 	case PTRACE_SETREGSET:
 		return ptrace_regset(child, request, addr, (struct iovec __user *)data);
+	case PTRACE_GET_SYSCALL_INFO:
+		return ptrace_get_syscall_info(child, addr, udata);
 	default:
 		return ptrace_request(child, request, addr, data);
 	}
