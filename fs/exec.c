@@ -285,11 +285,19 @@ int search_binary_handler(struct linux_binprm *bprm)
 static int bprm_apply_creds(struct linux_binprm *bprm)
 {
 	struct inode *inode = file_inode(bprm->file);
-	bool nosuid = (bprm->file->f_path.mnt->mnt_flags & MNT_NOSUID) ||
-		      test_bit(PFA_NO_NEW_PRIVS, &current->atomic_flags);
-	struct cred *new = prepare_creds();
+	bool nosuid;
+	struct cred *new;
 	int ret;
 
+	/*
+	 * A traced program gains no privilege unless its tracer could have
+	 * attached to the result (CAP_SYS_PTRACE): otherwise the tracer would
+	 * own a set-user-ID process it has no right to touch.
+	 */
+	bprm->unsafe_ptrace = ptrace_exec_unsafe(current);
+	nosuid = (bprm->file->f_path.mnt->mnt_flags & MNT_NOSUID) ||
+		 test_bit(PFA_NO_NEW_PRIVS, &current->atomic_flags) || bprm->unsafe_ptrace;
+	new = prepare_creds();
 	if (!new)
 		return -ENOMEM;
 	if ((inode->i_mode & S_ISUID) && !nosuid)
@@ -335,7 +343,9 @@ static void take_over_leader(struct task_struct *tsk)
 	exchange_tids(tsk, leader);
 	tsk->start_time = leader->start_time;
 	tsk->real_parent = leader->real_parent;
-	tsk->parent = leader->parent;
+	/* A traced thread keeps its own tracer; the leader's goes with the leader. */
+	if (!tsk->ptrace)
+		tsk->parent = tsk->real_parent;
 	list_replace_init(&leader->sibling, &tsk->sibling);
 	list_replace_init(&leader->tasks, &tsk->tasks);
 	spin_lock(&tsk->sighand->siglock);
@@ -538,6 +548,7 @@ static int do_execve_common(int dfd, const char *filename, int flags,
 {
 	struct linux_binprm *bprm;
 	char *fdpath = NULL;
+	pid_t old_pid;
 	int ret, i;
 
 	bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
@@ -602,7 +613,11 @@ static int do_execve_common(int dfd, const char *filename, int flags,
 		bprm->argv_size = 1;
 	}
 
+	old_pid = current->pid;
 	ret = search_binary_handler(bprm);
+	/* A tracer sees the new program before its first instruction. */
+	if (!ret)
+		ptrace_event(PTRACE_EVENT_EXEC, old_pid);
 	if (ret && bprm->point_of_no_return) {
 		/* The old program is gone: nothing to return to. */
 		pr_info("%s[%d]: exec of %s failed after the point of no return (%d)\n",

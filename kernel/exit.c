@@ -20,6 +20,7 @@
 #include <linux/mm.h>
 #include <linux/nsproxy.h>
 #include <linux/pid.h>
+#include <linux/ptrace.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -63,6 +64,8 @@ static void __exit_signal(struct task_struct *p)
 {
 	struct signal_struct *sig = p->signal;
 
+	if (unlikely(p->ptrace))
+		__ptrace_unlink(p);
 	spin_lock(&p->sighand->siglock);
 	list_del_init(&p->sibling);
 	if (thread_group_leader(p)) {
@@ -84,7 +87,6 @@ static void __exit_signal(struct task_struct *p)
 	nr_threads--;
 }
 
-static bool notify_parent_group_dead(struct task_struct *tsk);
 
 /*
  * Drop a dead task for good.  The last thread of a group whose leader is
@@ -264,7 +266,9 @@ static void forget_original_parent(struct task_struct *father)
 
 		/* Every thread of the child names its parent (CLONE_THREAD copies it). */
 		for_each_thread(p, t) {
-			t->real_parent = t->parent = reaper;
+			t->real_parent = reaper;
+			if (!t->ptrace)		/* a tracee keeps its tracer */
+				t->parent = reaper;
 			if (t->pdeath_signal)
 				group_send_sig_info(t->pdeath_signal, NULL, t);
 		}
@@ -290,14 +294,53 @@ static bool parent_wants_zombie(struct task_struct *parent)
 }
 
 /*
- * The whole group of leader @tsk is dead: tell its parent.  True if
- * nobody will wait for it (the parent ignores SIGCHLD, or no exit
- * signal), so it is to be reaped at once.  tasklist_lock held.
+ * A traced process died: its tracer hears first, with SIGCHLD, and
+ * collects the status with wait like a parent would; the real parent
+ * hears only after that (wait_task_zombie, or the tracer's detach or
+ * exit: exit_ptrace).  tasklist_lock held.
  */
-static bool notify_parent_group_dead(struct task_struct *tsk)
+static void notify_tracer_dead(struct task_struct *tsk)
+{
+	struct task_struct *tracer = tsk->parent;
+	int status = tsk->signal->flags & SIGNAL_GROUP_EXIT ?
+		     tsk->signal->group_exit_code : tsk->exit_code;
+	siginfo_t info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = SIGCHLD;
+	info.si_pid = tsk->tgid;
+	info.si_uid = tsk->real_cred->uid;
+	if (status & 0x7f) {
+		info.si_code = status & 0x80 ? CLD_DUMPED : CLD_KILLED;
+		info.si_status = status & 0x7f;
+	} else {
+		info.si_code = CLD_EXITED;
+		info.si_status = (status >> 8) & 0xff;
+	}
+	group_send_sig_info(SIGCHLD, &info, tracer);
+	wake_up_all(&tracer->signal->wait_chldexit);
+}
+
+static bool ptrace_reparented(struct task_struct *p)
+{
+	return p->ptrace && p->parent->tgid != p->real_parent->tgid;
+}
+
+/*
+ * The whole group of leader @tsk is dead: tell its parent (its tracer
+ * first, if another process traces it).  True if nobody will wait for
+ * it (the parent ignores SIGCHLD, or no exit signal), so it is to be
+ * reaped at once.  tasklist_lock held.
+ */
+bool notify_parent_group_dead(struct task_struct *tsk)
 {
 	struct task_struct *parent = tsk->real_parent;
 	bool autoreap = tsk->exit_signal < 0 || !parent_wants_zombie(parent);
+
+	if (ptrace_reparented(tsk)) {
+		notify_tracer_dead(tsk);
+		return false;
+	}
 
 	do_notify_pidfd(tsk);
 	/* A parent with SA_NOCLDWAIT and a handler still gets the signal. */
@@ -316,9 +359,12 @@ static bool notify_parent_group_dead(struct task_struct *tsk)
  */
 static void exit_notify(struct task_struct *tsk, bool group_dead)
 {
+	struct task_struct *p, *n;
+	LIST_HEAD(dead);
 	bool autoreap;
 
 	spin_lock_irq(&tasklist_lock);
+	exit_ptrace(tsk, &dead);
 	forget_original_parent(tsk);
 	if (group_dead)
 		kill_orphaned_pgrp(tsk->group_leader, NULL);
@@ -333,6 +379,10 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 	if (tsk->signal->group_exec_task)
 		wake_up_process(tsk->signal->group_exec_task);
 	spin_unlock_irq(&tasklist_lock);
+	list_for_each_entry_safe(p, n, &dead, ptrace_entry) {
+		list_del_init(&p->ptrace_entry);
+		release_task(p);
+	}
 	if (autoreap)
 		release_task(tsk);
 }
@@ -390,6 +440,8 @@ void __noreturn do_exit(long code)
 			schedule();
 		}
 	}
+	/* PTRACE_O_TRACEEXIT: the tracer sees us once more, registers intact. */
+	ptrace_event(PTRACE_EVENT_EXIT, code);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
 	spin_lock_irq(&tsk->sighand->siglock);
@@ -460,12 +512,15 @@ struct wait_opts {
 	struct rusage __user *ru;
 };
 
-static bool eligible_child(struct wait_opts *wo, struct task_struct *p)
+static bool eligible_child(struct wait_opts *wo, struct task_struct *p, bool ptrace)
 {
 	if (wo->which == P_PID && p->pid != wo->pid)
 		return false;
 	if (wo->which == P_PGID && p->signal->pgrp != wo->pid)
 		return false;
+	/* A tracer waits for its tracees whatever their exit signal. */
+	if (ptrace)
+		return true;
 	/* A "clone" child (exit signal other than SIGCHLD) needs __WCLONE. */
 	if (!(wo->options & __WALL) &&
 	    ((p->exit_signal != SIGCHLD) ^ !!(wo->options & __WCLONE)))
@@ -542,17 +597,28 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 	pid_t pid = p->pid;
 	uid_t uid = p->real_cred->uid;
 	struct rusage ru;
+	bool reap = true;
 	int why;
 
 	spin_lock_irq(&tasklist_lock);
 	if (wo->ru)
 		fill_rusage(p, &ru);
-	if (!(wo->options & WNOWAIT)) {
+	if (ptrace_reparented(p) && p->parent->tgid == current->tgid) {
+		/* The tracer has seen it; now the real parent's turn. */
+		reap = false;
+		if (!(wo->options & WNOWAIT)) {
+			__ptrace_unlink(p);
+			if (notify_parent_group_dead(p)) {
+				p->exit_state = EXIT_DEAD;
+				reap = true;
+			}
+		}
+	} else if (!(wo->options & WNOWAIT)) {
 		p->exit_state = EXIT_DEAD;
 		account_reaped(current, p);
 	}
 	spin_unlock_irq(&tasklist_lock);
-	if (!(wo->options & WNOWAIT))
+	if (!(wo->options & WNOWAIT) && reap)
 		release_task(p);
 	why = (status & 0x7f) ? ((status & 0x80) ? CLD_DUMPED : CLD_KILLED) : CLD_EXITED;
 	return wait_copyout(wo, pid, uid, status, why,
@@ -561,7 +627,22 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 }
 
 /* What wait reports about a child that is alive. */
-enum wait_event { WAIT_NONE, WAIT_ZOMBIE, WAIT_STOPPED, WAIT_CONTINUED };
+enum wait_event { WAIT_NONE, WAIT_ZOMBIE, WAIT_STOPPED, WAIT_CONTINUED, WAIT_TRAPPED };
+
+/*
+ * A tracee stopped for us: reported whatever WUNTRACED says, once per
+ * stop (the code is consumed unless WNOWAIT).  siglock of @p held.
+ */
+static enum wait_event ptrace_stop_event(struct wait_opts *wo, struct task_struct *p,
+					 int *status)
+{
+	if (!(READ_ONCE(p->state) & __TASK_TRACED) || !p->exit_code)
+		return WAIT_NONE;
+	*status = (p->exit_code << 8) | 0x7f;
+	if (!(wo->options & WNOWAIT))
+		p->exit_code = 0;
+	return WAIT_TRAPPED;
+}
 
 /*
  * A stopped or continued child (job control): reported once, the state
@@ -593,7 +674,41 @@ static bool delay_group_leader(struct task_struct *p)
 	return thread_group_leader(p) && !thread_group_empty(p);
 }
 
-/* One thread's children: as do_wait_scan.  tasklist_lock held. */
+/*
+ * Child (or, @ptrace, tracee) @p: anything to report?  Our own child
+ * traced by someone else is not ours to reap until its tracer has seen
+ * it die; one we trace ourselves reports its trace stops instead of its
+ * job-control stops.  tasklist_lock held.
+ */
+static enum wait_event wait_consider_task(struct wait_opts *wo, struct task_struct *p,
+					  bool ptrace, int *status)
+{
+	enum wait_event ev;
+
+	if (!ptrace && p->ptrace && p->parent->tgid == current->tgid)
+		ptrace = true;
+	if (p->exit_state == EXIT_ZOMBIE) {
+		if (!(wo->options & WEXITED) || delay_group_leader(p))
+			return WAIT_NONE;
+		if (!ptrace && ptrace_reparented(p))
+			return WAIT_NONE;
+		return WAIT_ZOMBIE;
+	}
+	if (p->exit_state)
+		return WAIT_NONE;
+	spin_lock(&p->sighand->siglock);
+	if (ptrace) {
+		ev = ptrace_stop_event(wo, p, status);
+		if (ev == WAIT_NONE && (wo->options & WCONTINUED))
+			ev = child_job_event(wo, p, status);
+	} else {
+		ev = child_job_event(wo, p, status);
+	}
+	spin_unlock(&p->sighand->siglock);
+	return ev;
+}
+
+/* One thread's children and tracees: as do_wait_scan.  tasklist_lock held. */
 static int wait_scan_children(struct wait_opts *wo, struct task_struct *parent,
 			      struct task_struct **found, enum wait_event *ev, int *status)
 {
@@ -601,20 +716,21 @@ static int wait_scan_children(struct wait_opts *wo, struct task_struct *parent,
 	bool any = false;
 
 	list_for_each_entry(p, &parent->children, sibling) {
-		if (!eligible_child(wo, p))
+		if (!eligible_child(wo, p, false))
 			continue;
 		any = true;
-		if (p->exit_state == EXIT_ZOMBIE && (wo->options & WEXITED) &&
-		    !delay_group_leader(p)) {
+		*ev = wait_consider_task(wo, p, false, status);
+		if (*ev != WAIT_NONE) {
 			*found = p;
-			*ev = WAIT_ZOMBIE;
 			return 1;
 		}
-		if (p->exit_state)
+	}
+	list_for_each_entry(p, &parent->ptraced, ptrace_entry) {
+		/* Our own children were seen above. */
+		if (p->real_parent->tgid == current->tgid || !eligible_child(wo, p, true))
 			continue;
-		spin_lock(&p->sighand->siglock);
-		*ev = child_job_event(wo, p, status);
-		spin_unlock(&p->sighand->siglock);
+		any = true;
+		*ev = wait_consider_task(wo, p, true, status);
 		if (*ev != WAIT_NONE) {
 			*found = p;
 			return 1;
@@ -651,6 +767,8 @@ static int wait_task_job_event(struct wait_opts *wo, pid_t pid, uid_t uid,
 {
 	if (ev == WAIT_STOPPED)
 		return wait_copyout(wo, pid, uid, status, CLD_STOPPED, (status >> 8) & 0xff, NULL);
+	if (ev == WAIT_TRAPPED)
+		return wait_copyout(wo, pid, uid, status, CLD_TRAPPED, status >> 8, NULL);
 	return wait_copyout(wo, pid, uid, status, CLD_CONTINUED, SIGCONT, NULL);
 }
 

@@ -303,6 +303,10 @@ static void init_child_fields(struct task_struct *p, unsigned long clone_flags,
 {
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->ptraced);
+	INIT_LIST_HEAD(&p->ptrace_entry);
+	p->ptrace = 0;
+	p->jobctl = 0;
 	INIT_LIST_HEAD(&p->thread_group);
 	INIT_LIST_HEAD(&p->thread_node);
 	INIT_LIST_HEAD(&p->tasks);
@@ -349,7 +353,7 @@ static void init_child_fields(struct task_struct *p, unsigned long clone_flags,
  * the group is dying meanwhile (a thread added now would miss the kill).
  * tasklist_lock and current's siglock held.
  */
-static int link_child(struct task_struct *p, struct kernel_clone_args *args)
+static int link_child(struct task_struct *p, struct kernel_clone_args *args, int trace)
 {
 	unsigned long clone_flags = args->flags;
 
@@ -362,7 +366,7 @@ static int link_child(struct task_struct *p, struct kernel_clone_args *args)
 		p->real_parent = current;
 		p->exit_signal = args->exit_signal;
 	}
-	p->parent = p->real_parent;
+	ptrace_init_task(p, (clone_flags & CLONE_PTRACE) || trace);
 	if (clone_flags & CLONE_THREAD) {
 		p->group_leader = current->group_leader;
 		p->tgid = current->tgid;
@@ -380,7 +384,7 @@ static int link_child(struct task_struct *p, struct kernel_clone_args *args)
 	return 0;
 }
 
-static struct task_struct *copy_process(struct kernel_clone_args *args)
+static struct task_struct *copy_process(struct kernel_clone_args *args, int trace)
 {
 	unsigned long clone_flags = args->flags;
 	struct task_struct *p;
@@ -455,7 +459,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	/* Visible from here on: under tasklist_lock (and siglock for the group). */
 	spin_lock_irq(&tasklist_lock);
 	spin_lock(&current->sighand->siglock);
-	retval = link_child(p, args);
+	retval = link_child(p, args, trace);
 	spin_unlock(&current->sighand->siglock);
 	spin_unlock_irq(&tasklist_lock);
 	if (retval)
@@ -504,14 +508,32 @@ void complete_vfork_done(struct task_struct *tsk)
 	spin_unlock_irqrestore(&vfork_lock, flags);
 }
 
+/* Which PTRACE_EVENT_* this fork is, if our tracer asked to follow it. */
+static int fork_trace_event(struct kernel_clone_args *args)
+{
+	int event;
+
+	if (args->flags & CLONE_UNTRACED)
+		return 0;
+	if (args->flags & CLONE_VFORK)
+		event = PTRACE_EVENT_VFORK;
+	else if (args->exit_signal != SIGCHLD)
+		event = PTRACE_EVENT_CLONE;
+	else
+		event = PTRACE_EVENT_FORK;
+	return ptrace_event_enabled(current, event) ? event : 0;
+}
+
 pid_t kernel_clone(struct kernel_clone_args *args)
 {
 	unsigned long clone_flags = args->flags;
 	struct completion vfork;
 	struct task_struct *p;
+	int trace = fork_trace_event(args);
+	bool vfork_done;
 	pid_t nr;
 
-	p = copy_process(args);
+	p = copy_process(args, trace);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	nr = p->pid;
@@ -524,15 +546,21 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	if (clone_flags & CLONE_VFORK)
 		get_task_struct(p);
 	wake_up_new_task(p);
+	/* The tracer hears of the child (GETEVENTMSG: its PID) before we go on. */
+	if (unlikely(trace))
+		ptrace_event(trace, nr);
 	/* The parent of vfork sleeps until the child releases the mm. */
 	if (clone_flags & CLONE_VFORK) {
-		if (wait_for_completion_killable(&vfork)) {
+		vfork_done = !wait_for_completion_killable(&vfork);
+		if (!vfork_done) {
 			/* Killed first: the completion on our stack must not outlive us. */
 			spin_lock_irq(&vfork_lock);
 			p->vfork_done = NULL;
 			spin_unlock_irq(&vfork_lock);
 		}
 		put_task_struct(p);
+		if (vfork_done && ptrace_event_enabled(current, PTRACE_EVENT_VFORK_DONE))
+			ptrace_event(PTRACE_EVENT_VFORK_DONE, nr);
 	}
 	return nr;
 }

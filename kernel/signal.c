@@ -35,6 +35,7 @@
 #include <linux/pid.h>
 #include <linux/jiffies.h>
 #include <linux/posix-timers.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/user.h>
@@ -81,6 +82,9 @@ static bool sig_ignored(struct task_struct *t, int sig)
 
 	/* A blocked signal stays pending: the handler may change by then. */
 	if (sigismember(&t->blocked, sig) || sigismember(&t->real_blocked, sig))
+		return false;
+	/* A tracer wants to see even an ignored signal (but never SIGKILL). */
+	if (t->ptrace && sig != SIGKILL)
 		return false;
 	/*
 	 * Kernel threads take no signals at all, and init only those it has
@@ -167,7 +171,8 @@ static bool recalc_sigpending_tsk(struct task_struct *t)
 	if (has_pending_signals(&t->pending.signal, &t->blocked) ||
 	    has_pending_signals(&t->signal->shared_pending.signal, &t->blocked) ||
 	    (t->signal->flags & (SIGNAL_STOP_STOPPED | SIGNAL_CLD_CONTINUED |
-				 SIGNAL_GROUP_EXIT))) {
+				 SIGNAL_GROUP_EXIT)) ||
+	    (t->jobctl & JOBCTL_TRAP_STOP)) {
 		set_tsk_thread_flag(t, TIF_SIGPENDING);
 		return true;
 	}
@@ -432,7 +437,8 @@ void force_sig_fault(int sig, int code, void __user *addr)
 	struct task_struct *t = current;
 	siginfo_t info;
 
-	if (sig_handler(t, sig) == SIG_DFL || sig_handler(t, sig) == SIG_IGN)
+	/* A tracer sees the fault first: most (breakpoints, steps) are its own. */
+	if (!t->ptrace && (sig_handler(t, sig) == SIG_DFL || sig_handler(t, sig) == SIG_IGN))
 		pr_info("%s[%d]: killed by signal %d (code %d) at address %px\n",
 			t->comm, t->pid, sig, code, addr);
 	memset(&info, 0, sizeof(info));
@@ -552,6 +558,170 @@ int dequeue_signal(struct task_struct *t, const sigset_t *mask, siginfo_t *info)
 	return sig;
 }
 
+/* ---- Stops for the tracer ----------------------------------------------- */
+
+/*
+ * Tell the tracer its tracee stopped: SIGCHLD with CLD_TRAPPED (unless it
+ * ignores SIGCHLD or set SA_NOCLDSTOP), and wake its wait4.
+ * tasklist_lock held.
+ */
+static void do_notify_tracer(struct task_struct *tsk, int why)
+{
+	struct task_struct *tracer = tsk->parent;
+	struct k_sigaction *ka = &tracer->sighand->action[SIGCHLD - 1];
+	siginfo_t info;
+
+	fill_sigchld(&info, tsk, why, tsk->exit_code & 0x7f);
+	info.si_pid = tsk->pid;
+	if (ka->sa.sa_handler != SIG_IGN && !(ka->sa.sa_flags & SA_NOCLDSTOP))
+		group_send_sig_info(SIGCHLD, &info, tracer);
+	wake_up_all(&tracer->signal->wait_chldexit);
+}
+
+/*
+ * The tracee stops and sleeps until its tracer resumes it: the heart of
+ * ptrace.  @exit_code is what the tracer's wait reports (a signal, or
+ * SIGTRAP with an event in bits 8-15); @info is the siginfo the tracer
+ * may read and rewrite (GETSIGINFO/SETSIGINFO) while we sleep.  Returns
+ * the signal the tracer passed on resuming (0: none).  A SIGKILL ends
+ * the stop at once, and then nothing is delivered but the SIGKILL.
+ */
+static int ptrace_stop(int exit_code, int why, unsigned long message, siginfo_t *info)
+{
+	struct task_struct *t = current;
+
+	spin_lock_irq(&t->sighand->siglock);
+	t->jobctl &= ~(JOBCTL_TRAP_STOP | JOBCTL_TRAPPING);
+	if (!t->ptrace || fatal_signal_pending(t)) {
+		spin_unlock_irq(&t->sighand->siglock);
+		return fatal_signal_pending(t) ? 0 : exit_code;
+	}
+	t->last_siginfo = info;
+	t->ptrace_message = message;
+	t->exit_code = exit_code;
+	/* Before the tracer hears of it: its resume must find us TRACED. */
+	set_current_state(TASK_TRACED);
+	spin_unlock_irq(&t->sighand->siglock);
+
+	spin_lock_irq(&tasklist_lock);
+	if (t->ptrace)
+		do_notify_tracer(t, why);
+	else
+		__set_current_state(TASK_RUNNING);	/* detached meanwhile */
+	spin_unlock_irq(&tasklist_lock);
+	schedule();
+
+	spin_lock_irq(&t->sighand->siglock);
+	__set_current_state(TASK_RUNNING);
+	exit_code = fatal_signal_pending(t) ? 0 : t->exit_code;
+	t->exit_code = 0;
+	t->last_siginfo = NULL;
+	recalc_sigpending_tsk(t);
+	spin_unlock_irq(&t->sighand->siglock);
+	return exit_code;
+}
+
+/*
+ * A stop that is not about a signal: syscall, exec, fork, exit events.
+ * The tracer sees a SIGTRAP with si_code = @exit_code.  A signal the
+ * tracer names on resuming is sent to us as a fresh one.
+ */
+int ptrace_notify(int exit_code, unsigned long message)
+{
+	siginfo_t info;
+	int sig;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = SIGTRAP;
+	info.si_code = exit_code;
+	info.si_pid = current->tgid;
+	info.si_uid = current_uid();
+	sig = ptrace_stop(exit_code, CLD_TRAPPED, message, &info);
+	if (sig)
+		send_sig_info(sig, NULL, current);
+	return sig;
+}
+
+/*
+ * PTRACE_INTERRUPT (and a seized child's first stop): @t enters a
+ * PTRACE_EVENT_STOP on its way back to user mode, out of any sleep.
+ */
+void ptrace_trap_notify(struct task_struct *t, bool was_stopped)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	t->jobctl |= JOBCTL_TRAP_STOP;
+	signal_wake_up(t, false);
+	if (was_stopped)
+		wake_up_state(t, __TASK_STOPPED);
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+}
+
+/* The stop a seized tracee owes its tracer (JOBCTL_TRAP_STOP). */
+static void do_jobctl_trap(void)
+{
+	struct signal_struct *signal = current->signal;
+	int code = SIGTRAP;
+
+	if ((signal->flags & SIGNAL_STOP_STOPPED) && signal->group_exit_code)
+		code = signal->group_exit_code;
+	if (current->ptrace & PT_SEIZED)
+		code |= PTRACE_EVENT_STOP << 8;
+	ptrace_stop(code, CLD_TRAPPED, 0, NULL);
+}
+
+/*
+ * Signal-delivery-stop: before a traced task acts on @signr, its tracer
+ * decides -- deliver it, another signal, or nothing.  Returns the signal
+ * to act on, with @info rewritten if the tracer changed it.
+ */
+static int ptrace_signal(int signr, siginfo_t *info)
+{
+	signr = ptrace_stop(signr, CLD_TRAPPED, 0, info);
+	if (!signr)
+		return 0;
+	if (signr != info->si_signo) {
+		memset(info, 0, sizeof(*info));
+		info->si_signo = signr;
+		info->si_code = SI_USER;
+		spin_lock_irq(&tasklist_lock);
+		info->si_pid = current->parent->tgid;
+		info->si_uid = current->parent->real_cred->uid;
+		spin_unlock_irq(&tasklist_lock);
+	}
+	/* Now blocked (the tracer chose another): it waits its turn in the queue. */
+	if (sigismember(&current->blocked, signr)) {
+		send_sig_info(signr, info, current);
+		return 0;
+	}
+	return signr;
+}
+
+/*
+ * PTRACE_SYSCALL stops.  At entry the tracer may rewrite the arguments
+ * or the number; orig_ax = -1 skips the call (ax, -ENOSYS unless the
+ * tracer set it, is the result).  Returns nonzero if the call must not
+ * run: skipped, or a SIGKILL arrived during the stop.
+ */
+static void ptrace_report_syscall(unsigned long message)
+{
+	int code = SIGTRAP | ((current->ptrace & PT_TRACESYSGOOD) ? 0x80 : 0);
+
+	ptrace_notify(code, message);
+}
+
+int ptrace_report_syscall_entry(struct pt_regs *regs)
+{
+	ptrace_report_syscall(PTRACE_EVENTMSG_SYSCALL_ENTRY);
+	return fatal_signal_pending(current);
+}
+
+void ptrace_report_syscall_exit(struct pt_regs *regs)
+{
+	ptrace_report_syscall(PTRACE_EVENTMSG_SYSCALL_EXIT);
+}
+
 /*
  * Stop the whole thread group with @sig (default action of SIGSTOP and
  * the terminal stop signals).  The first thread to stop tells the others
@@ -575,6 +745,14 @@ static void do_signal_stop(int sig)
 	spin_unlock_irq(&current->sighand->siglock);
 	if (notify)
 		do_notify_parent_cldstop(current, CLD_STOPPED);
+	/* A tracee's group-stop is a stop for its tracer too. */
+	if (current->ptrace) {
+		int code = sig;
+
+		if (current->ptrace & PT_SEIZED)
+			code |= PTRACE_EVENT_STOP << 8;
+		ptrace_stop(code, CLD_STOPPED, 0, NULL);
+	}
 }
 
 /*
@@ -601,7 +779,8 @@ bool get_signal(struct ksignal *ksig)
 			spin_unlock_irq(&sighand->siglock);
 			do_group_exit(signal->group_exit_code);
 		}
-		if ((signal->flags & SIGNAL_STOP_STOPPED) &&
+		/* A tracee stops for its tracer instead (do_jobctl_trap, ptrace_stop). */
+		if ((signal->flags & SIGNAL_STOP_STOPPED) && !current->ptrace &&
 		    !sigismember(&current->pending.signal, SIGKILL) &&
 		    !sigismember(&signal->shared_pending.signal, SIGKILL)) {
 			/* SIGCONT clears the flag, then wakes us under this lock. */
@@ -610,10 +789,25 @@ bool get_signal(struct ksignal *ksig)
 			schedule();
 			continue;
 		}
+		if (current->jobctl & JOBCTL_TRAP_STOP) {
+			if (!current->ptrace)	/* detached before we got here */
+				current->jobctl &= ~(JOBCTL_TRAP_STOP | JOBCTL_TRAPPING);
+			spin_unlock_irq(&sighand->siglock);
+			if (current->ptrace)
+				do_jobctl_trap();
+			continue;
+		}
 		sig = dequeue_signal(current, &current->blocked, &ksig->info);
 		if (!sig) {
 			spin_unlock_irq(&sighand->siglock);
 			return false;
+		}
+		if (current->ptrace && sig != SIGKILL) {
+			spin_unlock_irq(&sighand->siglock);
+			sig = ptrace_signal(sig, &ksig->info);
+			if (!sig)
+				continue;
+			spin_lock_irq(&sighand->siglock);
 		}
 		ka = &sighand->action[sig - 1];
 		if (ka->sa.sa_handler == SIG_IGN) {

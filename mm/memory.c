@@ -553,8 +553,74 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int le
  * FOLL_FORCE, which lets debuggers patch text, is not done).  Returns
  * the bytes copied, 0 if the first page could not be reached.
  */
-int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
-		       bool write)
+/*
+ * ptrace's POKETEXT writes where the program may not: a breakpoint into
+ * read-only text (Linux's FOLL_FORCE).  The private area gets its own
+ * copy of the page first, still read-only to the program, so neither
+ * the file nor a fork relative sees the write.  Returns the PTE to write
+ * through, or NULL.  mmap_lock held.
+ */
+static pte_t *force_private_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	pte_t *pte = walk_existing(vma->vm_mm, addr);
+	struct page *old, *new;
+	unsigned long pfn;
+
+	if (!pte || !pte_present(*pte)) {
+		if (handle_mm_fault(vma, addr, 0) & VM_FAULT_ERROR)
+			return NULL;
+		pte = walk_existing(vma->vm_mm, addr);
+		if (!pte || !pte_present(*pte))
+			return NULL;
+	}
+	pfn = pte_pfn(*pte);
+	if (!pfn_valid(pfn))
+		return NULL;
+	old = is_zero_pfn(pfn) ? NULL : pfn_to_page(pfn);
+	if (old && !old->mapping && page_count(old) == 1)
+		return pte;	/* already this program's alone */
+	new = alloc_page(GFP_HIGHUSER_MOVABLE);
+	if (!new)
+		return NULL;
+	if (old)
+		copy_page(page_address(new), page_address(old));
+	else
+		clear_page(page_address(new));
+	set_pte(pte, __pte(0));
+	flush_tlb_page(vma, addr & PAGE_MASK);
+	map_new_page(vma, addr & PAGE_MASK, pte, new, false, MM_ANONPAGES);
+	if (old) {
+		page_remove_rmap(old);
+		add_mm_counter(vma->vm_mm, mm_counter(old), -1);
+		put_page(old);
+	}
+	return pte;
+}
+
+/* The PTE of @addr, faulted in as @write needs; NULL if it cannot be. */
+static pte_t *remote_vm_pte(struct vm_area_struct *vma, unsigned long addr, bool write,
+			    bool force)
+{
+	pte_t *pte;
+
+	if (write && force && !(vma->vm_flags & (VM_WRITE | VM_SHARED)) &&
+	    (vma->vm_flags & VM_MAYWRITE))
+		return force_private_page(vma, addr);
+	if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
+		return NULL;
+	pte = walk_existing(vma->vm_mm, addr);
+	if (!pte || !pte_present(*pte) || (write && !pte_write(*pte))) {
+		if (handle_mm_fault(vma, addr, write ? FAULT_FLAG_WRITE : 0) & VM_FAULT_ERROR)
+			return NULL;
+		pte = walk_existing(vma->vm_mm, addr);
+		if (!pte || !pte_present(*pte))
+			return NULL;
+	}
+	return pte;
+}
+
+static int access_remote_vm_flags(struct mm_struct *mm, unsigned long addr, void *buf,
+				  int len, bool write, bool force)
 {
 	int done = 0;
 
@@ -568,18 +634,8 @@ int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int 
 
 		if (!vma || addr < vma->vm_start)
 			break;
-		if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
-			break;
-		pte = walk_existing(mm, addr);
-		if (!pte || !pte_present(*pte) || (write && !pte_write(*pte))) {
-			if (handle_mm_fault(vma, addr, write ? FAULT_FLAG_WRITE : 0) &
-			    VM_FAULT_ERROR)
-				break;
-			pte = walk_existing(mm, addr);
-			if (!pte || !pte_present(*pte))
-				break;
-		}
-		if (!pfn_valid(pte_pfn(*pte)))
+		pte = remote_vm_pte(vma, addr, write, force);
+		if (!pte || !pfn_valid(pte_pfn(*pte)))
 			break;
 		kaddr = (char *)page_address(pfn_to_page(pte_pfn(*pte))) + off;
 		if (write)
@@ -591,6 +647,17 @@ int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int 
 	}
 	mutex_unlock(&mm->mmap_lock);
 	return done;
+}
+
+int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		       bool write)
+{
+	return access_remote_vm_flags(mm, addr, buf, len, write, false);
+}
+
+int access_remote_vm_force(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+{
+	return access_remote_vm_flags(mm, addr, buf, len, true, true);
 }
 
 /*

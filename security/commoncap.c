@@ -102,10 +102,11 @@ int cap_bprm_creds_from_file(struct linux_binprm *bprm, struct cred *new)
 	new->cap_permitted |= new->cap_ambient;
 
 	/*
-	 * no_new_privs: exec already ignored the set-ID bits; the permitted
-	 * set may not grow beyond what the caller had either.
+	 * no_new_privs, or a tracer without CAP_SYS_PTRACE: exec already
+	 * ignored the set-ID bits; the permitted set may not grow beyond
+	 * what the caller had either.
 	 */
-	if (test_bit(PFA_NO_NEW_PRIVS, &current->atomic_flags))
+	if (test_bit(PFA_NO_NEW_PRIVS, &current->atomic_flags) || bprm->unsafe_ptrace)
 		new->cap_permitted &= old->cap_permitted;
 	new->suid = new->fsuid = new->euid;
 	new->sgid = new->fsgid = new->egid;

@@ -50,6 +50,17 @@ static const char *task_state(const struct task_struct *task)
 	return "R (running)";
 }
 
+/* The process tracing @task (ptrace), 0 if none. */
+static pid_t task_tracer_pid(struct task_struct *task)
+{
+	pid_t pid;
+
+	spin_lock_irq(&tasklist_lock);
+	pid = task->ptrace ? task->parent->tgid : 0;
+	spin_unlock_irq(&tasklist_lock);
+	return pid;
+}
+
 static pid_t task_ppid(struct task_struct *task)
 {
 	pid_t ppid;
@@ -176,8 +187,8 @@ static void task_name_and_ids(struct seq_file *m, struct task_struct *task)
 	seq_printf(m, "Name:\t%s\n", get_task_comm(comm, task));
 	if (umask >= 0)
 		seq_printf(m, "Umask:\t%04o\n", umask);
-	seq_printf(m, "State:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n",
-		   task_state(task), task->tgid, task->pid, task_ppid(task));
+	seq_printf(m, "State:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t%d\n",
+		   task_state(task), task->tgid, task->pid, task_ppid(task), task_tracer_pid(task));
 	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%u\nGroups:\t",
 		   cred->uid, cred->euid, cred->suid, cred->fsuid,
 		   cred->gid, cred->egid, cred->sgid, cred->fsgid, fdsize);

@@ -33,6 +33,7 @@ struct linux_binprm {
 	int recursion_depth;
 	bool point_of_no_return;
 	bool secureexec;		/* AT_SECURE: the IDs changed */
+	bool unsafe_ptrace;		/* traced by one who may not trace what it becomes */
 };
 
 struct linux_binfmt {

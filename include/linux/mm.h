@@ -166,6 +166,8 @@ int arch_report_meminfo(char *buf, size_t size);
 struct mm_struct;
 /* Read another process's present pages (/proc/<pid>/cmdline): bytes copied. */
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
+/* ptrace POKETEXT: a write even into a read-only private area (a copy of the page) */
+int access_remote_vm_force(struct mm_struct *mm, unsigned long addr, void *buf, int len);
 int __access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
 		       bool write);
 

@@ -41,6 +41,7 @@
 #define TASK_NEW		0x0800
 #define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 #define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)
+#define TASK_TRACED		(TASK_WAKEKILL | __TASK_TRACED)
 #define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 /* task->exit_state */
@@ -64,6 +65,9 @@
 #define TIF_SIGPENDING		1
 #define TIF_NOTIFY_RESUME	2
 #define TIF_NOTSC		3	/* prctl(PR_SET_TSC, PR_TSC_SIGSEGV); kept by fork */
+#define TIF_SYSCALL_TRACE	4	/* PTRACE_SYSCALL: stop at syscall entry and exit */
+#define TIF_SINGLESTEP		5	/* PTRACE_SINGLESTEP: TF is set on the tracer's behalf */
+#define TIF_FORCED_TF		6	/* TF is ours, not the program's: hidden, and cleared after */
 
 #define TASK_COMM_LEN		16
 
@@ -227,6 +231,18 @@ struct task_struct {
 	struct task_struct *group_leader;
 	struct list_head thread_node;	/* in the leader's thread_group */
 	struct list_head thread_group;
+	/*
+	 * ptrace (kernel/ptrace.c).  While traced, @parent is the tracer and
+	 * @real_parent still the one that forked us; @ptrace_entry links us
+	 * on the tracer's @ptraced list.  Lock: tasklist_lock; @exit_code
+	 * and @last_siginfo of a stopped tracee also its siglock.
+	 */
+	unsigned int ptrace;		/* PT_PTRACED, PT_SEIZED, PT_TRACE_* options */
+	unsigned long jobctl;		/* JOBCTL_*: a trap the tracee owes its tracer */
+	struct list_head ptraced;	/* the tasks we trace */
+	struct list_head ptrace_entry;	/* in our tracer's ptraced list */
+	unsigned long ptrace_message;	/* PTRACE_GETEVENTMSG */
+	siginfo_t *last_siginfo;		/* the signal of the current ptrace stop */
 	int exit_state;
 	int exit_code;
 	int exit_signal;		/* sent to the parent on exit (SIGCHLD) */

@@ -22,10 +22,10 @@
 # without editing: DEBIAN_LANTERN_TESTS="boot ls" tools/run-tests.sh debian/
 DEBIAN_LANTERN_TESTS=${DEBIAN_LANTERN_TESTS:-"boot ls bash-script python-threading python-subprocess
 	python-json python-sqlite3 python-mmap gcc-hello gcc-pthread make tar git file perl
-	ipcs ctrl-c poweroff python-socket"}
+	ipcs ctrl-c poweroff python-socket strace"}
 
 DEB_CHECKS="bash-script python-threading python-subprocess python-json python-sqlite3
-	python-mmap gcc-hello gcc-pthread make tar git file perl ipcs python-socket"
+	python-mmap gcc-hello gcc-pthread make tar git file perl ipcs python-socket strace"
 DEB_ALL="boot ls $DEB_CHECKS ctrl-c poweroff"
 DEB_INITRD=$BUILD/initramfs-debian.cpio.gz
 DEB_TIMEOUT=1200	# the whole boot; about 40 s on Linux under TCG alone

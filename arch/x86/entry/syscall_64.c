@@ -12,6 +12,9 @@
 #include <linux/bitmap.h>
 #include <linux/sched.h>
 #include <linux/seccomp.h>
+#include <linux/ptrace.h>
+#include <linux/sched/signal.h>
+#include <uapi/linux/siginfo.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 
@@ -58,6 +61,20 @@ static long sys_ni_syscall(unsigned long nr)
 void syscall_exit_to_user_mode(struct pt_regs *regs);
 
 /*
+ * The tracer's syscall-exit stop (it may change the result in ax), or,
+ * when single-stepping, the trap the SYSCALL instruction itself owes:
+ * TF is masked in the kernel, so without it the step after a system
+ * call would silently cover two instructions.
+ */
+static void syscall_exit_work(struct pt_regs *regs)
+{
+	if (unlikely(test_tsk_thread_flag(current, TIF_SINGLESTEP)))
+		force_sig_fault(SIGTRAP, TRAP_TRACE, (void __user *)regs->ip);
+	else if (unlikely(test_tsk_thread_flag(current, TIF_SYSCALL_TRACE)))
+		ptrace_report_syscall_exit(regs);
+}
+
+/*
  * Called from entry_SYSCALL_64 with interrupts off.  Returns true if the
  * return may use SYSRET: only when rcx/r11 still equal ip/flags (an exec
  * or a signal frame changes them), the address is a canonical user
@@ -69,6 +86,17 @@ bool do_syscall_64(struct pt_regs *regs, unsigned long nr);
 bool do_syscall_64(struct pt_regs *regs, unsigned long nr)
 {
 	local_irq_enable();
+	/*
+	 * The tracer's syscall-entry stop comes before seccomp, as on Linux:
+	 * it may rewrite the number and arguments, and -1 skips the call.
+	 */
+	if (unlikely(test_tsk_thread_flag(current, TIF_SYSCALL_TRACE))) {
+		if (ptrace_report_syscall_entry(regs))
+			goto out;
+		nr = regs->orig_ax;
+		if ((long)nr == -1)
+			goto out;
+	}
 	/* seccomp first: a refused call never reaches the table. */
 	if (unlikely(current->seccomp.mode) &&
 	    !secure_computing(current, regs, nr, current->seccomp.mode))
@@ -78,6 +106,7 @@ bool do_syscall_64(struct pt_regs *regs, unsigned long nr)
 	else
 		regs->ax = sys_ni_syscall(nr);
 out:
+	syscall_exit_work(regs);
 	syscall_exit_to_user_mode(regs);
 
 	return regs->cx == regs->ip && regs->r11 == regs->flags &&

@@ -60,8 +60,30 @@ DEFINE_TRAP(exc_alignment_check,	X86_TRAP_AC,	"alignment check", SIGBUS, BUS_ADR
 DEFINE_TRAP(exc_simd_coprocessor_error,	X86_TRAP_XF,	"SIMD coprocessor error", SIGFPE, SI_KERNEL)
 DEFINE_TRAP(exc_virtualization,		X86_TRAP_VE,	"virtualization exception", SIGSEGV, SI_KERNEL)
 DEFINE_TRAP(exc_control_protection,	X86_TRAP_CP,	"control protection fault", SIGSEGV, SI_KERNEL)
-DEFINE_TRAP(exc_debug,			X86_TRAP_DB,	"debug", SIGTRAP, TRAP_BRKPT)
 DEFINE_TRAP(exc_int3,			X86_TRAP_BP,	"int3", SIGTRAP, SI_KERNEL)
+
+#define DR6_RESERVED	0xffff0ff0UL	/* what DR6 reads with no condition recorded */
+#define DR6_BS		(1UL << 14)	/* single step */
+
+/*
+ * #DB.  From user mode it is a single step: the tracer's
+ * (PTRACE_SINGLESTEP sets TF) or the program's own TF; either way a
+ * SIGTRAP with TRAP_TRACE, which a tracee turns into a stop.  Hardware
+ * breakpoints are never armed (ptrace keeps u_debugreg as values only),
+ * so a #DB in the kernel is stray: cleared and ignored, never fatal.
+ */
+void exc_debug(struct pt_regs *regs, unsigned long error_code)
+{
+	unsigned long dr6;
+
+	asm volatile("mov %%db6, %0" : "=r"(dr6));
+	asm volatile("mov %0, %%db6" : : "r"(DR6_RESERVED));
+	if (!user_mode(regs))
+		return;
+	current->thread.debugreg6 = dr6 ^ DR6_RESERVED;
+	force_sig_fault(SIGTRAP, (dr6 & DR6_BS) ? TRAP_TRACE : TRAP_BRKPT,
+			(void __user *)regs->ip);
+}
 
 /* Nothing in a VM sends NMIs on purpose; say so instead of hiding it. */
 void exc_nmi(struct pt_regs *regs, unsigned long error_code)

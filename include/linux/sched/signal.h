@@ -83,6 +83,8 @@ int dequeue_signal(struct task_struct *t, const sigset_t *mask, siginfo_t *info)
 void flush_sigqueue(struct sigpending *pending);
 void flush_signal_handlers(struct task_struct *t, int force_default);
 void do_notify_parent(struct task_struct *tsk, int sig);
+/* kernel/exit.c: a dead group's leader announced to its parent; true: reap it now */
+bool notify_parent_group_dead(struct task_struct *tsk);
 int zap_other_threads(struct task_struct *p);
 int kill_pgrp(pid_t pgrp, int sig, int priv);
 int __kill_pgrp_info(pid_t pgrp, int sig, siginfo_t *info);

@@ -91,6 +91,7 @@ typedef union siginfo {
 #define ILL_ILLOPN	2
 #define FPE_INTDIV	1
 #define TRAP_BRKPT	1
+#define TRAP_TRACE	2	/* single-step */
 
 /* si_code of SIGIO/SIGPOLL: what happened to the file. */
 #define POLL_IN		1	/* data to read */

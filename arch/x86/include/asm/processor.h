@@ -78,6 +78,9 @@ struct thread_struct {
 	unsigned long sp;		/* kernel stack pointer while switched out */
 	unsigned long fsbase;		/* user TLS base (arch_prctl ARCH_SET_FS) */
 	unsigned long gsbase;
+	/* Debug registers as a tracer set them (PTRACE_POKEUSER u_debugreg). */
+	unsigned long debugreg[4];
+	unsigned long debugreg6, debugreg7;
 	struct fxregs_state fpu;	/* user FPU/SSE registers */
 };
 
