@@ -5,7 +5,10 @@
  * A proc inode is made by a lookup and lives exactly as long as the
  * dentry that points at it: proc_dentry_operations.d_delete asks the
  * dcache to free every procfs dentry at its last dput, so the next
- * walk asks procfs again and sees the current processes.  Fixed files
+ * walk asks procfs again and sees the current processes.  A dentry held
+ * (an open /proc/<pid>) outlives its process: d_revalidate then has the
+ * walk drop it, so the name is gone, or names the process that has the
+ * PID now.  Fixed files
  * (struct proc_entry) are seq_files: their show function prints the
  * whole text at open (fs/seq_file.c).
  */
@@ -25,7 +28,23 @@ static int proc_d_delete(const struct dentry *dentry)
 	return 1;	/* never cache: processes come and go behind our back */
 }
 
+/* A /proc/<pid> (or task/<tid>) dentry is good while its process is. */
+static int proc_d_revalidate(struct dentry *dentry, unsigned int flags)
+{
+	struct inode *inode = d_inode(dentry);
+	struct task_struct *task;
+
+	if (!inode || !PROC_I(inode)->pid_obj)
+		return 1;
+	task = get_pid_task(PROC_I(inode)->pid_obj);
+	if (!task)
+		return 0;
+	put_task_struct(task);
+	return 1;
+}
+
 const struct dentry_operations proc_dentry_operations = {
+	.d_revalidate	= proc_d_revalidate,
 	.d_delete	= proc_d_delete,
 };
 
