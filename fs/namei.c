@@ -239,6 +239,23 @@ static int follow_dotdot(struct nameidata *nd)
 }
 
 /*
+ * The cached child @name of @base, or NULL.  One its filesystem no
+ * longer vouches for (a /proc/<pid> whose process is gone, still held
+ * open) is dropped from the cache: users keep it, lookups miss it.
+ */
+static struct dentry *lookup_dcache(const struct qstr *name, struct dentry *base)
+{
+	struct dentry *d = d_lookup(base, name);
+
+	if (d && d->d_op && d->d_op->d_revalidate && !d->d_op->d_revalidate(d, 0)) {
+		d_drop(d);
+		dput(d);
+		return NULL;
+	}
+	return d;
+}
+
+/*
  * The child @name of @base, which the caller has locked: from the
  * dcache, or a new dentry the filesystem's ->lookup fills in (negative
  * if the name does not exist).
@@ -250,7 +267,7 @@ static struct dentry *lookup_one_locked(const struct qstr *name, struct dentry *
 
 	if (IS_DEADDIR(dir))
 		return ERR_PTR(-ENOENT);
-	d = d_lookup(base, name);
+	d = lookup_dcache(name, base);
 	if (d)
 		return d;
 	d = d_alloc(base, name);
@@ -277,7 +294,7 @@ struct dentry *lookup_one_len(const char *name, struct dentry *base, int len)
 
 static struct dentry *lookup_child(const struct qstr *name, struct dentry *base)
 {
-	struct dentry *d = d_lookup(base, name);
+	struct dentry *d = lookup_dcache(name, base);
 
 	if (d)
 		return d;

@@ -17,6 +17,7 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/uio.h>
 
 #define SEQ_FIRST_SIZE	PAGE_SIZE
 #define SEQ_MAX_SIZE	(4UL << 20)	/* the biggest text a show may produce */
@@ -135,16 +136,19 @@ EXPORT_SYMBOL(single_release);
 /*
  * A read from offset 0 prints the text again, as Linux does: top keeps
  * /proc/stat open and re-reads it after lseek(0), and a read of a file
- * of a process that has gone since gets the show's ESRCH.
+ * of a process that has gone since gets the show's ESRCH.  The iter
+ * form is what splice and kernel_read reach; read(2) comes through
+ * seq_read, which is the same read on a user buffer.
  */
-ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos)
+ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter)
 {
-	struct seq_file *m = file->private_data;
-	size_t n;
+	struct seq_file *m = iocb->ki_filp->private_data;
+	loff_t pos = iocb->ki_pos;
+	size_t n, copied;
 
-	if (*ppos < 0)
+	if (pos < 0)
 		return -EINVAL;
-	if (*ppos == 0) {
+	if (pos == 0) {
 		struct seq_single *s = container_of(m, struct seq_single, seq);
 		int err;
 
@@ -155,13 +159,30 @@ ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos)
 		if (err)
 			return err;
 	}
-	if ((size_t)*ppos >= m->count)
+	if ((size_t)pos >= m->count)
 		return 0;
-	n = min(size, m->count - (size_t)*ppos);
-	if (copy_to_user(buf, m->buf + *ppos, n))
+	n = min(iov_iter_count(iter), m->count - (size_t)pos);
+	if (!n)
+		return 0;
+	copied = copy_to_iter(m->buf + pos, n, iter);
+	if (!copied)
 		return -EFAULT;
-	*ppos += n;
-	return n;
+	iocb->ki_pos = pos + copied;
+	return copied;
+}
+EXPORT_SYMBOL(seq_read_iter);
+
+ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos)
+{
+	struct kiocb kiocb = { .ki_filp = file, .ki_pos = *ppos };
+	struct iov_iter iter;
+	ssize_t ret;
+
+	iov_iter_ubuf(&iter, buf, size);
+	ret = seq_read_iter(&kiocb, &iter);
+	if (ret > 0)
+		*ppos = kiocb.ki_pos;
+	return ret;
 }
 EXPORT_SYMBOL(seq_read);
 

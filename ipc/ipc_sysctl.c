@@ -12,18 +12,16 @@
 #include <linux/kstrtox.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
-#include <linux/uaccess.h>
 #include "util.h"
 
 #define IPC_SYSCTL_BUF	96
 
 /* Copy a sysctl write into @buf as a string; its length, or -errno. */
-static int sysctl_copy(char *buf, const char __user *ubuf, size_t count)
+static int sysctl_copy(char *buf, const char *text, size_t count)
 {
 	if (count >= IPC_SYSCTL_BUF)
 		return -EINVAL;
-	if (copy_from_user(buf, ubuf, count))
-		return -EFAULT;
+	memcpy(buf, text, count);
 	buf[count] = '\0';
 	return count;
 }
@@ -60,7 +58,7 @@ int ipc_sem_sysctl_show(struct seq_file *m, void *v)
 }
 
 /* Fewer than four values change the first ones; semmni stays within IPCMNI. */
-ssize_t ipc_sem_sysctl_write(struct file *file, const char __user *ubuf, size_t count,
+ssize_t ipc_sem_sysctl_write(struct file *file, const char *text, size_t count,
 			     loff_t *pos)
 {
 	int *c = current_ipc_ns()->sem_ctls, vals[4], n, i, err;
@@ -68,7 +66,7 @@ ssize_t ipc_sem_sysctl_write(struct file *file, const char __user *ubuf, size_t 
 
 	if (*pos)
 		return 0;
-	err = sysctl_copy(buf, ubuf, count);
+	err = sysctl_copy(buf, text, count);
 	if (err < 0)
 		return err;
 	n = parse_words(buf, words, 4);
@@ -87,7 +85,7 @@ ssize_t ipc_sem_sysctl_write(struct file *file, const char __user *ubuf, size_t 
 	return count;
 }
 
-static ssize_t ulong_sysctl_write(unsigned long *var, const char __user *ubuf, size_t count,
+static ssize_t ulong_sysctl_write(unsigned long *var, const char *text, size_t count,
 				  loff_t *pos)
 {
 	char buf[IPC_SYSCTL_BUF], *words[1];
@@ -96,7 +94,7 @@ static ssize_t ulong_sysctl_write(unsigned long *var, const char __user *ubuf, s
 
 	if (*pos)
 		return 0;
-	err = sysctl_copy(buf, ubuf, count);
+	err = sysctl_copy(buf, text, count);
 	if (err < 0)
 		return err;
 	if (parse_words(buf, words, 1) != 1 || kstrtoul(words[0], 0, &val))
@@ -113,7 +111,7 @@ int ipc_shmmax_sysctl_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-ssize_t ipc_shmmax_sysctl_write(struct file *file, const char __user *buf, size_t count,
+ssize_t ipc_shmmax_sysctl_write(struct file *file, const char *buf, size_t count,
 				loff_t *pos)
 {
 	return ulong_sysctl_write(&current_ipc_ns()->shm_ctlmax, buf, count, pos);
@@ -126,7 +124,7 @@ int ipc_shmall_sysctl_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-ssize_t ipc_shmall_sysctl_write(struct file *file, const char __user *buf, size_t count,
+ssize_t ipc_shmall_sysctl_write(struct file *file, const char *buf, size_t count,
 				loff_t *pos)
 {
 	return ulong_sysctl_write(&current_ipc_ns()->shm_ctlall, buf, count, pos);

@@ -445,7 +445,7 @@ static struct task_struct *copy_process(struct kernel_clone_args *args, int trac
 		goto bad_fork_cleanup_namespaces;
 	retval = fork_fail_step() ?: alloc_pid(p, args->set_tid);
 	if (retval < 0)
-		goto bad_fork_cleanup_namespaces;
+		goto bad_fork_cleanup_thread;
 	if (clone_flags & CLONE_PIDFD) {
 		retval = pidfd_create(p->thread_pid, 0);
 		if (retval < 0)
@@ -471,6 +471,8 @@ bad_fork_put_pidfd:
 		close_fd(pidfd);
 bad_fork_free_pid:
 	free_pid(p);
+bad_fork_cleanup_thread:
+	exit_thread(p);
 bad_fork_cleanup_namespaces:
 	exit_task_namespaces(p);
 bad_fork_cleanup_mm:

@@ -16,7 +16,6 @@
 #include <linux/reboot.h>
 #include <linux/sched/debug.h>
 #include <linux/sysrq.h>
-#include <linux/uaccess.h>
 #include <asm/smp.h>
 
 struct sysrq_key_op {
@@ -82,15 +81,10 @@ void handle_sysrq(int key)
 }
 
 /* As Linux 6.1: the first byte written is the key; the rest is ignored. */
-ssize_t write_sysrq_trigger(struct file *file, const char __user *buf, size_t count,
+ssize_t write_sysrq_trigger(struct file *file, const char *buf, size_t count,
 			    loff_t *ppos)
 {
-	char c;
-
-	if (count) {
-		if (get_user(c, buf))
-			return -EFAULT;
-		handle_sysrq(c);
-	}
+	if (count)
+		handle_sysrq(buf[0]);
 	return count;
 }

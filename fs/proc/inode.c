@@ -5,7 +5,10 @@
  * A proc inode is made by a lookup and lives exactly as long as the
  * dentry that points at it: proc_dentry_operations.d_delete asks the
  * dcache to free every procfs dentry at its last dput, so the next
- * walk asks procfs again and sees the current processes.  Fixed files
+ * walk asks procfs again and sees the current processes.  A dentry held
+ * (an open /proc/<pid>) outlives its process: d_revalidate then has the
+ * walk drop it, so the name is gone, or names the process that has the
+ * PID now.  Fixed files
  * (struct proc_entry) are seq_files: their show function prints the
  * whole text at open (fs/seq_file.c).
  */
@@ -25,7 +28,23 @@ static int proc_d_delete(const struct dentry *dentry)
 	return 1;	/* never cache: processes come and go behind our back */
 }
 
+/* A /proc/<pid> (or task/<tid>) dentry is good while its process is. */
+static int proc_d_revalidate(struct dentry *dentry, unsigned int flags)
+{
+	struct inode *inode = d_inode(dentry);
+	struct task_struct *task;
+
+	if (!inode || !PROC_I(inode)->pid_obj)
+		return 1;
+	task = get_pid_task(PROC_I(inode)->pid_obj);
+	if (!task)
+		return 0;
+	put_task_struct(task);
+	return 1;
+}
+
 const struct dentry_operations proc_dentry_operations = {
+	.d_revalidate	= proc_d_revalidate,
 	.d_delete	= proc_d_delete,
 };
 
@@ -111,24 +130,44 @@ static int proc_single_release(struct inode *inode, struct file *file)
 	return file->private_data ? single_release(inode, file) : 0;
 }
 
-static ssize_t proc_single_read(struct file *file, char __user *buf, size_t count,
-				loff_t *pos)
+static ssize_t proc_single_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
-	return file->private_data ? seq_read(file, buf, count, pos) : -EINVAL;
+	return iocb->ki_filp->private_data ? seq_read_iter(iocb, to) : -EINVAL;
 }
 
-static ssize_t proc_single_write(struct file *file, const char __user *buf, size_t count,
-				 loff_t *pos)
+/*
+ * The entry's write gets one NUL-terminated kernel copy of the bytes, as
+ * Linux's /proc/sys handlers do: they parse text, and need not care
+ * whether it came from write(2), writev or splice.
+ */
+static ssize_t proc_single_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
-	const struct proc_entry *pde = PROC_I(file_inode(file))->pde;
+	const struct proc_entry *pde = PROC_I(file_inode(iocb->ki_filp))->pde;
+	size_t count = iov_iter_count(from);
+	ssize_t ret;
+	char *kbuf;
 
-	return pde->write ? pde->write(file, buf, count, pos) : -EIO;
+	if (!pde->write)
+		return -EIO;
+	if (count >= KMALLOC_MAX_SIZE)
+		return -ENOMEM;
+	kbuf = kmalloc(count + 1, GFP_KERNEL);
+	if (!kbuf)
+		return -ENOMEM;
+	ret = -EFAULT;
+	if (copy_from_iter(kbuf, count, from) != count)
+		goto out_free;
+	kbuf[count] = '\0';
+	ret = pde->write(iocb->ki_filp, kbuf, count, &iocb->ki_pos);
+out_free:
+	kfree(kbuf);
+	return ret;
 }
 
 static const struct file_operations proc_single_file_operations = {
 	.open		= proc_single_open,
-	.read		= proc_single_read,
-	.write		= proc_single_write,
+	.read_iter	= proc_single_read_iter,
+	.write_iter	= proc_single_write_iter,
 	.llseek		= seq_lseek,
 	.release	= proc_single_release,
 };

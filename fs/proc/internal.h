@@ -26,7 +26,8 @@ struct proc_entry {
 	const char *name;
 	umode_t mode;
 	int (*show)(struct seq_file *m, void *v);
-	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+	/* @buf: a kernel copy of the bytes written, NUL-terminated after @count. */
+	ssize_t (*write)(struct file *file, const char *buf, size_t count, loff_t *pos);
 	const struct proc_entry *subdir;	/* a directory's entries */
 	unsigned int nr_subdir;
 	void *data;				/* show/write's own (/proc/sys: the variable) */

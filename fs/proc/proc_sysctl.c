@@ -38,7 +38,6 @@
 #include <linux/sched/sysctl.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
-#include <linux/uaccess.h>
 #include <linux/utsname.h>
 #include "internal.h"
 
@@ -71,19 +70,18 @@ static const struct ctl_table *seq_ctl(struct seq_file *m)
 }
 
 /*
- * Parse up to @max integers from a user buffer into @vals.  Returns how
+ * Parse up to @max integers from a write's text into @vals.  Returns how
  * many were given, or a negative errno (EINVAL for text that is not
  * integers or is too long).
  */
-static int sysctl_parse_ints(const char __user *ubuf, size_t count, int *vals, int max)
+static int sysctl_parse_ints(const char *text, size_t count, int *vals, int max)
 {
 	char buf[SYSCTL_INT_BUF], *p, *end;
 	int n = 0;
 
 	if (count >= sizeof(buf))
 		return -EINVAL;
-	if (copy_from_user(buf, ubuf, count))
-		return -EFAULT;
+	memcpy(buf, text, count);
 	buf[count] = '\0';
 	p = buf;
 	for (;;) {
@@ -114,7 +112,7 @@ static int proc_dointvec_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static ssize_t proc_dointvec_minmax_write(struct file *file, const char __user *buf,
+static ssize_t proc_dointvec_minmax_write(struct file *file, const char *buf,
 					  size_t count, loff_t *pos)
 {
 	const struct ctl_table *table = file_ctl(file);
@@ -164,7 +162,7 @@ static int proc_douts_show(struct seq_file *m, void *v)
 }
 
 /* The whole name in one write, a trailing newline dropped, as proc_dostring does. */
-static ssize_t proc_douts_write(struct file *file, const char __user *buf, size_t count,
+static ssize_t proc_douts_write(struct file *file, const char *buf, size_t count,
 				loff_t *pos)
 {
 	char *name = uts_field(file_ctl(file)->data);
@@ -177,8 +175,7 @@ static ssize_t proc_douts_write(struct file *file, const char __user *buf, size_
 		return -EINVAL;
 	if (len > __NEW_UTS_LEN)
 		len = __NEW_UTS_LEN;
-	if (copy_from_user(tmp, buf, len))
-		return -EFAULT;
+	memcpy(tmp, buf, len);
 	if (len && tmp[len - 1] == '\n')
 		len--;
 	memcpy(name, tmp, len);
@@ -272,7 +269,7 @@ static int printk_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static ssize_t printk_write(struct file *file, const char __user *buf, size_t count,
+static ssize_t printk_write(struct file *file, const char *buf, size_t count,
 			    loff_t *pos)
 {
 	int v[4], n;
@@ -311,7 +308,7 @@ static int pipe_max_size_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static ssize_t pipe_max_size_write(struct file *file, const char __user *buf, size_t count,
+static ssize_t pipe_max_size_write(struct file *file, const char *buf, size_t count,
 				   loff_t *pos)
 {
 	unsigned long size;
@@ -339,7 +336,7 @@ static int randomize_va_space_show(struct seq_file *m, void *v)
 }
 
 /* 0, 1 or 2 (see linux/mm.h); like Linux, any int is taken (above 2 acts as 2). */
-static ssize_t randomize_va_space_write(struct file *file, const char __user *buf,
+static ssize_t randomize_va_space_write(struct file *file, const char *buf,
 					size_t count, loff_t *pos)
 {
 	char tmp[16];
@@ -350,8 +347,7 @@ static ssize_t randomize_va_space_write(struct file *file, const char __user *bu
 		return -EPERM;
 	if (*pos)
 		return -EINVAL;
-	if (copy_from_user(tmp, buf, len))
-		return -EFAULT;
+	memcpy(tmp, buf, len);
 	tmp[len] = '\0';
 	if (kstrtoint(strim(tmp), 10, &val))
 		return -EINVAL;
@@ -376,7 +372,7 @@ static int modules_disabled_permit(void)
 }
 
 /* core_pattern: one write replaces it, a trailing newline dropped; root only. */
-static ssize_t core_pattern_write(struct file *file, const char __user *buf, size_t count,
+static ssize_t core_pattern_write(struct file *file, const char *buf, size_t count,
 				  loff_t *pos)
 {
 	char tmp[CORENAME_MAX_SIZE];
@@ -386,8 +382,7 @@ static ssize_t core_pattern_write(struct file *file, const char __user *buf, siz
 		return -EPERM;
 	if (*pos)
 		return -EINVAL;
-	if (copy_from_user(tmp, buf, len))
-		return -EFAULT;
+	memcpy(tmp, buf, len);
 	if (len && tmp[len - 1] == '\n')
 		len--;
 	tmp[len] = 0;

@@ -32,6 +32,8 @@ struct qstr {
 #define QSTR_INIT(n, l) { .name = (n), .len = (l) }
 
 struct dentry_operations {
+	/* 0: a cached dentry no longer names what it did; the walk drops it and looks again. */
+	int (*d_revalidate)(struct dentry *dentry, unsigned int flags);
 	int (*d_delete)(const struct dentry *dentry);	/* 1: free at last dput */
 	void (*d_release)(struct dentry *dentry);
 	/* A name made when asked, for dentries of pseudo filesystems (sockfs). */

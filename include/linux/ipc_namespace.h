@@ -69,13 +69,13 @@ int sysvipc_shm_proc_show(struct seq_file *m, void *v);
 
 /* /proc/sys/kernel/sem and the unsigned long shm files (ipc/ipc_sysctl.c) */
 int ipc_sem_sysctl_show(struct seq_file *m, void *v);
-ssize_t ipc_sem_sysctl_write(struct file *file, const char __user *buf, size_t count,
+ssize_t ipc_sem_sysctl_write(struct file *file, const char *buf, size_t count,
 			     loff_t *pos);
 int ipc_shmmax_sysctl_show(struct seq_file *m, void *v);
-ssize_t ipc_shmmax_sysctl_write(struct file *file, const char __user *buf, size_t count,
+ssize_t ipc_shmmax_sysctl_write(struct file *file, const char *buf, size_t count,
 				loff_t *pos);
 int ipc_shmall_sysctl_show(struct seq_file *m, void *v);
-ssize_t ipc_shmall_sysctl_write(struct file *file, const char __user *buf, size_t count,
+ssize_t ipc_shmall_sysctl_write(struct file *file, const char *buf, size_t count,
 				loff_t *pos);
 
 #endif

@@ -81,10 +81,10 @@ bool kptr_restrict_may_see(void);
 struct file;
 struct seq_file;
 int dmesg_restrict_show(struct seq_file *m, void *v);
-ssize_t dmesg_restrict_write(struct file *file, const char __user *buf, size_t count,
+ssize_t dmesg_restrict_write(struct file *file, const char *buf, size_t count,
 			     loff_t *pos);
 int kptr_restrict_show(struct seq_file *m, void *v);
-ssize_t kptr_restrict_write(struct file *file, const char __user *buf, size_t count,
+ssize_t kptr_restrict_write(struct file *file, const char *buf, size_t count,
 			    loff_t *pos);
 
 #ifndef pr_fmt

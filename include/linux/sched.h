@@ -77,12 +77,15 @@
 #define SCHED_RR		2
 #define SCHED_BATCH		3
 #define SCHED_IDLE		5
+#define SCHED_DEADLINE		6
 #define SCHED_RESET_ON_FORK	0x40000000
 
 /*
- * Priorities, one scale for all classes: 0..99 real-time (lower is more
- * important), 100..139 normal, nice -20..19 mapping to 100..139.
+ * Priorities, one scale for all classes: -1 deadline, 0..99 real-time
+ * (lower is more important), 100..139 normal, nice -20..19 mapping to
+ * 100..139.
  */
+#define MAX_DL_PRIO		0
 #define MAX_RT_PRIO		100
 #define MAX_PRIO		(MAX_RT_PRIO + 40)
 #define DEFAULT_PRIO		(MAX_RT_PRIO + 20)
@@ -112,6 +115,27 @@ struct sched_rt_entity {
 	struct list_head run_list;
 	unsigned int time_slice;	/* SCHED_RR: ticks left */
 	unsigned short on_rq;
+};
+
+/*
+ * What the deadline class keeps per task: the reservation asked for
+ * (dl_runtime of CPU time in every dl_period, used within dl_deadline of
+ * the period's start) and the current instance of it (the runtime left
+ * and the absolute deadline, in run-queue clock ns).
+ */
+struct sched_dl_entity {
+	struct rb_node rb_node;		/* in dl_rq->root, by deadline; empty: not queued */
+	u64 dl_runtime;
+	u64 dl_deadline;
+	u64 dl_period;
+	u64 dl_bw;			/* dl_runtime / dl_period, fixed point (BW_SHIFT) */
+	unsigned int flags;		/* SCHED_FLAG_RECLAIM, SCHED_FLAG_DL_OVERRUN */
+	s64 runtime;
+	u64 deadline;			/* 0: no instance yet */
+	unsigned int dl_throttled:1;	/* out of runtime: off the queue until dl_timer */
+	unsigned int dl_yielded:1;	/* sched_yield gave up the rest of this instance */
+	bool dl_overrun;		/* SIGXCPU owed (SCHED_FLAG_DL_OVERRUN); the tick sends it */
+	struct hrtimer dl_timer;	/* replenishes a throttled task */
 };
 
 struct mm_struct;
@@ -216,6 +240,7 @@ struct task_struct {
 	unsigned int sched_reset_on_fork:1;	/* children start SCHED_NORMAL, nice >= 0 */
 	struct sched_entity se;
 	struct sched_rt_entity rt;
+	struct sched_dl_entity dl;
 	const struct sched_class *sched_class;
 	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
 

@@ -14,6 +14,8 @@
 #include <linux/types.h>
 #include <linux/fs.h>
 
+struct iov_iter;
+
 struct seq_file {
 	char *buf;
 	size_t size;		/* of buf */
@@ -36,6 +38,7 @@ static inline bool seq_has_overflowed(struct seq_file *m)
 int single_open(struct file *file, int (*show)(struct seq_file *m, void *v), void *data);
 int single_release(struct inode *inode, struct file *file);
 ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos);
+ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *iter);
 loff_t seq_lseek(struct file *file, loff_t offset, int whence);
 
 #endif

@@ -7,7 +7,7 @@
 
 struct file;
 void handle_sysrq(int key);
-ssize_t write_sysrq_trigger(struct file *file, const char __user *buf, size_t count,
+ssize_t write_sysrq_trigger(struct file *file, const char *buf, size_t count,
 			    loff_t *ppos);
 
 #endif

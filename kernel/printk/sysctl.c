@@ -14,10 +14,10 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
-#include <linux/uaccess.h>
+#include <linux/string.h>
 
 /* One decimal integer in [0, @max] from one write at offset 0, as proc_dointvec_minmax. */
-static ssize_t restrict_write(int *val, int max, const char __user *ubuf, size_t count,
+static ssize_t restrict_write(int *val, int max, const char *text, size_t count,
 			      loff_t *pos)
 {
 	char buf[16];
@@ -29,8 +29,7 @@ static ssize_t restrict_write(int *val, int max, const char __user *ubuf, size_t
 		return -EINVAL;
 	if (!count || count >= sizeof(buf))
 		return -EINVAL;
-	if (copy_from_user(buf, ubuf, count))
-		return -EFAULT;
+	memcpy(buf, text, count);
 	buf[count] = '\0';
 	if (buf[count - 1] == '\n')
 		buf[count - 1] = '\0';
@@ -47,7 +46,7 @@ int dmesg_restrict_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-ssize_t dmesg_restrict_write(struct file *file, const char __user *buf, size_t count,
+ssize_t dmesg_restrict_write(struct file *file, const char *buf, size_t count,
 			     loff_t *pos)
 {
 	return restrict_write(&dmesg_restrict, 1, buf, count, pos);
@@ -59,7 +58,7 @@ int kptr_restrict_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-ssize_t kptr_restrict_write(struct file *file, const char __user *buf, size_t count,
+ssize_t kptr_restrict_write(struct file *file, const char *buf, size_t count,
 			    loff_t *pos)
 {
 	return restrict_write(&kptr_restrict, 2, buf, count, pos);

@@ -75,6 +75,8 @@ void set_load_weight(struct task_struct *p)
 
 int normal_prio(struct task_struct *p)
 {
+	if (task_has_dl_policy(p))
+		return MAX_DL_PRIO - 1;
 	if (task_has_rt_policy(p))
 		return MAX_RT_PRIO - 1 - p->rt_priority;
 	return p->static_prio;
@@ -109,9 +111,7 @@ void check_preempt_curr(struct rq *rq, struct task_struct *p)
 {
 	if (p->sched_class == rq->curr->sched_class)
 		p->sched_class->check_preempt_curr(rq, p);
-	else if (p->sched_class == &rt_sched_class ||
-		 (p->sched_class == &fair_sched_class &&
-		  rq->curr->sched_class == &idle_sched_class))
+	else if (sched_class_above(p->sched_class, rq->curr->sched_class))
 		resched_curr(rq);
 }
 
@@ -154,7 +154,11 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 }
 EXPORT_SYMBOL(wake_up_state);
 
-/* Scheduler state of a new child: a fair share starting now, never ahead. */
+/*
+ * Scheduler state of a new child: a fair share starting now, never ahead.
+ * A deadline task's reservation is its own: its child must be reset to
+ * SCHED_NORMAL (SCHED_RESET_ON_FORK), or the fork fails with EAGAIN.
+ */
 int sched_fork(unsigned long clone_flags, struct task_struct *p)
 {
 	p->state = TASK_NEW;
@@ -165,9 +169,10 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p)
 	p->se.sum_exec_runtime = 0;
 	p->se.prev_sum_exec_runtime = 0;
 	p->nvcsw = p->nivcsw = 0;
+	init_dl_task(p);
 	/* SCHED_RESET_ON_FORK: the child starts as a normal, non-negative-nice task. */
 	if (p->sched_reset_on_fork) {
-		if (task_has_rt_policy(p)) {
+		if (task_has_rt_policy(p) || task_has_dl_policy(p)) {
 			p->policy = SCHED_NORMAL;
 			p->rt_priority = 0;
 		}
@@ -176,6 +181,8 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p)
 		p->normal_prio = normal_prio(p);
 		p->sched_reset_on_fork = 0;
 	}
+	if (task_has_dl_policy(p))
+		return -EAGAIN;
 	p->prio = p->normal_prio;
 	if (p->policy == SCHED_FIFO || p->policy == SCHED_RR)
 		p->sched_class = &rt_sched_class;
@@ -229,8 +236,11 @@ static void finish_task_switch(struct task_struct *prev)
 
 	prev->on_cpu = 0;
 	spin_unlock_irq(&rq->lock);
-	if (prev_state == TASK_DEAD)
+	if (prev_state == TASK_DEAD) {
+		if (prev->sched_class->task_dead)
+			prev->sched_class->task_dead(prev);
 		put_task_struct(prev);
+	}
 }
 
 /* ret_from_fork calls this: a new task's half of finish_task_switch. */
@@ -360,7 +370,10 @@ void set_user_nice(struct task_struct *p, long nice)
 /*
  * Priority inheritance (PI futexes): run @p at @prio, or back at its own
  * normal_prio when the boost ends.  An RT priority puts it in the RT
- * class even if its policy is not; policy and nice are left alone.
+ * class even if its policy is not; policy and nice are left alone.  A
+ * deadline task outranks every boost and is left alone; a deadline
+ * waiter (prio -1) boosts to the top RT priority, as there is no
+ * deadline inheritance here.
  */
 void rt_mutex_setprio(struct task_struct *p, int prio)
 {
@@ -369,9 +382,10 @@ void rt_mutex_setprio(struct task_struct *p, int prio)
 	bool queued, running;
 	int old_prio;
 
+	prio = max(prio, 0);
 	spin_lock_irqsave(&rq->lock, flags);
 	old_prio = p->prio;
-	if (prio == old_prio || p->exit_state) {
+	if (prio == old_prio || p->exit_state || task_has_dl_policy(p)) {
 		spin_unlock_irqrestore(&rq->lock, flags);
 		return;
 	}
@@ -392,19 +406,33 @@ void rt_mutex_setprio(struct task_struct *p, int prio)
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
+static const struct sched_class *policy_class(int policy)
+{
+	if (dl_policy(policy))
+		return &dl_sched_class;
+	return rt_policy(policy) ? &rt_sched_class : &fair_sched_class;
+}
+
 /*
- * Change @p's policy and priority (sched_setscheduler without the
- * permission checks).  The task moves between classes if needed.
+ * Change @p's policy, priority and deadline reservation as @attr says
+ * (sched_setattr without the permission checks; the caller validated
+ * @attr).  The task moves between classes if needed.  -EBUSY if a
+ * reservation does not fit what the CPU has left.
  */
-int sched_setscheduler_nocheck(struct task_struct *p, int policy, int prio)
+int sched_setattr_nocheck(struct task_struct *p, const struct sched_attr *attr)
 {
 	struct rq *rq = task_rq(p);
-	const struct sched_class *new_class;
+	int policy = attr->sched_policy, ret = 0;
 	unsigned long flags;
 	bool queued, running;
 
 	spin_lock_irqsave(&rq->lock, flags);
 	update_rq_clock(rq);
+	if (dl_policy(policy) || task_has_dl_policy(p)) {
+		ret = sched_dl_overflow(rq, p, attr);
+		if (ret)
+			goto unlock;
+	}
 	running = p == rq->curr;
 	queued = p->on_rq;
 	if (running)
@@ -412,13 +440,16 @@ int sched_setscheduler_nocheck(struct task_struct *p, int policy, int prio)
 	if (queued)
 		dequeue_task(rq, p, 0);
 
+	if (dl_policy(policy))
+		__setparam_dl(p, attr);
+	else if (task_has_dl_policy(p))
+		dl_clear_params(p);
 	p->policy = policy;
-	p->rt_priority = rt_policy(policy) ? prio : 0;
+	p->rt_priority = rt_policy(policy) ? attr->sched_priority : 0;
 	p->normal_prio = normal_prio(p);
 	p->prio = p->normal_prio;
 	set_load_weight(p);
-	new_class = rt_policy(policy) ? &rt_sched_class : &fair_sched_class;
-	p->sched_class = new_class;
+	p->sched_class = policy_class(policy);
 
 	if (queued)
 		enqueue_task(rq, p, 0);
@@ -426,8 +457,16 @@ int sched_setscheduler_nocheck(struct task_struct *p, int policy, int prio)
 		p->sched_class->set_next_task(rq, p);
 	/* Whoever is now most deserving gets the CPU at the next chance. */
 	resched_curr(rq);
+unlock:
 	spin_unlock_irqrestore(&rq->lock, flags);
-	return 0;
+	return ret;
+}
+
+int sched_setscheduler_nocheck(struct task_struct *p, int policy, int prio)
+{
+	struct sched_attr attr = { .sched_policy = policy, .sched_priority = prio };
+
+	return sched_setattr_nocheck(p, &attr);
 }
 
 /*
@@ -458,6 +497,7 @@ void __init sched_init(void)
 	spin_lock_init(&rq->lock);
 	init_cfs_rq(&rq->cfs);
 	init_rt_rq(&rq->rt);
+	init_dl_rq(&rq->dl);
 	rq->cpu = 0;
 	/*
 	 * The boot thread becomes this CPU's idle task once init is started.
@@ -468,6 +508,7 @@ void __init sched_init(void)
 	current->active_mm = &init_mm;
 	rq->curr = rq->idle = current;
 	current->sched_class = &idle_sched_class;
+	init_dl_task(current);
 	current->flags |= PF_IDLE;
 	current->on_cpu = 1;
 }

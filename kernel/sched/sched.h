@@ -2,8 +2,8 @@
 /*
  * Scheduler internals.  Each CPU has a run queue (struct rq) holding one
  * sub-queue per scheduling class; pick_next_task asks the classes in
- * priority order (rt, then fair, then idle) and the first with a task
- * wins.  A class is a table of operations (struct sched_class), so core.c
+ * priority order (deadline, rt, then fair, then idle) and the first with
+ * a task wins.  A class is a table of operations (struct sched_class), so core.c
  * never needs to know how a class orders its tasks.
  *
  * Lock order: rq->lock is taken with interrupts off (the tick and wakeups
@@ -19,6 +19,7 @@
 #include <linux/spinlock.h>
 #include <linux/jiffies.h>
 #include <linux/sched/clock.h>
+#include <uapi/linux/sched/types.h>
 
 #define NICE_0_LOAD		1024UL
 #define RR_TIMESLICE		(100 * HZ / 1000)	/* 100 ms */
@@ -47,15 +48,27 @@ struct sched_class {
 	void (*task_fork)(struct task_struct *p);
 	void (*prio_changed)(struct rq *rq, struct task_struct *p, int oldprio);
 	void (*update_curr)(struct rq *rq);
+	/* @p is dead and switched away from; no rq->lock held. */
+	void (*task_dead)(struct task_struct *p);
 	const struct sched_class *next;	/* the next lower class */
 };
 
+extern const struct sched_class dl_sched_class;
 extern const struct sched_class rt_sched_class;
 extern const struct sched_class fair_sched_class;
 extern const struct sched_class idle_sched_class;
-#define sched_class_highest	(&rt_sched_class)
+#define sched_class_highest	(&dl_sched_class)
 #define for_each_class(class) \
 	for (class = sched_class_highest; class; class = class->next)
+
+/* Does class @a run its tasks before class @b's? */
+static inline bool sched_class_above(const struct sched_class *a, const struct sched_class *b)
+{
+	for (a = a->next; a; a = a->next)
+		if (a == b)
+			return true;
+	return false;
+}
 
 struct cfs_rq {
 	struct load_weight load;	/* sum of the queued tasks' weights */
@@ -71,6 +84,12 @@ struct rt_rq {
 	unsigned int rt_nr_running;
 };
 
+struct dl_rq {
+	struct rb_root_cached root;	/* queued deadline tasks, earliest deadline leftmost */
+	unsigned int dl_nr_running;
+	u64 total_bw;			/* the reservations admitted on this CPU (BW_SHIFT) */
+};
+
 struct rq {
 	spinlock_t lock;
 	unsigned int nr_running;
@@ -78,6 +97,7 @@ struct rq {
 	u64 clock;			/* ns, sched_clock() at the last update */
 	struct cfs_rq cfs;
 	struct rt_rq rt;
+	struct dl_rq dl;
 	struct task_struct *curr;
 	struct task_struct *idle;
 	unsigned long nr_uninterruptible;
@@ -113,12 +133,32 @@ static inline int task_has_rt_policy(struct task_struct *p)
 	return rt_policy(p->policy);
 }
 
+static inline int dl_policy(int policy)
+{
+	return policy == SCHED_DEADLINE;
+}
+
+static inline int task_has_dl_policy(struct task_struct *p)
+{
+	return dl_policy(p->policy);
+}
+
 extern const int sched_prio_to_weight[40];
 extern const u32 sched_prio_to_wmult[40];
 
 void set_load_weight(struct task_struct *p);
 void init_cfs_rq(struct cfs_rq *cfs_rq);
 void init_rt_rq(struct rt_rq *rt_rq);
+void init_dl_rq(struct dl_rq *dl_rq);
+
+/* kernel/sched/deadline.c: the parts the core and the system calls use. */
+void init_dl_task(struct task_struct *p);
+bool __checkparam_dl(const struct sched_attr *attr);
+int sched_dl_overflow(struct rq *rq, struct task_struct *p, const struct sched_attr *attr);
+void __setparam_dl(struct task_struct *p, const struct sched_attr *attr);
+void __getparam_dl(struct task_struct *p, struct sched_attr *attr);
+void dl_clear_params(struct task_struct *p);
+int sched_setattr_nocheck(struct task_struct *p, const struct sched_attr *attr);
 void activate_task(struct rq *rq, struct task_struct *p, int flags);
 void deactivate_task(struct rq *rq, struct task_struct *p, int flags);
 void check_preempt_curr(struct rq *rq, struct task_struct *p);

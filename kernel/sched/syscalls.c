@@ -9,10 +9,10 @@
  * sched_attr with the policy, nice value and real-time priority together,
  * versioned by its size (a newer, larger struct is accepted if the part
  * this kernel does not know is zero; otherwise E2BIG, with the size this
- * kernel knows written back).  SCHED_DEADLINE is known to the priority
- * range calls, as on Linux, but there is no deadline class to run it yet:
- * sched_setattr refuses it with EINVAL, as it does utilization clamps
- * (EOPNOTSUPP, as a Linux built without them).
+ * kernel knows written back).  It is the only way in to SCHED_DEADLINE,
+ * whose runtime, deadline and period only it carries (deadline.c); it
+ * refuses utilization clamps with EOPNOTSUPP, as a Linux built without
+ * them.
  */
 #include <linux/kernel.h>
 #include <linux/kernel_stat.h>
@@ -38,7 +38,7 @@ static struct task_struct *find_process_by_pid(pid_t pid)
 static bool valid_policy(int policy)
 {
 	return policy == SCHED_NORMAL || policy == SCHED_FIFO || policy == SCHED_RR ||
-	       policy == SCHED_BATCH || policy == SCHED_IDLE;
+	       policy == SCHED_BATCH || policy == SCHED_IDLE || policy == SCHED_DEADLINE;
 }
 
 static bool check_same_owner(struct task_struct *p)
@@ -48,21 +48,22 @@ static bool check_same_owner(struct task_struct *p)
 	return cred->euid == pcred->euid || cred->euid == pcred->uid;
 }
 
-static int __sched_setscheduler(struct task_struct *p, int policy,
-				const struct sched_param *param)
+/* The checks of every way in, then the change: policy, priority, reservation. */
+static int __sched_setscheduler(struct task_struct *p, const struct sched_attr *attr)
 {
-	int prio = param->sched_priority;
-	bool reset_on_fork = policy & SCHED_RESET_ON_FORK;
+	int policy = attr->sched_policy;
+	bool reset_on_fork = attr->sched_flags & SCHED_FLAG_RESET_ON_FORK;
 	int ret;
 
-	policy &= ~SCHED_RESET_ON_FORK;
 	if (!valid_policy(policy))
 		return -EINVAL;
-	/* Real-time policies take 1..99; the others only 0. */
-	if (prio < 0 || prio > MAX_RT_PRIO - 1 || rt_policy(policy) != (prio != 0))
+	/* Real-time policies take 1..99; the others only 0.  Deadline needs a valid reservation. */
+	if (attr->sched_priority > MAX_RT_PRIO - 1 ||
+	    rt_policy(policy) != (attr->sched_priority != 0) ||
+	    (dl_policy(policy) && !__checkparam_dl(attr)))
 		return -EINVAL;
 	if (!capable(CAP_SYS_NICE)) {
-		if (rt_policy(policy))
+		if (rt_policy(policy) || dl_policy(policy))
 			return -EPERM;
 		if (!check_same_owner(p))
 			return -EPERM;
@@ -70,7 +71,7 @@ static int __sched_setscheduler(struct task_struct *p, int policy,
 		if (p->sched_reset_on_fork && !reset_on_fork)
 			return -EPERM;
 	}
-	ret = sched_setscheduler_nocheck(p, policy, prio);
+	ret = sched_setattr_nocheck(p, attr);
 	if (!ret)
 		p->sched_reset_on_fork = reset_on_fork;
 	return ret;
@@ -78,6 +79,7 @@ static int __sched_setscheduler(struct task_struct *p, int policy,
 
 static long do_sched_setscheduler(pid_t pid, int policy, struct sched_param __user *param)
 {
+	struct sched_attr attr = { 0 };
 	struct sched_param lp;
 	struct task_struct *p;
 
@@ -90,7 +92,13 @@ static long do_sched_setscheduler(pid_t pid, int policy, struct sched_param __us
 		return -ESRCH;
 	if (policy < 0)	/* sched_setparam keeps the policy and the flag */
 		policy = p->policy | (p->sched_reset_on_fork ? SCHED_RESET_ON_FORK : 0);
-	return __sched_setscheduler(p, policy, &lp);
+	attr.sched_policy = policy & ~SCHED_RESET_ON_FORK;
+	if (policy & SCHED_RESET_ON_FORK)
+		attr.sched_flags = SCHED_FLAG_RESET_ON_FORK;
+	/* A negative priority is out of range, as it is for Linux's unsigned field. */
+	attr.sched_priority = lp.sched_priority;
+	attr.sched_nice = task_nice(p);
+	return __sched_setscheduler(p, &attr);
 }
 
 SYSCALL_DEFINE3(sched_setscheduler, pid_t, pid, int, policy,
@@ -132,8 +140,6 @@ SYSCALL_DEFINE2(sched_getparam, pid_t, pid, struct sched_param __user *, param)
 		lp.sched_priority = p->rt_priority;
 	return copy_to_user(param, &lp, sizeof(lp)) ? -EFAULT : 0;
 }
-
-#define SCHED_DEADLINE	6
 
 SYSCALL_DEFINE1(sched_get_priority_max, int, policy)
 {
@@ -184,31 +190,37 @@ static bool can_nice(struct task_struct *p, int nice)
 	return 20 - nice <= (long)task_rlimit(p, RLIMIT_NICE) || capable(CAP_SYS_NICE);
 }
 
-static int sched_setattr_apply(struct task_struct *p, const struct sched_attr *attr)
+/* The task's own parameters, as sched_getattr reports them and KEEP_PARAMS keeps them. */
+static void get_params(struct task_struct *p, struct sched_attr *attr)
 {
-	int policy = attr->sched_policy, nice = attr->sched_nice, ret;
-	struct sched_param param = { .sched_priority = attr->sched_priority };
+	if (task_has_dl_policy(p))
+		__getparam_dl(p, attr);
+	else if (task_has_rt_policy(p))
+		attr->sched_priority = p->rt_priority;
+	else
+		attr->sched_nice = task_nice(p);
+}
+
+static int sched_setattr_apply(struct task_struct *p, struct sched_attr *attr)
+{
+	int ret;
 
 	if (attr->sched_flags & ~SCHED_FLAG_ALL)
 		return -EINVAL;
 	if (attr->sched_flags & (SCHED_FLAG_UTIL_CLAMP_MIN | SCHED_FLAG_UTIL_CLAMP_MAX))
 		return -EOPNOTSUPP;
 	if (attr->sched_flags & SCHED_FLAG_KEEP_POLICY)
-		policy = p->policy;
-	if (attr->sched_flags & SCHED_FLAG_KEEP_PARAMS) {
-		param.sched_priority = task_has_rt_policy(p) ? p->rt_priority : 0;
-		nice = task_nice(p);
-	}
-	if (policy == SCHED_DEADLINE)
-		return -EINVAL;		/* no deadline class yet */
-	if (!rt_policy(policy) && valid_policy(policy) && nice < task_nice(p) &&
-	    !can_nice(p, nice))
+		attr->sched_policy = p->policy;
+	if (attr->sched_flags & SCHED_FLAG_KEEP_PARAMS)
+		get_params(p, attr);
+	if (!rt_policy(attr->sched_policy) && !dl_policy(attr->sched_policy) &&
+	    valid_policy(attr->sched_policy) && attr->sched_nice < task_nice(p) &&
+	    !can_nice(p, attr->sched_nice))
 		return -EPERM;
-	if (attr->sched_flags & SCHED_FLAG_RESET_ON_FORK)
-		policy |= SCHED_RESET_ON_FORK;
-	ret = __sched_setscheduler(p, policy, &param);
-	if (!ret && !rt_policy(policy & ~SCHED_RESET_ON_FORK) && nice != task_nice(p))
-		set_user_nice(p, nice);
+	ret = __sched_setscheduler(p, attr);
+	if (!ret && !rt_policy(attr->sched_policy) && !dl_policy(attr->sched_policy) &&
+	    attr->sched_nice != task_nice(p))
+		set_user_nice(p, attr->sched_nice);
 	return ret;
 }
 
@@ -246,10 +258,7 @@ SYSCALL_DEFINE4(sched_getattr, pid_t, pid, struct sched_attr __user *, uattr,
 	attr.sched_policy = p->policy;
 	if (p->sched_reset_on_fork)
 		attr.sched_flags |= SCHED_FLAG_RESET_ON_FORK;
-	if (task_has_rt_policy(p))
-		attr.sched_priority = p->rt_priority;
-	else
-		attr.sched_nice = task_nice(p);
+	get_params(p, &attr);
 	attr.sched_util_max = 1024;	/* no clamping: the whole range */
 	/* As much as the caller's struct holds, and its size says how much that was. */
 	attr.size = min_t(u32, usize, sizeof(attr));
@@ -269,7 +278,7 @@ SYSCALL_DEFINE2(sched_rr_get_interval, pid_t, pid, struct __kernel_timespec __us
 		return -ESRCH;
 	if (p->policy == SCHED_RR)
 		ns = (u64)RR_TIMESLICE * TICK_NSEC;
-	else if (p->policy != SCHED_FIFO)
+	else if (p->policy != SCHED_FIFO && p->policy != SCHED_DEADLINE)
 		ns = SYSCTL_SCHED_LATENCY;
 	ts.tv_sec = ns / NSEC_PER_SEC;
 	ts.tv_nsec = ns % NSEC_PER_SEC;

@@ -213,6 +213,11 @@ void run_posix_cpu_timers(struct task_struct *p, int user_tick)
 		vtalrm = itimer_tick(&sig->it_virt_value, sig->it_virt_incr);
 	prof = itimer_tick(&sig->it_prof_value, sig->it_prof_incr);
 
+	/* A deadline task overran its runtime and asked to hear of it (deadline.c). */
+	if (READ_ONCE(p->dl.dl_overrun)) {
+		WRITE_ONCE(p->dl.dl_overrun, false);
+		xcpu = true;
+	}
 	soft = READ_ONCE(sig->rlim[RLIMIT_CPU].rlim_cur);
 	hard = READ_ONCE(sig->rlim[RLIMIT_CPU].rlim_max);
 	if (soft != RLIM_INFINITY) {

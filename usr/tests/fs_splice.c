@@ -5,11 +5,13 @@
  * tee duplicating a pipe's data without consuming it (and later writes
  * not leaking into the copy), vmsplice into and out of a pipe,
  * SPLICE_F_NONBLOCK on an empty pipe, end of file, EPIPE, and bad input.
+ * /proc/sys files take part both ways.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include "lt.h"
@@ -128,6 +130,71 @@ LT_CASE(vmsplice_both_ways)
 	close(p[1]);
 }
 
+#define PROC	D "/proc"
+#define PIPE_MAX	PROC "/sys/fs/pipe-max-size"
+
+/* Read a /proc/sys file through a pipe: its text, NUL-terminated, or NULL. */
+static char *splice_in(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY), p[2];
+	ssize_t n = -1;
+
+	if (fd < 0 || pipe(p))
+		return NULL;
+	if (splice(fd, NULL, p[1], NULL, size - 1, 0) > 0)
+		n = read(p[0], buf, size - 1);
+	close(p[0]);
+	close(p[1]);
+	close(fd);
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	return buf;
+}
+
+LT_CASE(procfs_sysctl)
+{
+	char old[32], now[32], plain[32];
+	int fd, p[2];
+
+	LT_CHECK_OK(mkdir(PROC, 0755));
+	LT_CHECK_OK(mount("proc", PROC, "proc", 0, NULL));
+	LT_CHECK(splice_in(PIPE_MAX, old, sizeof(old)) != NULL);
+	fd = open(PIPE_MAX, O_RDONLY);
+	LT_CHECK(fd >= 0);
+	LT_CHECK_EQ(read(fd, plain, sizeof(plain)), (long)strlen(old));
+	close(fd);
+	LT_CHECK(!strncmp(plain, old, strlen(old)));
+	/* Out of a pipe into the file: the new value takes. */
+	fd = open(PIPE_MAX, O_WRONLY);
+	LT_CHECK(fd >= 0);
+	LT_CHECK_OK(pipe(p));
+	LT_CHECK_EQ(write(p[1], "2097152", 7), 7);
+	LT_CHECK_EQ(splice(p[0], NULL, fd, NULL, 100, 0), 7);
+	close(fd);
+	LT_CHECK(splice_in(PIPE_MAX, now, sizeof(now)) != NULL);
+	LT_CHECK(!strcmp(now, "2097152\n"));
+	/* pipe -> file with a value that is rounded: the file shows the result. */
+	fd = open(PIPE_MAX, O_WRONLY);
+	LT_CHECK(fd >= 0);
+	LT_CHECK_EQ(write(p[1], "2048\n", 5), 5);
+	LT_CHECK_EQ(splice(p[0], NULL, fd, NULL, 100, 0), 5);
+	close(fd);
+	LT_CHECK(splice_in(PIPE_MAX, now, sizeof(now)) != NULL);
+	LT_CHECK(!strcmp(now, "4096\n"));	/* a page at least */
+	/* Back as it was. */
+	fd = open(PIPE_MAX, O_WRONLY);
+	LT_CHECK(fd >= 0);
+	LT_CHECK_EQ(write(p[1], old, strlen(old)), (long)strlen(old));
+	LT_CHECK_EQ(splice(p[0], NULL, fd, NULL, 100, 0), (long)strlen(old));
+	close(fd);
+	close(p[0]);
+	close(p[1]);
+	LT_CHECK(splice_in(PIPE_MAX, now, sizeof(now)) != NULL);
+	LT_CHECK(!strcmp(now, old));
+	LT_CHECK_OK(umount(PROC));
+}
+
 LT_CASE(x_errors)
 {
 	int f = open(F, O_RDONLY), g = open(G, O_WRONLY | O_APPEND), p[2], q[2];
@@ -174,6 +241,7 @@ int main(void)
 	LT_RUN(file_to_pipe_to_file);
 	LT_RUN(pipe_to_pipe_and_tee);
 	LT_RUN(vmsplice_both_ways);
+	LT_RUN(procfs_sysctl);
 	LT_RUN(x_errors);
 	lt_fs_cleanup(D);
 	return lt_end();

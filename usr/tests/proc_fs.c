@@ -327,6 +327,51 @@ LT_CASE(child_and_dead)
 	LT_CHECK_ERR(open(path, O_RDONLY), ENOENT);
 }
 
+/*
+ * A /proc/<pid> directory held open does not keep the name alive: once
+ * the process is reaped the name is gone, and a new process given the
+ * same PID (through ns_last_pid) gets a directory of its own.
+ */
+LT_CASE(dead_dir_held_open)
+{
+	char path[64], last[16];
+	struct stat old, now;
+	int fd, pid = fork(), again, lastfd;
+
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	snprintf(path, sizeof(path), P "/%d", pid);
+	fd = open(path, O_RDONLY | O_DIRECTORY);
+	LT_CHECK(fd >= 0);
+	LT_CHECK_OK(fstat(fd, &old));
+	kill(pid, SIGKILL);
+	LT_CHECK_WAIT(pid, LT_KILLED(SIGKILL));
+	LT_CHECK_ERR(stat(path, &now), ENOENT);
+	lastfd = open(P "/sys/kernel/ns_last_pid", O_WRONLY);
+	LT_CHECK(lastfd >= 0);
+	snprintf(last, sizeof(last), "%d", pid - 1);
+	LT_CHECK_EQ(write(lastfd, last, strlen(last)), (long)strlen(last));
+	close(lastfd);
+	again = fork();
+	LT_CHECK(again >= 0);
+	if (again == 0) {
+		pause();
+		_exit(0);
+	}
+	if (again == pid) {
+		LT_CHECK_OK(stat(path, &now));
+		LT_CHECK(now.st_ino != old.st_ino);
+	} else {
+		lt_note("PID %d not reused (got %d): the second half is skipped", pid, again);
+	}
+	kill(again, SIGKILL);
+	LT_CHECK_WAIT(again, LT_KILLED(SIGKILL));
+	close(fd);
+}
+
 LT_CASE(meminfo)
 {
 	LT_CHECK(slurp(P "/meminfo") > 0);
@@ -540,6 +585,7 @@ int main(int argc, char **argv, char **envp)
 	LT_RUN(pid_fd_dir);
 	LT_RUN(readdir_pids);
 	LT_RUN(child_and_dead);
+	LT_RUN(dead_dir_held_open);
 	LT_RUN(meminfo);
 	LT_RUN(sysinfo_agrees);
 	LT_RUN(uptime_loadavg);

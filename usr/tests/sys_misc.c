@@ -2,8 +2,9 @@
 /*
  * sys_misc: the small system calls.  uname, getrandom, the clocks
  * (clock_gettime/getres, gettimeofday, time, times), umask, the task name
- * (prctl PR_SET_NAME/PR_GET_NAME), resource limits (prlimit64) and the
- * FS/GS bases (arch_prctl).
+ * (prctl PR_SET_NAME/PR_GET_NAME), resource limits (prlimit64), the
+ * FS/GS bases (arch_prctl), and I/O port access (ioperm, iopl: in on
+ * port 0x80, the POST port, which any PC lets us read harmlessly).
  *
  * The clock checks leave wide margins: QEMU's TCG can stall a guest for
  * tens of milliseconds.
@@ -429,6 +430,85 @@ LT_CASE(arch_prctl_per_process)
 	LT_CHECK_EQ(gs, 0);
 }
 
+#define PORT_POST	0x80
+
+static unsigned char port_in(unsigned short port)
+{
+	unsigned char v;
+
+	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+/* Run port_in(@port) in a child: how the child ended. */
+static int child_reads_port(unsigned short port)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		port_in(port);
+		_exit(0);
+	}
+	return lt_wait(pid);
+}
+
+static void ioport_child(void)
+{
+	/* None of it before asking; then exactly the ports asked for. */
+	LT_CHECK_EQ(child_reads_port(PORT_POST), LT_KILLED(SIGSEGV));
+	LT_CHECK_OK(syscall(SYS_ioperm, PORT_POST, 1, 1));
+	port_in(PORT_POST);
+	LT_CHECK_EQ(child_reads_port(PORT_POST), LT_EXITED(0));	/* fork keeps it */
+	LT_CHECK_EQ(child_reads_port(PORT_POST + 1), LT_KILLED(SIGSEGV));
+	LT_CHECK_OK(syscall(SYS_ioperm, PORT_POST, 1, 0));
+	LT_CHECK_EQ(child_reads_port(PORT_POST), LT_KILLED(SIGSEGV));
+	/* iopl(3): every port. */
+	LT_CHECK_OK(syscall(SYS_iopl, 3));
+	port_in(PORT_POST + 1);
+	LT_CHECK_OK(syscall(SYS_iopl, 0));
+	LT_CHECK_EQ(child_reads_port(PORT_POST), LT_KILLED(SIGSEGV));
+	_exit(0);
+}
+
+LT_CASE(ioperm_iopl)
+{
+	pid_t pid;
+
+	LT_CHECK_ERR(syscall(SYS_iopl, 4), EINVAL);
+	LT_CHECK_ERR(syscall(SYS_ioperm, 65535, 2, 1), EINVAL);
+	LT_CHECK_ERR(syscall(SYS_ioperm, 0, 0, 1), EINVAL);
+	LT_CHECK_OK(syscall(SYS_ioperm, 0, 65536, 0));	/* turning off what is off */
+	pid = fork();
+	if (pid == 0)
+		ioport_child();
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	/* Interrupts stay the kernel's: under iopl(3) cli and sti do nothing, elsewhere they fault. */
+	pid = fork();
+	if (pid == 0) {
+		LT_CHECK_OK(syscall(SYS_iopl, 3));
+		__asm__ volatile("cli; sti");
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	pid = fork();
+	if (pid == 0) {
+		__asm__ volatile("cli");
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_KILLED(SIGSEGV));
+	/* Without CAP_SYS_RAWIO: no more access, though giving it up is fine. */
+	pid = fork();
+	if (pid == 0) {
+		LT_CHECK_OK(setresuid(65534, 65534, 65534));
+		LT_CHECK_ERR(syscall(SYS_ioperm, PORT_POST, 1, 1), EPERM);
+		LT_CHECK_ERR(syscall(SYS_iopl, 1), EPERM);
+		LT_CHECK_OK(syscall(SYS_iopl, 0));
+		LT_CHECK_OK(syscall(SYS_ioperm, PORT_POST, 1, 0));
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+}
+
 int main(void)
 {
 	lt_begin("sys_misc");
@@ -445,5 +525,6 @@ int main(void)
 	LT_RUN(prlimit);
 	LT_RUN(arch_prctl_fs_gs);
 	LT_RUN(arch_prctl_per_process);
+	LT_RUN(ioperm_iopl);
 	return lt_end();
 }

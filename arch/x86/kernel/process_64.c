@@ -52,6 +52,8 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 
 	if (args->fn) {
 		/* A kernel thread: ret_from_fork calls fn(arg). */
+		p->thread.io_bitmap = NULL;
+		p->thread.iopl_emul = 0;
 		memset(childregs, 0, sizeof(*childregs));
 		frame->bx = (unsigned long)args->fn;
 		frame->r12 = (unsigned long)args->fn_arg;
@@ -70,7 +72,7 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 	}
 	/* The FPU registers live in the CPU for the running task: take them now. */
 	fxsave(&p->thread.fpu);
-	return 0;
+	return io_bitmap_copy(p);
 }
 
 struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
@@ -92,6 +94,9 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 	this_cpu_write(current_task, next);
 	this_cpu_write(cpu_current_top_of_stack, (unsigned long)next->stack + THREAD_SIZE);
 	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
+	if (prev->thread.io_bitmap || prev->thread.iopl_emul == 3 ||
+	    next->thread.io_bitmap || next->thread.iopl_emul == 3)
+		tss_update_io_bitmap(next);
 	return prev;
 }
 
@@ -140,6 +145,7 @@ long set_tsc_mode(unsigned int val)
 
 void exit_thread(struct task_struct *tsk)
 {
+	io_bitmap_exit(tsk);
 }
 
 SYSCALL_DEFINE2(arch_prctl, int, option, unsigned long, arg2)

@@ -15,6 +15,7 @@
 #include <asm/processor.h>
 #include <asm/special_insns.h>
 #include <asm/traps.h>
+#include <linux/uaccess.h>
 
 /*
  * In user mode a trap is the program's own error and becomes the signal
@@ -53,7 +54,6 @@ DEFINE_TRAP(exc_coproc_segment_overrun,	X86_TRAP_OLD_MF, "coprocessor segment ov
 DEFINE_TRAP(exc_invalid_tss,		X86_TRAP_TS,	"invalid TSS", SIGSEGV, SI_KERNEL)
 DEFINE_TRAP(exc_segment_not_present,	X86_TRAP_NP,	"segment not present", SIGBUS, SI_KERNEL)
 DEFINE_TRAP(exc_stack_segment,		X86_TRAP_SS,	"stack segment", SIGBUS, SI_KERNEL)
-DEFINE_TRAP(exc_general_protection,	X86_TRAP_GP,	"general protection fault", SIGSEGV, SI_KERNEL)
 DEFINE_TRAP(exc_spurious_interrupt_bug,	X86_TRAP_SPURIOUS, "spurious interrupt bug", SIGSEGV, SI_KERNEL)
 DEFINE_TRAP(exc_coprocessor_error,	X86_TRAP_MF,	"coprocessor error", SIGFPE, SI_KERNEL)
 DEFINE_TRAP(exc_alignment_check,	X86_TRAP_AC,	"alignment check", SIGBUS, BUS_ADRERR)
@@ -83,6 +83,38 @@ void exc_debug(struct pt_regs *regs, unsigned long error_code)
 	current->thread.debugreg6 = dr6 ^ DR6_RESERVED;
 	force_sig_fault(SIGTRAP, (dr6 & DR6_BS) ? TRAP_TRACE : TRAP_BRKPT,
 			(void __user *)regs->ip);
+}
+
+#define INSN_CLI	0xfa
+#define INSN_STI	0xfb
+
+/*
+ * iopl(3) is emulated through the I/O bitmap (ioport.c), so the CLI and
+ * STI of a program that raised it still trap.  As on Linux they become
+ * no-ops, with a warning once: such programs guarded port sequences with
+ * them, and the kernel keeps interrupts its own.
+ */
+static bool fixup_iopl_exception(struct pt_regs *regs, unsigned long error_code)
+{
+	unsigned char insn;
+
+	if (!user_mode(regs) || error_code || current->thread.iopl_emul != 3)
+		return false;
+	if (copy_from_user(&insn, (const void __user *)regs->ip, 1) ||
+	    (insn != INSN_CLI && insn != INSN_STI))
+		return false;
+	pr_warn_once("%s[%d] attempts to use CLI/STI, pretending it's a NOP, ip:%lx\n",
+		     current->comm, current->pid, regs->ip);
+	regs->ip += 1;
+	return true;
+}
+
+void exc_general_protection(struct pt_regs *regs, unsigned long error_code)
+{
+	if (fixup_iopl_exception(regs, error_code))
+		return;
+	do_error_trap(regs, error_code, "general protection fault", X86_TRAP_GP, SIGSEGV,
+		      SI_KERNEL);
 }
 
 /* Nothing in a VM sends NMIs on purpose; say so instead of hiding it. */

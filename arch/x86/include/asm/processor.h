@@ -59,9 +59,32 @@ struct x86_hw_tss {
 	u16 io_bitmap_base;
 } __packed;
 
+/* The I/O permission bitmap: a bit per port, set = denied to user mode. */
+#define IO_BITMAP_BITS		65536
+#define IO_BITMAP_BYTES		(IO_BITMAP_BITS / 8)
+#define IO_BITMAP_LONGS		(IO_BITMAP_BYTES / sizeof(long))
+
 struct tss_struct {
 	struct x86_hw_tss x86_tss;
+	/*
+	 * The running task's I/O bitmap, copied in at switch (ioport.c).  The
+	 * CPU reads a byte past the last port's: the extra long stays all ones.
+	 */
+	unsigned long io_bitmap[IO_BITMAP_LONGS + 1];
+	unsigned int io_bitmap_loaded;	/* leading bytes that may allow a port */
 } __aligned(64);
+
+/* io_bitmap_base: the bitmap in force, or past the segment limit (no port allowed). */
+#define IO_BITMAP_OFFSET_VALID		offsetof(struct tss_struct, io_bitmap)
+#define __KERNEL_TSS_LIMIT		(offsetof(struct tss_struct, io_bitmap) + \
+					 sizeof(((struct tss_struct *)0)->io_bitmap) - 1)
+#define IO_BITMAP_OFFSET_INVALID	(__KERNEL_TSS_LIMIT + 1)
+
+/* A task's ports from ioperm(2): a copy of the hardware layout. */
+struct io_bitmap {
+	unsigned long bitmap[IO_BITMAP_LONGS];
+	unsigned int max;		/* bytes up to the last allowed port's long */
+};
 
 /* The legacy FXSAVE area: x87, MMX and SSE registers (512 bytes). */
 struct fxregs_state {
@@ -82,6 +105,8 @@ struct thread_struct {
 	unsigned long debugreg[4];
 	unsigned long debugreg6, debugreg7;
 	struct fxregs_state fpu;	/* user FPU/SSE registers */
+	struct io_bitmap *io_bitmap;	/* ioperm(2) ports, or NULL */
+	unsigned int iopl_emul;		/* iopl(2) level; 3 allows every port */
 };
 
 /*
@@ -108,6 +133,10 @@ DECLARE_PER_CPU(unsigned long, cpu_current_top_of_stack);
 
 void cpu_init(void);
 void update_task_stack(unsigned long sp0);
+struct task_struct;
+void tss_update_io_bitmap(struct task_struct *next);
+int io_bitmap_copy(struct task_struct *p);
+void io_bitmap_exit(struct task_struct *tsk);
 void fpu__init_cpu(void);
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 /* prctl(PR_GET_TSC / PR_SET_TSC): RDTSC allowed or faulting */

@@ -115,7 +115,7 @@ static void set_tss_desc(u64 *gdt, struct tss_struct *tss)
 {
 	struct ldttss_desc *d = (struct ldttss_desc *)&gdt[GDT_ENTRY_TSS];
 	unsigned long base = (unsigned long)&tss->x86_tss;
-	unsigned long limit = sizeof(struct x86_hw_tss) - 1;
+	unsigned long limit = __KERNEL_TSS_LIMIT;
 
 	memset(d, 0, sizeof(*d));
 	d->limit0 = limit & 0xffff;
@@ -193,8 +193,9 @@ void cpu_init(void)
 	for (i = 0; i < N_EXCEPTION_STACKS; i++)
 		tss->x86_tss.ist[i] = (unsigned long)exception_stacks[i] +
 				      EXCEPTION_STACK_SIZE;
-	/* No I/O bitmap: the base points past the segment limit. */
-	tss->x86_tss.io_bitmap_base = sizeof(struct x86_hw_tss);
+	/* No port allowed until a task asks (ioport.c): the base points past the limit. */
+	memset(tss->io_bitmap, 0xff, sizeof(tss->io_bitmap));
+	tss->x86_tss.io_bitmap_base = IO_BITMAP_OFFSET_INVALID;
 	set_tss_desc(gdt_table, tss);
 
 	load_gdt(&gdt_descr);
