@@ -426,6 +426,7 @@ LT_CASE(singlestep)
 
 static void on_usr1(int sig)
 {
+	(void)sig;
 	got_usr1++;
 }
 
