@@ -368,9 +368,12 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 	forget_original_parent(tsk);
 	if (group_dead)
 		kill_orphaned_pgrp(tsk->group_leader, NULL);
-	if (!thread_group_leader(tsk))
-		autoreap = true;
-	else if (thread_group_empty(tsk))
+	if (!thread_group_leader(tsk)) {
+		/* A traced thread's death is its tracer's to collect (strace -f). */
+		autoreap = !tsk->ptrace;
+		if (tsk->ptrace)
+			notify_tracer_dead(tsk);
+	} else if (thread_group_empty(tsk))
 		autoreap = notify_parent_group_dead(tsk);
 	else
 		autoreap = false;
@@ -603,7 +606,11 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 	spin_lock_irq(&tasklist_lock);
 	if (wo->ru)
 		fill_rusage(p, &ru);
-	if (ptrace_reparented(p) && p->parent->tgid == current->tgid) {
+	if (!thread_group_leader(p)) {
+		/* A traced thread: nothing to account, the process goes on. */
+		if (!(wo->options & WNOWAIT))
+			p->exit_state = EXIT_DEAD;
+	} else if (ptrace_reparented(p) && p->parent->tgid == current->tgid) {
 		/* The tracer has seen it; now the real parent's turn. */
 		reap = false;
 		if (!(wo->options & WNOWAIT)) {
@@ -726,8 +733,9 @@ static int wait_scan_children(struct wait_opts *wo, struct task_struct *parent,
 		}
 	}
 	list_for_each_entry(p, &parent->ptraced, ptrace_entry) {
-		/* Our own children were seen above. */
-		if (p->real_parent->tgid == current->tgid || !eligible_child(wo, p, true))
+		/* Our own children were seen above; their other threads were not. */
+		if ((thread_group_leader(p) && p->real_parent->tgid == current->tgid) ||
+		    !eligible_child(wo, p, true))
 			continue;
 		any = true;
 		*ev = wait_consider_task(wo, p, true, status);

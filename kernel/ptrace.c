@@ -284,8 +284,9 @@ void exit_ptrace(struct task_struct *tracer, struct list_head *dead)
 			send_sig_info(SIGKILL, NULL, p);
 		__ptrace_unlink(p);
 		if (p->exit_state == EXIT_ZOMBIE) {
-			if (thread_group_leader(p) && thread_group_empty(p) &&
-			    notify_parent_group_dead(p)) {
+			/* A thread was kept only for us; a leader goes to its parent. */
+			if (!thread_group_leader(p) ||
+			    (thread_group_empty(p) && notify_parent_group_dead(p))) {
 				p->exit_state = EXIT_DEAD;
 				list_add(&p->ptrace_entry, dead);
 			}

@@ -13,6 +13,7 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -591,6 +592,68 @@ LT_CASE(fork_event)
 	LT_CHECK_EQ(st, LT_EXITED(0));
 }
 
+static void *thread_fn(void *arg)
+{
+	return arg;
+}
+
+static int thread_child(void)
+{
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, thread_fn, NULL))
+		return 1;
+	return pthread_join(t, NULL) ? 2 : 0;
+}
+
+/*
+ * TRACECLONE with a thread: the clone event names it, it starts traced
+ * (its first stop is a SIGSTOP), and its exit is the tracer's to collect.
+ */
+LT_CASE(clone_thread_event)
+{
+	pid_t pid = traced_child(thread_child), tid = 0, r;
+	int st = 0, i, saw_stop = 0, saw_exit = 0, done = 0;
+	long long deadline;
+	unsigned long msg;
+
+	CHECK_STOP(pwait(pid), SIGSTOP);
+	LT_CHECK_OK(ptrace(PTRACE_SETOPTIONS, pid, 0, PTRACE_O_TRACECLONE));
+	LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, 0));
+	deadline = lt_now_ns() + 10000000000LL;
+	for (i = 0; i < 100 && !done && lt_now_ns() < deadline; ) {
+		r = waitpid(-1, &st, WNOHANG | __WALL);
+		if (r == 0) {
+			lt_sleep_ms(1);
+			continue;
+		}
+		LT_CHECK(r > 0);
+		i++;
+		if (WIFEXITED(st) || WIFSIGNALED(st)) {
+			if (r == pid)
+				done = 1;
+			else if (r == tid)
+				saw_exit = 1;
+			continue;
+		}
+		if (r == pid && EVENT(st) == PTRACE_EVENT_CLONE) {
+			LT_CHECK_OK(ptrace(PTRACE_GETEVENTMSG, pid, 0, &msg));
+			tid = msg;
+			LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, 0));
+		} else if (r == tid && WSTOPSIG(st) == SIGSTOP) {
+			saw_stop = 1;
+			LT_CHECK_OK(ptrace(PTRACE_CONT, r, 0, 0));
+		} else {
+			LT_CHECK_OK(ptrace(PTRACE_CONT, r, 0, WSTOPSIG(st)));
+		}
+	}
+	LT_CHECK(done);
+	LT_CHECK_EQ(st, LT_EXITED(0));
+	LT_CHECK(tid > 0 && tid != pid);
+	LT_CHECK(saw_stop);
+	LT_CHECK(saw_exit);
+}
+
 static int exit5(void)
 {
 	return 5;
@@ -743,6 +806,7 @@ int main(int argc, char **argv)
 	LT_RUN(ignored_signal_stops);
 	LT_RUN(nonparent_tracer_wait);
 	LT_RUN(fork_event);
+	LT_RUN(clone_thread_event);
 	LT_RUN(exit_event);
 	LT_RUN(ptrace_kill);
 	LT_RUN(tracer_exit_frees_tracee);
