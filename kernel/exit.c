@@ -87,7 +87,6 @@ static void __exit_signal(struct task_struct *p)
 	nr_threads--;
 }
 
-
 /*
  * Drop a dead task for good.  The last thread of a group whose leader is
  * already a zombie is what makes the parent hear of the group's death.
@@ -308,7 +307,7 @@ static void notify_tracer_dead(struct task_struct *tsk)
 
 	memset(&info, 0, sizeof(info));
 	info.si_signo = SIGCHLD;
-	info.si_pid = tsk->tgid;
+	info.si_pid = tsk->pid;		/* the thread, for a traced thread */
 	info.si_uid = tsk->real_cred->uid;
 	if (status & 0x7f) {
 		info.si_code = status & 0x80 ? CLD_DUMPED : CLD_KILLED;
