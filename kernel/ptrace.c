@@ -436,13 +436,40 @@ static int ptrace_setsigmask(struct task_struct *child, unsigned long size,
 	return 0;
 }
 
-/* PTRACE_INTERRUPT: a seized tracee stops (PTRACE_EVENT_STOP) wherever it is. */
+/*
+ * PTRACE_INTERRUPT: a seized tracee stops (PTRACE_EVENT_STOP) wherever
+ * it is -- in a system call, or asleep in a group-stop it LISTENs in.
+ */
 static int ptrace_interrupt(struct task_struct *child)
 {
 	if (!(child->ptrace & PT_SEIZED))
 		return -EIO;
-	ptrace_trap_notify(child, false);
+	ptrace_trap_notify(child, true);
 	return 0;
+}
+
+/*
+ * PTRACE_LISTEN: a seized tracee in a group-stop stays stopped, but as
+ * a stopped process, not for us: SIGCONT (or INTERRUPT) ends it and
+ * makes it report to us again (kernel/signal.c: get_signal).  Until
+ * then it is not stopped for other requests (ESRCH).
+ */
+static int ptrace_listen(struct task_struct *child)
+{
+	int ret = -EIO;
+
+	if (!(child->ptrace & PT_SEIZED))
+		return -EIO;
+	spin_lock_irq(&child->sighand->siglock);
+	if (child->last_siginfo && (child->last_siginfo->si_code >> 8) == PTRACE_EVENT_STOP &&
+	    (child->signal->flags & SIGNAL_STOP_STOPPED)) {
+		child->jobctl |= JOBCTL_LISTENING;
+		child->exit_code = 0;
+		wake_up_state(child, __TASK_TRACED);
+		ret = 0;
+	}
+	spin_unlock_irq(&child->sighand->siglock);
+	return ret;
 }
 
 long ptrace_request(struct task_struct *child, long request, unsigned long addr,
@@ -481,6 +508,8 @@ long ptrace_request(struct task_struct *child, long request, unsigned long addr,
 		return 0;
 	case PTRACE_INTERRUPT:
 		return ptrace_interrupt(child);
+	case PTRACE_LISTEN:
+		return ptrace_listen(child);
 	case PTRACE_GETSIGMASK:
 		return ptrace_getsigmask(child, addr, (sigset_t __user *)data);
 	case PTRACE_SETSIGMASK:

@@ -591,7 +591,7 @@ static int ptrace_stop(int exit_code, int why, unsigned long message, siginfo_t 
 	struct task_struct *t = current;
 
 	spin_lock_irq(&t->sighand->siglock);
-	t->jobctl &= ~(JOBCTL_TRAP_STOP | JOBCTL_TRAPPING);
+	t->jobctl &= ~(JOBCTL_TRAP_STOP | JOBCTL_TRAPPING | JOBCTL_LISTENING);
 	if (!t->ptrace || fatal_signal_pending(t)) {
 		spin_unlock_irq(&t->sighand->siglock);
 		return fatal_signal_pending(t) ? 0 : exit_code;
@@ -626,16 +626,21 @@ static int ptrace_stop(int exit_code, int why, unsigned long message, siginfo_t 
  * The tracer sees a SIGTRAP with si_code = @exit_code.  A signal the
  * tracer names on resuming is sent to us as a fresh one.
  */
+static void ptrace_stop_info(siginfo_t *info, int signr, int exit_code)
+{
+	memset(info, 0, sizeof(*info));
+	info->si_signo = signr;
+	info->si_code = exit_code;
+	info->si_pid = current->tgid;
+	info->si_uid = current_uid();
+}
+
 int ptrace_notify(int exit_code, unsigned long message)
 {
 	siginfo_t info;
 	int sig;
 
-	memset(&info, 0, sizeof(info));
-	info.si_signo = SIGTRAP;
-	info.si_code = exit_code;
-	info.si_pid = current->tgid;
-	info.si_uid = current_uid();
+	ptrace_stop_info(&info, SIGTRAP, exit_code);
 	sig = ptrace_stop(exit_code, CLD_TRAPPED, message, &info);
 	if (sig)
 		send_sig_info(sig, NULL, current);
@@ -658,17 +663,34 @@ void ptrace_trap_notify(struct task_struct *t, bool was_stopped)
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
 }
 
-/* The stop a seized tracee owes its tracer (JOBCTL_TRAP_STOP). */
+/*
+ * A stop for the tracer that is no signal's delivery: a group-stop, or
+ * the stop a seized tracee owes (JOBCTL_TRAP_STOP: INTERRUPT, its first
+ * stop, the end of a group-stop it LISTENed to).  A seized tracee's has
+ * a siginfo whose si_code carries PTRACE_EVENT_STOP; an old-style
+ * tracee's has none, which is how a tracer tells a group-stop from a
+ * signal (GETSIGINFO fails).
+ */
+static void ptrace_group_stop(int signr, int why)
+{
+	siginfo_t info;
+
+	if (current->ptrace & PT_SEIZED) {
+		ptrace_stop_info(&info, signr, signr | (PTRACE_EVENT_STOP << 8));
+		ptrace_stop(info.si_code, why, 0, &info);
+	} else {
+		ptrace_stop(signr, why, 0, NULL);
+	}
+}
+
 static void do_jobctl_trap(void)
 {
 	struct signal_struct *signal = current->signal;
-	int code = SIGTRAP;
 
 	if ((signal->flags & SIGNAL_STOP_STOPPED) && signal->group_exit_code)
-		code = signal->group_exit_code;
-	if (current->ptrace & PT_SEIZED)
-		code |= PTRACE_EVENT_STOP << 8;
-	ptrace_stop(code, CLD_TRAPPED, 0, NULL);
+		ptrace_group_stop(signal->group_exit_code, CLD_STOPPED);
+	else
+		ptrace_group_stop(SIGTRAP, CLD_TRAPPED);
 }
 
 /*
@@ -746,13 +768,8 @@ static void do_signal_stop(int sig)
 	if (notify)
 		do_notify_parent_cldstop(current, CLD_STOPPED);
 	/* A tracee's group-stop is a stop for its tracer too. */
-	if (current->ptrace) {
-		int code = sig;
-
-		if (current->ptrace & PT_SEIZED)
-			code |= PTRACE_EVENT_STOP << 8;
-		ptrace_stop(code, CLD_STOPPED, 0, NULL);
-	}
+	if (current->ptrace)
+		ptrace_group_stop(sig, CLD_STOPPED);
 }
 
 /*
@@ -779,8 +796,14 @@ bool get_signal(struct ksignal *ksig)
 			spin_unlock_irq(&sighand->siglock);
 			do_group_exit(signal->group_exit_code);
 		}
-		/* A tracee stops for its tracer instead (do_jobctl_trap, ptrace_stop). */
-		if ((signal->flags & SIGNAL_STOP_STOPPED) && !current->ptrace &&
+		/*
+		 * A tracee stops for its tracer instead (ptrace_group_stop),
+		 * unless the tracer said PTRACE_LISTEN: then it sleeps here
+		 * like anyone, until SIGCONT or PTRACE_INTERRUPT.
+		 */
+		if ((signal->flags & SIGNAL_STOP_STOPPED) &&
+		    (!current->ptrace ||
+		     (current->jobctl & (JOBCTL_LISTENING | JOBCTL_TRAP_STOP)) == JOBCTL_LISTENING) &&
 		    !sigismember(&current->pending.signal, SIGKILL) &&
 		    !sigismember(&signal->shared_pending.signal, SIGKILL)) {
 			/* SIGCONT clears the flag, then wakes us under this lock. */
@@ -788,6 +811,11 @@ bool get_signal(struct ksignal *ksig)
 			spin_unlock_irq(&sighand->siglock);
 			schedule();
 			continue;
+		}
+		/* The group-stop we LISTENed in is over: the tracer hears so. */
+		if (current->jobctl & JOBCTL_LISTENING) {
+			current->jobctl &= ~JOBCTL_LISTENING;
+			current->jobctl |= JOBCTL_TRAP_STOP;
 		}
 		if (current->jobctl & JOBCTL_TRAP_STOP) {
 			if (!current->ptrace)	/* detached before we got here */

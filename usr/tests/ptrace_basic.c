@@ -175,6 +175,7 @@ LT_CASE(attach_detach)
 LT_CASE(seize_interrupt)
 {
 	pid_t pid = fork();
+	siginfo_t si;
 	int st;
 
 	if (pid == 0)
@@ -186,7 +187,49 @@ LT_CASE(seize_interrupt)
 	st = pwait(pid);
 	CHECK_STOP(st, SIGTRAP);
 	LT_CHECK_EQ(EVENT(st), PTRACE_EVENT_STOP);
+	LT_CHECK_OK(ptrace(PTRACE_GETSIGINFO, pid, 0, &si));
+	LT_CHECK_EQ(si.si_signo, SIGTRAP);
+	LT_CHECK_EQ(si.si_code, SIGTRAP | (PTRACE_EVENT_STOP << 8));
 	LT_CHECK_EQ(tracer_pid_of(pid), getpid());
+	LT_CHECK_OK(ptrace(PTRACE_DETACH, pid, 0, 0));
+	kill_reap(pid);
+}
+
+/*
+ * A seized tracee's group-stop: reported as PTRACE_EVENT_STOP with the
+ * stop signal; after LISTEN it stays stopped without being stopped for
+ * us, and SIGCONT makes it report again, then deliver the SIGCONT.
+ */
+LT_CASE(seize_group_stop_listen)
+{
+	pid_t pid = fork();
+	siginfo_t si;
+	int st;
+
+	if (pid == 0)
+		_exit(child_loop());
+	LT_CHECK_OK(ptrace(PTRACE_SEIZE, pid, 0, 0));
+	LT_CHECK_OK(kill(pid, SIGSTOP));
+	st = pwait(pid);
+	CHECK_STOP(st, SIGSTOP);
+	LT_CHECK_EQ(EVENT(st), 0);		/* the signal's delivery */
+	LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, SIGSTOP));
+	st = pwait(pid);
+	CHECK_STOP(st, SIGSTOP);
+	LT_CHECK_EQ(EVENT(st), PTRACE_EVENT_STOP);	/* the group-stop */
+	LT_CHECK_OK(ptrace(PTRACE_GETSIGINFO, pid, 0, &si));
+	LT_CHECK_EQ(si.si_code >> 8, PTRACE_EVENT_STOP);
+	LT_CHECK_OK(ptrace(PTRACE_LISTEN, pid, 0, 0));
+	lt_sleep_ms(20);
+	LT_CHECK_EQ(waitpid(pid, &st, WNOHANG | __WALL), 0);
+	LT_CHECK_ERR(ptrace(PTRACE_CONT, pid, 0, 0), ESRCH);
+	LT_CHECK_OK(kill(pid, SIGCONT));
+	st = pwait(pid);
+	CHECK_STOP(st, SIGTRAP);
+	LT_CHECK_EQ(EVENT(st), PTRACE_EVENT_STOP);
+	LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, 0));
+	st = pwait(pid);
+	CHECK_STOP(st, SIGCONT);
 	LT_CHECK_OK(ptrace(PTRACE_DETACH, pid, 0, 0));
 	kill_reap(pid);
 }
@@ -794,6 +837,7 @@ int main(int argc, char **argv)
 	LT_RUN(exec_event);
 	LT_RUN(attach_detach);
 	LT_RUN(seize_interrupt);
+	LT_RUN(seize_group_stop_listen);
 	LT_RUN(peek_poke_data);
 	LT_RUN(poke_readonly_text);
 	LT_RUN(getregs_setregs);
