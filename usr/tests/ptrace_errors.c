@@ -8,7 +8,8 @@
  * requests; EFAULT for bad buffers in the tracer; EINVAL for unknown
  * options and register sets; and SETREGS values that would fault in the
  * kernel on the way back to user mode (a kernel-mode code segment, a
- * non-canonical TLS base), after which the tracee still runs normally.
+ * non-canonical TLS base), after which the tracee still runs normally;
+ * and every request with garbage arguments, which must not hurt.
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -273,6 +274,38 @@ LT_CASE(setregs_rejects_bad_values)
 	LT_CHECK_WAIT(pid, LT_EXITED(0));
 }
 
+/*
+ * Every request that does not resume, kill, detach or re-attach, with
+ * garbage addresses and data: each may fail any way it likes, but the
+ * kernel survives and the tracee stays ours and stopped.
+ */
+LT_CASE(garbage_requests)
+{
+	static const long vals[] = { 0, 16, -1, 0x7fffffffffffL, (long)0xffff800000000000UL, 3 };
+	struct user_regs_struct regs;
+	pid_t pid = stopped_tracee();
+	long req;
+	unsigned int a, d;
+
+	LT_CHECK(pid > 0);
+	for (req = 1; req <= 0x4210; req++) {
+		if (req == 0x1f)
+			req = 0x4200;	/* the gap between the old and the new requests */
+		switch (req) {
+		case PTRACE_CONT: case PTRACE_KILL: case PTRACE_SINGLESTEP:
+		case PTRACE_ATTACH: case PTRACE_DETACH: case PTRACE_SYSCALL:
+		case 0x4206 /* SEIZE */: case 0x4208 /* LISTEN */:
+			continue;
+		}
+		for (a = 0; a < sizeof(vals) / sizeof(vals[0]); a++)
+			for (d = 0; d < sizeof(vals) / sizeof(vals[0]); d++)
+				raw_ptrace(req, pid, vals[a], vals[d]);
+	}
+	LT_CHECK_OK(ptrace(PTRACE_GETREGS, pid, 0, &regs));
+	LT_CHECK_OK(ptrace(PTRACE_KILL, pid, 0, 0));
+	LT_CHECK_WAIT(pid, LT_KILLED(SIGKILL));
+}
+
 int main(void)
 {
 	lt_begin("ptrace_errors");
@@ -282,5 +315,6 @@ int main(void)
 	LT_RUN(efault_buffers);
 	LT_RUN(einval);
 	LT_RUN(setregs_rejects_bad_values);
+	LT_RUN(garbage_requests);
 	return lt_end();
 }
