@@ -306,6 +306,52 @@ LT_CASE(garbage_requests)
 	LT_CHECK_WAIT(pid, LT_KILLED(SIGKILL));
 }
 
+/*
+ * Registers a program could never have, accepted by SETREGS and then run:
+ * each ends in a fault the tracee reports (a stop) or dies of, never in
+ * the kernel.  A return from a "restartable" call with a garbage number,
+ * a jump to unmapped memory with a null stack, every EFLAGS bit set.
+ */
+LT_CASE(setregs_garbage_then_run)
+{
+	struct user_regs_struct regs;
+	unsigned int i;
+	pid_t pid;
+	int st;
+
+	for (i = 0; i < 4; i++) {
+		pid = stopped_tracee();
+		LT_CHECK(pid > 0);
+		LT_CHECK_OK(ptrace(PTRACE_GETREGS, pid, 0, &regs));
+		switch (i) {
+		case 0:
+			regs.rip = 0x1000;
+			regs.rsp = 0x10;
+			regs.rax = regs.rbx = regs.rbp = 0xdeadbeefdeadbeefUL;
+			break;
+		case 1:
+			regs.rip = 0x7fffffffeff0UL;	/* the top of user space */
+			break;
+		case 2:
+			regs.eflags = ~0UL;
+			break;
+		case 3:
+			regs.rax = -512;		/* -ERESTARTSYS: the call restarts ... */
+			regs.orig_rax = 0x7fffffff;	/* ... as this */
+			break;
+		}
+		LT_CHECK_OK(ptrace(PTRACE_SETREGS, pid, 0, &regs));
+		LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, 0));
+		st = pwait(pid);
+		LT_CHECK(st != -1);
+		if (WIFSTOPPED(st))
+			LT_CHECK_OK(ptrace(PTRACE_KILL, pid, 0, 0));
+		else
+			kill(pid, SIGKILL);
+		waitpid(pid, &st, __WALL);
+	}
+}
+
 int main(void)
 {
 	lt_begin("ptrace_errors");
@@ -316,5 +362,6 @@ int main(void)
 	LT_RUN(einval);
 	LT_RUN(setregs_rejects_bad_values);
 	LT_RUN(garbage_requests);
+	LT_RUN(setregs_garbage_then_run);
 	return lt_end();
 }
