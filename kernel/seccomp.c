@@ -23,6 +23,7 @@
 #include <linux/bitops.h>
 #include <linux/cred.h>
 #include <linux/err.h>
+#include <linux/ptrace.h>
 #include <linux/errno.h>
 #include <linux/refcount.h>
 #include <linux/sched.h>
@@ -257,17 +258,43 @@ static bool strict_allowed(unsigned long nr)
 	       nr == 15 /* rt_sigreturn */;
 }
 
+static bool seccomp_filter(struct pt_regs *regs, unsigned long nr, bool recheck_after_trace);
+
+/*
+ * SECCOMP_RET_TRACE: the tracer decides, at a PTRACE_EVENT_SECCOMP stop
+ * (if it asked for them with PTRACE_O_TRACESECCOMP).  It may change the
+ * call (orig_ax and the arguments) or skip it (orig_ax -1); the call it
+ * leaves goes through the filters once more.  With no such tracer the
+ * call fails with ENOSYS, as on Linux.
+ */
+static bool seccomp_trace(struct pt_regs *regs, u32 data)
+{
+	if (!ptrace_event_enabled(current, PTRACE_EVENT_SECCOMP)) {
+		regs->ax = -ENOSYS;
+		return false;
+	}
+	ptrace_event(PTRACE_EVENT_SECCOMP, data);
+	if (fatal_signal_pending(current) || (long)regs->orig_ax == -1)
+		return false;
+	return seccomp_filter(regs, regs->orig_ax, true);
+}
+
 bool __secure_computing(struct pt_regs *regs, unsigned long nr)
 {
-	struct seccomp_filter *match = NULL;
-	struct seccomp_data sd;
-	u32 ret, data;
-
 	if (current->seccomp.mode == SECCOMP_MODE_STRICT) {
 		if (strict_allowed(nr))
 			return true;
 		seccomp_kill(false, SIGKILL);
 	}
+	return seccomp_filter(regs, nr, false);
+}
+
+static bool seccomp_filter(struct pt_regs *regs, unsigned long nr, bool recheck_after_trace)
+{
+	struct seccomp_filter *match = NULL;
+	struct seccomp_data sd;
+	u32 ret, data;
+
 	sd.nr = nr;
 	sd.arch = AUDIT_ARCH_X86_64;
 	sd.instruction_pointer = regs->ip;
@@ -299,8 +326,12 @@ bool __secure_computing(struct pt_regs *regs, unsigned long nr)
 		force_sig_seccomp(nr, data, (void __user *)regs->ip);
 		return false;
 	case SECCOMP_RET_TRACE:
+		/* The tracer has had its say about this call: it runs. */
+		if (recheck_after_trace)
+			return true;
+		return seccomp_trace(regs, data);
 	case SECCOMP_RET_USER_NOTIF:
-		/* Nobody traces or listens: the call fails as Linux fails it then. */
+		/* Nobody listens: the call fails as Linux fails it then. */
 		regs->ax = -ENOSYS;
 		return false;
 	case SECCOMP_RET_KILL_THREAD:

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -697,6 +698,68 @@ LT_CASE(clone_thread_event)
 	LT_CHECK(saw_exit);
 }
 
+/* The seccomp ABI, spelled out: the test libc has no kernel headers. */
+struct bpf_insn { unsigned short code; unsigned char jt, jf; unsigned int k; };
+struct bpf_prog { unsigned short len; struct bpf_insn *filter; };
+#define SECCOMP_RET_TRACE	0x7ff00000U
+#define SECCOMP_RET_ALLOW	0x7fff0000U
+
+/*
+ * getppid goes to the tracer (SECCOMP_RET_TRACE, data 42): the first one
+ * it skips with a result of its own, the second it lets through.
+ */
+static int seccomp_child(void)
+{
+	struct bpf_insn f[] = {
+		{ 0x20, 0, 0, 0 },			/* A = seccomp_data.nr */
+		{ 0x15, 0, 1, SYS_getppid },		/* A == getppid ? */
+		{ 0x06, 0, 0, SECCOMP_RET_TRACE | 42 },
+		{ 0x06, 0, 0, SECCOMP_RET_ALLOW },
+	};
+	struct bpf_prog prog = { 4, f };
+	long ppid = getppid();
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+	    syscall(SYS_seccomp, 1 /* SET_MODE_FILTER */, 0, &prog))
+		return 1;
+	if (syscall(SYS_getppid) != 4242)
+		return 2;
+	return syscall(SYS_getppid) == ppid ? 0 : 3;
+}
+
+LT_CASE(seccomp_trace_event)
+{
+	pid_t pid = traced_child(seccomp_child);
+	struct __ptrace_syscall_info info;
+	struct user_regs_struct regs;
+	unsigned long msg = 0;
+	int st;
+
+	CHECK_STOP(pwait(pid), SIGSTOP);
+	LT_CHECK_OK(ptrace(PTRACE_SETOPTIONS, pid, 0, PTRACE_O_TRACESECCOMP));
+	LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, 0));
+	st = pwait(pid);
+	CHECK_STOP(st, SIGTRAP);
+	LT_CHECK_EQ(EVENT(st), PTRACE_EVENT_SECCOMP);
+	LT_CHECK_OK(ptrace(PTRACE_GETEVENTMSG, pid, 0, &msg));
+	LT_CHECK_EQ(msg, 42);
+	LT_CHECK_EQ(ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof(info), &info),
+		    offsetof(struct __ptrace_syscall_info, seccomp.ret_data) + 4);
+	LT_CHECK_EQ(info.op, PTRACE_SYSCALL_INFO_SECCOMP);
+	LT_CHECK_EQ(info.seccomp.nr, SYS_getppid);
+	LT_CHECK_EQ(info.seccomp.ret_data, 42);
+	LT_CHECK_OK(ptrace(PTRACE_GETREGS, pid, 0, &regs));
+	LT_CHECK_EQ(regs.orig_rax, SYS_getppid);
+	regs.orig_rax = -1;
+	regs.rax = 4242;
+	LT_CHECK_OK(ptrace(PTRACE_SETREGS, pid, 0, &regs));
+	LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, 0));
+	st = pwait(pid);
+	LT_CHECK_EQ(EVENT(st), PTRACE_EVENT_SECCOMP);
+	LT_CHECK_OK(ptrace(PTRACE_CONT, pid, 0, 0));
+	LT_CHECK_EQ(pwait(pid), LT_EXITED(0));
+}
+
 static int exit5(void)
 {
 	return 5;
@@ -851,6 +914,7 @@ int main(int argc, char **argv)
 	LT_RUN(nonparent_tracer_wait);
 	LT_RUN(fork_event);
 	LT_RUN(clone_thread_event);
+	LT_RUN(seccomp_trace_event);
 	LT_RUN(exit_event);
 	LT_RUN(ptrace_kill);
 	LT_RUN(tracer_exit_frees_tracee);

@@ -97,10 +97,12 @@ bool do_syscall_64(struct pt_regs *regs, unsigned long nr)
 		if ((long)nr == -1)
 			goto out;
 	}
-	/* seccomp first: a refused call never reaches the table. */
-	if (unlikely(current->seccomp.mode) &&
-	    !secure_computing(current, regs, nr, current->seccomp.mode))
-		goto out;
+	/* seccomp next: a refused call never reaches the table. */
+	if (unlikely(current->seccomp.mode)) {
+		if (!secure_computing(current, regs, nr, current->seccomp.mode))
+			goto out;
+		nr = regs->orig_ax;	/* a tracer at a seccomp stop may have changed it */
+	}
 	if (likely(nr < NR_syscalls && sys_call_table[nr]))
 		regs->ax = sys_call_table[nr](regs);
 	else

@@ -373,7 +373,8 @@ static int ptrace_regset(struct task_struct *child, long request, unsigned int t
 /*
  * PTRACE_GET_SYSCALL_INFO: at a syscall stop (PTRACE_O_TRACESYSGOOD's
  * SIGTRAP | 0x80), the call's number and arguments at entry or its
- * result at exit; at any other stop only where the tracee is.  Returns
+ * result at exit; at a seccomp stop the call and the filter's data; at
+ * any other stop only where the tracee is.  Returns
  * the size of what there is to know; copies at most @size of it.
  */
 static int ptrace_get_syscall_info(struct task_struct *child, unsigned long size,
@@ -403,6 +404,18 @@ static int ptrace_get_syscall_info(struct task_struct *child, unsigned long size
 		info.entry.args[4] = regs->r8;
 		info.entry.args[5] = regs->r9;
 		actual = offsetof(struct ptrace_syscall_info, entry.args) + sizeof(info.entry.args);
+	} else if (code == (SIGTRAP | (PTRACE_EVENT_SECCOMP << 8))) {
+		info.op = PTRACE_SYSCALL_INFO_SECCOMP;
+		info.seccomp.nr = regs->orig_ax;
+		info.seccomp.args[0] = regs->di;
+		info.seccomp.args[1] = regs->si;
+		info.seccomp.args[2] = regs->dx;
+		info.seccomp.args[3] = regs->r10;
+		info.seccomp.args[4] = regs->r8;
+		info.seccomp.args[5] = regs->r9;
+		info.seccomp.ret_data = child->ptrace_message;
+		actual = offsetof(struct ptrace_syscall_info, seccomp.ret_data) +
+			 sizeof(info.seccomp.ret_data);
 	} else if (code == (SIGTRAP | 0x80) &&
 		   child->ptrace_message == PTRACE_EVENTMSG_SYSCALL_EXIT) {
 		info.op = PTRACE_SYSCALL_INFO_EXIT;
