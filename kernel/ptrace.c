@@ -177,6 +177,24 @@ static void ptrace_wait_trapping(struct task_struct *task)
 	}
 }
 
+/*
+ * PTRACE_O_SUSPEND_SECCOMP turns the tracee's filters off (checkpoint/
+ * restore tools need that): only for CAP_SYS_ADMIN, and only for a
+ * tracer not confined by seccomp itself.
+ */
+static int check_ptrace_options(unsigned long data)
+{
+	if (data & ~(unsigned long)PTRACE_O_MASK)
+		return -EINVAL;
+	if (data & PTRACE_O_SUSPEND_SECCOMP) {
+		if (!capable(CAP_SYS_ADMIN))
+			return -EPERM;
+		if (current->seccomp.mode || (current->ptrace & PT_SUSPEND_SECCOMP))
+			return -EPERM;
+	}
+	return 0;
+}
+
 static int ptrace_attach(struct task_struct *task, long request, unsigned long addr,
 			 unsigned long flags)
 {
@@ -185,8 +203,12 @@ static int ptrace_attach(struct task_struct *task, long request, unsigned long a
 	int ret;
 
 	if (seize) {
+		/* Unknown options: EIO here, EINVAL from SETOPTIONS (Linux's history). */
 		if (addr || (flags & ~(unsigned long)PTRACE_O_MASK))
 			return -EIO;
+		ret = check_ptrace_options(flags);
+		if (ret)
+			return ret;
 		flags = PT_PTRACED | PT_SEIZED | (flags << PT_OPT_FLAG_SHIFT);
 	} else {
 		flags = PT_PTRACED;
@@ -351,8 +373,10 @@ int generic_ptrace_pokedata(struct task_struct *child, unsigned long addr, unsig
 
 static int ptrace_setoptions(struct task_struct *child, unsigned long data)
 {
-	if (data & ~(unsigned long)PTRACE_O_MASK)
-		return -EINVAL;
+	int ret = check_ptrace_options(data);
+
+	if (ret)
+		return ret;
 	spin_lock_irq(&tasklist_lock);
 	child->ptrace &= ~(PTRACE_O_MASK << PT_OPT_FLAG_SHIFT);
 	child->ptrace |= data << PT_OPT_FLAG_SHIFT;

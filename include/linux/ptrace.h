@@ -33,6 +33,7 @@ bool ptrace_may_access(struct task_struct *task, unsigned int mode);
 #define PT_EVENT_FLAG(event)	(1 << (PT_OPT_FLAG_SHIFT + (event)))
 #define PT_TRACESYSGOOD		PT_EVENT_FLAG(0)
 #define PT_EXITKILL		(PTRACE_O_EXITKILL << PT_OPT_FLAG_SHIFT)
+#define PT_SUSPEND_SECCOMP	(PTRACE_O_SUSPEND_SECCOMP << PT_OPT_FLAG_SHIFT)
 
 /* task->jobctl */
 #define JOBCTL_TRAP_STOP	(1UL << 0)	/* enter a ptrace stop on the way out */

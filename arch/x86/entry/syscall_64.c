@@ -98,7 +98,7 @@ bool do_syscall_64(struct pt_regs *regs, unsigned long nr)
 			goto out;
 	}
 	/* seccomp next: a refused call never reaches the table. */
-	if (unlikely(current->seccomp.mode)) {
+	if (unlikely(current->seccomp.mode) && !(current->ptrace & PT_SUSPEND_SECCOMP)) {
 		if (!secure_computing(current, regs, nr, current->seccomp.mode))
 			goto out;
 		nr = regs->orig_ax;	/* a tracer at a seccomp stop may have changed it */
