@@ -468,7 +468,7 @@ static int ptrace_interrupt(struct task_struct *child)
 {
 	if (!(child->ptrace & PT_SEIZED))
 		return -EIO;
-	ptrace_trap_notify(child, true);
+	ptrace_trap_notify(child);
 	return 0;
 }
 

@@ -648,18 +648,18 @@ int ptrace_notify(int exit_code, unsigned long message)
 }
 
 /*
- * PTRACE_INTERRUPT (and a seized child's first stop): @t enters a
- * PTRACE_EVENT_STOP on its way back to user mode, out of any sleep.
+ * PTRACE_INTERRUPT: @t enters a PTRACE_EVENT_STOP on its way back to
+ * user mode, out of an interruptible sleep or a group-stop it sleeps in
+ * after PTRACE_LISTEN.
  */
-void ptrace_trap_notify(struct task_struct *t, bool was_stopped)
+void ptrace_trap_notify(struct task_struct *t)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&t->sighand->siglock, flags);
 	t->jobctl |= JOBCTL_TRAP_STOP;
 	signal_wake_up(t, false);
-	if (was_stopped)
-		wake_up_state(t, __TASK_STOPPED);
+	wake_up_state(t, __TASK_STOPPED);
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
 }
 

@@ -57,7 +57,7 @@ long ptrace_request(struct task_struct *child, long request, unsigned long addr,
 
 /* kernel/signal.c: the tracee's side */
 int ptrace_notify(int exit_code, unsigned long message);
-void ptrace_trap_notify(struct task_struct *t, bool was_stopped);
+void ptrace_trap_notify(struct task_struct *t);
 int ptrace_report_syscall_entry(struct pt_regs *regs);
 void ptrace_report_syscall_exit(struct pt_regs *regs);
 
