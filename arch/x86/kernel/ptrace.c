@@ -158,11 +158,17 @@ static int putreg(struct task_struct *child, unsigned int word, unsigned long va
 		regs->ip = value;
 		return 0;
 	case USER_REGS_WORD(flags):
-		/* Clearing TF by hand ends our single-step bookkeeping too. */
-		if (test_tsk_thread_flag(child, TIF_FORCED_TF) && !(value & X86_EFLAGS_TF))
-			value |= X86_EFLAGS_TF;
-		else if (test_tsk_thread_flag(child, TIF_FORCED_TF))
-			clear_tsk_thread_flag(child, TIF_FORCED_TF);
+		/*
+		 * The TF we set for single-stepping is hidden from reads: a
+		 * write without TF keeps ours, a write with TF makes it the
+		 * program's own (it stays when stepping ends).
+		 */
+		if (test_tsk_thread_flag(child, TIF_FORCED_TF)) {
+			if (value & X86_EFLAGS_TF)
+				clear_tsk_thread_flag(child, TIF_FORCED_TF);
+			else
+				value |= X86_EFLAGS_TF;
+		}
 		regs->flags = (regs->flags & ~FLAG_MASK) | (value & FLAG_MASK);
 		return 0;
 	default:
