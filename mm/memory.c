@@ -53,12 +53,11 @@ static struct page *zero_page;
 
 static void add_mm_counter(struct mm_struct *mm, int member, long value)
 {
-	long rss;
+	unsigned long rss;
 
 	atomic_long_add(value, &mm->rss_stat[member]);
-	rss = atomic_long_read(&mm->rss_stat[MM_ANONPAGES]) +
-	      atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES]);
-	if (rss > (long)mm->hiwater_rss)
+	rss = get_mm_rss(mm);
+	if (rss > mm->hiwater_rss)
 		mm->hiwater_rss = rss;
 }
 

@@ -36,12 +36,6 @@ unsigned long oom_total_pages(void)
 	return totalram_pages();
 }
 
-static unsigned long mm_rss(struct mm_struct *mm)
-{
-	return atomic_long_read(&mm->rss_stat[MM_ANONPAGES]) +
-	       atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES]);
-}
-
 /*
  * How much killing @p would free, in pages, adjusted by its
  * oom_score_adj; LONG_MIN for a process that must not be chosen.
@@ -62,7 +56,7 @@ long oom_badness(struct task_struct *p, unsigned long totalpages)
 		task_unlock(p);
 		return LONG_MIN;
 	}
-	points = mm_rss(mm) + atomic_long_read(&mm->pgtables_bytes) / PAGE_SIZE;
+	points = get_mm_rss(mm) + atomic_long_read(&mm->pgtables_bytes) / PAGE_SIZE;
 	task_unlock(p);
 	return points + adj * (long)(totalpages / 1000);
 }

@@ -118,7 +118,7 @@ static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole
 	collect_sigign_sigcgt(task, &ign, &cgt);
 	if (mm) {
 		vsize = mm->total_vm << PAGE_SHIFT;
-		rss = proc_mm_rss(mm);
+		rss = get_mm_rss(mm);
 	}
 	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu ",
 		   task->pid, get_task_comm(comm, task), task_state(task)[0], task_ppid(task),
@@ -161,7 +161,7 @@ int proc_pid_statm(struct seq_file *m, struct task_struct *task)
 
 	if (mm) {
 		size = mm->total_vm;
-		resident = proc_mm_rss(mm);
+		resident = get_mm_rss(mm);
 		shared = atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES]);
 		text = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> PAGE_SHIFT;
 		data = mm->data_vm + mm->stack_vm;

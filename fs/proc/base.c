@@ -84,12 +84,6 @@ struct mm_struct *proc_task_mm(struct task_struct *task)
 	return get_task_mm(task);
 }
 
-unsigned long proc_mm_rss(struct mm_struct *mm)
-{
-	return atomic_long_read(&mm->rss_stat[MM_ANONPAGES]) +
-	       atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES]);
-}
-
 /* cmdline and environ: the strings exec put on the stack, read from the owner's pages. */
 static int show_mm_range(struct seq_file *m, struct task_struct *task, bool env)
 {

@@ -108,7 +108,6 @@ int proc_pid_maps(struct seq_file *m, struct task_struct *task);
 int proc_pid_smaps(struct seq_file *m, struct task_struct *task);
 extern const struct file_operations proc_pagemap_operations;
 struct mm_struct *proc_task_mm(struct task_struct *task);
-unsigned long proc_mm_rss(struct mm_struct *mm);
 
 /* The system-wide files, one show function each. */
 int meminfo_proc_show(struct seq_file *m, void *v);

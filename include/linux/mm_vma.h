@@ -103,6 +103,13 @@ struct vm_area_struct {
 #define MM_SHMEMPAGES		1
 #define NR_MM_COUNTERS		2
 
+/* Pages the address space has resident (Linux counts file pages too; we do not yet). */
+static inline unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	return atomic_long_read(&mm->rss_stat[MM_ANONPAGES]) +
+	       atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES]);
+}
+
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 					     unsigned long start, unsigned long end);
