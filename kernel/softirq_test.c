@@ -44,7 +44,7 @@ static int ktest_softirq(void)
 {
 	unsigned int before = kstat_softirqs_cpu(TEST_SOFTIRQ, 0);
 	unsigned long timeout;
-	bool ok = true;
+	bool ok = true, ran_once = false;
 
 	ok &= KTEST_EXPECT(in_task() && !in_interrupt() && !in_softirq());
 	pr_info("ktest: softirq: test body runs in %s context (preempt_count %#x)\n",
@@ -66,12 +66,23 @@ static int ktest_softirq(void)
 	pr_info("ktest: softirq: handler ran in %s context (preempt_count %#x) on local_bh_enable\n",
 		context_name(softirq_seen_count), softirq_seen_count);
 
-	/* Raised from a task: ksoftirqd (or the next interrupt's exit) runs it. */
-	raise_softirq(TEST_SOFTIRQ);
-	timeout = jiffies + HZ;
-	while (softirq_runs == 1 && time_before(jiffies, timeout))
-		msleep(1);
-	ok &= KTEST_EXPECT(softirq_runs == 2);
+	/*
+	 * Raised from a task: ksoftirqd runs it.  A tick landing between the
+	 * raise and our sleep runs it first, on its irq_exit in this task;
+	 * that path is legal too, but not the one under test: raise again.
+	 */
+	for (int tries = 0; tries < 5; tries++) {
+		int runs = softirq_runs;
+
+		raise_softirq(TEST_SOFTIRQ);
+		timeout = jiffies + HZ;
+		while (softirq_runs == runs && time_before(jiffies, timeout))
+			msleep(1);
+		ran_once = softirq_runs == runs + 1;
+		if (!ran_once || strcmp(softirq_seen_comm, current->comm))
+			break;
+	}
+	ok &= KTEST_EXPECT(ran_once);
 	ok &= KTEST_EXPECT(!softirq_seen_task);
 	pr_info("ktest: softirq: raised from a task, ran in %s context in '%s'\n",
 		context_name(softirq_seen_count), softirq_seen_comm);
