@@ -15,6 +15,7 @@
  * environment, plain words into its argument list, as Linux does.
  */
 #include <linux/kernel.h>
+#include <linux/pid_namespace.h>
 #include <linux/cmdline.h>
 #include <linux/console.h>
 #include <linux/err.h>
@@ -58,7 +59,6 @@ char *saved_command_line = saved_command_line_buf;	/* for /proc/cmdline */
 static char tmp_cmdline[COMMAND_LINE_SIZE];
 
 const char *argv_init[MAX_INIT_ARGS + 2] = { "init", NULL };
-extern struct task_struct *child_reaper;
 const char *envp_init[MAX_INIT_ENVS + 2] = { "HOME=/", "TERM=linux", NULL };
 char *execute_command;		/* init= */
 char *ramdisk_execute_command = "/init";	/* rdinit= */
@@ -287,7 +287,7 @@ static bool __init rdinit_present(void)
 
 static int __ref kernel_init(void *unused)
 {
-	child_reaper = current;
+	init_pid_ns.child_reaper = current;
 	current->signal->flags |= SIGNAL_UNKILLABLE;
 	/* Initcalls may start kernel threads: kthreadd must exist first. */
 	wait_for_completion(&kthreadd_done);

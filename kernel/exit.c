@@ -11,6 +11,7 @@
  * SA_NOCLDWAIT) never sees zombies: its children are reaped as they die.
  */
 #include <linux/kernel.h>
+#include <linux/pid_namespace.h>
 #include <linux/acct.h>
 #include <linux/completion.h>
 #include <linux/cred.h>
@@ -34,8 +35,6 @@
 #include <uapi/linux/siginfo.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/wait.h>
-
-struct task_struct *child_reaper;	/* PID 1 */
 
 /* Fold the dead task's usage into its parent's totals for RUSAGE_CHILDREN. */
 static void account_reaped(struct task_struct *parent, struct task_struct *p)
@@ -227,11 +226,13 @@ static struct task_struct *find_alive_thread(struct task_struct *p)
 /*
  * Who adopts @father's children: another live thread of its group; else
  * the nearest ancestor that made itself a subreaper (prctl
- * PR_SET_CHILD_SUBREAPER, as service managers do); else PID 1.
+ * PR_SET_CHILD_SUBREAPER, as service managers do); else PID 1 of its
+ * PID namespace.
  */
 static struct task_struct *find_new_reaper(struct task_struct *father)
 {
 	struct task_struct *reaper = find_alive_thread(father), *p;
+	struct task_struct *child_reaper = task_active_pid_ns(father)->child_reaper;
 
 	if (reaper)
 		return reaper;
@@ -428,12 +429,39 @@ static void exit_mm(void)
 	mmput(mm);
 }
 
+/*
+ * @tsk is the init of a PID namespace: another thread of it takes the
+ * role, or with the last one the namespace ends (zap_pid_ns_processes)
+ * and any straggler is left to the reaper of the namespace above.
+ */
+static void exit_pid_ns_reaper(struct task_struct *tsk, bool group_dead)
+{
+	struct pid_namespace *ns = task_active_pid_ns(tsk);
+	struct task_struct *t;
+
+	if (!ns->level || ns->child_reaper != tsk)
+		return;
+	if (!group_dead) {
+		spin_lock_irq(&tasklist_lock);
+		t = find_alive_thread(tsk);
+		if (t)
+			ns->child_reaper = t;
+		spin_unlock_irq(&tasklist_lock);
+		if (t)
+			return;
+	}
+	zap_pid_ns_processes(ns);
+	spin_lock_irq(&tasklist_lock);
+	ns->child_reaper = ns->parent->child_reaper;
+	spin_unlock_irq(&tasklist_lock);
+}
+
 void __noreturn do_exit(long code)
 {
 	struct task_struct *tsk = current;
 	bool group_dead;
 
-	if (unlikely(tsk->pid == 1 || tsk == child_reaper))
+	if (unlikely(tsk->pid == 1 || tsk == init_pid_ns.child_reaper))
 		panic("Attempted to kill init! exitcode=0x%08lx", code);
 	if (unlikely(tsk->flags & PF_EXITING)) {
 		pr_alert("Fixing recursive fault but reboot is needed!\n");
@@ -461,6 +489,7 @@ void __noreturn do_exit(long code)
 	exit_sem(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
+	exit_pid_ns_reaper(tsk, group_dead);
 	exit_task_namespaces(tsk);
 	exit_thread(tsk);
 	exit_notify(tsk, group_dead);
@@ -596,7 +625,7 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 {
 	int status = p->signal->flags & SIGNAL_GROUP_EXIT ?
 		     p->signal->group_exit_code : p->exit_code;
-	pid_t pid = p->pid;
+	pid_t pid = task_pid_vnr(p);
 	uid_t uid = p->real_cred->uid;
 	struct rusage ru;
 	bool reap = true;
@@ -795,7 +824,7 @@ static long do_wait(struct wait_opts *wo)
 		spin_lock_irq(&tasklist_lock);
 		ret = do_wait_scan(wo, &found, &ev, &status);
 		if (ret == 1) {
-			pid = found->pid;
+			pid = task_pid_vnr(found);
 			uid = found->real_cred->uid;
 		}
 		spin_unlock_irq(&tasklist_lock);
@@ -817,8 +846,19 @@ static long do_wait(struct wait_opts *wo)
 	return ret;
 }
 
-SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
-		struct rusage __user *, ru)
+/*
+ * A pid or group id the caller named, as the first namespace numbers it
+ * (what eligible_child compares); -1, which matches no one, if the
+ * caller's namespace has no such number.
+ */
+static pid_t wait_global_id(pid_t nr)
+{
+	pid_t global = pid_vnr_to_global(nr);
+
+	return global > 0 ? global : -1;
+}
+
+long kernel_wait4(pid_t upid, int __user *stat_addr, int options, struct rusage __user *ru)
 {
 	struct wait_opts wo = {
 		.stat_addr = stat_addr,
@@ -834,15 +874,21 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
 		wo.which = P_ALL;
 	} else if (upid < 0) {
 		wo.which = P_PGID;
-		wo.pid = -upid;
+		wo.pid = wait_global_id(-upid);
 	} else if (upid == 0) {
 		wo.which = P_PGID;
 		wo.pid = current->signal->pgrp;
 	} else {
 		wo.which = P_PID;
-		wo.pid = upid;
+		wo.pid = wait_global_id(upid);
 	}
 	return do_wait(&wo);
+}
+
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
+		struct rusage __user *, ru)
+{
+	return kernel_wait4(upid, stat_addr, options, ru);
 }
 
 SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, siginfo_t __user *, infop,
@@ -869,13 +915,13 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, siginfo_t __user *, infop,
 	case P_PID:
 		if (upid <= 0)
 			return -EINVAL;
+		wo.pid = wait_global_id(upid);
 		break;
 	case P_PGID:
 		/* Since Linux 5.4, 0 means the caller's own group, as wait4(0). */
 		if (upid < 0)
 			return -EINVAL;
-		if (!upid)
-			wo.pid = current->signal->pgrp;
+		wo.pid = upid ? wait_global_id(upid) : current->signal->pgrp;
 		break;
 	case P_PIDFD:
 		/* The child a pidfd names; a non-blocking pidfd makes it WNOHANG. */

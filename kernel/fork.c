@@ -13,6 +13,7 @@
  */
 #include <linux/hrtimer.h>
 #include <linux/kernel.h>
+#include <linux/pid_namespace.h>
 #include <linux/aio.h>
 #include <linux/ptrace.h>
 #include <linux/completion.h>
@@ -312,7 +313,6 @@ static void init_child_fields(struct task_struct *p, unsigned long clone_flags,
 	INIT_LIST_HEAD(&p->tasks);
 	INIT_LIST_HEAD(&p->pending.list);
 	INIT_LIST_HEAD(&p->pi_state_list);
-	INIT_HLIST_NODE(&p->pid_link);
 	p->thread_pid = NULL;
 	p->nsproxy = NULL;
 	rseq_fork(p, clone_flags);
@@ -387,12 +387,17 @@ static int link_child(struct task_struct *p, struct kernel_clone_args *args, int
 static struct task_struct *copy_process(struct kernel_clone_args *args, int trace)
 {
 	unsigned long clone_flags = args->flags;
+	struct pid_namespace *pid_ns;
 	struct task_struct *p;
 	int retval, pidfd = -1;
 
 	retval = check_clone_flags(clone_flags);
 	if (retval)
 		return ERR_PTR(retval);
+	/* A thread lives in its process's PID namespace, never in a new one. */
+	if ((clone_flags & CLONE_THREAD) &&
+	    task_nsproxy(current)->pid_ns_for_children != task_active_pid_ns(current))
+		return ERR_PTR(-EINVAL);
 
 	retval = -EAGAIN;
 	if ((unsigned long)atomic_read(&current->real_cred->user->processes) >=
@@ -443,9 +448,16 @@ static struct task_struct *copy_process(struct kernel_clone_args *args, int trac
 	retval = fork_fail_step() ?: copy_thread(p, args);
 	if (retval)
 		goto bad_fork_cleanup_namespaces;
-	retval = fork_fail_step() ?: alloc_pid(p, args->set_tid);
+	pid_ns = task_nsproxy(p)->pid_ns_for_children;
+	retval = -EINVAL;
+	if (args->set_tid_size > (int)pid_ns->level + 1)
+		goto bad_fork_cleanup_thread;
+	retval = fork_fail_step() ?: alloc_pid(p, pid_ns, args->set_tid, args->set_tid_size);
 	if (retval < 0)
 		goto bad_fork_cleanup_thread;
+	/* PID 1 of a new namespace: its members cannot kill it (pid_namespace.c). */
+	if (pid_ns->child_reaper == p)
+		p->signal->flags |= SIGNAL_UNKILLABLE;
 	if (clone_flags & CLONE_PIDFD) {
 		retval = pidfd_create(p->thread_pid, 0);
 		if (retval < 0)
@@ -538,7 +550,7 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	p = copy_process(args, trace);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
-	nr = p->pid;
+	nr = task_pid_vnr(p);
 	if (clone_flags & CLONE_PARENT_SETTID)
 		put_user(nr, args->parent_tid);
 	if (clone_flags & CLONE_VFORK) {
@@ -649,8 +661,7 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 				     struct clone_args __user *uargs, size_t usize)
 {
 	struct clone_args args;
-	pid_t tid;
-	int err;
+	int err, i;
 
 	if (usize > PAGE_SIZE)
 		return -E2BIG;
@@ -659,8 +670,8 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 	err = copy_struct_from_user(&args, sizeof(args), uargs, usize);
 	if (err)
 		return err;
-	/* Only one PID namespace: at most one level of set_tid. */
-	if (args.set_tid_size > 1 || (!args.set_tid && args.set_tid_size) ||
+	/* One PID for each namespace level at most (alloc_pid checks the depth). */
+	if (args.set_tid_size > MAX_PID_NS_LEVEL || (!args.set_tid && args.set_tid_size) ||
 	    (args.set_tid && !args.set_tid_size))
 		return -EINVAL;
 	if (args.exit_signal & ~(u64)CSIGNAL || args.exit_signal > _NSIG)
@@ -687,13 +698,15 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 		.pidfd = u64_to_user_ptr(args.pidfd),
 	};
 	if (args.set_tid_size) {
-		if (get_user(tid, (pid_t __user *)u64_to_user_ptr(args.set_tid)))
+		if (copy_from_user(kargs->set_tid, u64_to_user_ptr(args.set_tid),
+				   args.set_tid_size * sizeof(pid_t)))
 			return -EFAULT;
-		if (tid <= 0 || tid >= pid_max)
-			return -EINVAL;
+		for (i = 0; i < (int)args.set_tid_size; i++)
+			if (kargs->set_tid[i] <= 0 || kargs->set_tid[i] >= pid_max)
+				return -EINVAL;
 		if (!capable(CAP_SYS_ADMIN))
 			return -EPERM;
-		kargs->set_tid = tid;
+		kargs->set_tid_size = args.set_tid_size;
 	}
 	return 0;
 }
@@ -786,7 +799,7 @@ bad:
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
 	current->clear_child_tid = tidptr;
-	return current->pid;
+	return task_pid_vnr(current);
 }
 
 void __init fork_init(void)

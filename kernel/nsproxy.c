@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Namespaces of a task (struct nsproxy): which UTS and mount namespaces,
- * and later which IPC and PID namespaces, it sees.  A task shares its
+ * Namespaces of a task (struct nsproxy): which UTS and mount namespaces
+ * it sees and which PID namespace its children are numbered in.  A task shares its
  * parent's nsproxy unless clone asked for new namespaces (CLONE_NEW*),
  * and unshare(2) swaps in a new one for the caller alone.  Creating a
  * namespace needs CAP_SYS_ADMIN.  The namespace kinds Lantern does not
- * have (user, PID, network, IPC, cgroup, time) are refused with EINVAL,
+ * have (user, network, IPC, cgroup, time) are refused with EINVAL,
  * as by a Linux built without them.
  */
 #include <linux/kernel.h>
@@ -18,6 +18,7 @@
 #include <linux/syscalls.h>
 #include <linux/mnt_namespace.h>
 #include <linux/nsproxy.h>
+#include <linux/pid_namespace.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -29,36 +30,58 @@ struct nsproxy init_nsproxy = {
 	.count = REFCOUNT_INIT(1),
 	.uts_ns = &init_uts_namespace,
 	.mnt_ns = &init_mnt_ns,
+	.pid_ns_for_children = &init_pid_ns,
 };
 
-#define CLONE_NEW_SUPPORTED	(CLONE_NEWUTS | CLONE_NEWNS)
-#define CLONE_NEW_UNSUPPORTED	(CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | \
+#define CLONE_NEW_SUPPORTED	(CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWPID)
+#define CLONE_NEW_UNSUPPORTED	(CLONE_NEWUSER | CLONE_NEWNET | \
 				 CLONE_NEWIPC | CLONE_NEWCGROUP | CLONE_NEWTIME)
 
 static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy *old,
 					     struct fs_struct *fs)
 {
 	struct nsproxy *new = kmalloc(sizeof(*new), GFP_KERNEL);
+	struct pid_namespace *pid_ns;
 	struct mnt_namespace *mnt;
 	struct uts_namespace *uts;
+	int err;
 
 	if (!new)
 		return ERR_PTR(-ENOMEM);
-	uts = copy_utsname(flags, old->uts_ns);
-	if (IS_ERR(uts)) {
-		kfree(new);
-		return ERR_CAST(uts);
+	pid_ns = get_pid_ns(old->pid_ns_for_children);
+	if (flags & CLONE_NEWPID) {
+		/* A second unshare before the first child was made: EINVAL, as Linux. */
+		err = -EINVAL;
+		if (pid_ns != task_active_pid_ns(current))
+			goto out_pid;
+		put_pid_ns(pid_ns);
+		pid_ns = create_pid_namespace(task_active_pid_ns(current));
+		if (IS_ERR(pid_ns)) {
+			err = PTR_ERR(pid_ns);
+			goto out_free;
+		}
 	}
+	uts = copy_utsname(flags, old->uts_ns);
+	err = PTR_ERR(uts);
+	if (IS_ERR(uts))
+		goto out_pid;
 	mnt = copy_mnt_ns(flags, old->mnt_ns, fs);
 	if (IS_ERR(mnt)) {
+		err = PTR_ERR(mnt);
 		put_uts_ns(uts);
-		kfree(new);
-		return ERR_CAST(mnt);
+		goto out_pid;
 	}
 	refcount_set(&new->count, 1);
 	new->uts_ns = uts;
 	new->mnt_ns = mnt;
+	new->pid_ns_for_children = pid_ns;
 	return new;
+
+out_pid:
+	put_pid_ns(pid_ns);
+out_free:
+	kfree(new);
+	return ERR_PTR(err);
 }
 
 void put_nsproxy(struct nsproxy *ns)
@@ -67,6 +90,7 @@ void put_nsproxy(struct nsproxy *ns)
 		return;
 	put_uts_ns(ns->uts_ns);
 	put_mnt_ns(ns->mnt_ns);
+	put_pid_ns(ns->pid_ns_for_children);
 	kfree(ns);
 }
 
@@ -157,6 +181,11 @@ SYSCALL_DEFINE2(setns, int, fd, int, nstype)
 		if (refcount_read(&current->fs->users) > 1)
 			goto out;
 	}
+	/* Only into our own PID namespace or one below it: never up or across. */
+	err = -EINVAL;
+	if (type == CLONE_NEWPID &&
+	    !pid_ns_is_descendant(ns, task_active_pid_ns(current)))
+		goto out;
 	err = -ENOMEM;
 	new = kmalloc(sizeof(*new), GFP_KERNEL);
 	if (!new)
@@ -164,8 +193,10 @@ SYSCALL_DEFINE2(setns, int, fd, int, nstype)
 	refcount_set(&new->count, 1);
 	new->uts_ns = type == CLONE_NEWUTS ? ns : old->uts_ns;
 	new->mnt_ns = type == CLONE_NEWNS ? ns : old->mnt_ns;
+	new->pid_ns_for_children = type == CLONE_NEWPID ? ns : old->pid_ns_for_children;
 	refcount_inc(&new->uts_ns->count);
 	get_mnt_ns(new->mnt_ns);
+	get_pid_ns(new->pid_ns_for_children);
 	if (type == CLONE_NEWNS)
 		mntns_install(current->fs, ns);
 	switch_task_namespaces(current, new);

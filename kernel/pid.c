@@ -6,7 +6,10 @@
  * through a small hash table.  Lock: pidmap_lock (irqsave: lookups may
  * come from interrupt context later).
  *
- * Each task also gets a struct pid, the reference-counted object a pidfd
+ * Every task has a struct pid: its numbers, one per PID namespace from
+ * init_pid_ns down to the namespace it lives in (pid_namespace.h), each
+ * taken from that namespace's own bitmap and hashed by (number,
+ * namespace).  The struct is also the reference-counted object a pidfd
  * holds: pidfd_open makes an anonymous file "[pidfd]" on it, which polls
  * readable when the process has exited, signals it (pidfd_send_signal),
  * takes descriptors from it (pidfd_getfd) and names it to waitid(P_PIDFD)
@@ -21,6 +24,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/pid.h>
+#include <linux/pid_namespace.h>
 #include <linux/poll.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
@@ -32,123 +36,244 @@
 #define PIDHASH_BITS	8
 
 int pid_max = PID_MAX_DEFAULT;
-static DECLARE_BITMAP(pidmap, PID_MAX_DEFAULT);
-int last_pid;			/* the pid handed out last: /proc/loadavg */
-static struct hlist_head pid_hash[1 << PIDHASH_BITS];
-static DEFINE_SPINLOCK(pidmap_lock);
+static DECLARE_BITMAP(init_pidmap, PID_MAX_DEFAULT);
 
-static struct hlist_head *pid_hashfn(pid_t nr)
+struct pid_namespace init_pid_ns = {
+	.count		= REFCOUNT_INIT(2),
+	.level		= 0,
+	.pidmap		= init_pidmap,
+};
+
+static struct hlist_head pid_hash[1 << PIDHASH_BITS];
+DEFINE_SPINLOCK(pidmap_lock);
+
+static struct hlist_head *pid_hashfn(pid_t nr, struct pid_namespace *ns)
 {
-	return &pid_hash[(nr * 2654435761u) >> (32 - PIDHASH_BITS)];
+	unsigned long key = (unsigned long)nr * 2654435761u + ((unsigned long)ns >> 6);
+
+	return &pid_hash[(u32)(key * 2654435761u) >> (32 - PIDHASH_BITS)];
 }
 
 /*
- * The next free PID after the last one given out; -EAGAIN when all are
- * taken.  @set_tid (clone3, for checkpoint/restore) asks for one PID:
- * -EEXIST if it is in use.
+ * One free number in @ns: the next after the last one given out, or
+ * @want if that is free (-EEXIST if not).  pidmap_lock held.
  */
-pid_t alloc_pid(struct task_struct *p, pid_t set_tid)
+static int alloc_pidmap(struct pid_namespace *ns, pid_t want)
 {
-	struct pid *pid = kmalloc(sizeof(*pid), GFP_KERNEL);
-	unsigned long flags;
 	int nr;
+
+	if (want) {
+		if (want >= pid_max)
+			return -EINVAL;
+		if (test_bit(want, ns->pidmap))
+			return -EEXIST;
+		nr = want;
+	} else {
+		nr = find_next_zero_bit(ns->pidmap, pid_max, ns->last_pid + 1);
+		/* wrap; in the first namespace PIDs below 300 are for early daemons */
+		if (nr >= pid_max)
+			nr = find_next_zero_bit(ns->pidmap, pid_max,
+						ns->level || ns->last_pid < 300 ? 1 : 300);
+		if (nr >= pid_max)
+			return -EAGAIN;
+		ns->last_pid = nr;
+	}
+	__set_bit(nr, ns->pidmap);
+	ns->nr_pids++;
+	return nr;
+}
+
+static void free_pidmap(struct upid *upid)
+{
+	__clear_bit(upid->nr, upid->ns->pidmap);
+	upid->ns->nr_pids--;
+}
+
+/*
+ * A struct pid for new task @p in namespace @ns (and every namespace
+ * above it); sets p->pid and p->thread_pid.  The first task of a new
+ * namespace must be its number 1 and becomes its child reaper; a
+ * namespace whose init has died takes nobody (-ENOMEM, as on Linux).
+ */
+pid_t alloc_pid(struct task_struct *p, struct pid_namespace *ns, const pid_t *set_tid,
+		int set_tid_size)
+{
+	struct pid *pid = kmalloc(sizeof(*pid) + (ns->level + 1) * sizeof(pid->numbers[0]),
+				  GFP_KERNEL);
+	struct pid_namespace *tmp;
+	unsigned long flags;
+	int i, nr, err, level = ns->level;
 
 	if (!pid)
 		return -ENOMEM;
 	refcount_set(&pid->count, 1);
+	pid->level = ns->level;
 	pid->task = p;
 	init_waitqueue_head(&pid->wait_pidfd);
 	spin_lock_irqsave(&pidmap_lock, flags);
-	if (set_tid) {
-		if (test_bit(set_tid, pidmap)) {
-			spin_unlock_irqrestore(&pidmap_lock, flags);
-			kfree(pid);
-			return -EEXIST;
+	for (i = level, tmp = ns; tmp; i--, tmp = tmp->parent) {
+		int k = level - i;		/* set_tid[0] is the innermost */
+		pid_t want = k < set_tid_size ? set_tid[k] : 0;
+
+		err = -ENOMEM;
+		if (tmp->dead)
+			goto fail;
+		if (tmp->level && !tmp->child_reaper) {
+			err = -EINVAL;
+			if (want && want != 1)
+				goto fail;
+			want = 1;
 		}
-		nr = set_tid;
-		goto found;
+		nr = alloc_pidmap(tmp, want);
+		err = nr;
+		if (nr < 0)
+			goto fail;
+		pid->numbers[i].nr = nr;
+		pid->numbers[i].ns = tmp;
 	}
-	nr = find_next_zero_bit(pidmap, pid_max, last_pid + 1);
-	if (nr >= pid_max)	/* wrap; PIDs below 300 are for early daemons */
-		nr = find_next_zero_bit(pidmap, pid_max, last_pid >= 300 ? 300 : 1);
-	if (nr >= pid_max) {
-		spin_unlock_irqrestore(&pidmap_lock, flags);
-		kfree(pid);
-		return -EAGAIN;
+	for (i = 0; i <= level; i++) {
+		tmp = pid->numbers[i].ns;
+		get_pid_ns(tmp);
+		if (tmp->level && !tmp->child_reaper)
+			tmp->child_reaper = p;
+		hlist_add_head(&pid->numbers[i].pid_chain,
+			       pid_hashfn(pid->numbers[i].nr, tmp));
 	}
-	last_pid = nr;
-found:
-	__set_bit(nr, pidmap);
-	p->pid = nr;
-	pid->nr = nr;
+	p->pid = pid->numbers[0].nr;
 	p->thread_pid = pid;
-	hlist_add_head(&p->pid_link, pid_hashfn(nr));
 	spin_unlock_irqrestore(&pidmap_lock, flags);
-	return nr;
+	return p->pid;
+
+fail:
+	while (++i <= level)
+		free_pidmap(&pid->numbers[i]);
+	spin_unlock_irqrestore(&pidmap_lock, flags);
+	kfree(pid);
+	return err;
 }
 
 void free_pid(struct task_struct *p)
 {
 	struct pid *pid = p->thread_pid;
 	unsigned long flags;
+	int i;
 
+	if (!pid)
+		return;
 	spin_lock_irqsave(&pidmap_lock, flags);
-	hlist_del_init(&p->pid_link);
-	__clear_bit(p->pid, pidmap);
-	if (pid)
-		pid->task = NULL;
+	for (i = 0; i <= (int)pid->level; i++) {
+		hlist_del_init(&pid->numbers[i].pid_chain);
+		free_pidmap(&pid->numbers[i]);
+	}
+	pid->task = NULL;
 	p->thread_pid = NULL;
 	spin_unlock_irqrestore(&pidmap_lock, flags);
-	if (pid) {
-		wake_up_all(&pid->wait_pidfd);	/* reaped: pollers must not sleep on */
-		put_pid(pid);
-	}
+	wake_up_all(&pid->wait_pidfd);	/* reaped: pollers must not sleep on */
+	put_pid(pid);
 }
 
 /*
  * execve from a thread that is not the leader (de_thread): the thread
  * takes over the leader's PID, and the dying leader gets the thread's.
+ * The numbers travel with their struct pid, so the hash is unchanged.
  */
 void exchange_tids(struct task_struct *left, struct task_struct *right)
 {
 	unsigned long flags;
-	pid_t nr;
 
 	spin_lock_irqsave(&pidmap_lock, flags);
-	hlist_del_init(&left->pid_link);
-	hlist_del_init(&right->pid_link);
-	nr = left->pid;
-	left->pid = right->pid;
-	right->pid = nr;
 	swap(left->thread_pid, right->thread_pid);
+	swap(left->pid, right->pid);
 	if (left->thread_pid)
 		left->thread_pid->task = left;
 	if (right->thread_pid)
 		right->thread_pid->task = right;
-	hlist_add_head(&left->pid_link, pid_hashfn(left->pid));
-	hlist_add_head(&right->pid_link, pid_hashfn(right->pid));
 	spin_unlock_irqrestore(&pidmap_lock, flags);
 }
 
-struct task_struct *find_task_by_vpid(pid_t nr)
+/* The pid numbered @nr in @ns, live or zombie; pidmap_lock held. */
+static struct pid *__find_pid_ns(int nr, struct pid_namespace *ns)
 {
-	struct task_struct *p, *found = NULL;
+	struct upid *upid;
+
+	hlist_for_each_entry(upid, pid_hashfn(nr, ns), pid_chain)
+		if (upid->nr == nr && upid->ns == ns)
+			return container_of(upid, struct pid, numbers[ns->level]);
+	return NULL;
+}
+
+/* No reference is taken: callers hold tasklist_lock, as release_task frees under it. */
+struct pid *find_pid_ns(int nr, struct pid_namespace *ns)
+{
+	struct pid *pid;
 	unsigned long flags;
 
 	/* The bitmap's size, not pid_max: lowering pid_max hides no live task. */
 	if (nr <= 0 || nr >= PID_MAX_DEFAULT)
 		return NULL;
 	spin_lock_irqsave(&pidmap_lock, flags);
-	hlist_for_each_entry(p, pid_hashfn(nr), pid_link) {
-		if (p->pid == nr) {
-			found = p;
-			break;
-		}
-	}
+	pid = __find_pid_ns(nr, ns);
 	spin_unlock_irqrestore(&pidmap_lock, flags);
-	return found;
+	return pid;
+}
+
+struct task_struct *find_task_by_pid_ns(pid_t nr, struct pid_namespace *ns)
+{
+	struct pid *pid = find_pid_ns(nr, ns);
+
+	return pid ? READ_ONCE(pid->task) : NULL;
+}
+
+/* @nr as the calling task numbers it. */
+struct task_struct *find_task_by_vpid(pid_t nr)
+{
+	return find_task_by_pid_ns(nr, task_active_pid_ns(current));
 }
 EXPORT_SYMBOL(find_task_by_vpid);
+
+pid_t pid_nr_ns(struct pid *pid, struct pid_namespace *ns)
+{
+	if (pid && ns->level <= pid->level && pid->numbers[ns->level].ns == ns)
+		return pid->numbers[ns->level].nr;
+	return 0;
+}
+
+pid_t pid_vnr(struct pid *pid)
+{
+	return pid_nr_ns(pid, task_active_pid_ns(current));
+}
+
+struct pid_namespace *task_active_pid_ns(struct task_struct *tsk)
+{
+	return ns_of_pid(tsk->thread_pid);
+}
+
+pid_t pid_global_to_vnr(pid_t nr)
+{
+	struct pid_namespace *ns = task_active_pid_ns(current);
+
+	if (ns == &init_pid_ns || nr <= 0)
+		return nr;
+	return pid_nr_ns(find_pid_ns(nr, &init_pid_ns), ns);
+}
+
+pid_t pid_vnr_to_global(pid_t nr)
+{
+	struct pid_namespace *ns = task_active_pid_ns(current);
+
+	if (ns == &init_pid_ns || nr <= 0)
+		return nr;
+	return pid_nr(find_pid_ns(nr, ns));
+}
+
+pid_t __task_pid_nr_ns(struct task_struct *task, bool group, struct pid_namespace *ns)
+{
+	if (!ns)
+		ns = task_active_pid_ns(current);
+	if (group)
+		task = task->group_leader;
+	return pid_nr_ns(task->thread_pid, ns);
+}
 
 struct pid *get_pid(struct pid *pid)
 {
@@ -159,8 +284,13 @@ struct pid *get_pid(struct pid *pid)
 
 void put_pid(struct pid *pid)
 {
-	if (pid && refcount_dec_and_test(&pid->count))
-		kfree(pid);
+	int i;
+
+	if (!pid || !refcount_dec_and_test(&pid->count))
+		return;
+	for (i = 0; i <= (int)pid->level; i++)
+		put_pid_ns(pid->numbers[i].ns);
+	kfree(pid);
 }
 
 /* The pid object of the live or zombie task numbered @nr, with a reference. */
@@ -264,7 +394,7 @@ int pidfd_get_nr(int fd, pid_t *nr, unsigned int *f_flags)
 		ret = -ECHILD;
 		goto out;
 	}
-	*nr = pid->nr;
+	*nr = pid_nr(pid);	/* the first namespace's: do_wait compares ->pid */
 	*f_flags = file->f_flags;
 out:
 	fput(file);

@@ -26,6 +26,7 @@
  * It is taken with interrupts off: timers send signals from interrupts.
  */
 #include <linux/kernel.h>
+#include <linux/pid_namespace.h>
 #include <uapi/linux/audit.h>
 #include <linux/coredump.h>
 #include <linux/cred.h>
@@ -76,7 +77,7 @@ static __sighandler_t sig_handler(struct task_struct *t, int sig)
 }
 
 /* Would delivery do nothing at all?  Then the signal is not even queued. */
-static bool sig_ignored(struct task_struct *t, int sig)
+static bool sig_ignored(struct task_struct *t, int sig, bool force)
 {
 	__sighandler_t handler = sig_handler(t, sig);
 
@@ -89,11 +90,14 @@ static bool sig_ignored(struct task_struct *t, int sig)
 	/*
 	 * Kernel threads take no signals at all, and init only those it has
 	 * a handler for, SIGKILL included: killing either would take the
-	 * system with it.  A fault of init's own is forced through.
+	 * system with it.  A fault of init's own is forced through.  The
+	 * init of a PID namespace is protected the same way from its own
+	 * members, but SIGKILL and SIGSTOP from above (@force) reach it.
 	 */
 	if (t->flags & PF_KTHREAD)
 		return true;
-	if ((t->signal->flags & SIGNAL_UNKILLABLE) && handler == SIG_DFL)
+	if ((t->signal->flags & SIGNAL_UNKILLABLE) && handler == SIG_DFL &&
+	    !(force && sig_kernel_only(sig)))
 		return true;
 	if (sig_kernel_only(sig))
 		return false;
@@ -199,7 +203,7 @@ static void signal_wake_up(struct task_struct *t, bool fatal)
  * stop and continue cancel each other, and SIGCONT wakes a stopped group.
  * Returns false if the signal is not to be queued.  siglock held.
  */
-static bool prepare_signal(int sig, struct task_struct *p)
+static bool prepare_signal(int sig, struct task_struct *p, bool force)
 {
 	struct signal_struct *signal = p->signal;
 	struct task_struct *t;
@@ -223,7 +227,7 @@ static bool prepare_signal(int sig, struct task_struct *p)
 			signal_wake_up(p->group_leader, false);
 		}
 	}
-	return !sig_ignored(p, sig);
+	return !sig_ignored(p, sig, force);
 }
 
 /* Tell a thread of the group that will act on @sig.  siglock held. */
@@ -246,10 +250,12 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 static int __send_signal(int sig, siginfo_t *info, struct task_struct *t, bool group)
 {
 	struct sigpending *pending = group ? &t->signal->shared_pending : &t->pending;
+	struct pid_namespace *t_ns = task_active_pid_ns(t);
 	struct sigqueue *q;
 	bool override;
 
-	if (!prepare_signal(sig, t))
+	/* A sender with no number in @t's namespace is above it. */
+	if (!prepare_signal(sig, t, !task_pid_nr_ns(current, t_ns)))
 		return 0;
 	/* Standard signals coalesce: a second instance is simply lost. */
 	if (sig < SIGRTMIN && sigismember(&pending->signal, sig))
@@ -455,7 +461,7 @@ static void fill_sigchld(siginfo_t *info, struct task_struct *tsk, int code, int
 	memset(info, 0, sizeof(*info));
 	info->si_signo = SIGCHLD;
 	info->si_code = code;
-	info->si_pid = tsk->tgid;
+	info->si_pid = task_tgid_nr_ns(tsk, task_active_pid_ns(tsk->parent));
 	info->si_uid = tsk->real_cred->uid;
 	info->si_status = status;
 	info->si_utime = tsk->utime / (NSEC_PER_SEC / USER_HZ);
@@ -572,7 +578,7 @@ static void do_notify_tracer(struct task_struct *tsk, int why)
 	siginfo_t info;
 
 	fill_sigchld(&info, tsk, why, tsk->exit_code & 0x7f);
-	info.si_pid = tsk->pid;
+	info.si_pid = task_pid_nr_ns(tsk, task_active_pid_ns(tracer));
 	if (ka->sa.sa_handler != SIG_IGN && !(ka->sa.sa_flags & SA_NOCLDSTOP))
 		group_send_sig_info(SIGCHLD, &info, tracer);
 	wake_up_all(&tracer->signal->wait_chldexit);
@@ -631,7 +637,7 @@ static void ptrace_stop_info(siginfo_t *info, int signr, int exit_code)
 	memset(info, 0, sizeof(*info));
 	info->si_signo = signr;
 	info->si_code = exit_code;
-	info->si_pid = current->tgid;
+	info->si_pid = task_tgid_vnr(current);
 	info->si_uid = current_uid();
 }
 
@@ -708,7 +714,7 @@ static int ptrace_signal(int signr, siginfo_t *info)
 		info->si_signo = signr;
 		info->si_code = SI_USER;
 		spin_lock_irq(&tasklist_lock);
-		info->si_pid = current->parent->tgid;
+		info->si_pid = task_tgid_vnr(current->parent);
 		info->si_uid = current->parent->real_cred->uid;
 		spin_unlock_irq(&tasklist_lock);
 	}
@@ -963,22 +969,32 @@ static void prepare_kill_siginfo(int sig, siginfo_t *info, int code)
 	memset(info, 0, sizeof(*info));
 	info->si_signo = sig;
 	info->si_code = code;
-	info->si_pid = current->tgid;
+	info->si_pid = task_tgid_vnr(current);	/* kill_siginfo_for: the receiver's number */
 	info->si_uid = current_uid();
+}
+
+/* kill() and tkill() name the sender as the receiver's namespace numbers it. */
+static void kill_siginfo_for(siginfo_t *info, struct task_struct *p)
+{
+	if (info->si_code == SI_USER || info->si_code == SI_TKILL)
+		info->si_pid = task_tgid_nr_ns(current, task_active_pid_ns(p));
 }
 
 static int group_send_sig_checked(int sig, siginfo_t *info, struct task_struct *p)
 {
 	if (!kill_permitted(p))
 		return -EPERM;
+	kill_siginfo_for(info, p);
 	return sig ? group_send_sig_info(sig, info, p) : 0;
 }
 
 /* kill(2)'s four cases: a pid, our group (0), everyone (-1), a group (< -1). */
 static int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 {
+	struct pid_namespace *ns = task_active_pid_ns(current);
 	struct task_struct *p;
 	int ret = -ESRCH, count = 0, err;
+	pid_t pgrp = 0;
 
 	if (pid > 0) {
 		p = find_task_by_vpid(pid);
@@ -989,15 +1005,21 @@ static int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 			return p && p->exit_state == EXIT_ZOMBIE ? 0 : -ESRCH;
 		return group_send_sig_checked(sig, info, p);
 	}
+	if (pid != -1) {
+		pgrp = pid ? pid_vnr_to_global(-pid) : current->signal->pgrp;
+		if (pgrp <= 0)
+			return -ESRCH;
+	}
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p) {
 		/* A zombie leader whose threads live on is still a process. */
 		if (p->exit_state && thread_group_empty(p))
 			continue;
 		if (pid == -1) {
-			if (p->pid <= 1 || p == current->group_leader)
+			/* Everyone this namespace sees but its init and ourselves. */
+			if (task_tgid_nr_ns(p, ns) <= 1 || p == current->group_leader)
 				continue;
-		} else if (p->signal->pgrp != (pid ? -pid : current->signal->pgrp)) {
+		} else if (p->signal->pgrp != pgrp) {
 			continue;
 		}
 		err = group_send_sig_checked(sig, info, p);
@@ -1080,7 +1102,7 @@ SYSCALL_DEFINE4(pidfd_send_signal, int, pidfd, int, sig, siginfo_t __user *, uin
 			goto out;
 		/* Only a process may claim kill()'s or the kernel's codes about itself. */
 		ret = -EPERM;
-		if (pid->nr != current->tgid && (info.si_code >= 0 || info.si_code == SI_TKILL))
+		if (pid_nr(pid) != current->tgid && (info.si_code >= 0 || info.si_code == SI_TKILL))
 			goto out;
 	} else {
 		prepare_kill_siginfo(sig, &info, SI_USER);
@@ -1115,10 +1137,11 @@ static int do_send_specific(pid_t tgid, pid_t pid, int sig, siginfo_t *info)
 {
 	struct task_struct *p = find_task_by_vpid(pid);
 
-	if (!p || (tgid > 0 && p->tgid != tgid) || p->exit_state)
+	if (!p || (tgid > 0 && task_tgid_vnr(p) != tgid) || p->exit_state)
 		return -ESRCH;
 	if (!kill_permitted(p))
 		return -EPERM;
+	kill_siginfo_for(info, p);
 	return sig ? send_sig_info(sig, info, p) : 0;
 }
 
@@ -1155,7 +1178,7 @@ static int copy_siginfo_from_user_checked(siginfo_t *info, int sig, pid_t pid,
 	if (copy_from_user(info, uinfo, sizeof(*info)))
 		return -EFAULT;
 	if ((info->si_code >= 0 || info->si_code == SI_TKILL) &&
-	    pid != current->tgid)
+	    pid != task_tgid_vnr(current))
 		return -EPERM;
 	info->si_signo = sig;
 	return 0;

@@ -8,6 +8,7 @@
  * saved IDs.
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/fdtable.h>
 #include <linux/bitops.h>
 #include <linux/ptrace.h>
@@ -29,19 +30,26 @@
 #include <uapi/linux/time_types.h>
 #include <asm/smp.h>
 
+/* Numbers as the caller's PID namespace gives them (pid_namespace.h). */
 SYSCALL_DEFINE0(getpid)
 {
-	return current->tgid;
+	return task_tgid_vnr(current);
 }
 
 SYSCALL_DEFINE0(gettid)
 {
-	return current->pid;
+	return task_pid_vnr(current);
 }
 
+/* 0 for the init of a PID namespace: its parent is outside. */
 SYSCALL_DEFINE0(getppid)
 {
-	return current->group_leader->real_parent->tgid;
+	pid_t ppid;
+
+	spin_lock_irq(&tasklist_lock);
+	ppid = task_tgid_vnr(current->group_leader->real_parent);
+	spin_unlock_irq(&tasklist_lock);
+	return ppid;
 }
 
 /*
@@ -95,17 +103,16 @@ SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
 	struct task_struct *p;
 	int err;
 
-	if (!pid)
-		pid = current->tgid;
-	if (!pgid)
-		pgid = pid;
 	if (pgid < 0)
 		return -EINVAL;
 	spin_lock_irq(&tasklist_lock);
-	p = find_task_by_vpid(pid);
+	p = pid ? find_task_by_vpid(pid) : current->group_leader;
 	err = -ESRCH;
-	if (p && !p->exit_state && thread_group_leader(p))
-		err = setpgid_check(p, pgid);
+	if (p && !p->exit_state && thread_group_leader(p)) {
+		/* The group is named in our namespace; kept by its first number. */
+		pgid = pgid ? pid_vnr_to_global(pgid) : p->tgid;
+		err = pgid > 0 ? setpgid_check(p, pgid) : -EPERM;
+	}
 	if (!err)
 		p->signal->pgrp = pgid;
 	spin_unlock_irq(&tasklist_lock);
@@ -121,7 +128,7 @@ static pid_t task_pgrp_or_session(pid_t pid, bool session)
 	spin_lock_irq(&tasklist_lock);
 	p = pid ? find_task_by_vpid(pid) : current;
 	if (p && p->exit_state != EXIT_DEAD)
-		ret = session ? p->signal->session : p->signal->pgrp;
+		ret = pid_global_to_vnr(session ? p->signal->session : p->signal->pgrp);
 	spin_unlock_irq(&tasklist_lock);
 	return ret;
 }
@@ -161,6 +168,7 @@ SYSCALL_DEFINE0(setsid)
 		sig->leader = true;
 		sig->session = sig->pgrp = sid;
 		sig->tty = NULL;
+		err = task_tgid_vnr(current);
 	}
 	spin_unlock_irq(&tasklist_lock);
 	return err;
@@ -640,7 +648,13 @@ static int for_each_prio_target(int which, int who, int (*fn)(struct task_struct
 {
 	struct task_struct *p;
 	int found = 0, err = 0;
+	pid_t pgrp = current->signal->pgrp;
 
+	if (which == PRIO_PGRP && who) {
+		pgrp = pid_vnr_to_global(who);
+		if (pgrp <= 0)
+			return -ESRCH;
+	}
 	if (which == PRIO_PROCESS) {
 		p = who ? find_task_by_vpid(who) : current;
 		if (!p)
@@ -651,7 +665,7 @@ static int for_each_prio_target(int which, int who, int (*fn)(struct task_struct
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p) {
 		bool match = which == PRIO_PGRP ?
-			p->signal->pgrp == (who ? who : current->signal->pgrp) :
+			p->signal->pgrp == pgrp :
 			p->real_cred->uid == (who ? (uid_t)who : current_uid());
 
 		if (!match || p->exit_state)

@@ -50,25 +50,40 @@ static const char *task_state(const struct task_struct *task)
 	return "R (running)";
 }
 
+/* The PID namespace of the /proc that @m is read through: its numbers are shown. */
+static struct pid_namespace *seq_pid_ns(struct seq_file *m)
+{
+	return m->file ? proc_pid_ns(file_inode(m->file)->i_sb) : task_active_pid_ns(current);
+}
+
 /* The process tracing @task (ptrace), 0 if none. */
-static pid_t task_tracer_pid(struct task_struct *task)
+static pid_t task_tracer_pid(struct task_struct *task, struct pid_namespace *ns)
 {
 	pid_t pid;
 
 	spin_lock_irq(&tasklist_lock);
-	pid = task->ptrace ? task->parent->tgid : 0;
+	pid = task->ptrace ? task_tgid_nr_ns(task->parent, ns) : 0;
 	spin_unlock_irq(&tasklist_lock);
 	return pid;
 }
 
-static pid_t task_ppid(struct task_struct *task)
+/* 0 for PID 1 and for a parent @ns does not see. */
+static pid_t task_ppid(struct task_struct *task, struct pid_namespace *ns)
 {
 	pid_t ppid;
 
 	spin_lock_irq(&tasklist_lock);
-	ppid = task->pid > 1 && task->real_parent ? task->real_parent->tgid : 0;
+	ppid = task->pid > 1 && task->real_parent ? task_tgid_nr_ns(task->real_parent, ns) : 0;
 	spin_unlock_irq(&tasklist_lock);
 	return ppid;
+}
+
+/* A group or session id (a first-namespace number) as @ns numbers it. */
+static pid_t pgrp_nr_ns(pid_t nr, struct pid_namespace *ns)
+{
+	if (ns == &init_pid_ns || nr <= 0)
+		return nr;
+	return pid_nr_ns(find_pid_ns(nr, &init_pid_ns), ns);
 }
 
 /* Signals handled (SIG_IGN) and caught (a handler), as two masks. */
@@ -96,6 +111,7 @@ static void collect_sigign_sigcgt(struct task_struct *task, unsigned long *ign,
  */
 static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole)
 {
+	struct pid_namespace *ns = seq_pid_ns(m);
 	struct signal_struct *sig = task->signal;
 	struct mm_struct *mm = proc_task_mm(task);
 	unsigned long vsize = 0, rss = 0, ign, cgt;
@@ -121,8 +137,9 @@ static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole
 		rss = get_mm_rss(mm);
 	}
 	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu ",
-		   task->pid, get_task_comm(comm, task), task_state(task)[0], task_ppid(task),
-		   sig->pgrp, sig->session, 0 /* tty_nr */, -1 /* tpgid */, task->flags,
+		   task_pid_nr_ns(task, ns), get_task_comm(comm, task), task_state(task)[0],
+		   task_ppid(task, ns), pgrp_nr_ns(sig->pgrp, ns), pgrp_nr_ns(sig->session, ns),
+		   0 /* tty_nr */, -1 /* tpgid */, task->flags,
 		   u.min_flt, sig->cmin_flt, u.maj_flt, sig->cmaj_flt);
 	seq_printf(m, "%llu %llu %llu %llu %d %d %d 0 %llu %lu %lu %lu ",
 		   nsec_to_clock_t(u.utime), nsec_to_clock_t(u.stime),
@@ -171,8 +188,21 @@ int proc_pid_statm(struct seq_file *m, struct task_struct *task)
 	return 0;
 }
 
+static void task_ns_numbers(struct seq_file *m, struct pid *pid, struct pid_namespace *ns)
+{
+	unsigned int i;
+
+	if (!pid || !pid_nr_ns(pid, ns)) {
+		seq_puts(m, "\t0");
+		return;
+	}
+	for (i = ns->level; i <= pid->level; i++)
+		seq_printf(m, "\t%d", pid->numbers[i].nr);
+}
+
 static void task_name_and_ids(struct seq_file *m, struct task_struct *task)
 {
+	struct pid_namespace *ns = seq_pid_ns(m);
 	const struct cred *cred = task->real_cred;
 	char comm[TASK_COMM_LEN];
 	unsigned int fdsize = 0;
@@ -188,14 +218,23 @@ static void task_name_and_ids(struct seq_file *m, struct task_struct *task)
 	if (umask >= 0)
 		seq_printf(m, "Umask:\t%04o\n", umask);
 	seq_printf(m, "State:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t%d\n",
-		   task_state(task), task->tgid, task->pid, task_ppid(task), task_tracer_pid(task));
+		   task_state(task), task_tgid_nr_ns(task, ns), task_pid_nr_ns(task, ns),
+		   task_ppid(task, ns), task_tracer_pid(task, ns));
 	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%u\nGroups:\t",
 		   cred->uid, cred->euid, cred->suid, cred->fsuid,
 		   cred->gid, cred->egid, cred->sgid, cred->fsgid, fdsize);
 	for (int i = 0; cred->group_info && i < cred->group_info->ngroups; i++)
 		seq_printf(m, "%u ", cred->group_info->gid[i]);
-	seq_printf(m, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
-		   task->tgid, task->pid, task->signal->pgrp, task->signal->session);
+	/* Every number the task has, from this /proc's namespace down to its own. */
+	seq_puts(m, "\nNStgid:");
+	task_ns_numbers(m, task->group_leader->thread_pid, ns);
+	seq_puts(m, "\nNSpid:");
+	task_ns_numbers(m, task->thread_pid, ns);
+	seq_puts(m, "\nNSpgid:");
+	task_ns_numbers(m, find_pid_ns(task->signal->pgrp, &init_pid_ns), ns);
+	seq_puts(m, "\nNSsid:");
+	task_ns_numbers(m, find_pid_ns(task->signal->session, &init_pid_ns), ns);
+	seq_putc(m, '\n');
 }
 
 static void task_mem(struct seq_file *m, struct mm_struct *mm)

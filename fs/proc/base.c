@@ -36,13 +36,13 @@
 
 #define PROC_ARGS_MAX	(128 * 1024)	/* the most of argv or envp shown */
 
-struct task_struct *get_pid_task_nr(pid_t nr)
+struct task_struct *get_pid_task_ns(pid_t nr, struct pid_namespace *ns)
 {
 	struct task_struct *task;
 
 	/* tasklist_lock: release_task unhashes under it, so the task cannot go meanwhile. */
 	spin_lock_irq(&tasklist_lock);
-	task = find_task_by_vpid(nr);
+	task = find_task_by_pid_ns(nr, ns);
 	if (task && task->exit_state == EXIT_DEAD)
 		task = NULL;
 	if (task)
@@ -51,23 +51,29 @@ struct task_struct *get_pid_task_nr(pid_t nr)
 	return task;
 }
 
+struct task_struct *get_pid_task_nr(pid_t nr)
+{
+	return get_pid_task_ns(nr, &init_pid_ns);
+}
+
 struct task_struct *get_proc_task(struct inode *inode)
 {
 	return get_pid_task_nr(PROC_I(inode)->pid);
 }
 
-/* The smallest process id >= @from, or 0: readdir's next entry. */
-pid_t proc_next_tgid(pid_t from)
+/* The smallest process id >= @from in @ns, or 0: readdir's next entry. */
+pid_t proc_next_tgid(pid_t from, struct pid_namespace *ns)
 {
 	struct task_struct *p;
-	pid_t best = 0;
+	pid_t best = 0, nr;
 
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p) {
 		if (!thread_group_leader(p) || p->exit_state == EXIT_DEAD)
 			continue;
-		if (p->tgid >= from && p->tgid > 0 && (!best || p->tgid < best))
-			best = p->tgid;
+		nr = task_tgid_nr_ns(p, ns);
+		if (nr >= from && nr > 0 && (!best || nr < best))
+			best = nr;
 	}
 	spin_unlock_irq(&tasklist_lock);
 	return best;
@@ -592,6 +598,8 @@ static const struct pid_entry tid_base_stuff[] = {
 /* /proc/<pid>/ns (fs/proc/namespaces.c) */
 static const struct pid_entry ns_stuff[] = {
 	{ .name = "mnt", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
+	{ .name = "pid", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
+	{ .name = "pid_for_children", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
 	{ .name = "uts", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
 };
 
@@ -817,7 +825,7 @@ static struct dentry *proc_task_lookup(struct inode *dir, struct dentry *dentry,
 		memcpy(num, dentry->d_name.name, dentry->d_name.len);
 		num[dentry->d_name.len] = '\0';
 		if (num[0] != '0' && !kstrtoint(num, 10, &tid) && tid > 0)
-			task = get_pid_task_nr(tid);
+			task = get_pid_task_ns(tid, proc_pid_ns(dir->i_sb));
 	}
 	if (task && task->tgid == leader->tgid) {
 		inode = proc_new_inode(dir->i_sb, S_IFDIR | 0555);
@@ -835,15 +843,17 @@ static struct dentry *proc_task_lookup(struct inode *dir, struct dentry *dentry,
 	return NULL;
 }
 
-/* The smallest TID >= @from in @leader's group, or 0.  tasklist_lock held. */
-static pid_t next_tid(struct task_struct *leader, pid_t from)
+/* The smallest TID >= @from in @leader's group, numbered in @ns, or 0.  tasklist_lock held. */
+static pid_t next_tid(struct task_struct *leader, pid_t from, struct pid_namespace *ns)
 {
 	struct task_struct *t;
-	pid_t best = 0;
+	pid_t best = 0, nr;
 
-	for_each_thread(leader, t)
-		if (t->pid >= from && !t->exit_state && (!best || t->pid < best))
-			best = t->pid;
+	for_each_thread(leader, t) {
+		nr = task_pid_nr_ns(t, ns);
+		if (nr >= from && nr > 0 && !t->exit_state && (!best || nr < best))
+			best = nr;
+	}
 	return best;
 }
 
@@ -863,7 +873,8 @@ static int proc_task_readdir(struct file *file, struct dir_context *ctx)
 	}
 	for (;;) {
 		spin_lock_irq(&tasklist_lock);
-		tid = leader->group_leader == leader ? next_tid(leader, ctx->pos - 2) : 0;
+		tid = leader->group_leader == leader ?
+		      next_tid(leader, ctx->pos - 2, proc_pid_ns(file_inode(file)->i_sb)) : 0;
 		spin_unlock_irq(&tasklist_lock);
 		if (!tid)
 			break;

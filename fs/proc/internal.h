@@ -16,6 +16,7 @@
 
 #include <linux/fs.h>
 #include <linux/proc_fs.h>
+#include <linux/pid_namespace.h>
 #include <linux/seq_file.h>
 #include <linux/sched.h>
 
@@ -87,9 +88,18 @@ extern const struct file_operations proc_root_operations;
 
 /* base.c: /proc/<pid> */
 struct task_struct *get_proc_task(struct inode *inode);
+/* The task numbered @nr in the first PID namespace (PROC_I()->pid), with a reference. */
 struct task_struct *get_pid_task_nr(pid_t nr);
+/* ... numbered @nr in @ns: a name under /proc. */
+struct task_struct *get_pid_task_ns(pid_t nr, struct pid_namespace *ns);
+
+/* Each PID namespace has its own /proc, which shows its processes by its numbers. */
+static inline struct pid_namespace *proc_pid_ns(struct super_block *sb)
+{
+	return sb->s_fs_info;
+}
 struct inode *proc_pid_dir_inode(struct super_block *sb, struct task_struct *task);
-pid_t proc_next_tgid(pid_t from);
+pid_t proc_next_tgid(pid_t from, struct pid_namespace *ns);
 bool proc_may_inspect(struct task_struct *task);
 int proc_readlink_path(const struct path *path, char *buf, int size);
 

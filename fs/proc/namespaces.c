@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/PID/ns: one file per kind of namespace the process is in (mnt,
- * uts).  Opening one holds that namespace; the descriptor can be given
+ * pid, uts; pid_for_children is where its next child will be numbered).
+ * Opening one holds that namespace; the descriptor can be given
  * to setns(2) to move another process in (nsenter does this), and two
  * processes are in the same namespace when fstat shows the same inode
  * number in the file's st_ino... here not yet: on Linux these are magic
@@ -14,6 +15,7 @@
 #include <linux/fs.h>
 #include <linux/mnt_namespace.h>
 #include <linux/nsproxy.h>
+#include <linux/pid_namespace.h>
 #include <linux/proc_ns.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
@@ -60,6 +62,14 @@ static int proc_ns_open(struct inode *inode, struct file *file)
 		nf->ns = nsp->mnt_ns;
 		get_mnt_ns(nsp->mnt_ns);
 		err = 0;
+	} else if (!strcmp(name, "pid") && task->thread_pid) {
+		nf->type = CLONE_NEWPID;
+		nf->ns = get_pid_ns(task_active_pid_ns(task));
+		err = 0;
+	} else if (nsp && !strcmp(name, "pid_for_children")) {
+		nf->type = CLONE_NEWPID;
+		nf->ns = get_pid_ns(nsp->pid_ns_for_children);
+		err = 0;
 	}
 	task_unlock(task);
 	if (err)
@@ -77,6 +87,8 @@ static int proc_ns_release(struct inode *inode, struct file *file)
 
 	if (nf->type == CLONE_NEWUTS)
 		put_uts_ns(nf->ns);
+	else if (nf->type == CLONE_NEWPID)
+		put_pid_ns(nf->ns);
 	else
 		put_mnt_ns(nf->ns);
 	kfree(nf);

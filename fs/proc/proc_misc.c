@@ -8,6 +8,7 @@
  * "running/total" tasks and the last pid handed out.
  */
 #include <linux/kernel.h>
+#include <linux/pid_namespace.h>
 #include <linux/init.h>
 #include <linux/kernel_stat.h>
 #include <linux/sched/loadavg.h>
@@ -17,7 +18,6 @@
 #include <linux/vmstat.h>
 #include "internal.h"
 
-extern int last_pid;
 
 int uptime_proc_show(struct seq_file *m, void *v)
 {
@@ -38,7 +38,7 @@ int loadavg_proc_show(struct seq_file *m, void *v)
 		   LOAD_INT(avnrun[0]), LOAD_FRAC(avnrun[0]),
 		   LOAD_INT(avnrun[1]), LOAD_FRAC(avnrun[1]),
 		   LOAD_INT(avnrun[2]), LOAD_FRAC(avnrun[2]),
-		   nr_running(), nr_threads, READ_ONCE(last_pid));
+		   nr_running(), nr_threads, READ_ONCE(task_active_pid_ns(current)->last_pid));
 	return 0;
 }
 

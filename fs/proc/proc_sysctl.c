@@ -17,6 +17,7 @@
  * Each entry's variable hangs off proc_entry.data as a struct ctl_table.
  */
 #include <linux/kernel.h>
+#include <linux/pid_namespace.h>
 #include <linux/fdtable.h>
 #include <linux/aio.h>
 #include <linux/panic.h>
@@ -436,7 +437,7 @@ static const struct proc_entry sys_kernel_entries[] = {
 	INT_RW("msgmnb", 0644, CTL(&init_ipc_ns.msg_ctlmnb, &zero, &int_max)),
 	INT_RW("msgmni", 0644, CTL(&init_ipc_ns.msg_ctlmni, &zero, &ipcmni)),
 	INT_RO("ngroups_max", &ngroups_max),
-	INT_RW("ns_last_pid", 0666, CTL(&last_pid, &zero, &pid_max, .permit = ns_last_pid_permit)),
+	INT_RW("ns_last_pid", 0666, CTL(&init_pid_ns.last_pid, &zero, &pid_max, .permit = ns_last_pid_permit)),
 	{ .name = "osrelease", .mode = S_IFREG | 0444, .show = proc_dostring_show,
 	  .data = (void *)CTL(init_uts_ns.release, NULL, NULL) },
 	{ .name = "ostype", .mode = S_IFREG | 0444, .show = proc_dostring_show,

@@ -82,7 +82,12 @@ static const char *self_get_link(struct dentry *dentry, struct inode *inode)
 	 * Whose "self" depends on who asks, so the target is written at
 	 * each call.  Callers copy it at once (the walk, readlink).
 	 */
-	scnprintf(ei->link_buf, sizeof(ei->link_buf), "%d", current->tgid);
+	pid_t tgid = task_tgid_nr_ns(current, proc_pid_ns(inode->i_sb));
+
+	/* A process of a namespace above this /proc's is not in it. */
+	if (!tgid)
+		return ERR_PTR(-ENOENT);
+	scnprintf(ei->link_buf, sizeof(ei->link_buf), "%d", tgid);
 	return ei->link_buf;
 }
 
@@ -153,7 +158,7 @@ static struct inode *proc_pid_lookup(struct super_block *sb, const struct qstr *
 	num[name->len] = '\0';
 	if (num[0] == '0' || kstrtoint(num, 10, &pid) || pid <= 0)
 		return NULL;
-	task = get_pid_task_nr(pid);
+	task = get_pid_task_ns(pid, proc_pid_ns(sb));
 	if (!task)
 		return NULL;
 	inode = proc_pid_dir_inode(sb, task);
@@ -226,7 +231,7 @@ static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos = pid_base;
 	}
-	while ((tgid = proc_next_tgid(ctx->pos - pid_base)) > 0) {
+	while ((tgid = proc_next_tgid(ctx->pos - pid_base, proc_pid_ns(file_inode(file)->i_sb))) > 0) {
 		char num[12];
 		int len = scnprintf(num, sizeof(num), "%d", tgid);
 
@@ -247,8 +252,7 @@ const struct file_operations proc_root_operations = {
 	.llseek		= proc_dir_llseek,
 };
 
-static struct super_block *proc_sb;	/* the one instance; made at the first mount */
-static DEFINE_MUTEX(proc_sb_lock);
+static DEFINE_MUTEX(proc_sb_lock);	/* guards each pid_namespace's proc_sb */
 
 static struct super_block *proc_fill_super(struct file_system_type *fs_type, int flags)
 {
@@ -259,6 +263,7 @@ static struct super_block *proc_fill_super(struct file_system_type *fs_type, int
 		return NULL;
 	sb->s_magic = PROC_SUPER_MAGIC;
 	sb->s_op = &proc_sops;
+	sb->s_fs_info = get_pid_ns(task_active_pid_ns(current));
 	root = proc_new_inode(sb, S_IFDIR | 0555);
 	if (root) {
 		root->i_op = &proc_root_inode_operations;
@@ -273,12 +278,14 @@ static struct super_block *proc_fill_super(struct file_system_type *fs_type, int
 	return sb;
 }
 
-/* The shared instance with one more mount on it, or NULL. */
-static struct dentry *proc_get_root(void)
+/* The instance of @ns with one more mount on it, or NULL. */
+static struct dentry *proc_get_root(struct pid_namespace *ns)
 {
+	struct super_block *proc_sb;
 	struct dentry *root = NULL;
 
 	mutex_lock(&proc_sb_lock);
+	proc_sb = ns->proc_sb;
 	/* At zero it is being torn down (proc_kill_sb waits for this lock): not ours. */
 	if (proc_sb && atomic_inc_not_zero(&proc_sb->s_active))
 		root = dget(proc_sb->s_root);
@@ -287,14 +294,16 @@ static struct dentry *proc_get_root(void)
 }
 
 /*
- * Every mount of proc shows the same tree: one superblock, more
- * s_active.  The first is made without proc_sb_lock held, because a
- * failed one is torn down through proc_kill_sb, which takes it.
+ * Every mount of proc made in one PID namespace shows the same tree: one
+ * superblock per namespace (the mounter's), more s_active.  The first is
+ * made without proc_sb_lock held, because a failed one is torn down
+ * through proc_kill_sb, which takes it.
  */
 static struct dentry *proc_mount(struct file_system_type *fs_type, int flags,
 				 const char *dev_name, void *data)
 {
-	struct dentry *root = proc_get_root();
+	struct pid_namespace *ns = task_active_pid_ns(current);
+	struct dentry *root = proc_get_root(ns);
 	struct super_block *sb;
 
 	if (root)
@@ -303,27 +312,32 @@ static struct dentry *proc_mount(struct file_system_type *fs_type, int flags,
 	if (!sb)
 		return ERR_PTR(-ENOMEM);
 	mutex_lock(&proc_sb_lock);
-	if (!proc_sb || !atomic_read(&proc_sb->s_active)) {	/* none, or one going away */
-		proc_sb = sb;		/* this mount takes the reference sget_nodev gave */
+	if (!ns->proc_sb || !atomic_read(&ns->proc_sb->s_active)) {	/* none, or one going away */
+		ns->proc_sb = sb;	/* this mount takes the reference sget_nodev gave */
 		root = dget(sb->s_root);
 		sb = NULL;
 	}
 	mutex_unlock(&proc_sb_lock);
 	if (sb) {
 		deactivate_super(sb);	/* another mount made it first: use that one */
-		root = proc_get_root();
+		root = proc_get_root(ns);
 	}
 	return root ? root : ERR_PTR(-ENOMEM);
 }
 
 static void proc_kill_sb(struct super_block *sb)
 {
+	struct pid_namespace *ns = proc_pid_ns(sb);
+
 	mutex_lock(&proc_sb_lock);
-	if (proc_sb == sb)
-		proc_sb = NULL;
+	if (ns && ns->proc_sb == sb)
+		ns->proc_sb = NULL;
 	mutex_unlock(&proc_sb_lock);
 	dput(sb->s_root);
 	sb->s_root = NULL;
+	if (ns)
+		put_pid_ns(ns);
+	sb->s_fs_info = NULL;
 }
 
 static struct file_system_type proc_fs_type = {

@@ -248,7 +248,6 @@ struct task_struct {
 	struct list_head tasks;		/* every task, from init_task */
 	pid_t pid;			/* the thread's id */
 	pid_t tgid;			/* the process's id (its leader's pid) */
-	struct hlist_node pid_link;	/* in the pid hash */
 	struct task_struct *real_parent;
 	struct task_struct *parent;
 	struct list_head children;
@@ -348,6 +347,24 @@ extern spinlock_t tasklist_lock;
 
 static inline pid_t task_pid_nr(struct task_struct *tsk) { return tsk->pid; }
 static inline pid_t task_tgid_nr(struct task_struct *tsk) { return tsk->tgid; }
+
+/*
+ * The numbers user space sees: @tsk's thread or process id in PID
+ * namespace @ns (NULL: the caller's), 0 if @ns cannot see @tsk.
+ * kernel/pid.c.
+ */
+struct pid_namespace;
+pid_t __task_pid_nr_ns(struct task_struct *tsk, bool group, struct pid_namespace *ns);
+static inline pid_t task_pid_nr_ns(struct task_struct *tsk, struct pid_namespace *ns)
+{
+	return __task_pid_nr_ns(tsk, false, ns);
+}
+static inline pid_t task_tgid_nr_ns(struct task_struct *tsk, struct pid_namespace *ns)
+{
+	return __task_pid_nr_ns(tsk, true, ns);
+}
+static inline pid_t task_pid_vnr(struct task_struct *tsk) { return __task_pid_nr_ns(tsk, false, NULL); }
+static inline pid_t task_tgid_vnr(struct task_struct *tsk) { return __task_pid_nr_ns(tsk, true, NULL); }
 static inline bool thread_group_leader(struct task_struct *p)
 {
 	return p->group_leader == p;

@@ -251,7 +251,7 @@ void schedule_tail(struct task_struct *prev)
 	finish_task_switch(prev);
 	/* CLONE_CHILD_SETTID: the child's TID, in the child's memory. */
 	if (current->set_child_tid)
-		put_user(current->pid, current->set_child_tid);
+		put_user(task_pid_vnr(current), current->set_child_tid);
 }
 
 static void context_switch(struct rq *rq, struct task_struct *prev,

@@ -12,11 +12,16 @@ struct kernel_clone_args {
 	int __user *parent_tid;
 	int __user *child_tid;
 	unsigned long tls;
-	pid_t set_tid;			/* clone3: the PID asked for; 0 = any */
+	pid_t set_tid[32];		/* clone3: the PIDs asked for, innermost namespace first */
+	int set_tid_size;		/* how many (at most MAX_PID_NS_LEVEL) */
 	int (*fn)(void *);		/* kernel threads: what to run */
 	void *fn_arg;
 	int __user *pidfd;		/* CLONE_PIDFD: where the new pidfd goes */
 };
+
+/* wait4(2) for the kernel's own use (kernel/exit.c); @stat_addr may be NULL. */
+struct rusage;
+long kernel_wait4(pid_t upid, int __user *stat_addr, int options, struct rusage __user *ru);
 
 /* The lock /proc takes to look at another task's mm, files or fs. */
 static inline void task_lock(struct task_struct *p)
