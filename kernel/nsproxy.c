@@ -36,6 +36,12 @@ struct nsproxy init_nsproxy = {
 #define CLONE_NEW_SUPPORTED	(CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWPID)
 #define CLONE_NEW_UNSUPPORTED	(CLONE_NEWUSER | CLONE_NEWNET | \
 				 CLONE_NEWIPC | CLONE_NEWCGROUP | CLONE_NEWTIME)
+/*
+ * Every kind but a user namespace needs CAP_SYS_ADMIN, and that is checked
+ * before whether the kind exists here: an unprivileged caller gets EPERM,
+ * as from a Linux that has them all.
+ */
+#define CLONE_NEW_PRIVILEGED	((CLONE_NEW_SUPPORTED | CLONE_NEW_UNSUPPORTED) & ~CLONE_NEWUSER)
 
 static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy *old,
 					     struct fs_struct *fs)
@@ -99,6 +105,8 @@ int copy_namespaces(unsigned long flags, struct task_struct *tsk)
 {
 	struct nsproxy *old = task_nsproxy(current), *new;
 
+	if ((flags & CLONE_NEW_PRIVILEGED) && !capable(CAP_SYS_ADMIN))
+		return -EPERM;
 	if (flags & CLONE_NEW_UNSUPPORTED)
 		return -EINVAL;
 	if (!(flags & CLONE_NEW_SUPPORTED)) {
@@ -106,8 +114,6 @@ int copy_namespaces(unsigned long flags, struct task_struct *tsk)
 		tsk->nsproxy = old;
 		return 0;
 	}
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
 	new = create_new_namespaces(flags, old, tsk->fs);
 	if (IS_ERR(new))
 		return PTR_ERR(new);
@@ -121,12 +127,12 @@ int unshare_nsproxy_namespaces(unsigned long flags, struct nsproxy **new_nsp)
 	struct nsproxy *new;
 
 	*new_nsp = NULL;
+	if ((flags & CLONE_NEW_PRIVILEGED) && !capable(CAP_SYS_ADMIN))
+		return -EPERM;
 	if (flags & CLONE_NEW_UNSUPPORTED)
 		return -EINVAL;
 	if (!(flags & CLONE_NEW_SUPPORTED))
 		return 0;
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
 	new = create_new_namespaces(flags, task_nsproxy(current), current->fs);
 	if (IS_ERR(new))
 		return PTR_ERR(new);

@@ -11,6 +11,7 @@
  * needs ptrace read access to the process.
  */
 #include <linux/kernel.h>
+#include <linux/anon_inodes.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/mnt_namespace.h>
@@ -23,6 +24,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/utsname.h>
+#include <uapi/linux/fcntl.h>
+#include <uapi/linux/nsfs.h>
 #include <uapi/linux/sched.h>
 #include "internal.h"
 
@@ -95,9 +98,50 @@ static int proc_ns_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/*
+ * The nsfs ioctls.  Only PID namespaces nest here, so only they have a
+ * parent, and it is handed out only while the caller can see it: the
+ * namespace above one's own is out of reach (EPERM), as on Linux.  There
+ * are no user namespaces, so nothing has an owner to give.
+ */
+static long proc_ns_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct ns_file *nf = file->private_data, *pf;
+	struct pid_namespace *parent;
+	int fd;
+
+	(void)arg;
+	switch (cmd) {
+	case NS_GET_NSTYPE:
+		return nf->type;
+	case NS_GET_OWNER_UID:
+		return -EINVAL;		/* not a user namespace */
+	case NS_GET_PARENT:
+		if (nf->type != CLONE_NEWPID)
+			return -EINVAL;
+		parent = ((struct pid_namespace *)nf->ns)->parent;
+		if (!parent || !pid_ns_is_descendant(parent, task_active_pid_ns(current)))
+			return -EPERM;
+		pf = kmalloc(sizeof(*pf), GFP_KERNEL);
+		if (!pf)
+			return -ENOMEM;
+		pf->type = CLONE_NEWPID;
+		pf->ns = get_pid_ns(parent);
+		fd = anon_inode_getfd("pid", &proc_ns_file_operations, pf, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			put_pid_ns(parent);
+			kfree(pf);
+		}
+		return fd;
+	default:
+		return -ENOTTY;
+	}
+}
+
 const struct file_operations proc_ns_file_operations = {
 	.open		= proc_ns_open,
 	.release	= proc_ns_release,
+	.unlocked_ioctl	= proc_ns_ioctl,
 };
 
 void *proc_ns_file_ns(struct file *file, int *type)

@@ -6,7 +6,8 @@
  * Orphans inside go to that PID 1; signals from inside reach it only
  * through a handler, SIGKILL from outside kills it, and its death kills
  * the rest of the namespace.  A /proc mounted inside shows only the
- * namespace.  setns into a namespace places one's children there.  Error
+ * namespace.  setns into a namespace places one's children there; the
+ * nsfs ioctls give a namespace's type and parent.  Error
  * cases: a second unshare before forking, a thread in a new namespace,
  * no CAP_SYS_ADMIN.
  */
@@ -18,12 +19,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "lt.h"
+
+/* <linux/nsfs.h>'s numbers; musl's headers do not carry it. */
+#ifndef NS_GET_PARENT
+#define NS_GET_PARENT		_IO(0xb7, 0x2)
+#define NS_GET_NSTYPE		_IO(0xb7, 0x3)
+#define NS_GET_OWNER_UID	_IO(0xb7, 0x4)
+#endif
 
 #define PROCDIR		"/t_nspid_proc"		/* proc of the first namespace */
 #define INNERPROC	"/t_nspid_inner"	/* mounted inside a new one */
@@ -369,6 +378,38 @@ LT_CASE(setns_places_children)
 	LT_CHECK_EQ(res[1], 0);
 }
 
+/* nsfs ioctls: the parent of a child's namespace is ours; ours is out of reach. */
+LT_CASE(ns_ioctls)
+{
+	char path[64];
+	int fd, pfd;
+	pid_t target;
+
+	fd = open(PROCDIR "/self/ns/pid", O_RDONLY);
+	LT_CHECK(fd >= 0);
+	LT_CHECK_EQ(ioctl(fd, NS_GET_NSTYPE), (long)CLONE_NEWPID);
+	LT_CHECK_ERR(ioctl(fd, NS_GET_PARENT), EPERM);
+	close(fd);
+	fd = open(PROCDIR "/self/ns/uts", O_RDONLY);
+	LT_CHECK(fd >= 0);
+	LT_CHECK_ERR(ioctl(fd, NS_GET_PARENT), EINVAL);
+	LT_CHECK_ERR(ioctl(fd, NS_GET_OWNER_UID, &target), EINVAL);
+	close(fd);
+
+	target = clone(setns_target, stack + sizeof(stack), CLONE_NEWPID | SIGCHLD, NULL);
+	LT_CHECK(target > 0);
+	snprintf(path, sizeof(path), PROCDIR "/%d/ns/pid", target);
+	fd = open(path, O_RDONLY);
+	pfd = fd >= 0 ? ioctl(fd, NS_GET_PARENT) : -1;
+	kill(target, SIGKILL);
+	LT_CHECK_WAIT(target, LT_KILLED(SIGKILL));
+	LT_CHECK(fd >= 0);
+	LT_CHECK(pfd >= 0);
+	LT_CHECK_EQ(ioctl(pfd, NS_GET_NSTYPE), (long)CLONE_NEWPID);
+	close(pfd);
+	close(fd);
+}
+
 static int thread_fn(void *arg)
 {
 	(void)arg;
@@ -415,6 +456,7 @@ int main(void)
 	LT_RUN(init_signals);
 	LT_RUN(init_death_kills_all);
 	LT_RUN(setns_places_children);
+	LT_RUN(ns_ioctls);
 	LT_RUN(errors);
 	umount(PROCDIR);
 	return lt_end();
