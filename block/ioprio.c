@@ -14,6 +14,7 @@
  * best (most urgent) of their priorities.
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/cred.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
@@ -74,8 +75,8 @@ SYSCALL_DEFINE3(ioprio_set, int, which, int, who, int, ioprio)
 			ret = set_task_ioprio(p, ioprio);
 		break;
 	case IOPRIO_WHO_PGRP:
-		if (!who)
-			who = current->signal->pgrp;
+		/* a group is kept by its first-namespace number */
+		who = who ? pid_vnr_to_global(who) : current->signal->pgrp;
 		for_each_process(p) {
 			if (p->exit_state || p->signal->pgrp != who)
 				continue;
@@ -141,8 +142,8 @@ SYSCALL_DEFINE2(ioprio_get, int, which, int, who)
 			ret = get_task_ioprio(p);
 		break;
 	case IOPRIO_WHO_PGRP:
-		if (!who)
-			who = current->signal->pgrp;
+		/* a group is kept by its first-namespace number */
+		who = who ? pid_vnr_to_global(who) : current->signal->pgrp;
 		for_each_process(p) {
 			if (p->exit_state || p->signal->pgrp != who)
 				continue;

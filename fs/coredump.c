@@ -434,7 +434,7 @@ static bool format_corename(char *name, size_t size, int signr)
 			break;
 		case 'i':
 		case 'I':
-			n += scnprintf(name + n, size - n, "%d", current->pid);
+			n += scnprintf(name + n, size - n, "%d", task_tgid_vnr(current));
 			break;
 		case 'u':
 			n += scnprintf(name + n, size - n, "%u", cred->uid);

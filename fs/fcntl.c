@@ -18,6 +18,7 @@
  * it could have sent it with kill() (sigio_perm).
  */
 #include <linux/kernel.h>
+#include <linux/pid_namespace.h>
 #include <linux/dnotify.h>
 #include <linux/cred.h>
 #include <linux/file.h>
@@ -71,15 +72,23 @@ void __f_setown(struct file *filp, pid_t pid, enum pid_type_fown type)
 	spin_unlock(&fown->lock);
 }
 
-/* Does a process (or group) @who of kind @type exist? */
-static bool fown_target_exists(pid_t who, enum pid_type_fown type)
+/*
+ * Does a process (or group) @who of kind @type exist?  @who is the
+ * caller's number for it; *@global becomes the first namespace's, which
+ * is what the owner keeps (the signal senders below look it up so).
+ */
+static bool fown_target_exists(pid_t who, enum pid_type_fown type, pid_t *global)
 {
 	struct task_struct *p;
 	unsigned long flags;
 	bool found = false;
 
+	who = pid_vnr_to_global(who);
+	*global = who;
+	if (who <= 0)
+		return false;
 	if (type != FOWN_PGID)
-		return find_task_by_vpid(who) != NULL;
+		return find_task_by_pid_ns(who, &init_pid_ns) != NULL;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p)
 		if (p->signal->pgrp == who)
@@ -99,7 +108,7 @@ static int f_setown(struct file *filp, int who)
 		type = FOWN_PGID;
 		who = -who;
 	}
-	if (who && !fown_target_exists(who, type))
+	if (who && !fown_target_exists(who, type, &who))
 		return -ESRCH;
 	__f_setown(filp, who, type);
 	return 0;
@@ -111,7 +120,9 @@ static int f_getown(struct file *filp)
 	int pid;
 
 	spin_lock(&fown->lock);
-	pid = fown->pid_type == FOWN_PGID ? -fown->pid : fown->pid;
+	pid = pid_global_to_vnr(fown->pid);
+	if (fown->pid_type == FOWN_PGID)
+		pid = -pid;
 	spin_unlock(&fown->lock);
 	return pid;
 }
@@ -138,7 +149,7 @@ static int f_setown_ex(struct file *filp, struct f_owner_ex __user *uown)
 	}
 	if (owner.pid < 0)
 		return -EINVAL;
-	if (owner.pid && !fown_target_exists(owner.pid, type))
+	if (owner.pid && !fown_target_exists(owner.pid, type, &owner.pid))
 		return -ESRCH;
 	__f_setown(filp, owner.pid, type);
 	return 0;
@@ -150,7 +161,7 @@ static int f_getown_ex(struct file *filp, struct f_owner_ex __user *uown)
 	struct f_owner_ex owner;
 
 	spin_lock(&fown->lock);
-	owner.pid = fown->pid;
+	owner.pid = pid_global_to_vnr(fown->pid);
 	switch (fown->pid_type) {
 	case FOWN_PID:
 		owner.type = F_OWNER_TID;
@@ -222,7 +233,7 @@ void send_sigio(struct fown_struct *fown, int fd, int band)
 			if (p->signal->pgrp == pid && !p->exit_state)
 				send_sigio_to_task(p, fown, fd, band, type);
 	} else {
-		p = find_task_by_vpid(pid);
+		p = find_task_by_pid_ns(pid, &init_pid_ns);
 		if (p && !p->exit_state)
 			send_sigio_to_task(p, fown, fd, band, type);
 	}

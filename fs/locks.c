@@ -45,6 +45,7 @@
  * and a mutex lets a waiter's stack frame outlive its waker's wake_up.
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/cred.h>
 #include <linux/jiffies.h>
 #include <linux/sched/signal.h>
@@ -408,7 +409,8 @@ static void posix_lock_to_flock(const struct file_lock *fl, struct flock *l)
 	l->l_whence = SEEK_SET;
 	l->l_start = fl->fl_start;
 	l->l_len = fl->fl_end == OFFSET_MAX ? 0 : fl->fl_end - fl->fl_start + 1;
-	l->l_pid = (fl->fl_flags & FL_OFDLCK) ? -1 : fl->fl_pid;
+	/* The holder as the asker's PID namespace numbers it (0: not visible there). */
+	l->l_pid = (fl->fl_flags & FL_OFDLCK) ? -1 : pid_global_to_vnr(fl->fl_pid);
 }
 
 /* F_GETLK, F_OFD_GETLK: who would stop this lock?  l_type F_UNLCK if nobody. */

@@ -22,6 +22,7 @@
  * both directions and poll() share info->wait, woken on every change.
  */
 #include <linux/kernel.h>
+#include <linux/pid_namespace.h>
 #include <linux/cred.h>
 #include <linux/dcache.h>
 #include <linux/errno.h>
@@ -462,7 +463,7 @@ static void mq_do_notify(struct mqueue_inode_info *info)
 		sig.si_pid = current->tgid;
 		sig.si_uid = current_uid();
 		spin_lock_irq(&tasklist_lock);
-		p = find_task_by_vpid(info->notify_owner);
+		p = find_task_by_pid_ns(info->notify_owner, &init_pid_ns);	/* a first-namespace tgid */
 		if (p && p->tgid == info->notify_owner && !p->group_leader->exit_state)
 			group_send_sig_info(sig.si_signo, &sig, p->group_leader);
 		spin_unlock_irq(&tasklist_lock);

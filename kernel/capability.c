@@ -63,7 +63,7 @@ SYSCALL_DEFINE2(capget, struct __user_cap_header_struct __user *, header,
 		return -EFAULT;
 	if (pid < 0)
 		return -EINVAL;
-	if (pid && pid != current->pid) {
+	if (pid && pid != task_pid_vnr(current)) {
 		spin_lock_irq(&tasklist_lock);
 		p = find_task_by_vpid(pid);
 		if (!p) {
@@ -105,7 +105,7 @@ SYSCALL_DEFINE2(capset, struct __user_cap_header_struct __user *, header,
 	if (get_user(pid, &header->pid))
 		return -EFAULT;
 	/* Only our own sets: another task's would race with its own changes. */
-	if (pid && pid != current->pid)
+	if (pid && pid != task_pid_vnr(current))
 		return -EPERM;
 	if (copy_from_user(kdata, data, words * sizeof(kdata[0])))
 		return -EFAULT;

@@ -434,7 +434,7 @@ static long seccomp_can_sync_threads(void)
 			continue;
 		if (t->seccomp.mode == SECCOMP_MODE_STRICT ||
 		    !is_ancestor(t->seccomp.filter, current->seccomp.filter))
-			return t->pid;
+			return task_pid_vnr(t);
 	}
 	return 0;
 }

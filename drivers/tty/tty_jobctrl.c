@@ -12,6 +12,7 @@
  * The shell moves groups to the foreground with TIOCSPGRP (tcsetpgrp).
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
@@ -232,6 +233,10 @@ static int tiocspgrp(struct tty_struct *tty, pid_t __user *p)
 		return -ENOTTY;
 	if (pgrp < 0)
 		return -EINVAL;
+	/* named in our PID namespace, kept as the first one numbers it */
+	pgrp = pgrp ? pid_vnr_to_global(pgrp) : 0;
+	if (pgrp <= 0)
+		return -ESRCH;
 	ret = pgrp_check(pgrp, current->signal->session);
 	if (ret)
 		return ret;
@@ -254,13 +259,13 @@ int tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file,
 	case TIOCGPGRP:
 		if (get_current_tty() != tty)
 			return -ENOTTY;
-		return put_user(tty->pgrp, p);
+		return put_user(pid_global_to_vnr(tty->pgrp), p);
 	case TIOCSPGRP:
 		return tiocspgrp(tty, p);
 	case TIOCGSID:
 		if (get_current_tty() != tty || !tty->session)
 			return -ENOTTY;
-		return put_user(tty->session, p);
+		return put_user(pid_global_to_vnr(tty->session), p);
 	default:
 		return -ENOIOCTLCMD;
 	}

@@ -277,7 +277,7 @@ retry:
 		futex_wake(uaddr, FLAGS_SHARED, 1, FUTEX_BITSET_MATCH_ANY);
 		return 0;
 	}
-	if ((uval & FUTEX_TID_MASK) != (u32)task_pid_nr(curr))
+	if ((uval & FUTEX_TID_MASK) != (u32)task_pid_vnr(curr))
 		return 0;
 	mval = (uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
 	err = futex_atomic_cmpxchg_inatomic(&nval, uaddr, uval, mval);

@@ -168,7 +168,7 @@ int futex_lock_pi_atomic(u32 __user *uaddr, struct futex_hash_bucket *hb,
 			 struct futex_key *key, struct futex_pi_state **ps,
 			 struct task_struct *task, struct futex_pi_state **prealloc)
 {
-	u32 uval, newval, curval, vpid = task_pid_nr(task);
+	u32 uval, newval, curval, vpid = task_pid_vnr(task);
 	struct futex_pi_state *existing = find_pi_state(hb, key);
 	struct task_struct *owner;
 	int ret;
@@ -232,7 +232,7 @@ int futex_lock_pi_atomic(u32 __user *uaddr, struct futex_hash_bucket *hb,
 int fixup_pi_owner(u32 __user *uaddr, struct futex_q *q)
 {
 	struct futex_hash_bucket *hb = futex_hash(&q->key);
-	u32 uval, newval, curval, vpid = task_pid_nr(current);
+	u32 uval, newval, curval, vpid = task_pid_vnr(current);
 	struct futex_pi_state *ps;
 	int ret;
 
@@ -323,7 +323,7 @@ out:
  */
 int futex_unlock_pi(u32 __user *uaddr, unsigned int flags)
 {
-	u32 uval, newval, curval, vpid = task_pid_nr(current);
+	u32 uval, newval, curval, vpid = task_pid_vnr(current);
 	struct futex_hash_bucket *hb;
 	struct futex_pi_state *ps;
 	struct futex_key key;
@@ -342,7 +342,7 @@ retry:
 		return -EPERM;
 	spin_lock_irq(&hb->lock);
 	top = pi_top_waiter(hb, &key, &more);
-	newval = top ? (task_pid_nr(top->task) | (more ? FUTEX_WAITERS : 0)) : 0;
+	newval = top ? (task_pid_vnr(top->task) | (more ? FUTEX_WAITERS : 0)) : 0;
 	ret = futex_cmpxchg_value_locked(&curval, uaddr, uval, newval);
 	if (ret) {
 		spin_unlock_irq(&hb->lock);

@@ -293,7 +293,7 @@ long posix_cpu_nsleep(clockid_t clock, int flags, ktime_t t, ktime_t *left)
 
 	if (clock == CLOCK_THREAD_CPUTIME_ID ||
 	    (clock < 0 && CPUCLOCK_PERTHREAD(clock) &&
-	     (!CPUCLOCK_PID(clock) || CPUCLOCK_PID(clock) == current->pid)))
+	     (!CPUCLOCK_PID(clock) || CPUCLOCK_PID(clock) == task_pid_vnr(current))))
 		return -EINVAL;
 	memset(&timr, 0, sizeof(timr));
 	spin_lock_init(&timr.it_lock);

@@ -8,6 +8,7 @@
  * in the receiver's buffer is dropped and MSG_CTRUNC set, as on Linux.
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/cred.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -92,7 +93,7 @@ static int scm_check_creds(const struct ucred *creds)
 {
 	const struct cred *cred = current_cred();
 
-	if (creds->pid != (u32)current->tgid && !capable(CAP_SYS_ADMIN))
+	if (creds->pid != (u32)task_tgid_vnr(current) && !capable(CAP_SYS_ADMIN))
 		return -EPERM;
 	if (creds->uid != cred->uid && creds->uid != cred->euid &&
 	    creds->uid != cred->suid && !capable(CAP_SETUID))
@@ -121,6 +122,8 @@ static int scm_one(struct socket *sock, const struct cmsghdr *cmsg, struct scm_c
 		err = scm_check_creds(&scm->creds);
 		if (err)
 			return err;
+		/* Kept as the first PID namespace numbers it; scm_recv translates. */
+		scm->creds.pid = pid_vnr_to_global(scm->creds.pid);
 		scm->creds_set = true;
 		return 0;
 	default:
@@ -234,8 +237,12 @@ static void scm_detach_fds(struct msghdr *msg, struct scm_cookie *scm)
 void scm_recv(struct socket *sock, struct msghdr *msg, struct scm_cookie *scm, int flags,
 	      bool passcred)
 {
-	if (passcred)
-		put_cmsg(msg, SOL_SOCKET, SCM_CREDENTIALS, sizeof(scm->creds), &scm->creds);
+	if (passcred) {
+		struct ucred creds = scm->creds;
+
+		creds.pid = pid_global_to_vnr(creds.pid);	/* the receiver's number */
+		put_cmsg(msg, SOL_SOCKET, SCM_CREDENTIALS, sizeof(creds), &creds);
+	}
 	if (scm->fp)
 		scm_detach_fds(msg, scm);
 	scm_destroy(scm);

@@ -7,6 +7,7 @@
  * levels go to the protocol's proto_ops.
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <uapi/linux/capability.h>
 #include <linux/cred.h>
 #include <linux/jiffies.h>
@@ -277,7 +278,7 @@ static void sock_get_timeout(long timeo, struct __kernel_old_timeval *tv)
 static void sock_get_peercred(struct sock *sk, struct ucred *cred)
 {
 	spin_lock(&sk->sk_lock);
-	cred->pid = sk->sk_peer_pid;
+	cred->pid = pid_global_to_vnr(sk->sk_peer_pid);	/* kept as the first namespace's */
 	cred->uid = sk->sk_peer_cred ? sk->sk_peer_cred->euid : OVERFLOW_UID;
 	cred->gid = sk->sk_peer_cred ? sk->sk_peer_cred->egid : OVERFLOW_UID;
 	spin_unlock(&sk->sk_lock);

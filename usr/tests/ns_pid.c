@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -378,6 +379,60 @@ LT_CASE(setns_places_children)
 	LT_CHECK_EQ(res[1], 0);
 }
 
+static int numbers_child(void *arg)
+{
+	struct ucred cr;
+	socklen_t len = sizeof(cr);
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
+	char path[] = "/ns_pid_lockXXXXXX";
+	int sv[2], fd, go[2];
+	pid_t c;
+	char b;
+
+	(void)arg;
+	/* F_SETOWN/F_GETOWN: our own number, and a group's */
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv))
+		return 1;
+	if (fcntl(sv[0], F_SETOWN, getpid()) || fcntl(sv[0], F_GETOWN) != 1)
+		return 2;
+	if (fcntl(sv[0], F_SETOWN, -getpgrp()) || fcntl(sv[0], F_GETOWN) != -getpgrp())
+		return 3;
+	/* SO_PEERCRED names the peer (ourselves) by this namespace's number */
+	if (getsockopt(sv[1], SOL_SOCKET, SO_PEERCRED, &cr, &len) || cr.pid != 1)
+		return 4;
+	/* F_GETLK names the holder, a child, as fork numbered it here */
+	fd = mkstemp(path);
+	if (fd < 0 || pipe(go))
+		return 5;
+	unlink(path);
+	c = fork();
+	if (c == 0) {
+		if (fcntl(fd, F_SETLK, &fl))
+			_exit(1);
+		if (write(go[1], "x", 1) != 1)
+			_exit(2);
+		pause();
+		_exit(0);
+	}
+	if (read(go[0], &b, 1) != 1)
+		return 6;
+	fl.l_type = F_WRLCK;
+	if (fcntl(fd, F_GETLK, &fl) || fl.l_type != F_WRLCK || fl.l_pid != c || c != 2)
+		return 7;
+	kill(c, SIGKILL);
+	waitpid(c, NULL, 0);
+	return 0;
+}
+
+/* Numbers other calls hand out are the namespace's too: owners, peers, lock holders. */
+LT_CASE(numbers_in_other_calls)
+{
+	pid_t pid = clone(numbers_child, stack + sizeof(stack), CLONE_NEWPID | SIGCHLD, NULL);
+
+	LT_CHECK(pid > 0);
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+}
+
 /* nsfs ioctls: the parent of a child's namespace is ours; ours is out of reach. */
 LT_CASE(ns_ioctls)
 {
@@ -456,6 +511,7 @@ int main(void)
 	LT_RUN(init_signals);
 	LT_RUN(init_death_kills_all);
 	LT_RUN(setns_places_children);
+	LT_RUN(numbers_in_other_calls);
 	LT_RUN(ns_ioctls);
 	LT_RUN(errors);
 	umount(PROCDIR);
