@@ -28,9 +28,9 @@ static struct inode *anon_inode_inode;
 static const struct inode_operations anon_inode_iops = {
 };
 
-/* A new file of kind @name ("[eventfd]") on the shared inode. */
-struct file *anon_inode_getfile(const char *name, const struct file_operations *fops,
-				void *priv, int flags)
+/* A new file of kind @name ("[eventfd]") on @inode, whose reference it takes. */
+static struct file *__anon_inode_getfile(const char *name, const struct file_operations *fops,
+					 void *priv, int flags, struct inode *inode)
 {
 	char buf[64];
 	struct qstr q;
@@ -38,16 +38,15 @@ struct file *anon_inode_getfile(const char *name, const struct file_operations *
 	struct file *file;
 	fmode_t mode = 0;
 
-	if (!anon_inode_mnt)
-		return ERR_PTR(-ENODEV);
 	snprintf(buf, sizeof(buf), "anon_inode:%s", name);
 	q = (struct qstr)QSTR_INIT(buf, strlen(buf));
 	path.dentry = d_alloc(anon_inode_mnt->mnt_root, &q);
-	if (!path.dentry)
+	if (!path.dentry) {
+		iput(inode);
 		return ERR_PTR(-ENOMEM);
+	}
 	d_drop(path.dentry);
-	ihold(anon_inode_inode);
-	d_instantiate(path.dentry, anon_inode_inode);
+	d_instantiate(path.dentry, inode);
 	path.mnt = mntget(anon_inode_mnt);
 
 	if ((flags & O_ACCMODE) != O_WRONLY)
@@ -66,7 +65,7 @@ struct file *anon_inode_getfile(const char *name, const struct file_operations *
 	}
 	file->f_path = path;
 	path_get(&path);
-	file->f_inode = anon_inode_inode;
+	file->f_inode = inode;
 	file->f_op = fops;
 	file->private_data = priv;
 out:
@@ -74,22 +73,64 @@ out:
 	return file;
 }
 
-/* As anon_inode_getfile, installed in a new descriptor (O_CLOEXEC honoured). */
-int anon_inode_getfd(const char *name, const struct file_operations *fops,
-		     void *priv, int flags)
+/* A new file of kind @name ("[eventfd]") on the shared inode. */
+struct file *anon_inode_getfile(const char *name, const struct file_operations *fops,
+				void *priv, int flags)
+{
+	if (!anon_inode_mnt)
+		return ERR_PTR(-ENODEV);
+	ihold(anon_inode_inode);
+	return __anon_inode_getfile(name, fops, priv, flags, anon_inode_inode);
+}
+
+static int anon_inode_install(const char *name, const struct file_operations *fops,
+			      void *priv, int flags, struct inode *inode)
 {
 	struct file *file;
 	int fd = get_unused_fd_flags(flags);
 
-	if (fd < 0)
+	if (fd < 0) {
+		iput(inode);
 		return fd;
-	file = anon_inode_getfile(name, fops, priv, flags);
+	}
+	file = __anon_inode_getfile(name, fops, priv, flags, inode);
 	if (IS_ERR(file)) {
 		put_unused_fd(fd);
 		return PTR_ERR(file);
 	}
 	fd_install(fd, file);
 	return fd;
+}
+
+/* As anon_inode_getfile, installed in a new descriptor (O_CLOEXEC honoured). */
+int anon_inode_getfd(const char *name, const struct file_operations *fops,
+		     void *priv, int flags)
+{
+	if (!anon_inode_mnt)
+		return -ENODEV;
+	ihold(anon_inode_inode);
+	return anon_inode_install(name, fops, priv, flags, anon_inode_inode);
+}
+
+/*
+ * A file whose fstat must tell it apart from other anonymous files: a
+ * namespace handed out by NS_GET_PARENT is identified by its st_ino, as
+ * on Linux's nsfs, so it gets an inode of its own.
+ */
+int anon_inode_getfd_ino(const char *name, const struct file_operations *fops,
+			 void *priv, int flags, unsigned long ino)
+{
+	struct inode *inode;
+
+	if (!anon_inode_mnt)
+		return -ENODEV;
+	inode = new_inode(anon_inode_mnt->mnt_sb);
+	if (!inode)
+		return -ENOMEM;
+	inode->i_ino = ino;
+	inode->i_mode = S_IFREG | 0444;
+	inode->i_op = &anon_inode_iops;
+	return anon_inode_install(name, fops, priv, flags, inode);
 }
 
 static const struct super_operations anon_inodefs_sops = {

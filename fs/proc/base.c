@@ -597,10 +597,14 @@ static const struct pid_entry tid_base_stuff[] = {
 
 /* /proc/<pid>/ns (fs/proc/namespaces.c) */
 static const struct pid_entry ns_stuff[] = {
-	{ .name = "mnt", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
-	{ .name = "pid", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
-	{ .name = "pid_for_children", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
-	{ .name = "uts", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
+	{ .name = "mnt", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,
+	  .fop = &proc_ns_file_operations },
+	{ .name = "pid", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,
+	  .fop = &proc_ns_file_operations },
+	{ .name = "pid_for_children", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,
+	  .fop = &proc_ns_file_operations },
+	{ .name = "uts", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,
+	  .fop = &proc_ns_file_operations },
 };
 
 static struct dentry *proc_pident_lookup(struct inode *dir, struct dentry *dentry,
@@ -724,6 +728,8 @@ static struct inode *proc_pid_entry_inode(struct super_block *sb, const struct p
 		inode->i_op = p->iop;
 		inode->i_fop = p->fop;
 	} else {
+		if (p->iop)
+			inode->i_op = p->iop;
 		inode->i_fop = p->fop ? p->fop : &proc_pid_file_operations;
 	}
 	return inode;

@@ -2,13 +2,13 @@
 /*
  * /proc/PID/ns: one file per kind of namespace the process is in (mnt,
  * pid, uts; pid_for_children is where its next child will be numbered).
- * Opening one holds that namespace; the descriptor can be given
- * to setns(2) to move another process in (nsenter does this), and two
- * processes are in the same namespace when fstat shows the same inode
- * number in the file's st_ino... here not yet: on Linux these are magic
- * symbolic links ("uts:[4026531838]") into the nsfs filesystem; Lantern
- * has no magic links, so they are plain files that only open.  Opening
- * needs ptrace read access to the process.
+ * Opening one holds that namespace; the descriptor can be given to
+ * setns(2) to move another process in (nsenter does this), and two
+ * processes are in the same namespace when stat shows the same st_ino
+ * (the namespace's inode number).  On Linux these are magic symbolic
+ * links ("uts:[4026531838]") into the nsfs filesystem; Lantern has no
+ * nsfs, so they are plain files that open, stat and take the nsfs
+ * ioctls.  Opening needs ptrace read access to the process.
  */
 #include <linux/kernel.h>
 #include <linux/anon_inodes.h>
@@ -127,7 +127,8 @@ static long proc_ns_ioctl(struct file *file, unsigned int cmd, unsigned long arg
 			return -ENOMEM;
 		pf->type = CLONE_NEWPID;
 		pf->ns = get_pid_ns(parent);
-		fd = anon_inode_getfd("pid", &proc_ns_file_operations, pf, O_RDONLY | O_CLOEXEC);
+		fd = anon_inode_getfd_ino("pid", &proc_ns_file_operations, pf, O_RDONLY | O_CLOEXEC,
+					  parent->inum);
 		if (fd < 0) {
 			put_pid_ns(parent);
 			kfree(pf);
@@ -137,6 +138,44 @@ static long proc_ns_ioctl(struct file *file, unsigned int cmd, unsigned long arg
 		return -ENOTTY;
 	}
 }
+
+/*
+ * A namespace is known by its inode number, so stat of /proc/PID/ns/X
+ * gives the inode number of the namespace the task is in now, and two
+ * tasks in the same one show the same st_ino (what lsns and nsenter
+ * compare).
+ */
+static int proc_ns_getattr(const struct path *path, struct kstat *stat, u32 request_mask,
+			   unsigned int flags)
+{
+	struct inode *inode = d_inode(path->dentry);
+	const char *name = PROC_I(inode)->pent->name;
+	struct task_struct *task = get_proc_task(inode);
+	struct nsproxy *nsp;
+
+	(void)request_mask;
+	(void)flags;
+	generic_fillattr(inode, stat);
+	if (!task)
+		return 0;
+	task_lock(task);
+	nsp = task->nsproxy;
+	if (!strcmp(name, "pid"))
+		stat->ino = task_active_pid_ns(task)->inum;
+	else if (nsp && !strcmp(name, "pid_for_children"))
+		stat->ino = nsp->pid_ns_for_children->inum;
+	else if (nsp && !strcmp(name, "uts"))
+		stat->ino = nsp->uts_ns->inum;
+	else if (nsp && !strcmp(name, "mnt"))
+		stat->ino = mnt_ns_inum(nsp->mnt_ns);
+	task_unlock(task);
+	put_task_struct(task);
+	return 0;
+}
+
+const struct inode_operations proc_ns_inode_operations = {
+	.getattr	= proc_ns_getattr,
+};
 
 const struct file_operations proc_ns_file_operations = {
 	.open		= proc_ns_open,

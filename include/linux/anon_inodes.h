@@ -14,5 +14,8 @@ struct file *anon_inode_getfile(const char *name, const struct file_operations *
 				void *priv, int flags);
 int anon_inode_getfd(const char *name, const struct file_operations *fops,
 		     void *priv, int flags);
+/* As anon_inode_getfd, on an inode of its own numbered @ino (nsfs-style identities). */
+int anon_inode_getfd_ino(const char *name, const struct file_operations *fops,
+			 void *priv, int flags, unsigned long ino);
 
 #endif

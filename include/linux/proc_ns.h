@@ -6,6 +6,7 @@
 struct file;
 
 extern const struct file_operations proc_ns_file_operations;
+extern const struct inode_operations proc_ns_inode_operations;
 
 /* The namespace an open /proc/PID/ns file holds and its CLONE_NEW* type, or ERR_PTR(-EINVAL). */
 void *proc_ns_file_ns(struct file *file, int *type);

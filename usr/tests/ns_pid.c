@@ -461,6 +461,16 @@ LT_CASE(ns_ioctls)
 	LT_CHECK(fd >= 0);
 	LT_CHECK(pfd >= 0);
 	LT_CHECK_EQ(ioctl(pfd, NS_GET_NSTYPE), (long)CLONE_NEWPID);
+	/* a namespace is known by its inode number: the parent is ours, the child's is not */
+	{
+		struct stat mine, child, parent;
+
+		LT_CHECK_OK(stat(PROCDIR "/self/ns/pid", &mine));
+		LT_CHECK_OK(fstat(fd, &child));
+		LT_CHECK_OK(fstat(pfd, &parent));
+		LT_CHECK_EQ((long)parent.st_ino, (long)mine.st_ino);
+		LT_CHECK(child.st_ino != mine.st_ino);
+	}
 	close(pfd);
 	close(fd);
 }
