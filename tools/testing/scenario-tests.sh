@@ -147,6 +147,15 @@ scenario_kill() {
 	why="the killed sleep's pid still exists (kill -0 returned $scn_rc)"; return 1
 }
 
+# busybox unshare -p -f --mount-proc: a shell that is PID 1 of a new PID
+# namespace, with parent 0, and a /proc that lists only itself.
+scenario_unshare_pid() {
+	scn_run unshare-pid "unshare -p -f --mount-proc sh -c 'set -- /proc/[0-9]*; echo inner=\$\$ ppid=\$PPID procs=\$#'" 20 ||
+		{ why="'unshare -p -f --mount-proc' did not finish"; return 1; }
+	scn_has '^inner=1 ppid=0 procs=1$' && return 0
+	why="the shell in the new PID namespace did not see itself as the only process, PID 1"; return 1
+}
+
 # find walks the whole tree (/proc and /sys too) and names one file.
 scenario_find() {
 	scn_run findmk 'cd /tmp; mkdir -p ft/a/b; touch ft/a/b/zq7n.txt ft/a/zq7m' 10 ||
@@ -423,7 +432,7 @@ run_scenario_tests() {
 	else
 		selected scenario/boot && pass scenario/boot
 		for name in file ls cd redirect script ctrl-c job-control pipe \
-				ps ps-threads kill find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
+				ps ps-threads kill unshare-pid find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
 				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit \
 				sleep idle-tick softirqs syslog poweroff; do
 			scn_scenario "$name"
