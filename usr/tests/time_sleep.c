@@ -76,6 +76,41 @@ LT_CASE(ten_ms_sleep)
 		LT_FAIL("median 10 ms sleep took %lld us", took[2] / 1000);
 }
 
+/*
+ * How late an absolute sleep wakes, with the slack at its 1 ns minimum:
+ * the deadline minus the clock read on return.  The numbers go to the
+ * log as a note (the issue's target is under 100 us under TCG); the
+ * check is only that the median stays under a tick, since the host may
+ * stall the VM at any moment.
+ */
+LT_CASE(wakeup_latency)
+{
+	static const long long lens[] = { 1000000, 10000000 };
+	long long late[21], old_slack = prctl(PR_GET_TIMERSLACK, 0, 0, 0, 0);
+	unsigned int k;
+	int i;
+
+	LT_CHECK_OK(prctl(PR_SET_TIMERSLACK, 1, 0, 0, 0));
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < 21; i++) {
+			long long deadline = now_ns(CLOCK_MONOTONIC) + lens[k];
+			struct timespec ts = { deadline / 1000000000, deadline % 1000000000 };
+
+			LT_CHECK_OK(syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, TIMER_ABSTIME,
+					    &ts, NULL));
+			late[i] = now_ns(CLOCK_MONOTONIC) - deadline;
+			LT_CHECK(late[i] >= 0);
+		}
+		qsort(late, 21, sizeof(late[0]), cmp_ll);
+		lt_note("%lld ms sleeps wake late by min %lld us, median %lld us, max %lld us",
+			lens[k] / 1000000, late[0] / 1000, late[10] / 1000, late[20] / 1000);
+		if (late[10] >= 4000000)
+			LT_FAIL("median %lld ms sleep woke %lld us late", lens[k] / 1000000,
+				late[10] / 1000);
+	}
+	LT_CHECK_OK(prctl(PR_SET_TIMERSLACK, old_slack, 0, 0, 0));
+}
+
 /* TIMER_ABSTIME on each clock: returns once the clock reads the deadline. */
 LT_CASE(absolute_on_every_clock)
 {
@@ -165,5 +200,6 @@ int main(void)
 	LT_RUN(bad_arguments);
 	LT_RUN(timer_slack);
 	LT_RUN(interrupted_sleep_reports_remainder);
+	LT_RUN(wakeup_latency);
 	return lt_end();
 }
