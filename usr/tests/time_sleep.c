@@ -145,6 +145,50 @@ LT_CASE(wakeup_latency)
 	LT_CHECK_OK(prctl(PR_SET_TIMERSLACK, old_slack, 0, 0, 0));
 }
 
+/*
+ * `sleep 0.01` as a shell runs it, less the exec: fork a child that
+ * sleeps 10 ms and exits, wait for it.  The quickest of ten, less the
+ * quickest of ten children that sleep 0, is what the sleep adds; the
+ * numbers go to the log beside Linux's.  Generous bound: a tick-rounded
+ * sleep would add 12 ms on average.
+ */
+static long long fork_sleep_wait(long ns)
+{
+	long long t0 = now_ns(CLOCK_MONOTONIC);
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		struct timespec ts = { 0, ns };
+
+		syscall(SYS_nanosleep, &ts, NULL);
+		_exit(0);
+	}
+	if (pid < 0 || lt_wait(pid) != 0)
+		return -1;
+	return now_ns(CLOCK_MONOTONIC) - t0;
+}
+
+LT_CASE(sleeping_child_round_trip)
+{
+	long long zero = -1, ten = -1, t;
+	int i;
+
+	for (i = 0; i < 10; i++) {
+		t = fork_sleep_wait(0);
+		LT_CHECK(t > 0);
+		if (zero < 0 || t < zero)
+			zero = t;
+		t = fork_sleep_wait(10000000);
+		LT_CHECK(t >= 10000000);
+		if (ten < 0 || t < ten)
+			ten = t;
+	}
+	lt_note("fork+wait of a child that sleeps 0: %lld us; 10 ms: %lld us (%lld us more)",
+		zero / 1000, ten / 1000, (ten - zero) / 1000);
+	if (ten - zero >= 13000000)
+		LT_FAIL("a child's 10 ms sleep added %lld us", (ten - zero) / 1000);
+}
+
 /* TIMER_ABSTIME on each clock: returns once the clock reads the deadline. */
 LT_CASE(absolute_on_every_clock)
 {
@@ -236,5 +280,6 @@ int main(void)
 	LT_RUN(interrupted_sleep_reports_remainder);
 	LT_RUN(wakeup_latency);
 	LT_RUN(zero_sleep_returns_at_once);
+	LT_RUN(sleeping_child_round_trip);
 	return lt_end();
 }
