@@ -23,6 +23,7 @@
 #include <linux/pid.h>
 #include <linux/poll.h>
 #include <linux/ptrace.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -87,6 +88,18 @@ found:
 	return nr;
 }
 
+/*
+ * The task's own reference is dropped a grace period after the reap, as
+ * Linux's free_pid does: a lookup that found the pid inside
+ * rcu_read_lock() may still be about to take a reference, and the pid
+ * must not be freed under it.  (The lookups here take pidmap_lock today;
+ * the SMP work makes them lockless, and this is what lets it.)
+ */
+static void delayed_put_pid(struct rcu_head *rhp)
+{
+	put_pid(container_of(rhp, struct pid, rcu));
+}
+
 void free_pid(struct task_struct *p)
 {
 	struct pid *pid = p->thread_pid;
@@ -101,7 +114,7 @@ void free_pid(struct task_struct *p)
 	spin_unlock_irqrestore(&pidmap_lock, flags);
 	if (pid) {
 		wake_up_all(&pid->wait_pidfd);	/* reaped: pollers must not sleep on */
-		put_pid(pid);
+		call_rcu(&pid->rcu, delayed_put_pid);
 	}
 }
 
