@@ -27,6 +27,7 @@
 #include <linux/pid_namespace.h>
 #include <linux/poll.h>
 #include <linux/ptrace.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -152,6 +153,18 @@ fail:
 	return err;
 }
 
+/*
+ * The task's own reference is dropped a grace period after the reap, as
+ * Linux's free_pid does: a lookup that found the pid inside
+ * rcu_read_lock() may still be about to take a reference, and the pid
+ * must not be freed under it.  (The lookups here take pidmap_lock today;
+ * the SMP work makes them lockless, and this is what lets it.)
+ */
+static void delayed_put_pid(struct rcu_head *rhp)
+{
+	put_pid(container_of(rhp, struct pid, rcu));
+}
+
 void free_pid(struct task_struct *p)
 {
 	struct pid *pid = p->thread_pid;
@@ -169,7 +182,7 @@ void free_pid(struct task_struct *p)
 	p->thread_pid = NULL;
 	spin_unlock_irqrestore(&pidmap_lock, flags);
 	wake_up_all(&pid->wait_pidfd);	/* reaped: pollers must not sleep on */
-	put_pid(pid);
+	call_rcu(&pid->rcu, delayed_put_pid);
 }
 
 /*

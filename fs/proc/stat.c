@@ -10,6 +10,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/kernel_stat.h>
+#include <asm/hardirq.h>
 #include <linux/sched/loadavg.h>
 #include <linux/sched/task.h>
 #include <linux/time64.h>
@@ -31,19 +32,31 @@ static void show_cpu_line(struct seq_file *m, const char *name, const u64 *cpust
 	seq_putc(m, '\n');
 }
 
+static unsigned long long irq_total(int irq)
+{
+	unsigned long long n = 0;
+
+	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
+		n += irq_desc[irq].kstat_irqs[cpu];
+	return n;
+}
+
+/*
+ * "intr <total> <irq 0> <irq 1> ...": the total also counts what has no
+ * IRQ number (local timer, IPIs, NMIs, APIC errors), as Linux's does,
+ * so it agrees with the sum of /proc/interrupts' rows.
+ */
 static void show_intr_line(struct seq_file *m)
 {
-	unsigned long long sum = 0;
-	int last = 0;
+	unsigned long long sum = arch_irq_stat();
 
-	for (int irq = 0; irq < NR_IRQS; irq++) {
-		sum += irq_desc[irq].kstat_irqs[0];
-		if (irq_desc[irq].kstat_irqs[0])
-			last = irq;
-	}
+	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
+		sum += arch_irq_stat_cpu(cpu);
+	for (int irq = 0; irq < NR_IRQS; irq++)
+		sum += irq_total(irq);
 	seq_printf(m, "intr %llu", sum);
-	for (int irq = 0; irq <= last; irq++)
-		seq_printf(m, " %u", irq_desc[irq].kstat_irqs[0]);
+	for (int irq = 0; irq < NR_IRQS; irq++)
+		seq_printf(m, " %llu", irq_total(irq));
 	seq_putc(m, '\n');
 }
 

@@ -3,6 +3,7 @@
 #define _LINUX_PID_H
 
 #include <linux/types.h>
+#include <linux/rcupdate.h>
 #include <linux/refcount.h>
 #include <linux/wait.h>
 
@@ -32,6 +33,7 @@ struct pid {
 	unsigned int level;		/* numbers[0..level]: init_pid_ns down */
 	struct task_struct *task;	/* NULL once the task is reaped; tasklist_lock */
 	wait_queue_head_t wait_pidfd;	/* pidfd pollers: woken when the process exits */
+	struct rcu_head rcu;		/* the task's reference, dropped a grace period after reaping */
 	struct upid numbers[];		/* numbers[level] is the task's own namespace */
 };
 

@@ -89,6 +89,23 @@ int arch_show_interrupts(char *buf, size_t size)
 	return len;
 }
 
+/*
+ * The interrupts without an IRQ number still count in /proc/stat's
+ * "intr" total: a tickless CPU's timer interrupts are most of it.
+ */
+u64 arch_irq_stat_cpu(unsigned int cpu)
+{
+	const irq_cpustat_t *st = per_cpu_ptr(&irq_stat, cpu);
+
+	return (u64)st->__nmi_count + st->apic_timer_irqs + st->irq_spurious_count +
+	       st->irq_resched_count + st->irq_call_count + st->irq_tlb_count;
+}
+
+u64 arch_irq_stat(void)
+{
+	return READ_ONCE(irq_err_count);
+}
+
 void __init init_IRQ(void)
 {
 	unsigned int irq;

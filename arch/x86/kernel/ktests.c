@@ -12,6 +12,7 @@
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/ktest.h>
+#include <linux/ktime.h>
 #include <linux/serial_8250.h>
 #include <linux/string.h>
 #include <linux/timer.h>
@@ -71,20 +72,27 @@ static int ktest_nofault(void)
 }
 DEFINE_KTEST(nofault, ktest_nofault);
 
-/* The tick runs at HZ as measured by the TSC: 250 ms must be ~HZ/4 jiffies. */
+/*
+ * The tick runs at HZ as measured by the TSC: ~HZ/4 jiffies in 250 ms.
+ * The wait is one spin on the clock, not mdelay(250): mdelay is 250
+ * one-millisecond spins, and a host that takes the CPU away for 5 ms
+ * in the middle of one stretches that one to 5 ms, so on a loaded host
+ * mdelay(250) lasted 680 ms and the tick looked three times too fast.
+ * The elapsed time is measured, not assumed, for the same reason.
+ */
 static int ktest_timer(void)
 {
-	unsigned long start = jiffies, ticks;
+	unsigned long start = jiffies, ticks, want;
+	u64 t0 = ktime_get(), ms;
 
-	mdelay(250);
+	while (ktime_get() - t0 < 250 * NSEC_PER_MSEC)
+		cpu_relax();
 	ticks = jiffies - start;
-	pr_info("ktest: timer: %lu jiffies in 250 ms (HZ=%d)\n", ticks, HZ);
-	/*
-	 * +-50%: emulation on a busy host stretches the clocks unevenly; a
-	 * wrong HZ (100 or 1000 instead of 250) is still far outside.
-	 */
-	return KTEST_EXPECT(ticks >= HZ / 4 / 2 && ticks <= HZ / 4 * 3 / 2) ?
-	       0 : -EINVAL;
+	ms = (ktime_get() - t0) / NSEC_PER_MSEC;
+	want = ms * HZ / 1000;
+	pr_info("ktest: timer: %lu jiffies in %llu ms (HZ=%d)\n", ticks, ms, HZ);
+	/* +-50%: a wrong HZ (100 or 1000 instead of 250) is still far outside. */
+	return KTEST_EXPECT(ticks >= want / 2 && ticks <= want * 3 / 2) ? 0 : -EINVAL;
 }
 DEFINE_KTEST(timer, ktest_timer);
 

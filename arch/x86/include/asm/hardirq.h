@@ -21,4 +21,8 @@ DECLARE_PER_CPU(irq_cpustat_t, irq_stat);
 
 #define inc_irq_stat(member)	this_cpu_inc(irq_stat.member)
 
+/* What /proc/stat's "intr" total adds to the numbered IRQs. */
+u64 arch_irq_stat_cpu(unsigned int cpu);
+u64 arch_irq_stat(void);
+
 #endif
