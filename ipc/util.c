@@ -39,7 +39,12 @@
 #define IDS_INIT(ns, i) { .last_idx = -1, .max_idx = -1, .next_id = -1, \
 			  .rwsem = __MUTEX_INITIALIZER(ns.ids[i].rwsem) }
 
+/* Linux numbers the initial IPC namespace's inode 0xEFFFFFFF. */
+#define PROC_IPC_INIT_INO	0xEFFFFFFFU
+
 struct ipc_namespace init_ipc_ns = {
+	.count = REFCOUNT_INIT(1),	/* init_nsproxy's, never dropped */
+	.inum = PROC_IPC_INIT_INO,
 	.ids = {
 		IDS_INIT(init_ipc_ns, IPC_SEM_IDS),
 		IDS_INIT(init_ipc_ns, IPC_MSG_IDS),
@@ -58,6 +63,34 @@ struct ipc_namespace init_ipc_ns = {
 	.mq_msg_default = 10,
 	.mq_msgsize_default = 8192,
 };
+
+/* An empty table, as a new namespace's three start (init_ipc_ns's are static). */
+void ipc_init_ids(struct ipc_ids *ids)
+{
+	memset(ids, 0, sizeof(*ids));
+	ids->last_idx = -1;
+	ids->max_idx = -1;
+	ids->next_id = -1;
+	mutex_init(&ids->rwsem);
+}
+
+/*
+ * A dying namespace's table: hand each object still in it to @free
+ * (which takes it out with ipc_rmid), then drop the slot array.
+ */
+void free_ipcs(struct ipc_namespace *ns, struct ipc_ids *ids,
+	       void (*free)(struct ipc_namespace *, struct kern_ipc_perm *))
+{
+	int idx;
+
+	mutex_lock(&ids->rwsem);
+	for (idx = 0; idx <= ids->max_idx; idx++)
+		if (ids->entries[idx])
+			free(ns, ids->entries[idx]);
+	mutex_unlock(&ids->rwsem);
+	kfree(ids->entries);
+	ids->entries = NULL;
+}
 
 long ipc_get_seconds(void)
 {

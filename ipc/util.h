@@ -80,9 +80,17 @@ static inline struct ipc_ids *sem_ids(struct ipc_namespace *ns) { return &ns->id
 static inline struct ipc_ids *msg_ids(struct ipc_namespace *ns) { return &ns->ids[IPC_MSG_IDS]; }
 static inline struct ipc_ids *shm_ids(struct ipc_namespace *ns) { return &ns->ids[IPC_SHM_IDS]; }
 
+/* A new namespace's empty tables and default limits, and a dying one's teardown. */
 void msg_init_ns(struct ipc_namespace *ns);
 void sem_init_ns(struct ipc_namespace *ns);
 void shm_init_ns(struct ipc_namespace *ns);
+int mq_init_ns(struct ipc_namespace *ns);
+void msg_exit_ns(struct ipc_namespace *ns);
+void sem_exit_ns(struct ipc_namespace *ns);
+void shm_exit_ns(struct ipc_namespace *ns);
+void mq_put_mnt(struct ipc_namespace *ns);
+void free_ipcs(struct ipc_namespace *ns, struct ipc_ids *ids,
+	       void (*free)(struct ipc_namespace *, struct kern_ipc_perm *));
 
 
 

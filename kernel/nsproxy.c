@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Namespaces of a task (struct nsproxy): which UTS and mount namespaces,
- * and later which IPC and PID namespaces, it sees.  A task shares its
+ * Namespaces of a task (struct nsproxy): which UTS, mount and IPC
+ * namespaces, and later which PID namespace, it sees.  A task shares its
  * parent's nsproxy unless clone asked for new namespaces (CLONE_NEW*),
  * and unshare(2) swaps in a new one for the caller alone.  Creating a
  * namespace needs CAP_SYS_ADMIN.  The namespace kinds Lantern does not
- * have (user, PID, network, IPC, cgroup, time) are refused with EINVAL,
+ * have (user, PID, network, cgroup, time) are refused with EINVAL,
  * as by a Linux built without them.
  */
 #include <linux/kernel.h>
@@ -14,12 +14,14 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/ipc_namespace.h>
 #include <linux/proc_ns.h>
 #include <linux/syscalls.h>
 #include <linux/mnt_namespace.h>
 #include <linux/nsproxy.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/sem.h>
 #include <linux/slab.h>
 #include <linux/utsname.h>
 #include <uapi/linux/capability.h>
@@ -29,11 +31,12 @@ struct nsproxy init_nsproxy = {
 	.count = REFCOUNT_INIT(1),
 	.uts_ns = &init_uts_namespace,
 	.mnt_ns = &init_mnt_ns,
+	.ipc_ns = &init_ipc_ns,
 };
 
-#define CLONE_NEW_SUPPORTED	(CLONE_NEWUTS | CLONE_NEWNS)
+#define CLONE_NEW_SUPPORTED	(CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWIPC)
 #define CLONE_NEW_UNSUPPORTED	(CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | \
-				 CLONE_NEWIPC | CLONE_NEWCGROUP | CLONE_NEWTIME)
+				 CLONE_NEWCGROUP | CLONE_NEWTIME)
 
 static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy *old,
 					     struct fs_struct *fs)
@@ -41,6 +44,7 @@ static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy
 	struct nsproxy *new = kmalloc(sizeof(*new), GFP_KERNEL);
 	struct mnt_namespace *mnt;
 	struct uts_namespace *uts;
+	struct ipc_namespace *ipc;
 
 	if (!new)
 		return ERR_PTR(-ENOMEM);
@@ -55,9 +59,17 @@ static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy
 		kfree(new);
 		return ERR_CAST(mnt);
 	}
+	ipc = copy_ipcs(flags, old->ipc_ns);
+	if (IS_ERR(ipc)) {
+		put_mnt_ns(mnt);
+		put_uts_ns(uts);
+		kfree(new);
+		return ERR_CAST(ipc);
+	}
 	refcount_set(&new->count, 1);
 	new->uts_ns = uts;
 	new->mnt_ns = mnt;
+	new->ipc_ns = ipc;
 	return new;
 }
 
@@ -67,6 +79,7 @@ void put_nsproxy(struct nsproxy *ns)
 		return;
 	put_uts_ns(ns->uts_ns);
 	put_mnt_ns(ns->mnt_ns);
+	put_ipc_ns(ns->ipc_ns);
 	kfree(ns);
 }
 
@@ -84,6 +97,9 @@ int copy_namespaces(unsigned long flags, struct task_struct *tsk)
 	}
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
+	/* A shared undo list would apply in one namespace what was done in another. */
+	if ((flags & (CLONE_NEWIPC | CLONE_SYSVSEM)) == (CLONE_NEWIPC | CLONE_SYSVSEM))
+		return -EINVAL;
 	new = create_new_namespaces(flags, old, tsk->fs);
 	if (IS_ERR(new))
 		return PTR_ERR(new);
@@ -131,7 +147,9 @@ void exit_task_namespaces(struct task_struct *p)
  * setns: move into the namespace an open /proc/PID/ns file holds.
  * @nstype 0 accepts any kind, otherwise it must be the file's kind.
  * Entering a mount namespace also needs CAP_SYS_CHROOT and an fs_struct
- * of one's own, since root and cwd move into it.
+ * of one's own, since root and cwd move into it.  Entering an IPC
+ * namespace first runs the SEM_UNDO list, as exit would: its sets stay
+ * behind in the old namespace.
  */
 SYSCALL_DEFINE2(setns, int, fd, int, nstype)
 {
@@ -164,10 +182,14 @@ SYSCALL_DEFINE2(setns, int, fd, int, nstype)
 	refcount_set(&new->count, 1);
 	new->uts_ns = type == CLONE_NEWUTS ? ns : old->uts_ns;
 	new->mnt_ns = type == CLONE_NEWNS ? ns : old->mnt_ns;
+	new->ipc_ns = type == CLONE_NEWIPC ? ns : old->ipc_ns;
 	refcount_inc(&new->uts_ns->count);
 	get_mnt_ns(new->mnt_ns);
+	get_ipc_ns(new->ipc_ns);
 	if (type == CLONE_NEWNS)
 		mntns_install(current->fs, ns);
+	if (type == CLONE_NEWIPC)
+		exit_sem(current);
 	switch_task_namespaces(current, new);
 	err = 0;
 out:

@@ -591,6 +591,7 @@ static const struct pid_entry tid_base_stuff[] = {
 
 /* /proc/<pid>/ns (fs/proc/namespaces.c) */
 static const struct pid_entry ns_stuff[] = {
+	{ .name = "ipc", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
 	{ .name = "mnt", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
 	{ .name = "uts", .mode = S_IFREG | 0444, .fop = &proc_ns_file_operations },
 };

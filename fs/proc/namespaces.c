@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc/PID/ns: one file per kind of namespace the process is in (mnt,
- * uts).  Opening one holds that namespace; the descriptor can be given
+ * /proc/PID/ns: one file per kind of namespace the process is in (ipc,
+ * mnt, uts).  Opening one holds that namespace; the descriptor can be given
  * to setns(2) to move another process in (nsenter does this), and two
  * processes are in the same namespace when fstat shows the same inode
  * number in the file's st_ino... here not yet: on Linux these are magic
@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/err.h>
 #include <linux/fs.h>
+#include <linux/ipc_namespace.h>
 #include <linux/mnt_namespace.h>
 #include <linux/nsproxy.h>
 #include <linux/proc_ns.h>
@@ -25,7 +26,7 @@
 #include "internal.h"
 
 struct ns_file {
-	int type;		/* CLONE_NEWNS, CLONE_NEWUTS */
+	int type;		/* CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC */
 	void *ns;
 };
 
@@ -60,6 +61,10 @@ static int proc_ns_open(struct inode *inode, struct file *file)
 		nf->ns = nsp->mnt_ns;
 		get_mnt_ns(nsp->mnt_ns);
 		err = 0;
+	} else if (nsp && !strcmp(name, "ipc")) {
+		nf->type = CLONE_NEWIPC;
+		nf->ns = get_ipc_ns(nsp->ipc_ns);
+		err = 0;
 	}
 	task_unlock(task);
 	if (err)
@@ -77,6 +82,8 @@ static int proc_ns_release(struct inode *inode, struct file *file)
 
 	if (nf->type == CLONE_NEWUTS)
 		put_uts_ns(nf->ns);
+	else if (nf->type == CLONE_NEWIPC)
+		put_ipc_ns(nf->ns);
 	else
 		put_mnt_ns(nf->ns);
 	kfree(nf);

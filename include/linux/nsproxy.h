@@ -12,11 +12,13 @@
 struct task_struct;
 struct uts_namespace;
 struct mnt_namespace;
+struct ipc_namespace;
 
 struct nsproxy {
 	refcount_t count;
 	struct uts_namespace *uts_ns;
 	struct mnt_namespace *mnt_ns;
+	struct ipc_namespace *ipc_ns;
 };
 
 extern struct nsproxy init_nsproxy;
