@@ -512,7 +512,7 @@ static int shmctl_down(struct ipc_namespace *ns, int shmid, int cmd,
 	}
 	/* IPC_RMID: the key is free at once; the segment goes at its last detach. */
 	perm->mode |= SHM_DEST;
-	perm->key = IPC_PRIVATE;
+	ipc_set_key_private(ids, perm);
 	shm_may_destroy(ns, shp);
 out_unlock:
 	mutex_unlock(&ids->rwsem);

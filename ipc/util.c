@@ -97,6 +97,12 @@ long ipc_get_seconds(void)
 	return ktime_get_real_ns() / NSEC_PER_SEC;
 }
 
+static unsigned int ipc_key_bucket(key_t key)
+{
+	/* Multiplicative hashing: keys from ftok differ in their low bits. */
+	return ((unsigned int)key * 0x9E3779B1U) >> (32 - IPC_KEY_HASH_BITS);
+}
+
 /* Make room for slot @idx.  rwsem held. */
 static int ipc_grow(struct ipc_ids *ids, int idx)
 {
@@ -189,6 +195,8 @@ int ipc_addid(struct ipc_ids *ids, struct kern_ipc_perm *perm, int limit)
 	perm->gid = perm->cgid = cred->egid;
 	perm->deleted = false;
 	perm->refcount = 1;
+	if (perm->key != IPC_PRIVATE)
+		hlist_add_head(&perm->khtnode, &ids->key_hash[ipc_key_bucket(perm->key)]);
 	ids->entries[idx] = perm;
 	ids->in_use++;
 	if (idx > ids->max_idx)
@@ -203,12 +211,20 @@ void ipc_rmid(struct ipc_ids *ids, struct kern_ipc_perm *perm)
 
 	ids->entries[idx] = NULL;
 	ids->in_use--;
+	hlist_del_init(&perm->khtnode);
 	perm->deleted = true;
 	if (idx == ids->max_idx) {
 		while (idx >= 0 && !ids->entries[idx])
 			idx--;
 		ids->max_idx = idx;
 	}
+}
+
+/* shm's IPC_RMID frees the key while the segment lives on.  rwsem held. */
+void ipc_set_key_private(struct ipc_ids *ids, struct kern_ipc_perm *perm)
+{
+	hlist_del_init(&perm->khtnode);
+	perm->key = IPC_PRIVATE;
 }
 
 /* The object in slot @idx (the *_STAT commands), or ERR_PTR(-EINVAL). */
@@ -242,11 +258,11 @@ int ipc_get_maxidx(struct ipc_ids *ids)
 
 static struct kern_ipc_perm *ipc_findkey(struct ipc_ids *ids, key_t key)
 {
-	int idx;
+	struct kern_ipc_perm *perm;
 
-	for (idx = 0; idx <= ids->max_idx; idx++)
-		if (ids->entries[idx] && ids->entries[idx]->key == key)
-			return ids->entries[idx];
+	hlist_for_each_entry(perm, &ids->key_hash[ipc_key_bucket(key)], khtnode)
+		if (perm->key == key)
+			return perm;
 	return NULL;
 }
 

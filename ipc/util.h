@@ -42,6 +42,7 @@ struct ipc_ops {
 void ipc_init_ids(struct ipc_ids *ids);
 int ipc_addid(struct ipc_ids *ids, struct kern_ipc_perm *perm, int limit);
 void ipc_rmid(struct ipc_ids *ids, struct kern_ipc_perm *perm);
+void ipc_set_key_private(struct ipc_ids *ids, struct kern_ipc_perm *perm);
 struct kern_ipc_perm *ipc_obtain_object_check(struct ipc_ids *ids, int id);
 struct kern_ipc_perm *ipc_obtain_object_idx(struct ipc_ids *ids, int idx);
 int ipc_get_maxidx(struct ipc_ids *ids);

@@ -18,6 +18,9 @@ struct seq_file;
 struct file;
 struct vfsmount;
 
+#define IPC_KEY_HASH_BITS	6
+#define IPC_KEY_HASH	(1 << IPC_KEY_HASH_BITS)	/* buckets of msgget/semget/shmget's key lookup */
+
 /* One id table: message queues, semaphore sets or shared memory segments. */
 struct ipc_ids {
 	int in_use;			/* objects in the table */
@@ -27,6 +30,7 @@ struct ipc_ids {
 	int next_id;			/* kernel.*_next_id: the id the next object gets, or -1 */
 	int size;			/* slots in entries[] */
 	struct kern_ipc_perm **entries;	/* by index */
+	struct hlist_head key_hash[IPC_KEY_HASH];	/* by key: a get stays fast with thousands */
 	struct mutex rwsem;		/* guards everything in the table and its objects */
 };
 
