@@ -22,6 +22,7 @@
 #include <sys/ipc.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
@@ -506,6 +507,24 @@ static int fill_and_drop(void)
 	return lt_wait(pid) == LT_EXITED(0);
 }
 
+/*
+ * Can a queue of 16 KiB be charged under a 400000-byte RLIMIT_MSGQUEUE?
+ * Not if the queues of the dropped namespaces (33 x 16 KiB) still count.
+ */
+static int mq_charges_back(void)
+{
+	struct mq_attr a = { .mq_maxmsg = 4, .mq_msgsize = 4096 };
+	struct rlimit rl = { 400000, 400000 };
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (setrlimit(RLIMIT_MSGQUEUE, &rl) || unshare(CLONE_NEWIPC))
+			_exit(1);
+		_exit(mq_open(QNAME, O_CREAT | O_RDWR, 0600, &a) >= 0 ? 0 : 2);
+	}
+	return lt_wait(pid) == LT_EXITED(0);
+}
+
 LT_CASE(teardown_frees)
 {
 	long long before, after = -1;
@@ -528,6 +547,10 @@ LT_CASE(teardown_frees)
 	}
 	if (after <= before - 16384)
 		LT_FAIL("MemFree %lld kB before, %lld kB after 32 namespaces", before, after);
+	for (tries = 0; tries < 50 && !mq_charges_back(); tries++)
+		lt_sleep_ms(100);
+	if (tries == 50)
+		LT_FAIL("the dropped namespaces' POSIX queues are still charged");
 	/* Our own namespace never saw any of it. */
 	LT_CHECK_ERR(msgget(KEY, 0), ENOENT);
 	LT_CHECK_ERR(mq_open(QNAME, O_RDONLY), ENOENT);
