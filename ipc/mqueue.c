@@ -7,8 +7,8 @@
  * ordinary file descriptor for it.  Each IPC namespace has one instance
  * of the filesystem (one superblock, kept mounted by the kernel in
  * ns->mq_mnt), and a mount of "mqueue" shows the mounter's namespace's
- * instance; user space mounts it at /dev/mqueue, where `ls` lists the queues and `cat` shows one's state
- * (QSIZE, the notification).  mq_open looks names up in that directory
+ * instance; user space mounts it at /dev/mqueue, where `ls` lists the
+ * queues and `cat` shows one's state (QSIZE, the notification).  mq_open looks names up in that directory
  * directly, without a path walk: the C library strips the leading '/'.
  *
  * A queue holds at most mq_maxmsg messages of at most mq_msgsize bytes

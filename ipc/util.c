@@ -57,11 +57,7 @@ struct ipc_namespace init_ipc_ns = {
 	.shm_ctlmax = SHMMAX,
 	.shm_ctlall = SHMALL,
 	.shm_ctlmni = SHMMNI,
-	.mq_queues_max = 256,		/* DFLT_QUEUESMAX */
-	.mq_msg_max = 10,		/* DFLT_MSGMAX */
-	.mq_msgsize_max = 8192,		/* DFLT_MSGSIZEMAX */
-	.mq_msg_default = 10,
-	.mq_msgsize_default = 8192,
+	/* the mqueue limits: mq_init_ns, at boot */
 };
 
 /* An empty table, as a new namespace's three start (init_ipc_ns's are static). */

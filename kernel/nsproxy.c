@@ -53,18 +53,19 @@ static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy
 		kfree(new);
 		return ERR_CAST(uts);
 	}
-	mnt = copy_mnt_ns(flags, old->mnt_ns, fs);
-	if (IS_ERR(mnt)) {
-		put_uts_ns(uts);
-		kfree(new);
-		return ERR_CAST(mnt);
-	}
+	/* Before the mount namespace: a new one moves @fs into itself at once. */
 	ipc = copy_ipcs(flags, old->ipc_ns);
 	if (IS_ERR(ipc)) {
-		put_mnt_ns(mnt);
 		put_uts_ns(uts);
 		kfree(new);
 		return ERR_CAST(ipc);
+	}
+	mnt = copy_mnt_ns(flags, old->mnt_ns, fs);
+	if (IS_ERR(mnt)) {
+		put_ipc_ns(ipc);
+		put_uts_ns(uts);
+		kfree(new);
+		return ERR_CAST(mnt);
 	}
 	refcount_set(&new->count, 1);
 	new->uts_ns = uts;
