@@ -159,8 +159,8 @@ static void free_vfsmnt(struct mount *m)
 }
 
 /* A mount of @type, not yet attached anywhere, holding one reference. */
-static struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
-				       const char *name, void *data)
+struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
+				const char *name, void *data)
 {
 	struct mount *m = alloc_vfsmnt(name);
 	struct dentry *root;

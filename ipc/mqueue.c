@@ -4,10 +4,11 @@
  * mq_timedreceive, mq_notify, mq_getsetattr.
  *
  * A queue is a file in the "mqueue" filesystem; a queue descriptor is an
- * ordinary file descriptor for it.  Every mount of the filesystem shows
- * the same directory (the IPC namespace's), and user space mounts it at
- * /dev/mqueue, where `ls` lists the queues and `cat` shows one's state
- * (QSIZE, the notification).  mq_open looks names up in that directory
+ * ordinary file descriptor for it.  Each IPC namespace has one instance
+ * of the filesystem (one superblock, kept mounted by the kernel in
+ * ns->mq_mnt), and a mount of "mqueue" shows the mounter's namespace's
+ * instance; user space mounts it at /dev/mqueue, where `ls` lists the
+ * queues and `cat` shows one's state (QSIZE, the notification).  mq_open looks names up in that directory
  * directly, without a path walk: the C library strips the leading '/'.
  *
  * A queue holds at most mq_maxmsg messages of at most mq_msgsize bytes
@@ -17,6 +18,11 @@
  * is O_NONBLOCK (EAGAIN).  One process may register with mq_notify to
  * be told, by a signal, when a message arrives in the empty queue while
  * nobody waits in mq_timedreceive; the registration is used up by that.
+ *
+ * The superblock's s_fs_info is its namespace, until the namespace goes
+ * (mq_put_mnt sets it to NULL, under the root directory's lock and
+ * mq_lock); the instance itself stays while mounts or open queues use it,
+ * but nothing new can be made in it.
  *
  * Each queue's state is under its inode's info->lock; the sleepers of
  * both directions and poll() share info->wait, woken on every change.
@@ -49,6 +55,12 @@
 #define MQUEUE_MAGIC	0x19800202
 #define HARD_MSGMAX	65536
 #define HARD_MSGSIZEMAX	(16 * 1024 * 1024)
+/* A namespace's limits (fs.mqueue.*) until someone writes them. */
+#define DFLT_QUEUESMAX	256
+#define DFLT_MSG	10
+#define DFLT_MSGMAX	10
+#define DFLT_MSGSIZE	8192
+#define DFLT_MSGSIZEMAX	8192
 #define FILENT_SIZE	80	/* i_size: the length of the status line */
 #define NOTIFY_COOKIE_LEN	32
 /*
@@ -84,7 +96,7 @@ static const struct file_operations mqueue_file_operations;
 static const struct inode_operations mqueue_file_inode_operations;
 static const struct inode_operations mqueue_dir_inode_operations;
 static const struct super_operations mqueue_super_ops;
-static DEFINE_SPINLOCK(mq_lock);		/* ns->mq_queues_count, user->mq_bytes */
+static DEFINE_SPINLOCK(mq_lock);	/* ns->mq_queues_count, user->mq_bytes, sb->s_fs_info */
 
 static struct mqueue_inode_info *MQUEUE_I(struct inode *inode)
 {
@@ -107,14 +119,16 @@ static struct inode *mqueue_alloc_inode(struct super_block *sb)
 static void mqueue_free_inode(struct inode *inode)
 {
 	struct mqueue_inode_info *info = MQUEUE_I(inode);
-	struct ipc_namespace *ns = current_ipc_ns();
+	struct ipc_namespace *ns;
 	struct mqueue_msg *msg, *t;
 
 	if (S_ISREG(inode->i_mode)) {
 		list_for_each_entry_safe(msg, t, &info->msgs, list)
 			ipc_free(msg);
 		spin_lock(&mq_lock);
-		ns->mq_queues_count--;
+		ns = inode->i_sb->s_fs_info;
+		if (ns)
+			ns->mq_queues_count--;
 		if (info->user)
 			info->user->mq_bytes -= info->mq_bytes;
 		spin_unlock(&mq_lock);
@@ -167,11 +181,14 @@ static int mq_charge(struct mqueue_inode_info *info)
 static int mqueue_create_attr(struct inode *dir, struct dentry *dentry, umode_t mode,
 			      const struct mq_attr *attr)
 {
-	struct ipc_namespace *ns = current_ipc_ns();
+	/* Stable: mq_put_mnt takes the directory's lock, which we hold, to clear it. */
+	struct ipc_namespace *ns = dir->i_sb->s_fs_info;
 	struct mqueue_inode_info *info;
 	struct inode *inode;
 	int err;
 
+	if (!ns)
+		return -EACCES;		/* the namespace is gone, as Linux says */
 	if (attr && !mq_attr_ok(ns, attr))
 		return -EINVAL;
 	spin_lock(&mq_lock);
@@ -743,48 +760,89 @@ static const struct super_operations mqueue_super_ops = {
 	.statfs		= mqueue_statfs,
 };
 
-static struct super_block *mqueue_sb;
-
-/* Every mount shows the namespace's one directory of queues. */
+/*
+ * A mount shows the mounter's namespace's instance; the kernel's own
+ * mount (SB_KERNMOUNT, from mq_init_ns) passes the new superblock.
+ */
 static struct dentry *mqueue_mount(struct file_system_type *fs_type, int flags,
 				   const char *dev_name, void *data)
 {
-	return mount_single_sb(mqueue_sb);
+	if (flags & SB_KERNMOUNT)
+		return mount_single_sb(data);
+	return mount_single_sb(current_ipc_ns()->mq_mnt->mnt_sb);
 }
 
 static struct file_system_type mqueue_fs_type = {
 	.name		= "mqueue",
 	.mount		= mqueue_mount,
-	.kill_sb	= kill_single_super,
+	.kill_sb	= kill_litter_super,	/* unpins the queues never unlinked */
 };
+
+/* @ns's instance: an empty directory of queues, and the mqueue limits at their defaults. */
+int mq_init_ns(struct ipc_namespace *ns)
+{
+	struct super_block *sb;
+	struct vfsmount *mnt;
+	struct inode *root;
+
+	ns->mq_queues_count = 0;
+	ns->mq_queues_max = DFLT_QUEUESMAX;
+	ns->mq_msg_max = DFLT_MSGMAX;
+	ns->mq_msgsize_max = DFLT_MSGSIZEMAX;
+	ns->mq_msg_default = DFLT_MSG;
+	ns->mq_msgsize_default = DFLT_MSGSIZE;
+
+	sb = sget_nodev(&mqueue_fs_type, 0);
+	if (!sb)
+		return -ENOMEM;
+	sb->s_magic = MQUEUE_MAGIC;
+	sb->s_op = &mqueue_super_ops;
+	sb->s_fs_info = ns;
+	root = new_inode(sb);
+	if (!root)
+		goto fail;
+	inode_init_owner(root, NULL, S_IFDIR | S_ISVTX | 0777);
+	root->i_op = &mqueue_dir_inode_operations;
+	root->i_fop = &simple_dir_operations;
+	inc_nlink(root);
+	sb->s_root = d_make_root(root);
+	if (!sb->s_root)
+		goto fail;
+	mnt = vfs_kern_mount(&mqueue_fs_type, SB_KERNMOUNT, "mqueue", sb);
+	if (IS_ERR(mnt)) {
+		deactivate_super(sb);
+		return PTR_ERR(mnt);
+	}
+	/* From here the mounts alone keep the superblock. */
+	deactivate_super(sb);
+	ns->mq_mnt = mnt;
+	return 0;
+fail:
+	deactivate_super(sb);
+	return -ENOMEM;
+}
+
+/* @ns is going: detach its instance from it and drop the kernel's mount. */
+void mq_put_mnt(struct ipc_namespace *ns)
+{
+	struct inode *dir = d_inode(ns->mq_mnt->mnt_root);
+
+	inode_lock(dir);
+	spin_lock(&mq_lock);
+	dir->i_sb->s_fs_info = NULL;
+	spin_unlock(&mq_lock);
+	inode_unlock(dir);
+	mntput(ns->mq_mnt);
+	ns->mq_mnt = NULL;
+}
 
 static int __init init_mqueue_fs(void)
 {
-	struct ipc_namespace *ns = &init_ipc_ns;
-	struct inode *root;
 	int err;
 
 	err = register_filesystem(&mqueue_fs_type);
 	if (err)
 		return err;
-	mqueue_sb = sget_nodev(&mqueue_fs_type, 0);
-	if (!mqueue_sb)
-		return -ENOMEM;
-	mqueue_sb->s_magic = MQUEUE_MAGIC;
-	mqueue_sb->s_op = &mqueue_super_ops;
-	root = new_inode(mqueue_sb);
-	if (!root)
-		return -ENOMEM;
-	inode_init_owner(root, NULL, S_IFDIR | S_ISVTX | 0777);
-	root->i_op = &mqueue_dir_inode_operations;
-	root->i_fop = &simple_dir_operations;
-	inc_nlink(root);
-	mqueue_sb->s_root = d_make_root(root);
-	if (!mqueue_sb->s_root)
-		return -ENOMEM;
-	ns->mq_mnt = kern_mount("mqueue");
-	if (IS_ERR(ns->mq_mnt))
-		return PTR_ERR(ns->mq_mnt);
-	return 0;
+	return mq_init_ns(&init_ipc_ns);
 }
 fs_initcall(init_mqueue_fs);

@@ -122,6 +122,26 @@ static void freeque(struct ipc_namespace *ns, struct msg_queue *msq)
 	msg_putref(msq);
 }
 
+static void msg_exit_one(struct ipc_namespace *ns, struct kern_ipc_perm *perm)
+{
+	freeque(ns, msq_of(perm));
+}
+
+void msg_init_ns(struct ipc_namespace *ns)
+{
+	ns->msg_ctlmax = MSGMAX;
+	ns->msg_ctlmnb = MSGMNB;
+	ns->msg_ctlmni = MSGMNI;
+	ns->msg_bytes = 0;
+	ns->msg_hdrs = 0;
+	ipc_init_ids(msg_ids(ns));
+}
+
+void msg_exit_ns(struct ipc_namespace *ns)
+{
+	free_ipcs(ns, msg_ids(ns), msg_exit_one);
+}
+
 static bool msg_fits(struct msg_queue *msq, size_t size)
 {
 	return size + msq->q_cbytes <= msq->q_qbytes && msq->q_qnum + 1 <= msq->q_qbytes;

@@ -153,6 +153,26 @@ static void freeary(struct ipc_namespace *ns, struct sem_array *sma)
 	sem_putref(sma);
 }
 
+static void sem_exit_one(struct ipc_namespace *ns, struct kern_ipc_perm *perm)
+{
+	freeary(ns, sma_of(perm));
+}
+
+void sem_init_ns(struct ipc_namespace *ns)
+{
+	ns->sem_ctls[0] = SEMMSL;
+	ns->sem_ctls[1] = SEMMNS;
+	ns->sem_ctls[2] = SEMOPM;
+	ns->sem_ctls[3] = SEMMNI;
+	ns->used_sems = 0;
+	ipc_init_ids(sem_ids(ns));
+}
+
+void sem_exit_ns(struct ipc_namespace *ns)
+{
+	free_ipcs(ns, sem_ids(ns), sem_exit_one);
+}
+
 /* SETVAL/SETALL: the recorded adjustments of @semnum (-1: all) no longer apply. */
 static void clear_undos(struct sem_array *sma, int semnum)
 {

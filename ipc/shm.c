@@ -15,6 +15,12 @@
  * one goes away (munmap, exit, exec), so the count stays right however
  * the mapping is cut up.
  *
+ * Each mapped area holds a reference to the segment's IPC namespace, so
+ * a namespace everyone has left lives on until its last segment is
+ * detached (and then goes with all its objects: ipc/namespace.c); the
+ * area may belong to a task in another namespace by then (unshare and
+ * setns keep mappings).
+ *
  * Lock order: mm->mmap_lock, then the table's rwsem (shm_open/close run
  * under mmap_lock and take rwsem); nothing here takes mmap_lock while
  * holding rwsem.
@@ -45,6 +51,7 @@
 
 struct shmid_kernel {
 	struct kern_ipc_perm shm_perm;	/* first: the table holds &shm_perm */
+	struct ipc_namespace *ns;	/* whose table; not counted (the areas count) */
 	struct file *shm_file;		/* the tmpfs file holding the pages */
 	unsigned long shm_nattch;	/* areas mapping it */
 	size_t shm_segsz;
@@ -86,8 +93,9 @@ static void shm_may_destroy(struct ipc_namespace *ns, struct shmid_kernel *shp)
 static void shm_open(struct vm_area_struct *vma)
 {
 	struct shmid_kernel *shp = vma->vm_private_data;
-	struct ipc_ids *ids = shm_ids(current_ipc_ns());
+	struct ipc_ids *ids = shm_ids(shp->ns);
 
+	get_ipc_ns(shp->ns);
 	mutex_lock(&ids->rwsem);
 	shp->shm_nattch++;
 	shp->shm_atim = ipc_get_seconds();
@@ -98,7 +106,7 @@ static void shm_open(struct vm_area_struct *vma)
 static void shm_close(struct vm_area_struct *vma)
 {
 	struct shmid_kernel *shp = vma->vm_private_data;
-	struct ipc_namespace *ns = current_ipc_ns();
+	struct ipc_namespace *ns = shp->ns;
 
 	mutex_lock(&shm_ids(ns)->rwsem);
 	shp->shm_nattch--;
@@ -106,6 +114,8 @@ static void shm_close(struct vm_area_struct *vma)
 	shp->shm_lprid = current->tgid;
 	shm_may_destroy(ns, shp);
 	mutex_unlock(&shm_ids(ns)->rwsem);
+	/* Last, and unlocked: this may be what frees the namespace. */
+	put_ipc_ns(ns);
 }
 
 static const struct vm_operations_struct shm_vm_ops = {
@@ -147,6 +157,7 @@ static int newseg(struct ipc_namespace *ns, struct ipc_params *params)
 	}
 	shp->shm_perm.mode = params->flg & S_IRWXUGO;
 	shp->shm_perm.key = params->key;
+	shp->ns = ns;
 	shp->shm_file = file;
 	shp->shm_segsz = size;
 	shp->shm_cprid = current->tgid;
@@ -159,6 +170,26 @@ static int newseg(struct ipc_namespace *ns, struct ipc_params *params)
 	}
 	ns->shm_tot += numpages;
 	return id;
+}
+
+/* Nothing is attached any more: the namespace's areas held it. */
+static void shm_exit_one(struct ipc_namespace *ns, struct kern_ipc_perm *perm)
+{
+	shm_destroy(ns, shp_of(perm));
+}
+
+void shm_init_ns(struct ipc_namespace *ns)
+{
+	ns->shm_ctlmax = SHMMAX;
+	ns->shm_ctlall = SHMALL;
+	ns->shm_ctlmni = SHMMNI;
+	ns->shm_tot = 0;
+	ipc_init_ids(shm_ids(ns));
+}
+
+void shm_exit_ns(struct ipc_namespace *ns)
+{
+	free_ipcs(ns, shm_ids(ns), shm_exit_one);
 }
 
 static int shm_more_checks(struct kern_ipc_perm *perm, struct ipc_params *params)
@@ -481,7 +512,7 @@ static int shmctl_down(struct ipc_namespace *ns, int shmid, int cmd,
 	}
 	/* IPC_RMID: the key is free at once; the segment goes at its last detach. */
 	perm->mode |= SHM_DEST;
-	perm->key = IPC_PRIVATE;
+	ipc_set_key_private(ids, perm);
 	shm_may_destroy(ns, shp);
 out_unlock:
 	mutex_unlock(&ids->rwsem);

@@ -39,7 +39,12 @@
 #define IDS_INIT(ns, i) { .last_idx = -1, .max_idx = -1, .next_id = -1, \
 			  .rwsem = __MUTEX_INITIALIZER(ns.ids[i].rwsem) }
 
+/* Linux numbers the initial IPC namespace's inode 0xEFFFFFFF. */
+#define PROC_IPC_INIT_INO	0xEFFFFFFFU
+
 struct ipc_namespace init_ipc_ns = {
+	.count = REFCOUNT_INIT(1),	/* init_nsproxy's, never dropped */
+	.inum = PROC_IPC_INIT_INO,
 	.ids = {
 		IDS_INIT(init_ipc_ns, IPC_SEM_IDS),
 		IDS_INIT(init_ipc_ns, IPC_MSG_IDS),
@@ -52,16 +57,46 @@ struct ipc_namespace init_ipc_ns = {
 	.shm_ctlmax = SHMMAX,
 	.shm_ctlall = SHMALL,
 	.shm_ctlmni = SHMMNI,
-	.mq_queues_max = 256,		/* DFLT_QUEUESMAX */
-	.mq_msg_max = 10,		/* DFLT_MSGMAX */
-	.mq_msgsize_max = 8192,		/* DFLT_MSGSIZEMAX */
-	.mq_msg_default = 10,
-	.mq_msgsize_default = 8192,
+	/* the mqueue limits: mq_init_ns, at boot */
 };
+
+/* An empty table, as a new namespace's three start (init_ipc_ns's are static). */
+void ipc_init_ids(struct ipc_ids *ids)
+{
+	memset(ids, 0, sizeof(*ids));
+	ids->last_idx = -1;
+	ids->max_idx = -1;
+	ids->next_id = -1;
+	mutex_init(&ids->rwsem);
+}
+
+/*
+ * A dying namespace's table: hand each object still in it to @free
+ * (which takes it out with ipc_rmid), then drop the slot array.
+ */
+void free_ipcs(struct ipc_namespace *ns, struct ipc_ids *ids,
+	       void (*free)(struct ipc_namespace *, struct kern_ipc_perm *))
+{
+	int idx;
+
+	mutex_lock(&ids->rwsem);
+	for (idx = 0; idx <= ids->max_idx; idx++)
+		if (ids->entries[idx])
+			free(ns, ids->entries[idx]);
+	mutex_unlock(&ids->rwsem);
+	kfree(ids->entries);
+	ids->entries = NULL;
+}
 
 long ipc_get_seconds(void)
 {
 	return ktime_get_real_ns() / NSEC_PER_SEC;
+}
+
+static unsigned int ipc_key_bucket(key_t key)
+{
+	/* Multiplicative hashing: keys from ftok differ in their low bits. */
+	return ((unsigned int)key * 0x9E3779B1U) >> (32 - IPC_KEY_HASH_BITS);
 }
 
 /* Make room for slot @idx.  rwsem held. */
@@ -156,6 +191,8 @@ int ipc_addid(struct ipc_ids *ids, struct kern_ipc_perm *perm, int limit)
 	perm->gid = perm->cgid = cred->egid;
 	perm->deleted = false;
 	perm->refcount = 1;
+	if (perm->key != IPC_PRIVATE)
+		hlist_add_head(&perm->khtnode, &ids->key_hash[ipc_key_bucket(perm->key)]);
 	ids->entries[idx] = perm;
 	ids->in_use++;
 	if (idx > ids->max_idx)
@@ -170,12 +207,20 @@ void ipc_rmid(struct ipc_ids *ids, struct kern_ipc_perm *perm)
 
 	ids->entries[idx] = NULL;
 	ids->in_use--;
+	hlist_del_init(&perm->khtnode);
 	perm->deleted = true;
 	if (idx == ids->max_idx) {
 		while (idx >= 0 && !ids->entries[idx])
 			idx--;
 		ids->max_idx = idx;
 	}
+}
+
+/* shm's IPC_RMID frees the key while the segment lives on.  rwsem held. */
+void ipc_set_key_private(struct ipc_ids *ids, struct kern_ipc_perm *perm)
+{
+	hlist_del_init(&perm->khtnode);
+	perm->key = IPC_PRIVATE;
 }
 
 /* The object in slot @idx (the *_STAT commands), or ERR_PTR(-EINVAL). */
@@ -209,11 +254,11 @@ int ipc_get_maxidx(struct ipc_ids *ids)
 
 static struct kern_ipc_perm *ipc_findkey(struct ipc_ids *ids, key_t key)
 {
-	int idx;
+	struct kern_ipc_perm *perm;
 
-	for (idx = 0; idx <= ids->max_idx; idx++)
-		if (ids->entries[idx] && ids->entries[idx]->key == key)
-			return ids->entries[idx];
+	hlist_for_each_entry(perm, &ids->key_hash[ipc_key_bucket(key)], khtnode)
+		if (perm->key == key)
+			return perm;
 	return NULL;
 }
 

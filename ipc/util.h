@@ -42,6 +42,7 @@ struct ipc_ops {
 void ipc_init_ids(struct ipc_ids *ids);
 int ipc_addid(struct ipc_ids *ids, struct kern_ipc_perm *perm, int limit);
 void ipc_rmid(struct ipc_ids *ids, struct kern_ipc_perm *perm);
+void ipc_set_key_private(struct ipc_ids *ids, struct kern_ipc_perm *perm);
 struct kern_ipc_perm *ipc_obtain_object_check(struct ipc_ids *ids, int id);
 struct kern_ipc_perm *ipc_obtain_object_idx(struct ipc_ids *ids, int idx);
 int ipc_get_maxidx(struct ipc_ids *ids);
@@ -80,9 +81,17 @@ static inline struct ipc_ids *sem_ids(struct ipc_namespace *ns) { return &ns->id
 static inline struct ipc_ids *msg_ids(struct ipc_namespace *ns) { return &ns->ids[IPC_MSG_IDS]; }
 static inline struct ipc_ids *shm_ids(struct ipc_namespace *ns) { return &ns->ids[IPC_SHM_IDS]; }
 
+/* A new namespace's empty tables and default limits, and a dying one's teardown. */
 void msg_init_ns(struct ipc_namespace *ns);
 void sem_init_ns(struct ipc_namespace *ns);
 void shm_init_ns(struct ipc_namespace *ns);
+int mq_init_ns(struct ipc_namespace *ns);
+void msg_exit_ns(struct ipc_namespace *ns);
+void sem_exit_ns(struct ipc_namespace *ns);
+void shm_exit_ns(struct ipc_namespace *ns);
+void mq_put_mnt(struct ipc_namespace *ns);
+void free_ipcs(struct ipc_namespace *ns, struct ipc_ids *ids,
+	       void (*free)(struct ipc_namespace *, struct kern_ipc_perm *));
 
 
 

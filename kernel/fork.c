@@ -787,7 +787,12 @@ SYSCALL_DEFINE1(unshare, unsigned long, unshare_flags)
 		if (err)
 			goto bad;
 	}
-	/* CLONE_SYSVSEM: there are no SysV semaphore undo lists to detach yet. */
+	/*
+	 * Leaving the undo list is what exit does to it; a new IPC namespace
+	 * leaves it too, since its sets stay in the old one.
+	 */
+	if (unshare_flags & (CLONE_NEWIPC | CLONE_SYSVSEM))
+		exit_sem(current);
 	if (new_ns)
 		switch_task_namespaces(current, new_ns);
 	return 0;

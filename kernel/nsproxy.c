@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Namespaces of a task (struct nsproxy): which UTS and mount namespaces
- * it sees and which PID namespace its children are numbered in.  A task shares its
- * parent's nsproxy unless clone asked for new namespaces (CLONE_NEW*),
- * and unshare(2) swaps in a new one for the caller alone.  Creating a
- * namespace needs CAP_SYS_ADMIN.  The namespace kinds Lantern does not
- * have (user, network, IPC, cgroup, time) are refused with EINVAL,
+ * Namespaces of a task (struct nsproxy): which UTS, mount and IPC
+ * namespaces it sees and which PID namespace its children are numbered
+ * in.  A task shares its parent's nsproxy unless clone asked for new
+ * namespaces (CLONE_NEW*), and unshare(2) swaps in a new one for the
+ * caller alone.  Creating a namespace needs CAP_SYS_ADMIN.  The namespace
+ * kinds Lantern does not have (user, network, cgroup, time) are refused
+ * with EINVAL,
  * as by a Linux built without them.
  */
 #include <linux/kernel.h>
@@ -14,6 +15,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/ipc_namespace.h>
 #include <linux/proc_ns.h>
 #include <linux/syscalls.h>
 #include <linux/mnt_namespace.h>
@@ -21,6 +23,7 @@
 #include <linux/pid_namespace.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/sem.h>
 #include <linux/slab.h>
 #include <linux/utsname.h>
 #include <uapi/linux/capability.h>
@@ -30,12 +33,13 @@ struct nsproxy init_nsproxy = {
 	.count = REFCOUNT_INIT(1),
 	.uts_ns = &init_uts_namespace,
 	.mnt_ns = &init_mnt_ns,
+	.ipc_ns = &init_ipc_ns,
 	.pid_ns_for_children = &init_pid_ns,
 };
 
-#define CLONE_NEW_SUPPORTED	(CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWPID)
+#define CLONE_NEW_SUPPORTED	(CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWPID)
 #define CLONE_NEW_UNSUPPORTED	(CLONE_NEWUSER | CLONE_NEWNET | \
-				 CLONE_NEWIPC | CLONE_NEWCGROUP | CLONE_NEWTIME)
+				 CLONE_NEWCGROUP | CLONE_NEWTIME)
 /*
  * Every kind but a user namespace needs CAP_SYS_ADMIN, and that is checked
  * before whether the kind exists here: an unprivileged caller gets EPERM,
@@ -50,6 +54,7 @@ static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy
 	struct pid_namespace *pid_ns;
 	struct mnt_namespace *mnt;
 	struct uts_namespace *uts;
+	struct ipc_namespace *ipc;
 	int err;
 
 	if (!new)
@@ -71,15 +76,24 @@ static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy
 	err = PTR_ERR(uts);
 	if (IS_ERR(uts))
 		goto out_pid;
+	/* Before the mount namespace: a new one moves @fs into itself at once. */
+	ipc = copy_ipcs(flags, old->ipc_ns);
+	if (IS_ERR(ipc)) {
+		err = PTR_ERR(ipc);
+		put_uts_ns(uts);
+		goto out_pid;
+	}
 	mnt = copy_mnt_ns(flags, old->mnt_ns, fs);
 	if (IS_ERR(mnt)) {
 		err = PTR_ERR(mnt);
+		put_ipc_ns(ipc);
 		put_uts_ns(uts);
 		goto out_pid;
 	}
 	refcount_set(&new->count, 1);
 	new->uts_ns = uts;
 	new->mnt_ns = mnt;
+	new->ipc_ns = ipc;
 	new->pid_ns_for_children = pid_ns;
 	return new;
 
@@ -96,6 +110,7 @@ void put_nsproxy(struct nsproxy *ns)
 		return;
 	put_uts_ns(ns->uts_ns);
 	put_mnt_ns(ns->mnt_ns);
+	put_ipc_ns(ns->ipc_ns);
 	put_pid_ns(ns->pid_ns_for_children);
 	kfree(ns);
 }
@@ -114,6 +129,9 @@ int copy_namespaces(unsigned long flags, struct task_struct *tsk)
 		tsk->nsproxy = old;
 		return 0;
 	}
+	/* A shared undo list would apply in one namespace what was done in another. */
+	if ((flags & (CLONE_NEWIPC | CLONE_SYSVSEM)) == (CLONE_NEWIPC | CLONE_SYSVSEM))
+		return -EINVAL;
 	new = create_new_namespaces(flags, old, tsk->fs);
 	if (IS_ERR(new))
 		return PTR_ERR(new);
@@ -161,7 +179,9 @@ void exit_task_namespaces(struct task_struct *p)
  * setns: move into the namespace an open /proc/PID/ns file holds.
  * @nstype 0 accepts any kind, otherwise it must be the file's kind.
  * Entering a mount namespace also needs CAP_SYS_CHROOT and an fs_struct
- * of one's own, since root and cwd move into it.
+ * of one's own, since root and cwd move into it.  Entering an IPC
+ * namespace first runs the SEM_UNDO list, as exit would: its sets stay
+ * behind in the old namespace.
  */
 SYSCALL_DEFINE2(setns, int, fd, int, nstype)
 {
@@ -199,12 +219,16 @@ SYSCALL_DEFINE2(setns, int, fd, int, nstype)
 	refcount_set(&new->count, 1);
 	new->uts_ns = type == CLONE_NEWUTS ? ns : old->uts_ns;
 	new->mnt_ns = type == CLONE_NEWNS ? ns : old->mnt_ns;
+	new->ipc_ns = type == CLONE_NEWIPC ? ns : old->ipc_ns;
 	new->pid_ns_for_children = type == CLONE_NEWPID ? ns : old->pid_ns_for_children;
 	refcount_inc(&new->uts_ns->count);
 	get_mnt_ns(new->mnt_ns);
+	get_ipc_ns(new->ipc_ns);
 	get_pid_ns(new->pid_ns_for_children);
 	if (type == CLONE_NEWNS)
 		mntns_install(current->fs, ns);
+	if (type == CLONE_NEWIPC)
+		exit_sem(current);
 	switch_task_namespaces(current, new);
 	err = 0;
 out:

@@ -597,6 +597,8 @@ static const struct pid_entry tid_base_stuff[] = {
 
 /* /proc/<pid>/ns (fs/proc/namespaces.c) */
 static const struct pid_entry ns_stuff[] = {
+	{ .name = "ipc", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,
+	  .fop = &proc_ns_file_operations },
 	{ .name = "mnt", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,
 	  .fop = &proc_ns_file_operations },
 	{ .name = "pid", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,

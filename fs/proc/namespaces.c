@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc/PID/ns: one file per kind of namespace the process is in (mnt,
- * pid, uts; pid_for_children is where its next child will be numbered).
+ * /proc/PID/ns: one file per kind of namespace the process is in (ipc,
+ * mnt, pid, uts; pid_for_children is where its next child will be
+ * numbered).
  * Opening one holds that namespace; the descriptor can be given to
  * setns(2) to move another process in (nsenter does this), and two
  * processes are in the same namespace when stat shows the same st_ino
@@ -14,6 +15,7 @@
 #include <linux/anon_inodes.h>
 #include <linux/err.h>
 #include <linux/fs.h>
+#include <linux/ipc_namespace.h>
 #include <linux/mnt_namespace.h>
 #include <linux/nsproxy.h>
 #include <linux/pid_namespace.h>
@@ -30,7 +32,7 @@
 #include "internal.h"
 
 struct ns_file {
-	int type;		/* CLONE_NEWNS, CLONE_NEWUTS */
+	int type;		/* CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC */
 	void *ns;
 };
 
@@ -73,6 +75,10 @@ static int proc_ns_open(struct inode *inode, struct file *file)
 		nf->type = CLONE_NEWPID;
 		nf->ns = get_pid_ns(nsp->pid_ns_for_children);
 		err = 0;
+	} else if (nsp && !strcmp(name, "ipc")) {
+		nf->type = CLONE_NEWIPC;
+		nf->ns = get_ipc_ns(nsp->ipc_ns);
+		err = 0;
 	}
 	task_unlock(task);
 	if (err)
@@ -92,6 +98,8 @@ static int proc_ns_release(struct inode *inode, struct file *file)
 		put_uts_ns(nf->ns);
 	else if (nf->type == CLONE_NEWPID)
 		put_pid_ns(nf->ns);
+	else if (nf->type == CLONE_NEWIPC)
+		put_ipc_ns(nf->ns);
 	else
 		put_mnt_ns(nf->ns);
 	kfree(nf);
@@ -168,6 +176,8 @@ static int proc_ns_getattr(const struct path *path, struct kstat *stat, u32 requ
 		stat->ino = nsp->uts_ns->inum;
 	else if (nsp && !strcmp(name, "mnt"))
 		stat->ino = mnt_ns_inum(nsp->mnt_ns);
+	else if (nsp && !strcmp(name, "ipc"))
+		stat->ino = nsp->ipc_ns->inum;
 	task_unlock(task);
 	put_task_struct(task);
 	return 0;

@@ -107,9 +107,22 @@ static int sysctl_parse_ints(const char *text, size_t count, int *vals, int max)
 
 /* --- one int: pid_max, threads-max, min_free_kbytes, ns_last_pid ... --- */
 
+/*
+ * The IPC limits' tables name a field of init_ipc_ns; the reader's or
+ * writer's own IPC namespace has the same field at the same offset.
+ */
+static int *ctl_int(const struct ctl_table *table)
+{
+	const char *p = table->data, *base = (const char *)&init_ipc_ns;
+
+	if (p >= base && p < base + sizeof(init_ipc_ns))
+		return (int *)((char *)current_ipc_ns() + (p - base));
+	return table->data;
+}
+
 static int proc_dointvec_show(struct seq_file *m, void *v)
 {
-	seq_printf(m, "%d\n", READ_ONCE(*(int *)seq_ctl(m)->data));
+	seq_printf(m, "%d\n", READ_ONCE(*ctl_int(seq_ctl(m))));
 	return 0;
 }
 
@@ -132,7 +145,7 @@ static ssize_t proc_dointvec_minmax_write(struct file *file, const char *buf,
 	if ((table->extra1 && val < *table->extra1) ||
 	    (table->extra2 && val > *table->extra2))
 		return -EINVAL;
-	WRITE_ONCE(*(int *)table->data, val);
+	WRITE_ONCE(*ctl_int(table), val);
 	if (table->changed)
 		table->changed();
 	*pos += count;

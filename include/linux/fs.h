@@ -69,6 +69,8 @@ typedef void *fl_owner_t;	/* who holds a record lock (<linux/filelock.h>) */
 
 /* s_flags: an internal filesystem (pipes, sockets, anon inodes), never mounted by users. */
 #define SB_NOUSER	(1UL << 31)
+/* A ->mount flag: the kernel mounts it for itself (mount(2) never passes it). */
+#define SB_KERNMOUNT	(1 << 22)
 
 /* Permission masks for inode_permission(). */
 #define MAY_EXEC	0x1

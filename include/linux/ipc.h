@@ -20,6 +20,7 @@ struct kern_ipc_perm {
 	umode_t		mode;		/* 0777 bits, plus SHM_DEST/SHM_LOCKED for shm */
 	unsigned long	seq;
 	int		refcount;	/* guarded by the ids' rwsem; freed at 0 once deleted */
+	struct hlist_node khtnode;	/* in ids->key_hash unless the key is IPC_PRIVATE */
 };
 
 #endif

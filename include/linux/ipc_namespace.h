@@ -1,20 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The IPC namespace: the three System V id tables and the limits that
+ * The IPC namespace: the three System V id tables, the POSIX message
+ * queue filesystem instance, and the limits that
  * /proc/sys/kernel/{msgmax,msgmnb,msgmni,sem,shmmax,shmall,shmmni} and
- * /proc/sys/fs/mqueue/ show.  Lantern has one namespace, init_ipc_ns;
- * the limits are per namespace as on Linux so unshare(CLONE_NEWIPC) can
- * add more later.
+ * /proc/sys/fs/mqueue/ show.  The first is init_ipc_ns; clone or
+ * unshare with CLONE_NEWIPC makes an empty one (ipc/namespace.c).
  */
 #ifndef _LINUX_IPC_NAMESPACE_H
 #define _LINUX_IPC_NAMESPACE_H
 
 #include <linux/ipc.h>
 #include <linux/mutex.h>
+#include <linux/nsproxy.h>
+#include <linux/refcount.h>
 
 struct seq_file;
 struct file;
 struct vfsmount;
+
+#define IPC_KEY_HASH_BITS	6
+#define IPC_KEY_HASH	(1 << IPC_KEY_HASH_BITS)	/* buckets of msgget/semget/shmget's key lookup */
 
 /* One id table: message queues, semaphore sets or shared memory segments. */
 struct ipc_ids {
@@ -25,10 +30,13 @@ struct ipc_ids {
 	int next_id;			/* kernel.*_next_id: the id the next object gets, or -1 */
 	int size;			/* slots in entries[] */
 	struct kern_ipc_perm **entries;	/* by index */
+	struct hlist_head key_hash[IPC_KEY_HASH];	/* by key: a get stays fast with thousands */
 	struct mutex rwsem;		/* guards everything in the table and its objects */
 };
 
 struct ipc_namespace {
+	refcount_t	count;		/* nsproxies, /proc/PID/ns/ipc files, shm attaches */
+	unsigned int	inum;		/* /proc/PID/ns/ipc: "ipc:[inum]" */
 	struct ipc_ids	ids[3];		/* IPC_SEM_IDS, IPC_MSG_IDS, IPC_SHM_IDS */
 	int		sem_ctls[4];	/* SEMMSL, SEMMNS, SEMOPM, SEMMNI */
 	int		used_sems;
@@ -48,7 +56,7 @@ struct ipc_namespace {
 	int		mq_msgsize_max;
 	int		mq_msg_default;
 	int		mq_msgsize_default;
-	struct vfsmount	*mq_mnt;
+	struct vfsmount	*mq_mnt;	/* the namespace's mqueue instance, kernel-mounted */
 };
 
 extern struct ipc_namespace init_ipc_ns;
@@ -59,8 +67,18 @@ extern struct ipc_namespace init_ipc_ns;
 
 static inline struct ipc_namespace *current_ipc_ns(void)
 {
-	return &init_ipc_ns;
+	return task_nsproxy(current)->ipc_ns;
 }
+
+static inline struct ipc_namespace *get_ipc_ns(struct ipc_namespace *ns)
+{
+	refcount_inc(&ns->count);
+	return ns;
+}
+
+/* ipc/namespace.c */
+struct ipc_namespace *copy_ipcs(unsigned long flags, struct ipc_namespace *ns);
+void put_ipc_ns(struct ipc_namespace *ns);
 
 /* /proc/sysvipc/{msg,sem,shm} */
 int sysvipc_msg_proc_show(struct seq_file *m, void *v);

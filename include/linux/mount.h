@@ -14,6 +14,7 @@
 struct dentry;
 struct super_block;
 struct path;
+struct file_system_type;
 
 #define MNT_NOSUID	0x01
 #define MNT_NODEV	0x02
@@ -34,6 +35,9 @@ struct vfsmount {
 struct vfsmount *mntget(struct vfsmount *mnt);
 void mntput(struct vfsmount *mnt);
 struct vfsmount *kern_mount(const char *fstype);
+/* A mount of @type attached nowhere; @flags and @data go to the type's ->mount. */
+struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
+				const char *name, void *data);
 bool __mnt_is_readonly(const struct vfsmount *mnt);
 int mnt_want_write(struct vfsmount *mnt);	/* -EROFS on a read-only mount */
 

@@ -12,12 +12,14 @@
 struct task_struct;
 struct uts_namespace;
 struct mnt_namespace;
+struct ipc_namespace;
 struct pid_namespace;
 
 struct nsproxy {
 	refcount_t count;
 	struct uts_namespace *uts_ns;
 	struct mnt_namespace *mnt_ns;
+	struct ipc_namespace *ipc_ns;
 	/* where the task's children get their PIDs; the task's own is task_active_pid_ns() */
 	struct pid_namespace *pid_ns_for_children;
 };
