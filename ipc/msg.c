@@ -17,6 +17,7 @@
  * the lock (the page might be a shm segment, or not there at all).
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/list.h>
@@ -414,8 +415,8 @@ static void fill_msqid64(struct msg_queue *msq, struct msqid64_ds *out)
 	out->msg_cbytes = msq->q_cbytes;
 	out->msg_qnum = msq->q_qnum;
 	out->msg_qbytes = msq->q_qbytes;
-	out->msg_lspid = msq->q_lspid;
-	out->msg_lrpid = msq->q_lrpid;
+	out->msg_lspid = pid_global_to_vnr(msq->q_lspid);	/* kept as the first namespace numbers it */
+	out->msg_lrpid = pid_global_to_vnr(msq->q_lrpid);
 }
 
 /* IPC_STAT by id; MSG_STAT and MSG_STAT_ANY by index, returning the id. */
@@ -526,7 +527,8 @@ int sysvipc_msg_proc_show(struct seq_file *m, void *v)
 		msq = msq_of(ids->entries[idx]);
 		seq_printf(m, "%10d %10d  %4o  %10lu %10lu %5u %5u %5u %5u %5u %5u %10ld %10ld %10ld\n",
 			   msq->q_perm.key, msq->q_perm.id, msq->q_perm.mode, msq->q_cbytes,
-			   msq->q_qnum, msq->q_lspid, msq->q_lrpid, msq->q_perm.uid,
+			   msq->q_qnum, pid_global_to_vnr(msq->q_lspid),
+			   pid_global_to_vnr(msq->q_lrpid), msq->q_perm.uid,
 			   msq->q_perm.gid, msq->q_perm.cuid, msq->q_perm.cgid, msq->q_stime,
 			   msq->q_rtime, msq->q_ctime);
 	}

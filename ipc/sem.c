@@ -20,6 +20,7 @@
  * table's mutex (sem_ids(ns)->rwsem).
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/list.h>
@@ -538,7 +539,7 @@ static int sem_getone(struct sem_array *sma, int semnum, int cmd)
 	case GETVAL:
 		return sma->sems[semnum].semval;
 	case GETPID:
-		return sma->sems[semnum].sempid;
+		return pid_global_to_vnr(sma->sems[semnum].sempid);	/* the caller's namespace's number */
 	case GETNCNT:
 		return count_semcnt(sma, semnum, false);
 	default:

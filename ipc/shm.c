@@ -26,6 +26,7 @@
  * holding rwsem.
  */
 #include <linux/kernel.h>
+#include <linux/pid.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/file.h>
@@ -440,8 +441,8 @@ static int shmctl_stat(struct ipc_namespace *ns, int shmid, int cmd, struct shmi
 	ds.shm_atime = shp->shm_atim;
 	ds.shm_dtime = shp->shm_dtim;
 	ds.shm_ctime = shp->shm_ctim;
-	ds.shm_cpid = shp->shm_cprid;
-	ds.shm_lpid = shp->shm_lprid;
+	ds.shm_cpid = pid_global_to_vnr(shp->shm_cprid);	/* kept as the first namespace numbers it */
+	ds.shm_lpid = pid_global_to_vnr(shp->shm_lprid);
 	ds.shm_nattch = shp->shm_nattch;
 	mutex_unlock(&ids->rwsem);
 	if (copy_to_user(buf, &ds, sizeof(ds)))
@@ -560,7 +561,8 @@ int sysvipc_shm_proc_show(struct seq_file *m, void *v)
 		shp = shp_of(ids->entries[idx]);
 		seq_printf(m, "%10d %10d  %4o %21zu %5u %5u  %5lu %5u %5u %5u %5u %10ld %10ld %10ld %21lu %21lu\n",
 			   shp->shm_perm.key, shp->shm_perm.id, shp->shm_perm.mode,
-			   shp->shm_segsz, shp->shm_cprid, shp->shm_lprid, shp->shm_nattch,
+			   shp->shm_segsz, pid_global_to_vnr(shp->shm_cprid),
+			   pid_global_to_vnr(shp->shm_lprid), shp->shm_nattch,
 			   shp->shm_perm.uid, shp->shm_perm.gid, shp->shm_perm.cuid,
 			   shp->shm_perm.cgid, shp->shm_atim, shp->shm_dtim, shp->shm_ctim,
 			   shp->shm_file->f_mapping->nrpages << PAGE_SHIFT, 0UL);

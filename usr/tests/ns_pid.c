@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/shm.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -421,10 +422,22 @@ static int numbers_child(void *arg)
 		return 7;
 	kill(c, SIGKILL);
 	waitpid(c, NULL, 0);
+	/* System V IPC names its creator by this namespace's number too */
+	{
+		struct shmid_ds ds;
+		int id = shmget(IPC_PRIVATE, 4096, 0600);
+
+		if (id < 0)
+			return 8;
+		c = shmctl(id, IPC_STAT, &ds) ? -1 : ds.shm_cpid;
+		shmctl(id, IPC_RMID, NULL);
+		if (c != 1)
+			return 9;
+	}
 	return 0;
 }
 
-/* Numbers other calls hand out are the namespace's too: owners, peers, lock holders. */
+/* Numbers other calls hand out are the namespace's too: owners, peers, lock holders, IPC. */
 LT_CASE(numbers_in_other_calls)
 {
 	pid_t pid = clone(numbers_child, stack + sizeof(stack), CLONE_NEWPID | SIGCHLD, NULL);
