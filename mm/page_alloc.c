@@ -68,6 +68,7 @@ static const char *const zone_names[MAX_NR_ZONES] = {
 #define ALLOC_WMARK_LOW		WMARK_LOW
 #define ALLOC_WMARK_HIGH	WMARK_HIGH
 #define ALLOC_WMARK_MASK	0x03
+#define ALLOC_NO_WATERMARKS	0x04	/* a reclaimer's own allocation: all of it */
 #define ALLOC_HIGH		0x10	/* __GFP_HIGH: half of min is reserve */
 #define ALLOC_HARDER		0x20	/* atomic: a further quarter */
 
@@ -363,7 +364,8 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 
 		if (!populated_zone(zone))
 			continue;
-		if (!zone_watermark_ok(zone, order,
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_ok(zone, order,
 				       wmark_pages(zone, alloc_flags & ALLOC_WMARK_MASK),
 				       alloc_flags))
 			continue;
@@ -434,6 +436,15 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp));
 	if (page)
 		return page;
+	/*
+	 * Reclaim itself needs memory to free memory (kswapd's writeback
+	 * reads a file's block map): the reserve below min is for it.
+	 */
+	if (gfp_pfmemalloc_allowed(gfp)) {
+		page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS);
+		if (page)
+			return page;
+	}
 	/*
 	 * Below min: a caller that may wait frees pages itself (direct
 	 * reclaim) and tries again, for as long as reclaim makes progress.

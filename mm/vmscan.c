@@ -43,6 +43,7 @@
 #include <linux/mm_vma.h>
 #include <linux/mmzone.h>
 #include <linux/pagemap.h>
+#include <linux/preempt.h>
 #include <linux/rmap.h>
 #include <linux/sched.h>
 #include <linux/swap.h>
@@ -56,10 +57,15 @@ int vm_swappiness = 60;
 /* Rounds of a reclaim pass: priority 12 looks at 1/4096 of a list, 0 at all of it. */
 #define DEF_PRIORITY	12
 
+/* Direct reclaim waiting for kswapd's writeback: up to 25 times 20 ms. */
+#define RECLAIM_THROTTLE_WAITS		25
+#define RECLAIM_THROTTLE_JIFFIES	(HZ / 50)
+
 struct scan_control {
 	unsigned long nr_to_reclaim;	/* stop once this many are freed */
 	unsigned long nr_reclaimed;
 	unsigned long nr_scanned;
+	unsigned long nr_dirty;		/* dirty pages left for kswapd to write */
 	gfp_t gfp_mask;
 	bool may_writepage;		/* kswapd writes dirty pages; direct reclaim does not */
 	bool kswapd;			/* which counters: pg*_kswapd or pg*_direct */
@@ -210,11 +216,21 @@ static unsigned long shrink_page_list(struct list_head *pages, struct scan_contr
 		if (page_mapped(page) && !try_to_unmap(page))
 			goto keep_locked;
 		if (PageDirty(page)) {
-			if (!sc->may_writepage || !mapping->a_ops->writepage)
+			if (!sc->may_writepage || !mapping->a_ops->writepage) {
+				sc->nr_dirty++;
 				goto keep_locked;
-			/* Written now, freed by a later round if it stays clean. */
+			}
+			/*
+			 * The write is synchronous: once it is done the page
+			 * is clean and can go now, unless it was used or
+			 * dirtied again meanwhile.
+			 */
 			write_one_page(page);	/* unlocks */
-			goto keep;
+			if (TestSetPageLocked(page))
+				goto keep;
+			if (PageDirty(page) || PageWriteback(page) || page->mapping != mapping ||
+			    page_mapped(page))
+				goto keep_locked;
 		}
 		if (!remove_mapping(mapping, page))
 			goto keep_locked;
@@ -311,9 +327,20 @@ static void do_reclaim(struct scan_control *sc)
 }
 
 /*
+ * Linux keeps this in page_alloc.c; it reads current, which the
+ * allocator's host unit tests do not have.  Interrupts never qualify:
+ * PF_MEMALLOC is the interrupted task's, not theirs.
+ */
+bool gfp_pfmemalloc_allowed(gfp_t gfp)
+{
+	return !in_interrupt() && (current->flags & PF_MEMALLOC);
+}
+
+/*
  * Direct reclaim: the allocator found every allowed zone below min.
- * Never writes (the caller may hold locks writeback needs) and never
- * sleeps; a reclaimer's own allocations (PF_MEMALLOC) do not recurse.
+ * Never writes (the caller may hold locks writeback needs); sleeps only
+ * to let kswapd write, and only where sleeping is allowed.  A
+ * reclaimer's own allocations (PF_MEMALLOC) do not recurse.
  */
 unsigned long try_to_free_pages(gfp_t gfp, unsigned int order)
 {
@@ -322,10 +349,24 @@ unsigned long try_to_free_pages(gfp_t gfp, unsigned int order)
 		.gfp_mask = gfp,
 	};
 
+	int waits = 0;
+
 	if (current->flags & PF_MEMALLOC)
 		return 0;
 	current->flags |= PF_MEMALLOC;
 	do_reclaim(&sc);
+	/*
+	 * Nothing clean to free, but dirty pages only kswapd may write:
+	 * wait for it a little, as Linux throttles reclaimers on writeback,
+	 * instead of failing an allocation that is only early.
+	 */
+	while (!sc.nr_reclaimed && sc.nr_dirty && waits++ < RECLAIM_THROTTLE_WAITS &&
+	       !preempt_count() && !irqs_disabled()) {
+		wakeup_kswapd(order);
+		schedule_timeout_uninterruptible(RECLAIM_THROTTLE_JIFFIES);
+		sc.nr_dirty = 0;
+		do_reclaim(&sc);
+	}
 	current->flags &= ~PF_MEMALLOC;
 	return sc.nr_reclaimed;
 }

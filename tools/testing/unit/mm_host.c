@@ -173,3 +173,10 @@ unsigned long try_to_free_pages(unsigned int gfp, unsigned int order)
 	(void)order;
 	return 0;
 }
+
+bool gfp_pfmemalloc_allowed(unsigned int gfp);
+bool gfp_pfmemalloc_allowed(unsigned int gfp)
+{
+	(void)gfp;
+	return false;
+}
