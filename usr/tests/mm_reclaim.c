@@ -205,7 +205,7 @@ LT_CASE(kswapd_thread)
 
 	LT_CHECK(d != NULL);
 	while (d && (e = readdir(d))) {
-		char path[64], comm[32] = "", state = 0;
+		char path[320], comm[32] = "", state = 0;
 		int ppid = -1;
 
 		if (e->d_name[0] < '1' || e->d_name[0] > '9')
