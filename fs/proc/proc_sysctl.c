@@ -24,6 +24,7 @@
 #include <linux/coredump.h>
 #include <linux/cred.h>
 #include <linux/eventpoll.h>
+#include <linux/mman.h>
 #include <linux/swap.h>
 #include <linux/writeback.h>
 #include <linux/gfp.h>
@@ -471,6 +472,9 @@ static const struct proc_entry sys_vm_entries[] = {
 					.changed = drop_caches_changed)),
 	INT_RW("min_free_kbytes", 0644, CTL(&min_free_kbytes, &zero, &int_max,
 					    .changed = wmarks_changed)),
+	/* 0 and 1 only: OVERCOMMIT_NEVER's strict accounting is not here yet. */
+	INT_RW("overcommit_memory", 0644, CTL(&sysctl_overcommit_memory, &zero, &one)),
+	INT_RW("overcommit_ratio", 0644, CTL(&sysctl_overcommit_ratio, &zero, &int_max)),
 	INT_RW("swappiness", 0644, CTL(&vm_swappiness, &zero, &two_hundred)),
 };
 
