@@ -40,7 +40,7 @@ DEB_RUN		:= qemu-system-x86 grub-pc-bin grub-common xorriso mtools \
 core-dirs := \
 	arch/x86/boot arch/x86/entry arch/x86/entry/vdso arch/x86/kernel arch/x86/kernel/cpu \
 	arch/x86/kernel/apic arch/x86/kernel/acpi arch/x86/lib arch/x86/mm \
-	init kernel kernel/printk kernel/irq kernel/rcu kernel/time kernel/sched kernel/locking kernel/futex kernel/module lib lib/test_modules mm fs fs/proc fs/sysfs fs/debugfs \
+	init kernel kernel/printk kernel/irq kernel/rcu kernel/time kernel/sched kernel/locking kernel/futex kernel/module lib lib/test_modules mm fs fs/proc fs/sysfs fs/debugfs fs/tracefs kernel/trace \
 	drivers/tty drivers/tty/serial drivers/char drivers/base ipc
 core-dirs += net net/core net/unix
 core-dirs += security security/keys fs/devpts

@@ -44,6 +44,7 @@
 #include <linux/time64.h>
 #include <linux/uaccess.h>
 #include <linux/vmstat.h>
+#include <trace/events/sched.h>
 #include <uapi/linux/sched.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
@@ -547,6 +548,7 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	}
 	if (clone_flags & CLONE_VFORK)
 		get_task_struct(p);
+	trace_sched_process_fork(current, p);
 	wake_up_new_task(p);
 	/* The tracer hears of the child (GETEVENTMSG: its PID) before we go on. */
 	if (unlikely(trace))
