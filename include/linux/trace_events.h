@@ -36,7 +36,7 @@ struct ftrace_event_field {
 	{ .type = #t, .name = #n, .offset = offsetof(s, n), .size = sizeof(((s *)0)->n), .is_signed = sgn }
 #define TRACE_ARRAY_FIELD(t, n, len, s) \
 	{ .type = #t " " #n "[" #len "]", .name = #n, .offset = offsetof(s, n), \
-	  .size = sizeof(((s *)0)->n), .is_signed = 0 }
+	  .size = sizeof(((s *)0)->n), .is_signed = ((t)-1 < (t)0) }
 
 struct trace_seq;
 struct event_filter;

@@ -280,7 +280,7 @@ static ssize_t trace_marker_write(struct file *f, const char __user *ubuf, size_
 	size_t len = min_t(size_t, cnt, 1024);	/* longer writes are cut, as on Linux */
 
 	if (!ring_buffer_record_is_on(global_trace_buffer))
-		return cnt;
+		return -EBADF;	/* Linux's answer: as if not open for writing */
 	e = kmalloc(sizeof(*e) + len + 2, GFP_KERNEL);
 	if (!e)
 		return -ENOMEM;

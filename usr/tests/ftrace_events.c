@@ -286,12 +286,15 @@ LT_CASE(event_format)
 	LT_CHECK(strstr(text, want) != NULL);
 	LT_CHECK(strstr(text, "\tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;\n"));
 	LT_CHECK(strstr(text, "\tfield:int common_pid;\toffset:4;\tsize:4;\tsigned:1;\n"));
-	LT_CHECK(strstr(text, "\tfield:char prev_comm[16];\toffset:8;\tsize:16;\tsigned:0;\n"));
+	/* char is signed on x86, and Linux says so of char arrays too. */
+	LT_CHECK(strstr(text, "\tfield:char prev_comm[16];\toffset:8;\tsize:16;\tsigned:1;\n"));
+	LT_CHECK(strstr(text, "\tfield:long prev_state;\toffset:32;\tsize:8;\tsigned:1;\n"));
 	LT_CHECK(strstr(text, "\nprint fmt: \"prev_comm=%s prev_pid=%d"));
 	LT_CHECK_OK(lt_read_file(T "/events/syscalls/sys_enter_read/format", text, TRACE_MAX));
 	LT_CHECK(strstr(text, "\tfield:int __syscall_nr;\toffset:8;\tsize:4;\tsigned:1;\n"));
-	LT_CHECK(strstr(text, " fd;\toffset:16;\tsize:8;\tsigned:0;\n"));
-	LT_CHECK(strstr(text, " count;\toffset:32;\tsize:8;\tsigned:0;\n"));
+	if (!strstr(text, " fd;\toffset:16;\tsize:8;\tsigned:0;\n") ||
+	    !strstr(text, " count;\toffset:32;\tsize:8;\tsigned:0;\n"))
+		LT_FAIL("%.700s", text);
 }
 
 /* tracing_on 0: writes to trace_marker are dropped; 1: they land. */
@@ -303,7 +306,8 @@ LT_CASE(tracing_on_marker)
 	LT_CHECK_EQ(put(T "/tracing_on", "0", O_TRUNC), 0);
 	LT_CHECK_OK(lt_read_file(T "/tracing_on", buf, sizeof(buf)));
 	LT_CHECK(!strcmp(buf, "0\n"));
-	LT_CHECK_EQ(put(T "/trace_marker", "lost-marker", 0), 0);
+	/* Linux answers as if the file were not open for writing. */
+	LT_CHECK_EQ(put(T "/trace_marker", "lost-marker", 0), EBADF);
 	LT_CHECK_EQ(put(T "/tracing_on", "1", O_TRUNC), 0);
 	LT_CHECK_EQ(put(T "/trace_marker", "kept-marker", 0), 0);
 	LT_CHECK(read_trace(T) > 0);
@@ -353,7 +357,8 @@ LT_CASE(buffer_size)
 
 	LT_CHECK_EQ(put(T "/buffer_size_kb", "512", O_TRUNC), 0);
 	LT_CHECK_OK(lt_read_file(T "/buffer_size_kb", buf, sizeof(buf)));
-	LT_CHECK(!strcmp(buf, "512\n"));
+	/* Linux rounds to whole pages plus their headers: 513 there. */
+	LT_CHECK(atoi(buf) >= 512 && atoi(buf) < 520);
 	LT_CHECK_EQ(put(T "/buffer_size_kb", "1408", O_TRUNC), 0);
 }
 
