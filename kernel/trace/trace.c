@@ -10,9 +10,8 @@
  * "trace_pipe" consumes records and waits for new ones.  The text is
  * Linux's (trace_output.c), so what a learner sees matches the books.
  *
- * Tracers: only "nop" exists.  The function and function_graph tracers
- * need the kernel built with -pg and its call sites patched at run time;
- * they are not here yet, and current_tracer refuses them.
+ * Tracers: "nop" (events only), "function" and "function_graph"
+ * (ftrace.c, trace_functions_graph.c), chosen in current_tracer.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -86,7 +85,7 @@ static unsigned char tracing_gen_flags(void)
 	return f;
 }
 
-static void tracing_fill_entry(struct trace_entry *ent, unsigned short type)
+void trace_fill_entry(struct trace_entry *ent, unsigned short type)
 {
 	ent->type = type;
 	ent->flags = tracing_gen_flags();
@@ -101,7 +100,7 @@ void trace_event_submit(struct trace_event_call *call, struct trace_entry *ent, 
 
 	if (!global_trace_buffer || trace_ignore_this_task())
 		return;
-	tracing_fill_entry(ent, call->id);
+	trace_fill_entry(ent, call->id);
 	filter = READ_ONCE(call->filter);
 	if (filter && !filter_match_preds(filter, ent))
 		return;
@@ -190,21 +189,47 @@ static const struct file_operations buffer_size_fops = {
 	.llseek	= default_llseek,
 };
 
-static ssize_t current_tracer_read(struct file *f, char __user *ubuf, size_t cnt, loff_t *ppos)
+static const char *const tracer_names[] = {
+	[TRACER_NOP]		= "nop",
+	[TRACER_FUNCTION]	= "function",
+	[TRACER_FUNCTION_GRAPH]	= "function_graph",
+};
+
+const char *trace_current_tracer_name(void)
 {
-	return simple_read_from_buffer(ubuf, cnt, ppos, "nop\n", 4);
+	return tracer_names[READ_ONCE(ftrace_tracer)];
 }
 
+static ssize_t current_tracer_read(struct file *f, char __user *ubuf, size_t cnt, loff_t *ppos)
+{
+	char buf[32];
+	int len = scnprintf(buf, sizeof(buf), "%s\n", trace_current_tracer_name());
+
+	return simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
+}
+
+/* Changing the tracer empties the buffer, as on Linux: old and new records do not mix. */
 static ssize_t current_tracer_write(struct file *f, const char __user *ubuf, size_t cnt,
 				    loff_t *ppos)
 {
 	char buf[64];
+	unsigned int i;
 	ssize_t err = trace_get_user_string(buf, sizeof(buf), ubuf, cnt);
 
 	if (err)
 		return err;
-	if (strcmp(strim(buf), "nop"))
+	strim(buf);
+	for (i = 0; i < ARRAY_SIZE(tracer_names); i++)
+		if (!strcmp(buf, tracer_names[i]))
+			break;
+	if (i == ARRAY_SIZE(tracer_names) || (i != TRACER_NOP && !ftrace_available()))
 		return -EINVAL;		/* not in available_tracers */
+	if (i != (unsigned int)READ_ONCE(ftrace_tracer)) {
+		err = ftrace_set_tracer(i);
+		if (err)
+			return err;
+		ring_buffer_reset(global_trace_buffer);
+	}
 	*ppos += cnt;
 	return cnt;
 }
@@ -218,7 +243,9 @@ static const struct file_operations current_tracer_fops = {
 static ssize_t available_tracers_read(struct file *f, char __user *ubuf, size_t cnt,
 				      loff_t *ppos)
 {
-	return simple_read_from_buffer(ubuf, cnt, ppos, "nop\n", 4);
+	const char *list = ftrace_available() ? "function_graph function nop\n" : "nop\n";
+
+	return simple_read_from_buffer(ubuf, cnt, ppos, list, strlen(list));
 }
 
 static const struct file_operations available_tracers_fops = {
@@ -291,7 +318,7 @@ static ssize_t trace_marker_write(struct file *f, const char __user *ubuf, size_
 	if (!len || e->buf[len - 1] != '\n')
 		e->buf[len++] = '\n';
 	e->buf[len] = '\0';
-	tracing_fill_entry(&e->ent, TRACE_PRINT);
+	trace_fill_entry(&e->ent, TRACE_PRINT);
 	ring_buffer_write(global_trace_buffer, e, sizeof(*e) + len + 1);
 	kfree(e);
 	return cnt;
@@ -421,7 +448,7 @@ static int tracing_release(struct inode *inode, struct file *f)
 /* Fill it->seq with the next line(s); false at the end. */
 static bool trace_next_text(struct trace_iterator *it)
 {
-	const struct ring_buffer_event *ev;
+	const struct ring_buffer_event *ev, *next;
 
 	it->seq.len = 0;
 	it->seq_pos = 0;
@@ -434,7 +461,9 @@ static bool trace_next_text(struct trace_iterator *it)
 		return false;
 	ev = it->snap + it->snap_pos;
 	it->snap_pos += ev->len;
-	trace_print_entry(&it->seq, ev);
+	next = it->snap_pos < it->snap_len ? it->snap + it->snap_pos : NULL;
+	if (trace_print_entry(&it->seq, ev, next))
+		it->snap_pos += next->len;	/* printed together with ev */
 	return true;
 }
 
@@ -535,7 +564,7 @@ static ssize_t tracing_pipe_read(struct file *f, char __user *ubuf, size_t cnt, 
 			if (len <= 0)
 				break;
 			st->seq.len = st->seq_pos = 0;
-			trace_print_entry(&st->seq, st->rec);
+			trace_print_entry(&st->seq, st->rec, NULL);
 			continue;
 		}
 		n = min(cnt - done, st->seq.len - st->seq_pos);
@@ -574,6 +603,7 @@ static int __init tracer_init_tracefs(void)
 	trace_create_file("trace_clock", 0644, &trace_clock_fops);
 	trace_create_file("trace_marker", 0222, &trace_marker_fops);
 	trace_create_file("set_event_pid", 0644, &event_pid_fops);
+	ftrace_init_tracefs(trace_root);
 	return trace_events_init(trace_root);
 }
 fs_initcall(tracer_init_tracefs);

@@ -12,8 +12,31 @@ struct trace_buffer;
 
 /* Internal record types, below the first event id as Linux's TRACE_* are. */
 enum trace_type {
+	TRACE_FN = 1,			/* the function tracer */
 	TRACE_PRINT = 5,		/* trace_marker writes */
+	TRACE_GRAPH_RET = 11,		/* function_graph: a return */
+	TRACE_GRAPH_ENT = 12,		/* function_graph: an entry */
 	TRACE_FIRST_EVENT_ID = 32,
+};
+
+enum ftrace_tracer_type { TRACER_NOP, TRACER_FUNCTION, TRACER_FUNCTION_GRAPH };
+
+struct ftrace_entry {
+	struct trace_entry ent;
+	unsigned long ip, parent_ip;
+};
+
+struct ftrace_graph_ent_entry {
+	struct trace_entry ent;
+	unsigned long func;
+	int depth;
+};
+
+struct ftrace_graph_ret_entry {
+	struct trace_entry ent;
+	unsigned long func;
+	int depth;
+	u64 calltime, rettime;
 };
 
 struct print_entry {
@@ -36,10 +59,22 @@ extern struct mutex event_mutex;
 
 /* Who may record: the pids of set_event_pid (none listed: everyone). */
 bool trace_ignore_this_task(void);
+void trace_fill_entry(struct trace_entry *ent, unsigned short type);
+const char *trace_current_tracer_name(void);
+
+/* ftrace.c, trace_functions_graph.c */
+extern int ftrace_tracer;
+int ftrace_set_tracer(int tracer);
+bool ftrace_available(void);
+int ftrace_init_tracefs(struct dentry *root);
+bool ftrace_recursion_enter(void);
+void ftrace_recursion_exit(void);
+void ftrace_graph_entry(unsigned long ip, unsigned long *parent_slot);
 
 /* trace_output.c */
 void trace_print_header(struct trace_seq *s, unsigned long entries, unsigned long written);
-void trace_print_entry(struct trace_seq *s, const void *event);
+/* @next: the record after @event, or NULL: lets function_graph print a leaf call on one line. */
+bool trace_print_entry(struct trace_seq *s, const void *event, const void *next);
 void trace_save_cmdline(int pid, const char *comm);
 
 /* trace_events.c */

@@ -63,7 +63,12 @@ static void trace_find_cmdline(int pid, char comm[TASK_COMM_LEN])
 
 void trace_print_header(struct trace_seq *s, unsigned long entries, unsigned long written)
 {
-	trace_seq_puts(s, "# tracer: nop\n#\n");
+	trace_seq_printf(s, "# tracer: %s\n#\n", trace_current_tracer_name());
+	if (ftrace_tracer == TRACER_FUNCTION_GRAPH) {
+		trace_seq_puts(s, "# CPU  DURATION                  FUNCTION CALLS\n"
+				  "# |     |   |                     |   |   |   |\n");
+		return;
+	}
 	trace_seq_printf(s, "# entries-in-buffer/entries-written: %lu/%lu   #P:%u\n#\n",
 			 entries, written < entries ? entries : written, nr_cpu_ids);
 	trace_seq_puts(s,
@@ -75,6 +80,59 @@ void trace_print_header(struct trace_seq *s, unsigned long entries, unsigned lon
 		"#                              |||| /     delay\n"
 		"#           TASK-PID     CPU#  |||||  TIMESTAMP  FUNCTION\n"
 		"#              | |         |   |||||     |         |\n");
+}
+
+/* function_graph's columns: CPU, then the duration with Linux's overhead marks, then "|". */
+static void graph_print_prefix(struct trace_seq *s, int cpu, bool has_time, u64 ns)
+{
+	char num[24], mark = ' ';
+	u64 us = ns / 1000;
+
+	if (!has_time) {
+		trace_seq_printf(s, " %d) %14s|  ", cpu, "");
+		return;
+	}
+	if (us > 1000000)
+		mark = '$';
+	else if (us > 100000)
+		mark = '@';
+	else if (us > 10000)
+		mark = '*';
+	else if (us > 1000)
+		mark = '#';
+	else if (us > 100)
+		mark = '!';
+	else if (us > 10)
+		mark = '+';
+	scnprintf(num, sizeof(num), "%llu.%03llu", us, ns % 1000);
+	trace_seq_printf(s, " %d) %c%7s us   |  ", cpu, mark, num);
+}
+
+/* An entry followed at once by its own return is a leaf: "func();" on one line. */
+static bool graph_print(struct trace_seq *s, const struct ring_buffer_event *ev,
+			const struct ring_buffer_event *next)
+{
+	const struct trace_entry *ent = (const void *)ev->data;
+
+	if (ent->type == TRACE_GRAPH_ENT) {
+		const struct ftrace_graph_ent_entry *e = (const void *)ent;
+		const struct ftrace_graph_ret_entry *r = next ? (const void *)next->data : NULL;
+
+		if (r && r->ent.type == TRACE_GRAPH_RET && r->ent.pid == ent->pid &&
+		    r->func == e->func && r->depth == e->depth) {
+			graph_print_prefix(s, ev->cpu, true, r->rettime - r->calltime);
+			trace_seq_printf(s, "%*s%ps();\n", e->depth * 2, "", (void *)e->func);
+			return true;
+		}
+		graph_print_prefix(s, ev->cpu, false, 0);
+		trace_seq_printf(s, "%*s%ps() {\n", e->depth * 2, "", (void *)e->func);
+	} else {
+		const struct ftrace_graph_ret_entry *r = (const void *)ent;
+
+		graph_print_prefix(s, ev->cpu, true, r->rettime - r->calltime);
+		trace_seq_printf(s, "%*s} /* %ps */\n", r->depth * 2, "", (void *)r->func);
+	}
+	return false;
 }
 
 static void trace_print_context(struct trace_seq *s, const struct trace_entry *ent, int cpu,
@@ -98,24 +156,33 @@ static void trace_print_context(struct trace_seq *s, const struct trace_entry *e
 			 ts / 1000000000ULL, (ts % 1000000000ULL) / 1000);
 }
 
-void trace_print_entry(struct trace_seq *s, const void *event)
+bool trace_print_entry(struct trace_seq *s, const void *event, const void *next)
 {
 	const struct ring_buffer_event *ev = event;
 	const struct trace_entry *ent = (const void *)ev->data;
 	struct trace_event_call *call;
 
+	if (ent->type == TRACE_GRAPH_ENT || ent->type == TRACE_GRAPH_RET)
+		return graph_print(s, ev, next);
 	trace_print_context(s, ent, ev->cpu, ev->ts);
+	if (ent->type == TRACE_FN) {
+		const struct ftrace_entry *f = (const void *)ent;
+
+		trace_seq_printf(s, "%ps <-%ps\n", (void *)f->ip, (void *)f->parent_ip);
+		return false;
+	}
 	if (ent->type == TRACE_PRINT) {
 		trace_seq_printf(s, "tracing_mark_write: %s", ((const struct print_entry *)ent)->buf);
-		return;
+		return false;
 	}
 	call = trace_find_event(ent->type);
 	if (!call) {
 		trace_seq_printf(s, "Unknown type %d\n", ent->type);
-		return;
+		return false;
 	}
 	if (!call->print_whole)
 		trace_seq_printf(s, "%s: ", call->name);
 	call->print(s, ent, call);
 	trace_seq_puts(s, "\n");
+	return false;
 }

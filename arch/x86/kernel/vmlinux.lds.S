@@ -74,6 +74,11 @@ SECTIONS
 		__stop___ksymtab_gpl = .;
 		KEEP(*(__ksymtab_strings))
 		. = ALIGN(8);
+		/* Every function's fentry NOP, for the function tracer (-mrecord-mcount). */
+		__start_mcount_loc = .;
+		KEEP(*(__mcount_loc))
+		__stop_mcount_loc = .;
+		. = ALIGN(8);
 		/* SYSCALL_DEFINEn's descriptions, for the syscall trace events. */
 		__start_syscalls_metadata = .;
 		KEEP(*(__syscalls_metadata))
