@@ -307,6 +307,7 @@ static void init_child_fields(struct task_struct *p, unsigned long clone_flags,
 	INIT_LIST_HEAD(&p->ptraced);
 	INIT_LIST_HEAD(&p->ptrace_entry);
 	p->ptrace = 0;
+	p->curr_ret_stack = 0;	/* the parent's hooked returns are not ours */
 	p->jobctl = 0;
 	INIT_LIST_HEAD(&p->thread_group);
 	INIT_LIST_HEAD(&p->thread_node);
