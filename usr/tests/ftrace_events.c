@@ -6,7 +6,7 @@
  * processes ping-pong over pipes; available_tracers.  Then, through
  * /sys/kernel/tracing: sys_enter/sys_exit events of a getppid loop with
  * the value it returned; a field filter; set_event_pid; set_event;
- * sched_process_fork/exit; a format file against its id file;
+ * sched_process_fork/exit; sched_wakeup; a format file against its id file;
  * tracing_on; trace_pipe blocking until a trace_marker line arrives and
  * EAGAIN when non-blocking; buffer_size_kb; and bad input refused.
  */
@@ -274,6 +274,30 @@ LT_CASE(set_event)
 	LT_CHECK(strstr(text, "irq:irq_handler_entry\n") != NULL);
 }
 
+/* sched_wakeup: a child sleeping in read() is woken by our write. */
+LT_CASE(sched_wakeup)
+{
+	int p[2];
+	char c = 'x', want[64];
+	pid_t pid;
+
+	trace_reset();
+	LT_CHECK_OK(pipe(p));
+	pid = fork();
+	if (pid == 0)
+		_exit(read(p[0], &c, 1) == 1 ? 0 : 1);
+	lt_sleep_ms(100);	/* long enough for it to be asleep in read */
+	LT_CHECK_EQ(put(T "/events/sched/sched_wakeup/enable", "1", O_TRUNC), 0);
+	LT_CHECK_EQ(write(p[1], &c, 1), 1);
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	LT_CHECK_EQ(put(T "/events/sched/sched_wakeup/enable", "0", O_TRUNC), 0);
+	LT_CHECK(read_trace(T) > 0);
+	snprintf(want, sizeof(want), "sched_wakeup: comm=ftrace_events pid=%d prio=120 target_cpu=0", pid);
+	LT_CHECK(strstr(text, want) != NULL);
+	close(p[0]);
+	close(p[1]);
+}
+
 /* The format file: common fields first, then the event's, and its id. */
 LT_CASE(event_format)
 {
@@ -406,6 +430,7 @@ int main(void)
 	LT_RUN(event_filter);
 	LT_RUN(event_pid_filter);
 	LT_RUN(set_event);
+	LT_RUN(sched_wakeup);
 	LT_RUN(event_format);
 	LT_RUN(tracing_on_marker);
 	LT_RUN(trace_pipe_blocks);
