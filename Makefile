@@ -40,7 +40,7 @@ DEB_RUN		:= qemu-system-x86 grub-pc-bin grub-common xorriso mtools \
 core-dirs := \
 	arch/x86/boot arch/x86/entry arch/x86/entry/vdso arch/x86/kernel arch/x86/kernel/cpu \
 	arch/x86/kernel/apic arch/x86/kernel/acpi arch/x86/lib arch/x86/mm \
-	init kernel kernel/printk kernel/irq kernel/rcu kernel/time kernel/sched kernel/locking kernel/futex kernel/module lib lib/test_modules mm fs fs/proc fs/sysfs fs/debugfs \
+	init kernel kernel/printk kernel/irq kernel/rcu kernel/time kernel/sched kernel/locking kernel/futex kernel/module lib lib/test_modules mm fs fs/proc fs/sysfs fs/debugfs fs/tracefs kernel/trace \
 	drivers/tty drivers/tty/serial drivers/char drivers/base ipc
 core-dirs += net net/core net/unix
 core-dirs += security security/keys fs/devpts
@@ -60,6 +60,19 @@ KCFLAGS := -std=gnu11 -O2 -g -pipe \
 	-Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes -Werror=implicit-function-declaration \
 	-Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h \
 	-DUTS_RELEASE=\"$(KERNELRELEASE)\" -MMD -MP $(EXTRA_CFLAGS)
+# The function tracer (kernel/trace/ftrace.c): gcc starts every function
+# with a 5-byte NOP (-mfentry -mnop-mcount) and lists their addresses in
+# __mcount_loc (-mrecord-mcount); turning the tracer on patches them into
+# calls.  Code the tracer itself runs, or runs under its buffer's lock
+# (the tracer, locks, lib's string functions), is built without them.
+# FTRACE=0 builds a kernel with none, to measure what the NOPs cost.
+FTRACE ?= 1
+CC_FLAGS_FTRACE := -pg -mfentry -mrecord-mcount -mnop-mcount
+NOTRACE_DIRS := kernel/trace kernel/locking lib
+ifeq ($(FTRACE),1)
+KCFLAGS += $(CC_FLAGS_FTRACE)
+endif
+notrace_flags = $(if $(filter $(addsuffix /%,$(NOTRACE_DIRS)),$(1)),$(filter-out $(CC_FLAGS_FTRACE),$(KCFLAGS)),$(KCFLAGS))
 KAFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -I$(BUILD)/include -include include/linux/kconfig.h -MMD -MP
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 
@@ -103,7 +116,7 @@ deps:
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(KCFLAGS) -DKBUILD_MODNAME='"$(subst -,_,$(notdir $*))"' -c $< -o $@
+	@$(CC) $(call notrace_flags,$<) -DKBUILD_MODNAME='"$(subst -,_,$(notdir $*))"' -c $< -o $@
 
 $(BUILD)/%.o: %.S
 	@mkdir -p $(dir $@)

@@ -38,6 +38,7 @@
 #include <linux/mm_vma.h>
 #include <linux/pid.h>
 #include <linux/resource.h>
+#include <trace/events/sched.h>
 #include <uapi/linux/auxvec.h>
 #include <uapi/linux/limits.h>
 #include <uapi/linux/personality.h>
@@ -616,8 +617,10 @@ static int do_execve_common(int dfd, const char *filename, int flags,
 	old_pid = current->pid;
 	ret = search_binary_handler(bprm);
 	/* A tracer sees the new program before its first instruction. */
-	if (!ret)
+	if (!ret) {
+		trace_sched_process_exec(current, old_pid, bprm->filename);
 		ptrace_event(PTRACE_EVENT_EXEC, old_pid);
+	}
 	if (ret && bprm->point_of_no_return) {
 		/* The old program is gone: nothing to return to. */
 		pr_info("%s[%d]: exec of %s failed after the point of no return (%d)\n",

@@ -202,11 +202,36 @@ struct vfsmount *lookup_mnt(const struct path *path)
 	return found ? &found->mnt : NULL;
 }
 
+/*
+ * An automount point that nothing is mounted on yet gets its mount now,
+ * as Linux's follow_automount does: /sys/kernel/debug/tracing is tracefs
+ * the first time anyone walks into it.  A failure leaves the plain
+ * directory, which is what the walk then sees.
+ */
+static void follow_automount(struct path *path)
+{
+	struct vfsmount *mnt;
+
+	if (!(path->dentry->d_flags & DCACHE_NEED_AUTOMOUNT) || d_mountpoint(path->dentry) ||
+	    !path->dentry->d_op || !path->dentry->d_op->d_automount)
+		return;
+	mnt = path->dentry->d_op->d_automount(path);
+	if (IS_ERR_OR_NULL(mnt))
+		return;
+	mutex_lock(&namespace_sem);
+	if (d_mountpoint(path->dentry) || !real_mount(path->mnt)->mnt_attached)
+		mntput(mnt);	/* another walker was first, or the parent went away */
+	else
+		attach_mnt(real_mount(mnt), path);
+	mutex_unlock(&namespace_sem);
+}
+
 /* Step down through every mount stacked on @path; true if it moved. */
 bool follow_down_mount(struct path *path)
 {
 	bool moved = false;
 
+	follow_automount(path);
 	while (d_mountpoint(path->dentry)) {
 		struct vfsmount *mnt = lookup_mnt(path);
 

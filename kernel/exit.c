@@ -32,6 +32,7 @@
 #include <linux/time64.h>
 #include <linux/tty.h>
 #include <linux/uaccess.h>
+#include <trace/events/sched.h>
 #include <uapi/linux/siginfo.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/wait.h>
@@ -474,6 +475,7 @@ void __noreturn do_exit(long code)
 	ptrace_event(PTRACE_EVENT_EXIT, code);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
+	trace_sched_process_exit(tsk);
 	spin_lock_irq(&tsk->sighand->siglock);
 	group_dead = --tsk->signal->nr_threads == 0;
 	spin_unlock_irq(&tsk->sighand->siglock);

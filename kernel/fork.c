@@ -45,6 +45,7 @@
 #include <linux/time64.h>
 #include <linux/uaccess.h>
 #include <linux/vmstat.h>
+#include <trace/events/sched.h>
 #include <uapi/linux/sched.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
@@ -307,6 +308,7 @@ static void init_child_fields(struct task_struct *p, unsigned long clone_flags,
 	INIT_LIST_HEAD(&p->ptraced);
 	INIT_LIST_HEAD(&p->ptrace_entry);
 	p->ptrace = 0;
+	p->curr_ret_stack = 0;	/* the parent's hooked returns are not ours */
 	p->jobctl = 0;
 	INIT_LIST_HEAD(&p->thread_group);
 	INIT_LIST_HEAD(&p->thread_node);
@@ -559,6 +561,7 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 	}
 	if (clone_flags & CLONE_VFORK)
 		get_task_struct(p);
+	trace_sched_process_fork(current, p);
 	wake_up_new_task(p);
 	/* The tracer hears of the child (GETEVENTMSG: its PID) before we go on. */
 	if (unlikely(trace))

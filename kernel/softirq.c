@@ -29,6 +29,7 @@
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/time64.h>
+#include <trace/events/irq.h>
 #include <asm/smp.h>
 
 /* Linux's budget for one __do_softirq() before ksoftirqd takes over. */
@@ -105,10 +106,12 @@ static void run_softirq_vector(unsigned int nr)
 	unsigned int *count = this_cpu_ptr(&softirq_count[0]);
 
 	count[nr]++;
+	trace_softirq_entry(nr);
 	if (h->action)
 		h->action(h);
 	else
 		pr_warn_once("softirq: %s raised but never opened\n", softirq_to_name[nr]);
+	trace_softirq_exit(nr);
 }
 
 /*

@@ -17,6 +17,7 @@
 #include <linux/mutex.h>
 #include <linux/err.h>
 #include <linux/slab.h>
+#include <linux/dcache.h>
 #include <asm/page.h>
 
 #define DEBUGFS_MAGIC	0x64626720
@@ -101,6 +102,34 @@ struct dentry *debugfs_create_dir(const char *name, struct dentry *parent)
 	return debugfs_create(name, S_IFDIR | 0700, parent, NULL, NULL);
 }
 EXPORT_SYMBOL_GPL(debugfs_create_dir);
+
+static struct vfsmount *debugfs_automount(struct path *path)
+{
+	debugfs_automount_t f = d_inode(path->dentry)->i_private;
+
+	return f(path->dentry, NULL);
+}
+
+static const struct dentry_operations debugfs_automount_dops = {
+	.d_automount	= debugfs_automount,
+};
+
+/*
+ * A directory that another filesystem is mounted on the first time a
+ * path walk enters it: tracefs at /sys/kernel/debug/tracing, so the old
+ * path keeps working without anyone mounting tracefs by hand.
+ */
+struct dentry *debugfs_create_automount(const char *name, struct dentry *parent,
+					debugfs_automount_t f, void *data)
+{
+	struct dentry *dentry = debugfs_create(name, S_IFDIR | 0700, parent, f, NULL);
+
+	if (IS_ERR(dentry))
+		return dentry;
+	dentry->d_op = &debugfs_automount_dops;
+	dentry->d_flags |= DCACHE_NEED_AUTOMOUNT;
+	return dentry;
+}
 
 /*
  * Remove a file or a directory and all below it.  Unlike sysfs, an open

@@ -32,6 +32,9 @@
 #include <linux/sched/task.h>
 #include <linux/kstrtox.h>
 #include <linux/uaccess.h>
+#include <linux/stacktrace.h>
+#include <linux/kallsyms.h>
+#include <linux/slab.h>
 #include "internal.h"
 
 #define PROC_ARGS_MAX	(128 * 1024)	/* the most of argv or envp shown */
@@ -576,6 +579,100 @@ static int proc_futex_calls_show(struct seq_file *m, struct task_struct *task)
 	return 0;
 }
 
+#define PROC_STACK_DEPTH	64
+
+/* The scheduler's own frames, which wchan looks past (Linux: the .sched.text section). */
+static bool in_sched_functions(const char *name)
+{
+	static const char *const prefixes[] = {
+		"schedule", "__schedule", "context_switch", "__switch_to", "io_schedule",
+		"preempt_schedule", "wait_for_completion", "__wait_for_common", "mutex_lock",
+		"__mutex_lock", "do_nanosleep", "hrtimer_nanosleep",
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(prefixes); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+static bool proc_in_sched(unsigned long addr)
+{
+	char name[KSYM_NAME_LEN];
+	unsigned long size, off;
+
+	return !kallsyms_lookup(addr, &size, &off, NULL, name) || in_sched_functions(name);
+}
+
+/* /proc/<pid>/stack: the kernel stack of a sleeping task; root only, as it shows kernel addresses' names. */
+static int proc_pid_stack(struct seq_file *m, struct task_struct *task)
+{
+	unsigned long *entries;
+	unsigned int i, n;
+
+	if (!capable(CAP_SYS_ADMIN) || !ptrace_may_access(task, PTRACE_MODE_ATTACH_FSCREDS))
+		return -EACCES;
+	entries = kmalloc_array(PROC_STACK_DEPTH, sizeof(*entries), GFP_KERNEL);
+	if (!entries)
+		return -ENOMEM;
+	n = stack_trace_save_tsk(task, entries, PROC_STACK_DEPTH);
+	/* From the first frame that is not the scheduler's own, as Linux starts. */
+	for (i = 0; i < n && proc_in_sched(entries[i]); i++)
+		;
+	for (; i < n; i++)
+		seq_printf(m, "[<0>] %pB\n", (void *)entries[i]);	/* addresses hidden, as kptr_restrict does */
+	kfree(entries);
+	return 0;
+}
+
+/* /proc/<pid>/wchan: the function a sleeping task waits in, "0" if it runs. */
+static int proc_pid_wchan(struct seq_file *m, struct task_struct *task)
+{
+	unsigned long entries[PROC_STACK_DEPTH];
+	char name[KSYM_NAME_LEN];
+	unsigned int i, n = 0;
+
+	if (proc_may_inspect(task))
+		n = stack_trace_save_tsk(task, entries, PROC_STACK_DEPTH);
+	for (i = 0; i < n; i++) {
+		unsigned long size, off;
+
+		if (proc_in_sched(entries[i]))
+			continue;
+		seq_puts(m, kallsyms_lookup(entries[i], &size, &off, NULL, name));
+		return 0;
+	}
+	seq_putc(m, '0');
+	return 0;
+}
+
+/*
+ * /proc/<pid>/syscall: the call a blocked task is in, its six arguments,
+ * user stack pointer and instruction pointer; "-1 sp pc" outside any
+ * call; "running" while it runs elsewhere.
+ */
+static int proc_pid_syscall(struct seq_file *m, struct task_struct *task)
+{
+	struct pt_regs *regs;
+
+	if (!ptrace_may_access(task, PTRACE_MODE_ATTACH_FSCREDS))
+		return -EACCES;
+	/* Itself: the read of this file, as Linux shows it. */
+	if (task != current && READ_ONCE(task->on_cpu)) {
+		seq_puts(m, "running\n");
+		return 0;
+	}
+	regs = task_pt_regs(task);
+	if ((long)regs->orig_ax < 0)
+		seq_printf(m, "-1 0x%lx 0x%lx\n", regs->sp, regs->ip);
+	else
+		seq_printf(m, "%ld 0x%lx 0x%lx 0x%lx 0x%lx 0x%lx 0x%lx 0x%lx 0x%lx\n",
+			   (long)regs->orig_ax, regs->di, regs->si, regs->dx, regs->r10, regs->r8,
+			   regs->r9, regs->sp, regs->ip);
+	return 0;
+}
+
 #define REG(n, m, s)	{ .name = n, .mode = S_IFREG | (m), .show = s }
 #define LNK(n, g)	{ .name = n, .mode = S_IFLNK | 0777, .get_path = g }
 
@@ -662,11 +759,14 @@ static const struct pid_entry tgid_base_stuff[] = {
 	{ .name = "pagemap", .mode = S_IFREG | 0400, .fop = &proc_pagemap_operations },
 	LNK("root", proc_root_path),
 	REG("smaps", 0444, proc_pid_smaps),
+	REG("stack", 0400, proc_pid_stack),
 	REG("stat", 0444, proc_pid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("status", 0444, proc_pid_status),
+	REG("syscall", 0400, proc_pid_syscall),
 	{ .name = "task", .mode = S_IFDIR | 0555, .iop = &proc_task_inode_operations,
 	  .fop = &proc_task_operations },
+	REG("wchan", 0444, proc_pid_wchan),
 };
 
 /*

@@ -267,8 +267,10 @@ static int __init sysfs_init(void)
 	block_kobj = sysfs_top("block");	/* disks (block/genhd.c) */
 	for (unsigned int i = 0; i < ARRAY_SIZE(others); i++)
 		sysfs_top(others[i]);
-	if (kernel_kobj)
+	if (kernel_kobj) {
 		sysfs_create_dir(kernel_kobj, "debug");	/* debugfs's mount point */
+		sysfs_create_dir(kernel_kobj, "tracing");	/* tracefs's */
+	}
 	return register_filesystem(&sysfs_fs_type);
 }
 core_initcall(sysfs_init);

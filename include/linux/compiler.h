@@ -20,6 +20,8 @@
  */
 #define __always_inline __inline __attribute__ ((__always_inline__))
 #define noinline	__attribute__((__noinline__))
+/* Not patched by the function tracer: no fentry NOP (see FTRACE in the Makefile). */
+#define notrace		__attribute__((__no_instrument_function__))
 #define __noreturn	__attribute__((__noreturn__))
 #define __packed	__attribute__((__packed__))
 #define __aligned(x)	__attribute__((__aligned__(x)))

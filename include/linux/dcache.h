@@ -38,11 +38,17 @@ struct dentry_operations {
 	void (*d_release)(struct dentry *dentry);
 	/* A name made when asked, for dentries of pseudo filesystems (sockfs). */
 	char *(*d_dname)(struct dentry *dentry, char *buffer, int buflen);
+	/*
+	 * A mount made on first entry (DCACHE_NEED_AUTOMOUNT): tracefs under
+	 * /sys/kernel/debug/tracing.  Returns it with one reference.
+	 */
+	struct vfsmount *(*d_automount)(struct path *path);
 };
 
 #define DCACHE_MOUNTED		0x0001	/* something is mounted on it */
 #define DCACHE_CURSOR		0x0002	/* a readdir position marker, not a name */
 #define DCACHE_HASHED		0x0004	/* in the hash and the parent's list */
+#define DCACHE_NEED_AUTOMOUNT	0x0008	/* d_op->d_automount mounts something here */
 
 struct dentry {
 	unsigned int d_flags;

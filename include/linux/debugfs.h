@@ -12,6 +12,10 @@ struct dentry *debugfs_create_file(const char *name, umode_t mode, struct dentry
 				   void *data, const struct file_operations *fops);
 struct dentry *debugfs_create_dir(const char *name, struct dentry *parent);
 void debugfs_remove(struct dentry *dentry);
+struct vfsmount;
+typedef struct vfsmount *(*debugfs_automount_t)(struct dentry *, void *);
+struct dentry *debugfs_create_automount(const char *name, struct dentry *parent,
+					debugfs_automount_t f, void *data);
 #define debugfs_remove_recursive debugfs_remove
 
 #endif

@@ -224,6 +224,14 @@ struct sighand_struct {
 	wait_queue_head_t signalfd_wqh;		/* signalfd readers: a signal arrived */
 };
 
+#define FTRACE_RETFUNC_DEPTH	32
+
+struct ftrace_ret_stack {
+	unsigned long ret;	/* where the function really returns to */
+	unsigned long func;
+	unsigned long long calltime;
+};
+
 struct task_struct {
 	unsigned long thread_flags;	/* TIF_*: atomic bit ops */
 	volatile long state;		/* TASK_RUNNING, TASK_INTERRUPTIBLE, ... */
@@ -267,6 +275,13 @@ struct task_struct {
 	struct list_head ptraced;	/* the tasks we trace */
 	struct list_head ptrace_entry;	/* in our tracer's ptraced list */
 	unsigned long ptrace_message;	/* PTRACE_GETEVENTMSG */
+	/*
+	 * function_graph: the return addresses its hooks replaced, innermost
+	 * last (kernel/trace/trace_functions_graph.c).  Only this task and
+	 * interrupts on its stack push or pop, with interrupts off.
+	 */
+	int curr_ret_stack;
+	struct ftrace_ret_stack ret_stack[FTRACE_RETFUNC_DEPTH];
 	siginfo_t *last_siginfo;		/* the signal of the current ptrace stop */
 	int exit_state;
 	int exit_code;

@@ -13,6 +13,7 @@
 #include <linux/irq.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <trace/events/irq.h>
 
 struct irq_desc irq_desc[NR_IRQS];
 
@@ -143,8 +144,14 @@ void generic_handle_irq(unsigned int irq)
 
 	desc->kstat_irqs[smp_processor_id()]++;
 	spin_lock(&desc->lock);
-	for (action = desc->action; action; action = action->next)
-		ret |= action->handler(irq, action->dev_id);
+	for (action = desc->action; action; action = action->next) {
+		irqreturn_t r;
+
+		trace_irq_handler_entry(irq, action->name);
+		r = action->handler(irq, action->dev_id);
+		trace_irq_handler_exit(irq, r);
+		ret |= r;
+	}
 	spin_unlock(&desc->lock);
 	/*
 	 * An occasional unclaimed interrupt is normal (a UART that raised

@@ -27,6 +27,7 @@
 #include <asm/pgtable.h>
 #include <linux/uaccess.h>
 #include <linux/sched/signal.h>
+#include <trace/events/sched.h>
 #include <asm/mmu_context.h>
 #include <asm/switch_to.h>
 #include "sched.h"
@@ -129,6 +130,7 @@ static int try_to_wake_up(struct task_struct *p, unsigned int state)
 	if (!(READ_ONCE(p->state) & state))
 		goto out;
 	success = 1;
+	trace_sched_wakeup(p);
 	if (!p->on_rq) {
 		update_rq_clock(rq);
 		if (p->state == TASK_UNINTERRUPTIBLE)
@@ -307,6 +309,7 @@ static void __schedule(void)
 		return;
 	}
 	rq->nr_switches++;
+	trace_sched_switch(prev->state == TASK_RUNNING, prev, next);
 	rq->curr = next;
 	next->on_cpu = 1;
 	context_switch(rq, prev, next);

@@ -44,6 +44,16 @@ const char *syscall_name(unsigned int nr)
 	return nr < NR_syscalls && syscall_names[nr] ? syscall_names[nr] : NULL;
 }
 
+unsigned int syscall_table_size(void)
+{
+	return NR_syscalls;
+}
+
+sys_call_ptr_t syscall_table_entry(unsigned int nr)
+{
+	return nr < NR_syscalls ? sys_call_table[nr] : NULL;
+}
+
 static long sys_ni_syscall(unsigned long nr)
 {
 	/*
@@ -103,10 +113,15 @@ bool do_syscall_64(struct pt_regs *regs, unsigned long nr)
 			goto out;
 		nr = regs->orig_ax;	/* a tracer at a seccomp stop may have changed it */
 	}
+	/* The syscalls trace events see the call as it will run, after both. */
+	if (unlikely(READ_ONCE(syscall_trace_count)))
+		trace_sys_enter(regs, nr);
 	if (likely(nr < NR_syscalls && sys_call_table[nr]))
 		regs->ax = sys_call_table[nr](regs);
 	else
 		regs->ax = sys_ni_syscall(nr);
+	if (unlikely(READ_ONCE(syscall_trace_count)))
+		trace_sys_exit(regs, regs->ax);
 out:
 	syscall_exit_work(regs);
 	syscall_exit_to_user_mode(regs);

@@ -75,7 +75,12 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 	return io_bitmap_copy(p);
 }
 
-struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
+/*
+ * notrace: __switch_to_asm jumps here already on next's stack, so a hook
+ * on entry would take prev's ret_stack and patch next's return address:
+ * function_graph would send next somewhere prev meant to go.
+ */
+notrace struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	fxsave(&prev->thread.fpu);
 	fxrstor(&next->thread.fpu);

@@ -74,6 +74,16 @@ SECTIONS
 		__stop___ksymtab_gpl = .;
 		KEEP(*(__ksymtab_strings))
 		. = ALIGN(8);
+		/* Every function's fentry NOP, for the function tracer (-mrecord-mcount). */
+		__start_mcount_loc = .;
+		KEEP(*(__mcount_loc))
+		__stop_mcount_loc = .;
+		. = ALIGN(8);
+		/* SYSCALL_DEFINEn's descriptions, for the syscall trace events. */
+		__start_syscalls_metadata = .;
+		KEEP(*(__syscalls_metadata))
+		__stop_syscalls_metadata = .;
+		. = ALIGN(8);
 		__initcall_start = .;
 		KEEP(*(.initcall0.init)) KEEP(*(.initcall1.init)) KEEP(*(.initcall2.init))
 		KEEP(*(.initcall3.init)) KEEP(*(.initcall4.init)) KEEP(*(.initcall5.init))

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The x86 half of the function tracer: fentry sites and their patching (arch/x86/kernel/ftrace.c). */
+#ifndef _ASM_X86_FTRACE_H
+#define _ASM_X86_FTRACE_H
+
+#include <linux/types.h>
+
+#define MCOUNT_INSN_SIZE	5	/* call rel32, or the NOP of the same size */
+
+void ftrace_caller(void);
+void return_to_handler(void);
+/*
+ * A batch: ftrace_modify_prepare() (may sleep), then with interrupts off
+ * ftrace_modify_site() for each site and ftrace_modify_done(), then
+ * ftrace_modify_post().
+ */
+int ftrace_modify_prepare(void);
+int ftrace_modify_site(unsigned long ip, bool enable);
+void ftrace_modify_done(void);
+void ftrace_modify_post(void);
+
+#endif

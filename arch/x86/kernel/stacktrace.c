@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel stack of a task that is not running, as return addresses:
+ * what /proc/<pid>/stack prints and /proc/<pid>/wchan reduces to one
+ * name.  A sleeping task's stack ends where __switch_to_asm left it
+ * (thread.sp: six saved registers, %rbp last, then the address it will
+ * return to), and frame pointers (-fno-omit-frame-pointer) chain the
+ * frames above.  Every read stays inside the task's own stack pages,
+ * which the caller's reference on the task keeps allocated, so a task
+ * that wakes meanwhile yields a short or odd trace, never a fault.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/stacktrace.h>
+#include <asm/sections.h>
+#include <asm/page.h>
+
+/* thread.sp + 40: the %rbp __switch_to_asm pushed first; + 48: its return address. */
+#define SWITCH_FRAME_BP		40
+#define SWITCH_FRAME_RET	48
+
+static bool in_kernel_text(unsigned long addr)
+{
+	return addr >= (unsigned long)_stext && addr < (unsigned long)_etext;
+}
+
+unsigned int stack_trace_save_tsk(struct task_struct *tsk, unsigned long *store,
+				  unsigned int size)
+{
+	unsigned long lo = (unsigned long)tsk->stack, hi = lo + THREAD_SIZE;
+	unsigned long sp, bp, ret;
+	unsigned int n = 0;
+
+	if (tsk == current || READ_ONCE(tsk->on_cpu))
+		return 0;
+	sp = READ_ONCE(tsk->thread.sp);
+	if (sp < lo || sp + SWITCH_FRAME_RET + 8 > hi)
+		return 0;
+	bp = *(unsigned long *)(sp + SWITCH_FRAME_BP);
+	ret = *(unsigned long *)(sp + SWITCH_FRAME_RET);
+	while (n < size && in_kernel_text(ret)) {
+		store[n++] = ret;
+		/* Frames only go up the stack; anything else ends the walk. */
+		if (bp <= sp || bp + 16 > hi || (bp & 7))
+			break;
+		sp = bp;
+		ret = ((unsigned long *)bp)[1];
+		bp = ((unsigned long *)bp)[0];
+	}
+	return n;
+}

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Return addresses of a sleeping task's kernel stack (arch/x86/kernel/stacktrace.c). */
+#ifndef _LINUX_STACKTRACE_H
+#define _LINUX_STACKTRACE_H
+
+struct task_struct;
+
+/* Innermost first; 0 for a task that is running (or is current). */
+unsigned int stack_trace_save_tsk(struct task_struct *tsk, unsigned long *store,
+				  unsigned int size);
+
+#endif
