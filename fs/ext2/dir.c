@@ -42,6 +42,16 @@ static bool ext2_check_entry(struct inode *dir, struct ext2_dir_entry_2 *de, uns
 	unsigned int bs = dir->i_sb->s_blocksize;
 	const char *why = NULL;
 
+	/*
+	 * The previous rec_len may leave fewer bytes than a header: then
+	 * de->rec_len itself lies past the block, and must not be read.
+	 */
+	if (bs - off < EXT2_DIR_REC_LEN(1)) {
+		ext2_error(dir->i_sb, "ext2_check_page",
+			   "bad entry in directory #%lu: directory entry across blocks - offset=%llu",
+			   dir->i_ino, lblock * bs + off);
+		return false;
+	}
 	if (de->rec_len < EXT2_DIR_REC_LEN(1))
 		why = "rec_len is smaller than minimal";
 	else if (de->rec_len % 4)
