@@ -42,4 +42,6 @@ mkdir -p "$out"
 "$MKE2FS" -q -F -t ext2 -b 1024 -g 256 -N 64 -d "$tree" "$out/ext2-1k-groups.img" 768k >/dev/null
 "$MKE2FS" -q -F -t ext2 -b 4096 -N 64 -I 128 -d "$tree" "$out/ext2-4k.img" 256k >/dev/null
 "$MKE2FS" -q -F -t ext4 -b 1024 -N 64 -O ^has_journal,metadata_csum -d "$tree" "$out/ext4-1k.img" 256k >/dev/null
+# Without checksums, mutations reach the extent code instead of the checksum check.
+"$MKE2FS" -q -F -t ext4 -b 1024 -N 64 -O ^has_journal,^metadata_csum -d "$tree" "$out/ext4-1k-nocsum.img" 256k >/dev/null
 "$MKE2FS" -q -F -t ext4 -b 4096 -N 64 -O ^has_journal,metadata_csum,64bit -d "$tree" "$out/ext4-4k.img" 512k >/dev/null
