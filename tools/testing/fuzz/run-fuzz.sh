@@ -4,7 +4,9 @@
 # Run the ext2 fuzz target (the Makefile's run and fuzz targets) and
 # print one result line, "PASS fuzz/ext2 (...)" or "FAIL fuzz/ext2: why":
 #   1. every seed image, changed by the target's write path, is still
-#      clean for e2fsck -fn (the changes themselves are right);
+#      clean for e2fsck -fn (the changes themselves are right), and so is
+#      every regressions/*.fsck.img (a corruption the driver must refuse
+#      to spread, e.g. a bitmap that offers a metadata block);
 #   2. every input in regressions/ (images that once crashed fs/ext2)
 #      runs clean;
 #   3. libFuzzer mutates the corpus for <seconds>.
@@ -29,10 +31,11 @@ fail() {
 }
 
 : >"$log"
-for img in "$b"/seeds/ext2-*.img; do
+# Seeds, and corrupt images the driver must repair rather than make worse.
+for img in "$b"/seeds/ext2-*.img "$dir"/regressions/*.fsck.img; do
 	out=$b/fsck-check.img
 	if ! FUZZ_DUMP=$out "$bin" "$img" >>"$log" 2>&1; then
-		fail "the seed $(basename "$img") crashes the target"
+		fail "$(basename "$img") crashes the target"
 	fi
 	if ! "$E2FSCK" -fn "$out" >>"$log" 2>&1; then
 		fail "e2fsck -fn finds errors after the target's changes to $(basename "$img")"
