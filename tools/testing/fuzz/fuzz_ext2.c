@@ -7,7 +7,7 @@
  * each name, which is ext2_find_entry and ext2_iget), every file's blocks
  * are mapped and read, every symlink is followed; on a writable mount
  * some changes follow (create, write, link, mkdir, symlink, truncate,
- * unlink, rmdir, rename) so the allocators meet whatever bitmaps the
+ * unlink, rmdir, rename of files and of a directory to a new parent) so the allocators meet whatever bitmaps the
  * image has.  Then it is unmounted, and every buffer and inode must have
  * been given back.
  *
@@ -244,6 +244,19 @@ static void change_tree(struct walk *w)
 
 		if (!f->d_parent->d_inode->i_op->unlink(f->d_parent->d_inode, f))
 			;	/* freed at the last dput, by ext2_evict_inode */
+	}
+
+	/* A directory to another parent: its ".." changes, and both parents' link counts. */
+	for (i = 1; i < w->ndirs; i++) {
+		struct dentry *d = w->dirs[i], *n;
+
+		if (d->d_parent == root)
+			continue;
+		n = lookup(w, root, "fz_movedir");
+		if (n && !n->d_inode)
+			iop->rename(d->d_parent->d_inode, d, root->d_inode, n, 0);
+		dput(n);
+		break;
 	}
 
 	a = lookup(w, dir, "fz_file");
