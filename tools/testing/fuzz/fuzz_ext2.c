@@ -6,8 +6,9 @@
  * directory reachable from the root is read (readdir, then a lookup of
  * each name, which is ext2_find_entry and ext2_iget), every file's blocks
  * are mapped and read, every symlink is followed; on a writable mount
- * some changes follow (create, write, link, mkdir, symlink, truncate,
- * unlink, rmdir, rename of files and of a directory to a new parent) so the allocators meet whatever bitmaps the
+ * some changes follow (create, write, link, mkdir, symlink, mknod,
+ * O_TMPFILE, chmod, truncate, unlink, rmdir, rename of files and of a
+ * directory to a new parent) so the allocators meet whatever bitmaps the
  * image has.  Then it is unmounted, and every buffer and inode must have
  * been given back.
  *
@@ -268,6 +269,25 @@ static void change_tree(struct walk *w)
 			iop->unlink(root->d_inode, b);
 		dput(b);
 		iop->unlink(dir->d_inode, a);
+	}
+	dput(a);
+
+	/* A device node (its number lives in i_block), and an O_TMPFILE that gets a name. */
+	a = lookup(w, root, "fz_dev");
+	if (a && !a->d_inode && !iop->mknod(root->d_inode, a, S_IFCHR | 0600, MKDEV(4, 70000))) {
+		struct iattr attr = { .ia_valid = ATTR_MODE, .ia_mode = S_IFCHR | 0640 };
+
+		a->d_inode->i_op->setattr(a, &attr);
+		iop->unlink(root->d_inode, a);
+	}
+	dput(a);
+	a = fuzz_d_alloc(w->sb, root, "", 0);
+	if (!iop->tmpfile(root->d_inode, a, S_IFREG | 0600)) {
+		b = lookup(w, root, "fz_was_tmp");
+		write_blocks(a->d_inode, lblocks, 2);
+		if (b && !b->d_inode && !iop->link(a, root->d_inode, b))
+			iop->unlink(root->d_inode, b);
+		dput(b);
 	}
 	dput(a);
 
