@@ -240,11 +240,11 @@ static void change_tree(struct walk *w)
 	/* Files already there: cut them (their block trees are whatever the image says). */
 	for (i = 0; i < w->nfiles; i++)
 		truncate_to(w->files[i], i ? 0 : w->files[i]->d_inode->i_size / 3);
+	/* One goes: its blocks and inode are freed at the last dput (ext2_evict_inode). */
 	if (w->nfiles > 1) {
 		struct dentry *f = w->files[1];
 
-		if (!f->d_parent->d_inode->i_op->unlink(f->d_parent->d_inode, f))
-			;	/* freed at the last dput, by ext2_evict_inode */
+		f->d_parent->d_inode->i_op->unlink(f->d_parent->d_inode, f);
 	}
 
 	/* A directory to another parent: its ".." changes, and both parents' link counts. */
@@ -302,7 +302,9 @@ static void change_tree(struct walk *w)
 			iop->symlink(sub->d_inode, s1, "t");
 		if (s2 && !s2->d_inode)
 			iop->symlink(sub->d_inode, s2, long_target);
-		iop->rmdir(root->d_inode, sub);	/* not empty: must refuse */
+		if (((c && c->d_inode) || (s1 && s1->d_inode) || (s2 && s2->d_inode)) &&
+		    !iop->rmdir(root->d_inode, sub))
+			host_die("rmdir removed a directory that has entries");
 		if (c && c->d_inode) {
 			struct dentry *n = lookup(w, root, "fz_moved");
 
