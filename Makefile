@@ -7,6 +7,7 @@
 #   make iso        build/lantern.iso, booted through GRUB
 #   make debug      as run, halted, with a gdb stub on :GDBPORT (1234 + uid)
 #   make test       host unit tests and boot tests; ends with "N passed, N failed"
+#   make fuzz       fs/ext2 fed mutated disk images on the host (FUZZ_TIME=)
 #   make check      warnings as errors, shellcheck on the scripts
 #   make help       every target, with what it does
 #   make modules    loadable modules: the tree's (obj-m), or M=<dir>'s
@@ -104,7 +105,7 @@ $(GEN)/asm-offsets.h: arch/x86/kernel/asm-offsets.c scripts/asm-offsets.sh
 	@scripts/asm-offsets.sh $(BUILD)/asm-offsets.s > $@.tmp
 	@cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
 
-.PHONY: all deps run iso debug test unit bench ltp check help clean FORCE
+.PHONY: all deps run iso debug test unit fuzz bench ltp check help clean FORCE
 all: deps $(BUILD)/vmlinux $(BUILD)/initramfs-busybox.cpio.gz
 
 # Checked once per build; cheap when everything is there.
@@ -273,6 +274,12 @@ debug: all $(INITRD)
 unit:
 	@$(MAKE) -s -C tools/testing/unit run
 
+# fs/ext2 against mutated disk images on the host (tools/testing/fuzz/):
+# FUZZ_TIME seconds, 600 unless given; make test runs it for 50.
+fuzz:
+	@scripts/deps.sh clang e2fsprogs
+	@$(MAKE) -s -C tools/testing/fuzz fuzz $(if $(FUZZ_TIME),FUZZ_TIME=$(FUZZ_TIME))
+
 include usr/Makefile.usr
 include usr/Makefile.busybox
 include usr/Makefile.debian
@@ -297,7 +304,7 @@ bench: all
 # warning an error (KCFLAGS has -Wall -Wextra -Wmissing-prototypes), the
 # host unit tests (built with -Werror already), and shellcheck on every
 # shell script.
-SHELL_SCRIPTS := $(wildcard scripts/*.sh tools/*.sh tools/*/*.sh tools/testing/unit/*.sh) \
+SHELL_SCRIPTS := $(wildcard scripts/*.sh tools/*.sh tools/*/*.sh tools/testing/unit/*.sh tools/testing/fuzz/*.sh) \
 		 .ci/run usr/busybox/rcS
 check:
 	@scripts/deps.sh $(DEB_BUILD) musl-tools shellcheck
@@ -341,6 +348,7 @@ help:
 	@echo "  make test         unit, boot, user and scenario tests: \"N passed, N failed\""
 	@echo "                    (tools/run-tests.sh FILTER runs a subset)"
 	@echo "  make unit         the host unit tests alone"
+	@echo "  make fuzz         fs/ext2 on mutated disk images, FUZZ_TIME=600 seconds (host, clang)"
 	@echo "  make check        warnings as errors (-Wmissing-prototypes too), shellcheck"
 	@echo "  make bench        Lantern against Debian's Linux in identical VMs"
 	@echo "  make compile_commands.json   compile commands for editors and clang tools"
@@ -353,6 +361,7 @@ else
 clean:
 	rm -rf $(BUILD)
 	@$(MAKE) -s -C tools/testing/unit clean 2>/dev/null || true
+	@$(MAKE) -s -C tools/testing/fuzz clean 2>/dev/null || true
 endif
 
 -include $(shell find $(BUILD) -type f -name '*.d' 2>/dev/null)

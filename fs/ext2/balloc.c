@@ -71,6 +71,29 @@ static unsigned long group_blocks(struct super_block *sb, unsigned long g)
 	return min_t(u64, sbi->s_blocks_per_group, sbi->s_blocks_count - start);
 }
 
+/*
+ * Is @block metadata of group @g: its superblock copy and descriptors, or
+ * the bitmaps and inode table its descriptor names?  A bitmap that says
+ * such a block is free is corrupt; handing the block to a file would let
+ * the file's data overwrite (and new blocks are zeroed) the filesystem's
+ * own structures.
+ */
+static bool ext2_in_system_zone(struct super_block *sb, unsigned long g, u64 block)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(sb);
+	struct ext2_group_desc *gd = ext2_get_group_desc(sb, g, NULL);
+	u64 start = sbi->s_first_data_block + (u64)g * sbi->s_blocks_per_group;
+	u64 it = ext2_gd_inode_table(sb, gd);
+
+	if (block < sbi->s_first_data_block)
+		return true;
+	if (ext2_group_has_super(sb, g) && block >= start &&
+	    block < start + 1 + sbi->s_gdb_count + sbi->s_es->s_reserved_gdt_blocks)
+		return true;
+	return block == ext2_gd_block_bitmap(sb, gd) || block == ext2_gd_inode_bitmap(sb, gd) ||
+	       (block >= it && block < it + sbi->s_itb_per_group);
+}
+
 int ext2_new_block(struct inode *inode, u64 goal, u64 *block)
 {
 	struct super_block *sb = inode->i_sb;
@@ -101,6 +124,15 @@ int ext2_new_block(struct inode *inode, u64 goal, u64 *block)
 		if (g == g0)
 			start = (goal - sbi->s_first_data_block) % sbi->s_blocks_per_group;
 		bit = find_zero_bit_from(map, n, start);
+		while (bit < n && ext2_in_system_zone(sb, g, sbi->s_first_data_block +
+						       (u64)g * sbi->s_blocks_per_group + bit)) {
+			/* Leave it marked in use, as it always should have been, and look on. */
+			ext2_error(sb, "ext2_new_blocks", "Allocating block in system zone - block = %llu",
+				   sbi->s_first_data_block + (u64)g * sbi->s_blocks_per_group + bit);
+			map[bit >> 3] |= 1 << (bit & 7);
+			mark_buffer_dirty(bh);
+			bit = find_zero_bit_from(map, n, bit);
+		}
 		if (bit >= n) {
 			brelse(bh);
 			ext2_error(sb, __func__, "group %lu claims %u free blocks but its bitmap is full",
@@ -151,6 +183,10 @@ void ext2_free_blocks(struct inode *inode, u64 block, unsigned long count)
 		}
 		g = (block - sbi->s_first_data_block) / sbi->s_blocks_per_group;
 		bit = (block - sbi->s_first_data_block) % sbi->s_blocks_per_group;
+		if (ext2_in_system_zone(sb, g, block)) {
+			ext2_error(sb, __func__, "Freeing blocks in system zones - Block = %llu", block);
+			continue;
+		}
 		gd = ext2_get_group_desc(sb, g, &gbh);
 		bh = sb_bread(sb, ext2_gd_block_bitmap(sb, gd));
 		if (!bh)

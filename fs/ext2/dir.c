@@ -42,6 +42,16 @@ static bool ext2_check_entry(struct inode *dir, struct ext2_dir_entry_2 *de, uns
 	unsigned int bs = dir->i_sb->s_blocksize;
 	const char *why = NULL;
 
+	/*
+	 * The previous rec_len may leave fewer bytes than a header: then
+	 * de->rec_len itself lies past the block, and must not be read.
+	 */
+	if (bs - off < EXT2_DIR_REC_LEN(1)) {
+		ext2_error(dir->i_sb, "ext2_check_page",
+			   "bad entry in directory #%lu: directory entry across blocks - offset=%llu",
+			   dir->i_ino, lblock * bs + off);
+		return false;
+	}
 	if (de->rec_len < EXT2_DIR_REC_LEN(1))
 		why = "rec_len is smaller than minimal";
 	else if (de->rec_len % 4)
@@ -60,6 +70,18 @@ static bool ext2_check_entry(struct inode *dir, struct ext2_dir_entry_2 *de, uns
 	return false;
 }
 
+/*
+ * Directories are written block after block and never have holes; an
+ * i_size that runs past the blocks is corruption (Linux: "directory hole
+ * found"), not empty space to walk -- a corrupt size of 2^40 would take
+ * hours of "holes" to cross.
+ */
+static int ext2_dir_hole(struct inode *dir, u64 lblock)
+{
+	return ext2_error(dir->i_sb, __func__, "directory #%lu has a hole at block %llu (size %lld)",
+			  dir->i_ino, lblock, dir->i_size);
+}
+
 static int ext2_readdir(struct file *file, struct dir_context *ctx)
 {
 	struct inode *dir = file_inode(file);
@@ -72,12 +94,8 @@ static int ext2_readdir(struct file *file, struct dir_context *ctx)
 		unsigned int off = ctx->pos % bs, p = 0;
 		struct buffer_head *bh = ext2_bread(dir, lblock, false, &err);
 
-		if (!bh) {
-			if (err)
-				return err;
-			ctx->pos = (lblock + 1) * bs;	/* a hole in a directory: skip it */
-			continue;
-		}
+		if (!bh)
+			return err ? err : ext2_dir_hole(dir, lblock);
 		/* Resynchronise to an entry boundary (the position may be stale after a change). */
 		while (p < off) {
 			struct ext2_dir_entry_2 *de = (void *)(bh->b_data + p);
@@ -129,11 +147,8 @@ static int ext2_walk_dir(struct inode *dir, struct buffer_head **res_bh,
 		struct buffer_head *bh = ext2_bread(dir, lblock, false, &err);
 		unsigned int p = 0;
 
-		if (!bh) {
-			if (err)
-				return err;
-			continue;
-		}
+		if (!bh)
+			return err ? err : ext2_dir_hole(dir, lblock);
 		while (p < bs) {
 			struct ext2_dir_entry_2 *de = (void *)(bh->b_data + p);
 

@@ -206,6 +206,7 @@ void ext2_sb_dirty(struct super_block *sb);
 
 /* inode.c */
 struct inode *ext2_iget(struct super_block *sb, unsigned long ino);
+bool ext2_inode_in_memory(struct super_block *sb, unsigned long ino);
 int ext2_write_inode(struct inode *inode);
 /* Logical block @lblock of @inode: its disk block (0: a hole), allocating if @create. */
 int ext2_get_block(struct inode *inode, u64 lblock, bool create, u64 *phys);

@@ -22,6 +22,31 @@ unsigned long ext2_count_free_inodes(struct super_block *sb)
 	return n;
 }
 
+/*
+ * A free bit in the inode bitmap, but the slot still holds a linked inode
+ * (or the inode is in memory): the bitmap is corrupt.  Reusing the slot
+ * would wipe a live file and leave its names pointing at a stranger.
+ */
+static bool ext2_inode_slot_in_use(struct super_block *sb, struct ext2_group_desc *gd,
+				   unsigned long ino, unsigned long index)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(sb);
+	struct buffer_head *bh;
+	bool used = true;
+
+	if (!ext2_inode_in_memory(sb, ino)) {
+		bh = sb_bread(sb, ext2_gd_inode_table(sb, gd) + index / sbi->s_inodes_per_block);
+		if (!bh)
+			return true;	/* unreadable: certainly not to be handed out */
+		used = ((struct ext2_inode *)(bh->b_data + (index % sbi->s_inodes_per_block) *
+					     sbi->s_inode_size))->i_links_count != 0;
+		brelse(bh);
+	}
+	if (used)
+		ext2_error(sb, "ext2_new_inode", "inode number already in use - inode=%lu", ino);
+	return used;
+}
+
 struct inode *ext2_new_inode(struct inode *dir, umode_t mode)
 {
 	struct super_block *sb = dir->i_sb;
@@ -51,9 +76,15 @@ struct inode *ext2_new_inode(struct inode *dir, umode_t mode)
 			break;
 		}
 		map = (u8 *)bh->b_data;
-		for (bit = g ? 0 : sbi->s_first_ino - 1; bit < sbi->s_inodes_per_group; bit++)
-			if (!(map[bit >> 3] & (1 << (bit & 7))))
+		for (bit = g ? 0 : sbi->s_first_ino - 1; bit < sbi->s_inodes_per_group; bit++) {
+			if (map[bit >> 3] & (1 << (bit & 7)))
+				continue;
+			if (!ext2_inode_slot_in_use(sb, gd, (u64)g * sbi->s_inodes_per_group + bit + 1, bit))
 				break;
+			/* The bitmap is wrong: keep the bit set, as it should have been, and look on. */
+			map[bit >> 3] |= 1 << (bit & 7);
+			mark_buffer_dirty(bh);
+		}
 		if (bit >= sbi->s_inodes_per_group) {
 			brelse(bh);
 			continue;

@@ -45,6 +45,27 @@ static struct inode *ext2_ilookup(struct super_block *sb, unsigned long ino)
 	return found;
 }
 
+/*
+ * Is inode @ino in use in memory?  One being evicted (no references
+ * left) no longer counts: it may already have given its number back.
+ */
+bool ext2_inode_in_memory(struct super_block *sb, unsigned long ino)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(sb);
+	struct ext2_inode_info *ei;
+	bool found = false;
+
+	spin_lock(&sbi->s_hash_lock);
+	list_for_each_entry(ei, &sbi->s_inodes_hash, i_hash) {
+		if (ei->vfs_inode.i_ino == ino && atomic_read(&ei->vfs_inode.i_count)) {
+			found = true;
+			break;
+		}
+	}
+	spin_unlock(&sbi->s_hash_lock);
+	return found;
+}
+
 /* The inode's slot: its inode-table block (read) and the offset in it. */
 static struct buffer_head *ext2_inode_block(struct super_block *sb, unsigned long ino,
 					    unsigned int *offset)
