@@ -24,6 +24,7 @@
 #include <linux/dynamic_debug.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -350,10 +351,16 @@ int ddebug_exec_queries(char *query, const char *modname)
 
 static char *dynamic_emit_prefix(const struct _ddebug *desc, char *buf, size_t size)
 {
-	int n = 0;
+	int n = 0, after_tid;
 
-	if (desc->flags & _DPRINTK_FLAGS_INCL_TID)
-		n += scnprintf(buf + n, size - n, "[%d] ", task_pid_nr(current));
+	/* The thread id carries its own space; the fields after it end in ':'. */
+	if (desc->flags & _DPRINTK_FLAGS_INCL_TID) {
+		if (in_interrupt())
+			n += scnprintf(buf + n, size - n, "<intr> ");
+		else
+			n += scnprintf(buf + n, size - n, "[%d] ", task_pid_nr(current));
+	}
+	after_tid = n;
 	if (desc->flags & _DPRINTK_FLAGS_INCL_MODNAME)
 		n += scnprintf(buf + n, size - n, "%s:", desc->modname);
 	if (desc->flags & _DPRINTK_FLAGS_INCL_FUNCNAME)
@@ -362,9 +369,9 @@ static char *dynamic_emit_prefix(const struct _ddebug *desc, char *buf, size_t s
 		n += scnprintf(buf + n, size - n, "%s:", kbasename(desc->filename));
 	if (desc->flags & _DPRINTK_FLAGS_INCL_LINENO)
 		n += scnprintf(buf + n, size - n, "%d:", desc->lineno);
-	if (n)
+	if (n > after_tid)
 		scnprintf(buf + n, size - n, " ");
-	else
+	else if (!n)
 		buf[0] = '\0';
 	return buf;
 }
