@@ -16,6 +16,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/cache.h>
 #include <linux/list.h>
 #include <linux/init.h>
 #include <linux/export.h>
