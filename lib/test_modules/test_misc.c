@@ -3,11 +3,16 @@
  * A misc device with the file operations a driver uses: read and write
  * of a buffer (copy_to_user/copy_from_user), llseek, an ioctl that
  * reports the length, poll (readable while the buffer holds something;
- * an ioctl empties it), and private_data pointing at the miscdevice.
+ * an ioctl empties it), private_data pointing at the miscdevice, and
+ * mmap of one page the module allocated: what the module wrote there at
+ * init is what the program sees, and what the program stores there the
+ * module reads back (TEST_MISC_PAGE_SUM).
  */
 #include <linux/module.h>
+#include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
+#include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/poll.h>
 #include <linux/sched.h>
@@ -16,17 +21,23 @@
 
 #define TEST_MISC_GET_LEN	_IOR('t', 1, int)
 #define TEST_MISC_CLEAR		_IO('t', 2)
+#define TEST_MISC_PAGE_SUM	_IOR('t', 3, int)
 
 static char buf[64] = "misc ok\n";
 static size_t buf_len = 8;
 static DEFINE_MUTEX(buf_lock);
 static DECLARE_WAIT_QUEUE_HEAD(buf_wait);
 static struct miscdevice test_misc_dev;
+static unsigned long shared_page;
 
 static int test_misc_open(struct inode *inode, struct file *file)
 {
 	/* misc_open set private_data to our miscdevice. */
-	return file->private_data == &test_misc_dev ? 0 : -EINVAL;
+	if (file->private_data != &test_misc_dev)
+		return -EINVAL;
+	/* A dev_dbg site, off until dynamic debug turns it on. */
+	dev_dbg(test_misc_dev.this_device, "test_misc open by pid %d\n", current->pid);
+	return 0;
 }
 
 static ssize_t test_misc_read(struct file *file, char __user *ubuf, size_t count, loff_t *ppos)
@@ -57,9 +68,14 @@ static ssize_t test_misc_write(struct file *file, const char __user *ubuf, size_
 
 static long test_misc_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
-	int len = buf_len;
+	int len = buf_len, sum = 0;
+	unsigned long i;
 
 	switch (cmd) {
+	case TEST_MISC_PAGE_SUM:
+		for (i = 0; i < PAGE_SIZE; i++)
+			sum += ((unsigned char *)shared_page)[i];
+		return copy_to_user((int __user *)arg, &sum, sizeof(sum)) ? -EFAULT : 0;
 	case TEST_MISC_GET_LEN:
 		return copy_to_user((int __user *)arg, &len, sizeof(len)) ? -EFAULT : 0;
 	case TEST_MISC_CLEAR:
@@ -82,6 +98,14 @@ static __poll_t test_misc_poll(struct file *file, struct poll_table_struct *pt)
 	return mask;
 }
 
+/* One page, shared: only offset 0, only one page long. */
+static int test_misc_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (vma->vm_pgoff || vma->vm_end - vma->vm_start != PAGE_SIZE)
+		return -EINVAL;
+	return vm_insert_page(vma, vma->vm_start, virt_to_page(shared_page));
+}
+
 static const struct file_operations test_misc_fops = {
 	.owner		= THIS_MODULE,
 	.open		= test_misc_open,
@@ -90,6 +114,7 @@ static const struct file_operations test_misc_fops = {
 	.unlocked_ioctl	= test_misc_ioctl,
 	.poll		= test_misc_poll,
 	.llseek		= default_llseek,
+	.mmap		= test_misc_mmap,
 };
 
 static struct miscdevice test_misc_dev = {
@@ -100,12 +125,22 @@ static struct miscdevice test_misc_dev = {
 
 static int __init test_misc_init(void)
 {
-	return misc_register(&test_misc_dev);
+	int ret;
+
+	shared_page = get_zeroed_page(GFP_KERNEL);
+	if (!shared_page)
+		return -ENOMEM;
+	strcpy((char *)shared_page, "mapped from test_misc");
+	ret = misc_register(&test_misc_dev);
+	if (ret)
+		free_page(shared_page);
+	return ret;
 }
 
 static void __exit test_misc_exit(void)
 {
 	misc_deregister(&test_misc_dev);
+	free_page(shared_page);
 }
 
 module_init(test_misc_init);
