@@ -36,7 +36,8 @@ static int test_misc_open(struct inode *inode, struct file *file)
 	if (file->private_data != &test_misc_dev)
 		return -EINVAL;
 	/* A dev_dbg site, off until dynamic debug turns it on. */
-	dev_dbg(test_misc_dev.this_device, "test_misc open by pid %d\n", current->pid);
+	dev_dbg(test_misc_dev.this_device, "test_misc open by pid %d, minor %u\n", current->pid,
+		iminor(inode));
 	return 0;
 }
 

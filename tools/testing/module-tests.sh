@@ -36,8 +36,9 @@ modt_build() {
 	# test_got must really carry the GOT relocations the loader is tested on.
 	local rels
 	rels=$(readelf -rW "$BUILD/lib/test_modules/test_got.ko" 2>>"$log")
-	grep -q 'R_X86_64_GOTPCREL ' <<<"$rels" && grep -q 'R_X86_64_REX_GOTPCRELX ' <<<"$rels" ||
-		{ why="test_got.ko lacks GOTPCREL/REX_GOTPCRELX relocations"; return 1; }
+	if ! grep -q 'R_X86_64_GOTPCREL ' <<<"$rels" || ! grep -q 'R_X86_64_REX_GOTPCRELX ' <<<"$rels"; then
+		why="test_got.ko lacks GOTPCREL/REX_GOTPCRELX relocations"; return 1
+	fi
 
 	# The seed's examples.
 	if "$ROOT/tools/testing/modules/seed-modules.py" "$seeds" "$MODT_OUT/seed" >>"$log" 2>&1; then
