@@ -397,14 +397,15 @@ void __dynamic_pr_debug(struct _ddebug *descriptor, const char *fmt, ...)
 }
 EXPORT_SYMBOL(__dynamic_pr_debug);
 
-/* dev_dbg: the message starts "<module> <device>: ", as dev_printk's do. */
+/* dev_dbg: the message starts "<driver or class> <device>: ", as dev_printk's do. */
 void __dynamic_dev_dbg(struct _ddebug *descriptor, const struct device *dev,
 		       const char *fmt, ...)
 {
 	char dev_prefix[MODULE_NAME_LEN + 72];
 	va_list args;
 
-	scnprintf(dev_prefix, sizeof(dev_prefix), "%s %s: ", descriptor->modname, dev_name(dev));
+	scnprintf(dev_prefix, sizeof(dev_prefix), "%s %s: ", dev_driver_string(dev),
+		  dev_name(dev));
 	va_start(args, fmt);
 	dynamic_emit(descriptor, dev_prefix, fmt, args);
 	va_end(args);
