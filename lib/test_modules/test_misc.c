@@ -6,7 +6,9 @@
  * an ioctl empties it), private_data pointing at the miscdevice, and
  * mmap of one page the module allocated: what the module wrote there at
  * init is what the program sees, and what the program stores there the
- * module reads back (TEST_MISC_PAGE_SUM).
+ * module reads back (TEST_MISC_PAGE_SUM).  A second, read-only device
+ * takes the older road: register_chrdev for a whole major, its own
+ * class, and device_create for /dev/test_chr.
  */
 #include <linux/module.h>
 #include <linux/device.h>
@@ -124,8 +126,25 @@ static struct miscdevice test_misc_dev = {
 	.fops	= &test_misc_fops,
 };
 
+static ssize_t test_chr_read(struct file *file, char __user *ubuf, size_t count, loff_t *ppos)
+{
+	static const char msg[] = "chr ok\n";
+
+	return simple_read_from_buffer(ubuf, count, ppos, msg, sizeof(msg) - 1);
+}
+
+static const struct file_operations test_chr_fops = {
+	.owner	= THIS_MODULE,
+	.read	= test_chr_read,
+	.llseek	= default_llseek,
+};
+
+static int chr_major;
+static struct class *chr_class;
+
 static int __init test_misc_init(void)
 {
+	struct device *dev;
 	int ret;
 
 	shared_page = get_zeroed_page(GFP_KERNEL);
@@ -134,12 +153,41 @@ static int __init test_misc_init(void)
 	strcpy((char *)shared_page, "mapped from test_misc");
 	ret = misc_register(&test_misc_dev);
 	if (ret)
-		free_page(shared_page);
+		goto free_page;
+
+	chr_major = register_chrdev(0, "test_chr", &test_chr_fops);
+	if (chr_major < 0) {
+		ret = chr_major;
+		goto misc;
+	}
+	chr_class = class_create(THIS_MODULE, "test_chr");
+	if (IS_ERR(chr_class)) {
+		ret = PTR_ERR(chr_class);
+		goto chrdev;
+	}
+	dev = device_create(chr_class, NULL, MKDEV(chr_major, 0), NULL, "test_chr");
+	if (IS_ERR(dev)) {
+		ret = PTR_ERR(dev);
+		goto class;
+	}
+	return 0;
+
+class:
+	class_destroy(chr_class);
+chrdev:
+	unregister_chrdev(chr_major, "test_chr");
+misc:
+	misc_deregister(&test_misc_dev);
+free_page:
+	free_page(shared_page);
 	return ret;
 }
 
 static void __exit test_misc_exit(void)
 {
+	device_destroy(chr_class, MKDEV(chr_major, 0));
+	class_destroy(chr_class);
+	unregister_chrdev(chr_major, "test_chr");
 	misc_deregister(&test_misc_dev);
 	free_page(shared_page);
 }

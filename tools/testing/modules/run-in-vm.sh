@@ -268,12 +268,24 @@ test_misc_device() {
 	echo 'module test_misc +p' > $CTL
 	sh -c 'cat /dev/test_misc' > /dev/null
 	minor=$(cut -d: -f2 /sys/class/misc/test_misc/dev)
-	dmesg | grep -q "test_misc: test_misc open by pid [0-9]*, minor $minor\$" ||
+	# As on Linux, dev_dbg names the device's class (no driver is bound): "misc".
+	dmesg | grep -q "misc test_misc: test_misc open by pid [0-9]*, minor $minor\$" ||
 		{ why="dev_dbg on: $(dmesg | grep 'open by pid')"; return 1; }
 	echo 'module test_misc -p' > $CTL
+	# register_chrdev + class_create + device_create: the whole road.
+	major=$(awk '$2 == "test_chr" { print $1 }' /proc/devices)
+	[ -n "$major" ] || { why="test_chr not in /proc/devices"; return 1; }
+	value_is /sys/class/test_chr/test_chr/dev "$major:0" || return 1
+	[ -c /dev/test_chr ] || { why="no /dev/test_chr"; return 1; }
+	value_is /dev/test_chr "chr ok" || return 1
+	expect_fail "writing a device without write" "Invalid argument" sh -c 'echo x > /dev/test_chr' || return 1
 	out=$($M/chardev-check 2>&1)
 	[ "$out" = ok ] || { why="$out"; return 1; }
-	rmmod test_misc && [ ! -e /dev/test_misc ] || { why="rmmod or node removal failed"; return 1; }
+	rmmod test_misc || { why="rmmod failed"; return 1; }
+	for f in /dev/test_misc /dev/test_chr /sys/class/test_chr /sys/class/misc/test_misc; do
+		[ ! -e $f ] || { why="$f left behind"; return 1; }
+	done
+	! grep -q ' test_chr$' /proc/devices || { why="test_chr still in /proc/devices"; return 1; }
 }
 
 test_proc_files() {
