@@ -157,11 +157,4 @@ void init_wait_entry(struct wait_queue_entry *e, int flags);
 #define wait_event_timeout(wq, condition, timeout)			\
 	___wait_event_timeout(wq, condition, TASK_UNINTERRUPTIBLE, timeout)
 
-/*
- * The macros above name task states and schedule_timeout(), which live in
- * <linux/sched.h>; that header includes this one first, so it comes last
- * here, and a module that includes only <linux/wait.h> still builds.
- */
-#include <linux/sched.h>
-
 #endif
