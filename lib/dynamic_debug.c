@@ -24,6 +24,7 @@
 #include <linux/dynamic_debug.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -350,10 +351,16 @@ int ddebug_exec_queries(char *query, const char *modname)
 
 static char *dynamic_emit_prefix(const struct _ddebug *desc, char *buf, size_t size)
 {
-	int n = 0;
+	int n = 0, after_tid;
 
-	if (desc->flags & _DPRINTK_FLAGS_INCL_TID)
-		n += scnprintf(buf + n, size - n, "[%d] ", task_pid_nr(current));
+	/* The thread id carries its own space; the fields after it end in ':'. */
+	if (desc->flags & _DPRINTK_FLAGS_INCL_TID) {
+		if (in_interrupt())
+			n += scnprintf(buf + n, size - n, "<intr> ");
+		else
+			n += scnprintf(buf + n, size - n, "[%d] ", task_pid_nr(current));
+	}
+	after_tid = n;
 	if (desc->flags & _DPRINTK_FLAGS_INCL_MODNAME)
 		n += scnprintf(buf + n, size - n, "%s:", desc->modname);
 	if (desc->flags & _DPRINTK_FLAGS_INCL_FUNCNAME)
@@ -362,9 +369,9 @@ static char *dynamic_emit_prefix(const struct _ddebug *desc, char *buf, size_t s
 		n += scnprintf(buf + n, size - n, "%s:", kbasename(desc->filename));
 	if (desc->flags & _DPRINTK_FLAGS_INCL_LINENO)
 		n += scnprintf(buf + n, size - n, "%d:", desc->lineno);
-	if (n)
+	if (n > after_tid)
 		scnprintf(buf + n, size - n, " ");
-	else
+	else if (!n)
 		buf[0] = '\0';
 	return buf;
 }
@@ -390,14 +397,15 @@ void __dynamic_pr_debug(struct _ddebug *descriptor, const char *fmt, ...)
 }
 EXPORT_SYMBOL(__dynamic_pr_debug);
 
-/* dev_dbg: the message starts "<module> <device>: ", as dev_printk's do. */
+/* dev_dbg: the message starts "<driver or class> <device>: ", as dev_printk's do. */
 void __dynamic_dev_dbg(struct _ddebug *descriptor, const struct device *dev,
 		       const char *fmt, ...)
 {
 	char dev_prefix[MODULE_NAME_LEN + 72];
 	va_list args;
 
-	scnprintf(dev_prefix, sizeof(dev_prefix), "%s %s: ", descriptor->modname, dev_name(dev));
+	scnprintf(dev_prefix, sizeof(dev_prefix), "%s %s: ", dev_driver_string(dev),
+		  dev_name(dev));
 	va_start(args, fmt);
 	dynamic_emit(descriptor, dev_prefix, fmt, args);
 	va_end(args);

@@ -34,6 +34,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/err.h>
+#include <linux/export.h>
 #include <linux/mm.h>
 #include <linux/mm_vma.h>
 #include <linux/mutex.h>
@@ -680,3 +681,4 @@ int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *
 	map_new_page(vma, addr, pte, page, false, MM_ANONPAGES);
 	return 0;
 }
+EXPORT_SYMBOL(vm_insert_page);

@@ -20,6 +20,7 @@
  * tables, mem_map itself) stay reserved.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/memblock.h>
@@ -32,7 +33,9 @@
 #include <asm/sections.h>
 #include "internal.h"
 
+/* Modules reach it through virt_to_page() and page_to_pfn(). */
 struct page *mem_map;
+EXPORT_SYMBOL(mem_map);
 unsigned long max_mapnr;
 unsigned long initrd_start, initrd_end;
 

@@ -417,6 +417,11 @@ static unsigned long mmap_region(struct mm_struct *mm, struct file *file, unsign
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;
 	vma->vm_pgoff = pgoff;
+	/*
+	 * Set before the file's mmap: a driver's mmap may fill the page
+	 * tables right away (vm_insert_page), with this protection.
+	 */
+	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	if (file) {
 		vma->vm_file = get_file(file);
 		/* The file's mmap installs vm_ops and may drop VM_MAY* bits (seals). */

@@ -86,7 +86,8 @@ fi
 deps=()
 while read -r sym; do
 	case "$sym" in
-	__this_module | "") continue ;;
+	# The assembler names the GOT when code uses GOTPCREL; the loader makes it.
+	__this_module | _GLOBAL_OFFSET_TABLE_ | "") continue ;;
 	esac
 	line=$(awk -F'\t' -v s="$sym" '$2 == s { print; exit }' "$tmp/all.symvers")
 	if [ -z "$line" ]; then

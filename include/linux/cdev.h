@@ -6,6 +6,7 @@
 #ifndef _LINUX_CDEV_H
 #define _LINUX_CDEV_H
 
+#include <linux/kdev_t.h>
 #include <linux/list.h>
 #include <linux/types.h>
 

@@ -46,6 +46,16 @@ static inline const char *dev_name(const struct device *dev)
 	return dev ? dev->name : "(NULL device *)";
 }
 
+/*
+ * What dev_printk names before the device: its driver, else its bus,
+ * else its class.  Lantern binds no drivers and has no buses here, so
+ * it is the class ("misc misc_name: ..." for a misc device).
+ */
+static inline const char *dev_driver_string(const struct device *dev)
+{
+	return dev && dev->class ? dev->class->name : "";
+}
+
 static inline void *dev_get_drvdata(const struct device *dev)
 {
 	return dev->driver_data;
@@ -71,7 +81,7 @@ int devtmpfs_delete_node(const char *name, dev_t dev);
 void devtmpfs_cdev_added(dev_t dev, unsigned int count);
 
 #define dev_printk(level, dev, fmt, ...)					\
-	printk(level "%s %s: " fmt, KBUILD_MODNAME, dev_name(dev), ##__VA_ARGS__)
+	printk(level "%s %s: " fmt, dev_driver_string(dev), dev_name(dev), ##__VA_ARGS__)
 #define dev_emerg(dev, fmt, ...)	dev_printk(KERN_EMERG, dev, fmt, ##__VA_ARGS__)
 #define dev_alert(dev, fmt, ...)	dev_printk(KERN_ALERT, dev, fmt, ##__VA_ARGS__)
 #define dev_crit(dev, fmt, ...)		dev_printk(KERN_CRIT, dev, fmt, ##__VA_ARGS__)

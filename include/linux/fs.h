@@ -269,6 +269,17 @@ struct inode {
 	atomic_t i_writecount;
 };
 
+/* The device numbers of a device node, as a driver's open reads them. */
+static inline unsigned int iminor(const struct inode *inode)
+{
+	return MINOR(inode->i_rdev);
+}
+
+static inline unsigned int imajor(const struct inode *inode)
+{
+	return MAJOR(inode->i_rdev);
+}
+
 struct kstatfs {
 	long f_type, f_bsize;
 	u64 f_blocks, f_bfree, f_bavail, f_files, f_ffree;

@@ -92,9 +92,32 @@ enum {
 	TASKLET_STATE_RUN,	/* its function is running now */
 };
 
-#define DECLARE_TASKLET(name, _callback)					struct tasklet_struct name = {							.count = ATOMIC_INIT(0),						.callback = _callback,							.use_callback = true,						}
+#define DECLARE_TASKLET(name, _callback)		\
+	struct tasklet_struct name = {			\
+		.count = ATOMIC_INIT(0),		\
+		.callback = _callback,			\
+		.use_callback = true,			\
+	}
 
-#define DECLARE_TASKLET_DISABLED(name, _callback)				struct tasklet_struct name = {							.count = ATOMIC_INIT(1),						.callback = _callback,							.use_callback = true,						}
+#define DECLARE_TASKLET_DISABLED(name, _callback)	\
+	struct tasklet_struct name = {			\
+		.count = ATOMIC_INIT(1),		\
+		.callback = _callback,			\
+		.use_callback = true,			\
+	}
+
+/* The older form: the function takes an unsigned long (data is 0). */
+#define DECLARE_TASKLET_OLD(name, _func)		\
+	struct tasklet_struct name = {			\
+		.count = ATOMIC_INIT(0),		\
+		.func = _func,				\
+	}
+
+#define DECLARE_TASKLET_DISABLED_OLD(name, _func)	\
+	struct tasklet_struct name = {			\
+		.count = ATOMIC_INIT(1),		\
+		.func = _func,				\
+	}
 
 #define from_tasklet(var, callback_tasklet, tasklet_fieldname)	\
 	container_of(callback_tasklet, __typeof__(*var), tasklet_fieldname)

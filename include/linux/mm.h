@@ -16,6 +16,7 @@
 #include <linux/types.h>
 #include <linux/bug.h>
 #include <linux/mm_types.h>
+#include <linux/mm_vma.h>	/* struct vm_area_struct, as Linux's mm.h gives it */
 #include <linux/mmzone.h>
 #include <linux/page-flags.h>
 #include <linux/page_ref.h>

@@ -16,6 +16,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/cache.h>
 #include <linux/list.h>
 #include <linux/init.h>
 #include <linux/export.h>
@@ -23,6 +24,13 @@
 #include <linux/kallsyms.h>
 #include <linux/moduleparam.h>
 #include <linux/atomic.h>
+/*
+ * wait_event*() and wake_up*() (<linux/wait.h>) expand to task states and
+ * schedule_timeout() from <linux/sched.h>, which includes wait.h itself;
+ * every module includes this header, so a module that names only
+ * <linux/wait.h> for them still builds, as it does against Linux.
+ */
+#include <linux/sched.h>
 #include <asm/extable.h>
 
 #define MODULE_ARCH_VERMAGIC	""

@@ -12,6 +12,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/bug.h>
+#include <linux/bottom_half.h>
 #include <asm/irqflags.h>
 #include <asm/special_insns.h>
 
@@ -89,6 +90,19 @@ static inline void spin_unlock_irq(spinlock_t *lock)
 {
 	spin_unlock(lock);
 	local_irq_enable();
+}
+
+/* For data shared with a softirq, tasklet or timer (not a hard interrupt). */
+static inline void spin_lock_bh(spinlock_t *lock)
+{
+	local_bh_disable();
+	spin_lock(lock);
+}
+
+static inline void spin_unlock_bh(spinlock_t *lock)
+{
+	spin_unlock(lock);
+	local_bh_enable();
 }
 
 /* Documents, and checks, that the caller holds @lock. */

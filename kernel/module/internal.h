@@ -25,6 +25,10 @@ struct load_info {
 	bool gpl_compatible;
 	unsigned long taints;
 	struct module_layout layout[2];		/* core, init */
+	/* GOT for GOTPCREL relocations: in core rodata, read-only once loaded. */
+	unsigned long got_offset;
+	unsigned int got_max, got_used;
+	u64 *got;
 	struct {
 		unsigned int sym, str, mod, info;
 	} index;
@@ -54,8 +58,9 @@ char *strndup_user(const char __user *s, long n);
 /* arch/x86/kernel/module.c */
 void *module_alloc(unsigned long size);
 void module_memfree(void *region);
+unsigned int module_got_entries(const struct load_info *info);
 int apply_relocate_add(Elf64_Shdr *sechdrs, const char *strtab, unsigned int symindex,
-		       unsigned int relsec, struct module *mod, const struct load_info *info);
+		       unsigned int relsec, struct module *mod, struct load_info *info);
 
 /* kallsyms.c */
 int module_kallsyms_init(struct module *mod, const struct load_info *info);

@@ -346,6 +346,9 @@ static void layout_sections(struct load_info *info)
 	unsigned long core_size = 0, init_size = 0;
 	unsigned int i, run;
 
+	info->got_max = module_got_entries(info);
+	info->got_used = 0;
+
 	/* First pass: sizes of each run, so later runs know where they start. */
 	for (run = 0; run < RUN_MAX; run++) {
 		core[run] = core_size;
@@ -361,6 +364,12 @@ static void layout_sections(struct load_info *info)
 			*size = ALIGN(*size, s->sh_addralign ? s->sh_addralign : 1);
 			s->sh_entsize = *size | (section_is_init(name) ? INIT_OFFSET_MASK : 0);
 			*size += s->sh_size;
+		}
+		/* The GOT ends the core's rodata: written once by relocation, then read-only. */
+		if (run == RUN_RO && info->got_max) {
+			core_size = ALIGN(core_size, sizeof(u64));
+			info->got_offset = core_size;
+			core_size += info->got_max * sizeof(u64);
 		}
 		core_size = PAGE_ALIGN(core_size);
 		init_size = PAGE_ALIGN(init_size);
@@ -403,6 +412,7 @@ static int move_module(struct load_info *info)
 	}
 	info->layout[0].base = core;
 	info->layout[1].base = init;
+	info->got = info->got_max ? (u64 *)((char *)core + info->got_offset) : NULL;
 
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
 		Elf64_Shdr *s = &info->sechdrs[i];
@@ -573,6 +583,11 @@ static int simplify_symbols(struct module *mod, const struct load_info *info)
 		case SHN_ABS:
 			break;
 		case SHN_UNDEF:
+			/* Named by code that uses GOTPCREL: the module's own GOT. */
+			if (!strcmp(name, "_GLOBAL_OFFSET_TABLE_") && info->got) {
+				sym->st_value = (unsigned long)info->got;
+				break;
+			}
 			err = resolve_symbol(mod, info, name, &value);
 			if (!err) {
 				sym->st_value = value;
@@ -601,7 +616,7 @@ static int simplify_symbols(struct module *mod, const struct load_info *info)
 	return ret;
 }
 
-static int apply_relocations(struct module *mod, const struct load_info *info)
+static int apply_relocations(struct module *mod, struct load_info *info)
 {
 	for (unsigned int i = 1; i < info->hdr->e_shnum; i++) {
 		const Elf64_Shdr *rel = &info->sechdrs[i];

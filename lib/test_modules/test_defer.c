@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Deferred work from a module: a timer, a work item, a tasklet and a
- * kthread each signal a completion; init waits for all four.  The exit
+ * Deferred work from a module: a timer, a work item, two tasklets (one
+ * set up at run time, one declared in the old unsigned-long style) and a
+ * kthread each signal a completion; init waits for all five.  The work
+ * item and the tasklets count their runs under a _bh spinlock.  The exit
  * path tears them down, so unloading right after is safe.
  */
 #include <linux/module.h>
@@ -10,6 +12,7 @@
 #include <linux/interrupt.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 
@@ -21,6 +24,9 @@ static DECLARE_COMPLETION(timer_done);
 static DECLARE_COMPLETION(work_done);
 static DECLARE_COMPLETION(tasklet_done);
 static DECLARE_COMPLETION(thread_done);
+static DECLARE_COMPLETION(old_tasklet_done);
+static DEFINE_SPINLOCK(runs_lock);
+static unsigned int runs;
 
 static void defer_timer_fn(struct timer_list *t)
 {
@@ -29,13 +35,29 @@ static void defer_timer_fn(struct timer_list *t)
 
 static void defer_work_fn(struct work_struct *w)
 {
+	/* Process context: keep the tasklets off while the count changes. */
+	spin_lock_bh(&runs_lock);
+	runs++;
+	spin_unlock_bh(&runs_lock);
 	complete(&work_done);
 }
 
 static void defer_tasklet_fn(unsigned long data)
 {
+	spin_lock(&runs_lock);
+	runs++;
+	spin_unlock(&runs_lock);
 	complete(&tasklet_done);
 }
+
+static void old_tasklet_fn(unsigned long data)
+{
+	spin_lock(&runs_lock);
+	runs++;
+	spin_unlock(&runs_lock);
+	complete(&old_tasklet_done);
+}
+static DECLARE_TASKLET_OLD(old_tasklet, old_tasklet_fn);
 
 static int defer_thread_fn(void *data)
 {
@@ -53,11 +75,13 @@ static int __init test_defer_init(void)
 	schedule_work(&defer_work);
 	tasklet_init(&defer_tasklet, defer_tasklet_fn, 0);
 	tasklet_schedule(&defer_tasklet);
+	tasklet_schedule(&old_tasklet);
 	defer_thread = kthread_run(defer_thread_fn, NULL, "test_defer");
 	if (IS_ERR(defer_thread)) {
 		del_timer_sync(&defer_timer);
 		cancel_work_sync(&defer_work);
 		tasklet_kill(&defer_tasklet);
+		tasklet_kill(&old_tasklet);
 		return PTR_ERR(defer_thread);
 	}
 	wait_for_completion(&timer_done);
@@ -66,6 +90,10 @@ static int __init test_defer_init(void)
 	pr_info("test_defer: work ran\n");
 	wait_for_completion(&tasklet_done);
 	pr_info("test_defer: tasklet ran\n");
+	wait_for_completion(&old_tasklet_done);
+	spin_lock_bh(&runs_lock);
+	pr_info("test_defer: old tasklet ran, %u runs counted\n", runs);
+	spin_unlock_bh(&runs_lock);
 	wait_for_completion(&thread_done);
 	pr_info("test_defer: kthread ran\n");
 	return 0;
@@ -77,6 +105,7 @@ static void __exit test_defer_exit(void)
 	del_timer_sync(&defer_timer);
 	cancel_work_sync(&defer_work);
 	tasklet_kill(&defer_tasklet);
+	tasklet_kill(&old_tasklet);
 	pr_info("test_defer: stopped\n");
 }
 

@@ -2,7 +2,8 @@
 /*
  * Every module_param type.  init prints each value, so a test sees what
  * insmod's arguments and the command line ("test_params.p_int=...") set;
- * the sysfs files show them afterwards, and p_watch reports writes.
+ * the sysfs files show them afterwards, p_watch reports writes, and a
+ * write to "dump" prints the values again.
  */
 #include <linux/module.h>
 #include <linux/moduleparam.h>
@@ -58,7 +59,8 @@ static const struct kernel_param_ops watch_ops = {
 };
 module_param_cb(p_watch, &watch_ops, &p_watched, 0644);
 
-static int __init test_params_init(void)
+/* Every value, as the module's variables hold them. */
+static void test_params_dump(void)
 {
 	pr_info("test_params: bool=%d invbool=%d int=%d uint=%u long=%ld ulong=%lu\n",
 		p_bool, p_invbool, p_int, p_uint, p_long, p_ulong);
@@ -66,6 +68,23 @@ static int __init test_params_init(void)
 		p_short, p_ushort, p_byte, p_hexint, p_charp, p_string);
 	pr_info("test_params: array=%d,%d,%d,%d n=%u hidden=%d ro=%d\n", p_array[0],
 		p_array[1], p_array[2], p_array[3], p_array_n, p_hidden, p_ro);
+}
+
+/* Writing "dump" prints them again: a sysfs write reached the variable. */
+static int dump_set(const char *val, const struct kernel_param *kp)
+{
+	test_params_dump();
+	return 0;
+}
+
+static const struct kernel_param_ops dump_ops = {
+	.set = dump_set,
+};
+module_param_cb(dump, &dump_ops, NULL, 0200);
+
+static int __init test_params_init(void)
+{
+	test_params_dump();
 	return 0;
 }
 

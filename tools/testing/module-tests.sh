@@ -33,6 +33,13 @@ modt_build() {
 	make -s -C "$ROOT" modules_install INSTALL_MOD_PATH="$MODT_OUT/root" >>"$log" 2>&1 ||
 		{ why="make modules_install failed (log: ${log#"$ROOT"/})"; return 1; }
 
+	# test_got must really carry the GOT relocations the loader is tested on.
+	local rels
+	rels=$(readelf -rW "$BUILD/lib/test_modules/test_got.ko" 2>>"$log")
+	if ! grep -q 'R_X86_64_GOTPCREL ' <<<"$rels" || ! grep -q 'R_X86_64_REX_GOTPCRELX ' <<<"$rels"; then
+		why="test_got.ko lacks GOTPCREL/REX_GOTPCRELX relocations"; return 1
+	fi
+
 	# The seed's examples.
 	if "$ROOT/tools/testing/modules/seed-modules.py" "$seeds" "$MODT_OUT/seed" >>"$log" 2>&1; then
 		MODT_SEED=1

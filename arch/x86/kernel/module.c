@@ -8,14 +8,61 @@
  * 2 GiB, next to the kernel image.  Each value is checked to fit its
  * field: a relocation that overflows is a module built for some other
  * layout, and is refused rather than patched wrong.
+ *
+ * Code built as position-independent (or assembly that asks for it)
+ * loads an address from a GOT slot instead: GOTPCREL and its relaxable
+ * forms GOTPCRELX/REX_GOTPCRELX.  Kbuild never makes these and Linux
+ * 6.1 refuses them; Lantern gives such a module a small GOT of its own,
+ * one slot per distinct symbol, at the end of its read-only data.
  */
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/string.h>
 #include "../../../kernel/module/internal.h"
 
+static bool is_gotpcrel(unsigned long type)
+{
+	return type == R_X86_64_GOTPCREL || type == R_X86_64_GOTPCRELX ||
+	       type == R_X86_64_REX_GOTPCRELX;
+}
+
+/*
+ * An upper bound on the GOT slots the module needs: one per GOT
+ * relocation of a loaded section (duplicates share a slot later).  The
+ * relocation sections were checked to lie inside the image.
+ */
+unsigned int module_got_entries(const struct load_info *info)
+{
+	unsigned int i, j, n = 0;
+
+	for (i = 1; i < info->hdr->e_shnum; i++) {
+		const Elf64_Shdr *rsec = &info->sechdrs[i];
+		const Elf64_Rela *rel = (const Elf64_Rela *)((char *)info->hdr + rsec->sh_offset);
+
+		if (rsec->sh_type != SHT_RELA || !(info->sechdrs[rsec->sh_info].sh_flags & SHF_ALLOC))
+			continue;
+		for (j = 0; j < rsec->sh_size / sizeof(*rel); j++)
+			n += is_gotpcrel(ELF64_R_TYPE(rel[j].r_info));
+	}
+	return n;
+}
+
+/* The address of the GOT slot holding @value, which is filled on first use. */
+static u64 *got_slot(struct load_info *info, u64 value)
+{
+	unsigned int i;
+
+	for (i = 0; i < info->got_used; i++)
+		if (info->got[i] == value)
+			return &info->got[i];
+	if (info->got_used == info->got_max)
+		return NULL;	/* cannot happen: module_got_entries counted them all */
+	info->got[info->got_used] = value;
+	return &info->got[info->got_used++];
+}
+
 int apply_relocate_add(Elf64_Shdr *sechdrs, const char *strtab, unsigned int symindex,
-		       unsigned int relsec, struct module *me, const struct load_info *info)
+		       unsigned int relsec, struct module *me, struct load_info *info)
 {
 	const Elf64_Shdr *rsec = &sechdrs[relsec], *target = &sechdrs[rsec->sh_info];
 	const Elf64_Rela *rel = (const Elf64_Rela *)((char *)info->hdr + rsec->sh_offset);
@@ -44,6 +91,9 @@ int apply_relocate_add(Elf64_Shdr *sechdrs, const char *strtab, unsigned int sym
 		case R_X86_64_32S:
 		case R_X86_64_PC32:
 		case R_X86_64_PLT32:
+		case R_X86_64_GOTPCREL:
+		case R_X86_64_GOTPCRELX:
+		case R_X86_64_REX_GOTPCRELX:
 			width = 4;
 			break;
 		default:
@@ -58,6 +108,17 @@ int apply_relocate_add(Elf64_Shdr *sechdrs, const char *strtab, unsigned int sym
 		}
 		loc = (void *)(target->sh_addr + rel[i].r_offset);
 		val = symtab[symi].st_value + rel[i].r_addend;
+		if (is_gotpcrel(type)) {
+			/* GOT + A - P: the slot holds S; the addend applies to the slot's address. */
+			u64 *slot = got_slot(info, symtab[symi].st_value);
+
+			if (!slot) {
+				pr_err("%s: GOT overflow\n", me->name);
+				return -ENOEXEC;
+			}
+			val = (unsigned long)slot + rel[i].r_addend;
+			type = R_X86_64_PC32;
+		}
 
 		/* The compiler leaves zeros; anything else means applied twice. */
 		if (memchr_inv(loc, 0, width)) {

@@ -6,6 +6,7 @@
  * the self-tests and, later, /proc.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/string.h>
@@ -113,6 +114,7 @@ pte_t *lookup_address(unsigned long addr, unsigned int *level)
 	*level = PG_LEVEL_4K;
 	return pte;
 }
+EXPORT_SYMBOL_GPL(lookup_address);
 
 /*
  * One line, as Linux's oops prints it: "PGD 1a03067 P4D 1a03067 PUD ...".

@@ -3,7 +3,8 @@
  * chardev-check: the file operations of test_misc's /dev/test_misc seen
  * from a program: read, write, lseek, ioctl (a known command, an unknown
  * one, a bad pointer) and poll (not readable once emptied, readable when
- * another process writes).  Prints "ok" or what went wrong; exits 0/1.
+ * another process writes) and mmap (the module's page, its text seen and
+ * a store through the mapping seen by the module).  Prints "ok" or what went wrong; exits 0/1.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,11 +12,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define TEST_MISC_GET_LEN	_IOR('t', 1, int)
 #define TEST_MISC_CLEAR		_IO('t', 2)
+#define TEST_MISC_PAGE_SUM	_IOR('t', 3, int)
 
 #define CHECK(cond) do { if (!(cond)) { \
 	printf("chardev-check: line %d: %s (errno %d)\n", __LINE__, #cond, errno); return 1; } } while (0)
@@ -54,6 +57,27 @@ int main(void)
 	pfd = (struct pollfd){ .fd = fd, .events = POLLIN };
 	CHECK(poll(&pfd, 1, 5000) == 1 && (pfd.revents & POLLIN));
 	CHECK(waitpid(pid, &len, 0) == pid && WIFEXITED(len) && WEXITSTATUS(len) == 0);
+
+	/* The driver's page, shared: each side sees the other's stores. */
+	{
+		long pg = sysconf(_SC_PAGESIZE);
+		unsigned char *p = mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+		int sum = 0, want = 0, i;
+
+		CHECK(p != MAP_FAILED);
+		CHECK(!strcmp((char *)p, "mapped from test_misc"));
+		memset(p, 0, pg);
+		p[0] = 200;
+		p[pg - 1] = 55;
+		CHECK(ioctl(fd, TEST_MISC_PAGE_SUM, &sum) == 0 && sum == 255);
+		for (i = 0; i < pg; i++)
+			want += p[i];
+		CHECK(want == 255);
+		CHECK(munmap(p, pg) == 0);
+		/* Only what the driver offers: one page at offset 0. */
+		CHECK(mmap(NULL, 2 * pg, PROT_READ, MAP_SHARED, fd, 0) == MAP_FAILED && errno == EINVAL);
+		CHECK(mmap(NULL, pg, PROT_READ, MAP_SHARED, fd, pg) == MAP_FAILED && errno == EINVAL);
+	}
 	close(fd);
 	printf("ok\n");
 	return 0;

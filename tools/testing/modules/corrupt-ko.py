@@ -7,6 +7,7 @@ an error code (never an oops):
   reloc        the first relocation given a type x86-64 does not have
   symsection   the first defined symbol pointed at a section that does not exist
   notrel       e_type changed from ET_REL to ET_EXEC
+  vermagic     built for another kernel: the vermagic's first letter changed
 
   corrupt-ko.py GOOD.ko OUTDIR
 """
@@ -60,3 +61,10 @@ write('symsection', b)
 b = bytearray(data)
 struct.pack_into('<H', b, 0x10, 2)   # ET_EXEC
 write('notrel', b)
+
+b = bytearray(data)
+at = b.find(b'vermagic=')
+if at < 0:
+    sys.exit('no vermagic in %s' % good)
+b[at + 9] = ord('X') if b[at + 9] != ord('X') else ord('Y')
+write('vermagic', b)

@@ -135,6 +135,23 @@ test_params() {
 	expect_fail "a string past its size" "No space left on device" sh -c "echo 123456789 > $P/p_string" || return 1
 	expect_fail "a word into an int" "Invalid argument" sh -c "echo abc > $P/p_int" || return 1
 	echo 42 > $P/p_watch && dmesg_has "test_params: p_watch set to 42" || return 1
+	# Every type written through sysfs, read back, and seen by the module.
+	for pv in p_bool=N p_invbool=Y p_int=-123 p_uint=4294967295 p_long=-9000000000 \
+		p_ulong=18446744073709551615 p_short=-32768 p_ushort=65535 p_byte=17 \
+		p_string=xyz p_charp=again p_array=4,5,6,7; do
+		echo "${pv#*=}" > "$P/${pv%%=*}" || { why="writing $pv failed"; return 1; }
+		value_is "$P/${pv%%=*}" "${pv#*=}" || return 1
+	done
+	echo 255 > $P/p_hexint && value_is $P/p_hexint 0x0000ff || return 1
+	expect_fail "-1 into a uint" "Invalid argument" sh -c "echo -1 > $P/p_uint" || return 1
+	expect_fail "an out-of-range short" "Numerical result out of range" sh -c "echo 40000 > $P/p_short" || return 1
+	expect_fail "a byte past 255" "Numerical result out of range" sh -c "echo 256 > $P/p_byte" || return 1
+	expect_fail "a bool that is no bool" "Invalid argument" sh -c "echo maybe > $P/p_bool" || return 1
+	echo 1 > $P/dump
+	dmesg_has "test_params: bool=0 invbool=0 int=-123 uint=4294967295 long=-9000000000 ulong=18446744073709551615" || return 1
+	dmesg_has "test_params: short=-32768 ushort=65535 byte=17 hexint=0xff charp=again string=xyz" || return 1
+	dmesg_has "test_params: array=4,5,6,7 n=4 hidden=11 ro=12" || return 1
+	[ "$(stat -c %a $P/dump)" = 200 ] || { why="dump is not 0200"; return 1; }
 	rmmod test_params || { why="rmmod failed"; return 1; }
 	expect_fail "insmod with a bad int" "Invalid argument" insmod $T/test_params.ko p_int=zz || return 1
 	[ ! -e /sys/module/test_params ] || { why="a refused load left /sys/module/test_params"; return 1; }
@@ -169,13 +186,65 @@ test_failing_init() {
 	expect_fail "a second insmod test_fail" "No such device" insmod $T/test_fail.ko
 }
 
+# W^X and __ro_after_init, seen by the module in its own page tables;
+# init sections gone; sections/ and kallsyms as root and as nobody.
+test_layout() {
+	insmod $T/test_layout.ko || { why="insmod failed"; return 1; }
+	dmesg_has "test_layout: init: text r-x rodata r-- data rw- ro_after_init rw-" || return 1
+	echo 1 > /sys/module/test_layout/parameters/check
+	dmesg_has "test_layout: live: text r-x rodata r-- data rw- ro_after_init r--" || return 1
+	S=/sys/module/test_layout
+	value_is $S/initsize 0 || return 1
+	[ "$(cat $S/coresize)" -gt 0 ] || { why="coresize $(cat $S/coresize)"; return 1; }
+	[ "$(stat -c %a $S/sections/.text)" = 400 ] || { why="sections/.text is not 0400"; return 1; }
+	text=$(cat $S/sections/.text)
+	addr=$(awk '$3 == "layout_text" && $4 == "[test_layout]" { print $1 }' /proc/kallsyms)
+	[ -n "$addr" ] || { why="layout_text not in /proc/kallsyms"; return 1; }
+	if [ $((0x$addr)) -lt $((text)) ] || [ $((0x$addr - text)) -ge "$(cat $S/coresize)" ]; then
+		why="layout_text at $addr, .text at $text"; return 1
+	fi
+	grep -q ' test_layout_exit	\[test_layout\]$' /proc/kallsyms || { why="the exit function is not in kallsyms"; return 1; }
+	! grep -q ' test_layout_init	\[test_layout\]$' /proc/kallsyms ||
+		{ why="the init function is still in kallsyms after init"; return 1; }
+	# kptr_restrict=1: a reader without CAP_SYSLOG sees the names, with zeros.
+	echo 1 > /proc/sys/kernel/kptr_restrict
+	su -s /bin/sh nobody -c "grep '\[test_layout\]\$' /proc/kallsyms" > /tmp/ks
+	grep -q '^0000000000000000 t layout_text	\[test_layout\]$' /tmp/ks ||
+		{ why="nobody sees: $(grep layout_text /tmp/ks)"; return 1; }
+	! grep -qv '^0000000000000000 ' /tmp/ks || { why="an address shown to nobody: $(grep -v '^0000000000000000 ' /tmp/ks | head -n 1)"; return 1; }
+	grep -q "^$addr t layout_text" /proc/kallsyms || { why="root lost the address"; return 1; }
+	rmmod test_layout || { why="rmmod failed"; return 1; }
+	! grep -q '\[test_layout\]' /proc/kallsyms || { why="symbols left after rmmod"; return 1; }
+}
+
 test_deferred_work() {
 	insmod $T/test_defer.ko || { why="insmod failed"; return 1; }
 	for w in timer work tasklet kthread; do
 		dmesg_has "test_defer: $w ran" || return 1
 	done
+	dmesg_has "test_defer: old tasklet ran, 3 runs counted" || return 1
 	rmmod test_defer || { why="rmmod failed"; return 1; }
 	dmesg_has "test_defer: stopped" || return 1
+}
+
+# GOTPCREL relocations: the loader gives the module a GOT.
+test_got() {
+	insmod $T/test_got.ko || { why="insmod failed: $(dmesg | grep test_got | tail -n 1)"; return 1; }
+	dmesg_has "test_got: GOT loads ok" || return 1
+	rmmod test_got
+}
+
+# A real device interrupt handled in a module: the RTC's periodic one.
+test_irq() {
+	insmod $T/test_irq.ko || { why="insmod failed: $(dmesg | grep test_irq | tail -n 1)"; return 1; }
+	dmesg_has "test_irq: 5 interrupts on IRQ 8" || return 1
+	line=$(grep '^ *8:.* test_irq$' /proc/interrupts)
+	[ -n "$line" ] || { why="/proc/interrupts has no test_irq on 8"; return 1; }
+	count=$(echo "$line" | awk '{ print $2 }')
+	[ "$count" -ge 5 ] || { why="IRQ 8 count is '$count'"; return 1; }
+	rmmod test_irq || { why="rmmod failed"; return 1; }
+	dmesg_has "test_irq: released after " || return 1
+	! grep -q 'test_irq' /proc/interrupts || { why="the handler is still in /proc/interrupts"; return 1; }
 }
 
 test_multi_file() {
@@ -192,9 +261,31 @@ test_misc_device() {
 	printf 'written' > /dev/test_misc
 	value_is /dev/test_misc "written" || return 1
 	[ "$(dd if=/dev/test_misc bs=1 skip=3 2>/dev/null)" = tten ] || { why="llseek through dd skip failed"; return 1; }
+	grep -q 'test_misc.c:[0-9]* \[test_misc\]test_misc_open =_ "test_misc open by pid %d, minor %u\\n"' $CTL ||
+		{ why="no dev_dbg site in control: $(grep test_misc $CTL)"; return 1; }
+	cat /dev/test_misc > /dev/null
+	! dmesg | grep -q 'test_misc open by pid' || { why="a dev_dbg printed while off"; return 1; }
+	echo 'module test_misc +p' > $CTL
+	sh -c 'cat /dev/test_misc' > /dev/null
+	minor=$(cut -d: -f2 /sys/class/misc/test_misc/dev)
+	# As on Linux, dev_dbg names the device's class (no driver is bound): "misc".
+	dmesg | grep -q "misc test_misc: test_misc open by pid [0-9]*, minor $minor\$" ||
+		{ why="dev_dbg on: $(dmesg | grep 'open by pid')"; return 1; }
+	echo 'module test_misc -p' > $CTL
+	# register_chrdev + class_create + device_create: the whole road.
+	major=$(awk '$2 == "test_chr" { print $1 }' /proc/devices)
+	[ -n "$major" ] || { why="test_chr not in /proc/devices"; return 1; }
+	value_is /sys/class/test_chr/test_chr/dev "$major:0" || return 1
+	[ -c /dev/test_chr ] || { why="no /dev/test_chr"; return 1; }
+	value_is /dev/test_chr "chr ok" || return 1
+	expect_fail "writing a device without write" "Invalid argument" sh -c 'echo x > /dev/test_chr' || return 1
 	out=$($M/chardev-check 2>&1)
 	[ "$out" = ok ] || { why="$out"; return 1; }
-	rmmod test_misc && [ ! -e /dev/test_misc ] || { why="rmmod or node removal failed"; return 1; }
+	rmmod test_misc || { why="rmmod failed"; return 1; }
+	for f in /dev/test_misc /dev/test_chr /sys/class/test_chr /sys/class/misc/test_misc; do
+		[ ! -e $f ] || { why="$f left behind"; return 1; }
+	done
+	! grep -q ' test_chr$' /proc/devices || { why="test_chr still in /proc/devices"; return 1; }
 }
 
 test_proc_files() {
@@ -232,6 +323,10 @@ test_dyndbg() {
 	echo 4 > $P
 	dmesg | grep -q 'test_dyndbg:test_dyndbg_other:[0-9]*: test_dyndbg: other 4' ||
 		{ why="=pmfl prefix missing: $(dmesg | grep 'other 4')"; return 1; }
+	echo 'func test_dyndbg_say =pt' > $CTL
+	echo 6 > $P
+	dmesg | grep -q "\\[$$\\] test_dyndbg: say 6" ||
+		{ why="=pt gave no [pid] prefix: $(dmesg | grep 'say 6')"; return 1; }
 	echo 'format "say %d" -p' > $CTL
 	echo 5 > $P
 	! dmesg | grep -q 'say 5' || { why="format query did not switch the site off"; return 1; }
@@ -263,6 +358,8 @@ test_bad_modules() {
 		expect_fail "insmod of a $b image" "invalid module format" insmod $M/bad/$b.ko || return 1
 	done
 	dmesg_has "Unknown rela relocation: 127" || return 1
+	expect_fail "insmod of a module for another kernel" "invalid module format" insmod $M/bad/vermagic.ko || return 1
+	dmesg_has "test_dep_a: version magic 'X" || return 1
 	expect_fail "insmod test_undef" "unknown symbol in module" insmod $M/bad/test_undef.ko || return 1
 	dmesg_has "test_undef: Unknown symbol lantern_no_such_function (err -2)" || return 1
 	expect_fail "rmmod of no module" "No such file or directory" rmmod no_such_module || return 1
@@ -308,7 +405,10 @@ fi
 run params
 run deps
 run failing_init
+run layout
 run deferred_work
+run irq
+run got
 run multi_file
 run misc_device
 run dyndbg
