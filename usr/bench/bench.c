@@ -774,9 +774,10 @@ static int load_tar(void)
  * only runs if the disk is missing anyway, and a module it cannot load
  * is reported, not fatal: the metrics then read n/a.
  */
-static void load_linux_modules(void)
+static int load_linux_modules(void)
 {
 	char path[64];
+	int loaded = 0;
 
 	for (size_t i = 0; i < sizeof(linux_modules) / sizeof(linux_modules[0]); i++) {
 		int fd;
@@ -785,11 +786,14 @@ static void load_linux_modules(void)
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 			continue;
-		if (syscall(SYS_finit_module, fd, "", 0) && errno != EEXIST)
+		if (!syscall(SYS_finit_module, fd, "", 0))
+			loaded++;
+		else if (errno != EEXIST)
 			printf("bench-note: finit_module %s: %s\n", linux_modules[i], strerror(errno));
 		close(fd);
 	}
 	fflush(stdout);
+	return loaded;
 }
 
 /* 0 when the raw partition is usable; *FS_OK when the ext2 is mounted. */
@@ -802,12 +806,10 @@ static int disk_setup(int *fs_ok, const char **why)
 	mkdir("/dev", 0755);
 	if (mount("devtmpfs", "/dev", "devtmpfs", 0, NULL))
 		return *why = "(no devtmpfs)", -1;
-	if (stat("/dev/vda", &st)) {
-		load_linux_modules();
-		/* Partitions are scanned as the driver probes: wait a little for the nodes. */
+	/* Partitions are scanned as the driver probes: wait a little for the nodes. */
+	if (stat("/dev/vda", &st) && load_linux_modules())
 		for (int i = 0; i < 100 && stat(DISK_FS, &st); i++)
 			usleep(50000);
-	}
 	if (stat(DISK_RAW, &st) || stat(DISK_FS, &st))
 		return *why = "(no /dev/vda1 and /dev/vda2)", -1;
 	fd = open(DISK_RAW, O_RDONLY);
