@@ -170,11 +170,14 @@ run_make_check() {
 	fi
 }
 
-# make bench's harness, one round and no bisection: it must still work.
+# make bench's harness, one round and no bisection: it must still work,
+# Lantern must get through the disk metrics, and leave its ext2 clean.
 run_bench_smoke() {
 	selected bench/smoke || return 0
 	if "$ROOT/tools/bench/run-bench.sh" --smoke >"$LOGDIR/bench-smoke.log" 2>&1 &&
-	   grep -q '"null_syscall"' "$BUILD/bench/results.json"; then
+	   grep -q '"null_syscall"' "$BUILD/bench/results.json" &&
+	   ! grep -q '"ext2_untar": {"lantern": "n/a"' "$BUILD/bench/results.json" &&
+	   grep -q 'ext2 after the lantern run: clean' "$LOGDIR/bench-smoke.log"; then
 		pass bench/smoke
 	else
 		fail bench/smoke "$(tail -3 "$LOGDIR/bench-smoke.log" | tr '\n' ' ')"

@@ -10,6 +10,8 @@
 # with -m $DEBIAN_MEM: it unpacks to 213 MiB) with the same program as
 # rdinit= for the metrics of Debian's dynamically linked programs; a
 # kernel that cannot run them gets n/a (--smoke skips that part).
+# Both bench boots also get the same fresh virtio-blk disk (made below)
+# for the block-device and ext2 metrics.
 # Output: a table (metric, each kernel's median and min-max over the
 # rounds, Lantern's speed-up over Linux, which way is better),
 # build/bench/results.json and the chart build/bench/speedup.png.  A full
@@ -29,34 +31,75 @@ MEM=512M
 DEBIAN_MEM=1G
 mkdir -p "$OUT"
 
-scripts/deps.sh linux-image-amd64 musl-tools gnuplot-nox cpio >&2 || exit 1
+scripts/deps.sh linux-image-amd64 musl-tools gnuplot-nox cpio e2fsprogs fdisk >&2 || exit 1
 make -s all usr >"$OUT/build.log" 2>&1 || { tail -20 "$OUT/build.log"; exit 1; }
 
 # The benchmark initramfs.
 musl-gcc -static -O2 -Wall -Wextra -o "$OUT/bench" usr/bench/bench.c || exit 1
 musl-gcc -static -O2 -o "$OUT/true" usr/bench/true.c || exit 1
+# The tree to unpack onto ext2: the kernel's own fs/, include/, kernel/
+# and mm/ (the tracked files, about 440 in 34 directories, 2.5 MiB), as
+# plain ustar with each directory listed before what it holds, as a
+# release tarball has it.
+{
+	git ls-files fs include kernel mm | sed -e 's|/[^/]*$||' -e p -e ':a' -e 's|/[^/]*$||p' -e 'ta' -e d | LC_ALL=C sort -u
+	git ls-files fs include kernel mm
+} | tar --no-recursion -T - --format=ustar --owner=0 --group=0 --numeric-owner \
+	--mtime=@0 -cf "$OUT/src.tar" || exit 1
+LINUX_KERNEL=$(find /boot -maxdepth 1 -name 'vmlinuz-*' 2>/dev/null | sort -V | tail -n 1)
+LINUX_VERSION=$(basename "${LINUX_KERNEL:-none}" | sed 's/^vmlinuz-//')
 cat >"$OUT/initramfs.list" <<LIST
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
 dir /bench 0755 0 0
 file /init $OUT/bench 0755 0 0
 file /bench/true $OUT/true 0755 0 0
+file /bench/src.tar $OUT/src.tar 0644 0 0
+dir /bench/modules 0755 0 0
 LIST
+# Debian's kernel has virtio-blk and ext4 (which mounts ext2) as modules:
+# bench.c loads these with finit_module when it finds no /dev/vda.
+MODDIR=/lib/modules/$LINUX_VERSION
+for mod in virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci \
+	   virtio_blk crc16 mbcache jbd2 crc32c_generic ext4; do
+	ko=$(find "$MODDIR/kernel" -name "$mod.ko" 2>/dev/null | head -n 1)
+	[ -n "$ko" ] || { echo "# no $mod.ko in $MODDIR: Linux's disk metrics will read n/a" >&2; continue; }
+	echo "file /bench/modules/$mod.ko $ko 0644 0 0" >>"$OUT/initramfs.list"
+done
 "$ROOT/build/usr/gen_init_cpio" "$OUT/initramfs.list" >"$OUT/initramfs.cpio" || exit 1
 
-LINUX_KERNEL=$(find /boot -maxdepth 1 -name 'vmlinuz-*' 2>/dev/null | sort -V | tail -n 1)
 BUSYBOX_INITRD=$ROOT/build/initramfs-busybox.cpio.gz
 LANTERN_KERNEL=$ROOT/build/vmlinux
 ACCEL=$("$ROOT/tools/qemu-accel.sh")
+
+# The disk of the block-device and ext2 metrics, made once: an MBR with
+# vda1, 64 MiB of raw space, and vda2, an empty ext2 with 4 KiB blocks made
+# by Debian's mke2fs.  Each boot gets a fresh copy ($OUT/disk-NAME.img,
+# kept for e2fsck -fn afterwards).  cache=unsafe: QEMU ignores flushes, so
+# both kernels see the same device whatever the host's disk and its load
+# are doing; what is measured is each kernel's path down to the device.
+DISK=$OUT/disk.img
+DISK_MB=320
+RAW_MB=64
+rm -f "$DISK" "$DISK.fs"
+truncate -s ${DISK_MB}M "$DISK" || exit 1
+printf 'label: dos\nstart=2048, size=%d, type=83\nstart=%d, type=83\n' \
+	$((RAW_MB * 2048)) $(((RAW_MB + 1) * 2048)) | sfdisk -q "$DISK" >/dev/null || exit 1
+mke2fs -q -F -t ext2 -b 4096 -L bench "$DISK.fs" $((DISK_MB - RAW_MB - 1))M >/dev/null || exit 1
+dd if="$DISK.fs" of="$DISK" bs=1M seek=$((RAW_MB + 1)) conv=notrunc status=none || exit 1
+rm -f "$DISK.fs"
 
 # boot NAME KERNEL MEM TIMEOUT ARGS...: the serial log with host times
 # (ms since QEMU started) goes to $OUT/NAME.log.
 boot() {
 	local name=$1 kernel=$2 mem=$3 t=$4 start
 	shift 4
+	cp --sparse=always "$DISK" "$OUT/disk-$name.img" || return
 	start=$(date +%s%N)
 	QEMU_ACCEL=$ACCEL QEMU_MEM=$mem QEMU_TIMEOUT=$t \
 		"$ROOT/tools/qemu-run.sh" -kernel "$kernel" -initrd "$OUT/initramfs.cpio" \
+		-drive "file=$OUT/disk-$name.img,if=none,id=disk0,format=raw,cache=unsafe" \
+		-device virtio-blk-pci,drive=disk0 \
 		-append "console=ttyS0 quiet panic=-1 -- $*" </dev/null 2>&1 |
 	while IFS= read -r line; do
 		printf '%d %s\n' $(( ($(date +%s%N) - start) / 1000000 )) "${line%$'\r'}"
@@ -121,12 +164,19 @@ DATE=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 HOST_CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 LANTERN_VERSION="$(sed -n 's/^KERNELVERSION[[:space:]]*:= *//p' Makefile) ($(git describe --always --dirty 2>/dev/null || echo unknown))"
-LINUX_VERSION=$(basename "${LINUX_KERNEL:-none}" | sed 's/^vmlinuz-//')
 echo "# accelerator: $ACCEL, CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), -m $MEM, 1 vCPU"
 echo "# Linux: ${LINUX_KERNEL:-none}"
 [ -n "$LINUX_KERNEL" ] || { echo "no Debian kernel in /boot" >&2; exit 1; }
 boot lantern "$LANTERN_KERNEL" $MEM 600 bench.rounds=$ROUNDS
 boot linux "$LINUX_KERNEL" $MEM 600 bench.rounds=$ROUNDS
+# Neither kernel may leave the ext2 damaged (vda2 starts at RAW_MB + 1 MiB).
+for k in lantern linux; do
+	if e2fsck -fn "$OUT/disk-$k.img?offset=$(((RAW_MB + 1) << 20))" >"$OUT/e2fsck-$k.log" 2>&1; then
+		echo "# e2fsck -fn of the ext2 after the $k run: clean"
+	else
+		echo "# e2fsck -fn of the ext2 after the $k run: NOT CLEAN, see $OUT/e2fsck-$k.log"
+	fi
+done
 
 # boot_debian NAME KERNEL: the Debian root with bench as rdinit=.
 boot_debian() {
@@ -138,6 +188,7 @@ boot_debian() {
 }
 DEBIAN_INITRD=$ROOT/build/initramfs-debian.cpio.gz
 debian_metrics="dyn_exec_wait python3_startup gcc_compile"
+disk_metrics="blk_seq_read_dio blk_seq_write_dio blk_rand_read_dio blk_rand_write_dio blk_seq_read_buf blk_seq_write_buf blk_rand_read_buf blk_rand_write_buf ext2_create_fsync ext2_untar"
 rm -f "$OUT/lantern-debian.log" "$OUT/linux-debian.log"
 if [ "$SMOKE" = 0 ]; then
 	if make -s debian-root >"$OUT/debian-root.log" 2>&1; then
@@ -148,7 +199,7 @@ if [ "$SMOKE" = 0 ]; then
 	fi
 fi
 
-metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault min_mem_mib $debian_metrics"
+metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault $disk_metrics min_mem_mib $debian_metrics"
 # L/X: Lantern's and Linux's median; *MIN/*MAX: their smallest and largest
 # round (empty for the metrics measured once: boot times, memory).
 declare -A L X LMIN LMAX XMIN XMAX UNIT BETTER
@@ -158,11 +209,11 @@ UNIT[boot_to_init_ms]=ms; UNIT[boot_to_poweroff_ms]=ms
 for m in mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong \
 	 thread_create_join futex_pingpong \
 	 pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m \
-		 file_mmap_fault; do
-	L[$m]=$(value lantern $m)
-	X[$m]=$(value linux $m)
-	LMIN[$m]=$(field lantern $m 6); LMAX[$m]=$(field lantern $m 7)
-	XMIN[$m]=$(field linux $m 6); XMAX[$m]=$(field linux $m 7)
+		 file_mmap_fault $disk_metrics; do
+	L[$m]=$(value lantern "$m")
+	X[$m]=$(value linux "$m")
+	LMIN[$m]=$(field lantern "$m" 6); LMAX[$m]=$(field lantern "$m" 7)
+	XMIN[$m]=$(field linux "$m" 6); XMAX[$m]=$(field linux "$m" 7)
 	UNIT[$m]=$(awk -v m="$m" '$2 == "bench:" && $3 == m && $4 != "n/a" { print $5; exit }' \
 		"$OUT/lantern.log" "$OUT/linux.log")
 done
@@ -185,7 +236,7 @@ fi
 UNIT[min_mem_mib]=MiB
 for m in $metrics; do
 	case "${UNIT[$m]:-}" in
-	MiB/s) BETTER[$m]=higher ;;
+	MiB/s | IOPS | files/s) BETTER[$m]=higher ;;
 	*) BETTER[$m]=lower ;;
 	esac
 done

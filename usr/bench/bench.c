@@ -10,6 +10,13 @@
  * "bench: start" is the first line (the harness times boot to it) and
  * "bench: done" the last, before power-off.
  *
+ * With a virtio-blk disk attached (the harness makes one: /dev/vda1 raw,
+ * /dev/vda2 an empty ext2), the disk metrics run too: 4 KiB sequential
+ * and random reads and writes on vda1, O_DIRECT and through the page
+ * cache, then ext2 on vda2.  Linux's drivers for them are modules in
+ * Debian's kernel: their .ko files are in /bench/modules and loaded here
+ * when no /dev/vda shows up without them.
+ *
  * bench.set=debian runs instead the metrics of Debian's own dynamically
  * linked programs; the harness boots the Debian root (make debian-root)
  * for them, with this program as rdinit=.  A kernel that cannot run
@@ -23,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -497,6 +505,329 @@ static double b_gcc_compile(void)
 	return run_ms(argv, 1);
 }
 
+/*
+ * The disk: /dev/vda1 is raw space for the block-device metrics, vda2 an
+ * ext2 made by Debian's mke2fs, mounted on /mnt.  Every metric first
+ * writes back and drops the partition's cached pages (fsync, then
+ * POSIX_FADV_DONTNEED), so its reads come from the disk on both kernels:
+ * this matters for Lantern's O_DIRECT, which still goes through the page
+ * cache (block/fops.c) and would otherwise read its earlier rounds back
+ * from memory.
+ */
+#define DISK_RAW	"/dev/vda1"
+#define DISK_FS		"/dev/vda2"
+#define DISK_MNT	"/mnt"
+#define SEQ_TOTAL	(32 << 20)
+#define SEQ_CHUNK	(1 << 20)
+#define RAND_OPS	1000
+#define IO_BLOCK	4096
+
+/* What finit_module needs on Debian's kernel, dependencies first. */
+static const char *const linux_modules[] = {
+	"virtio_ring", "virtio", "virtio_pci_modern_dev", "virtio_pci_legacy_dev",
+	"virtio_pci", "virtio_blk", "crc16", "mbcache", "jbd2", "crc32c_generic", "ext4",
+};
+
+static char *io_buf;			/* SEQ_CHUNK bytes, O_DIRECT-aligned */
+static unsigned long long raw_size;	/* of DISK_RAW, in bytes */
+static unsigned long long rand_state;
+static char *tar_data;
+static size_t tar_len;
+static int fs_round;
+
+/* xorshift64: the same offsets on both kernels, and in every round. */
+static unsigned long long next_rand(void)
+{
+	rand_state ^= rand_state << 13;
+	rand_state ^= rand_state >> 7;
+	rand_state ^= rand_state << 17;
+	return rand_state;
+}
+
+/* DISK_RAW opened for FLAGS with none of its pages left in the page cache. */
+static int raw_open(int flags)
+{
+	int fd = open(DISK_RAW, O_RDWR | flags);
+
+	if (fd < 0)
+		return -1;
+	if (fsync(fd) || (errno = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Sequential 1 MiB requests over SEQ_TOTAL bytes, in MiB/s; a write's fsync is timed. */
+static double raw_seq(int flags, int writing)
+{
+	long long t;
+	int fd = raw_open(flags);
+
+	if (fd < 0)
+		return -1;
+	t = now_ns();
+	for (off_t off = 0; off < SEQ_TOTAL; off += SEQ_CHUNK) {
+		ssize_t r = writing ? pwrite(fd, io_buf, SEQ_CHUNK, off) :
+				      pread(fd, io_buf, SEQ_CHUNK, off);
+
+		if (r != SEQ_CHUNK)
+			goto fail;
+	}
+	if (writing && fsync(fd))
+		goto fail;
+	t = now_ns() - t;
+	close(fd);
+	return (double)SEQ_TOTAL / (1 << 20) / (t / 1e9);
+fail:
+	if (!errno)
+		errno = EIO;
+	close(fd);
+	return -1;
+}
+
+/* RAND_OPS 4 KiB requests at random aligned offsets, in IOPS; a write's fsync is timed. */
+static double raw_rand(int flags, int writing)
+{
+	unsigned long long blocks = raw_size / IO_BLOCK;
+	long long t;
+	int fd = raw_open(flags);
+
+	if (fd < 0)
+		return -1;
+	rand_state = 0x2545f4914f6cdd1dULL;
+	t = now_ns();
+	for (int i = 0; i < RAND_OPS; i++) {
+		off_t off = (off_t)(next_rand() % blocks) * IO_BLOCK;
+		ssize_t r = writing ? pwrite(fd, io_buf, IO_BLOCK, off) :
+				      pread(fd, io_buf, IO_BLOCK, off);
+
+		if (r != IO_BLOCK)
+			goto fail;
+	}
+	if (writing && fsync(fd))
+		goto fail;
+	t = now_ns() - t;
+	close(fd);
+	return RAND_OPS / (t / 1e9);
+fail:
+	if (!errno)
+		errno = EIO;
+	close(fd);
+	return -1;
+}
+
+static double b_seq_read_dio(void)	{ return raw_seq(O_DIRECT, 0); }
+static double b_seq_write_dio(void)	{ return raw_seq(O_DIRECT, 1); }
+static double b_rand_read_dio(void)	{ return raw_rand(O_DIRECT, 0); }
+static double b_rand_write_dio(void)	{ return raw_rand(O_DIRECT, 1); }
+static double b_seq_read_buf(void)	{ return raw_seq(0, 0); }
+static double b_seq_write_buf(void)	{ return raw_seq(0, 1); }
+static double b_rand_read_buf(void)	{ return raw_rand(0, 0); }
+static double b_rand_write_buf(void)	{ return raw_rand(0, 1); }
+
+/* Files created, given 4 KiB and fsync'd, per second, in a fresh directory. */
+static double b_create_fsync(void)
+{
+	const int n = 100;
+	char dir[64], path[96];
+	long long t;
+	int i, fd;
+
+	snprintf(dir, sizeof(dir), DISK_MNT "/create%d", fs_round++);
+	if (mkdir(dir, 0755))
+		return -1;
+	t = now_ns();
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/f%d", dir, i);
+		fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0644);
+		if (fd < 0)
+			return -1;
+		if (write(fd, io_buf, IO_BLOCK) != IO_BLOCK || fsync(fd)) {
+			if (!errno)
+				errno = EIO;
+			close(fd);
+			return -1;
+		}
+		close(fd);
+	}
+	t = now_ns() - t;
+	/* The next round starts on a directory as empty as this one was. */
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/f%d", dir, i);
+		unlink(path);
+	}
+	rmdir(dir);
+	return n / (t / 1e9);
+}
+
+static unsigned long long tar_octal(const char *p, int n)
+{
+	unsigned long long v = 0;
+
+	for (; n > 0 && (*p == ' ' || *p == '0'); p++, n--)
+		;
+	for (; n > 0 && *p >= '0' && *p <= '7'; p++, n--)
+		v = v * 8 + (*p - '0');
+	return v;
+}
+
+/*
+ * Unpack the ustar archive in tar_data under DEST: directories, regular
+ * files and symbolic links (all the source tree holds); other entries
+ * are skipped.  A header that points past the end is EINVAL.
+ */
+static int untar(const char *dest)
+{
+	char path[512];
+	size_t off = 0;
+
+	while (off + 512 <= tar_len && tar_data[off]) {
+		const char *h = tar_data + off;
+		unsigned long long size = tar_octal(h + 124, 12);
+		mode_t mode = tar_octal(h + 100, 8) & 07777;
+		size_t len;
+		int fd;
+
+		if (h[345])
+			snprintf(path, sizeof(path), "%s/%.155s/%.100s", dest, h + 345, h);
+		else
+			snprintf(path, sizeof(path), "%s/%.100s", dest, h);
+		len = strlen(path);
+		while (len > 1 && path[len - 1] == '/')
+			path[--len] = 0;
+		off += 512;
+		if (size > tar_len - off)
+			return errno = EINVAL, -1;
+		switch (h[156]) {
+		case '5':
+			if (mkdir(path, mode) && errno != EEXIST)
+				return -1;
+			break;
+		case '0':
+		case '\0':
+			fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, mode);
+			if (fd < 0)
+				return -1;
+			if (write(fd, tar_data + off, size) != (ssize_t)size) {
+				if (!errno)
+					errno = EIO;
+				close(fd);
+				return -1;
+			}
+			close(fd);
+			break;
+		case '2': {
+			char target[101];
+
+			snprintf(target, sizeof(target), "%.100s", h + 157);
+			if (symlink(target, path))
+				return -1;
+			break;
+		}
+		default:
+			break;
+		}
+		off += (size + 511) & ~511ULL;
+	}
+	return 0;
+}
+
+/* /bench/src.tar unpacked onto the ext2 and synced, in ms. */
+static double b_untar(void)
+{
+	char dir[64];
+	long long t;
+
+	snprintf(dir, sizeof(dir), DISK_MNT "/untar%d", fs_round++);
+	if (mkdir(dir, 0755))
+		return -1;
+	t = now_ns();
+	if (untar(dir))
+		return -1;
+	sync();
+	return (now_ns() - t) / 1e6;
+}
+
+/* The whole archive in memory: reading the initramfs is not what is timed. */
+static int load_tar(void)
+{
+	struct stat st;
+	int fd = open("/bench/src.tar", O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) || !(tar_data = malloc(st.st_size)) ||
+	    read(fd, tar_data, st.st_size) != st.st_size) {
+		if (!errno)
+			errno = EIO;
+		close(fd);
+		return -1;
+	}
+	tar_len = st.st_size;
+	close(fd);
+	return 0;
+}
+
+/*
+ * Debian's drivers, loaded in order.  On Lantern (drivers built in) this
+ * only runs if the disk is missing anyway, and a module it cannot load
+ * is reported, not fatal: the metrics then read n/a.
+ */
+static int load_linux_modules(void)
+{
+	char path[64];
+	int loaded = 0;
+
+	for (size_t i = 0; i < sizeof(linux_modules) / sizeof(linux_modules[0]); i++) {
+		int fd;
+
+		snprintf(path, sizeof(path), "/bench/modules/%s.ko", linux_modules[i]);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (!syscall(SYS_finit_module, fd, "", 0))
+			loaded++;
+		else if (errno != EEXIST)
+			printf("bench-note: finit_module %s: %s\n", linux_modules[i], strerror(errno));
+		close(fd);
+	}
+	fflush(stdout);
+	return loaded;
+}
+
+/* 0 when the raw partition is usable; *FS_OK when the ext2 is mounted. */
+static int disk_setup(int *fs_ok, const char **why)
+{
+	struct stat st;
+	int fd;
+
+	*fs_ok = 0;
+	mkdir("/dev", 0755);
+	if (mount("devtmpfs", "/dev", "devtmpfs", 0, NULL))
+		return *why = "(no devtmpfs)", -1;
+	/* Partitions are scanned as the driver probes: wait a little for the nodes. */
+	if (stat("/dev/vda", &st) && load_linux_modules())
+		for (int i = 0; i < 100 && stat(DISK_FS, &st); i++)
+			usleep(50000);
+	if (stat(DISK_RAW, &st) || stat(DISK_FS, &st))
+		return *why = "(no /dev/vda1 and /dev/vda2)", -1;
+	fd = open(DISK_RAW, O_RDONLY);
+	if (fd < 0 || ioctl(fd, BLKGETSIZE64, &raw_size) || raw_size < SEQ_TOTAL) {
+		if (fd >= 0)
+			close(fd);
+		return *why = "(cannot size /dev/vda1)", -1;
+	}
+	close(fd);
+	io_buf = aligned_alloc(IO_BLOCK, SEQ_CHUNK);
+	if (!io_buf)
+		return *why = "(out of memory)", -1;
+	memset(io_buf, 0x5a, SEQ_CHUNK);
+	mkdir(DISK_MNT, 0755);
+	*fs_ok = !mount(DISK_FS, DISK_MNT, "ext2", 0, NULL);
+	return 0;
+}
+
 struct bench {
 	const char *name;
 	bench_fn fn;
@@ -527,6 +858,55 @@ static const struct bench benches[] = {
 	{ "mmap_munmap_1m",	b_mmap_munmap,		"ns" },
 	{ "file_mmap_fault",	b_file_mmap_touch,	"ns" },
 };
+
+static const struct bench disk_benches[] = {
+	{ "blk_seq_read_dio",	b_seq_read_dio,		"MiB/s" },
+	{ "blk_seq_write_dio",	b_seq_write_dio,	"MiB/s" },
+	{ "blk_rand_read_dio",	b_rand_read_dio,	"IOPS" },
+	{ "blk_rand_write_dio",	b_rand_write_dio,	"IOPS" },
+	{ "blk_seq_read_buf",	b_seq_read_buf,		"MiB/s" },
+	{ "blk_seq_write_buf",	b_seq_write_buf,	"MiB/s" },
+	{ "blk_rand_read_buf",	b_rand_read_buf,	"IOPS" },
+	{ "blk_rand_write_buf",	b_rand_write_buf,	"IOPS" },
+};
+
+static const struct bench fs_benches[] = {
+	{ "ext2_create_fsync",	b_create_fsync,		"files/s" },
+	{ "ext2_untar",		b_untar,		"ms" },
+};
+
+#define N(t)	(sizeof(t) / sizeof((t)[0]))
+
+static void run_table(const struct bench *t, size_t n);
+
+static void run_disk(void)
+{
+	const char *why = "";
+	int fs_ok;
+	size_t i;
+
+	if (disk_setup(&fs_ok, &why)) {
+		for (i = 0; i < N(disk_benches); i++)
+			na(disk_benches[i].name, why);
+		for (i = 0; i < N(fs_benches); i++)
+			na(fs_benches[i].name, why);
+		return;
+	}
+	run_table(disk_benches, N(disk_benches));
+	if (!fs_ok) {
+		for (i = 0; i < N(fs_benches); i++)
+			na(fs_benches[i].name, "(cannot mount /dev/vda2 as ext2)");
+		return;
+	}
+	run_table(fs_benches, 1);
+	if (load_tar())
+		na(fs_benches[1].name, "(no /bench/src.tar)");
+	else
+		run_table(fs_benches + 1, 1);
+	/* Unmounted, the image is clean for e2fsck afterwards. */
+	if (umount(DISK_MNT))
+		printf("bench-note: umount %s: %s\n", DISK_MNT, strerror(errno));
+}
 
 /* MemTotal - MemAvailable from /proc/meminfo, in KiB; -1 without procfs. */
 static long mem_used_kb(void)
@@ -615,6 +995,7 @@ int main(int argc, char **argv)
 		na("mem_used_after_boot", "(no /proc/meminfo)");
 
 	run_table(benches, sizeof(benches) / sizeof(benches[0]));
+	run_disk();
 	power_off();
 	return 0;
 }
