@@ -186,6 +186,33 @@ modules_install: modules
 	@scripts/depmod.sh $(MODLIB) > $(MODLIB)/modules.dep
 	@echo "  INSTALL $(MODLIB)"
 
+# What an external module's build needs, as a directory of its own at
+# $(MODLIB)/build (Debian's linux-headers package is the same for Linux),
+# so the seed's Makefile works on a machine without this tree: the Debian
+# root carries it (usr/Makefile.debian).  The headers, the module path of
+# the build (scripts/Makefile.modules, modpost.sh), Module.symvers, and a
+# Makefile (scripts/Makefile.extmod under the flags of this build).  The
+# host compiler's header directory becomes a $$(shell) asked again where
+# the directory is used; any other host path left is an error.
+EXTMOD_DIR = $(MODLIB)/build
+HOST_CC_INC = $(shell $(CC) -print-file-name=include)
+EXTMOD_KCFLAGS = $(subst $(HOST_CC_INC),$$(shell $$(CC) -print-file-name=include),$(KCFLAGS))
+.PHONY: extmod_build_install
+extmod_build_install: $(BUILD)/Module.symvers
+	@rm -rf $(EXTMOD_DIR) && mkdir -p $(EXTMOD_DIR)/scripts $(EXTMOD_DIR)/arch/x86 $(EXTMOD_DIR)/$(BUILD)
+	@cp -r include $(EXTMOD_DIR)/
+	@cp -r arch/x86/include $(EXTMOD_DIR)/arch/x86/
+	@cp scripts/Makefile.modules scripts/modpost.sh $(EXTMOD_DIR)/scripts/
+	@cp $(BUILD)/Module.symvers $(EXTMOD_DIR)/$(BUILD)/
+	@{ echo '# Written by make extmod_build_install; the rest: scripts/Makefile.extmod.'; \
+	  echo 'KERNELRELEASE := $(KERNELRELEASE)'; \
+	  echo 'KCFLAGS := $(EXTMOD_KCFLAGS)'; \
+	  echo 'include scripts/Makefile.extmod'; } > $(EXTMOD_DIR)/Makefile
+	@cp scripts/Makefile.extmod $(EXTMOD_DIR)/scripts/
+	@! grep -rlF -e '$(CURDIR)' -e '$(HOST_CC_INC)' $(EXTMOD_DIR) || \
+		{ echo "extmod_build_install: host paths in the files above" >&2; exit 1; }
+	@echo "  INSTALL $(EXTMOD_DIR) ($$(du -sk $(EXTMOD_DIR) | cut -f1) KiB)"
+
 # GRUB path: the same vmlinux, loaded as Multiboot2 with the initramfs
 # `make run` boots (busybox) as a module; APPEND= is the menu entry's
 # command line, which GRUB's menu editor ('e') can still change at boot.
@@ -341,6 +368,8 @@ help:
 	@echo "                    (make -C <tree> M=\$$PWD modules, as any module Makefile does)"
 	@echo "  make modules_install   into INSTALL_MOD_PATH/lib/modules/<release>, with"
 	@echo "                    modules.dep and the build link"
+	@echo "  make extmod_build_install   INSTALL_MOD_PATH/lib/modules/<release>/build as a"
+	@echo "                    directory of its own: what M= module builds need, no host paths"
 	@echo "  make disk         build/disk-busybox.img, an ext2 root disk (ROOT=debian: Debian's)"
 	@echo "  make debug        as run, halted, with a gdb stub"
 	@echo "  make iso          build/lantern.iso, booted through GRUB (Multiboot2)"

@@ -6,7 +6,9 @@
 #   tools/mkroot-debian.sh --packages      the Debian packages it takes
 #
 # INIT is the static /init (usr/debian/init.c); each FILE:/PATH is one
-# more file for the root (make bench's static bench program).  The root holds the files
+# more file for the root (make bench's static bench program), or a whole
+# directory when FILE is one (the module build directory,
+# /lib/modules/<release>/build, from `make extmod_build_install`).  The root holds the files
 # of the packages in PACKAGES below, minus documentation, manual pages and
 # translations, plus every shared library `ldd` names for any ELF file in
 # it.  ldd on the plugins and Python's extension modules (lib-dynload) as
@@ -37,7 +39,7 @@ PACKAGES=(
 	gcc gcc-12 cpp cpp-12 libgcc-12-dev libgcc-s1 binutils
 	binutils-x86-64-linux-gnu binutils-common make
 	libc6-dev libc-dev-bin linux-libc-dev libcrypt-dev
-	git perl-base strace file libmagic1 libmagic-mgc
+	git perl-base strace file libmagic1 libmagic-mgc kmod
 )
 
 # Never needed to run anything: documentation, translations, shell
@@ -71,7 +73,7 @@ for p in "${PACKAGES[@]}"; do
 done
 [ -x "$INIT" ] || die "$INIT: no such program (make builds it)"
 for e in "${EXTRA[@]}"; do
-	[ -f "${e%%:*}" ] || die "${e%%:*}: no such file"
+	[ -f "${e%%:*}" ] || [ -d "${e%%:*}" ] || die "${e%%:*}: no such file"
 done
 
 # The manifest: everything the result depends on.
@@ -79,7 +81,14 @@ mkdir -p "$WORK" "$(dirname "$OUT")"
 manifest=$WORK/manifest.new
 {
 	sha256sum "$SELF" "$INIT"
-	for e in "${EXTRA[@]}"; do echo "$e $(sha256sum <"${e%%:*}")"; done
+	for e in "${EXTRA[@]}"; do
+		if [ -d "${e%%:*}" ]; then
+			echo "$e"
+			(cd "${e%%:*}" && find . -type f | LC_ALL=C sort | xargs -d '\n' sha256sum)
+		else
+			echo "$e $(sha256sum <"${e%%:*}")"
+		fi
+	done
 	find usr/debian -type f | LC_ALL=C sort | xargs -d '\n' sha256sum
 	dpkg-query -W -f='${Package}:${Architecture} ${Version}\n' | LC_ALL=C sort
 } >"$manifest"
@@ -185,7 +194,12 @@ cp usr/debian/bench/hello.c "$STAGE/usr/lib/lantern-bench/hello.c"
 gcc -O2 -o "$STAGE/usr/lib/lantern-bench/hello-glibc" usr/debian/bench/hello.c
 for e in "${EXTRA[@]}"; do
 	mkdir -p "$STAGE$(dirname "${e#*:}")"
-	install -m 0755 "${e%%:*}" "$STAGE${e#*:}"
+	if [ -d "${e%%:*}" ]; then
+		rm -rf "$STAGE${e#*:}"
+		cp -r "${e%%:*}" "$STAGE${e#*:}"
+	else
+		install -m 0755 "${e%%:*}" "$STAGE${e#*:}"
+	fi
 done
 
 # The loader's cache, made against the staging tree only.

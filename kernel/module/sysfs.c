@@ -3,7 +3,7 @@
  * /sys/module/<name>: what a loaded module looks like from user space.
  * initstate, refcnt, taint, coresize, initsize, version, the section
  * addresses under sections/ (root only: where code lies is what an
- * exploit wants), and parameters/ (kernel/params.c).
+ * exploit wants), parameters/ (kernel/params.c), and holders/.
  */
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -103,7 +103,7 @@ struct module_sect_attrs {
 int mod_sysfs_setup(struct module *mod, const struct load_info *info)
 {
 	struct module_sect_attrs *sa;
-	struct dentry *dir, *sections;
+	struct dentry *dir, *holders, *sections;
 	size_t namelen = 0;
 	char *name;
 	int err;
@@ -136,6 +136,21 @@ int mod_sysfs_setup(struct module *mod, const struct load_info *info)
 		err = add_attr(mod, &sa->attrs, dir, "version", 0444, show_version, 0);
 	if (err)
 		goto out_remove;
+
+	/*
+	 * kmod's rmmod lists holders/ before it unloads and complains when
+	 * the directory is missing.  On Linux it holds a link to each module
+	 * that uses this one; this sysfs has no symlinks, so it stays empty
+	 * and a module in use is refused by delete_module itself (-EWOULDBLOCK),
+	 * which rmmod reports just the same.  lsmod's "Used by" comes from
+	 * /proc/modules.
+	 */
+	holders = sysfs_create_dir(dir, "holders");
+	if (IS_ERR(holders)) {
+		err = PTR_ERR(holders);
+		goto out_remove;
+	}
+	dput(holders);
 
 	sections = sysfs_create_dir(dir, "sections");
 	if (IS_ERR(sections)) {

@@ -64,6 +64,8 @@ test_seed_mymodule() {
 	value_is /sys/module/mymodule/parameters/param_value 5 || return 1
 	value_is /sys/module/mymodule/initstate live || return 1
 	value_is /sys/module/mymodule/version 1.0 || return 1
+	# kmod's rmmod reads it (empty here: no module uses mymodule).
+	[ -d /sys/module/mymodule/holders ] || { why="no /sys/module/mymodule/holders"; return 1; }
 	value_is /sys/module/mymodule/taint O || return 1
 	grep -q '^mymodule [0-9]* 0 - Live 0x[0-9a-f]* (O)$' /proc/modules ||
 		{ why="/proc/modules line: $(grep mymodule /proc/modules)"; return 1; }
