@@ -33,6 +33,7 @@
 #define EXT2_ERROR_FS		2
 
 /* Feature sets */
+#define EXT2_FEATURE_COMPAT_EXT_ATTR		0x0008
 #define EXT2_FEATURE_COMPAT_DIR_INDEX		0x0020
 #define EXT4_FEATURE_COMPAT_HAS_JOURNAL		0x0004
 #define EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER	0x0001
@@ -178,6 +179,7 @@ struct ext2_inode_info {
 	u32 i_dtime;
 	u32 i_block_group;
 	u32 i_generation;
+	u64 i_file_acl;			/* the extended attribute block, 0 if none */
 	u16 i_extra_isize;
 	char *i_slow_link;		/* a slow symlink's target, read once */
 	struct mutex i_map_lock;	/* block allocation and freeing: write, writeback, truncate */
@@ -224,6 +226,22 @@ int ext4_ext_map_block(struct inode *inode, u64 lblock, u64 *phys);
 
 /* balloc.c / ialloc.c */
 int ext2_new_block(struct inode *inode, u64 goal, u64 *block);
+
+/* xattr.c */
+struct xattr_handler;
+extern const struct xattr_handler * const ext2_xattr_handlers[];
+int ext2_xattr_get(struct inode *inode, int index, const char *name, void *buf, size_t size);
+int ext2_xattr_set(struct inode *inode, int index, const char *name, const void *value,
+		   size_t size, int flags);
+ssize_t ext2_listxattr(struct dentry *dentry, char *list, size_t size);
+void ext2_xattr_delete_inode(struct inode *inode);
+void ext2_xattr_feature(struct super_block *sb);
+
+/* The blocks that hold data, not counting the attribute block (a fast symlink has none). */
+static inline u64 ext2_data_blocks(struct inode *inode)
+{
+	return inode->i_blocks - (EXT2_I(inode)->i_file_acl ? inode->i_sb->s_blocksize >> 9 : 0);
+}
 void ext2_free_blocks(struct inode *inode, u64 block, unsigned long count);
 struct inode *ext2_new_inode(struct inode *dir, umode_t mode);
 void ext2_free_inode(struct inode *inode);

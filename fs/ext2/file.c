@@ -134,4 +134,5 @@ const struct file_operations ext2_file_operations = {
 const struct inode_operations ext2_file_inode_operations = {
 	.setattr	= ext2_setattr,
 	.getattr	= ext2_getattr,
+	.listxattr	= ext2_listxattr,
 };

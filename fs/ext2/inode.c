@@ -253,6 +253,8 @@ struct inode *ext2_iget(struct super_block *sb, unsigned long ino)
 		inode->i_blocks *= sb->s_blocksize >> 9;
 	ei->i_dtime = raw->i_dtime;
 	ei->i_generation = raw->i_generation;
+	ei->i_file_acl = raw->i_file_acl |
+		(sbi->s_incompat & EXT4_FEATURE_INCOMPAT_64BIT ? (u64)raw->l_i_file_acl_high << 32 : 0);
 	ei->i_block_group = (ino - 1) / sbi->s_inodes_per_group;
 	memcpy(ei->i_data, raw->i_block, sizeof(ei->i_data));
 	if (sbi->s_inode_size > EXT2_GOOD_OLD_INODE_SIZE) {
@@ -328,6 +330,9 @@ int ext2_write_inode(struct inode *inode)
 	raw->l_i_blocks_hi = 0;
 	raw->i_flags = ei->i_flags;
 	raw->i_generation = ei->i_generation;
+	raw->i_file_acl = ei->i_file_acl;
+	if (sbi->s_incompat & EXT4_FEATURE_INCOMPAT_64BIT)
+		raw->l_i_file_acl_high = ei->i_file_acl >> 32;
 	if (S_ISCHR(inode->i_mode) || S_ISBLK(inode->i_mode))
 		ext2_encode_dev(ei->i_data, inode->i_rdev);
 	memcpy(raw->i_block, ei->i_data, sizeof(raw->i_block));
@@ -668,7 +673,7 @@ static int __ext2_truncate_blocks(struct inode *inode, loff_t size)
 
 	if (ei->i_flags & EXT4_EXTENTS_FL)
 		return -EROFS;
-	if (S_ISLNK(inode->i_mode) && !inode->i_blocks)
+	if (S_ISLNK(inode->i_mode) && !ext2_data_blocks(inode))
 		return 0;	/* a fast symlink: i_block holds the target */
 	if (!S_ISREG(inode->i_mode) && !S_ISDIR(inode->i_mode) && !S_ISLNK(inode->i_mode))
 		return 0;	/* device numbers, not block numbers, live in a device node's i_block */
@@ -705,6 +710,7 @@ void ext2_evict_inode(struct inode *inode)
 	EXT2_I(inode)->i_dtime = (u32)(ktime_get_real_ns() / 1000000000);
 	inode->i_size = 0;
 	ext2_truncate_blocks(inode, 0);
+	ext2_xattr_delete_inode(inode);
 	ext2_free_inode(inode);
 }
 

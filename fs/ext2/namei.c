@@ -319,9 +319,11 @@ const struct inode_operations ext2_dir_inode_operations = {
 	.tmpfile	= ext2_tmpfile,
 	.setattr	= ext2_setattr,
 	.getattr	= ext2_getattr,
+	.listxattr	= ext2_listxattr,
 };
 
 const struct inode_operations ext2_special_inode_operations = {
 	.setattr	= ext2_setattr,
 	.getattr	= ext2_getattr,
+	.listxattr	= ext2_listxattr,
 };

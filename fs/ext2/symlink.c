@@ -26,7 +26,7 @@ static const char *ext2_get_link(struct dentry *dentry, struct inode *inode)
 	}
 	/* Fast when it has no blocks (ext4 with extents: always a block via the tree). */
 	if (inode->i_size < (loff_t)sizeof(ei->i_data) && !(ei->i_flags & EXT4_EXTENTS_FL) &&
-	    inode->i_blocks == 0) {
+	    ext2_data_blocks(inode) == 0) {
 		((char *)ei->i_data)[inode->i_size] = '\0';
 		return (const char *)ei->i_data;
 	}
@@ -51,4 +51,5 @@ const struct inode_operations ext2_symlink_inode_operations = {
 	.get_link	= ext2_get_link,
 	.setattr	= ext2_setattr,
 	.getattr	= ext2_getattr,
+	.listxattr	= ext2_listxattr,
 };

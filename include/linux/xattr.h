@@ -17,6 +17,7 @@
 
 struct xattr_handler {
 	const char *prefix;			/* "user." ... */
+	int flags;				/* the filesystem's own use (ext2: the name index) */
 	/* May the names be listed to this caller? NULL: always. */
 	bool (*list)(struct dentry *dentry);
 	/* @name is the part after the prefix.  Returns the size or -errno. */

@@ -207,6 +207,37 @@ SH
 	blk_expect_ok enospc stillworks umount && blk_fsck "$BLK_DIR/enospc.img"
 }
 
+# Extended attributes written by Lantern's ext2 (fs/ext2/xattr.c) in the
+# on-disk format: e2fsck finds every attribute block, hash and count right,
+# and debugfs reads back what tools/testing/xattr-set.c set.
+test_block_ext2_xattr() {
+	local src=$BLK_DIR/xattr-src img=$BLK_DIR/xattr.img part=$BLK_DIR/fsck-part.img v
+	rm -rf "$src" && mkdir -p "$src"
+	musl-gcc -static -O2 -Wall -Wextra -o "$src/xattr-set" "$ROOT/tools/testing/xattr-set.c" ||
+		{ why="xattr-set did not build"; return 1; }
+	"$ROOT/tools/mkdisk.sh" "$img" 8 ext2 "$src" xattr mbr 1024
+	blk_script xattr <<'SH'
+mkdir -p /mnt; mount -t ext2 /dev/vda1 /mnt
+/mnt/xattr-set /mnt && echo "@@xattr:ok@@"
+umount /mnt
+SH
+	blk_run xattr 60 "$img"
+	blk_expect_ok xattr && blk_fsck "$img" || return 1
+	local file name val
+	for v in "f user.a hello" "f security.s sec" "d user.d dir" "l trusted.l link"; do
+		read -r file name val <<<"$v"
+		debugfs -R "ea_get /$file $name" "$part" 2>/dev/null | grep -q "= \"$val\"\$" ||
+			{ why="debugfs does not read $file's $name as $val"; return 1; }
+	done
+	debugfs -R "ea_get /f trusted.t" "$part" 2>/dev/null | grep -q '^trusted.t (300) = "abcdefghijklmnopqrstuvwxyzabcd' ||
+		{ why="debugfs does not read f's 300-byte trusted.t"; return 1; }
+	debugfs -R "ea_list /g" "$part" 2>/dev/null | grep -q 'user.gone' &&
+		{ why="g's removed attribute is still on disk"; return 1; }
+	debugfs -R "stat /l" "$part" 2>/dev/null | grep -q 'Fast link dest: "f"' ||
+		{ why="l is no longer a fast symlink to f with its attribute block"; return 1; }
+	return 0
+}
+
 # Root on the disk: write, sync, power off; boot again: the file is there; e2fsck is clean.
 test_block_root_persist() {
 	local img=$BLK_DIR/root.img src=$BLK_DIR/root-src log1=$LOGDIR/block-root1.log log2=$LOGDIR/block-root2.log
@@ -368,9 +399,9 @@ SH
 # about files, memory mappings and exec are judged.  e2fsck after.
 BLK_USER_EXT2_DIFF="fs_badinput/huge_and_negative_counts fs_dirs/renameat2_flags fs_stat/statfs_root mm_filemap/sparse_files"
 # Whole programs that test tmpfs features: fallocate and RENAME_WHITEOUT
-# (Linux's ext2 has neither), and two that Linux's ext2 has but Lantern's
-# does not yet: xattrs and file handles (export ops).
-BLK_USER_EXT2_DIFF_PROGS="fs_fallocate fs_whiteout fs_xattr fs_fhandle"
+# (Linux's ext2 has neither), and one that Linux's ext2 has but Lantern's
+# does not yet: file handles (export ops).
+BLK_USER_EXT2_DIFF_PROGS="fs_fallocate fs_whiteout fs_fhandle"
 
 test_block_user_ext2() {
 	local src=$BLK_DIR/user-src img=$BLK_DIR/user.img log=$LOGDIR/block-user-ext2.log f name bad=""
@@ -464,6 +495,6 @@ test_block_reclaim() {
 
 mkdir -p "$BLK_DIR"
 for t in block/pci-virtio block/virtio-ring block/ext2-1k block/ext2-4k block/ext2-enospc block/root-persist block/switch-root \
-	 block/gpt-partuuid block/ext4-ro block/corrupt block/user-ext2 block/reclaim; do
+	 block/gpt-partuuid block/ext4-ro block/corrupt block/ext2-xattr block/user-ext2 block/reclaim; do
 	boot_test "$t"
 done

@@ -5,10 +5,11 @@
  * features allow, as ext4 read-only when the image has extents), every
  * directory reachable from the root is read (readdir, then a lookup of
  * each name, which is ext2_find_entry and ext2_iget), every file's blocks
- * are mapped and read, every symlink is followed; on a writable mount
- * some changes follow (create, write, link, mkdir, symlink, mknod,
- * O_TMPFILE, chmod, truncate, unlink, rmdir, rename of files and of a
- * directory to a new parent) so the allocators meet whatever bitmaps the
+ * are mapped and read, every symlink is followed, every inode's extended
+ * attribute block is parsed; on a writable mount some changes follow
+ * (create, write, link, mkdir, symlink, mknod, O_TMPFILE, chmod, truncate,
+ * unlink, rmdir, rename of files and of a directory to a new parent,
+ * attributes set and removed) so the allocators meet whatever bitmaps the
  * image has.  Then it is unmounted, and every buffer and inode must have
  * been given back.
  *
@@ -23,6 +24,7 @@
 #include <linux/fs.h>
 #include <linux/string.h>
 #include <uapi/linux/mount.h>
+#include <uapi/linux/xattr.h>
 #include "../../../fs/ext2/ext2.h"
 #include "fuzz_libc.h"
 #include "fuzz_kernel.h"
@@ -124,6 +126,13 @@ static void visit(struct dentry *d)
 
 		if (!IS_ERR(target) && strlen(target) > (size_t)inode->i_size)
 			host_die("symlink target longer than i_size");
+	}	/* Every inode's attribute block is parsed by a lookup and a listing. */
+	{
+		char buf[512];
+
+		ext2_xattr_get(inode, 1, "fuzz", buf, sizeof(buf));
+		if (inode->i_op->listxattr)
+			inode->i_op->listxattr(d, buf, sizeof(buf));
 	}
 }
 
@@ -240,6 +249,14 @@ static void change_tree(struct walk *w)
 	/* Files already there: cut them (their block trees are whatever the image says). */
 	for (i = 0; i < w->nfiles; i++)
 		truncate_to(w->files[i], i ? 0 : w->files[i]->d_inode->i_size / 3);
+	/* Attributes added to and removed from blocks the image says are theirs. */
+	for (i = 0; i < w->nfiles; i++) {
+		struct inode *inode = w->files[i]->d_inode;
+
+		ext2_xattr_set(inode, 1, "fuzz", "value", 5, 0);
+		ext2_xattr_set(inode, 4, "t", "trusted-value", 13, 0);
+		ext2_xattr_set(inode, 1, "fuzz", NULL, 0, XATTR_REPLACE);
+	}
 	/* One goes: its blocks and inode are freed at the last dput (ext2_evict_inode). */
 	if (w->nfiles > 1) {
 		struct dentry *f = w->files[1];
