@@ -227,6 +227,10 @@ int ext4_ext_map_block(struct inode *inode, u64 lblock, u64 *phys);
 /* balloc.c / ialloc.c */
 int ext2_new_block(struct inode *inode, u64 goal, u64 *block);
 
+/* export.c: file handles */
+extern const struct export_operations ext2_export_ops;
+struct inode *ext2_nfs_get_inode(struct super_block *sb, u64 ino, u32 generation);
+
 /* xattr.c */
 struct xattr_handler;
 extern const struct xattr_handler * const ext2_xattr_handlers[];

@@ -298,6 +298,44 @@ bad:
 	return ERR_PTR(-EUCLEAN);
 }
 
+/*
+ * The inode a file handle names (export.c), or ESTALE -- without the
+ * corruption report ext2_iget gives a deleted inode: a handle that
+ * outlived its file is not a damaged filesystem.
+ */
+struct inode *ext2_nfs_get_inode(struct super_block *sb, u64 ino, u32 generation)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(sb);
+	struct ext2_inode *raw;
+	struct buffer_head *bh;
+	struct inode *inode;
+	unsigned int off;
+	bool gone;
+
+	if (!ino || ino > sbi->s_es->s_inodes_count ||
+	    (ino != EXT2_ROOT_INO && ino < sbi->s_first_ino))
+		return ERR_PTR(-ESTALE);
+	inode = ext2_ilookup(sb, ino);
+	if (!inode) {
+		bh = ext2_inode_block(sb, ino, &off);
+		if (IS_ERR(bh))
+			return ERR_PTR(-ESTALE);
+		raw = (struct ext2_inode *)(bh->b_data + off);
+		gone = !raw->i_links_count || raw->i_dtime || !raw->i_mode;
+		brelse(bh);
+		if (gone)
+			return ERR_PTR(-ESTALE);
+		inode = ext2_iget(sb, ino);
+		if (IS_ERR(inode))
+			return inode;
+	}
+	if (!inode->i_nlink || EXT2_I(inode)->i_generation != generation) {
+		iput(inode);
+		return ERR_PTR(-ESTALE);
+	}
+	return inode;
+}
+
 int ext2_write_inode(struct inode *inode)
 {
 	struct super_block *sb = inode->i_sb;

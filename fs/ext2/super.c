@@ -440,6 +440,7 @@ int ext2_fill_super_bdev(struct super_block *sb, struct block_device *bdev, int 
 	sb->s_magic = EXT2_SUPER_MAGIC;
 	sb->s_op = &ext2_sops;
 	sb->s_xattr = ext2_xattr_handlers;
+	sb->s_export_op = &ext2_export_ops;
 	sb->s_maxbytes = (sbi->s_ro_compat & EXT2_FEATURE_RO_COMPAT_LARGE_FILE) || ext4 ?
 			 ((loff_t)1 << 40) : 0x7fffffff;
 	root = ext2_iget(sb, EXT2_ROOT_INO);

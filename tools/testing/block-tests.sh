@@ -399,9 +399,8 @@ SH
 # about files, memory mappings and exec are judged.  e2fsck after.
 BLK_USER_EXT2_DIFF="fs_badinput/huge_and_negative_counts fs_dirs/renameat2_flags fs_stat/statfs_root mm_filemap/sparse_files"
 # Whole programs that test tmpfs features: fallocate and RENAME_WHITEOUT
-# (Linux's ext2 has neither), and one that Linux's ext2 has but Lantern's
-# does not yet: file handles (export ops).
-BLK_USER_EXT2_DIFF_PROGS="fs_fallocate fs_whiteout fs_fhandle"
+# (Linux's ext2 has neither).
+BLK_USER_EXT2_DIFF_PROGS="fs_fallocate fs_whiteout"
 
 test_block_user_ext2() {
 	local src=$BLK_DIR/user-src img=$BLK_DIR/user.img log=$LOGDIR/block-user-ext2.log f name bad=""

@@ -6,7 +6,7 @@
  * directory reachable from the root is read (readdir, then a lookup of
  * each name, which is ext2_find_entry and ext2_iget), every file's blocks
  * are mapped and read, every symlink is followed, every inode's extended
- * attribute block is parsed; on a writable mount some changes follow
+ * attribute block is parsed and its file handle decoded; on a writable mount some changes follow
  * (create, write, link, mkdir, symlink, mknod, O_TMPFILE, chmod, truncate,
  * unlink, rmdir, rename of files and of a directory to a new parent,
  * attributes set and removed) so the allocators meet whatever bitmaps the
@@ -21,6 +21,7 @@
 #include <linux/buffer_head.h>
 #include <linux/blkdev.h>
 #include <linux/err.h>
+#include <linux/exportfs.h>
 #include <linux/fs.h>
 #include <linux/string.h>
 #include <uapi/linux/mount.h>
@@ -126,7 +127,19 @@ static void visit(struct dentry *d)
 
 		if (!IS_ERR(target) && strlen(target) > (size_t)inode->i_size)
 			host_die("symlink target longer than i_size");
-	}	/* Every inode's attribute block is parsed by a lookup and a listing. */
+	}	/* Its file handle leads back to it (export.c). */
+	{
+		u32 fh[4];
+		int len = 4, type = ext2_export_ops.encode_fh(inode, fh, &len, NULL);
+		struct dentry *e = ext2_export_ops.fh_to_dentry(inode->i_sb, fh, len, type);
+
+		if (!IS_ERR(e)) {
+			if (e->d_inode != inode)
+				host_die("a file handle led to another inode");
+			dput(e);
+		}
+	}
+	/* Every inode's attribute block is parsed by a lookup and a listing. */
 	{
 		char buf[512];
 

@@ -341,6 +341,16 @@ void dput(struct dentry *dentry)
 		dput(parent);
 }
 
+struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
+{
+	return fuzz_d_alloc(parent->d_sb, parent, (const char *)name->name, name->len);
+}
+
+void d_drop(struct dentry *dentry)
+{
+	(void)dentry;		/* nothing is hashed here */
+}
+
 void d_instantiate(struct dentry *dentry, struct inode *inode)
 {
 	dentry->d_inode = inode;
