@@ -252,12 +252,12 @@ static int ext2_rename(struct inode *old_dir, struct dentry *old_dentry, struct 
 	if (new_inode) {
 		if (is_dir && !ext2_empty_dir(new_inode)) {
 			err = -ENOTEMPTY;
-			goto out_dir;
+			goto out_old;
 		}
 		new_de = ext2_find_entry(new_dir, &new_dentry->d_name, &new_bh, &err);
 		if (!new_de) {
 			err = err ? err : -ENOENT;
-			goto out_dir;
+			goto out_old;
 		}
 		ext2_set_link(new_dir, new_de, new_bh, old_inode);
 		brelse(new_bh);
@@ -272,11 +272,11 @@ static int ext2_rename(struct inode *old_dir, struct dentry *old_dentry, struct 
 	} else {
 		if (is_dir && new_dir->i_nlink >= 65000) {
 			err = -EMLINK;
-			goto out_dir;
+			goto out_old;
 		}
 		err = ext2_add_link(new_dentry, old_inode);
 		if (err)
-			goto out_dir;
+			goto out_old;
 		if (is_dir) {
 			inc_nlink(new_dir);
 			ext2_write_inode(new_dir);

@@ -250,7 +250,11 @@ static int xentry_cmp(const struct xentry *a, const struct xentry *b)
 	return memcmp(a->name, b->name, a->name_len);
 }
 
-/* Drop one reference to attribute block @blk (freeing it with the last). */
+/*
+ * Drop one reference to attribute block @blk (freeing it with the last).
+ * A block that is not an attribute block at all is left alone: freeing
+ * it would hand out a block that something else (a directory, say) uses.
+ */
 static void xattr_release_block(struct inode *inode, u64 blk)
 {
 	struct buffer_head *bh = sb_bread(inode->i_sb, blk);
@@ -259,7 +263,13 @@ static void xattr_release_block(struct inode *inode, u64 blk)
 	if (!bh)
 		return;
 	h = (void *)bh->b_data;
-	if (h->h_magic == EXT2_XATTR_MAGIC && h->h_refcount > 1) {
+	if (h->h_magic != EXT2_XATTR_MAGIC || h->h_blocks != 1) {
+		brelse(bh);
+		ext2_error(inode->i_sb, "ext2_xattr_release_block", "inode %lu: bad block %llu",
+			   inode->i_ino, (unsigned long long)blk);
+		return;
+	}
+	if (h->h_refcount > 1) {
 		h->h_refcount--;
 		mark_buffer_dirty(bh);
 		brelse(bh);
@@ -280,7 +290,7 @@ static int xattr_write(struct inode *inode, struct xentry *xs, int n, struct buf
 	struct buffer_head *bh;
 	u8 *img;
 	u64 blk = ei->i_file_acl;
-	bool zero_hash = false;
+	bool zero_hash = false, fresh = false;
 	u32 hash = 0;
 	int i, err;
 
@@ -339,15 +349,22 @@ static int xattr_write(struct inode *inode, struct xentry *xs, int n, struct buf
 			kfree(img);
 			return -EIO;
 		}
-		if (blk)
-			xattr_release_block(inode, blk);
-		ei->i_file_acl = nblk;
-		inode->i_blocks += bs >> 9;
+		fresh = true;
+		/*
+		 * A corrupt bitmap may hand back the very block we hold: then it
+		 * is ours alone now, not a second one to count or to free.
+		 */
+		if (nblk != blk) {
+			if (blk)
+				xattr_release_block(inode, blk);
+			ei->i_file_acl = nblk;
+			inode->i_blocks += bs >> 9;
+		}
 	}
 	memcpy(bh->b_data, img, bs);
 	kfree(img);
 	mark_buffer_dirty(bh);
-	if (bh != old)
+	if (fresh)
 		brelse(bh);
 	ext2_xattr_feature(sb);
 done:
