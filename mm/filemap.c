@@ -38,6 +38,7 @@
 #include <linux/sched/signal.h>
 #include <uapi/linux/resource.h>
 #include <linux/string.h>
+#include <linux/swap.h>
 #include <linux/uio.h>
 #include <linux/vmstat.h>
 #include <linux/wait.h>
@@ -125,8 +126,6 @@ static void account_page_cache(struct page *page, long nr)
 	mod_node_page_state(NODE_DATA(0), NR_FILE_PAGES, nr);
 	if (PageSwapBacked(page))
 		mod_node_page_state(NODE_DATA(0), NR_SHMEM, nr);
-	/* shmem pages are swap-backed: Linux keeps them on the anon LRU. */
-	lru_count_page(page, PageSwapBacked(page), nr);
 }
 
 int add_to_page_cache(struct page *page, struct address_space *mapping,
@@ -153,6 +152,9 @@ int add_to_page_cache(struct page *page, struct address_space *mapping,
 	account_page_cache(page, 1);
 out:
 	spin_unlock(&mapping->i_pages_lock);
+	/* shmem pages are swap-backed: page_lru() puts them on the anon lists. */
+	if (!err)
+		lru_cache_add(page);
 	return err;
 }
 
@@ -277,7 +279,7 @@ ssize_t filemap_read(struct kiocb *iocb, struct iov_iter *to, ssize_t already_re
 		}
 		n = min(n, iov_iter_count(to));
 		if (page) {
-			SetPageReferenced(page);
+			mark_page_accessed(page);
 			got = copy_to_iter((char *)page_address(page) + offset, n, to);
 			put_page(page);
 		} else {

@@ -17,6 +17,9 @@ void memmap_init_range(unsigned long start_pfn, unsigned long end_pfn,
 		       enum zone_type zone);
 void __free_pages_memory(unsigned long start_pfn, unsigned long end_pfn);
 
+/* memory.c, for reclaim's try_to_unmap (rmap.c). */
+void zap_pte(struct mm_struct *mm, pte_t *pte, struct address_space *only);
+
 void kmem_cache_init(void);
 void vmalloc_init(void);
 

@@ -43,9 +43,11 @@
 #include <linux/pagemap.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/swap.h>
 #include <linux/vmstat.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
+#include "internal.h"
 #include "vma_internal.h"
 
 static struct page *zero_page;
@@ -160,17 +162,13 @@ static struct page *alloc_user_page(void)
 /*
  * The map count and the counters that follow it: while any PTE maps a
  * page it is in AnonPages (anonymous pages) or Mapped (page-cache
- * pages), and an anonymous page, which nothing but its mappings keeps
- * alive, is on the anon LRU (lru_count_page).  Linux keeps these in
- * mm/rmap.c.
+ * pages).  Linux keeps these in mm/rmap.c.
  */
 static void page_add_rmap(struct page *page)
 {
 	if (!atomic_inc_and_test(&page->_mapcount))
 		return;
 	mod_lruvec_page_state(page, page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, 1);
-	if (!page->mapping)
-		lru_count_page(page, true, 1);
 }
 
 static void page_remove_rmap(struct page *page)
@@ -178,8 +176,6 @@ static void page_remove_rmap(struct page *page)
 	if (!atomic_add_negative(-1, &page->_mapcount))
 		return;
 	mod_lruvec_page_state(page, page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
-	if (!page->mapping)
-		lru_count_page(page, true, -1);
 }
 
 static void map_new_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
@@ -208,6 +204,7 @@ static unsigned int do_anonymous_page(struct vm_area_struct *vma, unsigned long 
 	page = alloc_user_page();
 	if (!page)
 		return VM_FAULT_OOM;
+	lru_cache_add_inactive_or_unevictable(page);
 	map_new_page(vma, addr, pte, page, true, MM_ANONPAGES);
 	return 0;
 }
@@ -251,6 +248,7 @@ static unsigned int do_fault(struct vm_area_struct *vma, unsigned long addr,
 	}
 	copy_page(page_address(copy), page_address(page));
 	put_page(page);
+	lru_cache_add_inactive_or_unevictable(copy);
 	map_new_page(vma, addr, pte, copy, true, MM_ANONPAGES);
 	return ret;
 }
@@ -294,6 +292,7 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 		clear_page(page_address(new));
 	set_pte(pte, __pte(0));
 	flush_tlb_page(vma, addr);
+	lru_cache_add_inactive_or_unevictable(new);
 	map_new_page(vma, addr, pte, new, true, MM_ANONPAGES);
 	if (old) {
 		page_remove_rmap(old);
@@ -354,7 +353,7 @@ void mm_populate(unsigned long start, unsigned long len)
  * Drop the page a PTE maps and clear it.  With @only set, an anonymous
  * page (a private COW copy) is kept: only pages of that file go.
  */
-static void zap_pte(struct mm_struct *mm, pte_t *pte, struct address_space *only)
+void zap_pte(struct mm_struct *mm, pte_t *pte, struct address_space *only)
 {
 	unsigned long pfn;
 	struct page *page;
@@ -588,6 +587,7 @@ static pte_t *force_private_page(struct vm_area_struct *vma, unsigned long addr)
 		clear_page(page_address(new));
 	set_pte(pte, __pte(0));
 	flush_tlb_page(vma, addr & PAGE_MASK);
+	lru_cache_add_inactive_or_unevictable(new);
 	map_new_page(vma, addr & PAGE_MASK, pte, new, false, MM_ANONPAGES);
 	if (old) {
 		page_remove_rmap(old);

@@ -28,6 +28,7 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/swap.h>
 #include <linux/vmstat.h>
 #include <asm/sections.h>
 #include "internal.h"
@@ -95,6 +96,7 @@ void __init free_area_init(unsigned long *max_zone_pfn)
 	int i;
 
 	alloc_node_mem_map(node_end);
+	lru_init(pgdat);
 	/* Below the first RAM page: no zone's span, but mem_map covers it. */
 	memmap_init_range(0, node_start, ZONE_DMA);
 

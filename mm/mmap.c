@@ -395,6 +395,16 @@ static unsigned long mmap_region(struct mm_struct *mm, struct file *file, unsign
 	struct vm_area_struct *vma, *prev;
 	int err;
 
+	/*
+	 * Private writable memory and shared anonymous memory are what RAM
+	 * and swap must back (Linux's accountable mappings), unless the
+	 * caller said MAP_NORESERVE.
+	 */
+	if (!(vm_flags & VM_NORESERVE) &&
+	    (((vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE) ||
+	     (!file && (vm_flags & VM_SHARED))) &&
+	    __vm_enough_memory(mm, (long)(len >> PAGE_SHIFT)))
+		return -ENOMEM;
 	err = do_munmap(mm, addr, len);		/* MAP_FIXED replaces what was there */
 	if (err)
 		return err;

@@ -20,8 +20,9 @@
  * Above the free lists sit the watermarks: an allocation that would leave
  * a zone below its low watermark tries the next zone down (Normal ->
  * DMA32 -> DMA); below min it fails, unless it is an atomic or
- * __GFP_HIGH allocation that may use part of the reserve.  Below low is
- * also where kswapd will be woken to reclaim, once it exists.
+ * __GFP_HIGH allocation that may use part of the reserve.  Below low
+ * kswapd is woken to reclaim in the background; below min a caller that
+ * may sleep reclaims directly (mm/vmscan.c).
  *
  * Pages enter the allocator once, at boot (__free_pages_core, from
  * mm_init.c); mm_init.c also sets up the zones and mem_map.  The slab
@@ -41,6 +42,7 @@
 #include <linux/mmzone.h>
 #include <linux/sched/debug.h>
 #include <linux/string.h>
+#include <linux/swap.h>
 #include <linux/vmstat.h>
 #include "internal.h"
 
@@ -66,8 +68,12 @@ static const char *const zone_names[MAX_NR_ZONES] = {
 #define ALLOC_WMARK_LOW		WMARK_LOW
 #define ALLOC_WMARK_HIGH	WMARK_HIGH
 #define ALLOC_WMARK_MASK	0x03
+#define ALLOC_NO_WATERMARKS	0x04	/* a reclaimer's own allocation: all of it */
 #define ALLOC_HIGH		0x10	/* __GFP_HIGH: half of min is reserve */
 #define ALLOC_HARDER		0x20	/* atomic: a further quarter */
+
+/* Rounds of direct reclaim that freed something but not enough, as Linux's. */
+#define MAX_RECLAIM_RETRIES	16
 
 /* ---------------------------------------------------------------- */
 /* Free lists                                                        */
@@ -254,6 +260,9 @@ static void free_the_page(struct page *page, unsigned int order)
 	struct zone *zone = page_zone(page);
 	unsigned long flags;
 
+	/* A page-cache or anonymous page leaves its LRU list with its last reference. */
+	if (unlikely(PageLRU(page) || PageActive(page)))
+		__page_cache_release(page);
 	if (!free_pages_prepare(page, order))
 		return;
 	spin_lock_irqsave(&zone->lock, flags);
@@ -355,7 +364,8 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 
 		if (!populated_zone(zone))
 			continue;
-		if (!zone_watermark_ok(zone, order,
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_ok(zone, order,
 				       wmark_pages(zone, alloc_flags & ALLOC_WMARK_MASK),
 				       alloc_flags))
 			continue;
@@ -373,12 +383,13 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 }
 
 /*
- * kswapd arrives with reclaim (mm/vmscan.c): it will be woken here, below
- * the low watermark, to free memory in the background.  Until then
- * nothing frees memory on the allocator's behalf.
+ * Below the low watermark: kswapd (mm/vmscan.c) frees memory in the
+ * background until the zones are back above high, so that most
+ * allocations never have to reclaim themselves.
  */
 static void wake_all_kswapds(unsigned int order, gfp_t gfp)
 {
+	wakeup_kswapd(order);
 }
 
 static unsigned int gfp_to_alloc_flags(gfp_t gfp)
@@ -425,7 +436,34 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp));
 	if (page)
 		return page;
-	/* Direct reclaim and the OOM killer would go here. */
+	/*
+	 * Reclaim itself needs memory to free memory (kswapd's writeback
+	 * reads a file's block map): the reserve below min is for it.
+	 */
+	if (gfp_pfmemalloc_allowed(gfp)) {
+		page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS);
+		if (page)
+			return page;
+	}
+	/*
+	 * Below min: a caller that may wait frees pages itself (direct
+	 * reclaim) and tries again, for as long as reclaim makes progress.
+	 * The OOM killer is the page-fault path's answer when it makes none
+	 * (pagefault_out_of_memory).
+	 */
+	if (gfp & __GFP_DIRECT_RECLAIM) {
+		int tries;
+
+		for (tries = 0; tries < MAX_RECLAIM_RETRIES; tries++) {
+			unsigned long progress = try_to_free_pages(gfp, order);
+
+			page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp));
+			if (page)
+				return page;
+			if (!progress)
+				break;
+		}
+	}
 	if (!(gfp & __GFP_NOWARN))
 		warn_alloc(gfp, order);
 	return NULL;

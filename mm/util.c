@@ -1,11 +1,37 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Small helpers built on kmalloc: copies of strings and buffers that the
- * caller frees with kfree().
+ * caller frees with kfree().  And the overcommit policy: mmap and brk
+ * only reserve address space, so whether a reservation of private
+ * writable memory may exceed what RAM and swap could ever back is a
+ * policy, vm.overcommit_memory.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+
+int sysctl_overcommit_memory = OVERCOMMIT_GUESS;
+int sysctl_overcommit_ratio = 50;	/* percent of RAM, for OVERCOMMIT_NEVER */
+
+/*
+ * Linux's heuristic (GUESS): one reservation larger than all of RAM plus
+ * swap can never be backed, so it fails at once; anything smaller is
+ * allowed and the OOM killer answers if it is all used.  Lantern has no
+ * swap yet, and OVERCOMMIT_NEVER's accounting is not here: the sysctl
+ * refuses 2 (proc_sysctl.c).
+ */
+int __vm_enough_memory(struct mm_struct *mm, long pages)
+{
+	(void)mm;
+	if (READ_ONCE(sysctl_overcommit_memory) == OVERCOMMIT_ALWAYS)
+		return 0;
+	if (pages > (long)totalram_pages())
+		return -ENOMEM;
+	return 0;
+}
 
 char *kstrdup(const char *s, gfp_t gfp)
 {

@@ -86,7 +86,7 @@ int buddyinfo_show(char *buf, size_t size)
 int zoneinfo_show(char *buf, size_t size)
 {
 	struct zone *zone;
-	int len = 0;
+	int len = 0, i;
 
 	for_each_zone(zone) {
 		len += scnprintf(buf + len, size - len, "Node %d, zone %8s\n",
@@ -109,6 +109,11 @@ int zoneinfo_show(char *buf, size_t size)
 				 high_wmark_pages(zone), zone->spanned_pages,
 				 zone->present_pages, zone_managed_pages(zone),
 				 zone->zone_start_pfn);
+		/* Then every zone counter, Linux's way: name in 12 columns, value. */
+		for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
+			len += scnprintf(buf + len, size - len, "      %-12s %lu\n",
+					 vmstat_text[i],
+					 zone_page_state(zone, (enum zone_stat_item)i));
 	}
 	return len;
 }

@@ -25,6 +25,8 @@
 #include <linux/coredump.h>
 #include <linux/cred.h>
 #include <linux/eventpoll.h>
+#include <linux/mman.h>
+#include <linux/swap.h>
 #include <linux/writeback.h>
 #include <linux/gfp.h>
 #include <linux/ipc_namespace.h>
@@ -211,7 +213,7 @@ static int random_poolsize = 256;
 static int pid_max_min = RESERVED_PIDS + 1;
 static int pid_max_max = PID_MAX_DEFAULT;	/* the size of the PID bitmap */
 static int zero;
-static int one = 1, four = 4;	/* drop_caches: 1-4; modules_disabled: only 1 */
+static int one = 1, four = 4, two_hundred = 200;	/* drop_caches: 1-4; modules_disabled: only 1 */
 static int int_max = INT_MAX;
 static int threads_min = 1;		/* Linux's floor for a write (boot sizing uses 20) */
 static int threads_max_max = MAX_THREADS;
@@ -484,6 +486,10 @@ static const struct proc_entry sys_vm_entries[] = {
 					.changed = drop_caches_changed)),
 	INT_RW("min_free_kbytes", 0644, CTL(&min_free_kbytes, &zero, &int_max,
 					    .changed = wmarks_changed)),
+	/* 0 and 1 only: OVERCOMMIT_NEVER's strict accounting is not here yet. */
+	INT_RW("overcommit_memory", 0644, CTL(&sysctl_overcommit_memory, &zero, &one)),
+	INT_RW("overcommit_ratio", 0644, CTL(&sysctl_overcommit_ratio, &zero, &int_max)),
+	INT_RW("swappiness", 0644, CTL(&vm_swappiness, &zero, &two_hundred)),
 };
 
 /* POSIX message queue limits (ipc/mqueue.c) */

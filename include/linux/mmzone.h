@@ -67,6 +67,48 @@ enum node_stat_item {
 	NR_VM_NODE_STAT_ITEMS
 };
 
+/*
+ * The LRU lists, in the order of the NR_ZONE_* counters that count them
+ * (NR_ZONE_LRU_BASE + lru).  Anonymous and file pages age separately
+ * because they cost different things to evict: a clean file page is
+ * dropped and read back later, an anonymous page must go to swap first.
+ */
+enum lru_list {
+	LRU_INACTIVE_ANON,
+	LRU_ACTIVE_ANON,
+	LRU_INACTIVE_FILE,
+	LRU_ACTIVE_FILE,
+	LRU_UNEVICTABLE,
+	NR_LRU_LISTS
+};
+#define LRU_ACTIVE		1	/* active list = inactive list + LRU_ACTIVE */
+#define LRU_FILE		2	/* file lists = anon lists + LRU_FILE */
+#define NR_ZONE_LRU_BASE	NR_ZONE_INACTIVE_ANON
+#define for_each_evictable_lru(lru) for (lru = 0; lru <= LRU_ACTIVE_FILE; lru++)
+
+static inline bool is_file_lru(enum lru_list lru)
+{
+	return lru == LRU_INACTIVE_FILE || lru == LRU_ACTIVE_FILE;
+}
+
+static inline bool is_active_lru(enum lru_list lru)
+{
+	return lru == LRU_ACTIVE_ANON || lru == LRU_ACTIVE_FILE;
+}
+
+/*
+ * A node's LRU lists (mm/swap.c adds, mm/vmscan.c scans).  New pages go
+ * on the head; reclaim takes from the tail, so the tail holds the pages
+ * unused the longest.  Locking: lru_lock, irqsave because the last
+ * put_page of a page (which takes it off its list) may run in an
+ * interrupt handler.  A page is on a list exactly when PG_lru is set,
+ * and which list is PG_active + PG_swapbacked (page_lru()).
+ */
+struct lruvec {
+	struct list_head lists[NR_LRU_LISTS];
+	spinlock_t lru_lock;
+};
+
 struct free_area {
 	struct list_head free_list;	/* heads of free blocks of this order */
 	unsigned long nr_free;		/* blocks on free_list */
@@ -95,6 +137,8 @@ struct zone {
 	atomic_long_t vm_stat[NR_VM_ZONE_STAT_ITEMS];
 };
 
+struct task_struct;
+
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
 	int nr_zones;			/* highest populated zone + 1 */
@@ -103,7 +147,14 @@ typedef struct pglist_data {
 	unsigned long node_present_pages;
 	unsigned long node_spanned_pages;
 	atomic_long_t vm_stat[NR_VM_NODE_STAT_ITEMS];
+	struct lruvec __lruvec;		/* the node's LRU lists */
+	struct task_struct *kswapd;	/* kswapd0, mm/vmscan.c */
 } pg_data_t;
+
+static inline struct lruvec *node_lruvec(struct pglist_data *pgdat)
+{
+	return &pgdat->__lruvec;
+}
 
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)		(&contig_page_data)

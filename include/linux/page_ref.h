@@ -63,4 +63,10 @@ static inline int page_mapcount(const struct page *page)
 	return atomic_read(&page->_mapcount) + 1;
 }
 
+/* Mapped by at least one PTE. */
+static inline bool page_mapped(const struct page *page)
+{
+	return page_mapcount(page) > 0;
+}
+
 #endif /* _LINUX_PAGE_REF_H */

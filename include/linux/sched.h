@@ -56,6 +56,7 @@
 #define PF_FORKNOEXEC		0x00000040	/* forked but did not exec */
 #define PF_SUPERPRIV		0x00000100	/* used super-user privileges */
 #define PF_SIGNALED		0x00000400	/* killed by a signal */
+#define PF_MEMALLOC		0x00000800	/* reclaiming: allocations must not reclaim again */
 #define PF_KTHREAD		0x00200000	/* a kernel thread */
 #define PFA_NO_NEW_PRIVS	0	/* atomic_flags: exec may not gain privileges */
 #define PF_RANDOMIZE		0x00400000	/* exec randomized this address space */

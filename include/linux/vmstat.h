@@ -105,22 +105,6 @@ static inline void mod_lruvec_page_state(struct page *page,
 	mod_node_page_state(NODE_DATA(0), item, delta);
 }
 
-/*
- * The LRU counters (nr_zone_{in,}active_{anon,file}; Active/Inactive in
- * /proc/meminfo) before LRU lists exist.  The approximation: a page that
- * Linux would put on an LRU list -- anonymous and shmem pages on the
- * anon lists, other page-cache pages on the file lists -- is counted
- * from when it starts being used until it is freed, on the inactive
- * list, which is where Linux adds new pages.  Pages move to the active
- * list when reclaim's scan finds them referenced; Lantern has no such
- * scan yet, so no page is ever counted active (and pgactivate stays 0).
- */
-static inline void lru_count_page(struct page *page, bool anon, long delta)
-{
-	mod_zone_page_state(page_zone(page),
-			    anon ? NR_ZONE_INACTIVE_ANON : NR_ZONE_INACTIVE_FILE, delta);
-}
-
 /* /proc/buddyinfo: one line per populated zone. */
 int buddyinfo_show(char *buf, size_t size);
 /* /proc/zoneinfo, short form: watermarks and counters per zone. */

@@ -428,8 +428,72 @@ test_block_user_ext2() {
 	blk_fsck "$img"
 }
 
+# Reclaim (mm/vmscan.c): in 64 MiB, reading an 80 MiB file twice must
+# work (the page cache gives back its cold pages, kswapd and direct reclaim
+# are counted in /proc/vmstat), the data must be right both times, and
+# afterwards the cache must be reclaimable: MemAvailable back near where it
+# was, and drop_caches leaving little cached.  Then the same file through
+# a shared mapping: read (reclaim unmaps clean pages) and overwritten
+# (dirty mapped pages are unmapped, written back by kswapd, freed), each
+# checked against what the same program computes on the host.
+blk_reclaim_script() {
+	cat <<'SH'
+r() { if eval "$2" >/dev/null 2>&1; then echo "@@$1:ok@@ $(cut -d' ' -f1 /proc/uptime)"; else echo "@@$1:FAIL@@"; fi; }
+kb() { awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo; }
+ev() { awk -v k="$1" '$1 == k { print $2 }' /proc/vmstat; }
+mkdir -p /mnt
+r mount 'mount -t ext2 /dev/vda1 /mnt'
+r kswapd 'ps | grep -q "\[kswapd0\]"'
+r zoneinfo 'grep -q "^        high " /proc/zoneinfo && grep -q "nr_zone_inactive_file" /proc/zoneinfo'
+r swappiness 'test "$(cat /proc/sys/vm/swappiness)" = 60 && echo 10 > /proc/sys/vm/swappiness && test "$(cat /proc/sys/vm/swappiness)" = 10 && ! echo 201 > /proc/sys/vm/swappiness && echo 60 > /proc/sys/vm/swappiness'
+avail0=$(kb MemAvailable)
+steal0=$(( $(ev pgsteal_kswapd) + $(ev pgsteal_direct) ))
+echo "before: MemAvailable $avail0 kB, pgsteal $steal0"
+r read1 'test "$(md5sum < /mnt/big.bin)" = "$(cat /mnt/big.md5)"'
+r read2 'test "$(md5sum < /mnt/big.bin)" = "$(cat /mnt/big.md5)"'
+steal1=$(( $(ev pgsteal_kswapd) + $(ev pgsteal_direct) ))
+scan1=$(( $(ev pgscan_kswapd) + $(ev pgscan_direct) ))
+echo "after: MemAvailable $(kb MemAvailable) kB, Cached $(kb Cached) kB, pgscan $scan1, pgsteal $steal1, kswapd $(ev pgsteal_kswapd)"
+grep -E '^(pgscan|pgsteal|pgactivate|pgdeactivate)' /proc/vmstat
+r stolen 'test $((steal1 - steal0)) -gt 8192'
+r kswapdwork 'test "$(ev pgsteal_kswapd)" -gt 0'
+r available 'test "$(kb MemAvailable)" -gt $((avail0 * 3 / 4))'
+r shell 'test "$(echo alive)" = alive'
+r dropcaches 'echo 1 > /proc/sys/vm/drop_caches && test "$(kb Cached)" -lt 16384'
+echo "dropped: Cached $(kb Cached) kB"
+r mmapsum 'test "$(/t/mmap-scan sum /mnt/big.bin)" = "$(cat /mnt/big.sum)"'
+r mmapfill '/t/mmap-scan fill /mnt/big.bin'
+echo "mapped: pgsteal_kswapd $(ev pgsteal_kswapd) pgsteal_direct $(ev pgsteal_direct)"
+r mmapcheck 'echo 1 > /proc/sys/vm/drop_caches && test "$(md5sum < /mnt/big.bin)" = "$(cat /mnt/filled.md5)"'
+r umount 'umount /mnt'
+SH
+}
+
+test_block_reclaim() {
+	local name=reclaim src=$BLK_DIR/reclaim-src
+	rm -rf "$src" && mkdir -p "$src"
+	head -c $((80 << 20)) /dev/urandom > "$src/big.bin"
+	md5sum < "$src/big.bin" > "$src/big.md5"
+	musl-gcc -static -O2 -o "$BLK_DIR/mmap-scan" "$ROOT/tools/testing/mmap-scan.c" ||
+		{ why="musl-gcc failed"; return 1; }
+	"$BLK_DIR/mmap-scan" sum "$src/big.bin" > "$src/big.sum"
+	cp "$src/big.bin" "$BLK_DIR/filled.bin"
+	"$BLK_DIR/mmap-scan" fill "$BLK_DIR/filled.bin" >/dev/null
+	md5sum < "$BLK_DIR/filled.bin" > "$src/filled.md5"
+	rm -f "$BLK_DIR/filled.bin"
+	"$ROOT/tools/mkdisk.sh" "$BLK_DIR/$name.img" 100 ext2 "$src" "$name" mbr 4096
+	rm -rf "$src"
+	blk_reclaim_script | blk_script "$name"
+	cp "$BLK_DIR/mmap-scan" "$BLK_DIR/$name-script/" &&
+		"$ROOT/tools/mkdisk.sh" "$BLK_DIR/$name-script.img" 4 ext2 "$BLK_DIR/$name-script" script none
+	QEMU_MEM=64M blk_run "$name" 420 "$BLK_DIR/$name.img"
+	rm -f "$BLK_DIR/$name.img"
+	blk_expect_ok mount kswapd zoneinfo swappiness read1 read2 stolen kswapdwork available shell \
+		dropcaches mmapsum mmapfill mmapcheck umount && expect_not "$BLK_LOG" "Kernel panic" "page allocation failure" "BUG"
+}
+
 mkdir -p "$BLK_DIR"
 for t in block/pci-virtio block/virtio-ring block/ext2-1k block/ext2-4k block/ext2-enospc block/root-persist block/switch-root \
-	 block/gpt-partuuid block/ext4-ro block/corrupt block/ext2-xattr block/user-ext2; do
+	 block/gpt-partuuid block/ext4-ro block/corrupt block/ext2-xattr block/user-ext2 block/reclaim; do
 	boot_test "$t"
 done
