@@ -5,7 +5,8 @@
  * privileged writer last set needs CAP_SYS_RESOURCE; oom_adj is the old
  * -17..15 scale onto the same value; oom_score follows the adjustment
  * and is 0 at -1000.  A process that touches memory until none is left
- * is killed with SIGKILL, and a process at -1000 is spared.
+ * is killed with SIGKILL, and a process at -1000 is spared -- and keeps
+ * working: rereading its own file throughout sees neither EIO nor SIGBUS.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -152,6 +153,76 @@ LT_CASE(hog_is_killed)
 	close(ready[1]);
 }
 
+static volatile sig_atomic_t stop_reading;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	stop_reading = 1;
+}
+
+/* A byte sum of this program's file, read a page at a time; -1 on an error. */
+static long sum_of_exe(int fd, char *buf)
+{
+	long sum = 0;
+	off_t off = 0;
+	ssize_t n;
+
+	while ((n = pread(fd, buf, 4096, off)) > 0) {
+		for (ssize_t i = 0; i < n; i++)
+			sum += (unsigned char)buf[i];
+		off += n;
+	}
+	return n < 0 ? -1 : sum;
+}
+
+/*
+ * A process that keeps working while a hog eats every page must not be
+ * hurt by the shortage: on a disk root its text and the file it reads
+ * leave the page cache, and bringing them back needs memory (the buffer
+ * cache, a bio) that the allocator must find by killing the hog, not
+ * fail as an I/O error (EIO from read, SIGBUS on a text fault).
+ */
+LT_CASE(reader_survives_pressure)
+{
+	int ready[2];
+	pid_t reader, hungry;
+	char c;
+
+	LT_CHECK_OK(pipe(ready));
+	reader = fork();
+	if (reader == 0) {
+		static char buf[4096];
+		int fd = open(PROC "/self/exe", O_RDONLY);
+		long want, got;
+
+		signal(SIGUSR1, on_usr1);
+		if (fd < 0 || write_str("oom_score_adj", "-1000"))
+			_exit(2);
+		want = sum_of_exe(fd, buf);
+		if (want < 0 || write(ready[1], "r", 1) != 1)
+			_exit(3);
+		while (!stop_reading) {
+			got = sum_of_exe(fd, buf);
+			if (got < 0)
+				_exit(4);
+			if (got != want)
+				_exit(5);
+		}
+		_exit(0);
+	}
+	LT_CHECK(reader > 0);
+	LT_CHECK_EQ(read(ready[0], &c, 1), 1);
+	hungry = fork();
+	if (hungry == 0)
+		hog("1000");
+	LT_CHECK_WAIT(hungry, LT_KILLED(SIGKILL));
+	LT_CHECK_OK(kill(reader, SIGUSR1));
+	LT_CHECK_WAIT(reader, LT_EXITED(0));
+	close(ready[0]);
+	close(ready[1]);
+}
+
 int main(void)
 {
 	mkdir(PROC, 0555);
@@ -165,6 +236,7 @@ int main(void)
 	LT_RUN(adj_values);
 	LT_RUN(inherited_and_privilege);
 	LT_RUN(hog_is_killed);
+	LT_RUN(reader_survives_pressure);
 	umount(PROC);
 	rmdir(PROC);
 	return lt_end();
