@@ -43,7 +43,7 @@ core-dirs := \
 	arch/x86/kernel/apic arch/x86/kernel/acpi arch/x86/lib arch/x86/mm \
 	init kernel kernel/printk kernel/irq kernel/rcu kernel/time kernel/sched kernel/locking kernel/futex kernel/module lib lib/test_modules mm fs fs/proc fs/sysfs fs/debugfs fs/tracefs kernel/trace \
 	drivers/tty drivers/tty/serial drivers/char drivers/base ipc
-core-dirs += net net/core net/unix net/ethernet net/ipv4 drivers/net
+core-dirs += net net/core net/unix net/ethernet net/ipv4 net/packet drivers/net
 core-dirs += security security/keys fs/devpts
 core-dirs += security/landlock
 core-dirs += fs/ext2 arch/x86/pci drivers/pci drivers/virtio drivers/block block
@@ -274,6 +274,15 @@ QEMU_ARGS ?=
 ifneq ($(DISK),)
 QEMU_ARGS += -drive file=$(DISK),if=none,id=disk0,format=raw -device virtio-blk-pci,drive=disk0
 endif
+comma := ,
+# NET=1 gives the guest a virtio-net NIC on QEMU's user-mode network
+# (10.0.2.0/24, DHCP from 10.0.2.2, restrict=on: nothing leaves the host);
+# the busybox root configures eth0 with udhcpc.  HOSTFWD=tcp:127.0.0.1:8080-:80
+# adds a forward from the host's loopback into the guest.
+ifeq ($(NET),1)
+QEMU_ARGS += -netdev user,id=net0,restrict=on$(if $(HOSTFWD),$(comma)hostfwd=$(HOSTFWD)) \
+	     -device virtio-net-pci,netdev=net0
+endif
 GDBPORT ?= $(shell echo $$((1234 + $$(id -u) % 60000)))
 export QEMU_MEM QEMU_SMP QEMU_ARGS
 run: all $(INITRD)
@@ -345,7 +354,6 @@ check:
 
 # For editors and clang tools: each kernel object's compile command, the
 # same flags the rules above use.
-comma := ,
 json_str = $(subst ",\",$(subst \,\\,$(1)))
 obj_src = $(firstword $(wildcard $(patsubst $(BUILD)/%.o,%.c,$(1)) $(patsubst $(BUILD)/%.o,%.S,$(1))))
 cc_cmd = $(CC) $(if $(filter %.S,$(1)),$(KAFLAGS),$(KCFLAGS)) -c $(1) -o $(2)

@@ -26,6 +26,8 @@
  *   %pa      *(phys_addr_t *) as 0x%016llx
  *   %*ph     hex dump of up to 64 bytes, separated by ' ' (%phC ':',
  *            %phD '-', %phN nothing); the width is the byte count
+ *   %pM      a 6-byte Ethernet address, xx:xx:xx:xx:xx:xx
+ *   %pI4     a 4-byte IPv4 address (network order) in dotted quad
  * Any letters and digits straight after %p belong to it ("%pSR" is %pS),
  * and an extension not listed prints like %p.
  *
@@ -502,6 +504,39 @@ static void format_hex_dump(struct out *o, const u8 *p, char variant,
 	}
 }
 
+static void format_mac(struct out *o, const u8 *p)
+{
+	static const char hex[] = "0123456789abcdef";
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		if (i)
+			emit(o, ':');
+		emit(o, hex[p[i] >> 4]);
+		emit(o, hex[p[i] & 0xf]);
+	}
+}
+
+static void format_ipv4(struct out *o, const u8 *p, struct printf_spec *spec)
+{
+	char buf[16];
+	int n = 0, i;
+
+	for (i = 0; i < 4; i++) {
+		unsigned int v = p[i];
+
+		if (i)
+			buf[n++] = '.';
+		if (v >= 100)
+			buf[n++] = '0' + v / 100;
+		if (v >= 10)
+			buf[n++] = '0' + v / 10 % 10;
+		buf[n++] = '0' + v % 10;
+	}
+	buf[n] = 0;
+	format_string(o, buf, spec);
+}
+
 /* @fmt is just past the 'p'; returns the format after the extension. */
 static const char *format_pointer(struct out *o, const char *fmt,
 				  struct printf_spec *spec, va_list *ap)
@@ -525,6 +560,17 @@ static const char *format_pointer(struct out *o, const char *fmt,
 		break;
 	case 'K':
 		restricted_pointer(o, ptr, spec);
+		break;
+	case 'M':
+		if (ptr)
+			format_mac(o, ptr);
+		break;
+	case 'I':
+		if (ptr && fmt[1] == '4') {
+			format_ipv4(o, ptr, spec);
+			break;
+		}
+		ptr_to_id(o, ptr, spec);
 		break;
 	default:
 		ptr_to_id(o, ptr, spec);

@@ -257,6 +257,16 @@ int sock_no_listen(struct socket *sock, int backlog)
 	return -EOPNOTSUPP;
 }
 
+int sock_no_connect(struct socket *sock, struct sockaddr *addr, int len, int flags)
+{
+	return -EOPNOTSUPP;
+}
+
+int sock_no_shutdown(struct socket *sock, int how)
+{
+	return -EOPNOTSUPP;
+}
+
 /* ---------- addresses between user and kernel ---------- */
 
 static int move_addr_to_kernel(void __user *uaddr, int ulen, struct sockaddr_storage *kaddr)

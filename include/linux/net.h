@@ -88,5 +88,7 @@ struct file *sock_alloc_file(struct socket *sock, int flags);
 int sock_no_socketpair(struct socket *a, struct socket *b);
 int sock_no_accept(struct socket *sock, struct socket *newsock, int flags);
 int sock_no_listen(struct socket *sock, int backlog);
+int sock_no_connect(struct socket *sock, struct sockaddr *addr, int len, int flags);
+int sock_no_shutdown(struct socket *sock, int how);
 
 #endif

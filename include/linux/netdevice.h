@@ -26,9 +26,7 @@ struct seq_file;
 #define MAX_ADDR_LEN	32
 
 /* dev->type: ARPHRD_* as /sys/class/net/X/type shows it */
-#define ARPHRD_ETHER	1
-#define ARPHRD_LOOPBACK	772
-#define ARPHRD_NONE	0xFFFE
+#include <uapi/linux/if_arp.h>
 
 enum netdev_tx {
 	NETDEV_TX_OK = 0,
@@ -86,11 +84,17 @@ enum {
 
 #define NAPI_POLL_WEIGHT	64
 
+/* dev->state */
+enum netdev_state {
+	__LINK_STATE_NOCARRIER,		/* netif_carrier_off: no link */
+};
+
 struct net_device {
 	char name[IFNAMSIZ];
 	struct list_head dev_list;	/* in net_devices, by ifindex */
 	int ifindex;
 	unsigned int flags;		/* IFF_* */
+	unsigned long state;		/* __LINK_STATE_* bits */
 	unsigned char operstate;	/* IF_OPER_* */
 	unsigned int mtu, min_mtu, max_mtu;
 	unsigned short type;		/* ARPHRD_* */
@@ -128,10 +132,16 @@ static inline bool netif_running(const struct net_device *dev)
 	return dev->flags & IFF_UP;
 }
 
-/* A receive handler for one network-layer protocol (ETH_P_IP: ip_rcv). */
+/*
+ * A receive handler for one network-layer protocol (ETH_P_IP: ip_rcv),
+ * or a tap on every frame (ETH_P_ALL: packet sockets).  Each handler
+ * gets a buffer of its own to keep or free.
+ */
 struct packet_type {
 	__be16 type;
+	int ifindex;			/* only frames of this device; 0: all */
 	int (*func)(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt);
+	void *af_packet_priv;		/* the packet socket behind a tap */
 	struct list_head list;
 };
 
@@ -162,6 +172,11 @@ int dev_hard_header(struct sk_buff *skb, struct net_device *dev, unsigned short 
 int netif_rx(struct sk_buff *skb);
 int netif_receive_skb(struct sk_buff *skb);
 void dev_add_pack(struct packet_type *pt);
+void dev_remove_pack(struct packet_type *pt);
+void __dev_remove_pack(struct packet_type *pt);
+void synchronize_net(void);
+void netif_carrier_on(struct net_device *dev);
+void netif_carrier_off(struct net_device *dev);
 void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 		    int (*poll)(struct napi_struct *, int), int weight);
 void napi_schedule(struct napi_struct *napi);

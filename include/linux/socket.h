@@ -52,6 +52,7 @@ struct ucred {
 #define PF_INET		AF_INET
 #define PF_INET6	AF_INET6
 #define PF_NETLINK	AF_NETLINK
+#define PF_PACKET	AF_PACKET
 #define PF_MAX		AF_MAX
 
 #define SOMAXCONN	4096
@@ -77,6 +78,7 @@ struct ucred {
 #define SOL_TCP		6
 #define SOL_UDP		17
 #define SOL_RAW		255
+#define SOL_PACKET	263
 
 /* What user space passes to sendmsg/recvmsg. */
 struct user_msghdr {

@@ -16,7 +16,9 @@
  * itself for the rest; so a flood is processed in slices and ordinary
  * tasks still run (ksoftirqd takes over a softirq that keeps coming
  * back).  netif_receive_skb gives each packet to the packet_type
- * handler registered for its protocol (ETH_P_IP: ip_rcv).
+ * handlers registered for its protocol (ETH_P_IP: ip_rcv) and to the
+ * taps on every frame (ETH_P_ALL: packet sockets), each its own copy;
+ * the taps also see what we send (dev_queue_xmit_nit).
  */
 #include <linux/kernel.h>
 #include <linux/bitops.h>
@@ -25,16 +27,22 @@
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/netdevice.h>
+#include <linux/rculist.h>
 #include <linux/seq_file.h>
 #include <linux/time64.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
 #include <asm/byteorder.h>
+#include <net/arp.h>
 
 LIST_HEAD(net_devices);
 DEFINE_SPINLOCK(dev_base_lock);
-static LIST_HEAD(ptype_base);
+static LIST_HEAD(ptype_base);		/* handlers by protocol */
+static LIST_HEAD(ptype_all);		/* ETH_P_ALL taps */
+static DEFINE_SPINLOCK(ptype_lock);	/* writers of both */
+
+static void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev);
 static int next_ifindex = 1;
 
 int netdev_max_backlog = 1000;	/* net.core.netdev_max_backlog */
@@ -185,9 +193,32 @@ int dev_open(struct net_device *dev)
 		err = dev->netdev_ops->ndo_open(dev);
 	if (err)
 		return err;
-	dev->flags |= IFF_UP | IFF_RUNNING | IFF_LOWER_UP;
-	dev->operstate = (dev->flags & IFF_LOOPBACK) ? IF_OPER_UNKNOWN : IF_OPER_UP;
+	dev->flags |= IFF_UP;
+	if (!test_bit(__LINK_STATE_NOCARRIER, &dev->state))
+		dev->flags |= IFF_RUNNING | IFF_LOWER_UP;
+	if (dev->flags & IFF_LOOPBACK)
+		dev->operstate = IF_OPER_UNKNOWN;
+	else
+		dev->operstate = (dev->flags & IFF_LOWER_UP) ? IF_OPER_UP : IF_OPER_LOWERLAYERDOWN;
 	return 0;
+}
+
+/* The driver says the link is (not) there: a cable, or QEMU's set_link. */
+void netif_carrier_on(struct net_device *dev)
+{
+	clear_bit(__LINK_STATE_NOCARRIER, &dev->state);
+	if (dev->flags & IFF_UP) {
+		dev->flags |= IFF_RUNNING | IFF_LOWER_UP;
+		dev->operstate = IF_OPER_UP;
+	}
+}
+
+void netif_carrier_off(struct net_device *dev)
+{
+	set_bit(__LINK_STATE_NOCARRIER, &dev->state);
+	dev->flags &= ~(IFF_RUNNING | IFF_LOWER_UP);
+	if (dev->flags & IFF_UP)
+		dev->operstate = IF_OPER_LOWERLAYERDOWN;
 }
 
 int dev_close(struct net_device *dev)
@@ -198,6 +229,8 @@ int dev_close(struct net_device *dev)
 		dev->netdev_ops->ndo_stop(dev);
 	dev->flags &= ~(IFF_UP | IFF_RUNNING | IFF_LOWER_UP);
 	dev->operstate = IF_OPER_DOWN;
+	/* What we learnt through it may not hold when it comes back. */
+	arp_ifdown(dev);
 	return 0;
 }
 
@@ -251,6 +284,7 @@ int dev_queue_xmit(struct sk_buff *skb)
 		goto out;
 	}
 	skb_dst_drop(skb);
+	dev_queue_xmit_nit(skb, dev);
 	rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
 	if (rc == NETDEV_TX_BUSY) {
 		dev->stats.tx_dropped++;
@@ -262,11 +296,84 @@ out:
 	return err;
 }
 
+/*
+ * The handler lists are read under RCU (a handler may send, and sending
+ * walks them too) and changed under ptype_lock.
+ */
 void dev_add_pack(struct packet_type *pt)
 {
-	spin_lock_bh(&dev_base_lock);
-	list_add_tail(&pt->list, &ptype_base);
-	spin_unlock_bh(&dev_base_lock);
+	spin_lock_bh(&ptype_lock);
+	if (pt->type == htons(ETH_P_ALL))
+		list_add_tail_rcu(&pt->list, &ptype_all);
+	else
+		list_add_tail_rcu(&pt->list, &ptype_base);
+	spin_unlock_bh(&ptype_lock);
+}
+
+/* Off the lists; a receive may still be running it until synchronize_net(). */
+void __dev_remove_pack(struct packet_type *pt)
+{
+	spin_lock_bh(&ptype_lock);
+	list_del_rcu(&pt->list);
+	spin_unlock_bh(&ptype_lock);
+}
+
+/* Wait until every receive that started before has finished. */
+void synchronize_net(void)
+{
+	synchronize_rcu();
+}
+
+/* When this returns, no receive is still running the handler: it may be freed. */
+void dev_remove_pack(struct packet_type *pt)
+{
+	__dev_remove_pack(pt);
+	synchronize_net();
+}
+
+static bool ptype_matches(const struct packet_type *pt, const struct sk_buff *skb)
+{
+	return !pt->ifindex || pt->ifindex == skb->dev->ifindex;
+}
+
+/*
+ * Give @pt a buffer of its own: a clone while others may still need
+ * the packet, the packet itself to the last one.
+ */
+static int deliver_skb(struct sk_buff *skb, struct packet_type *pt, bool last)
+{
+	struct sk_buff *mine = last ? skb : skb_clone(skb, GFP_ATOMIC);
+
+	if (!mine)
+		return NET_RX_DROP;
+	return pt->func(mine, mine->dev, pt);
+}
+
+/* Outgoing frames to the ETH_P_ALL taps (tcpdump sees what we send). */
+static void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct packet_type *pt;
+
+	if (list_empty(&ptype_all))
+		return;
+	rcu_read_lock();
+	list_for_each_entry_rcu(pt, &ptype_all, list) {
+		struct sk_buff *copy;
+
+		if (!ptype_matches(pt, skb))
+			continue;
+		copy = skb_clone(skb, GFP_ATOMIC);
+		if (!copy)
+			break;
+		/* The taps read from the network header on, as on input. */
+		skb_reset_mac_header(copy);
+		if (dev->header_ops && copy->len >= dev->hard_header_len)
+			skb_pull(copy, ETH_HLEN);
+		copy->pkt_type = PACKET_OUTGOING;
+		copy->protocol = skb->protocol;
+		pt->func(copy, dev, pt);
+	}
+	rcu_read_unlock();
 }
 
 /*
@@ -275,18 +382,35 @@ void dev_add_pack(struct packet_type *pt)
  */
 int netif_receive_skb(struct sk_buff *skb)
 {
-	struct packet_type *pt;
+	struct packet_type *pt, *prev = NULL;
+	int ret;
 
 	skb_reset_network_header(skb);
 	if (!skb_transport_header_was_set(skb))
 		skb_reset_transport_header(skb);
 	skb->tstamp = ktime_get_real_ns();
 	softnet_data.processed++;
-	list_for_each_entry(pt, &ptype_base, list)
-		if (pt->type == skb->protocol)
-			return pt->func(skb, skb->dev, pt);
-	kfree_skb(skb);
-	return NET_RX_DROP;
+	rcu_read_lock();
+	/* Each handler but the last gets a clone; a pending one is the last so far. */
+	list_for_each_entry_rcu(pt, &ptype_all, list) {
+		if (!ptype_matches(pt, skb))
+			continue;
+		if (prev)
+			deliver_skb(skb, prev, false);
+		prev = pt;
+	}
+	list_for_each_entry_rcu(pt, &ptype_base, list) {
+		if (pt->type != skb->protocol || !ptype_matches(pt, skb))
+			continue;
+		if (prev)
+			deliver_skb(skb, prev, false);
+		prev = pt;
+	}
+	ret = prev ? deliver_skb(skb, prev, true) : NET_RX_DROP;
+	rcu_read_unlock();
+	if (!prev)
+		kfree_skb(skb);
+	return ret;
 }
 
 void netif_napi_add(struct net_device *dev, struct napi_struct *napi,

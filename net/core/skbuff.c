@@ -98,11 +98,18 @@ struct sk_buff *skb_copy_expand(const struct sk_buff *skb, int newheadroom,
 				int newtailroom, gfp_t gfp)
 {
 	struct sk_buff *n = alloc_skb(newheadroom + skb->len + newtailroom, gfp);
+	unsigned int head_copy;
 	long shift;
 
 	if (!n)
 		return NULL;
 	skb_reserve(n, newheadroom);
+	/*
+	 * The headers already pulled live in the headroom (a raw socket
+	 * pushes the IP header back): copy as much of it as fits.
+	 */
+	head_copy = min_t(unsigned int, skb_headroom(skb), newheadroom);
+	memcpy(n->data - head_copy, skb->data - head_copy, head_copy);
 	memcpy(skb_put(n, skb->len), skb->data, skb->len);
 	copy_skb_header(n, skb);
 	shift = (long)(n->data - n->head) - (long)(skb->data - skb->head);

@@ -31,6 +31,7 @@
 #include <net/protocol.h>
 #include <net/raw.h>
 #include <net/route.h>
+#include <net/arp.h>
 #include <net/sock.h>
 #include <net/udp.h>
 #include "fib.h"
@@ -295,6 +296,10 @@ int inet_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg)
 	case SIOCADDRT:
 	case SIOCDELRT:
 		return ip_rt_ioctl(cmd, (void __user *)arg);
+	case SIOCSARP:
+	case SIOCGARP:
+	case SIOCDARP:
+		return arp_ioctl(cmd, (void __user *)arg);
 	case SIOCGIFADDR:
 	case SIOCSIFADDR:
 	case SIOCGIFBRDADDR:
@@ -496,6 +501,7 @@ static int __init inet_init(void)
 	for (i = 0; i < ARRAY_SIZE(inetsw_array); i++)
 		inet_register_protosw(&inetsw_array[i]);
 	ip_init();
+	arp_init();
 	dev_add_pack(&ip_packet_type);
 	err = sock_register(&inet_family_ops);
 	if (err)

@@ -31,6 +31,10 @@
 #define SIOCGIFINDEX	0x8933
 #define SIOCGIFTXQLEN	0x8942
 #define SIOCSIFTXQLEN	0x8943
+/* ARP cache control */
+#define SIOCDARP	0x8953
+#define SIOCGARP	0x8954
+#define SIOCSARP	0x8955
 #define SIOCGIFMAP	0x8970
 #define SIOCSIFMAP	0x8971
 

@@ -14,6 +14,13 @@
 #define be16_to_cpu(x)	((u16)__builtin_bswap16((__be16)(x)))
 #define be32_to_cpu(x)	((u32)__builtin_bswap32((__be32)(x)))
 #define be64_to_cpu(x)	((u64)__builtin_bswap64((__be64)(x)))
+/* x86 is little-endian: device fields in little-endian need no swap. */
+#define cpu_to_le16(x)	((__le16)(u16)(x))
+#define cpu_to_le32(x)	((__le32)(u32)(x))
+#define cpu_to_le64(x)	((__le64)(u64)(x))
+#define le16_to_cpu(x)	((u16)(__le16)(x))
+#define le32_to_cpu(x)	((u32)(__le32)(x))
+#define le64_to_cpu(x)	((u64)(__le64)(x))
 
 #define htons(x)	cpu_to_be16(x)
 #define ntohs(x)	be16_to_cpu(x)
