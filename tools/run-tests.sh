@@ -6,7 +6,7 @@
 # "N passed, N failed".  Exit status is non-zero if anything failed.
 #
 #   tools/run-tests.sh [FILTER]      run tests whose name contains FILTER
-#   tools/run-tests.sh --linux [FILTER]  only the user tests and the
+#   tools/run-tests.sh --linux [FILTER]  only the user, network and
 #                                    Debian root tests, on Debian's Linux
 #                                    kernel (the oracle); FILTER debian/
 #                                    runs just the Debian root ones
@@ -200,6 +200,7 @@ else
 	source "$ROOT/tools/testing/block-tests.sh"
 fi
 source "$ROOT/tools/testing/user-tests.sh"
+source "$ROOT/tools/testing/net-tests.sh"
 source "$ROOT/tools/testing/debian-tests.sh"
 source "$ROOT/tools/testing/ltp-tests.sh"
 

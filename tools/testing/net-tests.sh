@@ -1,0 +1,173 @@
+# Network tests, sourced by tools/run-tests.sh: boot the busybox initramfs
+# with a virtio-net NIC on QEMU's user-mode network and type at its shell
+# (tools/testing/serial-lib.sh), as a person checking a network would.
+# One PASS/FAIL line per test, named net/<name>.
+#
+# The network is QEMU's "slirp" with restrict=on: the guest is 10.0.2.15
+# by DHCP, 10.0.2.2 is the virtual gateway (it answers ARP and ping), and
+# nothing leaves the host.  With restrict=on QEMU's DHCP offers no router
+# and no DNS server, and the guest reaches the host only through the
+# forwards the test asks for.
+#
+# With --linux the same initramfs boots Debian's kernel (the oracle), with
+# its virtio and virtio_net modules added and listed in /etc/modules,
+# which the busybox rcS loads; the commands and the expected screens are
+# the same.
+# shellcheck shell=bash
+# Commands typed at the guest are in single quotes so that this shell does
+# not expand them (SC2016); "cmd && check || { why=...; return 1; }"
+# fails when either part does (SC2015).
+# shellcheck disable=SC2015,SC2016
+
+NET_TIMEOUT=240
+
+# shellcheck source=tools/testing/serial-lib.sh
+source "$ROOT/tools/testing/serial-lib.sh"
+
+net_result() {
+	local name=net/$1
+	selected "$name" || return 0
+	case "$2" in
+	pass) pass "$name" ;;
+	*) fail "$name" "$3 (log: ${SCN_LOG#"$ROOT"/})" ;;
+	esac
+}
+
+# What the gateway answers ARP with: slirp's MAC for 10.0.2.2.
+NET_GW_MAC=52:55:0a:00:02:02
+# QEMU's default MAC for the first NIC.
+NET_MAC=52:54:00:12:34:56
+
+net_dhcp() {
+	scn_run dhcp 'ifconfig eth0 | sed "s/^/if:/"' 20 || { why="no marker"; return 1; }
+	scn_has '^if:.*inet addr:10\.0\.2\.15 +Bcast:10\.0\.2\.255 +Mask:255\.255\.255\.0' ||
+		{ why="eth0 did not get 10.0.2.15/24 by DHCP"; return 1; }
+	scn_has '^if:.*UP BROADCAST (RUNNING )?MULTICAST +MTU:1500' ||
+		{ why="eth0 is not up with MTU 1500"; return 1; }
+	scn_run route 'route -n | sed "s/^/rt:/"' 20 &&
+		scn_has '^rt:10\.0\.2\.0 +0\.0\.0\.0 +255\.255\.255\.0 +U +0 +0 +0 +eth0$' ||
+		{ why="no connected route for 10.0.2.0/24"; return 1; }
+}
+
+net_sysfs() {
+	scn_run sysfs 'for f in address operstate mtu type carrier; do echo "sy:$f=$(cat /sys/class/net/eth0/$f)"; done' 20 ||
+		{ why="no marker"; return 1; }
+	scn_has "^sy:address=$NET_MAC\$" && scn_has '^sy:operstate=up$' && scn_has '^sy:mtu=1500$' &&
+		scn_has '^sy:type=1$' && scn_has '^sy:carrier=1$' && return 0
+	why="/sys/class/net/eth0 does not describe an Ethernet NIC that is up"; return 1
+}
+
+net_ping_gateway() {
+	scn_run ping 'ping -c 3 -W 5 10.0.2.2 | sed "s/^/pg:/"' 40 || { why="no marker"; return 1; }
+	scn_has '^pg:64 bytes from 10\.0\.2\.2: seq=0 ttl=255' &&
+		scn_has '^pg:3 packets transmitted, 3 packets received, 0% packet loss$' && return 0
+	why="ping of the gateway lost replies"; return 1
+}
+
+net_arp_cache() {
+	scn_run arp 'cat /proc/net/arp | sed "s/^/ar:/"; arp -n | sed "s/^/an:/"' 20 || { why="no marker"; return 1; }
+	scn_has '^ar:IP address +HW type +Flags +HW address +Mask +Device$' ||
+		{ why="/proc/net/arp has no header"; return 1; }
+	scn_has "^ar:10\\.0\\.2\\.2 +0x1 +0x2 +$NET_GW_MAC +\\* +eth0\$" ||
+		{ why="the gateway is not a complete entry in /proc/net/arp"; return 1; }
+	scn_has "^an:\\? \\(10\\.0\\.2\\.2\\) at $NET_GW_MAC \\[ether\\] +on eth0\$" ||
+		{ why="arp -n does not show the gateway"; return 1; }
+}
+
+# SIOCSARP/SIOCDARP through busybox arp: a permanent entry, then gone.
+net_arp_ioctl() {
+	scn_run arps 'arp -s 10.0.2.77 02:00:00:00:00:77 && grep "^10.0.2.77 " /proc/net/arp | sed "s/^/as:/"; arp -d 10.0.2.77 && echo "ad:$(grep -c "^10.0.2.77 " /proc/net/arp)"' 20 ||
+		{ why="no marker"; return 1; }
+	scn_has '^as:10\.0\.2\.77 +0x1 +0x6 +02:00:00:00:00:77 +\* +eth0$' ||
+		{ why="arp -s did not make a permanent complete entry"; return 1; }
+	scn_has '^ad:0$' || { why="arp -d left the entry"; return 1; }
+}
+
+# Nobody has 10.0.2.99: the requests go unanswered and the entry fails.
+net_arp_unanswered() {
+	scn_run arpu 'ping -c 1 -W 5 10.0.2.99 | sed "s/^/pu:/"; grep "^10.0.2.99 " /proc/net/arp | sed "s/^/au:/"' 40 ||
+		{ why="no marker"; return 1; }
+	scn_has '^pu:1 packets transmitted, 0 packets received, 100% packet loss$' ||
+		{ why="a ping to nobody was answered"; return 1; }
+	scn_has '^au:10\.0\.2\.99 +0x1 +0x0 +00:00:00:00:00:00 +\* +eth0$' && return 0
+	why="the unanswered neighbour is not an incomplete entry"; return 1
+}
+
+# busybox arping: ARP through an AF_PACKET socket, both ways.
+net_arping() {
+	scn_run arping 'arping -c 2 -w 5 -I eth0 10.0.2.2 | sed "s/^/ap:/"' 30 || { why="no marker"; return 1; }
+	scn_has "^ap:Unicast reply from 10\\.0\\.2\\.2 \\[$NET_GW_MAC\\]" &&
+		scn_has '^ap:Received 2 response' && return 0
+	why="arping got no replies through its packet socket"; return 1
+}
+
+# The counters move with the traffic the tests above made.
+net_counters() {
+	scn_run cnt 'echo "ct:$(cat /sys/class/net/eth0/statistics/rx_packets) $(cat /sys/class/net/eth0/statistics/tx_packets)"; grep eth0: /proc/net/dev | sed "s/^ */nd:/"' 20 ||
+		{ why="no marker"; return 1; }
+	scn_has '^ct:[1-9][0-9]* [1-9][0-9]*$' || { why="eth0's statistics did not count the traffic"; return 1; }
+	scn_has '^nd:eth0: +[1-9][0-9]* +[1-9][0-9]* +0 +0 ' && return 0
+	why="/proc/net/dev does not count eth0's traffic"; return 1
+}
+
+# The modules Debian's kernel needs for a virtio NIC, in load order.
+NET_LINUX_MODULES="drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_pci_legacy_dev
+	drivers/virtio/virtio_pci_modern_dev drivers/virtio/virtio_pci net/core/failover
+	drivers/net/net_failover drivers/net/virtio_net"
+
+# net_linux_initrd KERNEL: the busybox initramfs plus KERNEL's modules.
+net_linux_initrd() {
+	local ver dir=$BUILD/net-linux-root m out=$BUILD/initramfs-net-linux.cpio
+	ver=$(basename "$1"); ver=${ver#vmlinuz-}
+	rm -rf "$dir" && mkdir -p "$dir/lib/modules/net" "$dir/etc"
+	for m in $NET_LINUX_MODULES; do
+		cp "/lib/modules/$ver/kernel/$m.ko" "$dir/lib/modules/net/" || return 1
+		echo "/lib/modules/net/${m##*/}.ko" >> "$dir/etc/modules"
+	done
+	"$ROOT/tools/initramfs-add.sh" "$BUILD" "$dir" "$out" || return 1
+	echo "$out"
+}
+
+run_net_tests() {
+	local fifo=$LOGDIR/.net-in name kernel=$BUILD/vmlinux initrd=$BUILD/initramfs-busybox.cpio.gz
+	SCN_LOG=$LOGDIR/net.log
+	[[ -z "$FILTER" || "net/" == *"$FILTER"* || "$FILTER" == net* ]] || return 0
+	[ -f "$initrd" ] || { fail net/build "$initrd missing: run make"; return; }
+	if [ "$LINUX" = 1 ]; then
+		kernel=$(debian_kernel)
+		[ -n "$kernel" ] || { fail net/boot "no /boot/vmlinuz-* (package linux-image-amd64)"; return; }
+		initrd=$(net_linux_initrd "$kernel") || { fail net/boot "no virtio modules for $kernel"; return; }
+	fi
+	rm -f "$fifo" && mkfifo "$fifo"
+	exec 7<>"$fifo"
+	QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=$NET_TIMEOUT "$ROOT/tools/qemu-run.sh" \
+		-kernel "$kernel" -initrd "$initrd" -append "console=ttyS0" \
+		-netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0 \
+		<"$fifo" >"$SCN_LOG" 2>&1 &
+	SCN_QEMU=$!
+	if ! scn_wait 'lantern:.*# ' 90; then
+		fail net/boot "no shell prompt within 90 s (log: ${SCN_LOG#"$ROOT"/})"
+	else
+		selected net/boot && pass net/boot
+		# DHCP runs in the background from rcS: give it a moment.
+		scn_run lease 'for i in 1 2 3 4 5 6 7 8 9 10; do ifconfig eth0 | grep -q "inet addr" && break; sleep 1; done' 30
+		for name in dhcp sysfs ping-gateway arp-cache arp-ioctl arp-unanswered arping counters; do
+			why=""
+			if ! kill -0 "$SCN_QEMU" 2>/dev/null; then
+				net_result "$name" fail "the VM is gone"
+				continue
+			fi
+			if "net_${name//-/_}"; then
+				net_result "$name" pass
+			else
+				net_result "$name" fail "${why:-failed}"
+			fi
+		done
+	fi
+	kill -KILL "$SCN_QEMU" 2>/dev/null
+	wait "$SCN_QEMU" 2>/dev/null
+	exec 7>&-
+	rm -f "$fifo"
+}
+
+run_net_tests
