@@ -44,13 +44,16 @@ struct in_ifaddr *inet_ifa_primary(const struct net_device *dev)
 	return list_first_entry(&in_dev->ifa_list, struct in_ifaddr, ifa_list);
 }
 
-static void inet_ifa_fill(struct in_ifaddr *ifa, __be32 local, int prefixlen)
+/* A broadcast address only on a device that broadcasts (not lo), as Linux sets it. */
+static void inet_ifa_fill(struct in_ifaddr *ifa, const struct net_device *dev, __be32 local,
+			  int prefixlen)
 {
 	ifa->ifa_local = local;
 	ifa->ifa_address = local;
 	ifa->ifa_prefixlen = prefixlen;
 	ifa->ifa_mask = inet_make_mask(prefixlen);
-	ifa->ifa_broadcast = prefixlen < 31 ? (local | ~ifa->ifa_mask) : 0;
+	ifa->ifa_broadcast = (dev->flags & IFF_BROADCAST) && prefixlen < 31 ?
+			     (local | ~ifa->ifa_mask) : 0;
 	ifa->ifa_scope = ipv4_is_loopback(local) ? RT_SCOPE_HOST : RT_SCOPE_UNIVERSE;
 }
 
@@ -79,7 +82,7 @@ int inet_ifa_add(struct net_device *dev, __be32 local, int prefixlen)
 			return -EEXIST;
 		}
 	}
-	inet_ifa_fill(ifa, local, prefixlen);
+	inet_ifa_fill(ifa, dev, local, prefixlen);
 	ifa->ifa_dev = in_dev;
 	strscpy(ifa->ifa_label, dev->name, IFNAMSIZ);
 	list_add_tail(&ifa->ifa_list, &in_dev->ifa_list);
@@ -292,7 +295,7 @@ int devinet_ioctl(unsigned int cmd, struct ifreq *ifr)
 		}
 		if (len != ifa->ifa_prefixlen) {
 			fib_del_ifaddr(ifa);
-			inet_ifa_fill(ifa, ifa->ifa_local, len);
+			inet_ifa_fill(ifa, dev, ifa->ifa_local, len);
 			fib_add_ifaddr(ifa);
 		}
 		break;

@@ -148,9 +148,11 @@ void fib_add_ifaddr(struct in_ifaddr *ifa)
 	} else {
 		fib_magic(RT_TABLE_MAIN, RTN_UNICAST, prefix, ifa->ifa_prefixlen, ifa);
 	}
-	if (ifa->ifa_broadcast)
+	/* the network's broadcast address, and the interface's own if it differs */
+	fib_magic(RT_TABLE_LOCAL, RTN_BROADCAST, prefix | ~ifa->ifa_mask, 32, ifa);
+	if (ifa->ifa_broadcast && ifa->ifa_broadcast != (prefix | ~ifa->ifa_mask) &&
+	    ifa->ifa_broadcast != 0xffffffff)
 		fib_magic(RT_TABLE_LOCAL, RTN_BROADCAST, ifa->ifa_broadcast, 32, ifa);
-	fib_magic(RT_TABLE_LOCAL, RTN_BROADCAST, prefix, 32, ifa);
 }
 
 void fib_del_ifaddr(struct in_ifaddr *ifa)
