@@ -431,6 +431,22 @@ scenario_ping_fragments() {
 	why="/proc/net/snmp has no Ip counters"; return 1
 }
 
+# busybox ip over rtnetlink: the link and address dumps, a route added,
+# listed and deleted, an MTU set, and 'ip route get'.
+scenario_ip() {
+	scn_run ip 'ip addr | sed "s/^/ia:/"; ip route add 10.20.0.0/16 dev lo && ip route | sed "s/^/ir:/"; ip route del 10.20.0.0/16 dev lo; ip route | sed "s/^/iR:/"; ip link set lo mtu 1500 && ip link | sed "s/^/il:/"; ip link set lo mtu 65536; ip route get 127.0.0.9 | sed "s/^/ig:/"' 20 ||
+		{ why="no marker"; return 1; }
+	scn_has '^ia:1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 ' &&
+		scn_has '^ia: +inet 127\.0\.0\.1/8 scope host lo$' ||
+		{ why="'ip addr' did not show lo with 127.0.0.1/8"; return 1; }
+	scn_has '^ir:10\.20\.0\.0/16 dev lo ' && ! scn_has '^iR:10\.20\.0\.0/16' ||
+		{ why="'ip route add/del' did not add and remove the route"; return 1; }
+	scn_has '^il:1: lo: <LOOPBACK,UP,LOWER_UP> mtu 1500 ' ||
+		{ why="'ip link set lo mtu 1500' did not show"; return 1; }
+	scn_has '^ig:local 127\.0\.0\.9 dev lo ' && return 0
+	why="'ip route get 127.0.0.9' did not answer local via lo"; return 1
+}
+
 scenario_poweroff() {
 	scn_type 'poweroff\r'
 	wait "$SCN_QEMU"
@@ -473,7 +489,7 @@ run_scenario_tests() {
 		for name in file ls cd redirect script ctrl-c job-control pipe \
 				ps ps-threads kill unshare-pid find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
 				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit \
-				sleep idle-tick softirqs syslog ifconfig ping ping-fragments poweroff; do
+				sleep idle-tick softirqs syslog ifconfig ping ping-fragments ip poweroff; do
 			scn_scenario "$name"
 		done
 	fi
