@@ -274,6 +274,12 @@ QEMU_ARGS ?=
 ifneq ($(DISK),)
 QEMU_ARGS += -drive file=$(DISK),if=none,id=disk0,format=raw -device virtio-blk-pci,drive=disk0
 endif
+# NET=1 attaches a virtio-net NIC on QEMU's user-mode network, closed off
+# from the host's networks (restrict=on): the guest is 10.0.2.15 by DHCP
+# (busybox udhcpc eth0) or by hand, the gateway 10.0.2.2 answers ping.
+ifneq ($(NET),)
+QEMU_ARGS += -netdev user,id=net0,restrict=on -device virtio-net-pci,netdev=net0
+endif
 GDBPORT ?= $(shell echo $$((1234 + $$(id -u) % 60000)))
 export QEMU_MEM QEMU_SMP QEMU_ARGS
 run: all $(INITRD)
@@ -364,6 +370,7 @@ help:
 	@echo "                    INITRD=<cpio>, APPEND=\"<kernel command line>\","
 	@echo "                    ADD=<dir>: <dir> in /root and the tree's modules in /lib/modules"
 	@echo "                    DISK=<image>: a virtio-blk disk (tools/mkdisk.sh builds one)"
+	@echo "                    NET=1: a virtio-net NIC on QEMU user networking (restrict=on)"
 	@echo "  make modules      the tree's modules (obj-m); M=<dir>: an external module"
 	@echo "                    (make -C <tree> M=\$$PWD modules, as any module Makefile does)"
 	@echo "  make modules_install   into INSTALL_MOD_PATH/lib/modules/<release>, with"

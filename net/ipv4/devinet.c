@@ -155,6 +155,23 @@ out:
 	return found;
 }
 
+/* Is @addr one of @dev's own addresses? (ARP answers only for those.) */
+bool inet_ifa_on_dev(struct net_device *dev, __be32 addr)
+{
+	struct in_device *in_dev = __in_dev_get(dev);
+	struct in_ifaddr *ifa;
+	bool found = false;
+
+	if (!in_dev)
+		return false;
+	spin_lock_bh(&devinet_lock);
+	list_for_each_entry(ifa, &in_dev->ifa_list, ifa_list)
+		if (ifa->ifa_local == addr)
+			found = true;
+	spin_unlock_bh(&devinet_lock);
+	return found;
+}
+
 bool inet_addr_is_local(__be32 addr)
 {
 	struct net_device *dev = ip_dev_find(addr);
