@@ -12,6 +12,7 @@
 #define _LINUX_NETDEVICE_H
 
 #include <linux/atomic.h>
+#include <linux/bitops.h>
 #include <linux/list.h>
 #include <linux/skbuff.h>
 #include <linux/types.h>
@@ -127,6 +128,11 @@ static inline void dev_put(struct net_device *dev)
 	(void)refcount_dec_and_test(&dev->dev_refcnt);
 }
 
+static inline bool netif_carrier_ok(const struct net_device *dev)
+{
+	return !test_bit(__LINK_STATE_NOCARRIER, &dev->state);
+}
+
 static inline bool netif_running(const struct net_device *dev)
 {
 	return dev->flags & IFF_UP;
@@ -165,6 +171,7 @@ struct net_device *__dev_get_by_index(int ifindex);
 int dev_open(struct net_device *dev);
 int dev_close(struct net_device *dev);
 int dev_change_flags(struct net_device *dev, unsigned int flags);
+unsigned int dev_get_flags(const struct net_device *dev);
 int dev_set_mtu(struct net_device *dev, int new_mtu);
 int dev_queue_xmit(struct sk_buff *skb);
 int dev_hard_header(struct sk_buff *skb, struct net_device *dev, unsigned short type,

@@ -194,12 +194,10 @@ int dev_open(struct net_device *dev)
 	if (err)
 		return err;
 	dev->flags |= IFF_UP;
-	if (!test_bit(__LINK_STATE_NOCARRIER, &dev->state))
-		dev->flags |= IFF_RUNNING | IFF_LOWER_UP;
 	if (dev->flags & IFF_LOOPBACK)
 		dev->operstate = IF_OPER_UNKNOWN;
 	else
-		dev->operstate = (dev->flags & IFF_LOWER_UP) ? IF_OPER_UP : IF_OPER_LOWERLAYERDOWN;
+		dev->operstate = netif_carrier_ok(dev) ? IF_OPER_UP : IF_OPER_LOWERLAYERDOWN;
 	return 0;
 }
 
@@ -207,16 +205,13 @@ int dev_open(struct net_device *dev)
 void netif_carrier_on(struct net_device *dev)
 {
 	clear_bit(__LINK_STATE_NOCARRIER, &dev->state);
-	if (dev->flags & IFF_UP) {
-		dev->flags |= IFF_RUNNING | IFF_LOWER_UP;
+	if ((dev->flags & IFF_UP) && !(dev->flags & IFF_LOOPBACK))
 		dev->operstate = IF_OPER_UP;
-	}
 }
 
 void netif_carrier_off(struct net_device *dev)
 {
 	set_bit(__LINK_STATE_NOCARRIER, &dev->state);
-	dev->flags &= ~(IFF_RUNNING | IFF_LOWER_UP);
 	if (dev->flags & IFF_UP)
 		dev->operstate = IF_OPER_LOWERLAYERDOWN;
 }
@@ -227,11 +222,26 @@ int dev_close(struct net_device *dev)
 		return 0;
 	if (dev->netdev_ops->ndo_stop)
 		dev->netdev_ops->ndo_stop(dev);
-	dev->flags &= ~(IFF_UP | IFF_RUNNING | IFF_LOWER_UP);
+	dev->flags &= ~IFF_UP;
 	dev->operstate = IF_OPER_DOWN;
 	/* What we learnt through it may not hold when it comes back. */
 	arp_ifdown(dev);
 	return 0;
+}
+
+/*
+ * The flags as user space sees them: dev->flags holds what was set
+ * (IFF_UP...); the link state is reported with them as RUNNING and
+ * LOWER_UP, which no one sets (Lantern's devices have carrier when up).
+ */
+unsigned int dev_get_flags(const struct net_device *dev)
+{
+	unsigned int flags = dev->flags;
+
+	/* RUNNING and LOWER_UP are not set by anyone: they say up with a link. */
+	if ((flags & IFF_UP) && netif_carrier_ok(dev))
+		flags |= IFF_RUNNING | IFF_LOWER_UP;
+	return flags;
 }
 
 /* SIOCSIFFLAGS: IFF_UP opens or closes; the few others a user may set are kept. */

@@ -144,20 +144,6 @@ static void arp_solicit(struct neighbour *n, struct sk_buff *skb, bool ucast)
 	arp_send(ARPOP_REQUEST, n->primary_key, dev, saddr, ucast ? ha : NULL, NULL, NULL);
 }
 
-/* Whether @addr is configured on @dev itself. */
-static bool arp_addr_on_dev(struct net_device *dev, __be32 addr)
-{
-	struct in_device *in_dev = __in_dev_get(dev);
-	struct in_ifaddr *ifa;
-
-	if (!in_dev)
-		return false;
-	list_for_each_entry(ifa, &in_dev->ifa_list, ifa_list)
-		if (ifa->ifa_local == addr)
-			return true;
-	return false;
-}
-
 /* One received ARP packet; skb->data at the ARP header. */
 static int arp_process(struct sk_buff *skb)
 {
@@ -186,7 +172,7 @@ static int arp_process(struct sk_buff *skb)
 
 	/* Duplicate-address probe (RFC 5227): sender 0.0.0.0 asking for ours. */
 	if (!sip) {
-		if (op == ARPOP_REQUEST && arp_addr_on_dev(dev, tip))
+		if (op == ARPOP_REQUEST && inet_ifa_on_dev(dev, tip))
 			arp_send(ARPOP_REPLY, sip, dev, tip, sha, dev->dev_addr, sha);
 		goto out;
 	}
