@@ -11,6 +11,8 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/skbuff.h>
+#include <linux/tcp.h>
+#include <asm/byteorder.h>
 #include <linux/types.h>
 #include <uapi/linux/tcp.h>
 #include <net/inet_connection_sock.h>

@@ -311,9 +311,7 @@ int inet_csk_listen_start(struct sock *sk, int backlog)
 		spin_lock_bh(&tcp_hashinfo.lock);
 		hlist_del_init(&icsk->icsk_bind_node);
 		icsk->icsk_bound = false;
-		sk->sk_state = TCP_LISTEN;	/* as the conflict rule sees it */
 		clash = inet_port_in_use(sk, inet_sk(sk)->inet_num, false);
-		sk->sk_state = TCP_CLOSE;
 		hlist_add_head(&icsk->icsk_bind_node, inet_bhash_bucket(inet_sk(sk)->inet_num));
 		icsk->icsk_bound = true;
 		spin_unlock_bh(&tcp_hashinfo.lock);

@@ -195,9 +195,10 @@ static int tcp_v4_init_sock(struct sock *sk)
 /* ---------- waiting ---------- */
 
 /*
- * Sleep, with the sock unlocked, until @cond or a wake-up; false if the
- * time ran out or a signal came (*err says which).  Called and returns
- * with the sock locked.
+ * Sleep, with the sock and its sk_mutex unlocked (so another thread may
+ * send while one waits to receive), until @cond or a wake-up; false if
+ * the time ran out or a signal came (*err says which).  Called and
+ * returns with both held.
  */
 #define tcp_wait_event(sk, timeo, err, cond) ({				\
 	DEFINE_WAIT(__wait);						\
@@ -212,7 +213,9 @@ static int tcp_v4_init_sock(struct sock *sk)
 			__ok = false;					\
 		} else {						\
 			release_sock(sk);				\
+			mutex_unlock(&tcp_sk(sk)->sk_mutex);		\
 			*(timeo) = schedule_timeout(*(timeo));		\
+			mutex_lock(&tcp_sk(sk)->sk_mutex);		\
 			lock_sock(sk);					\
 		}							\
 	}								\
@@ -255,7 +258,7 @@ static bool tcp_can_queue(struct sock *sk)
 	return tcp_sk(sk)->wmem_queued < (unsigned int)sk->sk_sndbuf;
 }
 
-int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
+static int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	int flags = msg->msg_flags;
@@ -265,7 +268,7 @@ int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
 
 	if (flags & ~(MSG_OOB | MSG_DONTROUTE | MSG_DONTWAIT | MSG_EOR | MSG_NOSIGNAL |
 		      MSG_MORE | MSG_CONFIRM | MSG_BATCH | MSG_CMSG_CLOEXEC | MSG_WAITALL |
-		      MSG_PEEK | MSG_TRUNC | MSG_ZEROCOPY | MSG_FASTOPEN))
+		      MSG_PEEK | MSG_TRUNC | MSG_FASTOPEN))
 		return -EOPNOTSUPP;
 	mutex_lock(&tp->sk_mutex);
 	lock_sock(sk);
@@ -375,7 +378,7 @@ void tcp_cleanup_rbuf(struct sock *sk, int copied)
 				     TCPF(TCP_FIN_WAIT2))))
 		return;
 	if ((icsk->icsk_ack.pending & ICSK_ACK_SCHED) &&
-	    tp->rcv_nxt - tp->rcv_wup > icsk->icsk_ack.ato)
+	    tp->rcv_nxt - tp->rcv_wup > tp->rcv_mss)
 		ack = true;
 	if (copied > 0 && !ack && !(sk->sk_shutdown & RCV_SHUTDOWN)) {
 		u32 now = tcp_receive_window(tp);
@@ -405,7 +408,7 @@ static struct sk_buff *tcp_recv_skb(struct sock *sk, u32 seq, u32 *off)
 	return NULL;
 }
 
-int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags, int *addr_len)
+static int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags, int *addr_len)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	long timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT);
@@ -470,12 +473,15 @@ int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags, int 
 			    (sk->sk_shutdown & RCV_SHUTDOWN) || !timeo || signal_pending(current))
 				break;
 		} else {
-			if (sock_flag(sk, SOCK_DONE) || (sk->sk_shutdown & RCV_SHUTDOWN))
+			/* the peer's FIN, then a pending error, then our own shutdown */
+			if (sock_flag(sk, SOCK_DONE))
 				break;
 			if (sk->sk_err) {
 				err = sock_error(sk);
 				break;
 			}
+			if (sk->sk_shutdown & RCV_SHUTDOWN)
+				break;
 			if (sk->sk_state == TCP_CLOSE) {
 				err = -ENOTCONN;
 				break;
@@ -528,16 +534,18 @@ static bool tcp_close_state(struct sock *sk)
 	}
 }
 
-/* proto->shutdown: SHUT_WR sends our FIN after the queued data. */
+/* proto->shutdown (inet_shutdown calls it unlocked): SHUT_WR sends our FIN after the data. */
 static void tcp_shutdown(struct sock *sk, int how)
 {
 	if (!(how & SEND_SHUTDOWN))
 		return;
+	lock_sock(sk);
 	if ((1 << sk->sk_state) & (TCPF(TCP_ESTABLISHED) | TCPF(TCP_SYN_SENT) |
 				   TCPF(TCP_SYN_RECV) | TCPF(TCP_CLOSE_WAIT))) {
 		if (tcp_close_state(sk))
 			tcp_send_fin(sk);
 	}
+	release_sock(sk);
 }
 
 static bool tcp_need_reset(int state)
@@ -591,6 +599,17 @@ int tcp_disconnect(struct sock *sk, int flags)
 	icsk->icsk_ca_state = TCP_CA_Open;
 	sk->sk_error_report(sk);
 	return 0;
+}
+
+/* proto->disconnect, for inet_shutdown, which calls it unlocked. */
+static int tcp_disconnect_unlocked(struct sock *sk, int flags)
+{
+	int err;
+
+	lock_sock(sk);
+	err = tcp_disconnect(sk, flags);
+	release_sock(sk);
+	return err;
 }
 
 /* The last close of the socket (proto->close); @timeout is SO_LINGER's. */
@@ -647,7 +666,7 @@ adjudge:
 	sk->sk_socket = NULL;
 	atomic_inc(&tcp_orphan_count);
 	if (sk->sk_state == TCP_FIN_WAIT2 && !timer_pending(&sk->sk_timer))
-		tcp_reset_keepalive_timer(sk, tp->linger2 > 0 ? tp->linger2 : TCP_FIN_TIMEOUT);
+		tcp_reset_keepalive_timer(sk, tp->linger2 > 0 ? (unsigned long)tp->linger2 : TCP_FIN_TIMEOUT);
 	if (sk->sk_state == TCP_CLOSE)
 		tcp_destroy_sock(sk);
 	release_sock(sk);
@@ -697,7 +716,7 @@ static int tcp_setsockopt(struct sock *sk, int level, int optname,
 		break;
 	case TCP_MAXSEG:
 		/* before the connection only; Linux's bounds */
-		if (val && (val < TCP_MIN_MSS || val > 65535 - 40)) {
+		if (val && (val < (int)TCP_MIN_MSS || val > 65535 - 40)) {
 			err = -EINVAL;
 			break;
 		}
@@ -734,7 +753,7 @@ static int tcp_setsockopt(struct sock *sk, int level, int optname,
 	case TCP_LINGER2:
 		if (val < 0)
 			tp->linger2 = -1;
-		else if (val > TCP_FIN_TIMEOUT / HZ)
+		else if (val > (int)(TCP_FIN_TIMEOUT / HZ))
 			tp->linger2 = 0;
 		else
 			tp->linger2 = val * HZ;
@@ -927,7 +946,7 @@ struct proto tcp_prot = {
 	.name		= "TCP",
 	.close		= tcp_close,
 	.connect	= tcp_v4_connect,
-	.disconnect	= tcp_disconnect,
+	.disconnect	= tcp_disconnect_unlocked,
 	.accept		= tcp_accept,
 	.ioctl		= tcp_ioctl,
 	.init		= tcp_v4_init_sock,
@@ -1067,7 +1086,9 @@ static int inet_stream_connect(struct socket *sock, struct sockaddr *uaddr, int 
 			if (!tcp_wait_event(sk, &timeo, &werr,
 					    !((1 << sk->sk_state) &
 					      (TCPF(TCP_SYN_SENT) | TCPF(TCP_SYN_RECV))))) {
-				err = werr == -EAGAIN ? -ETIMEDOUT : werr;
+				/* SO_SNDTIMEO ran out: still in progress, as Linux says */
+				if (werr != -EAGAIN)
+					err = werr;
 				goto out;
 			}
 		}
@@ -1116,9 +1137,11 @@ static int inet_accept(struct socket *sock, struct socket *newsock, int flags)
 		return err;
 	lock_sock(child);
 	child->sk_socket = newsock;
+	child->sk_type = newsock->type;
 	newsock->sk = child;
 	newsock->state = SS_CONNECTED;
 	release_sock(child);
+	atomic_inc(&child->sk_prot->inuse);	/* inet_release counts it out */
 	return 0;
 }
 
@@ -1131,12 +1154,12 @@ static __poll_t tcp_poll(struct file *file, struct socket *sock, poll_table *wai
 
 	poll_wait(file, sk_sleep(sk), wait);
 	if (state == TCP_LISTEN)
-		return list_empty(&inet_csk(sk)->icsk_accept_queue) ? 0 : EPOLLIN | EPOLLRDNORM;
+		return list_empty(&inet_csk(sk)->icsk_accept_queue) ? 0 : POLLIN | POLLRDNORM;
 
 	if (sk->sk_shutdown == SHUTDOWN_MASK || state == TCP_CLOSE)
-		mask |= EPOLLHUP;
+		mask |= POLLHUP;
 	if (sk->sk_shutdown & RCV_SHUTDOWN)
-		mask |= EPOLLIN | EPOLLRDNORM | EPOLLRDHUP;
+		mask |= POLLIN | POLLRDNORM | POLLRDHUP;
 
 	/* connected, or closed: the handshake states are neither readable nor writable */
 	if (!((1 << state) & (TCPF(TCP_SYN_SENT) | TCPF(TCP_SYN_RECV)))) {
@@ -1145,17 +1168,17 @@ static __poll_t tcp_poll(struct file *file, struct socket *sock, poll_table *wai
 		if ((int)(READ_ONCE(tp->rcv_nxt) - READ_ONCE(tp->copied_seq)) >= target ||
 		    (!skb_queue_empty(&sk->sk_receive_queue) &&
 		     (int)tp->rcv_queued >= target))
-			mask |= EPOLLIN | EPOLLRDNORM;
+			mask |= POLLIN | POLLRDNORM;
 		if (!(sk->sk_shutdown & SEND_SHUTDOWN)) {
 			/* writable once half the buffer is free, as Linux */
 			if ((int)(sk->sk_sndbuf - tp->wmem_queued) >= (int)(tp->wmem_queued / 2))
-				mask |= EPOLLOUT | EPOLLWRNORM;
+				mask |= POLLOUT | POLLWRNORM;
 		} else {
-			mask |= EPOLLOUT | EPOLLWRNORM;
+			mask |= POLLOUT | POLLWRNORM;
 		}
 	}
 	if (sk->sk_err)
-		mask |= EPOLLERR;
+		mask |= POLLERR;
 	return mask;
 }
 

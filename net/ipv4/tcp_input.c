@@ -355,7 +355,8 @@ static void tcp_rcvbuf_expand(struct sock *sk)
 
 	if (sk->sk_rcvbuf != tp->rcvbuf_auto || sk->sk_rcvbuf >= TCP_RMEM_MAX)
 		return;	/* SO_RCVBUF set by the user, or at the limit */
-	if (tp->rcv_queued + tp->rcv_mss * 2 > (u32)sk->sk_rcvbuf / 4) {
+	/* the connection carries bulk data: let the window grow with it */
+	if (tp->bytes_received > (u64)sk->sk_rcvbuf / 2) {
 		sk->sk_rcvbuf = min(sk->sk_rcvbuf * 2, TCP_RMEM_MAX);
 		tp->rcvbuf_auto = sk->sk_rcvbuf;
 	}
@@ -530,11 +531,12 @@ void tcp_init_transfer(struct sock *sk)
 	}
 	tp->snd_cwnd = TCP_INIT_CWND;
 	tp->snd_ssthresh = 0x7fffffff;
+	tcp_sndbuf_expand(sk);
 	tp->rcv_mss = min_t(u32, tp->advmss, TCP_MSS_DEFAULT);
 	tp->rcv_tstamp = jiffies;
 	inet_csk(sk)->icsk_ack.quick = 16;
-	if (sock_flag(sk, SOCK_KEEPOPEN))
-		tcp_reset_keepalive_timer(sk, keepalive_time_when(tp));
+	/* armed always: SO_KEEPALIVE may be set later, without telling TCP */
+	tcp_reset_keepalive_timer(sk, keepalive_time_when(tp));
 }
 
 static int tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb)
@@ -664,6 +666,13 @@ int tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb)
 
 	tcp_parse_options(skb, &tp->rx_opt);
 
+	/* the peer resent its SYN: our SYN-ACK was lost, send it again */
+	if (sk->sk_state == TCP_SYN_RECV && th->syn && !th->ack && !th->rst &&
+	    tcb->seq == tp->irs) {
+		tcp_retransmit_skb(sk, tcp_write_queue_head(sk));
+		goto discard;
+	}
+
 	/* first: sequence number (with PAWS, RFC 7323 5) */
 	if (tp->rx_opt.saw_tstamp && tp->rx_opt.tstamp_ok && !th->rst &&
 	    tp->rx_opt.ts_recent &&
@@ -702,11 +711,6 @@ int tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb)
 
 	/* fourth: a SYN in a synchronized state gets a challenge ACK (RFC 5961 4) */
 	if (th->syn) {
-		if (sk->sk_state == TCP_SYN_RECV && tcb->seq == tp->irs) {
-			/* the peer resent its SYN: our SYN-ACK was lost */
-			tcp_retransmit_skb(sk, tcp_write_queue_head(sk));
-			goto discard;
-		}
 		tcp_send_ack(sk);
 		goto discard;
 	}
@@ -744,7 +748,7 @@ int tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb)
 				sk->sk_state_change(sk);
 			else
 				tcp_reset_keepalive_timer(sk, tp->linger2 > 0 ?
-							  tp->linger2 : TCP_FIN_TIMEOUT);
+							  (unsigned long)tp->linger2 : TCP_FIN_TIMEOUT);
 		}
 		break;
 	case TCP_CLOSING:

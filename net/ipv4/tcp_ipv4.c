@@ -8,6 +8,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/netdevice.h>
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <net/checksum.h>

@@ -271,8 +271,9 @@ void tcp_sync_mss(struct sock *sk, u32 pmtu)
 	struct tcp_sock *tp = tcp_sk(sk);
 	u32 mss = pmtu - sizeof(struct iphdr) - sizeof(struct tcphdr);
 
-	if (tp->rx_opt.mss_clamp && mss > tp->rx_opt.mss_clamp)
-		mss = tp->rx_opt.mss_clamp;
+	/* no MSS option from the peer: RFC 1122's 536 */
+	if (mss > (tp->rx_opt.mss_clamp ? : TCP_MSS_DEFAULT))
+		mss = tp->rx_opt.mss_clamp ? : TCP_MSS_DEFAULT;
 	if (tp->user_mss && mss > tp->user_mss)
 		mss = tp->user_mss;
 	if (tp->rx_opt.tstamp_ok)
@@ -327,7 +328,7 @@ static void tcp_write_xmit(struct sock *sk)
 		tp->snd_nxt = TCP_SKB_CB(skb)->end_seq;
 		tp->bytes_sent += skb->len;
 		tp->packets_out++;
-		if (!inet_csk(sk)->icsk_pending)
+		if (inet_csk(sk)->icsk_pending != ICSK_TIME_RETRANS)
 			inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, inet_csk(sk)->icsk_rto);
 	}
 	tcp_check_probe_timer(sk);

@@ -194,8 +194,10 @@ static void tcp_keepalive_timer(struct timer_list *t)
 	case TCP_SYN_RECV:
 		goto out;
 	}
-	if (!sock_flag(sk, SOCK_KEEPOPEN))
+	if (!sock_flag(sk, SOCK_KEEPOPEN)) {
+		tcp_reset_keepalive_timer(sk, keepalive_time_when(tp));
 		goto out;
+	}
 	/* idle only if nothing is in flight or waiting */
 	if (tp->packets_out || sk->sk_send_head) {
 		tcp_reset_keepalive_timer(sk, keepalive_time_when(tp));
