@@ -9,8 +9,8 @@
  * look the descriptor up (ENOTSOCK for other files), copy addresses and
  * message headers in from user space into kernel form (struct msghdr,
  * <linux/socket.h>), and call the family.  Families: AF_UNIX
- * (net/unix/af_unix.c); AF_INET and the others answer EAFNOSUPPORT
- * until a family registers for them (the networking issue).
+ * (net/unix/af_unix.c) and AF_INET (net/ipv4/af_inet.c); the others
+ * answer EAFNOSUPPORT.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
@@ -404,8 +404,8 @@ SYSCALL_DEFINE2(listen, int, fd, int, backlog)
 	sock = sockfd_lookup(fd, &err);
 	if (!sock)
 		return err;
-	if ((unsigned int)backlog > SOMAXCONN)
-		backlog = SOMAXCONN;	/* negative too: net.core.somaxconn */
+	if ((unsigned int)backlog > (unsigned int)READ_ONCE(sysctl_somaxconn))
+		backlog = READ_ONCE(sysctl_somaxconn);	/* negative too */
 	err = sock->ops->listen(sock, backlog);
 	sockfd_put(sock);
 	return err;

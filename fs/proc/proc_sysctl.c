@@ -40,6 +40,10 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/utsname.h>
+#include <linux/netdevice.h>
+#include <net/icmp.h>
+#include <net/ip.h>
+#include <net/sock.h>
 #include "internal.h"
 
 #define SYSCTL_INT_BUF	64	/* longest integer write accepted, as Linux's TMPBUFLEN */
@@ -522,9 +526,89 @@ static const struct proc_entry sys_fs_entries[] = {
 	INT_RW("pipe-user-pages-soft", 0644, CTL(&pipe_user_pages_soft, &zero, &int_max)),
 };
 
+/* --- net: the network stack's tunables (net/core, net/ipv4) --- */
+
+static const int one_k = 1, three = 3, port_max = 65535, ttl_max = 255, gid_max = 0x7fffffff;
+static const int sock_min_sndbuf = SOCK_MIN_SNDBUF, sock_min_rcvbuf = SOCK_MIN_RCVBUF;
+
+/*
+ * Two-integer files: ip_local_port_range (low must stay below high, both
+ * ports) and ping_group_range (any two GIDs; low above high allows no
+ * one).  Linux prints them tab-separated.
+ */
+static int proc_dointpair_show(struct seq_file *m, void *v)
+{
+	const int *pair = seq_ctl(m)->data;
+
+	seq_printf(m, "%d\t%d\n", READ_ONCE(pair[0]), READ_ONCE(pair[1]));
+	return 0;
+}
+
+static ssize_t proc_dointpair_write(struct file *file, const char *buf, size_t count,
+				    loff_t *pos)
+{
+	const struct ctl_table *table = file_ctl(file);
+	int *pair = table->data;
+	int vals[2], n;
+
+	if (*pos)
+		return 0;
+	n = sysctl_parse_ints(buf, count, vals, 2);
+	if (n < 0)
+		return n;
+	if (n != 2)
+		return -EINVAL;
+	if ((table->extra1 && (vals[0] < *table->extra1 || vals[1] < *table->extra1)) ||
+	    (table->extra2 && (vals[0] > *table->extra2 || vals[1] > *table->extra2)))
+		return -EINVAL;
+	if (pair == sysctl_ip_local_port_range && vals[0] >= vals[1])
+		return -EINVAL;
+	WRITE_ONCE(pair[0], vals[0]);
+	WRITE_ONCE(pair[1], vals[1]);
+	*pos += count;
+	return count;
+}
+
+#define INT_PAIR(n, table) { .name = n, .mode = S_IFREG | 0644, .show = proc_dointpair_show, \
+	.write = proc_dointpair_write, .data = (void *)(table) }
+
+static const struct proc_entry sys_net_core_entries[] = {
+	INT_RW("netdev_budget", 0644, CTL(&netdev_budget, &one_k, &int_max)),
+	INT_RW("netdev_max_backlog", 0644, CTL(&netdev_max_backlog, &zero, &int_max)),
+	INT_RW("optmem_max", 0644, CTL(&sysctl_optmem_max, &zero, &int_max)),
+	INT_RW("rmem_default", 0644, CTL(&sysctl_rmem_default, &sock_min_rcvbuf, &int_max)),
+	INT_RW("rmem_max", 0644, CTL(&sysctl_rmem_max, &sock_min_rcvbuf, &int_max)),
+	INT_RW("somaxconn", 0644, CTL(&sysctl_somaxconn, &zero, &int_max)),
+	INT_RW("wmem_default", 0644, CTL(&sysctl_wmem_default, &sock_min_sndbuf, &int_max)),
+	INT_RW("wmem_max", 0644, CTL(&sysctl_wmem_max, &sock_min_sndbuf, &int_max)),
+};
+
+static const struct proc_entry sys_net_ipv4_entries[] = {
+	INT_RW("icmp_echo_ignore_all", 0644, CTL(&sysctl_icmp_echo_ignore_all, &zero, &one)),
+	INT_RW("icmp_echo_ignore_broadcasts", 0644,
+	       CTL(&sysctl_icmp_echo_ignore_broadcasts, &zero, &one)),
+	INT_RW("icmp_msgs_burst", 0644, CTL(&sysctl_icmp_msgs_burst, &zero, &int_max)),
+	INT_RW("icmp_msgs_per_sec", 0644, CTL(&sysctl_icmp_msgs_per_sec, &zero, &int_max)),
+	INT_RW("ip_default_ttl", 0644, CTL(&sysctl_ip_default_ttl, &one, &ttl_max)),
+	INT_RW("ip_forward", 0644, CTL(&sysctl_ip_forward, &zero, &one)),
+	INT_PAIR("ip_local_port_range", CTL(sysctl_ip_local_port_range, &one_k, &port_max)),
+	INT_RW("ip_no_pmtu_disc", 0644, CTL(&sysctl_ip_no_pmtu_disc, &zero, &three)),
+	INT_RW("ip_unprivileged_port_start", 0644, CTL(&sysctl_ip_prot_sock, &zero, &port_max)),
+	INT_RW("ipfrag_high_thresh", 0644, CTL(&sysctl_ipfrag_high_thresh, &zero, &int_max)),
+	INT_RW("ipfrag_low_thresh", 0644, CTL(&sysctl_ipfrag_low_thresh, &zero, &int_max)),
+	INT_RW("ipfrag_time", 0644, CTL(&sysctl_ipfrag_time, &one, &int_max)),
+	INT_PAIR("ping_group_range", CTL(sysctl_ping_group_range, &zero, &gid_max)),
+};
+
+static const struct proc_entry sys_net_entries[] = {
+	{ .name = "core", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_net_core_entries) },
+	{ .name = "ipv4", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_net_ipv4_entries) },
+};
+
 static const struct proc_entry sys_entries[] = {
 	{ .name = "fs", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_fs_entries) },
 	{ .name = "kernel", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_kernel_entries) },
+	{ .name = "net", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_net_entries) },
 	{ .name = "vm", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(sys_vm_entries) },
 };
 

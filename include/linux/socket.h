@@ -64,6 +64,8 @@ struct ucred {
 #define MSG_DONTWAIT	0x40
 #define MSG_EOR		0x80
 #define MSG_WAITALL	0x100
+#define MSG_CONFIRM	0x800
+#define MSG_ERRQUEUE	0x2000
 #define MSG_NOSIGNAL	0x4000
 #define MSG_MORE	0x8000
 #define MSG_WAITFORONE	0x10000
@@ -74,6 +76,7 @@ struct ucred {
 #define SOL_IP		0
 #define SOL_TCP		6
 #define SOL_UDP		17
+#define SOL_RAW		255
 
 /* What user space passes to sendmsg/recvmsg. */
 struct user_msghdr {

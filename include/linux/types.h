@@ -49,6 +49,20 @@ typedef _Bool			bool;
 typedef long			ssize_t;
 #endif
 
+/*
+ * Network byte order and checksum types.  They are plain integers here
+ * (Linux adds sparse annotations); the names say which order a value is
+ * in, which is what keeps the conversions in the right places.
+ */
+typedef u16			__be16;
+typedef u32			__be32;
+typedef u64			__be64;
+typedef u16			__le16;
+typedef u32			__le32;
+typedef u64			__le64;
+typedef u16			__sum16;	/* a folded, complemented checksum */
+typedef u32			__wsum;		/* a 32-bit partial checksum */
+
 typedef u64			phys_addr_t;
 typedef u64			dma_addr_t;
 typedef unsigned int		gfp_t;

@@ -12,6 +12,7 @@
 #include <linux/cred.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -19,6 +20,14 @@
 #include <uapi/linux/time_types.h>
 
 #define OVERFLOW_UID	65534	/* what SO_PEERCRED says when no one is there */
+
+/* net.core.{r,w}mem_{default,max}: a new socket's buffers, and what SO_*BUF may ask */
+int sysctl_rmem_default = SK_DEFAULT_BUF;
+int sysctl_wmem_default = SK_DEFAULT_BUF;
+int sysctl_rmem_max = SK_MAX_BUF;
+int sysctl_wmem_max = SK_MAX_BUF;
+int sysctl_somaxconn = SOMAXCONN;
+int sysctl_optmem_max = 20480;
 
 struct sock *sk_alloc(int family, size_t size)
 {
@@ -36,12 +45,22 @@ void sk_free(struct sock *sk)
 	if (sk->sk_destruct)
 		sk->sk_destruct(sk);
 	skb_queue_purge(&sk->sk_receive_queue);
+	if (sk->sk_write_queue.list.next)
+		skb_queue_purge(&sk->sk_write_queue);
+	if (sk->sk_error_queue.list.next)
+		skb_queue_purge(&sk->sk_error_queue);
 	if (sk->sk_peer_cred)
 		put_cred(sk->sk_peer_cred);
 	kfree(sk);
 }
 
 static void sock_def_write_space(struct sock *sk)
+{
+	wake_up_interruptible_all(sk_sleep(sk));
+}
+
+/* The default callbacks: every event wakes whoever sleeps on the sock. */
+static void sock_def_wakeup(struct sock *sk)
 {
 	wake_up_interruptible_all(sk_sleep(sk));
 }
@@ -53,13 +72,21 @@ void sock_init_data(struct socket *sock, struct sock *sk)
 	spin_lock_init(&sk->sk_lock);
 	init_waitqueue_head(&sk->sk_wq);
 	atomic_set(&sk->sk_wmem_alloc, 0);
-	sk->sk_sndbuf = SK_DEFAULT_BUF;
-	sk->sk_rcvbuf = SK_DEFAULT_BUF;
+	sk->sk_sndbuf = READ_ONCE(sysctl_wmem_default);
+	sk->sk_rcvbuf = READ_ONCE(sysctl_rmem_default);
 	sk->sk_rcvlowat = 1;
 	sk->sk_rcvtimeo = MAX_SCHEDULE_TIMEOUT;
 	sk->sk_sndtimeo = MAX_SCHEDULE_TIMEOUT;
 	sk->sk_state = TCP_CLOSE;
 	sk->sk_write_space = sock_def_write_space;
+	sk->sk_data_ready = sock_def_wakeup;
+	sk->sk_state_change = sock_def_wakeup;
+	sk->sk_error_report = sock_def_wakeup;
+	skb_queue_head_init(&sk->sk_write_queue);
+	skb_queue_head_init(&sk->sk_error_queue);
+	atomic_set(&sk->sk_rmem_alloc, 0);
+	INIT_HLIST_NODE(&sk->sk_node);
+	sk->sk_uid = current_fsuid();
 	if (sock) {
 		sk->sk_type = sock->type;
 		sock->sk = sk;
@@ -108,6 +135,102 @@ void skb_set_owner_w(struct sk_buff *skb, struct sock *sk)
 	atomic_add(skb->truesize, &sk->sk_wmem_alloc);
 }
 
+/* Destructor of a buffer queued for reading: the reader's charge is lifted. */
+void sock_rfree(struct sk_buff *skb)
+{
+	atomic_sub(skb->truesize, &skb->sk->sk_rmem_alloc);
+}
+
+/*
+ * Charge a received buffer to the sock that will read it.  No reference
+ * is taken: the buffer lives on the sock's queue and is purged with it.
+ */
+void skb_set_owner_r(struct sk_buff *skb, struct sock *sk)
+{
+	skb_orphan(skb);
+	skb->sk = sk;
+	skb->destructor = sock_rfree;
+	atomic_add(skb->truesize, &sk->sk_rmem_alloc);
+}
+
+/*
+ * Queue a datagram for reading, or refuse it (-ENOMEM) when the reader
+ * already has its SO_RCVBUF worth waiting: the caller drops and counts it.
+ */
+int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
+{
+	if (atomic_read(&sk->sk_rmem_alloc) >= sk->sk_rcvbuf)
+		return -ENOMEM;
+	skb_set_owner_r(skb, sk);
+	skb_dst_drop(skb);
+	skb_queue_tail(&sk->sk_receive_queue, skb);
+	sk->sk_data_ready(sk);
+	return 0;
+}
+
+/*
+ * A buffer to send from @sk, charged to it; waits (up to SO_SNDTIMEO)
+ * while the sock has its SO_SNDBUF in flight.
+ */
+struct sk_buff *sock_alloc_send_skb(struct sock *sk, unsigned long size, int noblock,
+				    int *errcode)
+{
+	long timeo = sock_sndtimeo(sk, noblock);
+	struct sk_buff *skb;
+	int err;
+
+	for (;;) {
+		err = sock_error(sk);
+		if (err)
+			goto fail;
+		err = -EPIPE;
+		if (sk->sk_shutdown & SEND_SHUTDOWN)
+			goto fail;
+		if (atomic_read(&sk->sk_wmem_alloc) < sk->sk_sndbuf)
+			break;
+		err = -EAGAIN;
+		if (!timeo)
+			goto fail;
+		if (signal_pending(current)) {
+			err = sock_intr_errno(timeo);
+			goto fail;
+		}
+		timeo = wait_event_interruptible_timeout(*sk_sleep(sk),
+			atomic_read(&sk->sk_wmem_alloc) < sk->sk_sndbuf ||
+			READ_ONCE(sk->sk_err) || (sk->sk_shutdown & SEND_SHUTDOWN), timeo);
+		if (timeo < 0) {
+			err = sock_intr_errno(MAX_SCHEDULE_TIMEOUT);
+			goto fail;
+		}
+		if (!timeo && atomic_read(&sk->sk_wmem_alloc) >= sk->sk_sndbuf) {
+			err = -EAGAIN;
+			goto fail;
+		}
+	}
+	skb = alloc_skb(size, GFP_KERNEL);
+	if (!skb) {
+		err = -ENOBUFS;
+		goto fail;
+	}
+	skb_set_owner_w(skb, sk);
+	return skb;
+fail:
+	*errcode = err;
+	return NULL;
+}
+
+/* A datagram sock's last close: out of the tables, queues emptied, reference dropped. */
+void sk_common_release(struct sock *sk)
+{
+	if (sk->sk_prot && sk->sk_prot->destroy)
+		sk->sk_prot->destroy(sk);
+	if (sk->sk_prot && sk->sk_prot->unhash)
+		sk->sk_prot->unhash(sk);
+	sock_orphan(sk);
+	skb_queue_purge(&sk->sk_receive_queue);
+	sock_put(sk);
+}
+
 /* Remember who the peer was (SO_PEERCRED), replacing any earlier answer. */
 void sk_set_peer_cred(struct sock *sk, pid_t pid, const struct cred *cred)
 {
@@ -152,9 +275,12 @@ static int sock_set_timeout(long *timeo, const void __user *optval, unsigned int
 static void sock_set_buf(int *buf, int val, int min_val, bool force)
 {
 	unsigned int v = val;
+	/* the minimum tells which buffer this is */
+	int max_val = min_val == SOCK_MIN_SNDBUF ? READ_ONCE(sysctl_wmem_max) :
+						   READ_ONCE(sysctl_rmem_max);
 
-	if (!force && v > SK_MAX_BUF)
-		v = SK_MAX_BUF;
+	if (!force && v > (unsigned int)max_val)
+		v = max_val;
 	if (v > INT_MAX / 2)
 		v = INT_MAX / 2;
 	*buf = max_t(int, v * 2, min_val);

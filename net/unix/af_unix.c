@@ -594,6 +594,7 @@ static int unix_stream_connect(struct socket *sock, struct sockaddr *uaddr, int 
 	skb = alloc_skb(1, GFP_KERNEL);
 	if (!newsk || !skb)
 		goto out;
+	skb_put(skb, 1);
 restart:
 	other = unix_find_other(sunaddr, len, sk->sk_type, &err);
 	if (!other)
@@ -819,6 +820,7 @@ static struct sk_buff *unix_alloc_send_skb(struct sock *sk, size_t size, long *t
 		*err = -ENOBUFS;
 		return NULL;
 	}
+	skb_put(skb, size);
 	skb_set_owner_w(skb, sk);
 	return skb;
 }

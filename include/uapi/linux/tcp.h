@@ -1,8 +1,5 @@
-/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
-/*
- * The TCP header and the SOL_TCP socket options as user space sees them
- * (the numbers and the struct tcp_info layout are the ABI).
- */
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The TCP header (RFC 9293); the protocol is net/ipv4/tcp*.c. */
 #ifndef _UAPI_LINUX_TCP_H
 #define _UAPI_LINUX_TCP_H
 
@@ -13,8 +10,16 @@ struct tcphdr {
 	__be16 dest;
 	__be32 seq;
 	__be32 ack_seq;
-	/* x86 is little-endian: the data offset is the high nibble of byte 12 */
-	__u16 res1:4, doff:4, fin:1, syn:1, rst:1, psh:1, ack:1, urg:1, ece:1, cwr:1;
+	u16 res1:4,
+	    doff:4,		/* header length in 32-bit words */
+	    fin:1,
+	    syn:1,
+	    rst:1,
+	    psh:1,
+	    ack:1,
+	    urg:1,
+	    ece:1,
+	    cwr:1;
 	__be16 window;
 	__sum16 check;
 	__be16 urg_ptr;
