@@ -37,6 +37,7 @@
 #define SIOCINQ		0x541B		/* FIONREAD */
 #define SIOCOUTQ	0x5411		/* TIOCOUTQ */
 #define SIOCOUTQNSD	0x894B
+#define SIOCATMARK	0x8905
 
 atomic_t tcp_orphan_count;
 
@@ -906,6 +907,10 @@ static int tcp_ioctl(struct sock *sk, int cmd, unsigned long arg)
 		if (sk->sk_state == TCP_LISTEN)
 			return -EINVAL;
 		answ = READ_ONCE(tp->rcv_queued);	/* unread bytes; a FIN is none */
+		break;
+	case SIOCATMARK:
+		/* urgent data is read inline and never marked: never at the mark */
+		answ = 0;
 		break;
 	case SIOCOUTQ:
 		if (sk->sk_state == TCP_LISTEN)

@@ -707,6 +707,90 @@ LT_CASE(across_fork)
 	close(l);
 }
 
+/* A reader that stops: the sender fills the window and its buffer (EAGAIN), then all arrives. */
+LT_CASE(zero_window_and_resume)
+{
+	static char chunk[65536];
+	size_t sent = 0, got = 0;
+	int l, c, s, n = -1;
+	ssize_t w;
+
+	l = listener(1, 0, 0);
+	LT_CHECK(l >= 0);
+	c = connect_to(port_of(l));
+	LT_CHECK(c >= 0);
+	s = accept(l, NULL, NULL);
+	LT_CHECK(s >= 0);
+	LT_CHECK_OK(fcntl(c, F_SETFL, O_NONBLOCK));
+	memset(chunk, 'z', sizeof(chunk));
+	for (int idle = 0; idle < 20; ) {
+		w = write(c, chunk, sizeof(chunk));
+		if (w > 0) {
+			sent += w;
+			idle = 0;
+			LT_CHECK(sent < (256u << 20));
+			continue;
+		}
+		LT_CHECK_EQ(errno, EAGAIN);
+		idle++;
+		usleep(10000);
+	}
+	/* the peer holds data it has not read, and we hold what it would not take */
+	LT_CHECK(!(revents(c, POLLOUT, 0) & POLLOUT));
+	LT_CHECK_OK(ioctl(s, SIOCINQ, &n));
+	LT_CHECK(n > 0);
+	LT_CHECK_OK(ioctl(c, SIOCOUTQ, &n));
+	LT_CHECK(n > 0);
+	while (got < sent) {
+		ssize_t r = read(s, chunk, sizeof(chunk));
+
+		LT_CHECK(r > 0);
+		for (ssize_t i = 0; i < r; i++)
+			if (chunk[i] != 'z')
+				LT_FAIL("byte %zu is %#x", got + i, chunk[i]);
+		got += r;
+	}
+	LT_CHECK_EQ(got, sent);
+	LT_CHECK(revents(c, POLLOUT, 2000) & POLLOUT);
+	LT_CHECK_EQ(write(c, "end", 3), 3);
+	LT_CHECK_EQ(read(s, chunk, sizeof(chunk)), 3);
+	close(c);
+	close(s);
+	close(l);
+}
+
+/* SO_KEEPALIVE with a 1 s idle time: an idle connection still sends (probes). */
+LT_CASE(keepalive_probes)
+{
+	struct sockaddr_in a;
+	struct tcp_info ti;
+	socklen_t len = sizeof(ti);
+	unsigned int before;
+	int l, c, s, v = 1;
+
+	l = listener(1, 0, 0);
+	LT_CHECK(l >= 0);
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	LT_CHECK(c >= 0);
+	LT_CHECK_OK(setsockopt(c, SOL_SOCKET, SO_KEEPALIVE, &v, sizeof(v)));
+	LT_CHECK_OK(setsockopt(c, IPPROTO_TCP, TCP_KEEPIDLE, &v, sizeof(v)));
+	LT_CHECK_OK(setsockopt(c, IPPROTO_TCP, TCP_KEEPINTVL, &v, sizeof(v)));
+	a = loopback(port_of(l));
+	LT_CHECK_OK(connect(c, (struct sockaddr *)&a, sizeof(a)));
+	s = accept(l, NULL, NULL);
+	LT_CHECK(s >= 0);
+	LT_CHECK_OK(getsockopt(c, IPPROTO_TCP, TCP_INFO, &ti, &len));
+	before = ti.tcpi_segs_out;
+	usleep(2500000);
+	LT_CHECK_OK(getsockopt(c, IPPROTO_TCP, TCP_INFO, &ti, &len));
+	LT_CHECK(ti.tcpi_segs_out > before);
+	LT_CHECK_EQ(ti.tcpi_state, 1);	/* the peer answered: still established */
+	/* the peer, without keepalive, sent only those answers */
+	close(c);
+	close(s);
+	close(l);
+}
+
 int main(void)
 {
 	int mounted;
@@ -729,6 +813,8 @@ int main(void)
 	LT_RUN(options_and_info);
 	LT_RUN(bad_input);
 	LT_RUN(across_fork);
+	LT_RUN(zero_window_and_resume);
+	LT_RUN(keepalive_probes);
 	if (mounted)
 		umount("/proc");
 	return lt_end();
