@@ -22,6 +22,7 @@
 #include <linux/jiffies.h>
 #include <linux/mount.h>
 #include <linux/net.h>
+#include <linux/netdevice.h>
 #include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -31,6 +32,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <net/sock.h>
+#include <uapi/linux/sockios.h>
 #include <uapi/linux/time_types.h>
 
 #define SOCKFS_MAGIC	0x534F434B
@@ -1011,13 +1013,33 @@ static __poll_t sock_poll(struct file *file, poll_table *wait)
 	return sock->ops->poll ? sock->ops->poll(file, sock, wait) : 0;
 }
 
+/*
+ * The interface ioctls work on a socket of any family (musl's
+ * if_nametoindex asks an AF_UNIX socket): what the family does not
+ * answer itself goes to the device layer, as Linux's sock_do_ioctl does.
+ */
+static bool sock_is_dev_ioctl(unsigned int cmd)
+{
+	switch (cmd) {
+	case SIOCGIFCONF: case SIOCGIFFLAGS: case SIOCSIFFLAGS: case SIOCGIFMTU:
+	case SIOCSIFMTU: case SIOCGIFHWADDR: case SIOCSIFHWADDR: case SIOCGIFINDEX:
+	case SIOCGIFNAME: case SIOCGIFTXQLEN: case SIOCSIFTXQLEN: case SIOCGIFMETRIC:
+	case SIOCSIFMETRIC: case SIOCGIFMAP: case SIOCSIFMAP: case SIOCSIFNAME:
+		return true;
+	}
+	return false;
+}
+
 static long sock_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct socket *sock = file->private_data;
+	long err = -ENOTTY;
 
-	if (!sock->ops->ioctl)
-		return -ENOTTY;
-	return sock->ops->ioctl(sock, cmd, arg);
+	if (sock->ops->ioctl)
+		err = sock->ops->ioctl(sock, cmd, arg);
+	if ((err == -ENOTTY || err == -ENOIOCTLCMD) && sock_is_dev_ioctl(cmd))
+		err = dev_ioctl(cmd, (void __user *)arg);
+	return err == -ENOIOCTLCMD ? -ENOTTY : err;
 }
 
 static int sock_close(struct inode *inode, struct file *file)

@@ -155,6 +155,7 @@ struct net_device *__dev_get_by_index(int ifindex);
 int dev_open(struct net_device *dev);
 int dev_close(struct net_device *dev);
 int dev_change_flags(struct net_device *dev, unsigned int flags);
+unsigned int dev_get_flags(const struct net_device *dev);
 int dev_set_mtu(struct net_device *dev, int new_mtu);
 int dev_queue_xmit(struct sk_buff *skb);
 int dev_hard_header(struct sk_buff *skb, struct net_device *dev, unsigned short type,

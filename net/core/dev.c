@@ -185,7 +185,7 @@ int dev_open(struct net_device *dev)
 		err = dev->netdev_ops->ndo_open(dev);
 	if (err)
 		return err;
-	dev->flags |= IFF_UP | IFF_RUNNING | IFF_LOWER_UP;
+	dev->flags |= IFF_UP;
 	dev->operstate = (dev->flags & IFF_LOOPBACK) ? IF_OPER_UNKNOWN : IF_OPER_UP;
 	return 0;
 }
@@ -196,9 +196,23 @@ int dev_close(struct net_device *dev)
 		return 0;
 	if (dev->netdev_ops->ndo_stop)
 		dev->netdev_ops->ndo_stop(dev);
-	dev->flags &= ~(IFF_UP | IFF_RUNNING | IFF_LOWER_UP);
+	dev->flags &= ~IFF_UP;
 	dev->operstate = IF_OPER_DOWN;
 	return 0;
+}
+
+/*
+ * The flags as user space sees them: dev->flags holds what was set
+ * (IFF_UP...); the link state is reported with them as RUNNING and
+ * LOWER_UP, which no one sets (Lantern's devices have carrier when up).
+ */
+unsigned int dev_get_flags(const struct net_device *dev)
+{
+	unsigned int flags = dev->flags;
+
+	if (flags & IFF_UP)
+		flags |= IFF_RUNNING | IFF_LOWER_UP;
+	return flags;
 }
 
 /* SIOCSIFFLAGS: IFF_UP opens or closes; the few others a user may set are kept. */

@@ -111,7 +111,7 @@ int dev_ioctl(unsigned int cmd, void __user *arg)
 		*colon = ':';
 	switch (cmd) {
 	case SIOCGIFFLAGS:
-		ifr.ifr_flags = (short)(dev->flags & 0xffff);
+		ifr.ifr_flags = (short)(dev_get_flags(dev) & 0xffff);
 		break;
 	case SIOCSIFFLAGS:
 		err = dev_change_flags(dev, (unsigned short)ifr.ifr_flags);

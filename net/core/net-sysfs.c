@@ -93,7 +93,7 @@ static ssize_t netdev_show(const struct attribute *attr, char *page)
 	case NA_CARRIER:
 		if (!netif_running(dev))
 			return -EINVAL;
-		return scnprintf(page, PAGE_SIZE, "%d\n", !!(dev->flags & IFF_LOWER_UP));
+		return scnprintf(page, PAGE_SIZE, "%d\n", !!(dev_get_flags(dev) & IFF_LOWER_UP));
 	case NA_TX_QUEUE_LEN:
 		return scnprintf(page, PAGE_SIZE, "%u\n", dev->tx_queue_len);
 	case NA_DORMANT:

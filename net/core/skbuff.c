@@ -91,18 +91,22 @@ static void copy_skb_header(struct sk_buff *n, const struct sk_buff *old)
 }
 
 /*
- * A private copy of the buffer with its own headroom and tailroom; the
- * header offsets move with the data.  The copy has no owner.
+ * A private copy of the buffer with its own headroom and tailroom, and
+ * as much of the old headroom's contents as fits; the header offsets
+ * move with the data.  The copy has no owner.
  */
 struct sk_buff *skb_copy_expand(const struct sk_buff *skb, int newheadroom,
 				int newtailroom, gfp_t gfp)
 {
 	struct sk_buff *n = alloc_skb(newheadroom + skb->len + newtailroom, gfp);
+	unsigned int headerlen = min_t(unsigned int, skb_headroom(skb), newheadroom);
 	long shift;
 
 	if (!n)
 		return NULL;
 	skb_reserve(n, newheadroom);
+	/* the headers already pulled off (ip_hdr of a packet being delivered) come too */
+	memcpy(n->data - headerlen, skb->data - headerlen, headerlen);
 	memcpy(skb_put(n, skb->len), skb->data, skb->len);
 	copy_skb_header(n, skb);
 	shift = (long)(n->data - n->head) - (long)(skb->data - skb->head);

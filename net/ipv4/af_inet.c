@@ -69,18 +69,19 @@ static int inet_create(struct socket *sock, int protocol, int kern)
 		if (p->type != sock->type)
 			continue;
 		err = -EPROTONOSUPPORT;
-		if (p->protocol == protocol) {
-			answer = p;
-			break;
-		}
-		if (p->protocol == IPPROTO_IP) {
-			/* the wildcard (raw) answers a protocol that is named */
+		if (protocol == p->protocol) {
+			/* an exact match; a wildcard entry needs a protocol named */
 			if (protocol != IPPROTO_IP) {
 				answer = p;
 				break;
 			}
 		} else if (protocol == IPPROTO_IP) {
+			/* protocol 0: the type's default (UDP for SOCK_DGRAM) */
 			protocol = p->protocol;
+			answer = p;
+			break;
+		} else if (p->protocol == IPPROTO_IP) {
+			/* the wildcard (raw) takes any protocol named */
 			answer = p;
 			break;
 		}

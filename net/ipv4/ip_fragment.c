@@ -147,7 +147,8 @@ static struct ipq *ip_find(const struct iphdr *iph, int iif)
 
 /*
  * Add @skb (data at the IP header) to @qp.  0: queued; 1: the datagram
- * is complete; negative: @skb was bad and @qp must be discarded.
+ * is complete; -EEXIST: an exact duplicate, dropped alone; -EBUSY (an
+ * overlap) or -EINVAL (inconsistent): @qp must be discarded.
  */
 static int ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 {
@@ -158,8 +159,8 @@ static int ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 	int end = offset + (int)skb->len - ihl;
 	struct sk_buff *prev, *next;
 
-	if (end > (int)IP_MAX_MTU - ihl || end <= offset)
-		return -EINVAL;	/* past 64 KiB, or an empty fragment */
+	if (end > (int)IP_MAX_MTU - ihl)
+		return -EINVAL;	/* past 64 KiB: could never be reassembled */
 	if (!(flags & IP_MF)) {
 		/* The last fragment: it fixes the length, which must agree. */
 		if (end < qp->len || ((qp->flags & IPQ_LAST_IN) && end != qp->len))
@@ -167,14 +168,18 @@ static int ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 		qp->flags |= IPQ_LAST_IN;
 		qp->len = end;
 	} else {
-		if (end & 7)
-			return -EINVAL;	/* only the last may be a ragged length */
+		/* only the last may have a ragged length: the excess is dropped, as Linux does */
+		end &= ~7;
 		if (end > qp->len) {
 			if (qp->flags & IPQ_LAST_IN)
 				return -EINVAL;
 			qp->len = end;
 		}
 	}
+
+	if (end <= offset)
+		return -EINVAL;	/* empty */
+	skb_trim(skb, ihl + end - offset);
 
 	/* Find where it goes; any overlap with a neighbour discards the datagram. */
 	prev = NULL;
@@ -188,12 +193,12 @@ static int ip_frag_queue(struct ipq *qp, struct sk_buff *skb)
 	if (prev && FRAG_CB(prev)->end > offset) {
 		if (FRAG_CB(prev)->offset == offset && FRAG_CB(prev)->end == end)
 			return -EEXIST;	/* an exact duplicate: drop just this one */
-		return -EINVAL;
+		return -EBUSY;	/* an overlap */
 	}
 	if (next && FRAG_CB(next)->offset < end) {
 		if (FRAG_CB(next)->offset == offset && FRAG_CB(next)->end == end)
 			return -EEXIST;
-		return -EINVAL;
+		return -EBUSY;	/* an overlap */
 	}
 
 	FRAG_CB(skb)->offset = offset;
@@ -274,7 +279,7 @@ struct sk_buff *ip_defrag(struct sk_buff *skb)
 		goto out;
 	}
 	if (ret < 0) {
-		if (ret == -EINVAL)
+		if (ret == -EBUSY)
 			ip_ext_mib[IPEXT_MIB_REASMOVERLAPS]++;
 		ipq_kill(qp);
 		list_add(&qp->list, &dead);

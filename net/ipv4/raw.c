@@ -6,9 +6,8 @@
  * is how busybox ping (as root) reads echo replies.  On send, the kernel
  * builds the IP header, or with IP_HDRINCL (always for IPPROTO_RAW) the
  * user supplies it and the kernel only fills in, as Linux does, the
- * total length, the checksum, a zero source address and a zero ID; a
- * header whose IHL is below 5 is sent as it is, so ip_rcv's checks can
- * be tried from user space.
+ * total length, the checksum, a zero source address and a zero ID (and
+ * refuses a header length below 5 words or past the packet's end).
  */
 #include <linux/kernel.h>
 #include <linux/netdevice.h>
@@ -161,17 +160,15 @@ static int raw_send_hdrinc(struct sock *sk, struct msghdr *msg, size_t length,
 	if (err)
 		goto error;
 	err = -EINVAL;
-	if (iph->ihl > (length >> 2))
+	if (iph->ihl < 5 || iph->ihl > (length >> 2))
 		goto error;
-	if (iph->ihl >= 5) {
-		if (!iph->saddr)
-			iph->saddr = rt->rt_src;
-		iph->tot_len = htons(length);
-		if (!iph->id)
-			iph->id = ip_select_ident();
-		ip_send_check(iph);
-		skb_set_transport_header(skb, iph->ihl * 4);
-	}
+	if (!iph->saddr)
+		iph->saddr = rt->rt_src;
+	iph->tot_len = htons(length);
+	if (!iph->id)
+		iph->id = ip_select_ident();
+	ip_send_check(iph);
+	skb_set_transport_header(skb, iph->ihl * 4);
 	dst_hold(&rt->dst);
 	skb_dst_set(skb, &rt->dst);
 	return ip_output(skb);
