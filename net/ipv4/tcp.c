@@ -666,7 +666,8 @@ adjudge:
 	sock_set_flag(sk, SOCK_DEAD);
 	sk->sk_socket = NULL;
 	atomic_inc(&tcp_orphan_count);
-	if (sk->sk_state == TCP_FIN_WAIT2 && !timer_pending(&sk->sk_timer))
+	/* an orphan waits for the peer's FIN only so long (TCP_LINGER2) */
+	if (sk->sk_state == TCP_FIN_WAIT2)
 		tcp_reset_keepalive_timer(sk, tp->linger2 > 0 ? (unsigned long)tp->linger2 : TCP_FIN_TIMEOUT);
 	if (sk->sk_state == TCP_CLOSE)
 		tcp_destroy_sock(sk);

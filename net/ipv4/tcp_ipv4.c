@@ -140,6 +140,7 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *parent, struct sk_buff *skb)
 	sk->sk_sndtimeo = parent->sk_sndtimeo;
 	sk->sk_rcvlowat = parent->sk_rcvlowat;
 	sk->sk_priority = parent->sk_priority;
+	sk->sk_uid = parent->sk_uid;	/* not current's: this runs in a softirq */
 	tcp_init_sock(sk);
 	sk->sk_sndbuf = parent->sk_sndbuf;
 	sk->sk_rcvbuf = parent->sk_rcvbuf;
