@@ -31,6 +31,7 @@
 #include <net/inet_common.h>
 #include <net/ip.h>
 #include <net/protocol.h>
+#include <net/snmp.h>
 #include <net/tcp.h>
 #include <uapi/linux/in.h>
 
@@ -60,6 +61,16 @@ const char *tcp_state_name(int state)
 void tcp_set_state(struct sock *sk, int state)
 {
 	int old = sk->sk_state;
+
+	/* the MIB's gauge and counters (RFC 4022), as Linux keeps them */
+	if (state == TCP_ESTABLISHED && old != TCP_ESTABLISHED)
+		TCP_INC_STATS(TCP_MIB_CURRESTAB);
+	else if (old == TCP_ESTABLISHED && state != TCP_ESTABLISHED)
+		__atomic_fetch_sub(&tcp_mib[TCP_MIB_CURRESTAB], 1, __ATOMIC_RELAXED);
+	if (state == TCP_CLOSE && (old == TCP_ESTABLISHED || old == TCP_CLOSE_WAIT))
+		TCP_INC_STATS(TCP_MIB_ESTABRESETS);
+	if (state == TCP_CLOSE && (old == TCP_SYN_SENT || old == TCP_SYN_RECV))
+		TCP_INC_STATS(TCP_MIB_ATTEMPTFAILS);
 
 	sk->sk_state = state;
 	if (state == TCP_CLOSE && old != TCP_CLOSE) {

@@ -16,6 +16,7 @@
 #include <net/ip.h>
 #include <net/protocol.h>
 #include <net/route.h>
+#include <net/snmp.h>
 #include <net/tcp.h>
 #include <uapi/linux/in.h>
 
@@ -193,6 +194,7 @@ struct sock *tcp_v4_syn_recv_sock(struct sock *parent, struct sk_buff *skb)
 	inet_csk(sk)->icsk_rto = TCP_TIMEOUT_INIT;
 
 	sk->sk_state = TCP_SYN_RECV;
+	TCP_INC_STATS(TCP_MIB_PASSIVEOPENS);
 	sock_hold(sk);			/* for the caller */
 	spin_lock(&sk->sk_lock);
 	inet_csk_reqsk_queue_add(parent, sk);
@@ -221,15 +223,21 @@ int tcp_v4_rcv(struct sk_buff *skb)
 
 	if (skb->pkt_type != PACKET_HOST && skb->pkt_type != PACKET_LOOPBACK)
 		goto discard;
+	/* Linux's accounting: too short is dropped, a bad offset or checksum is an error */
 	if (skb->len < sizeof(struct tcphdr))
 		goto discard;
 	skb_reset_transport_header(skb);
 	th = tcp_hdr(skb);
 	hlen = th->doff * 4;
-	if (hlen < sizeof(struct tcphdr) || hlen > skb->len)
+	if (hlen < sizeof(struct tcphdr))
+		goto bad_packet;
+	if (hlen > skb->len)
 		goto discard;
-	if (!tcp_checksum_ok(skb))
-		goto discard;
+	if (!tcp_checksum_ok(skb)) {
+		TCP_INC_STATS(TCP_MIB_CSUMERRORS);
+		goto bad_packet;
+	}
+	TCP_INC_STATS(TCP_MIB_INSEGS);
 	/* no TCP to or from a broadcast or multicast address (RFC 1122 4.2.3.10) */
 	if (ipv4_is_multicast(iph->daddr) || ipv4_is_lbcast(iph->daddr) ||
 	    ipv4_is_multicast(iph->saddr) || ipv4_is_lbcast(iph->saddr))
@@ -271,6 +279,9 @@ lookup:
 
 no_tcp_socket:
 	tcp_v4_send_reset(NULL, skb);
+	goto discard;
+bad_packet:
+	TCP_INC_STATS(TCP_MIB_INERRS);
 discard:
 	kfree_skb(skb);
 	return 0;
@@ -317,6 +328,10 @@ static struct inet_protosw tcp_protosw = {
 int __init tcp_v4_init(void)
 {
 	inet_hashinfo_init(&tcp_hashinfo);
+	tcp_mib[TCP_MIB_RTOALGORITHM] = 1;	/* RFC 6298's (Van Jacobson's) */
+	tcp_mib[TCP_MIB_RTOMIN] = jiffies_to_msecs(TCP_RTO_MIN);
+	tcp_mib[TCP_MIB_RTOMAX] = jiffies_to_msecs(TCP_RTO_MAX);
+	tcp_mib[TCP_MIB_MAXCONN] = (unsigned long)-1;	/* no limit */
 	inet_register_protosw(&tcp_protosw);
 	return inet_add_protocol(&tcp_protocol, IPPROTO_TCP);
 }

@@ -18,6 +18,7 @@
 #include <linux/string.h>
 #include <net/checksum.h>
 #include <net/ip.h>
+#include <net/snmp.h>
 #include <net/tcp.h>
 #include <uapi/linux/in.h>
 
@@ -193,6 +194,9 @@ static int tcp_xmit(struct sock *sk, u32 seq, u8 flags, const void *data, unsign
 		sk_stop_timer(sk, &inet_csk(sk)->icsk_delack_timer);
 	}
 	tp->segs_out++;
+	TCP_INC_STATS(TCP_MIB_OUTSEGS);
+	if (th->rst)
+		TCP_INC_STATS(TCP_MIB_OUTRSTS);
 	if (len) {
 		tp->data_segs_out++;
 		tp->lsndtime = jiffies;
@@ -375,6 +379,7 @@ int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
 	if (!err) {
 		tcb->sacked |= TCPCB_RETRANS;
 		tp->total_retrans++;
+		TCP_INC_STATS(TCP_MIB_RETRANSSEGS);
 	}
 	return err;
 }
@@ -477,6 +482,7 @@ int tcp_connect(struct sock *sk)
 	tp->snd_wnd = 0;
 	if (!tcp_queue_ctl(sk, TCPHDR_SYN, GFP_ATOMIC))
 		return -ENOBUFS;
+	TCP_INC_STATS(TCP_MIB_ACTIVEOPENS);
 	tp->snd_wnd = 1;		/* the SYN itself needs no window */
 	tcp_write_xmit(sk);
 	tp->snd_wnd = 0;
@@ -531,5 +537,7 @@ void tcp_v4_send_reset(const struct sock *sk, struct sk_buff *skb)
 	}
 	rth->check = csum_tcpudp_magic(iph->daddr, iph->saddr, rst->len, IPPROTO_TCP,
 				       csum_partial(rth, rst->len, 0));
+	TCP_INC_STATS(TCP_MIB_OUTSEGS);
+	TCP_INC_STATS(TCP_MIB_OUTRSTS);
 	ip_build_and_send_pkt(rst, sk, iph->daddr, iph->saddr, IPPROTO_TCP);
 }
