@@ -81,8 +81,10 @@ u32 tcp_select_initial_window(struct sock *sk, u8 *wscale)
 	}
 	*wscale = ws;
 	tp->window_clamp = TCP_MAXWIN << ws;
+	/* whole segments, as Linux: on lo exactly one (a SYN's window is unscaled) */
 	tp->rcv_wnd = min_t(u32, tcp_space(sk), TCP_MAXWIN);
-	tp->rcv_wnd &= ~((1U << ws) - 1);
+	if (tp->advmss && tp->rcv_wnd > tp->advmss)
+		tp->rcv_wnd -= tp->rcv_wnd % tp->advmss;
 	return tp->rcv_wnd;
 }
 
@@ -269,6 +271,35 @@ unsigned int tcp_current_mss(struct sock *sk)
 	return tcp_sk(sk)->mss_cache;
 }
 
+/*
+ * Split the unsent @skb after @len bytes, the rest becoming a new buffer
+ * after it (Linux's tcp_fragment): what fits the window goes now.
+ */
+static int tcp_fragment(struct sock *sk, struct sk_buff *skb, unsigned int len)
+{
+	struct tcp_skb_cb *tcb = TCP_SKB_CB(skb);
+	unsigned int rest = skb->len - len;
+	struct sk_buff *buff;
+
+	buff = alloc_skb(rest, GFP_ATOMIC);
+	if (!buff)
+		return -ENOMEM;
+	memcpy(skb_put(buff, rest), skb->data + len, rest);
+	skb_trim(skb, len);
+	TCP_SKB_CB(buff)->seq = tcb->seq + len;
+	TCP_SKB_CB(buff)->end_seq = tcb->end_seq;
+	TCP_SKB_CB(buff)->tcp_flags = tcb->tcp_flags;	/* the FIN goes with the tail */
+	TCP_SKB_CB(buff)->sacked = 0;
+	tcb->end_seq = tcb->seq + len;
+	tcb->tcp_flags &= ~TCPHDR_FIN;
+	tcp_skb_set_owner(sk, buff);
+	spin_lock(&sk->sk_write_queue.lock);
+	list_add(&buff->list, &skb->list);
+	sk->sk_write_queue.qlen++;
+	spin_unlock(&sk->sk_write_queue.lock);
+	return 0;
+}
+
 /* Set mss_cache from the path MTU and what the peer told us. */
 void tcp_sync_mss(struct sock *sk, u32 pmtu)
 {
@@ -322,8 +353,15 @@ static void tcp_write_xmit(struct sock *sk)
 
 		if (tcp_packets_in_flight(tp) >= tp->snd_cwnd)
 			break;
-		if (!tcp_snd_wnd_test(tp, skb))
-			break;
+		if (!tcp_snd_wnd_test(tp, skb)) {
+			/* send what fits if it is worth a segment (RFC 9293 3.8.6.2.1) */
+			s32 room = tp->snd_una + tp->snd_wnd - TCP_SKB_CB(skb)->seq;
+
+			if (room <= 0 || (u32)room < min(mss, tp->max_window / 2) ||
+			    tcp_fragment(sk, skb, room))
+				break;
+			last = false;
+		}
 		if (!tcp_nagle_test(tp, skb, mss, last))
 			break;
 		if (tcp_transmit_skb(sk, skb))
