@@ -1006,7 +1006,10 @@ static void tcp_seq_line(struct seq_file *m, struct sock *sk, int i)
 	} else if (icsk->icsk_pending == ICSK_TIME_PROBE0) {
 		timer = 4;
 		when = icsk->icsk_timeout - jiffies;
-	} else if (timer_pending(&sk->sk_timer)) {
+	} else if (timer_pending(&sk->sk_timer) &&
+		   (sk->sk_state == TCP_TIME_WAIT || sk->sk_state == TCP_FIN_WAIT2 ||
+		    sock_flag(sk, SOCK_KEEPOPEN))) {
+		/* sk_timer stays armed for a later SO_KEEPALIVE: show it when it means something */
 		timer = sk->sk_state == TCP_TIME_WAIT ? 3 : 2;
 		when = sk->sk_timer.expires - jiffies;
 	}

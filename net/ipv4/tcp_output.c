@@ -364,8 +364,8 @@ static void tcp_write_xmit(struct sock *sk)
 		}
 		if (!tcp_nagle_test(tp, skb, mss, last))
 			break;
-		if (tcp_transmit_skb(sk, skb))
-			break;
+		/* a local failure (no memory, no route now) is a loss: the timer resends */
+		tcp_transmit_skb(sk, skb);
 		tcp_advance_send_head(sk, skb);
 		tp->snd_nxt = TCP_SKB_CB(skb)->end_seq;
 		tp->bytes_sent += skb->len;
