@@ -43,7 +43,7 @@ core-dirs := \
 	arch/x86/kernel/apic arch/x86/kernel/acpi arch/x86/lib arch/x86/mm \
 	init kernel kernel/printk kernel/irq kernel/rcu kernel/time kernel/sched kernel/locking kernel/futex kernel/module lib lib/test_modules mm fs fs/proc fs/sysfs fs/debugfs fs/tracefs kernel/trace \
 	drivers/tty drivers/tty/serial drivers/char drivers/base ipc
-core-dirs += net net/core net/unix net/ethernet net/ipv4 drivers/net
+core-dirs += net net/core net/unix net/ethernet net/ipv4 net/netlink drivers/net
 core-dirs += security security/keys fs/devpts
 core-dirs += security/landlock
 core-dirs += fs/ext2 arch/x86/pci drivers/pci drivers/virtio drivers/block block
@@ -274,6 +274,12 @@ QEMU_ARGS ?=
 ifneq ($(DISK),)
 QEMU_ARGS += -drive file=$(DISK),if=none,id=disk0,format=raw -device virtio-blk-pci,drive=disk0
 endif
+# NET=1 attaches a virtio-net NIC on QEMU's user-mode network, closed off
+# from the host's networks (restrict=on): the guest is 10.0.2.15 by DHCP
+# (busybox udhcpc eth0) or by hand, the gateway 10.0.2.2 answers ping.
+ifneq ($(NET),)
+QEMU_ARGS += -netdev user,id=net0,restrict=on -device virtio-net-pci,netdev=net0
+endif
 GDBPORT ?= $(shell echo $$((1234 + $$(id -u) % 60000)))
 export QEMU_MEM QEMU_SMP QEMU_ARGS
 run: all $(INITRD)
@@ -364,6 +370,7 @@ help:
 	@echo "                    INITRD=<cpio>, APPEND=\"<kernel command line>\","
 	@echo "                    ADD=<dir>: <dir> in /root and the tree's modules in /lib/modules"
 	@echo "                    DISK=<image>: a virtio-blk disk (tools/mkdisk.sh builds one)"
+	@echo "                    NET=1: a virtio-net NIC on QEMU user networking (restrict=on)"
 	@echo "  make modules      the tree's modules (obj-m); M=<dir>: an external module"
 	@echo "                    (make -C <tree> M=\$$PWD modules, as any module Makefile does)"
 	@echo "  make modules_install   into INSTALL_MOD_PATH/lib/modules/<release>, with"

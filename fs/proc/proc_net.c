@@ -4,11 +4,12 @@
  * namespace (a link to self/net); Lantern has one namespace, so it is
  * a plain directory whose files each protocol's show function fills:
  * unix (net/unix/af_unix.c), the devices (net/core/dev.c), IPv4's
- * routes, counters, TCP and UDP sockets (net/ipv4).
+ * neighbours, routes, counters, TCP and UDP sockets (net/ipv4).
  */
 #include <linux/kernel.h>
 #include <linux/netdevice.h>
 #include <net/af_unix.h>
+#include <net/arp.h>
 #include <net/route.h>
 #include <net/snmp.h>
 #include <net/tcp.h>
@@ -17,6 +18,7 @@
 
 
 const struct proc_entry proc_net_entries[PROC_NET_NR] = {
+	{ .name = "arp", .mode = S_IFREG | 0444, .show = arp_seq_show },
 	{ .name = "dev", .mode = S_IFREG | 0444, .show = dev_seq_show },
 	{ .name = "netstat", .mode = S_IFREG | 0444, .show = netstat_seq_show },
 	{ .name = "route", .mode = S_IFREG | 0444, .show = fib_route_seq_show },

@@ -58,6 +58,7 @@ struct in_ifaddr *inet_ifa_primary(const struct net_device *dev);
 __be32 inet_select_addr(const struct net_device *dev, __be32 dst, int scope);
 struct net_device *ip_dev_find(__be32 addr);	/* the device owning a local address, held */
 bool inet_addr_is_local(__be32 addr);
+bool inet_ifa_on_dev(struct net_device *dev, __be32 addr);
 int devinet_ioctl(unsigned int cmd, struct ifreq *ifr);
 
 #endif

@@ -51,6 +51,8 @@ struct dst_entry;
  * with the largest options.
  */
 #define LL_MAX_HEADER		32
+/* Received data starts this far into a buffer; x86 reads unaligned IP headers at no cost. */
+#define NET_IP_ALIGN		0
 #define MAX_HEADER		(LL_MAX_HEADER + 96)
 #define MAX_TCP_HEADER		(128 + MAX_HEADER)
 
@@ -116,6 +118,16 @@ static inline void __skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
 {
 	list_del_init(&skb->list);
 	list->qlen--;
+}
+
+static inline struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
+{
+	struct sk_buff *skb = list_empty(&list->list) ? NULL :
+		list_first_entry(&list->list, struct sk_buff, list);
+
+	if (skb)
+		__skb_unlink(skb, list);
+	return skb;
 }
 
 /* Under list->lock: the first buffer, or the one after @skb; NULL at the end. */

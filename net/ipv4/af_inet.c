@@ -24,6 +24,7 @@
 #include <asm/byteorder.h>
 #include <uapi/linux/in.h>
 #include <uapi/linux/sockios.h>
+#include <net/arp.h>
 #include <net/icmp.h>
 #include <net/inet_common.h>
 #include <net/ip.h>
@@ -497,6 +498,7 @@ static int __init inet_init(void)
 	for (i = 0; i < ARRAY_SIZE(inetsw_array); i++)
 		inet_register_protosw(&inetsw_array[i]);
 	ip_init();
+	arp_init();
 	dev_add_pack(&ip_packet_type);
 	err = sock_register(&inet_family_ops);
 	if (err)

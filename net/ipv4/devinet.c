@@ -16,6 +16,8 @@
 #include <uapi/linux/in.h>
 #include <uapi/linux/sockios.h>
 #include <net/route.h>
+#include <uapi/linux/if_addr.h>
+#include <net/rtnetlink.h>
 #include "fib.h"
 
 DEFINE_SPINLOCK(devinet_lock);
@@ -44,13 +46,16 @@ struct in_ifaddr *inet_ifa_primary(const struct net_device *dev)
 	return list_first_entry(&in_dev->ifa_list, struct in_ifaddr, ifa_list);
 }
 
-static void inet_ifa_fill(struct in_ifaddr *ifa, __be32 local, int prefixlen)
+/* A broadcast address only on a device that broadcasts (not lo), as Linux sets it. */
+static void inet_ifa_fill(struct in_ifaddr *ifa, const struct net_device *dev, __be32 local,
+			  int prefixlen)
 {
 	ifa->ifa_local = local;
 	ifa->ifa_address = local;
 	ifa->ifa_prefixlen = prefixlen;
 	ifa->ifa_mask = inet_make_mask(prefixlen);
-	ifa->ifa_broadcast = prefixlen < 31 ? (local | ~ifa->ifa_mask) : 0;
+	ifa->ifa_broadcast = (dev->flags & IFF_BROADCAST) && prefixlen < 31 ?
+			     (local | ~ifa->ifa_mask) : 0;
 	ifa->ifa_scope = ipv4_is_loopback(local) ? RT_SCOPE_HOST : RT_SCOPE_UNIVERSE;
 }
 
@@ -79,7 +84,7 @@ int inet_ifa_add(struct net_device *dev, __be32 local, int prefixlen)
 			return -EEXIST;
 		}
 	}
-	inet_ifa_fill(ifa, local, prefixlen);
+	inet_ifa_fill(ifa, dev, local, prefixlen);
 	ifa->ifa_dev = in_dev;
 	strscpy(ifa->ifa_label, dev->name, IFNAMSIZ);
 	list_add_tail(&ifa->ifa_list, &in_dev->ifa_list);
@@ -147,6 +152,23 @@ struct net_device *ip_dev_find(__be32 addr)
 	}
 out:
 	spin_unlock_bh(&dev_base_lock);
+	return found;
+}
+
+/* Is @addr one of @dev's own addresses? (ARP answers only for those.) */
+bool inet_ifa_on_dev(struct net_device *dev, __be32 addr)
+{
+	struct in_device *in_dev = __in_dev_get(dev);
+	struct in_ifaddr *ifa;
+	bool found = false;
+
+	if (!in_dev)
+		return false;
+	spin_lock_bh(&devinet_lock);
+	list_for_each_entry(ifa, &in_dev->ifa_list, ifa_list)
+		if (ifa->ifa_local == addr)
+			found = true;
+	spin_unlock_bh(&devinet_lock);
 	return found;
 }
 
@@ -292,7 +314,7 @@ int devinet_ioctl(unsigned int cmd, struct ifreq *ifr)
 		}
 		if (len != ifa->ifa_prefixlen) {
 			fib_del_ifaddr(ifa);
-			inet_ifa_fill(ifa, ifa->ifa_local, len);
+			inet_ifa_fill(ifa, dev, ifa->ifa_local, len);
 			fib_add_ifaddr(ifa);
 		}
 		break;
@@ -312,4 +334,172 @@ int devinet_ioctl(unsigned int cmd, struct ifreq *ifr)
 	}
 	dev_put(dev);
 	return err;
+}
+
+/* ---------- rtnetlink: RTM_GETADDR, RTM_NEWADDR, RTM_DELADDR ---------- */
+
+static int inet_fill_ifaddr(struct sk_buff *skb, const struct in_ifaddr *ifa, u32 portid,
+			    u32 seq, int type, int flags)
+{
+	struct nlmsghdr *nlh = nlmsg_put(skb, portid, seq, type, sizeof(struct ifaddrmsg), flags);
+	struct ifaddrmsg *ifm;
+
+	if (!nlh)
+		return -EMSGSIZE;
+	ifm = nlmsg_data(nlh);
+	ifm->ifa_family = AF_INET;
+	ifm->ifa_prefixlen = ifa->ifa_prefixlen;
+	ifm->ifa_flags = IFA_F_PERMANENT;
+	ifm->ifa_scope = ifa->ifa_scope;
+	ifm->ifa_index = ifa->ifa_dev->dev->ifindex;
+	if (nla_put_in_addr(skb, IFA_ADDRESS, ifa->ifa_address) ||
+	    nla_put_in_addr(skb, IFA_LOCAL, ifa->ifa_local) ||
+	    (ifa->ifa_broadcast && nla_put_in_addr(skb, IFA_BROADCAST, ifa->ifa_broadcast)) ||
+	    nla_put_string(skb, IFA_LABEL, ifa->ifa_label) ||
+	    nla_put_u32(skb, IFA_FLAGS, IFA_F_PERMANENT)) {
+		nlmsg_cancel(skb, nlh);
+		return -EMSGSIZE;
+	}
+	nlmsg_end(skb, nlh);
+	return 0;
+}
+
+/* cb->args[0]: addresses already sent, counted over all devices. */
+static int inet_dump_ifaddr(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct net_device *dev;
+	long idx = 0, start = cb->args[0];
+
+	spin_lock_bh(&dev_base_lock);
+	spin_lock(&devinet_lock);
+	list_for_each_entry(dev, &net_devices, dev_list) {
+		struct in_device *in_dev = __in_dev_get(dev);
+		struct in_ifaddr *ifa;
+
+		if (!in_dev)
+			continue;
+		list_for_each_entry(ifa, &in_dev->ifa_list, ifa_list) {
+			if (idx++ < start)
+				continue;
+			if (inet_fill_ifaddr(skb, ifa, cb->portid, cb->seq, RTM_NEWADDR,
+					     NLM_F_MULTI)) {
+				idx--;
+				goto out;
+			}
+		}
+	}
+out:
+	spin_unlock(&devinet_lock);
+	spin_unlock_bh(&dev_base_lock);
+	cb->args[0] = idx;
+	return skb->len;
+}
+
+static int inet_rtm_addr_parse(struct nlmsghdr *nlh, struct net_device **devp, __be32 *local,
+			       char *label)
+{
+	struct rtattr *tb[__IFA_MAX];
+	struct ifaddrmsg *ifm;
+	int err;
+
+	err = nlmsg_parse(nlh, sizeof(*ifm), tb, __IFA_MAX - 1);
+	if (err)
+		return err;
+	ifm = nlmsg_data(nlh);
+	if (ifm->ifa_prefixlen > 32)
+		return -EINVAL;
+	if (!tb[IFA_LOCAL])
+		tb[IFA_LOCAL] = tb[IFA_ADDRESS];
+	if (!tb[IFA_LOCAL] || RTA_PAYLOAD(tb[IFA_LOCAL]) < 4)
+		return -EINVAL;
+	memcpy(local, RTA_DATA(tb[IFA_LOCAL]), 4);
+	label[0] = 0;
+	if (tb[IFA_LABEL]) {
+		int len = min_t(int, RTA_PAYLOAD(tb[IFA_LABEL]), IFNAMSIZ - 1);
+
+		memcpy(label, RTA_DATA(tb[IFA_LABEL]), len);
+		label[len] = 0;
+	}
+	*devp = dev_get_by_index(ifm->ifa_index);
+	return *devp ? 0 : -ENODEV;
+}
+
+static int inet_rtm_newaddr(struct nlmsghdr *nlh, u32 portid)
+{
+	struct ifaddrmsg *ifm = nlmsg_data(nlh);
+	struct net_device *dev;
+	char label[IFNAMSIZ];
+	__be32 local;
+	int err;
+
+	struct in_device *in_dev;
+	struct in_ifaddr *ifa;
+
+	err = inet_rtm_addr_parse(nlh, &dev, &local, label);
+	if (err)
+		return err;
+	/* a second address on a network must have the first one's scope, as on Linux */
+	in_dev = __in_dev_get(dev);
+	spin_lock_bh(&devinet_lock);
+	if (in_dev) {
+		list_for_each_entry(ifa, &in_dev->ifa_list, ifa_list) {
+			if (ifa->ifa_local != local && ifa->ifa_prefixlen == ifm->ifa_prefixlen &&
+			    inet_ifa_match(local, ifa) && ifa->ifa_scope != ifm->ifa_scope)
+				err = -EINVAL;
+		}
+	}
+	spin_unlock_bh(&devinet_lock);
+	if (!err)
+		err = inet_ifa_add(dev, local, ifm->ifa_prefixlen);
+	if (!err) {
+		spin_lock_bh(&devinet_lock);
+		ifa = list_last_entry(&__in_dev_get(dev)->ifa_list, struct in_ifaddr, ifa_list);
+		if (label[0])
+			strscpy(ifa->ifa_label, label, IFNAMSIZ);
+		ifa->ifa_scope = ifm->ifa_scope;
+		spin_unlock_bh(&devinet_lock);
+	}
+	if (err == -EEXIST && !(nlh->nlmsg_flags & NLM_F_EXCL))
+		err = 0;	/* ip addr replace / add without EXCL */
+	dev_put(dev);
+	return err;
+}
+
+static int inet_rtm_deladdr(struct nlmsghdr *nlh, u32 portid)
+{
+	struct ifaddrmsg *ifm = nlmsg_data(nlh);
+	struct in_ifaddr *ifa, *found = NULL;
+	struct in_device *in_dev;
+	struct net_device *dev;
+	char label[IFNAMSIZ];
+	__be32 local;
+	int err;
+
+	err = inet_rtm_addr_parse(nlh, &dev, &local, label);
+	if (err)
+		return err;
+	in_dev = __in_dev_get(dev);
+	spin_lock_bh(&devinet_lock);
+	if (in_dev) {
+		list_for_each_entry(ifa, &in_dev->ifa_list, ifa_list) {
+			if (ifa->ifa_local == local &&
+			    (!ifm->ifa_prefixlen || ifm->ifa_prefixlen == ifa->ifa_prefixlen)) {
+				found = ifa;
+				break;
+			}
+		}
+	}
+	spin_unlock_bh(&devinet_lock);
+	if (found)
+		inet_ifa_del(found);
+	dev_put(dev);
+	return found ? 0 : -EADDRNOTAVAIL;
+}
+
+void devinet_rtnl_init(void)
+{
+	rtnl_register(AF_INET, RTM_GETADDR, NULL, inet_dump_ifaddr);
+	rtnl_register(AF_UNSPEC, RTM_GETADDR, NULL, inet_dump_ifaddr);
+	rtnl_register(AF_INET, RTM_NEWADDR, inet_rtm_newaddr, NULL);
+	rtnl_register(AF_INET, RTM_DELADDR, inet_rtm_deladdr, NULL);
 }

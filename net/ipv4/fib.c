@@ -22,6 +22,8 @@
 #include <linux/slab.h>
 #include <asm/byteorder.h>
 #include <net/route.h>
+#include <net/ip.h>
+#include <net/rtnetlink.h>
 #include "fib.h"
 
 static LIST_HEAD(fib_local);
@@ -148,9 +150,11 @@ void fib_add_ifaddr(struct in_ifaddr *ifa)
 	} else {
 		fib_magic(RT_TABLE_MAIN, RTN_UNICAST, prefix, ifa->ifa_prefixlen, ifa);
 	}
-	if (ifa->ifa_broadcast)
+	/* the network's broadcast address, and the interface's own if it differs */
+	fib_magic(RT_TABLE_LOCAL, RTN_BROADCAST, prefix | ~ifa->ifa_mask, 32, ifa);
+	if (ifa->ifa_broadcast && ifa->ifa_broadcast != (prefix | ~ifa->ifa_mask) &&
+	    ifa->ifa_broadcast != 0xffffffff)
 		fib_magic(RT_TABLE_LOCAL, RTN_BROADCAST, ifa->ifa_broadcast, 32, ifa);
-	fib_magic(RT_TABLE_LOCAL, RTN_BROADCAST, prefix, 32, ifa);
 }
 
 void fib_del_ifaddr(struct in_ifaddr *ifa)
@@ -312,4 +316,201 @@ out:
 	if (cfg.dev)
 		dev_put(cfg.dev);
 	return err;
+}
+
+/* ---------- rtnetlink: RTM_GETROUTE, RTM_NEWROUTE, RTM_DELROUTE ---------- */
+
+struct fib_dump_arg {
+	struct sk_buff *skb;
+	struct netlink_callback *cb;
+	long idx;
+	bool full;
+};
+
+static int fib_fill_route(struct sk_buff *skb, const struct fib_entry *fe, u32 portid, u32 seq,
+			  int type, int flags)
+{
+	struct nlmsghdr *nlh = nlmsg_put(skb, portid, seq, type, sizeof(struct rtmsg), flags);
+	struct rtmsg *rtm;
+
+	if (!nlh)
+		return -EMSGSIZE;
+	rtm = nlmsg_data(nlh);
+	rtm->rtm_family = AF_INET;
+	rtm->rtm_dst_len = fe->prefixlen;
+	rtm->rtm_table = fe->table;
+	rtm->rtm_protocol = fe->protocol;
+	rtm->rtm_scope = fe->scope;
+	rtm->rtm_type = fe->type;
+	if (nla_put_u32(skb, RTA_TABLE, fe->table) ||
+	    (fe->prefixlen && nla_put_in_addr(skb, RTA_DST, fe->dst)) ||
+	    (fe->priority && nla_put_u32(skb, RTA_PRIORITY, fe->priority)) ||
+	    (fe->prefsrc && nla_put_in_addr(skb, RTA_PREFSRC, fe->prefsrc)) ||
+	    (fe->gateway && nla_put_in_addr(skb, RTA_GATEWAY, fe->gateway)) ||
+	    (fe->dev && nla_put_u32(skb, RTA_OIF, fe->dev->ifindex))) {
+		nlmsg_cancel(skb, nlh);
+		return -EMSGSIZE;
+	}
+	nlmsg_end(skb, nlh);
+	return 0;
+}
+
+static int fib_dump_one(const struct fib_entry *fe, void *data)
+{
+	struct fib_dump_arg *a = data;
+
+	if (a->idx++ < a->cb->args[0])
+		return 0;
+	if (fib_fill_route(a->skb, fe, a->cb->portid, a->cb->seq, RTM_NEWROUTE, NLM_F_MULTI)) {
+		a->idx--;
+		a->full = true;
+		return 1;
+	}
+	return 0;
+}
+
+/* The main table, then the local one, as Linux lists them. */
+static int inet_dump_fib(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct fib_dump_arg a = { .skb = skb, .cb = cb };
+
+	fib_table_walk(RT_TABLE_MAIN, fib_dump_one, &a);
+	if (!a.full)
+		fib_table_walk(RT_TABLE_LOCAL, fib_dump_one, &a);
+	cb->args[0] = a.idx;
+	return skb->len;
+}
+
+static int rtm_to_fib_entry(struct nlmsghdr *nlh, struct fib_entry *cfg)
+{
+	struct rtattr *tb[__RTA_MAX];
+	struct rtmsg *rtm;
+	u32 v;
+	int err;
+
+	err = nlmsg_parse(nlh, sizeof(*rtm), tb, __RTA_MAX - 1);
+	if (err)
+		return err;
+	rtm = nlmsg_data(nlh);
+	if (rtm->rtm_dst_len > 32)
+		return -EINVAL;
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->prefixlen = rtm->rtm_dst_len;
+	cfg->table = rtm->rtm_table == RT_TABLE_LOCAL ? RT_TABLE_LOCAL : RT_TABLE_MAIN;
+	if (tb[RTA_TABLE] && !nla_get_u32_checked(tb[RTA_TABLE], &v))
+		cfg->table = v == RT_TABLE_LOCAL ? RT_TABLE_LOCAL : RT_TABLE_MAIN;
+	cfg->protocol = rtm->rtm_protocol;
+	cfg->scope = rtm->rtm_scope;
+	cfg->type = rtm->rtm_type ? rtm->rtm_type : RTN_UNICAST;
+	if (tb[RTA_DST] && nla_get_u32_checked(tb[RTA_DST], &cfg->dst))
+		return -EINVAL;
+	if (tb[RTA_GATEWAY] && nla_get_u32_checked(tb[RTA_GATEWAY], &cfg->gateway))
+		return -EINVAL;
+	if (tb[RTA_PREFSRC] && nla_get_u32_checked(tb[RTA_PREFSRC], &cfg->prefsrc))
+		return -EINVAL;
+	if (tb[RTA_PRIORITY] && nla_get_u32_checked(tb[RTA_PRIORITY], &cfg->priority))
+		return -EINVAL;
+	if (cfg->dst & ~inet_make_mask(cfg->prefixlen))
+		return -EINVAL;
+	if (tb[RTA_OIF]) {
+		if (nla_get_u32_checked(tb[RTA_OIF], &v))
+			return -EINVAL;
+		cfg->dev = dev_get_by_index(v);
+		if (!cfg->dev)
+			return -ENODEV;
+	}
+	return 0;
+}
+
+static int inet_rtm_newroute(struct nlmsghdr *nlh, u32 portid)
+{
+	struct fib_entry cfg;
+	int err = rtm_to_fib_entry(nlh, &cfg);
+
+	if (err)
+		return err;
+	if (!cfg.dev && cfg.gateway) {
+		struct fib_result res;
+
+		/* the gateway must be on a connected network; its device is the route's */
+		if (fib_lookup(cfg.gateway, &res))
+			return -ENETUNREACH;
+		if (res.type != RTN_UNICAST || res.gateway) {
+			dev_put(res.dev);
+			return -ENETUNREACH;
+		}
+		cfg.dev = res.dev;
+	}
+	if (!cfg.dev && cfg.type == RTN_UNICAST)
+		return -ENODEV;
+	if (!cfg.gateway && cfg.scope == RT_SCOPE_UNIVERSE && cfg.type == RTN_UNICAST)
+		cfg.scope = RT_SCOPE_LINK;
+	err = fib_table_insert(&cfg);
+	if (err == -EEXIST && (nlh->nlmsg_flags & NLM_F_REPLACE)) {
+		fib_table_delete(&cfg);
+		err = fib_table_insert(&cfg);
+	}
+	if (cfg.dev)
+		dev_put(cfg.dev);
+	return err;
+}
+
+static int inet_rtm_delroute(struct nlmsghdr *nlh, u32 portid)
+{
+	struct fib_entry cfg;
+	int err = rtm_to_fib_entry(nlh, &cfg);
+
+	if (err)
+		return err;
+	err = fib_table_delete(&cfg);
+	if (cfg.dev)
+		dev_put(cfg.dev);
+	return err;
+}
+
+/* ip route get ADDR: what ip_route_output would do. */
+static int inet_rtm_getroute(struct nlmsghdr *nlh, u32 portid)
+{
+	struct rtattr *tb[__RTA_MAX];
+	struct fib_entry fe = { .table = RT_TABLE_MAIN, .prefixlen = 32 };
+	struct sk_buff *skb;
+	struct rtable *rt;
+	__be32 dst = 0, src = 0;
+	int err;
+
+	err = nlmsg_parse(nlh, sizeof(struct rtmsg), tb, __RTA_MAX - 1);
+	if (err)
+		return err;
+	if (tb[RTA_DST] && nla_get_u32_checked(tb[RTA_DST], &dst))
+		return -EINVAL;
+	if (tb[RTA_SRC] && nla_get_u32_checked(tb[RTA_SRC], &src))
+		return -EINVAL;
+	rt = ip_route_output(dst, src);
+	if (IS_ERR(rt))
+		return PTR_ERR(rt);
+	fe.dst = rt->rt_dst;
+	fe.prefsrc = rt->rt_src;
+	fe.gateway = rt->rt_gateway != rt->rt_dst ? rt->rt_gateway : 0;
+	fe.dev = rt->dst.dev;
+	fe.type = rt->rt_type;
+	fe.table = rt->rt_type == RTN_LOCAL ? RT_TABLE_LOCAL : RT_TABLE_MAIN;
+	skb = nlmsg_new(1024);
+	err = -ENOBUFS;
+	if (skb) {
+		err = fib_fill_route(skb, &fe, portid, nlh->nlmsg_seq, RTM_NEWROUTE, 0);
+		if (!err)
+			err = netlink_unicast(skb, portid);
+		else
+			kfree_skb(skb);
+	}
+	ip_rt_put(rt);
+	return err;
+}
+
+void fib_rtnl_init(void)
+{
+	rtnl_register(AF_INET, RTM_GETROUTE, inet_rtm_getroute, inet_dump_fib);
+	rtnl_register(AF_UNSPEC, RTM_GETROUTE, NULL, inet_dump_fib);
+	rtnl_register(AF_INET, RTM_NEWROUTE, inet_rtm_newroute, NULL);
+	rtnl_register(AF_INET, RTM_DELROUTE, inet_rtm_delroute, NULL);
 }

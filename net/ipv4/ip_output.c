@@ -154,8 +154,9 @@ int ip_build_and_send_pkt(struct sk_buff *skb, const struct sock *sk, __be32 sad
 	}
 	skb_dst_set(skb, &rt->dst);
 	skb_reset_transport_header(skb);
+	/* without a socket (ICMP replies) the packet may be fragmented on the way */
 	ip_push_header(skb, sk, saddr ? saddr : rt->rt_src, daddr, protocol,
-		       sk ? ip_dont_fragment(sk) : true);
+		       sk ? ip_dont_fragment(sk) : false);
 	return ip_local_out(skb);
 }
 

@@ -68,7 +68,8 @@ struct rtable *ip_route_output(__be32 daddr, __be32 saddr)
 	if (err)
 		return ERR_PTR(err);
 	if (res.type == RTN_LOCAL) {
-		src = saddr ? saddr : daddr;
+		/* from the route's preferred source (127.0.0.1 for all of 127/8) */
+		src = saddr ? saddr : res.prefsrc ? res.prefsrc : daddr;
 		rt = rt_alloc(loopback_dev ? loopback_dev : res.dev, daddr, src, 0, RTN_LOCAL);
 		dev_put(res.dev);
 		return rt;

@@ -402,6 +402,51 @@ scenario_syslog() {
 	why="/dev/log is not in /proc/net/unix"; return 1
 }
 
+# The loopback interface as ifconfig shows it (SIOCGIFCONF, SIOCGIFFLAGS,
+# SIOCGIFADDR... and /proc/net/dev), and ping over it (a raw ICMP socket,
+# as root): lo is up at boot with 127.0.0.1/8.
+scenario_ifconfig() {
+	scn_run ifconfig 'ifconfig | sed "s/^/if:/"' 15 || { why="no marker"; return 1; }
+	scn_has '^if:lo +Link encap:Local Loopback' &&
+		scn_has '^if: +inet addr:127\.0\.0\.1 +Mask:255\.0\.0\.0$' &&
+		scn_has '^if: +UP LOOPBACK RUNNING +MTU:65536 +Metric:1$' && return 0
+	why="'ifconfig' did not show lo up with 127.0.0.1/8"; return 1
+}
+
+scenario_ping() {
+	scn_run ping 'ping -c 2 127.0.0.1 | sed "s/^/pg:/"' 20 || { why="no marker"; return 1; }
+	scn_has '^pg:64 bytes from 127\.0\.0\.1: seq=1 ttl=64 time=' &&
+		scn_has '^pg:2 packets transmitted, 2 packets received, 0% packet loss$' && return 0
+	why="'ping -c 2 127.0.0.1' did not get two replies"; return 1
+}
+
+# With lo's MTU lowered, a 3000-byte ping leaves in fragments and its reply
+# comes back reassembled; the counters of /proc/net/snmp show both.
+scenario_ping_fragments() {
+	scn_run pingfrag 'ifconfig lo mtu 1500 && ping -c 1 -s 3000 127.0.0.1 | sed "s/^/pf:/"; ifconfig lo mtu 65536; grep Ip: /proc/net/snmp | sed "s/^/sn:/"' 20 ||
+		{ why="no marker"; return 1; }
+	scn_has '^pf:3008 bytes from 127\.0\.0\.1: seq=0 ttl=64 time=' ||
+		{ why="no reply to a 3000-byte ping over a 1500-byte MTU"; return 1; }
+	scn_has '^sn:Ip: 2 64 [0-9 ]+$' && return 0
+	why="/proc/net/snmp has no Ip counters"; return 1
+}
+
+# busybox ip over rtnetlink: the link and address dumps, a route added,
+# listed and deleted, an MTU set, and 'ip route get'.
+scenario_ip() {
+	scn_run ip 'ip addr | sed "s/^/ia:/"; ip route add 10.20.0.0/16 dev lo && ip route | sed "s/^/ir:/"; ip route del 10.20.0.0/16 dev lo; ip route | sed "s/^/iR:/"; ip link set lo mtu 1500 && ip link | sed "s/^/il:/"; ip link set lo mtu 65536; ip route get 127.0.0.9 | sed "s/^/ig:/"' 20 ||
+		{ why="no marker"; return 1; }
+	scn_has '^ia:1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 ' &&
+		scn_has '^ia: +inet 127\.0\.0\.1/8 scope host lo$' ||
+		{ why="'ip addr' did not show lo with 127.0.0.1/8"; return 1; }
+	scn_has '^ir:10\.20\.0\.0/16 dev lo ' && ! scn_has '^iR:10\.20\.0\.0/16' ||
+		{ why="'ip route add/del' did not add and remove the route"; return 1; }
+	scn_has '^il:1: lo: <LOOPBACK,UP,LOWER_UP> mtu 1500 ' ||
+		{ why="'ip link set lo mtu 1500' did not show"; return 1; }
+	scn_has '^ig:local 127\.0\.0\.9 dev lo ' && return 0
+	why="'ip route get 127.0.0.9' did not answer local via lo"; return 1
+}
+
 scenario_poweroff() {
 	scn_type 'poweroff\r'
 	wait "$SCN_QEMU"
@@ -444,7 +489,7 @@ run_scenario_tests() {
 		for name in file ls cd redirect script ctrl-c job-control pipe \
 				ps ps-threads kill unshare-pid find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
 				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit \
-				sleep idle-tick softirqs syslog poweroff; do
+				sleep idle-tick softirqs syslog ifconfig ping ping-fragments ip poweroff; do
 			scn_scenario "$name"
 		done
 	fi
