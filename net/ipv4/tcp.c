@@ -1019,13 +1019,14 @@ static void tcp_seq_line(struct seq_file *m, struct sock *sk, int i)
 		rxq = sk->sk_ack_backlog;
 		txq = sk->sk_max_ack_backlog;
 	} else {
-		rxq = max_t(int, tp->rcv_nxt - tp->copied_seq, 0);
+		rxq = tp->rcv_queued;	/* unread bytes: a FIN is not one */
 		txq = tp->write_seq - tp->snd_una;
 	}
 	scnprintf(line, sizeof(line),
 		  "%4d: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX %08X %5u %8d %lu %d %pK %lu %lu %u %u %d",
 		  i, inet->inet_rcv_saddr, inet->inet_num, inet->inet_daddr,
-		  ntohs(inet->inet_dport), sk->sk_state, txq, rxq, timer, when,
+		  ntohs(inet->inet_dport), sk->sk_state, txq, rxq, timer,
+		  jiffies_to_clock_t(when),
 		  icsk->icsk_retransmits, sock ? (unsigned int)sock->inode->i_uid : 0U,
 		  icsk->icsk_probes_out, sock ? sock->inode->i_ino : 0UL,
 		  refcount_read(&sk->sk_refcnt), sk,

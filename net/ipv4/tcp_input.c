@@ -94,9 +94,14 @@ static void tcp_rtt_estimator(struct sock *sk, long mrtt_us)
 
 /* ---------- congestion control: Reno ---------- */
 
-static void tcp_cong_avoid(struct sock *sk, u32 acked)
+static void tcp_cong_avoid(struct sock *sk, u32 acked, u32 prior_packets)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
+
+	/* grow only a window that was in use (RFC 7661): an application
+	 * sending little must not earn a window it never tested */
+	if (prior_packets * 2 < tp->snd_cwnd)
+		return;
 
 	if (tp->snd_cwnd < tp->snd_ssthresh) {
 		/* slow start: one segment per segment acknowledged */
@@ -216,6 +221,7 @@ static int tcp_ack(struct sock *sk, struct sk_buff *skb)
 	u32 ack = tcb->ack_seq;
 	u32 nwin = (u32)tcb->window << tp->rx_opt.snd_wscale;
 	u32 prior_una = tp->snd_una;
+	u32 prior_packets = tp->packets_out;
 	bool win_update = false;
 	long rtt_us;
 	u32 acked;
@@ -282,10 +288,10 @@ static int tcp_ack(struct sock *sk, struct sk_buff *skb)
 				tp->snd_cwnd -= acked;
 			tp->snd_cwnd++;
 		} else {
-			tcp_cong_avoid(sk, acked);
+			tcp_cong_avoid(sk, acked, prior_packets);
 		}
 	} else {
-		tcp_cong_avoid(sk, acked);
+		tcp_cong_avoid(sk, acked, prior_packets);
 	}
 	tcp_rearm_rto(sk);
 	tcp_sndbuf_expand(sk);
