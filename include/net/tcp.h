@@ -269,6 +269,12 @@ void tcp_rearm_rto(struct sock *sk);
 void tcp_init_transfer(struct sock *sk);
 void tcp_enter_loss(struct sock *sk);
 
+/*
+ * A test's hook on every segment leaving: true drops it as a lossy link
+ * would (tcp_test.c uses it to exercise retransmission; NULL otherwise).
+ */
+extern bool (*tcp_test_drop)(struct sock *sk, u32 seq, u8 flags, unsigned int len);
+
 /* tcp_output.c */
 int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb);
 void tcp_push_pending_frames(struct sock *sk);

@@ -116,6 +116,8 @@ static u16 tcp_select_window(struct sock *sk)
 	return new >> ws;
 }
 
+bool (*tcp_test_drop)(struct sock *sk, u32 seq, u8 flags, unsigned int len);
+
 /* ---------- building a segment ---------- */
 
 void tcp_v4_send_check(struct sock *sk, struct sk_buff *skb)
@@ -202,6 +204,10 @@ static int tcp_xmit(struct sock *sk, u32 seq, u8 flags, const void *data, unsign
 	if (len) {
 		tp->data_segs_out++;
 		tp->lsndtime = jiffies;
+	}
+	if (unlikely(tcp_test_drop) && tcp_test_drop(sk, seq, flags, len)) {
+		kfree_skb(skb);
+		return 0;
 	}
 	err = ip_queue_xmit(sk, skb);
 	return err > 0 ? 0 : err;
