@@ -8,7 +8,9 @@
  * very last, which no later segment reports, so only the retransmission
  * timeout can recover it.  The receiver must get every byte in order,
  * and each loss must have been found the way it should (the congestion
- * state at its retransmission: Recovery, then Loss).
+ * state at its retransmission: Recovery, then Loss).  Then a receiver
+ * with a 4 KiB window loses the ACK that reopens it: the sender must
+ * discover the open window by its zero-window probes.
  */
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
@@ -65,9 +67,104 @@ static int kmsg(struct socket *sock, void *buf, size_t len, bool send)
 	return sock->ops->recvmsg(sock, &msg, len, MSG_WAITALL);
 }
 
-static int tcp_loss_test(void)
+/*
+ * A connected pair over lo through a listener; the client's MSS is @mss,
+ * the accepted side's buffer @rcvbuf (0: the default) from the start.
+ */
+static int tcp_pair(struct socket **lp, struct socket **cp, struct socket **sp, int mss,
+		    int rcvbuf)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	int err;
+
+	err = sock_create(AF_INET, SOCK_STREAM, 0, lp);
+	if (err)
+		return err;
+	err = sock_create(AF_INET, SOCK_STREAM, 0, cp);
+	if (err)
+		return err;
+	err = (*lp)->ops->bind(*lp, (struct sockaddr *)&a, sizeof(a));
+	if (!err)
+		err = (*lp)->ops->listen(*lp, 1);
+	if (err)
+		return err;
+	a.sin_port = inet_sk((*lp)->sk)->inet_sport;
+	if (rcvbuf)
+		(*lp)->sk->sk_rcvbuf = rcvbuf;	/* as SO_RCVBUF, which children inherit */
+	tcp_sk((*cp)->sk)->user_mss = mss;	/* as TCP_MAXSEG */
+	err = (*cp)->ops->connect(*cp, (struct sockaddr *)&a, sizeof(a), 0);
+	if (err)
+		return err;
+	*sp = sock_alloc();
+	if (!*sp)
+		return -ENOMEM;
+	(*sp)->type = SOCK_STREAM;
+	(*sp)->ops = (*lp)->ops;
+	return (*lp)->ops->accept(*lp, *sp, 0);
+}
+
+/*
+ * Phase 2: a receiver with a small buffer closes its window; the ACK
+ * that reopens it is lost, so the sender must find out by probing the
+ * zero window (RFC 9293 3.8.6.1).
+ */
+static struct sock *zw_receiver, *zw_sender;
+static unsigned int zw_updates_lost, zw_probes;
+
+static bool zw_drop(struct sock *sk, u32 seq, u8 flags, unsigned int len)
+{
+	if (sk == zw_sender && !len && seq == tcp_sk(sk)->snd_una - 1)
+		zw_probes++;
+	if (sk == zw_receiver && !len && flags == TCPHDR_ACK && !zw_updates_lost &&
+	    tcp_sk(sk)->rcv_queued == 0 && tcp_space(sk) > 0) {
+		zw_updates_lost++;	/* the window update after the reader drained it */
+		return true;
+	}
+	return false;
+}
+
+static int tcp_zero_window_phase(u8 *out, u8 *in)
+{
+	struct socket *l = NULL, *c = NULL, *s = NULL;
+	int err;
+
+	err = tcp_pair(&l, &c, &s, TEST_MSS, 8192);	/* a 4 KiB window */
+	if (err)
+		goto out;
+	zw_receiver = s->sk;
+	zw_sender = c->sk;
+	err = kmsg(c, out, TEST_BYTES / 2, true);
+	if (err != TEST_BYTES / 2)
+		goto short_io;
+	tcp_test_drop = zw_drop;
+	memset(in, 0, TEST_BYTES);
+	err = kmsg(s, in, TEST_BYTES / 2, false);
+	tcp_test_drop = NULL;
+	if (err != TEST_BYTES / 2)
+		goto short_io;
+	pr_info("ktest: tcp: zero window: %u window update lost, %u probes\n",
+		zw_updates_lost, zw_probes);
+	err = 0;
+	if (!KTEST_EXPECT(zw_updates_lost == 1) || !KTEST_EXPECT(zw_probes >= 1) ||
+	    !KTEST_EXPECT(!memcmp(in, out, TEST_BYTES / 2)))
+		err = -EIO;
+	goto out;
+short_io:
+	pr_err("ktest: tcp: zero window: transfer returned %d\n", err);
+	err = err < 0 ? err : -EIO;
+out:
+	tcp_test_drop = NULL;
+	if (s)
+		sock_release(s);
+	if (c)
+		sock_release(c);
+	if (l)
+		sock_release(l);
+	return err;
+}
+
+static int tcp_loss_test(void)
+{
 	struct socket *l = NULL, *c = NULL, *s = NULL;
 	u8 *out = NULL, *in = NULL;
 	unsigned long t0;
@@ -81,29 +178,7 @@ static int tcp_loss_test(void)
 	for (i = 0; i < TEST_BYTES; i++)
 		out[i] = i * 7 + (i >> 8);
 
-	err = sock_create(AF_INET, SOCK_STREAM, 0, &l);
-	if (err)
-		goto out;
-	err = sock_create(AF_INET, SOCK_STREAM, 0, &c);
-	if (err)
-		goto out;
-	err = l->ops->bind(l, (struct sockaddr *)&a, sizeof(a));
-	if (!err)
-		err = l->ops->listen(l, 1);
-	if (err)
-		goto out;
-	a.sin_port = inet_sk(l->sk)->inet_sport;
-	tcp_sk(c->sk)->user_mss = TEST_MSS;	/* many small segments, as TCP_MAXSEG */
-	err = c->ops->connect(c, (struct sockaddr *)&a, sizeof(a), 0);
-	if (err)
-		goto out;
-	err = -ENOMEM;
-	s = sock_alloc();
-	if (!s)
-		goto out;
-	s->type = SOCK_STREAM;
-	s->ops = l->ops;
-	err = l->ops->accept(l, s, 0);
+	err = tcp_pair(&l, &c, &s, TEST_MSS, 0);
 	if (err)
 		goto out;
 
@@ -137,6 +212,8 @@ static int tcp_loss_test(void)
 	    !KTEST_EXPECT(tcp_sk(c->sk)->mss_cache <= TEST_MSS) ||
 	    !KTEST_EXPECT(skb_queue_empty(&tcp_sk(s->sk)->out_of_order_queue)))
 		err = -EIO;
+	if (!err)
+		err = tcp_zero_window_phase(out, in);
 out:
 	tcp_test_drop = NULL;
 	victim = NULL;
