@@ -10,7 +10,8 @@
  * and each loss must have been found the way it should (the congestion
  * state at its retransmission: Recovery, then Loss).  Then a receiver
  * with a 4 KiB window loses the ACK that reopens it: the sender must
- * discover the open window by its zero-window probes.
+ * discover the open window by its zero-window probes.  Last, a peer
+ * that falls silent fails an idle connection by keepalive (ETIMEDOUT).
  */
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
@@ -163,6 +164,63 @@ out:
 	return err;
 }
 
+/*
+ * Phase 3: the peer falls silent (everything it sends is lost): keepalive
+ * probes go unanswered and, after TCP_KEEPCNT of them, a reader blocked
+ * on the connection gets ETIMEDOUT.
+ */
+static struct sock *ka_silent;
+static unsigned int ka_lost;
+
+static bool ka_drop(struct sock *sk, u32 seq, u8 flags, unsigned int len)
+{
+	if (sk != ka_silent)
+		return false;
+	ka_lost++;
+	return true;
+}
+
+static int tcp_keepalive_phase(void)
+{
+	struct socket *l = NULL, *c = NULL, *s = NULL;
+	unsigned long t0;
+	char byte;
+	int err;
+
+	err = tcp_pair(&l, &c, &s, TEST_MSS, 0);
+	if (err)
+		goto out;
+	/* SO_KEEPALIVE, TCP_KEEPIDLE 1, TCP_KEEPINTVL 1, TCP_KEEPCNT 2 */
+	lock_sock(c->sk);
+	sock_set_flag(c->sk, SOCK_KEEPOPEN);
+	tcp_sk(c->sk)->keepalive_time = HZ;
+	tcp_sk(c->sk)->keepalive_intvl = HZ;
+	tcp_sk(c->sk)->keepalive_probes = 2;
+	tcp_reset_keepalive_timer(c->sk, HZ);
+	release_sock(c->sk);
+	ka_silent = s->sk;
+	tcp_test_drop = ka_drop;
+	t0 = jiffies;
+	err = kmsg(c, &byte, 1, false);
+	tcp_test_drop = NULL;
+	pr_info("ktest: tcp: keepalive: read returned %d after %u ms, %u answers lost\n",
+		err, jiffies_to_msecs(jiffies - t0), ka_lost);
+	if (!KTEST_EXPECT(err == -ETIMEDOUT) || !KTEST_EXPECT(ka_lost >= 2) ||
+	    !KTEST_EXPECT(c->sk->sk_state == TCP_CLOSE))
+		err = -EIO;
+	else
+		err = 0;
+out:
+	tcp_test_drop = NULL;
+	if (s)
+		sock_release(s);
+	if (c)
+		sock_release(c);
+	if (l)
+		sock_release(l);
+	return err;
+}
+
 static int tcp_loss_test(void)
 {
 	struct socket *l = NULL, *c = NULL, *s = NULL;
@@ -214,6 +272,8 @@ static int tcp_loss_test(void)
 		err = -EIO;
 	if (!err)
 		err = tcp_zero_window_phase(out, in);
+	if (!err)
+		err = tcp_keepalive_phase();
 out:
 	tcp_test_drop = NULL;
 	victim = NULL;
