@@ -43,7 +43,7 @@ core-dirs := \
 	arch/x86/kernel/apic arch/x86/kernel/acpi arch/x86/lib arch/x86/mm \
 	init kernel kernel/printk kernel/irq kernel/rcu kernel/time kernel/sched kernel/locking kernel/futex kernel/module lib lib/test_modules mm fs fs/proc fs/sysfs fs/debugfs fs/tracefs kernel/trace \
 	drivers/tty drivers/tty/serial drivers/char drivers/base ipc
-core-dirs += net net/core net/unix net/ethernet net/ipv4 net/netlink drivers/net
+core-dirs += net net/core net/unix net/ethernet net/ipv4 net/netlink net/packet drivers/net
 core-dirs += security security/keys fs/devpts
 core-dirs += security/landlock
 core-dirs += fs/ext2 arch/x86/pci drivers/pci drivers/virtio drivers/block block

@@ -177,6 +177,9 @@ extern struct net_device *loopback_dev;	/* drivers/net/loopback.c */
 void netdev_sysfs_add(struct net_device *dev);
 void netdev_sysfs_remove(struct net_device *dev);
 
+/* net/packet/af_packet.c: a copy of each received frame for packet sockets */
+void packet_rcv(struct sk_buff *skb);
+
 /* Ethernet (net/ethernet/eth.c) */
 void ether_setup(struct net_device *dev);
 __be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev);

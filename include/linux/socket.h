@@ -52,6 +52,7 @@ struct ucred {
 #define PF_INET		AF_INET
 #define PF_INET6	AF_INET6
 #define PF_NETLINK	AF_NETLINK
+#define PF_PACKET	AF_PACKET
 #define PF_MAX		AF_MAX
 
 #define SOMAXCONN	4096

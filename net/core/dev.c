@@ -296,6 +296,7 @@ int netif_receive_skb(struct sk_buff *skb)
 		skb_reset_transport_header(skb);
 	skb->tstamp = ktime_get_real_ns();
 	softnet_data.processed++;
+	packet_rcv(skb);	/* AF_PACKET sockets see it first, whatever IP thinks of it */
 	list_for_each_entry(pt, &ptype_base, list)
 		if (pt->type == skb->protocol)
 			return pt->func(skb, skb->dev, pt);

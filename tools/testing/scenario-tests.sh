@@ -447,6 +447,20 @@ scenario_ip() {
 	why="'ip route get 127.0.0.9' did not answer local via lo"; return 1
 }
 
+# The virtio-net NIC on QEMU's restricted user network: busybox udhcpc
+# leases 10.0.2.15 (AF_PACKET sockets, /etc/udhcpc/default.script), the
+# gateway answers ping, and ARP has learned its address.
+scenario_udhcpc() {
+	scn_run udhcpc 'udhcpc -i eth0 -n -q 2>&1 | sed "s/^/du:/"; ifconfig eth0 | sed "s/^/dh:/"; ping -c 1 10.0.2.2 | sed "s/^/dg:/"; sed "s/^/da:/" /proc/net/arp' 40 ||
+		{ why="no marker"; return 1; }
+	scn_has '^dh: +inet addr:10\.0\.2\.15 +Bcast:10\.0\.2\.255 +Mask:255\.255\.255\.0$' ||
+		{ why="udhcpc did not configure eth0 as 10.0.2.15/24"; return 1; }
+	scn_has '^dg:1 packets transmitted, 1 packets received' ||
+		{ why="the gateway 10.0.2.2 did not answer ping"; return 1; }
+	scn_has '^da:10\.0\.2\.2 +0x1 +0x2 +52:55:0a:00:02:02 +\* +eth0$' && return 0
+	why="/proc/net/arp does not list the gateway"; return 1
+}
+
 scenario_poweroff() {
 	scn_type 'poweroff\r'
 	wait "$SCN_QEMU"
@@ -479,6 +493,7 @@ run_scenario_tests() {
 	exec 7<>"$fifo"
 	QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=$SCN_TIMEOUT "$ROOT/tools/qemu-run.sh" \
 		-kernel "$BUILD/vmlinux" -initrd "$SCN_INITRD" -append "console=ttyS0" \
+		-netdev user,id=net0,restrict=on -device virtio-net-pci,netdev=net0 \
 		<"$fifo" >"$SCN_LOG" 2>&1 &
 	SCN_QEMU=$!
 	if ! scn_wait 'lantern:.*# ' 60; then
@@ -489,7 +504,7 @@ run_scenario_tests() {
 		for name in file ls cd redirect script ctrl-c job-control pipe \
 				ps ps-threads kill unshare-pid find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
 				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit \
-				sleep idle-tick softirqs syslog ifconfig ping ping-fragments ip poweroff; do
+				sleep idle-tick softirqs syslog ifconfig ping ping-fragments ip udhcpc poweroff; do
 			scn_scenario "$name"
 		done
 	fi
