@@ -1016,8 +1016,8 @@ static void tcp_seq_line(struct seq_file *m, struct sock *sk, int i)
 	if ((long)when < 0)
 		when = 0;
 	if (sk->sk_state == TCP_LISTEN) {
-		rxq = sk->sk_ack_backlog;
-		txq = sk->sk_max_ack_backlog;
+		rxq = sk->sk_ack_backlog;	/* (ss shows the backlog; this file does not) */
+		txq = 0;
 	} else {
 		rxq = tp->rcv_queued;	/* unread bytes: a FIN is not one */
 		txq = tp->write_seq - tp->snd_una;
