@@ -7,7 +7,9 @@
 # by DHCP, 10.0.2.2 is the virtual gateway (it answers ARP and ping), and
 # nothing leaves the host.  With restrict=on QEMU's DHCP offers no router
 # and no DNS server, and the guest reaches the host only through the
-# forwards the test asks for.
+# forwards the test asks for: guestfwd takes the guest's connections to
+# 10.0.2.100:80 to a web server on the host's loopback, hostfwd takes a
+# port of the host's loopback to the guest's port 8080.
 #
 # With --linux the same initramfs boots Debian's kernel (the oracle), with
 # its virtio and virtio_net modules added and listed in /etc/modules,
@@ -110,6 +112,55 @@ net_counters() {
 	why="/proc/net/dev does not count eth0's traffic"; return 1
 }
 
+# TCP out through QEMU: a guestfwd maps 10.0.2.100:80 in the guest to the
+# web server this script runs on the host's loopback.  A 4 MiB file of
+# random bytes must arrive whole (its sha256 compared with the host's).
+net_wget_host() {
+	scn_run wget 'wget -q -O /tmp/blob http://10.0.2.100/blob && sha256sum /tmp/blob | sed "s/^/ws:/"; wget -q -O - http://10.0.2.100/hello.txt | sed "s/^/wh:/"' 120 ||
+		{ why="no marker"; return 1; }
+	scn_has "^wh:$NET_HELLO\$" || { why="wget of a small page from the host failed"; return 1; }
+	scn_has "^ws:$NET_BLOB_SUM +/tmp/blob\$" && return 0
+	why="the 4 MiB download is not what the host served"; return 1
+}
+
+# TCP in through QEMU: a hostfwd maps the host's 127.0.0.1:$NET_FWD_PORT to
+# port 8080 in the guest, where busybox httpd serves a page.
+net_hostfwd() {
+	local got
+	scn_run httpd 'mkdir -p /www && echo "guest-page-$((6 * 7))" > /www/index.html && httpd -p 8080 -h /www && echo hd:ok' 20 &&
+		scn_has '^hd:ok$' || { why="busybox httpd did not start"; return 1; }
+	got=$(python3 - "$NET_FWD_PORT" <<'PY'
+import sys, urllib.request
+try:
+    print(urllib.request.urlopen("http://127.0.0.1:%s/" % sys.argv[1], timeout=30).read().decode().strip())
+except Exception as e:
+    print("error: %s" % e)
+PY
+)
+	[ "$got" = guest-page-42 ] && return 0
+	why="the host fetched '$got' from the guest's httpd"; return 1
+}
+
+# A free TCP port on the host's loopback.
+net_free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# net_host_server: the host's web server for net/wget-host, in $LOGDIR/net-www.
+net_host_server() {
+	local dir=$LOGDIR/net-www
+	rm -rf "$dir" && mkdir -p "$dir"
+	NET_HELLO="hello-from-the-host-$$"
+	echo "$NET_HELLO" > "$dir/hello.txt"
+	head -c 4194304 /dev/urandom > "$dir/blob"
+	NET_BLOB_SUM=$(sha256sum "$dir/blob" | cut -d' ' -f1)
+	NET_WWW_PORT=$(net_free_port)
+	NET_FWD_PORT=$(net_free_port)
+	python3 -m http.server "$NET_WWW_PORT" --bind 127.0.0.1 --directory "$dir" \
+		>"$LOGDIR/net-www.log" 2>&1 &
+	NET_WWW_PID=$!
+}
+
 # The modules Debian's kernel needs for a virtio NIC, in load order.
 NET_LINUX_MODULES="drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_pci_legacy_dev
 	drivers/virtio/virtio_pci_modern_dev drivers/virtio/virtio_pci net/core/failover
@@ -138,11 +189,13 @@ run_net_tests() {
 		[ -n "$kernel" ] || { fail net/boot "no /boot/vmlinuz-* (package linux-image-amd64)"; return; }
 		initrd=$(net_linux_initrd "$kernel") || { fail net/boot "no virtio modules for $kernel"; return; }
 	fi
+	net_host_server
 	rm -f "$fifo" && mkfifo "$fifo"
 	exec 7<>"$fifo"
 	QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=$NET_TIMEOUT "$ROOT/tools/qemu-run.sh" \
 		-kernel "$kernel" -initrd "$initrd" -append "console=ttyS0" \
-		-netdev user,id=n0,restrict=on -device virtio-net-pci,netdev=n0 \
+		-netdev "user,id=n0,restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$ROOT/tools/testing/net-relay.py 127.0.0.1 $NET_WWW_PORT,hostfwd=tcp:127.0.0.1:$NET_FWD_PORT-:8080" \
+		-device virtio-net-pci,netdev=n0 \
 		<"$fifo" >"$SCN_LOG" 2>&1 &
 	SCN_QEMU=$!
 	if ! scn_wait 'lantern:.*# ' 90; then
@@ -151,7 +204,8 @@ run_net_tests() {
 		selected net/boot && pass net/boot
 		# DHCP runs in the background from rcS: give it a moment.
 		scn_run lease 'for i in 1 2 3 4 5 6 7 8 9 10; do ifconfig eth0 | grep -q "inet addr" && break; sleep 1; done' 30
-		for name in dhcp sysfs ping-gateway arp-cache arp-ioctl arp-unanswered arping counters; do
+		for name in dhcp sysfs ping-gateway arp-cache arp-ioctl arp-unanswered arping \
+				wget-host hostfwd counters; do
 			why=""
 			if ! kill -0 "$SCN_QEMU" 2>/dev/null; then
 				net_result "$name" fail "the VM is gone"
@@ -164,8 +218,8 @@ run_net_tests() {
 			fi
 		done
 	fi
-	kill -KILL "$SCN_QEMU" 2>/dev/null
-	wait "$SCN_QEMU" 2>/dev/null
+	kill -KILL "$SCN_QEMU" "$NET_WWW_PID" 2>/dev/null
+	wait "$SCN_QEMU" "$NET_WWW_PID" 2>/dev/null
 	exec 7>&-
 	rm -f "$fifo"
 }
