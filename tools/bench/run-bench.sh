@@ -61,7 +61,7 @@ LIST
 # bench.c loads these with finit_module when it finds no /dev/vda.
 MODDIR=/lib/modules/$LINUX_VERSION
 for mod in virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci \
-	   virtio_blk crc16 mbcache jbd2 crc32c_generic ext4; do
+	   virtio_blk crc16 mbcache jbd2 crc32c_generic ext4 failover net_failover virtio_net; do
 	ko=$(find "$MODDIR/kernel" -name "$mod.ko" 2>/dev/null | head -n 1)
 	[ -n "$ko" ] || { echo "# no $mod.ko in $MODDIR: Linux's disk metrics will read n/a" >&2; continue; }
 	echo "file /bench/modules/$mod.ko $ko 0644 0 0" >>"$OUT/initramfs.list"
@@ -100,6 +100,8 @@ boot() {
 		"$ROOT/tools/qemu-run.sh" -kernel "$kernel" -initrd "$OUT/initramfs.cpio" \
 		-drive "file=$OUT/disk-$name.img,if=none,id=disk0,format=raw,cache=unsafe" \
 		-device virtio-blk-pci,drive=disk0 \
+		-netdev "user,id=n0,restrict=on,guestfwd=tcp:10.0.2.100:9-cmd:dd of=/dev/null bs=65536 status=none,guestfwd=tcp:10.0.2.100:19-cmd:head -c 16777216 /dev/zero,guestfwd=tcp:10.0.2.100:7-cmd:cat" \
+		-device virtio-net-pci,netdev=n0 \
 		-append "console=ttyS0 quiet panic=-1 -- $*" </dev/null 2>&1 |
 	while IFS= read -r line; do
 		printf '%d %s\n' $(( ($(date +%s%N) - start) / 1000000 )) "${line%$'\r'}"
@@ -188,6 +190,7 @@ boot_debian() {
 }
 DEBIAN_INITRD=$ROOT/build/initramfs-debian.cpio.gz
 debian_metrics="dyn_exec_wait python3_startup gcc_compile"
+net_metrics="net_host_pingpong net_tx_bandwidth net_rx_bandwidth"
 disk_metrics="blk_seq_read_dio blk_seq_write_dio blk_rand_read_dio blk_rand_write_dio blk_seq_read_buf blk_seq_write_buf blk_rand_read_buf blk_rand_write_buf ext2_create_fsync ext2_untar"
 rm -f "$OUT/lantern-debian.log" "$OUT/linux-debian.log"
 if [ "$SMOKE" = 0 ]; then
@@ -199,7 +202,7 @@ if [ "$SMOKE" = 0 ]; then
 	fi
 fi
 
-metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth tcp_lo_pingpong tcp_lo_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault $disk_metrics min_mem_mib $debian_metrics"
+metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth tcp_lo_pingpong tcp_lo_bandwidth unix_pingpong $net_metrics page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault $disk_metrics min_mem_mib $debian_metrics"
 # L/X: Lantern's and Linux's median; *MIN/*MAX: their smallest and largest
 # round (empty for the metrics measured once: boot times, memory).
 declare -A L X LMIN LMAX XMIN XMAX UNIT BETTER
@@ -208,7 +211,7 @@ L[boot_to_poweroff_ms]=$(exit_ms lantern); X[boot_to_poweroff_ms]=$(exit_ms linu
 UNIT[boot_to_init_ms]=ms; UNIT[boot_to_poweroff_ms]=ms
 for m in mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong \
 	 thread_create_join futex_pingpong \
-	 pipe_bandwidth tcp_lo_pingpong tcp_lo_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m \
+	 pipe_bandwidth tcp_lo_pingpong tcp_lo_bandwidth unix_pingpong $net_metrics page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m \
 		 file_mmap_fault $disk_metrics; do
 	L[$m]=$(value lantern "$m")
 	X[$m]=$(value linux "$m")

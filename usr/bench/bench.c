@@ -364,6 +364,38 @@ static double b_tcp_bandwidth(void)
 	return (double)total / (1 << 20) / (t / 1e9);
 }
 
+/* AF_UNIX: one byte there and back between two processes over a socketpair. */
+static double b_unix_pingpong(void)
+{
+	const int n = 2000;
+	char c = 'x';
+	long long t;
+	int sv[2];
+	pid_t p;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv))
+		return -1;
+	p = fork();
+	if (p < 0)
+		return -1;
+	if (p == 0) {
+		close(sv[0]);
+		for (int i = 0; i < n; i++)
+			if (read(sv[1], &c, 1) != 1 || write(sv[1], &c, 1) != 1)
+				_exit(1);
+		_exit(0);
+	}
+	close(sv[1]);
+	t = now_ns();
+	for (int i = 0; i < n; i++)
+		if (write(sv[0], &c, 1) != 1 || read(sv[0], &c, 1) != 1)
+			return -1;
+	t = now_ns() - t;
+	waitpid(p, NULL, 0);
+	close(sv[0]);
+	return (double)t / n / 1000.0;
+}
+
 static double b_page_fault(void)
 {
 	const size_t len = 16 << 20;
@@ -931,6 +963,160 @@ static int disk_setup(int *fs_ok, const char **why)
 	return 0;
 }
 
+/*
+ * Guest <-> host TCP over virtio-net.  QEMU's user network (restricted)
+ * forwards 10.0.2.100's ports to commands on the host (run-bench.sh):
+ * 9 discards (dd of=/dev/null), 19 sends NET_TOTAL zero bytes and ends
+ * (head -c), 7 echoes (cat).  The guest takes 10.0.2.15 by hand, no DHCP.
+ */
+#define NET_TOTAL	(16 << 20)
+
+static const char *const linux_net_modules[] = { "failover", "net_failover", "virtio_net" };
+
+static int net_ioctl_addr(int s, unsigned long req, const char *ip)
+{
+	struct ifreq ifr;
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ifr.ifr_addr;
+
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "eth0");
+	sin->sin_family = AF_INET;
+	inet_pton(AF_INET, ip, &sin->sin_addr);
+	return ioctl(s, req, &ifr);
+}
+
+/* eth0 up as 10.0.2.15/24 (Debian's virtio_net loaded first); 0 or -1. */
+static int net_setup(void)
+{
+	struct ifreq ifr;
+	int s, ret = -1;
+
+	if (access("/sys/class/net/eth0", F_OK)) {
+		mkdir("/sys", 0555);
+		mount("sysfs", "/sys", "sysfs", 0, NULL);
+	}
+	if (access("/sys/class/net/eth0", F_OK)) {
+		load_linux_modules();	/* the virtio core first */
+		for (size_t i = 0; i < sizeof(linux_net_modules) / sizeof(linux_net_modules[0]); i++) {
+			char path[64];
+			int fd;
+
+			snprintf(path, sizeof(path), "/bench/modules/%s.ko", linux_net_modules[i]);
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+			if (fd < 0)
+				continue;
+			if (syscall(SYS_finit_module, fd, "", 0) && errno != EEXIST)
+				printf("bench-note: finit_module %s: %s\n", linux_net_modules[i],
+				       strerror(errno));
+			close(fd);
+		}
+		for (int i = 0; i < 100 && access("/sys/class/net/eth0", F_OK); i++)
+			usleep(50000);
+	}
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	if (s < 0)
+		return -1;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "eth0");
+	if (net_ioctl_addr(s, SIOCSIFADDR, "10.0.2.15") ||
+	    net_ioctl_addr(s, SIOCSIFNETMASK, "255.255.255.0") || ioctl(s, SIOCGIFFLAGS, &ifr))
+		goto out;
+	ifr.ifr_flags |= IFF_UP;
+	if (ioctl(s, SIOCSIFFLAGS, &ifr))
+		goto out;
+	/* Linux brings the link up a moment after IFF_UP. */
+	for (int i = 0; i < 100; i++) {
+		if (!ioctl(s, SIOCGIFFLAGS, &ifr) && (ifr.ifr_flags & IFF_RUNNING))
+			break;
+		usleep(20000);
+	}
+	ret = 0;
+out:
+	close(s);
+	return ret;
+}
+
+static int net_connect(int port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port) };
+	int s = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+
+	if (s < 0)
+		return -1;
+	inet_pton(AF_INET, "10.0.2.100", &a.sin_addr);
+	if (connect(s, (struct sockaddr *)&a, sizeof(a))) {
+		close(s);
+		return -1;
+	}
+	setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	return s;
+}
+
+/* Guest to host: NET_TOTAL bytes into the host's discard, until it hangs up. */
+static double b_net_tx_bandwidth(void)
+{
+	static char buf[65536];
+	long long t = now_ns();
+	int s = net_connect(9);
+
+	if (s < 0)
+		return -1;
+	for (size_t done = 0; done < NET_TOTAL; done += sizeof(buf))
+		if (write(s, buf, sizeof(buf)) != (ssize_t)sizeof(buf)) {
+			close(s);
+			return -1;
+		}
+	shutdown(s, SHUT_WR);
+	while (read(s, buf, sizeof(buf)) > 0)
+		;
+	close(s);
+	t = now_ns() - t;
+	return (double)NET_TOTAL / (1 << 20) / (t / 1e9);
+}
+
+/* Host to guest: everything the host's sender writes, to its end. */
+static double b_net_rx_bandwidth(void)
+{
+	static char buf[65536];
+	long long t = now_ns();
+	size_t got = 0;
+	ssize_t n;
+	int s = net_connect(19);
+
+	if (s < 0)
+		return -1;
+	while ((n = read(s, buf, sizeof(buf))) > 0)
+		got += n;
+	close(s);
+	t = now_ns() - t;
+	if (got != NET_TOTAL) {
+		errno = EIO;
+		return -1;
+	}
+	return (double)got / (1 << 20) / (t / 1e9);
+}
+
+/* One byte to the host's echo and back. */
+static double b_net_pingpong(void)
+{
+	const int n = 500;
+	long long t;
+	char c = 'x';
+	int s = net_connect(7);
+
+	if (s < 0)
+		return -1;
+	t = now_ns();
+	for (int i = 0; i < n; i++)
+		if (write(s, &c, 1) != 1 || read(s, &c, 1) != 1) {
+			close(s);
+			return -1;
+		}
+	t = now_ns() - t;
+	close(s);
+	return (double)t / n / 1000.0;
+}
+
 struct bench {
 	const char *name;
 	bench_fn fn;
@@ -954,6 +1140,7 @@ static const struct bench benches[] = {
 	{ "pipe_bandwidth",	b_pipe_bandwidth,	"MiB/s" },
 	{ "tcp_lo_pingpong",	b_tcp_pingpong,		"us" },
 	{ "tcp_lo_bandwidth",	b_tcp_bandwidth,	"MiB/s" },
+	{ "unix_pingpong",	b_unix_pingpong,	"us" },
 	{ "page_fault",		b_page_fault,		"ns" },
 	{ "cow_fault",		b_cow_fault,		"ns" },
 	{ "tmpfs_write",	b_tmpfs_write,		"MiB/s" },
@@ -973,6 +1160,12 @@ static const struct bench disk_benches[] = {
 	{ "blk_seq_write_buf",	b_seq_write_buf,	"MiB/s" },
 	{ "blk_rand_read_buf",	b_rand_read_buf,	"IOPS" },
 	{ "blk_rand_write_buf",	b_rand_write_buf,	"IOPS" },
+};
+
+static const struct bench net_benches[] = {
+	{ "net_host_pingpong",	b_net_pingpong,		"us" },
+	{ "net_tx_bandwidth",	b_net_tx_bandwidth,	"MiB/s" },
+	{ "net_rx_bandwidth",	b_net_rx_bandwidth,	"MiB/s" },
 };
 
 static const struct bench fs_benches[] = {
@@ -1100,6 +1293,12 @@ int main(int argc, char **argv)
 		na("mem_used_after_boot", "(no /proc/meminfo)");
 
 	run_table(benches, sizeof(benches) / sizeof(benches[0]));
+	if (net_setup()) {
+		for (size_t i = 0; i < N(net_benches); i++)
+			na(net_benches[i].name, "(no eth0)");
+	} else {
+		run_table(net_benches, N(net_benches));
+	}
 	run_disk();
 	power_off();
 	return 0;
