@@ -33,7 +33,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <net/if.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -150,6 +152,24 @@ static void set_hostname(void)
 		say("debian-init: sethostname: %s", strerror(errno));
 }
 
+/* The loopback interface up, as systemd does first thing (Linux boots it down). */
+static void loopback_up(void)
+{
+	struct ifreq ifr = { .ifr_name = "lo" };
+	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (s < 0) {
+		say("debian-init: socket: %s", strerror(errno));
+		return;
+	}
+	if (ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
+		ifr.ifr_flags |= IFF_UP;
+		if (ioctl(s, SIOCSIFFLAGS, &ifr))
+			say("debian-init: lo up: %s", strerror(errno));
+	}
+	close(s);
+}
+
 static void on_stop(int sig)
 {
 	stop_requested = sig;
@@ -225,6 +245,7 @@ int main(int argc, char **argv)
 	mount_one("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
 	mount_one("tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755");
 	set_hostname();
+	loopback_up();
 	console_tty(tty, sizeof(tty));
 
 	/* No SA_RESTART: the signal must end the wait() below. */
