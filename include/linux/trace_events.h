@@ -38,6 +38,23 @@ struct ftrace_event_field {
 	{ .type = #t " " #n "[" #len "]", .name = #n, .offset = offsetof(s, n), \
 	  .size = sizeof(((s *)0)->n), .is_signed = ((t)-1 < (t)0) }
 
+/*
+ * A variable-length string inside a record: the field holds (length << 16
+ * | offset from the record's start), the bytes follow the fixed part.
+ */
+#define TRACE_DATA_LOC_FIELD(n, s) \
+	{ .type = "__data_loc char[]", .name = #n, .offset = offsetof(s, n), .size = 4, .is_signed = 1 }
+
+static inline u32 trace_data_loc(unsigned int offset, unsigned int len)
+{
+	return len << 16 | offset;
+}
+
+static inline const char *trace_get_str(const void *rec, u32 loc)
+{
+	return (const char *)rec + (loc & 0xffff);
+}
+
 struct trace_seq;
 struct event_filter;
 

@@ -92,6 +92,7 @@ const char *event_filter_string(struct event_filter *filter);
 
 /* trace_points.c: sched, irq, softirq */
 int init_trace_points(void);
+int init_trace_points_io(void);
 
 /* trace_syscalls.c */
 int init_syscall_events(void);

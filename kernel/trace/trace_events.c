@@ -354,7 +354,9 @@ const struct ftrace_event_field *trace_find_event_field(struct trace_event_call 
 /* A field's declaration as the format file gives it: "int pid", "char comm[16]". */
 static void print_field(struct text_file *t, const struct ftrace_event_field *fl)
 {
-	if (strchr(fl->type, ' ') && strchr(fl->type, '['))
+	if (!strncmp(fl->type, "__data_loc ", 11))
+		text_printf(t, "\tfield:%s %s;", fl->type, fl->name);
+	else if (strchr(fl->type, ' ') && strchr(fl->type, '['))
 		text_printf(t, "\tfield:%s;", fl->type);
 	else if (!strcmp(fl->type + strlen(fl->type) - strlen(fl->name), fl->name) &&
 		 strlen(fl->type) > strlen(fl->name))
@@ -496,6 +498,8 @@ int trace_events_init(struct dentry *root)
 	int err;
 
 	err = init_trace_points();
+	if (!err)
+		err = init_trace_points_io();
 	if (!err)
 		err = init_syscall_events();
 	if (err)
