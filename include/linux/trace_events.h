@@ -73,9 +73,13 @@ struct trace_event_call {
 	struct event_filter *filter;	/* event_mutex; NULL: every record kept */
 	void *data;			/* the syscall's metadata, for syscall events */
 	void (*reg)(struct trace_event_call *call, bool on);	/* optional, event_mutex held */
+	struct dentry *dir;		/* events/<system>/<name>/ */
 };
 
 int trace_add_event_call(struct trace_event_call *call);
+/* Events made and deleted at run time (kprobe events), with their folders; event_mutex held. */
+int trace_add_dynamic_event(struct trace_event_call *call);
+void trace_remove_dynamic_event(struct trace_event_call *call);
 /* Fill @ent's common fields, apply the filters and copy it into the ring buffer. */
 void trace_event_submit(struct trace_event_call *call, struct trace_entry *ent, unsigned int size);
 

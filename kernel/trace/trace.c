@@ -591,6 +591,8 @@ static void __init trace_create_file(const char *name, umode_t mode,
 
 static int __init tracer_init_tracefs(void)
 {
+	int err;
+
 	global_trace_buffer = ring_buffer_alloc(TRACE_BUF_SIZE_DEFAULT);
 	if (!global_trace_buffer)
 		return -ENOMEM;
@@ -604,6 +606,9 @@ static int __init tracer_init_tracefs(void)
 	trace_create_file("trace_marker", 0222, &trace_marker_fops);
 	trace_create_file("set_event_pid", 0644, &event_pid_fops);
 	ftrace_init_tracefs(trace_root);
-	return trace_events_init(trace_root);
+	err = trace_events_init(trace_root);
+	if (!err)
+		err = init_kprobe_trace(trace_root);
+	return err;
 }
 fs_initcall(tracer_init_tracefs);
