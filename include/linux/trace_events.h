@@ -82,5 +82,7 @@ int trace_add_dynamic_event(struct trace_event_call *call);
 void trace_remove_dynamic_event(struct trace_event_call *call);
 /* Fill @ent's common fields, apply the filters and copy it into the ring buffer. */
 void trace_event_submit(struct trace_event_call *call, struct trace_entry *ent, unsigned int size);
+void trace_event_submit_irqs(struct trace_event_call *call, struct trace_entry *ent,
+			     unsigned int size, int irqs_were_on);
 
 #endif

@@ -96,11 +96,24 @@ void trace_fill_entry(struct trace_entry *ent, unsigned short type)
 
 void trace_event_submit(struct trace_event_call *call, struct trace_entry *ent, unsigned int size)
 {
+	trace_event_submit_irqs(call, ent, size, -1);
+}
+
+/*
+ * As trace_event_submit, for a probe whose handler runs with interrupts
+ * off: @irqs_were_on (0 or 1) says what the probed code had, which is
+ * what the record's flags should show.
+ */
+void trace_event_submit_irqs(struct trace_event_call *call, struct trace_entry *ent,
+			     unsigned int size, int irqs_were_on)
+{
 	struct event_filter *filter;
 
 	if (!global_trace_buffer || trace_ignore_this_task())
 		return;
 	trace_fill_entry(ent, call->id);
+	if (irqs_were_on == 1)
+		ent->flags &= ~TRACE_FLAG_IRQS_OFF;
 	filter = READ_ONCE(call->filter);
 	if (filter && !filter_match_preds(filter, ent))
 		return;

@@ -80,7 +80,8 @@ struct ftrace_regs;
 void kprobe_ftrace_handler(unsigned long ip, unsigned long *parent_slot, struct ftrace_regs *fregs,
 			   unsigned long flags);
 /* trace_kprobe.c: the function at @func returned @retval to @ret_ip; interrupts off. */
-void kretprobe_trace_func(int id, unsigned long func, unsigned long ret_ip, unsigned long retval);
+void kretprobe_trace_func(int id, unsigned long func, unsigned long ret_ip, unsigned long retval,
+			  unsigned long flags);
 
 /* trace_output.c */
 void trace_print_header(struct trace_seq *s, unsigned long entries, unsigned long written);

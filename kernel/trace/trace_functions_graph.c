@@ -85,7 +85,7 @@ notrace unsigned long ftrace_return_to_handler(unsigned long retval)
 	e.calltime = rs->calltime;
 	if (rs->kretprobe) {
 		if (ftrace_recursion_enter()) {
-			kretprobe_trace_func(rs->kretprobe, rs->func, ret, retval);
+			kretprobe_trace_func(rs->kretprobe, rs->func, ret, retval, flags);
 			ftrace_recursion_exit();
 		}
 	} else if (ftrace_recursion_enter()) {

@@ -258,7 +258,8 @@ string:
 }
 
 static void kprobe_record_submit(struct trace_kprobe *tk, struct pt_regs *regs,
-				 unsigned long func, unsigned long ret_ip, unsigned long retval)
+				 unsigned long func, unsigned long ret_ip, unsigned long retval,
+				 unsigned long irqflags)
 {
 	char *rec = kprobe_record[smp_processor_id()];
 	unsigned int dyn = tk->fixed_size;
@@ -272,7 +273,8 @@ static void kprobe_record_submit(struct trace_kprobe *tk, struct pt_regs *regs,
 	}
 	for (i = 0; i < tk->nr_args; i++)
 		fetch_arg(&tk->args[i], regs, retval, rec, &dyn);
-	trace_event_submit(&tk->call, (struct trace_entry *)rec, dyn);
+	trace_event_submit_irqs(&tk->call, (struct trace_entry *)rec, dyn,
+				!!(irqflags & X86_EFLAGS_IF));
 }
 
 /* The registers the function was entered with, as a pt_regs. */
@@ -322,11 +324,12 @@ void kprobe_ftrace_handler(unsigned long ip, unsigned long *parent_slot, struct 
 			kprobe_fill_regs(&regs, fregs, ip, parent_slot, flags);
 			filled = true;
 		}
-		kprobe_record_submit(tk, &regs, ip, 0, 0);
+		kprobe_record_submit(tk, &regs, ip, 0, 0, flags);
 	}
 }
 
-void kretprobe_trace_func(int id, unsigned long func, unsigned long ret_ip, unsigned long retval)
+void kretprobe_trace_func(int id, unsigned long func, unsigned long ret_ip, unsigned long retval,
+			  unsigned long flags)
 {
 	struct trace_kprobe *tk;
 	struct pt_regs regs = { .ax = retval, .ip = ret_ip };
@@ -335,7 +338,7 @@ void kretprobe_trace_func(int id, unsigned long func, unsigned long ret_ip, unsi
 	list_for_each_entry(tk, &kprobe_list, list)
 		if (tk->call.id == id) {
 			if (READ_ONCE(tk->call.enabled))
-				kprobe_record_submit(tk, &regs, func, ret_ip, retval);
+				kprobe_record_submit(tk, &regs, func, ret_ip, retval, flags);
 			return;
 		}
 }
