@@ -84,8 +84,14 @@ notrace unsigned long ftrace_return_to_handler(unsigned long retval)
 	e.depth = t->curr_ret_stack;
 	e.calltime = rs->calltime;
 	if (rs->kretprobe) {
+		unsigned long caller = ret;
+		int i = t->curr_ret_stack;
+
+		/* Hooked by the graph tracer too: the real caller is further down. */
+		while (caller == (unsigned long)return_to_handler && i > 0)
+			caller = t->ret_stack[--i].ret;
 		if (ftrace_recursion_enter()) {
-			kretprobe_trace_func(rs->kretprobe, rs->func, ret, retval, flags);
+			kretprobe_trace_func(rs->kretprobe, rs->func, caller, retval, flags);
 			ftrace_recursion_exit();
 		}
 	} else if (ftrace_recursion_enter()) {

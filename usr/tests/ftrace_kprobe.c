@@ -175,6 +175,39 @@ LT_CASE(default_names)
 	LT_CHECK(!strcmp(text, ""));
 }
 
+/*
+ * A return probe and the function_graph tracer on the same function: both
+ * hook its return, and both see it.
+ */
+LT_CASE(with_function_graph)
+{
+	char want[96];
+	long fd;
+
+	trace_reset();
+	LT_CHECK_EQ(put(KE, RET_DEF, O_TRUNC), 0);
+	LT_CHECK_EQ(put(T "/set_ftrace_filter", "__x64_sys_openat", O_TRUNC), 0);
+	LT_CHECK_EQ(put(T "/current_tracer", "function_graph", O_TRUNC), 0);
+	LT_CHECK_EQ(put(T "/events/ltkp/open_ret/enable", "1", O_TRUNC), 0);
+	fd = sys_openat("/", O_RDONLY);
+	LT_CHECK(fd >= 0);
+	LT_CHECK_EQ(put(T "/events/ltkp/open_ret/enable", "0", O_TRUNC), 0);
+	/* Read before the tracer changes: Linux empties the buffer then. */
+	LT_CHECK_EQ(put(T "/tracing_on", "0", O_TRUNC), 0);
+	LT_CHECK(lt_read_file(T "/trace", text, TRACE_MAX) > 0);
+	LT_CHECK_EQ(put(T "/current_tracer", "nop", O_TRUNC), 0);
+	LT_CHECK_EQ(put(T "/set_ftrace_filter", "", O_TRUNC), 0);
+	LT_CHECK_EQ(put(T "/tracing_on", "1", O_TRUNC), 0);
+	close(fd);
+	snprintf(want, sizeof(want), " <- __x64_sys_openat) ret=%ld", fd);
+	/* The graph's line is a leaf, or an entry and an exit around the probe's line. */
+	if (!strstr(text, want) || strstr(text, "return_to_handler") ||
+	    (!strstr(text, "__x64_sys_openat();") && !strstr(text, "} /* __x64_sys_openat */")))
+		LT_FAIL("no return probe line or no graph line:\n%.1500s",
+			strstr(text, "open") ? strstr(text, "open") - 80 : text);
+	LT_CHECK_EQ(put(KE, "", O_TRUNC), 0);
+}
+
 /* Bad definitions: an error each, and nothing left behind. */
 LT_CASE(bad_input)
 {
@@ -231,6 +264,7 @@ int main(void)
 		return 1;
 	LT_RUN(entry_and_return);
 	LT_RUN(default_names);
+	LT_RUN(with_function_graph);
 	LT_RUN(bad_input);
 	put(T "/events/ltkp/enable", "0", O_TRUNC);
 	put(KE, "", O_TRUNC);
