@@ -21,6 +21,7 @@
 #include <linux/spinlock.h>
 #include <linux/time64.h>
 #include "blk.h"
+#include <trace/events/block.h>
 
 static DEFINE_SPINLOCK(blk_done_lock);
 static struct bio *blk_done_head, **blk_done_tail = &blk_done_head;
@@ -94,6 +95,7 @@ void submit_bio(struct bio *bio)
 		/* The partition counted it; the disk's driver sees a disk sector. */
 		bio->bi_sector += bdev->bd_start_sect;
 	}
+	trace_block_rq_insert(bio);
 	disk->fops->submit_bio(bio);
 	return;
 fail:
@@ -105,6 +107,7 @@ void blk_complete_bio(struct bio *bio)
 {
 	unsigned long flags;
 
+	trace_block_rq_complete(bio);
 	bio->bi_next = NULL;
 	spin_lock_irqsave(&blk_done_lock, flags);
 	*blk_done_tail = bio;

@@ -42,6 +42,7 @@
 #include <linux/uio.h>
 #include <linux/vmstat.h>
 #include <linux/wait.h>
+#include <trace/events/filemap.h>
 
 /*
  * One queue for everyone waiting on a locked page: pages stay locked
@@ -150,6 +151,7 @@ int add_to_page_cache(struct page *page, struct address_space *mapping,
 	page->index = index;
 	mapping->nrpages++;
 	account_page_cache(page, 1);
+	trace_mm_filemap_add_to_page_cache(page);
 out:
 	spin_unlock(&mapping->i_pages_lock);
 	/* shmem pages are swap-backed: page_lru() puts them on the anon lists. */
@@ -162,6 +164,7 @@ void delete_from_page_cache(struct page *page)
 {
 	struct address_space *mapping = page->mapping;
 
+	trace_mm_filemap_delete_from_page_cache(page);
 	spin_lock(&mapping->i_pages_lock);
 	xa_erase(&mapping->i_pages, page->index);
 	page->mapping = NULL;

@@ -23,6 +23,7 @@
 #include <linux/sprintf.h>
 #include <linux/virtio.h>
 #include <uapi/linux/virtio_blk.h>
+#include <trace/events/block.h>
 
 #define VIRTBLK_MAJOR	254
 #define VIRTBLK_SEGS	(BIO_MAX_VECS + 2)
@@ -83,6 +84,8 @@ static int virtblk_add_req(struct virtio_blk_vq *q, struct bio *bio)
 		err = virtqueue_add_sgs(q->vq, req->sg, 1, n - 1, req);
 	if (err)
 		kfree(req);
+	else
+		trace_block_rq_issue(bio);
 	return err;
 }
 

@@ -101,6 +101,16 @@ struct dentry *tracefs_create_dir(const char *name, struct dentry *parent)
 	return tracefs_create(name, S_IFDIR | 0700, parent, NULL, NULL);
 }
 
+/* Take away @dentry and everything under it (a deleted kprobe event's folder). */
+void tracefs_remove(struct dentry *dentry)
+{
+	if (IS_ERR_OR_NULL(dentry))
+		return;
+	mutex_lock(&tracefs_lock);
+	simple_remove_pinned(dentry);
+	mutex_unlock(&tracefs_lock);
+}
+
 static struct dentry *tracefs_mount(struct file_system_type *fs_type, int flags,
 				    const char *dev_name, void *data)
 {

@@ -230,6 +230,7 @@ struct ftrace_ret_stack {
 	unsigned long ret;	/* where the function really returns to */
 	unsigned long func;
 	unsigned long long calltime;
+	int kretprobe;		/* a return probe's event id; 0: the graph tracer's */
 };
 
 struct task_struct {

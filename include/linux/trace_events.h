@@ -38,6 +38,23 @@ struct ftrace_event_field {
 	{ .type = #t " " #n "[" #len "]", .name = #n, .offset = offsetof(s, n), \
 	  .size = sizeof(((s *)0)->n), .is_signed = ((t)-1 < (t)0) }
 
+/*
+ * A variable-length string inside a record: the field holds (length << 16
+ * | offset from the record's start), the bytes follow the fixed part.
+ */
+#define TRACE_DATA_LOC_FIELD(n, s) \
+	{ .type = "__data_loc char[]", .name = #n, .offset = offsetof(s, n), .size = 4, .is_signed = 1 }
+
+static inline u32 trace_data_loc(unsigned int offset, unsigned int len)
+{
+	return len << 16 | offset;
+}
+
+static inline const char *trace_get_str(const void *rec, u32 loc)
+{
+	return (const char *)rec + (loc & 0xffff);
+}
+
 struct trace_seq;
 struct event_filter;
 
@@ -56,10 +73,16 @@ struct trace_event_call {
 	struct event_filter *filter;	/* event_mutex; NULL: every record kept */
 	void *data;			/* the syscall's metadata, for syscall events */
 	void (*reg)(struct trace_event_call *call, bool on);	/* optional, event_mutex held */
+	struct dentry *dir;		/* events/<system>/<name>/ */
 };
 
 int trace_add_event_call(struct trace_event_call *call);
+/* Events made and deleted at run time (kprobe events), with their folders; event_mutex held. */
+int trace_add_dynamic_event(struct trace_event_call *call);
+void trace_remove_dynamic_event(struct trace_event_call *call);
 /* Fill @ent's common fields, apply the filters and copy it into the ring buffer. */
 void trace_event_submit(struct trace_event_call *call, struct trace_entry *ent, unsigned int size);
+void trace_event_submit_irqs(struct trace_event_call *call, struct trace_entry *ent,
+			     unsigned int size, int irqs_were_on);
 
 #endif

@@ -11,5 +11,6 @@ struct file_operations;
 struct dentry *tracefs_create_file(const char *name, umode_t mode, struct dentry *parent,
 				   void *data, const struct file_operations *fops);
 struct dentry *tracefs_create_dir(const char *name, struct dentry *parent);
+void tracefs_remove(struct dentry *dentry);
 
 #endif

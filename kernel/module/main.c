@@ -44,6 +44,7 @@
 #include <asm/set_memory.h>
 #include <uapi/linux/elf.h>
 #include "internal.h"
+#include <trace/events/module.h>
 
 DEFINE_MUTEX(module_mutex);
 LIST_HEAD(modules);
@@ -780,6 +781,7 @@ static void free_module(struct module *mod)
 {
 	struct load_info info = { 0 };
 
+	trace_module_free(mod);
 	mod_sysfs_teardown(mod);
 	dynamic_debug_remove(mod);
 	mutex_lock(&module_mutex);
@@ -948,6 +950,7 @@ static int load_module(struct load_info *info, const char __user *uargs, int fla
 	if (err)
 		goto ddebug;
 
+	trace_module_load(mod);
 	err = do_init_module(mod, info);
 	if (err)
 		goto sysfs;

@@ -42,6 +42,7 @@ extern const unsigned long __start_mcount_loc[], __stop_mcount_loc[];
 #define FTRACE_FL_FILTER	0x1	/* named by set_ftrace_filter */
 #define FTRACE_FL_NOTRACE	0x2	/* named by set_ftrace_notrace */
 #define FTRACE_FL_ENABLED	0x4	/* its site is a call now */
+#define FTRACE_FL_KPROBE	0x8	/* an enabled kprobe sits on it (trace_kprobe.c) */
 
 struct dyn_ftrace {
 	unsigned long ip;
@@ -55,10 +56,36 @@ static DEFINE_MUTEX(ftrace_lock);		/* records, the filters, the tracer */
 
 int ftrace_tracer;				/* enum ftrace_tracer_type; ftrace_lock */
 static int ftrace_recursion;			/* see the top of the file */
+static unsigned int nr_kprobe_sites;		/* records with FTRACE_FL_KPROBE */
 
 #define FTRACE_MAX_PIDS	32
 static int ftrace_pids[FTRACE_MAX_PIDS];
 static int nr_ftrace_pids;
+
+static notrace bool ftrace_tracer_wants(const struct dyn_ftrace *rec, int tracer);
+static bool ftrace_records_sorted;	/* by ip, as the linker laid them out */
+
+static notrace struct dyn_ftrace *ftrace_find_record(unsigned long ip)
+{
+	unsigned int lo = 0, hi = ftrace_nr_records, i;
+
+	if (!ftrace_records_sorted) {
+		for (i = 0; i < ftrace_nr_records; i++)
+			if (ftrace_records[i].ip == ip)
+				return &ftrace_records[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (ftrace_records[i].ip == ip)
+			return &ftrace_records[i];
+		if (ftrace_records[i].ip < ip)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	return NULL;
+}
 
 static notrace bool ftrace_pid_ok(void)
 {
@@ -82,9 +109,14 @@ static notrace void trace_function(unsigned long ip, unsigned long parent_ip)
 	ring_buffer_write(global_trace_buffer, &e, sizeof(e));
 }
 
-/* Called from ftrace_caller with the function, its caller, and where its return address is. */
-notrace void ftrace_handler(unsigned long ip, unsigned long parent_ip, unsigned long *parent_slot);
-notrace void ftrace_handler(unsigned long ip, unsigned long parent_ip, unsigned long *parent_slot)
+/*
+ * Called from ftrace_caller with the function, its caller, where its
+ * return address is, and the registers it was entered with.
+ */
+notrace void ftrace_handler(unsigned long ip, unsigned long parent_ip, unsigned long *parent_slot,
+			    struct ftrace_regs *fregs);
+notrace void ftrace_handler(unsigned long ip, unsigned long parent_ip, unsigned long *parent_slot,
+			    struct ftrace_regs *fregs)
 {
 	unsigned long flags;
 
@@ -92,12 +124,17 @@ notrace void ftrace_handler(unsigned long ip, unsigned long parent_ip, unsigned 
 		return;
 	WRITE_ONCE(ftrace_recursion, 1);
 	local_irq_save(flags);
-	if (ftrace_pid_ok() && !trace_ignore_this_task()) {
+	/* A site a kprobe turned on is the tracer's only if its filters say so. */
+	if (ftrace_tracer != TRACER_NOP && ftrace_pid_ok() && !trace_ignore_this_task() &&
+	    (!READ_ONCE(nr_kprobe_sites) ||
+	     ftrace_tracer_wants(ftrace_find_record(ip), ftrace_tracer))) {
 		if (ftrace_tracer == TRACER_FUNCTION)
 			trace_function(ip, parent_ip);
 		else if (ftrace_tracer == TRACER_FUNCTION_GRAPH)
 			ftrace_graph_entry(ip, parent_slot);
 	}
+	if (READ_ONCE(nr_kprobe_sites))
+		kprobe_ftrace_handler(ip, parent_slot, fregs, flags);
 	local_irq_restore(flags);
 	WRITE_ONCE(ftrace_recursion, 0);
 }
@@ -116,11 +153,16 @@ notrace void ftrace_recursion_exit(void)
 	WRITE_ONCE(ftrace_recursion, 0);
 }
 
-static bool ftrace_record_wanted(const struct dyn_ftrace *rec, int tracer)
+static notrace bool ftrace_tracer_wants(const struct dyn_ftrace *rec, int tracer)
 {
-	if (tracer == TRACER_NOP || (rec->flags & FTRACE_FL_NOTRACE))
+	if (!rec || tracer == TRACER_NOP || (rec->flags & FTRACE_FL_NOTRACE))
 		return false;
 	return !nr_filtered || (rec->flags & FTRACE_FL_FILTER);
+}
+
+static bool ftrace_record_wanted(const struct dyn_ftrace *rec, int tracer)
+{
+	return (rec->flags & FTRACE_FL_KPROBE) || ftrace_tracer_wants(rec, tracer);
 }
 
 /*
@@ -172,6 +214,55 @@ int ftrace_set_tracer(int tracer)
 	}
 	mutex_unlock(&ftrace_lock);
 	return err;
+}
+
+
+/* Does the function at @ip start with a patchable fentry site? */
+bool ftrace_location(unsigned long ip)
+{
+	return ftrace_find_record(ip) != NULL;
+}
+
+/*
+ * KPROBES_ON_FTRACE: an enabled kprobe on a function's first instruction
+ * turns its fentry site into a call to ftrace_caller, tracer or not, and
+ * ftrace_handler passes the hit to kprobe_ftrace_handler().
+ */
+int ftrace_set_kprobe_site(unsigned long ip, bool on)
+{
+	struct dyn_ftrace *rec;
+	int err;
+
+	mutex_lock(&ftrace_lock);
+	rec = ftrace_find_record(ip);
+	if (!rec) {
+		mutex_unlock(&ftrace_lock);
+		return -ENOENT;
+	}
+	if (on == !!(rec->flags & FTRACE_FL_KPROBE)) {
+		mutex_unlock(&ftrace_lock);
+		return 0;
+	}
+	rec->flags ^= FTRACE_FL_KPROBE;
+	if (on)
+		WRITE_ONCE(nr_kprobe_sites, nr_kprobe_sites + 1);
+	err = ftrace_update_sites(ftrace_tracer);
+	if (!on)
+		WRITE_ONCE(nr_kprobe_sites, nr_kprobe_sites - 1);
+	mutex_unlock(&ftrace_lock);
+	return err;
+}
+
+/* Call @fn with each fentry site's address until it returns non-zero. */
+void ftrace_for_each_site(int (*fn)(unsigned long ip, void *data), void *data)
+{
+	unsigned int i;
+
+	mutex_lock(&ftrace_lock);
+	for (i = 0; i < ftrace_nr_records; i++)
+		if (fn(ftrace_records[i].ip, data))
+			break;
+	mutex_unlock(&ftrace_lock);
 }
 
 bool ftrace_available(void)
@@ -437,6 +528,10 @@ int __init ftrace_init_tracefs(struct dentry *root)
 		if (*p >= (unsigned long)_stext && *p < (unsigned long)_etext)
 			ftrace_records[n++].ip = *p;
 	ftrace_nr_records = n;
+	ftrace_records_sorted = true;
+	while (n-- > 1)
+		if (ftrace_records[n - 1].ip >= ftrace_records[n].ip)
+			ftrace_records_sorted = false;
 	tracefs_create_file("available_filter_functions", 0444, root, NULL,
 			    &available_functions_fops);
 	tracefs_create_file("set_ftrace_filter", 0644, root, (void *)FTRACE_FL_FILTER,

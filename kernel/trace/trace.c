@@ -96,11 +96,24 @@ void trace_fill_entry(struct trace_entry *ent, unsigned short type)
 
 void trace_event_submit(struct trace_event_call *call, struct trace_entry *ent, unsigned int size)
 {
+	trace_event_submit_irqs(call, ent, size, -1);
+}
+
+/*
+ * As trace_event_submit, for a probe whose handler runs with interrupts
+ * off: @irqs_were_on (0 or 1) says what the probed code had, which is
+ * what the record's flags should show.
+ */
+void trace_event_submit_irqs(struct trace_event_call *call, struct trace_entry *ent,
+			     unsigned int size, int irqs_were_on)
+{
 	struct event_filter *filter;
 
 	if (!global_trace_buffer || trace_ignore_this_task())
 		return;
 	trace_fill_entry(ent, call->id);
+	if (irqs_were_on == 1)
+		ent->flags &= ~TRACE_FLAG_IRQS_OFF;
 	filter = READ_ONCE(call->filter);
 	if (filter && !filter_match_preds(filter, ent))
 		return;
@@ -591,6 +604,8 @@ static void __init trace_create_file(const char *name, umode_t mode,
 
 static int __init tracer_init_tracefs(void)
 {
+	int err;
+
 	global_trace_buffer = ring_buffer_alloc(TRACE_BUF_SIZE_DEFAULT);
 	if (!global_trace_buffer)
 		return -ENOMEM;
@@ -604,6 +619,9 @@ static int __init tracer_init_tracefs(void)
 	trace_create_file("trace_marker", 0222, &trace_marker_fops);
 	trace_create_file("set_event_pid", 0644, &event_pid_fops);
 	ftrace_init_tracefs(trace_root);
-	return trace_events_init(trace_root);
+	err = trace_events_init(trace_root);
+	if (!err)
+		err = init_kprobe_trace(trace_root);
+	return err;
 }
 fs_initcall(tracer_init_tracefs);

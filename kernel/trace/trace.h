@@ -70,6 +70,18 @@ int ftrace_init_tracefs(struct dentry *root);
 bool ftrace_recursion_enter(void);
 void ftrace_recursion_exit(void);
 void ftrace_graph_entry(unsigned long ip, unsigned long *parent_slot);
+bool ftrace_push_return_trace(unsigned long ip, unsigned long *parent_slot, int kretprobe);
+bool ftrace_location(unsigned long ip);
+int ftrace_set_kprobe_site(unsigned long ip, bool on);
+void ftrace_for_each_site(int (*fn)(unsigned long ip, void *data), void *data);
+int init_kprobe_trace(struct dentry *root);
+struct ftrace_regs;
+/* trace_kprobe.c: a hit of an enabled kprobe's site; interrupts off, @flags as they were. */
+void kprobe_ftrace_handler(unsigned long ip, unsigned long *parent_slot, struct ftrace_regs *fregs,
+			   unsigned long flags);
+/* trace_kprobe.c: the function at @func returned @retval to @ret_ip; interrupts off. */
+void kretprobe_trace_func(int id, unsigned long func, unsigned long ret_ip, unsigned long retval,
+			  unsigned long flags);
 
 /* trace_output.c */
 void trace_print_header(struct trace_seq *s, unsigned long entries, unsigned long written);
@@ -79,6 +91,7 @@ void trace_save_cmdline(int pid, const char *comm);
 
 /* trace_events.c */
 struct trace_event_call *trace_find_event(int id);
+struct trace_event_call *trace_find_event_by_name(const char *sys, const char *name);
 const struct ftrace_event_field *trace_find_event_field(struct trace_event_call *call,
 							  const char *name);
 bool trace_glob_match(const char *pat, const char *str);
@@ -92,6 +105,7 @@ const char *event_filter_string(struct event_filter *filter);
 
 /* trace_points.c: sched, irq, softirq */
 int init_trace_points(void);
+int init_trace_points_io(void);
 
 /* trace_syscalls.c */
 int init_syscall_events(void);

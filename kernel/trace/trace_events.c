@@ -24,7 +24,12 @@
 #include <linux/err.h>
 #include "trace.h"
 
-#define TRACE_MAX_EVENTS	1024
+/*
+ * Ids are never handed out twice: a record of a removed event (a kprobe
+ * event deleted) may still sit in the buffer, and must not print as
+ * another event's.
+ */
+#define TRACE_MAX_EVENTS	4096
 
 static LIST_HEAD(ftrace_events);
 static struct trace_event_call *events_by_id[TRACE_MAX_EVENTS];
@@ -38,6 +43,18 @@ int trace_add_event_call(struct trace_event_call *call)
 	events_by_id[call->id] = call;
 	list_add_tail(&call->list, &ftrace_events);
 	return 0;
+}
+
+/* event_mutex held; the caller has already taken @call off every tracepoint. */
+static void trace_del_event_call(struct trace_event_call *call)
+{
+	unsigned long flags;
+
+	/* The printer looks ids up with interrupts off: unpublish under the same. */
+	local_irq_save(flags);
+	events_by_id[call->id] = NULL;
+	list_del(&call->list);
+	local_irq_restore(flags);
 }
 
 struct trace_event_call *trace_find_event(int id)
@@ -225,15 +242,28 @@ static const struct file_operations available_events_fops = {
 
 /* ---- events/<sys>/<event>/ ---- */
 
+/*
+ * An event's files hold its id, not the call: a dynamic event may be
+ * deleted while its files are open, and then the id finds nothing
+ * (-ENODEV).  event_mutex held.
+ */
 static struct trace_event_call *event_file_call(struct file *f)
 {
-	return file_inode(f)->i_private;
+	return trace_find_event((int)(long)file_inode(f)->i_private);
 }
 
 static ssize_t event_enable_read(struct file *f, char __user *ubuf, size_t cnt, loff_t *ppos)
 {
-	char buf[2] = { event_file_call(f)->enabled ? '1' : '0', '\n' };
+	struct trace_event_call *call;
+	char buf[2] = { '0', '\n' };
 
+	mutex_lock(&event_mutex);
+	call = event_file_call(f);
+	if (call && call->enabled)
+		buf[0] = '1';
+	mutex_unlock(&event_mutex);
+	if (!call)
+		return -ENODEV;
 	return simple_read_from_buffer(ubuf, cnt, ppos, buf, 2);
 }
 
@@ -256,14 +286,20 @@ static int read_bool(const char __user *ubuf, size_t cnt, bool *val)
 static ssize_t event_enable_write(struct file *f, const char __user *ubuf, size_t cnt,
 				  loff_t *ppos)
 {
+	struct trace_event_call *call;
 	bool on;
 	int err = read_bool(ubuf, cnt, &on);
 
 	if (err)
 		return err;
+
 	mutex_lock(&event_mutex);
-	trace_event_enable(event_file_call(f), on);
+	call = event_file_call(f);
+	if (call)
+		trace_event_enable(call, on);
 	mutex_unlock(&event_mutex);
+	if (!call)
+		return -ENODEV;
 	*ppos += cnt;
 	return cnt;
 }
@@ -320,7 +356,7 @@ static const struct file_operations system_enable_fops = {
 static ssize_t event_id_read(struct file *f, char __user *ubuf, size_t cnt, loff_t *ppos)
 {
 	char buf[16];
-	int len = scnprintf(buf, sizeof(buf), "%d\n", event_file_call(f)->id);
+	int len = scnprintf(buf, sizeof(buf), "%d\n", (int)(long)file_inode(f)->i_private);
 
 	return simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
 }
@@ -354,7 +390,9 @@ const struct ftrace_event_field *trace_find_event_field(struct trace_event_call 
 /* A field's declaration as the format file gives it: "int pid", "char comm[16]". */
 static void print_field(struct text_file *t, const struct ftrace_event_field *fl)
 {
-	if (strchr(fl->type, ' ') && strchr(fl->type, '['))
+	if (!strncmp(fl->type, "__data_loc ", 11))
+		text_printf(t, "\tfield:%s %s;", fl->type, fl->name);
+	else if (strchr(fl->type, ' ') && strchr(fl->type, '['))
 		text_printf(t, "\tfield:%s;", fl->type);
 	else if (!strcmp(fl->type + strlen(fl->type) - strlen(fl->name), fl->name) &&
 		 strlen(fl->type) > strlen(fl->name))
@@ -366,13 +404,19 @@ static void print_field(struct text_file *t, const struct ftrace_event_field *fl
 
 static int event_format_open(struct inode *inode, struct file *f)
 {
-	struct trace_event_call *call = inode->i_private;
+	struct trace_event_call *call;
 	struct text_file *t = text_file_alloc(8192);
 	unsigned int i;
 
 	if (!t)
 		return -ENOMEM;
 	mutex_lock(&event_mutex);
+	call = event_file_call(f);
+	if (!call) {
+		mutex_unlock(&event_mutex);
+		vfree(t);
+		return -ENODEV;
+	}
 	text_cap = 8192;
 	text_printf(t, "name: %s\nID: %d\nformat:\n", call->name, call->id);
 	for (i = 0; i < ARRAY_SIZE(common_fields); i++)
@@ -395,7 +439,7 @@ static const struct file_operations event_format_fops = {
 
 static ssize_t event_filter_read(struct file *f, char __user *ubuf, size_t cnt, loff_t *ppos)
 {
-	struct trace_event_call *call = event_file_call(f);
+	struct trace_event_call *call;
 	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	ssize_t ret;
 	int len;
@@ -403,9 +447,14 @@ static ssize_t event_filter_read(struct file *f, char __user *ubuf, size_t cnt, 
 	if (!buf)
 		return -ENOMEM;
 	mutex_lock(&event_mutex);
-	len = scnprintf(buf, PAGE_SIZE, "%s\n",
+	call = event_file_call(f);
+	len = scnprintf(buf, PAGE_SIZE, "%s\n", !call ? "" :
 			call->filter ? event_filter_string(call->filter) : "none");
 	mutex_unlock(&event_mutex);
+	if (!call) {
+		kfree(buf);
+		return -ENODEV;
+	}
 	ret = simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
 	kfree(buf);
 	return ret;
@@ -419,7 +468,7 @@ static ssize_t event_filter_read(struct file *f, char __user *ubuf, size_t cnt, 
 static ssize_t event_filter_write(struct file *f, const char __user *ubuf, size_t cnt,
 				  loff_t *ppos)
 {
-	struct trace_event_call *call = event_file_call(f);
+	struct trace_event_call *call;
 	struct event_filter *filter = NULL, *old;
 	char *buf;
 	int err;
@@ -435,10 +484,11 @@ static ssize_t event_filter_write(struct file *f, const char __user *ubuf, size_
 	buf[cnt] = '\0';
 	strim(buf);
 	mutex_lock(&event_mutex);
-	err = 0;
-	if (strcmp(buf, "0") && *buf)	/* "0" or nothing clears it */
+	call = event_file_call(f);
+	err = call ? 0 : -ENODEV;
+	if (call && strcmp(buf, "0") && *buf)	/* "0" or nothing clears it */
 		err = create_event_filter(call, buf, &filter);
-	if (!err) {
+	if (!err && call) {
 		old = call->filter;
 		WRITE_ONCE(call->filter, filter);
 		free_event_filter(old);
@@ -458,60 +508,151 @@ static const struct file_operations event_filter_fops = {
 	.llseek	= default_llseek,
 };
 
-static int event_create_dir(struct dentry *sys_dir, struct trace_event_call *call)
+static struct dentry *event_create_dir(struct dentry *sys_dir, struct trace_event_call *call)
 {
 	struct dentry *d = tracefs_create_dir(call->name, sys_dir);
+	void *id = (void *)(long)call->id;
 
 	if (IS_ERR(d))
-		return PTR_ERR(d);
-	tracefs_create_file("enable", 0644, d, call, &event_enable_fops);
-	tracefs_create_file("id", 0444, d, call, &event_id_fops);
-	tracefs_create_file("format", 0444, d, call, &event_format_fops);
-	tracefs_create_file("filter", 0644, d, call, &event_filter_fops);
+		return d;
+	tracefs_create_file("enable", 0644, d, id, &event_enable_fops);
+	tracefs_create_file("id", 0444, d, id, &event_id_fops);
+	tracefs_create_file("format", 0444, d, id, &event_format_fops);
+	tracefs_create_file("filter", 0644, d, id, &event_filter_fops);
+	return d;
+}
+
+/*
+ * events/<system>/: made when its first event is.  A system's record
+ * (and the name its enable file points at) stays once made, so an open
+ * enable file never sees it freed; only the folder goes when the last
+ * dynamic event of the system does.
+ */
+struct event_subsystem {
+	struct list_head list;
+	const char *name;
+	struct dentry *dir;		/* NULL while it has no events */
+};
+
+static LIST_HEAD(event_subsystems);	/* event_mutex */
+static struct dentry *events_dir;
+
+static struct dentry *event_system_dir(const char *sys)
+{
+	struct event_subsystem *es;
+	struct dentry *d;
+
+	list_for_each_entry(es, &event_subsystems, list)
+		if (!strcmp(es->name, sys))
+			goto found;
+	es = kzalloc(sizeof(*es), GFP_KERNEL);
+	if (!es)
+		return ERR_PTR(-ENOMEM);
+	es->name = kstrdup(sys, GFP_KERNEL);
+	if (!es->name) {
+		kfree(es);
+		return ERR_PTR(-ENOMEM);
+	}
+	list_add_tail(&es->list, &event_subsystems);
+found:
+	if (es->dir)
+		return es->dir;
+	d = tracefs_create_dir(sys, events_dir);
+	if (IS_ERR(d))
+		return d;
+	tracefs_create_file("enable", 0644, d, (void *)es->name, &system_enable_fops);
+	es->dir = d;
+	return d;
+}
+
+/* Add @call (its name, system, fields and print set) with its folder; event_mutex held. */
+int trace_add_dynamic_event(struct trace_event_call *call)
+{
+	struct dentry *sys_dir;
+	int err;
+
+	if (!events_dir)
+		return -ENODEV;
+	sys_dir = event_system_dir(call->system);
+	if (IS_ERR(sys_dir))
+		return PTR_ERR(sys_dir);
+	err = trace_add_event_call(call);
+	if (err)
+		return err;
+	call->dir = event_create_dir(sys_dir, call);
+	if (IS_ERR(call->dir)) {
+		err = PTR_ERR(call->dir);
+		trace_del_event_call(call);
+		return err;
+	}
 	return 0;
 }
 
-/* The system's directory, made when its first event is. */
-static struct dentry *event_system_dir(struct dentry *events, const char *sys,
-				       const char **last_sys, struct dentry **last_dir)
+/*
+ * Take @call away, folder and all; event_mutex held and @call disabled.
+ * Its filter is freed here; the call itself is the caller's to free.
+ */
+void trace_remove_dynamic_event(struct trace_event_call *call)
 {
-	struct dentry *d;
+	struct trace_event_call *other;
+	struct event_subsystem *es;
 
-	if (*last_sys && !strcmp(*last_sys, sys))
-		return *last_dir;
-	d = tracefs_create_dir(sys, events);
-	if (IS_ERR(d))
-		return d;
-	tracefs_create_file("enable", 0644, d, (void *)sys, &system_enable_fops);
-	*last_sys = sys;
-	*last_dir = d;
-	return d;
+	trace_del_event_call(call);
+	tracefs_remove(call->dir);
+	free_event_filter(call->filter);
+	call->filter = NULL;
+	list_for_each_entry(other, &ftrace_events, list)
+		if (!strcmp(other->system, call->system))
+			return;
+	list_for_each_entry(es, &event_subsystems, list)
+		if (!strcmp(es->name, call->system) && es->dir) {
+			tracefs_remove(es->dir);
+			es->dir = NULL;
+		}
+}
+
+/* Is there an event @sys/@name?  event_mutex held. */
+struct trace_event_call *trace_find_event_by_name(const char *sys, const char *name)
+{
+	struct trace_event_call *call;
+
+	list_for_each_entry(call, &ftrace_events, list)
+		if ((!sys || !strcmp(call->system, sys)) && !strcmp(call->name, name))
+			return call;
+	return NULL;
 }
 
 int trace_events_init(struct dentry *root)
 {
-	struct dentry *events, *sys_dir, *last_dir = NULL;
 	struct trace_event_call *call;
-	const char *last_sys = NULL;
+	struct dentry *sys_dir;
 	int err;
 
 	err = init_trace_points();
+	if (!err)
+		err = init_trace_points_io();
 	if (!err)
 		err = init_syscall_events();
 	if (err)
 		pr_err("trace events: %d registering events\n", err);
 	tracefs_create_file("set_event", 0644, root, NULL, &set_event_fops);
 	tracefs_create_file("available_events", 0444, root, NULL, &available_events_fops);
-	events = tracefs_create_dir("events", root);
-	if (IS_ERR(events))
-		return PTR_ERR(events);
-	tracefs_create_file("enable", 0644, events, NULL, &system_enable_fops);
-	/* Events of one system are registered together, so one pass makes each folder once. */
-	list_for_each_entry(call, &ftrace_events, list) {
-		sys_dir = event_system_dir(events, call->system, &last_sys, &last_dir);
-		if (IS_ERR(sys_dir))
-			return PTR_ERR(sys_dir);
-		event_create_dir(sys_dir, call);
+	events_dir = tracefs_create_dir("events", root);
+	if (IS_ERR(events_dir)) {
+		err = PTR_ERR(events_dir);
+		events_dir = NULL;
+		return err;
 	}
+	tracefs_create_file("enable", 0644, events_dir, NULL, &system_enable_fops);
+	mutex_lock(&event_mutex);
+	list_for_each_entry(call, &ftrace_events, list) {
+		sys_dir = event_system_dir(call->system);
+		if (IS_ERR(sys_dir)) {
+			mutex_unlock(&event_mutex);
+			return PTR_ERR(sys_dir);
+		}
+		call->dir = event_create_dir(sys_dir, call);
+	}
+	mutex_unlock(&event_mutex);
 	return 0;
 }

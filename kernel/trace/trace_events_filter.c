@@ -41,7 +41,8 @@ static const struct { const char *s; enum filter_op op; } filter_ops[] = {
 
 static bool field_is_string(const struct ftrace_event_field *f)
 {
-	return !strncmp(f->type, "char ", 5) && strchr(f->type, '[');
+	return (!strncmp(f->type, "char ", 5) && strchr(f->type, '[')) ||
+	       !strncmp(f->type, "__data_loc ", 11);
 }
 
 static s64 field_value(const struct ftrace_event_field *f, const void *rec)
@@ -65,7 +66,14 @@ static bool pred_match(const struct filter_pred *p, const void *rec)
 		int len = min_t(int, p->field->size, FILTER_STR_MAX - 1);
 		bool eq;
 
-		memcpy(s, rec + p->field->offset, len);
+		if (!strncmp(p->field->type, "__data_loc ", 11)) {
+			u32 loc = *(const u32 *)(rec + p->field->offset);
+
+			len = min_t(int, loc >> 16, FILTER_STR_MAX - 1);
+			memcpy(s, trace_get_str(rec, loc), len);
+		} else {
+			memcpy(s, rec + p->field->offset, len);
+		}
 		s[len] = '\0';
 		eq = p->op == OP_GLOB ? trace_glob_match(p->str, s) : !strcmp(p->str, s);
 		return p->op == OP_NE ? !eq : eq;

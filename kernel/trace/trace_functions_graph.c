@@ -18,6 +18,10 @@
  *
  * A backtrace taken inside a hooked function shows return_to_handler
  * in place of the real callers, as on Linux without its unwinder fixups.
+ *
+ * Return probes (kprobe_events "r:") hook returns the same way, with
+ * their event's id in the ret_stack entry; both may hook one call, each
+ * pushing an entry, and the returns unwind them in order.
  */
 #include <linux/kernel.h>
 #include <linux/ring_buffer.h>
@@ -26,30 +30,47 @@
 #include <asm/ftrace.h>
 #include "trace.h"
 
+/*
+ * Make the function at @ip return through return_to_handler; false when
+ * the task's ret_stack is full.  Interrupts are off (ftrace_handler).
+ */
+notrace bool ftrace_push_return_trace(unsigned long ip, unsigned long *parent_slot,
+				      int kretprobe)
+{
+	struct task_struct *t = current;
+	struct ftrace_ret_stack *rs;
+
+	if (t->curr_ret_stack >= FTRACE_RETFUNC_DEPTH)
+		return false;
+	rs = &t->ret_stack[t->curr_ret_stack++];
+	rs->ret = *parent_slot;
+	rs->func = ip;
+	rs->calltime = trace_clock_local();
+	rs->kretprobe = kretprobe;
+	*parent_slot = (unsigned long)return_to_handler;
+	return true;
+}
+
 /* Interrupts are off (ftrace_handler). */
 notrace void ftrace_graph_entry(unsigned long ip, unsigned long *parent_slot)
 {
 	struct task_struct *t = current;
 	struct ftrace_graph_ent_entry e;
-	struct ftrace_ret_stack *rs;
 
-	if (t->curr_ret_stack >= FTRACE_RETFUNC_DEPTH)
+	if (!ftrace_push_return_trace(ip, parent_slot, 0))
 		return;
-	rs = &t->ret_stack[t->curr_ret_stack];
-	rs->ret = *parent_slot;
-	rs->func = ip;
-	rs->calltime = trace_clock_local();
 	e.func = ip;
-	e.depth = t->curr_ret_stack;
-	t->curr_ret_stack++;
-	*parent_slot = (unsigned long)return_to_handler;
+	e.depth = t->curr_ret_stack - 1;
 	trace_fill_entry(&e.ent, TRACE_GRAPH_ENT);
 	ring_buffer_write(global_trace_buffer, &e, sizeof(e));
 }
 
-/* From return_to_handler: record the return, hand back the real return address. */
-notrace unsigned long ftrace_return_to_handler(void);
-notrace unsigned long ftrace_return_to_handler(void)
+/*
+ * From return_to_handler with the function's %rax: record the return
+ * (or run the return probe), hand back the real return address.
+ */
+notrace unsigned long ftrace_return_to_handler(unsigned long retval);
+notrace unsigned long ftrace_return_to_handler(unsigned long retval)
 {
 	struct task_struct *t = current;
 	struct ftrace_graph_ret_entry e;
@@ -62,7 +83,18 @@ notrace unsigned long ftrace_return_to_handler(void)
 	e.func = rs->func;
 	e.depth = t->curr_ret_stack;
 	e.calltime = rs->calltime;
-	if (ftrace_recursion_enter()) {
+	if (rs->kretprobe) {
+		unsigned long caller = ret;
+		int i = t->curr_ret_stack;
+
+		/* Hooked by the graph tracer too: the real caller is further down. */
+		while (caller == (unsigned long)return_to_handler && i > 0)
+			caller = t->ret_stack[--i].ret;
+		if (ftrace_recursion_enter()) {
+			kretprobe_trace_func(rs->kretprobe, rs->func, caller, retval, flags);
+			ftrace_recursion_exit();
+		}
+	} else if (ftrace_recursion_enter()) {
 		e.rettime = trace_clock_local();
 		trace_fill_entry(&e.ent, TRACE_GRAPH_RET);
 		ring_buffer_write(global_trace_buffer, &e, sizeof(e));

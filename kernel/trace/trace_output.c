@@ -19,6 +19,7 @@
 #include <linux/spinlock.h>
 #include <linux/sched.h>
 #include <asm/smp.h>
+#include <asm/irqflags.h>
 #include "trace.h"
 
 #define SAVED_CMDLINES	128
@@ -161,6 +162,7 @@ bool trace_print_entry(struct trace_seq *s, const void *event, const void *next)
 	const struct ring_buffer_event *ev = event;
 	const struct trace_entry *ent = (const void *)ev->data;
 	struct trace_event_call *call;
+	unsigned long flags;
 
 	if (ent->type == TRACE_GRAPH_ENT || ent->type == TRACE_GRAPH_RET)
 		return graph_print(s, ev, next);
@@ -175,14 +177,22 @@ bool trace_print_entry(struct trace_seq *s, const void *event, const void *next)
 		trace_seq_printf(s, "tracing_mark_write: %s", ((const struct print_entry *)ent)->buf);
 		return false;
 	}
+	/*
+	 * A kprobe event may be deleted meanwhile: it is unpublished with
+	 * interrupts off, so with them off here the call found stays whole
+	 * until printed (one CPU).
+	 */
+	local_irq_save(flags);
 	call = trace_find_event(ent->type);
 	if (!call) {
+		local_irq_restore(flags);
 		trace_seq_printf(s, "Unknown type %d\n", ent->type);
 		return false;
 	}
 	if (!call->print_whole)
 		trace_seq_printf(s, "%s: ", call->name);
 	call->print(s, ent, call);
+	local_irq_restore(flags);
 	trace_seq_puts(s, "\n");
 	return false;
 }

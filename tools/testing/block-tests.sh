@@ -492,8 +492,41 @@ test_block_reclaim() {
 		dropcaches mmapsum mmapfill mmapcheck umount && expect_not "$BLK_LOG" "Kernel panic" "page allocation failure" "BUG"
 }
 
+# The block_rq_* trace events for a direct read and write of known sectors:
+# device numbers, RWBS, sector and length, the submitter's name, the error.
+test_block_trace_events() {
+	mkdir -p "$BLK_DIR/empty"
+	"$ROOT/tools/mkdisk.sh" "$BLK_DIR/trace.img" 16 ext2 "$BLK_DIR/empty" trace mbr
+	blk_script trace <<'SH'
+r() { if eval "$2" >/dev/null 2>&1; then echo "@@$1:ok@@"; else echo "@@$1:FAIL@@"; fi; }
+mkdir -p /sys; mount -t sysfs sysfs /sys 2>/dev/null
+T=/sys/kernel/tracing
+mount -t tracefs nodev $T 2>/dev/null
+d=$(tr : , < /sys/block/vda/dev)
+echo 0 > $T/tracing_on; echo > $T/trace; echo 1 > $T/tracing_on
+r enable 'echo 1 > $T/events/block/enable'
+dd if=/dev/vda of=/dev/null bs=4096 count=1 skip=5 iflag=direct 2>/dev/null
+dd if=/dev/zero of=/dev/vda bs=4096 count=1 seek=25 oflag=direct 2>/dev/null
+echo 0 > $T/events/block/enable
+cat $T/trace > /tmp/trace.txt
+r insert 'grep -q "block_rq_insert: $d RS* 4096 () 40 + 8 \[dd\]$" /tmp/trace.txt'
+r issue 'grep -q "block_rq_issue: $d RS* 4096 () 40 + 8 \[dd\]$" /tmp/trace.txt'
+r complete 'grep -q "block_rq_complete: $d RS* () 40 + 8 \[0\]$" /tmp/trace.txt'
+r write 'grep -q "block_rq_complete: $d WS* () 200 + 8 \[0\]$" /tmp/trace.txt'
+# A filter on the sector: of two reads far apart (not yet cached), one completion is kept.
+r filter 'echo "sector == 400" > $T/events/block/block_rq_complete/filter &&
+	echo 1 > $T/events/block/block_rq_complete/enable && echo 1 > $T/events/block/block_rq_insert/enable &&
+	echo > $T/trace && dd if=/dev/vda of=/dev/null bs=4096 count=1 skip=50 && dd if=/dev/vda of=/dev/null bs=4096 count=1 skip=1000 &&
+	echo 0 > $T/events/block/enable && echo 0 > $T/events/block/block_rq_complete/filter &&
+	test "$(grep -c block_rq_complete: $T/trace)" = 1 && grep -q "block_rq_complete: .* () 400 + " $T/trace &&
+	test "$(grep -c block_rq_insert: $T/trace)" -ge 2'
+SH
+	blk_run trace 60 "$BLK_DIR/trace.img"
+	blk_expect_ok enable insert issue complete write filter
+}
+
 mkdir -p "$BLK_DIR"
 for t in block/pci-virtio block/virtio-ring block/ext2-1k block/ext2-4k block/ext2-enospc block/root-persist block/switch-root \
-	 block/gpt-partuuid block/ext4-ro block/corrupt block/ext2-xattr block/user-ext2 block/reclaim; do
+	 block/gpt-partuuid block/ext4-ro block/corrupt block/ext2-xattr block/user-ext2 block/reclaim block/trace-events; do
 	boot_test "$t"
 done

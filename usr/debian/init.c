@@ -226,6 +226,9 @@ int main(int argc, char **argv)
 	ensure_console();
 	mount_one("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
 	mount_one("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+	/* As systemd does on Debian: the seed's /sys/kernel/debug/tracing commands work as typed. */
+	mount_one("debugfs", "/sys/kernel/debug", "debugfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+	mount_one("tracefs", "/sys/kernel/tracing", "tracefs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
 	if (!access("/proc/filesystems", R_OK)) {
 		/* devpts only where the kernel has it: a missing one is no error. */
 		FILE *f = fopen("/proc/filesystems", "r");

@@ -34,6 +34,7 @@
 #include <asm/processor.h>
 #include <asm/special_insns.h>
 #include <asm/traps.h>
+#include <asm/trace/exceptions.h>
 
 static void show_fault_oops(struct pt_regs *regs, unsigned long error_code,
 			    unsigned long address)
@@ -194,5 +195,9 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 	/* Read CR2 first: any later fault would overwrite it. */
 	unsigned long address = read_cr2();
 
+	if (user_mode(regs))
+		trace_page_fault_user(address, regs, error_code);
+	else
+		trace_page_fault_kernel(address, regs, error_code);
 	do_page_fault(regs, error_code, address);
 }

@@ -382,6 +382,21 @@ test_nonroot() {
 	rmmod test_dep_a
 }
 
+# The module_load and module_free trace events: a line for each, with the name.
+test_trace_events() {
+	TR=/sys/kernel/debug/tracing
+	echo > $TR/trace
+	echo 1 > $TR/events/module/enable || { why="cannot enable events/module"; return 1; }
+	insmod $T/test_params.ko || { why="insmod failed"; return 1; }
+	rmmod test_params || { why="rmmod failed"; return 1; }
+	echo 0 > $TR/events/module/enable
+	grep -q ': module_load: test_params [POFCE]*$' $TR/trace ||
+		{ why="no module_load line: $(grep module_ $TR/trace | head -n 2)"; return 1; }
+	grep -q ': module_free: test_params$' $TR/trace ||
+		{ why="no module_free line: $(grep module_ $TR/trace | head -n 2)"; return 1; }
+	value_is $TR/events/module/module_load/enable 0
+}
+
 # Last: once set, no module loads until reboot.
 test_modules_disabled() {
 	expect_fail "modules_disabled=0" "Invalid argument" sh -c "echo 0 > /proc/sys/kernel/modules_disabled" || return 1
@@ -419,6 +434,7 @@ run proc_files
 run bad_modules
 run double_load
 run nonroot
+run trace_events
 run modules_disabled
 echo "MODTEST DONE"
 poweroff -f

@@ -7,6 +7,17 @@
 
 #define MCOUNT_INSN_SIZE	5	/* call rel32, or the NOP of the same size */
 
+/*
+ * The registers ftrace_caller saved, lowest address first; %rbp is the
+ * function's, the stack pointer at its entry is just above rbp's slot
+ * plus the call into ftrace_caller.
+ */
+struct ftrace_regs {
+	unsigned long pad, r15, r14, r13, r12, bx, r11, r10, r9, r8, di, si, dx, cx, ax, bp;
+	unsigned long caller_ret;	/* into the function, after its fentry call */
+	unsigned long ret;		/* the function's own return address */
+};
+
 void ftrace_caller(void);
 void return_to_handler(void);
 /*
