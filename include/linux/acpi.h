@@ -158,7 +158,8 @@ void acpi_boot_table_init(void);
 /* What boot-time parsing found, for the APIC and reboot code. */
 struct acpi_boot_info {
 	u64 lapic_addr;
-	unsigned int nr_cpus;
+	unsigned int nr_cpus;		/* enabled processor entries, up to CONFIG_NR_CPUS */
+	u8 cpu_apicid[CONFIG_NR_CPUS];	/* their local APIC ids, in MADT order */
 	unsigned int nr_ioapics;
 	struct {
 		u8 id;
