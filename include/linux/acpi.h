@@ -9,6 +9,7 @@
 #ifndef _LINUX_ACPI_H
 #define _LINUX_ACPI_H
 
+#include <linux/kconfig.h>
 #include <linux/types.h>
 
 struct acpi_table_rsdp {

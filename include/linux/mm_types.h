@@ -20,6 +20,7 @@
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
+#include <linux/kconfig.h>
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/atomic.h>
