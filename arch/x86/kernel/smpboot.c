@@ -120,6 +120,8 @@ static struct task_struct * __init idle_task_create(unsigned int cpu)
 	idle->stack = stack;
 	idle->pid = 0;
 	idle->flags = PF_IDLE | PF_KTHREAD;
+	idle->cpu = cpu;
+	idle->curr_ret_stack = 0;	/* its own function-graph return stack, empty */
 	INIT_LIST_HEAD(&idle->tasks);
 	INIT_LIST_HEAD(&idle->children);
 	INIT_LIST_HEAD(&idle->sibling);
