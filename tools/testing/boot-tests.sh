@@ -262,7 +262,8 @@ test_oops_sysrq_crash() {
 # lists them; maxcpus= and nosmp limit how many start.  Tasks still run
 # on CPU 0 only (the others are parked in their idle loop), so nproc,
 # which counts the CPUs a process may run on, says 1.  The version
-# string does not claim SMP until they run tasks.
+# string does not claim SMP until they run tasks.  ktest=smp: the
+# cross-CPU calls reach the CPUs asked for, and only online ones.
 test_boot_smp() {
 	local log=$LOGDIR/boot-smp.log
 	QEMU_SMP=4 qemu_boot_typing "$log" 90 12 \
@@ -274,9 +275,10 @@ test_boot_smp() {
 	expect_not "$log" " SMP " "did not come up" "did not stop" || return 1
 
 	log=$LOGDIR/boot-smp-maxcpus.log
-	QEMU_SMP=4 qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 maxcpus=2 ktest=timer" </dev/null
+	QEMU_SMP=4 qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 maxcpus=2 ktest=timer,smp" </dev/null
 	[ "$status" -eq 0 ] || { why="maxcpus=2: QEMU exit status $status, expected 0"; return 1; }
-	expect "$log" "smp: Brought up 1 node, 2 CPUs" "ktest: 2 run, 0 failed" || return 1
+	expect "$log" "smp: Brought up 1 node, 2 CPUs" "ktest: smp: 2 CPUs online" "ktest: smp: PASS" \
+		"ktest: 3 run, 0 failed" || return 1
 
 	log=$LOGDIR/boot-smp-nosmp.log
 	QEMU_SMP=2 qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 nosmp ktest=timer" </dev/null
