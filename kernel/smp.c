@@ -27,7 +27,6 @@
 struct call_queue {
 	spinlock_t lock;	/* protects list */
 	struct list_head list;
-	bool initialised;
 };
 
 static DEFINE_PER_CPU(struct call_queue, call_single_queue);
@@ -56,16 +55,20 @@ __setup("nosmp", nosmp_setup);
 
 static struct call_queue *cpu_queue(int cpu)
 {
-	struct call_queue *q = per_cpu_ptr(&call_single_queue, cpu);
+	return per_cpu_ptr(&call_single_queue, cpu);
+}
 
-	/* The queues of CPUs not yet up are made on first use, by their caller. */
-	if (!READ_ONCE(q->initialised)) {
+/* Every possible CPU's queue, before any other CPU is started (smp_init). */
+static void __init call_function_init(void)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct call_queue *q = cpu_queue(cpu);
+
 		spin_lock_init(&q->lock);
 		INIT_LIST_HEAD(&q->list);
-		smp_wmb();
-		WRITE_ONCE(q->initialised, true);
 	}
-	return q;
 }
 
 static void csd_lock_wait(call_single_data_t *csd)
@@ -110,7 +113,8 @@ void generic_smp_call_function_interrupt(void)
 	unsigned long flags;
 	LIST_HEAD(work);
 
-	if (list_empty(&q->list))
+	/* Before smp_init() nothing can be queued: the list is not even made. */
+	if (!q->list.next || list_empty(&q->list))
 		return;
 	spin_lock_irqsave(&q->lock, flags);
 	list_splice_init(&q->list, &work);
@@ -216,6 +220,7 @@ void __init smp_init(void)
 {
 	unsigned int cpu, n;
 
+	call_function_init();
 	native_smp_prepare_cpus(setup_max_cpus);
 	for (cpu = 1; cpu < nr_cpu_ids; cpu++) {
 		if (num_online_cpus() >= setup_max_cpus)
