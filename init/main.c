@@ -32,6 +32,7 @@
 #include <linux/mm.h>
 #include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/sched/task.h>
 #include <linux/time64.h>
 #include <linux/timer.h>
@@ -291,6 +292,7 @@ static int __ref kernel_init(void *unused)
 	current->signal->flags |= SIGNAL_UNKILLABLE;
 	/* Initcalls may start kernel threads: kthreadd must exist first. */
 	wait_for_completion(&kthreadd_done);
+	smp_init();
 	do_initcalls();
 	print_init_args();
 	ktest_run_all();

@@ -854,6 +854,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	spin_lock_init(&mm->page_table_lock);
 	mm->context.pcid = 0;
 	mm->context.pcid_generation = 0;
+	memset(mm->context.cpu_bitmap, 0, sizeof(mm->context.cpu_bitmap));
 	/* dup_mm copied the parent's counters; copy_page_range counts anew. */
 	atomic_long_set(&mm->rss_stat[MM_ANONPAGES], 0);
 	atomic_long_set(&mm->rss_stat[MM_SHMEMPAGES], 0);

@@ -20,6 +20,7 @@
 #include <linux/sched/debug.h>
 #include <asm/irqflags.h>
 #include <asm/smp.h>
+#include <linux/smp.h>
 
 int panic_timeout;
 static bool panic_timeout_set;
@@ -41,9 +42,9 @@ void panic(const char *fmt, ...)
 	va_list args;
 
 	local_irq_disable();
-	if (in_panic)		/* a panic while panicking: just stop */
+	/* A panic while panicking, here or on another CPU: just stop. */
+	if (__atomic_exchange_n(&in_panic, true, __ATOMIC_SEQ_CST))
 		goto halt;
-	in_panic = true;
 	oops_in_progress = 1;
 	console_verbose();
 
@@ -53,6 +54,8 @@ void panic(const char *fmt, ...)
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
 	if (!strstarts(buf, "Fatal exception"))
 		dump_stack();
+	/* The other CPUs stop where they are (an NMI each): one oops in the log. */
+	smp_send_stop();
 	console_flush_on_panic();
 
 	if (ktest_mode && !panic_timeout_set) {

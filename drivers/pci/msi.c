@@ -19,6 +19,7 @@
 #include <linux/pci.h>
 #include <linux/spinlock.h>
 #include <asm/apic.h>
+#include <asm/smp.h>
 #include <asm/io.h>
 
 #define FIRST_MSI_IRQ	32
@@ -107,7 +108,7 @@ static struct irq_chip msi_chip = {
 
 static u32 msi_address(void)
 {
-	return 0xfee00000u | (read_apic_id() << 12);
+	return 0xfee00000u | (x86_cpu_to_apicid[0] << 12);	/* the boot CPU */
 }
 
 static int pci_enable_msix(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs)

@@ -9,6 +9,7 @@
  * memory fields read 0 and the Vm lines are left out, as on Linux.
  */
 #include <linux/kernel.h>
+#include <linux/cpumask.h>
 #include <linux/bitops.h>
 #include <linux/cred.h>
 #include <linux/fdtable.h>
@@ -147,10 +148,10 @@ static int do_task_stat(struct seq_file *m, struct task_struct *task, bool whole
 		   task->prio - MAX_RT_PRIO, task_nice(task), sig->nr_threads,
 		   nsec_to_clock_t(task->start_time), vsize, rss,
 		   sig->rlim[RLIMIT_RSS].rlim_cur);
-	seq_printf(m, "%lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d 0 %u %u 0 0 0 ",
+	seq_printf(m, "%lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d %u %u %u 0 0 0 ",
 		   mm ? mm->start_code : 0, mm ? mm->end_code : 0, mm ? mm->start_stack : 0,
 		   task->pending.signal.sig[0], task->blocked.sig[0], ign, cgt,
-		   task->exit_signal, task->rt_priority, task->policy);
+		   task->exit_signal, task_cpu(task), task->rt_priority, task->policy);
 	seq_printf(m, "%lu %lu %lu %lu %lu %lu %lu %d\n",
 		   mm ? mm->start_data : 0, mm ? mm->end_data : 0, mm ? mm->start_brk : 0,
 		   mm ? mm->arg_start : 0, mm ? mm->arg_end : 0,
@@ -287,6 +288,8 @@ static void task_cap(struct seq_file *m, struct task_struct *task)
 int proc_pid_status(struct seq_file *m, struct task_struct *task)
 {
 	struct mm_struct *mm = proc_task_mm(task);
+	struct cpumask allowed = { { 0 } };
+	char list[256];
 
 	task_name_and_ids(m, task);
 	if (mm) {
@@ -299,9 +302,12 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_printf(m, "NoNewPrivs:\t%d\nSeccomp:\t%d\nSeccomp_filters:\t%d\n",
 		   test_bit(PFA_NO_NEW_PRIVS, &task->atomic_flags),
 		   task->seccomp.mode, task->seccomp.filter_count);
-	seq_puts(m, "Speculation_Store_Bypass:\tunknown\n"
-		 "Cpus_allowed:\t1\nCpus_allowed_list:\t0\n"
-		 "Mems_allowed:\t1\nMems_allowed_list:\t0\n");
+	/* The mask as sched_getaffinity reports it: limited to the active CPUs. */
+	allowed.bits[0] = READ_ONCE(task->cpus_mask) & cpumask_bits(cpu_active_mask)[0];
+	cpumap_print_list(list, sizeof(list), &allowed);
+	seq_printf(m, "Speculation_Store_Bypass:\tunknown\n"
+		   "Cpus_allowed:\t%lx\nCpus_allowed_list:\t%s"
+		   "Mems_allowed:\t1\nMems_allowed_list:\t0\n", allowed.bits[0], list);
 	seq_printf(m, "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
 		   task->nvcsw, task->nivcsw);
 	return 0;

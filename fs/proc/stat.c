@@ -15,6 +15,8 @@
 #include <linux/sched/task.h>
 #include <linux/time64.h>
 #include <uapi/linux/time_types.h>
+#include <linux/smp.h>
+#include <linux/string.h>
 #include "internal.h"
 
 
@@ -80,8 +82,33 @@ int stat_proc_show(struct seq_file *m, void *v)
 {
 	u64 btime = (ktime_get_real_ns() - ktime_get_ns()) / NSEC_PER_SEC;
 
-	show_cpu_line(m, "cpu ", kernel_cpustat.cpustat);
-	show_cpu_line(m, "cpu0", kernel_cpustat.cpustat);
+	u64 total[NR_STATS], parked[NR_CPUS];
+	unsigned int cpu;
+	char name[16];
+
+	/*
+	 * The tick charges CPU 0 (kernel_cpustat).  The other CPUs run no
+	 * tasks yet (smpboot.c): all their time since they came up is idle.
+	 */
+	memcpy(total, kernel_cpustat.cpustat, sizeof(total));
+	for_each_online_cpu(cpu) {
+		if (!cpu)
+			continue;
+		parked[cpu] = cpu_parked_idle_ns(cpu);
+		total[CPUTIME_IDLE] += parked[cpu];
+	}
+	show_cpu_line(m, "cpu ", total);
+	for_each_online_cpu(cpu) {
+		u64 st[NR_STATS] = { 0 };
+
+		snprintf(name, sizeof(name), "cpu%u", cpu);
+		if (!cpu) {
+			show_cpu_line(m, name, kernel_cpustat.cpustat);
+			continue;
+		}
+		st[CPUTIME_IDLE] = parked[cpu];
+		show_cpu_line(m, name, st);
+	}
 	show_intr_line(m);
 	seq_printf(m, "ctxt %llu\nbtime %llu\nprocesses %lu\nprocs_running %u\n"
 		   "procs_blocked %lu\n",

@@ -9,6 +9,7 @@
 #ifndef _LINUX_ACPI_H
 #define _LINUX_ACPI_H
 
+#include <linux/kconfig.h>
 #include <linux/types.h>
 
 struct acpi_table_rsdp {
@@ -158,7 +159,8 @@ void acpi_boot_table_init(void);
 /* What boot-time parsing found, for the APIC and reboot code. */
 struct acpi_boot_info {
 	u64 lapic_addr;
-	unsigned int nr_cpus;
+	unsigned int nr_cpus;		/* enabled processor entries, up to CONFIG_NR_CPUS */
+	u8 cpu_apicid[CONFIG_NR_CPUS];	/* their local APIC ids, in MADT order */
 	unsigned int nr_ioapics;
 	struct {
 		u8 id;

@@ -20,6 +20,7 @@
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
+#include <linux/kconfig.h>
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/atomic.h>
@@ -75,6 +76,8 @@ typedef struct {
 	u16 pcid;
 	u64 pcid_generation;
 	unsigned long vdso;		/* where exec mapped the vDSO, 0 if none */
+	/* CPUs that may hold this mm's translations: mm_cpumask(), atomic bit ops. */
+	unsigned long cpu_bitmap[(CONFIG_NR_CPUS + 63) / 64];
 } mm_context_t;
 
 struct vm_area_struct;

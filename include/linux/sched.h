@@ -244,6 +244,7 @@ struct task_struct {
 	/* Scheduling.  Lock: the run queue's lock. */
 	int on_cpu;
 	int on_rq;
+	unsigned int cpu;		/* the CPU it runs or last ran on: task_cpu() */
 	int prio, static_prio, normal_prio;
 	unsigned int rt_priority;
 	unsigned int policy;
@@ -356,6 +357,11 @@ struct task_struct {
 };
 
 extern struct task_struct init_task;
+
+static inline unsigned int task_cpu(const struct task_struct *p)
+{
+	return READ_ONCE(p->cpu);
+}
 extern spinlock_t tasklist_lock;
 
 #define next_task(p)	list_entry((p)->tasks.next, struct task_struct, tasks)

@@ -10,6 +10,7 @@
  * and masked again when the last one leaves.
  */
 #include <linux/kernel.h>
+#include <linux/cpumask.h>
 #include <linux/irq.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -178,7 +179,7 @@ int show_interrupts(char *buf, size_t size)
 	unsigned int cpu, irq;
 	int len = scnprintf(buf, size, "%*s", 4, "");
 
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+	for_each_online_cpu(cpu)
 		len += scnprintf(buf + len, size - len, "       CPU%u", cpu);
 	len += scnprintf(buf + len, size - len, "\n");
 	for (irq = 0; irq < NR_IRQS; irq++) {
@@ -188,7 +189,7 @@ int show_interrupts(char *buf, size_t size)
 		if (!desc->action)
 			continue;
 		len += scnprintf(buf + len, size - len, "%3u:", irq);
-		for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		for_each_online_cpu(cpu)
 			len += scnprintf(buf + len, size - len, " %10u",
 					 desc->kstat_irqs[cpu]);
 		len += scnprintf(buf + len, size - len, "  %8s %4u-%-7s ",

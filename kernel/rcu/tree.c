@@ -22,6 +22,7 @@
  * with one qsmask for all CPUs instead of a tree of them.
  */
 #include <linux/kernel.h>
+#include <linux/cpumask.h>
 #include <linux/completion.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
@@ -97,7 +98,12 @@ static void rcu_gp_maybe_start(void)
 		return;
 	rcu_state.gp_seq++;
 	rcu_state.qsmask = 0;
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+	/*
+	 * Only CPUs that run tasks can be inside a read-side section: a CPU
+	 * parked in its idle loop (smpboot.c) is in a quiescent state for
+	 * good, as Linux's idle CPUs are, and is not waited for.
+	 */
+	for_each_cpu(cpu, cpu_active_mask) {
 		per_cpu(rcu_data, cpu).cpu_no_qs = true;
 		rcu_state.qsmask |= 1UL << cpu;
 	}

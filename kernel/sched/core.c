@@ -29,6 +29,7 @@
 #include <linux/sched/signal.h>
 #include <trace/events/sched.h>
 #include <asm/mmu_context.h>
+#include <asm/smp.h>
 #include <asm/switch_to.h>
 #include "sched.h"
 
@@ -273,6 +274,7 @@ static void context_switch(struct rq *rq, struct task_struct *prev,
 		mmdrop(oldmm);
 	}
 	rseq_preempt(prev);
+	WRITE_ONCE(next->cpu, smp_processor_id());
 	switch_to(prev, next, prev);
 	finish_task_switch(prev);
 }

@@ -25,6 +25,7 @@
 #include <uapi/linux/time_types.h>
 #include <asm/smp.h>
 #include "sched.h"
+#include <linux/cpumask.h>
 
 struct sched_param {
 	int sched_priority;
@@ -299,12 +300,14 @@ SYSCALL_DEFINE0(sched_yield)
 }
 
 /*
- * The CPUs a task may run on.  Lantern schedules on CPU 0 only (SMP is
- * yet to come), so the CPUs that exist for affinity are that one: a mask
- * is kept per task, and must include it.  One word holds the mask:
- * cpumask_size() is 8 bytes, as on Linux with up to 64 CPUs.
+ * The CPUs a task may run on, limited to the active ones (those the
+ * scheduler puts tasks on; see cpumask.h), as Linux limits them.  The
+ * other CPUs are online but parked until the run queues are per-CPU, so
+ * a mask naming only them is refused, and getaffinity never reports
+ * them.  One word holds the mask: cpumask_size() is 8 bytes, as on
+ * Linux with up to 64 CPUs.
  */
-#define CPU_ACTIVE_MASK	1UL
+#define CPU_ACTIVE_MASK	(cpumask_bits(cpu_active_mask)[0])
 
 SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
 		unsigned long __user *, user_mask_ptr)

@@ -167,7 +167,8 @@ static bool ftrace_record_wanted(const struct dyn_ftrace *rec, int tracer)
 
 /*
  * Bring every site in line with the tracer and the filters (ftrace_lock
- * held).  The world stops for the batch: interrupts off on our one CPU.
+ * held).  The world stops for the batch: interrupts off here, the other
+ * CPUs held (arch/x86/kernel/ftrace.c).
  */
 static int ftrace_update_sites(int tracer)
 {
@@ -179,6 +180,7 @@ static int ftrace_update_sites(int tracer)
 	if (err)
 		return err;
 	local_irq_save(flags);
+	ftrace_stop_other_cpus();
 	for (i = 0; i < ftrace_nr_records; i++) {
 		struct dyn_ftrace *rec = &ftrace_records[i];
 		bool want = ftrace_record_wanted(rec, tracer);
@@ -192,6 +194,7 @@ static int ftrace_update_sites(int tracer)
 		rec->flags ^= FTRACE_FL_ENABLED;
 	}
 	ftrace_modify_done();
+	ftrace_release_other_cpus();
 	local_irq_restore(flags);
 	ftrace_modify_post();
 	if (bad)

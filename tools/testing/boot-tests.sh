@@ -257,14 +257,47 @@ test_oops_sysrq_crash() {
 		{ why="no 'CPU: 0 PID: <n> Comm: sh Not tainted' line"; return 1; }
 }
 
-# More CPUs than Lantern runs: the log says it uses one, and the version
-# strings do not claim SMP.
+# -smp 4: the application processors come up (the boot line Linux
+# prints), /proc/cpuinfo has a block per CPU and /sys/devices/system/cpu
+# lists them; maxcpus= and nosmp limit how many start.  Tasks still run
+# on CPU 0 only (the others are parked in their idle loop), so nproc,
+# which counts the CPUs a process may run on, says 1.  The version
+# string does not claim SMP until they run tasks.  ktest=smp: the
+# cross-CPU calls reach the CPUs asked for, and only online ones.
 test_boot_smp() {
 	local log=$LOGDIR/boot-smp.log
-	QEMU_SMP=2 qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=timer" </dev/null
+	QEMU_SMP=4 qemu_boot_typing "$log" 90 12 \
+		$'echo "cpuinfo=$(grep -c ^processor /proc/cpuinfo) online=$(cat /sys/devices/system/cpu/online) offline=[$(cat /sys/devices/system/cpu/offline)] nproc=$(nproc)"; poweroff\r' \
+		-kernel "$KERNEL" -initrd "$BUILD/initramfs-busybox.cpio.gz" -append "console=ttyS0"
 	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
-	expect "$log" "smp: using 1 of 2 CPUs (SMP not supported yet)" "ktest: 2 run, 0 failed" || return 1
-	expect_not "$log" " SMP "
+	expect "$log" "smp: Brought up 1 node, 4 CPUs" "setup_percpu: NR_CPUS:64 nr_cpu_ids:4" \
+		"cpuinfo=4 online=0-3 offline=[] nproc=1" "reboot: Power down" || return 1
+	expect_not "$log" " SMP " "did not come up" "did not stop" || return 1
+
+	log=$LOGDIR/boot-smp-maxcpus.log
+	QEMU_SMP=4 qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 maxcpus=2 ktest=timer,smp" </dev/null
+	[ "$status" -eq 0 ] || { why="maxcpus=2: QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "smp: Brought up 1 node, 2 CPUs" "ktest: smp: 2 CPUs online" "ktest: smp: PASS" \
+		"ktest: 3 run, 0 failed" || return 1
+
+	log=$LOGDIR/boot-smp-nosmp.log
+	QEMU_SMP=2 qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 nosmp ktest=timer" </dev/null
+	[ "$status" -eq 0 ] || { why="nosmp: QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "smp: Brought up 1 node, 1 CPU" "ktest: 2 run, 0 failed"
+}
+
+# A panic with four CPUs up: the others are stopped by NMI, the log has
+# one panic, and panic=1 resets the machine.
+test_panic_smp() {
+	local log=$LOGDIR/panic-smp.log n
+	QEMU_SMP=4 qemu_boot_typing "$log" 60 12 $'echo c > /proc/sysrq-trigger\r' -kernel "$KERNEL" \
+		-initrd "$BUILD/initramfs-busybox.cpio.gz" -append "console=ttyS0 panic=1"
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0 (reset after the panic)"; return 1; }
+	expect "$log" "smp: Brought up 1 node, 4 CPUs" \
+		"Kernel panic - not syncing: sysrq triggered crash" "Rebooting in 1 seconds" || return 1
+	n=$(grep -ac "Kernel panic - not syncing" "$log")
+	[ "$n" -eq 1 ] || { why="$n panic lines, expected 1"; return 1; }
+	expect_not "$log" "did not stop"
 }
 
 test_oops_pagefault() {
@@ -544,6 +577,7 @@ boot_test oops/sysrq-crash
 boot_test oops/vmalloc-guard
 boot_test panic/reboot
 boot_test panic/halt
+boot_test panic/smp
 boot_test irq/serial
 boot_test irq/legacy-pic
 boot_test mm/ktest

@@ -11,11 +11,16 @@
  * writable and not executable, with vmap(); ftrace_modify_post() removes
  * that mapping, so no writable view of the text outlives a batch.
  * A five-byte store is not atomic for a CPU that may be executing it, so
- * the caller stops the world: with one CPU that is interrupts off for the
- * whole batch (no other context can run the half-written instruction),
- * and the serializing CPUID after it makes the CPU refetch the bytes it
- * may have prefetched.  With several CPUs this must become Linux's int3
- * dance (breakpoint first, tail, then the first byte) - text_poke_bp.
+ * the caller stops the world: interrupts off on this CPU for the whole
+ * batch, and every other online CPU held in ftrace_hold_cpu() (a
+ * function-call IPI that spins with interrupts off until the batch is
+ * done), so no context anywhere can run a half-written instruction.  The
+ * serializing CPUID after it makes each CPU refetch the bytes it may have
+ * prefetched.  Linux avoids stopping the others with its int3 dance
+ * (breakpoint first, tail, then the first byte) - text_poke_bp.
+ *
+ * The held CPUs cannot answer TLB-flush IPIs, so the writable alias is
+ * mapped before they are held and unmapped after they are let go.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -23,6 +28,8 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/smp.h>
+#include <asm/special_insns.h>
 #include <asm/page.h>
 #include <asm/pgtable_types.h>
 #include <asm/sections.h>
@@ -38,7 +45,41 @@ static notrace void sync_core(void)
 	__asm__ volatile("cpuid" : "+a"(eax), "=b"(ebx), "+c"(ecx), "=d"(edx) : : "memory");
 }
 
-static char *text_alias;		/* the writable view of _text.._etext, during a batch */
+static char *text_alias;
+
+static int ftrace_cpus_held;	/* CPUs spinning in ftrace_hold_cpu() */
+static int ftrace_release;
+
+static notrace void ftrace_hold_cpu(void *info)
+{
+	__atomic_add_fetch(&ftrace_cpus_held, 1, __ATOMIC_SEQ_CST);
+	while (!__atomic_load_n(&ftrace_release, __ATOMIC_ACQUIRE))
+		cpu_relax();
+	sync_core();
+	__atomic_sub_fetch(&ftrace_cpus_held, 1, __ATOMIC_SEQ_CST);
+}
+
+/* Interrupts off: every other online CPU spins in ftrace_hold_cpu() on return. */
+notrace void ftrace_stop_other_cpus(void)
+{
+	int others = num_online_cpus() - 1;
+
+	if (others <= 0)
+		return;
+	__atomic_store_n(&ftrace_release, 0, __ATOMIC_SEQ_CST);
+	smp_call_function(ftrace_hold_cpu, NULL, 0);
+	while (__atomic_load_n(&ftrace_cpus_held, __ATOMIC_ACQUIRE) < others)
+		cpu_relax();
+}
+
+notrace void ftrace_release_other_cpus(void)
+{
+	if (num_online_cpus() <= 1)
+		return;
+	__atomic_store_n(&ftrace_release, 1, __ATOMIC_RELEASE);
+	while (__atomic_load_n(&ftrace_cpus_held, __ATOMIC_ACQUIRE) > 0)
+		cpu_relax();
+}		/* the writable view of _text.._etext, during a batch */
 
 int ftrace_modify_prepare(void)
 {

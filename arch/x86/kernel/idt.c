@@ -12,6 +12,7 @@
 #include <asm/irq_vectors.h>
 #include <asm/segment.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
 
 static gate_desc idt_table[NR_VECTORS] __aligned(4096);
@@ -85,5 +86,11 @@ void __init trap_init(void)
 	for (i = FIRST_EXTERNAL_VECTOR; i < NR_VECTORS; i++)
 		idt_set_gate(i, irq_entries_start + 16 * (i - FIRST_EXTERNAL_VECTOR),
 			     0, 0);
+	load_idt(&idt_descr);
+}
+
+/* Secondary CPUs share the boot CPU's table (smpboot.c). */
+void load_current_idt(void)
+{
 	load_idt(&idt_descr);
 }

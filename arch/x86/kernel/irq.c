@@ -17,6 +17,7 @@
 #include <asm/ptrace.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include <linux/cpumask.h>
 #include <asm/traps.h>
 
 DEFINE_PER_CPU(irq_cpustat_t, irq_stat);
@@ -36,6 +37,10 @@ void do_IRQ(struct pt_regs *regs)
 		apic_eoi();
 		if (local_timer_handler)
 			local_timer_handler();
+	} else if (vector == RESCHEDULE_VECTOR) {
+		sysvec_reschedule_ipi();
+	} else if (vector == CALL_FUNCTION_VECTOR) {
+		sysvec_call_function();
 	} else if (vector == SPURIOUS_APIC_VECTOR) {
 		/* No EOI for spurious interrupts (SDM 11.9). */
 		inc_irq_stat(irq_spurious_count);
@@ -76,7 +81,7 @@ int arch_show_interrupts(char *buf, size_t size)
 
 	for (i = 0; i < ARRAY_SIZE(rows); i++) {
 		len += scnprintf(buf + len, size - len, "%3s:", rows[i].name);
-		for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		for_each_online_cpu(cpu) {
 			const char *st = (const char *)per_cpu_ptr(&irq_stat, cpu);
 
 			len += scnprintf(buf + len, size - len, " %10u",

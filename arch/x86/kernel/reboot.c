@@ -8,6 +8,7 @@
  * controller's reset line, then a triple fault, which no CPU survives.
  */
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <linux/acpi.h>
 #include <linux/console.h>
 #include <linux/delay.h>
@@ -37,6 +38,7 @@ static void acpi_power_off(void)
 
 void machine_halt(void)
 {
+	smp_send_stop();
 	local_irq_disable();
 	for (;;)
 		native_halt();
@@ -44,6 +46,8 @@ void machine_halt(void)
 
 void machine_power_off(void)
 {
+	/* Every other CPU halts first, so none runs on into the power-off. */
+	smp_send_stop();
 	local_irq_disable();
 	acpi_power_off();
 	mdelay(100);
@@ -64,6 +68,7 @@ void machine_restart(void)
 	static const struct desc_ptr no_idt = { 0, 0 };
 	int i;
 
+	smp_send_stop();
 	local_irq_disable();
 	acpi_reboot();
 	mdelay(50);

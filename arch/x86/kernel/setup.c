@@ -20,6 +20,7 @@
 #include <asm/sections.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 
 /*
  * What memblock must not hand out: the kernel image (and the 32-bit boot
@@ -96,7 +97,7 @@ static void __init reserve_resources(void)
 void __init setup_arch(void)
 {
 	early_cpu_init();
-	cpu_init();
+	cpu_init(0, NULL);
 	trap_init();
 
 	pr_info("Command line: %s\n", boot_params.cmdline);
@@ -122,6 +123,8 @@ void __init setup_arch(void)
 
 	/* The tables are read through the new direct map. */
 	acpi_boot_table_init();
+	/* Before anything but cpu_init() has written per-CPU data: the copies start clean. */
+	setup_per_cpu_areas();
 	paging_init();
 	reserve_resources();
 }

@@ -6,6 +6,7 @@
  * Exceptions in user mode become signals to the task (force_sig_fault).
  */
 #include <linux/kernel.h>
+#include <asm/smp.h>
 #include <linux/hardirq.h>
 #include <asm/hardirq.h>
 #include <linux/sched.h>
@@ -120,6 +121,9 @@ void exc_general_protection(struct pt_regs *regs, unsigned long error_code)
 /* Nothing in a VM sends NMIs on purpose; say so instead of hiding it. */
 void exc_nmi(struct pt_regs *regs, unsigned long error_code)
 {
+	/* Another CPU is panicking or powering off: stop here (smp.c). */
+	if (smp_stop_requested())
+		stop_this_cpu();
 	nmi_enter();
 	inc_irq_stat(__nmi_count);
 	pr_emerg("NMI received at %pS, ignoring\n", (void *)regs->ip);

@@ -16,6 +16,19 @@
  * of the current tag's entries is enough.  Truncating a mapped file
  * unmaps its pages from every mm that maps it (unmap_mapping_range):
  * such an mm loses its tag, so its next switch starts from a clean one.
+ *
+ * With more than one CPU, another CPU may hold the mm's translations
+ * too: mm_cpumask(mm) is every CPU that has loaded the mm (bits are set
+ * on switch and never cleared, so it over-approximates), and a flush
+ * interrupts the others in it (TLB shootdown); each flushes if the mm is
+ * what it has loaded.  A CPU that switched away keeps tagged entries:
+ * the mm loses its tag, so nobody switches back to them.  Kernel range
+ * flushes go to every online CPU: kernel mappings are shared by all.
+ *
+ * Not yet SMP-proof: tags are machine-wide and recycling them flushes
+ * only the CPU that runs out; before other CPUs run user tasks the tags
+ * must become per-CPU (Linux's per-CPU ASIDs).  Today only CPU 0 runs
+ * tasks, so only it ever loads a user mm.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -25,6 +38,8 @@
 #include <asm/processor.h>
 #include <asm/special_insns.h>
 #include <asm/tlbflush.h>
+#include <asm/hardirq.h>
+#include <linux/smp.h>
 
 #define CR3_NOFLUSH	(1UL << 63)
 #define MAX_PCID	4095
@@ -68,12 +83,19 @@ static bool assign_pcid(struct mm_struct *mm)
 	return fresh;
 }
 
+/* The mm whose page tables this CPU's CR3 holds. */
+static DEFINE_PER_CPU(struct mm_struct *, cpu_loaded_mm) = &init_mm;
+
 void switch_mm(struct mm_struct *prev, struct mm_struct *next, struct task_struct *tsk)
 {
 	unsigned long cr3;
 
 	if (prev == next)
 		return;
+	/* Set before the CR3 write: a flush from now on must reach this CPU. */
+	cpumask_set_cpu(smp_processor_id(), mm_cpumask(next));
+	smp_mb();
+	this_cpu_write(cpu_loaded_mm, next);
 	cr3 = __pa(next->pgd);
 	if (pcid_enabled) {
 		/* A reused tag may have old entries: load without NOFLUSH once. */
@@ -86,24 +108,84 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next, struct task_struc
 	write_cr3(cr3);
 }
 
-void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
+struct flush_tlb_info {
+	struct mm_struct *mm;		/* NULL: kernel addresses */
+	unsigned long start, end;
+};
+
+static void flush_tlb_local_range(const struct flush_tlb_info *f)
 {
-	if (vma->vm_mm == current->active_mm)
-		__flush_tlb_one_user(addr);
+	unsigned long addr;
+
+	if ((f->end - f->start) >> PAGE_SHIFT > FLUSH_ALL_THRESHOLD) {
+		if (f->mm)
+			__flush_tlb_local();
+		else
+			__flush_tlb_all();
+		return;
+	}
+	for (addr = f->start & PAGE_MASK; addr < f->end; addr += PAGE_SIZE)
+		__flush_tlb_one_user(addr);	/* invlpg also drops global entries */
+}
+
+/* The shootdown IPI's function, on each target CPU. */
+static void flush_tlb_func(void *info)
+{
+	const struct flush_tlb_info *f = info;
+
+	inc_irq_stat(irq_tlb_count);
+	if (f->mm && this_cpu_read(cpu_loaded_mm) != f->mm)
+		return;
+	flush_tlb_local_range(f);
+}
+
+/* Are CPUs other than this one in @mm's mask? */
+static bool mm_on_other_cpus(struct mm_struct *mm)
+{
+	unsigned int cpu;
+
+	for_each_cpu(cpu, mm_cpumask(mm))
+		if ((int)cpu != smp_processor_id())
+			return true;
+	return false;
 }
 
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	unsigned long addr;
+	struct flush_tlb_info info = { .mm = mm, .start = start, .end = end };
 
-	if (mm != current->active_mm) {
+	if (mm == this_cpu_read(cpu_loaded_mm))
+		flush_tlb_local_range(&info);
+	else
 		mm->context.pcid_generation = 0;
-		return;
+	if (mm_on_other_cpus(mm)) {
+		/* Tagged entries on CPUs that switched away must not be reused. */
+		mm->context.pcid_generation = 0;
+		smp_call_function_many(mm_cpumask(mm), flush_tlb_func, &info, true);
 	}
-	if ((end - start) >> PAGE_SHIFT > FLUSH_ALL_THRESHOLD) {
-		__flush_tlb_local();
-		return;
-	}
-	for (addr = start & PAGE_MASK; addr < end; addr += PAGE_SIZE)
-		__flush_tlb_one_user(addr);
+}
+
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
+}
+
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	struct flush_tlb_info info = { .mm = NULL, .start = start, .end = end };
+
+	if (num_online_cpus() > 1)
+		on_each_cpu(flush_tlb_func, &info, 1);
+	else
+		flush_tlb_local_range(&info);
+}
+
+static void flush_tlb_all_func(void *info)
+{
+	__flush_tlb_all();
+}
+
+void flush_tlb_all(void)
+{
+	on_each_cpu(flush_tlb_all_func, NULL, 1);
 }

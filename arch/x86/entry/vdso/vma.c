@@ -62,7 +62,7 @@ static bool vgetcpu_cpu_init(void)
 {
 	if (!boot_cpu_has(X86_FEATURE_RDTSCP))
 		return false;
-	/* One CPU today; each CPU will write its own number when SMP arrives. */
+	/* This CPU's; the others write theirs in cpu_init() as they start. */
 	wrmsrl(MSR_TSC_AUX, smp_processor_id());
 	return true;
 }

@@ -31,7 +31,13 @@
 
 #define APIC_LVT_MASKED		(1 << 16)
 #define APIC_LVT_TIMER_PERIODIC	(1 << 17)
+#define APIC_DM_FIXED		0x00000
+#define APIC_DM_INIT		0x00500
+#define APIC_DM_STARTUP		0x00600
 #define APIC_DM_NMI		0x00400
+#define APIC_ICR_BUSY		(1 << 12)
+#define APIC_INT_ASSERT		(1 << 14)
+#define APIC_INT_LEVELTRIG	(1 << 15)
 #define APIC_DM_EXTINT		0x00700
 #define APIC_TDR_DIV_16		0x3
 
@@ -46,6 +52,11 @@ unsigned int read_apic_id(void);
 void setup_APIC_timer(unsigned long ticks_per_jiffy);
 void stop_APIC_timer(void);
 const char *setup_APIC_clockevent(void);
+
+void setup_secondary_APIC(void);
+void apic_send_IPI(unsigned int apicid, u32 icr_low);
+void sysvec_reschedule_ipi(void);
+void sysvec_call_function(void);
 
 void setup_IO_APIC(void);
 bool io_apic_available(void);

@@ -29,5 +29,8 @@ int ftrace_modify_prepare(void);
 int ftrace_modify_site(unsigned long ip, bool enable);
 void ftrace_modify_done(void);
 void ftrace_modify_post(void);
+/* Around the sites' writes, interrupts off: hold every other CPU still. */
+void ftrace_stop_other_cpus(void);
+void ftrace_release_other_cpus(void);
 
 #endif

@@ -9,4 +9,7 @@ struct task_struct;
 void switch_mm(struct mm_struct *prev, struct mm_struct *next, struct task_struct *tsk);
 void pcid_init(void);
 
+/* The CPUs that may hold @mm's translations (arch/x86/mm/tlb.c). */
+#define mm_cpumask(mm)	((struct cpumask *)&(mm)->context.cpu_bitmap)
+
 #endif

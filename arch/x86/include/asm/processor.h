@@ -131,7 +131,7 @@ struct fork_frame {
 DECLARE_PER_CPU(struct tss_struct, cpu_tss_rw);
 DECLARE_PER_CPU(unsigned long, cpu_current_top_of_stack);
 
-void cpu_init(void);
+void cpu_init(int cpu, char *ist_stacks);
 void update_task_stack(unsigned long sp0);
 struct task_struct;
 void tss_update_io_bitmap(struct task_struct *next);

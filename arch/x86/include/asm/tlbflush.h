@@ -6,9 +6,9 @@
  * Kernel mappings are global (_PAGE_GLOBAL): they survive a CR3 write,
  * which is what makes a process switch cheap.  So flushing everything
  * means toggling CR4.PGE, and a single kernel page is flushed with
- * invlpg.  Only this CPU is flushed: with SMP, the flush_tlb_* functions
- * will also interrupt the other CPUs (TLB shootdown); the __ forms stay
- * local.
+ * invlpg.  The __ forms flush only this CPU; the flush_tlb_* functions
+ * (arch/x86/mm/tlb.c) also interrupt the other CPUs that may hold the
+ * translation (TLB shootdown).
  */
 #ifndef _ASM_X86_TLBFLUSH_H
 #define _ASM_X86_TLBFLUSH_H
@@ -57,33 +57,18 @@ static inline void flush_tlb_one_kernel(unsigned long addr)
 	__flush_tlb_one_kernel(addr);
 }
 
-static inline void flush_tlb_all(void)
-{
-	__flush_tlb_all();
-}
-
 /*
  * Past this many pages one full flush is cheaper than a run of invlpg
  * (Linux's tlb_single_page_flush_ceiling).
  */
 #define TLB_SINGLE_PAGE_FLUSH_CEILING	33
 
-static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end)
-{
-	unsigned long addr;
-
-	if ((end - start) >> PAGE_SHIFT > TLB_SINGLE_PAGE_FLUSH_CEILING) {
-		flush_tlb_all();
-		return;
-	}
-	for (addr = start & PAGE_MASK; addr < end; addr += PAGE_SIZE)
-		__flush_tlb_one_kernel(addr);
-}
-
 struct mm_struct;
 struct vm_area_struct;
 
-/* User mappings (arch/x86/mm/tlb.c): the ASID of @mm, wherever it is live. */
+/* arch/x86/mm/tlb.c: these reach every CPU that may hold the translation. */
+void flush_tlb_all(void);
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 

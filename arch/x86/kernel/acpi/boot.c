@@ -119,7 +119,7 @@ static void __init acpi_parse_madt(void)
 	if (!madt) {
 		pr_warn("ACPI: no MADT; assuming one CPU and the default APIC\n");
 		acpi_boot.lapic_addr = 0xfee00000;
-		acpi_boot.nr_cpus = 1;
+		acpi_boot.nr_cpus = 0;	/* setup_per_cpu_areas() counts the boot CPU alone */
 		return;
 	}
 	acpi_boot.lapic_addr = madt->address;
@@ -134,8 +134,14 @@ static void __init acpi_parse_madt(void)
 		case ACPI_MADT_TYPE_LOCAL_APIC: {
 			const struct acpi_madt_local_apic *l = (const void *)h;
 
-			if (l->lapic_flags & 1)
-				acpi_boot.nr_cpus++;
+			/* Bit 0: enabled; a disabled entry is a CPU that is not there. */
+			if (!(l->lapic_flags & 1))
+				break;
+			if (acpi_boot.nr_cpus < CONFIG_NR_CPUS)
+				acpi_boot.cpu_apicid[acpi_boot.nr_cpus++] = l->id;
+			else
+				pr_warn("ACPI: more than %d CPUs; APIC id %u ignored\n",
+					CONFIG_NR_CPUS, l->id);
 			break;
 		}
 		case ACPI_MADT_TYPE_IO_APIC: {
@@ -176,10 +182,6 @@ static void __init acpi_parse_madt(void)
 	}
 	pr_info("ACPI: LAPIC at %#llx, %u CPU(s), %u I/O APIC(s)\n",
 		acpi_boot.lapic_addr, acpi_boot.nr_cpus, acpi_boot.nr_ioapics);
-	/* Secondary CPUs are never started yet: say so rather than idle them silently. */
-	if (acpi_boot.nr_cpus > 1)
-		pr_notice("smp: using 1 of %u CPUs (SMP not supported yet)\n",
-			  acpi_boot.nr_cpus);
 }
 
 /*

@@ -77,6 +77,29 @@ void __init init_bsp_APIC(void)
 		apic_read(APIC_LVR) & 0xff, acpi_boot.lapic_addr);
 }
 
+/*
+ * A secondary CPU's local APIC: the same as the boot CPU's, but ExtINT
+ * and NMI from the LINT pins stay with the boot CPU (as on PC hardware,
+ * where only it is wired to the PIC), and the timer stays masked until
+ * the CPU runs tasks.  The MMIO window is the same address on every
+ * CPU: each CPU sees its own APIC there.
+ */
+void setup_secondary_APIC(void)
+{
+	if (!apic_available)
+		return;
+	wrmsrl(MSR_IA32_APICBASE, rdmsrl(MSR_IA32_APICBASE) | (1 << 11));
+	apic_write(APIC_TASKPRI, 0);
+	apic_write(APIC_LVT0, APIC_LVT_MASKED | APIC_DM_EXTINT);
+	apic_write(APIC_LVT1, APIC_LVT_MASKED | APIC_DM_NMI);
+	apic_write(APIC_LVTERR, ERROR_APIC_VECTOR);
+	apic_write(APIC_ESR, 0);
+	apic_write(APIC_SPIV, APIC_SPIV_APIC_ENABLED | SPURIOUS_APIC_VECTOR);
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	apic_eoi();
+}
+
 void setup_APIC_timer(unsigned long ticks_per_jiffy)
 {
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);

@@ -12,6 +12,7 @@
 #include <linux/init.h>
 #include <linux/irq.h>
 #include <asm/apic.h>
+#include <asm/smp.h>
 #include <asm/io.h>
 
 #define IO_APIC_REGSEL		0x00
@@ -89,7 +90,8 @@ static void ioapic_program(unsigned int irq, bool masked)
 	if (masked)
 		low |= IOAPIC_MASKED;
 	spin_lock_irqsave(&ioapic_lock, lflags);
-	io_apic_write(io, IO_APIC_REDTBL(pin) + 1, read_apic_id() << 24);
+	/* Physical destination: the boot CPU, the only one that runs drivers' handlers. */
+	io_apic_write(io, IO_APIC_REDTBL(pin) + 1, x86_cpu_to_apicid[0] << 24);
 	io_apic_write(io, IO_APIC_REDTBL(pin), low);
 	spin_unlock_irqrestore(&ioapic_lock, lflags);
 }

@@ -38,7 +38,12 @@ extern bool smap_enabled;
 	 (((limit) & 0x000f0000ULL) << (48 - 16)) | (((base) & 0x00ffffffULL) << 16) | \
 	 ((limit) & 0x0000ffffULL))
 
-static u64 gdt_table[GDT_ENTRIES] __aligned(64) = {
+/*
+ * Each CPU has its own GDT: its TSS descriptor points at its own TSS,
+ * and "ltr" marks that descriptor busy, so two CPUs cannot share one.
+ */
+static u64 gdt_tables[NR_CPUS][GDT_ENTRIES] __aligned(64);
+static const u64 gdt_template[GDT_ENTRIES] = {
 	[GDT_ENTRY_KERNEL32_CS]		= GDT_ENTRY(0xc09b, 0, 0xfffff),
 	[GDT_ENTRY_KERNEL_CS]		= GDT_ENTRY(0xa09b, 0, 0xfffff),
 	[GDT_ENTRY_KERNEL_DS]		= GDT_ENTRY(0xc093, 0, 0xfffff),
@@ -48,8 +53,10 @@ static u64 gdt_table[GDT_ENTRIES] __aligned(64) = {
 };
 
 DEFINE_PER_CPU(struct tss_struct, cpu_tss_rw) __aligned(64);
-static char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STACK_SIZE]
+/* The boot CPU's IST stacks; smpboot.c allocates the others'. */
+static char bsp_exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STACK_SIZE]
 	__aligned(EXCEPTION_STACK_SIZE);
+static DEFINE_PER_CPU(char *, exception_stacks);
 
 static void __init get_cpu_cap(struct cpuinfo_x86 *c)
 {
@@ -172,31 +179,36 @@ static void syscall_init(void)
 
 /*
  * Load this CPU's descriptor tables and per-CPU base.  The boot CPU uses
- * the per-CPU section itself (offset 0); secondary CPUs get copies.
+ * the per-CPU section itself (offset 0); secondary CPUs get the copies
+ * setup_per_cpu_areas() made, and @ist_stacks (N_EXCEPTION_STACKS pages).
  */
-void cpu_init(void)
+void cpu_init(int cpu, char *ist_stacks)
 {
-	int cpu = 0;
 	struct tss_struct *tss = per_cpu_ptr(&cpu_tss_rw, cpu);
+	u64 *gdt = gdt_tables[cpu];
 	struct desc_ptr gdt_descr = {
-		.size = sizeof(gdt_table) - 1,
-		.address = (unsigned long)gdt_table,
+		.size = sizeof(gdt_template) - 1,
+		.address = (unsigned long)gdt,
 	};
 	int i;
 
+	if (!ist_stacks)
+		ist_stacks = &bsp_exception_stacks[0][0];
 	wrmsrl(MSR_GS_BASE, per_cpu_offset(cpu));
 	wrmsrl(MSR_KERNEL_GS_BASE, 0);
 	this_cpu_write(this_cpu_off, per_cpu_offset(cpu));
 	this_cpu_write(cpu_number, cpu);
+	this_cpu_write(exception_stacks, ist_stacks);
 
 	memset(tss, 0, sizeof(*tss));
 	for (i = 0; i < N_EXCEPTION_STACKS; i++)
-		tss->x86_tss.ist[i] = (unsigned long)exception_stacks[i] +
-				      EXCEPTION_STACK_SIZE;
+		tss->x86_tss.ist[i] = (unsigned long)ist_stacks +
+				      (i + 1) * EXCEPTION_STACK_SIZE;
 	/* No port allowed until a task asks (ioport.c): the base points past the limit. */
 	memset(tss->io_bitmap, 0xff, sizeof(tss->io_bitmap));
 	tss->x86_tss.io_bitmap_base = IO_BITMAP_OFFSET_INVALID;
-	set_tss_desc(gdt_table, tss);
+	memcpy(gdt, gdt_template, sizeof(gdt_template));
+	set_tss_desc(gdt, tss);
 
 	load_gdt(&gdt_descr);
 	asm volatile(
@@ -216,6 +228,9 @@ void cpu_init(void)
 	load_tr(GDT_ENTRY_TSS_SEL);
 	cr4_and_efer_setup();
 	syscall_init();
+	/* rdtscp's TSC_AUX carries the CPU number to the vDSO's getcpu. */
+	if (boot_cpu_has(X86_FEATURE_RDTSCP))
+		wrmsrl(0xc0000103, cpu);	/* MSR_TSC_AUX */
 }
 
 /* The stack entries from user mode switch to (set on every context switch). */
@@ -227,8 +242,8 @@ void update_task_stack(unsigned long sp0)
 /* For the unwinder: is @addr on one of this CPU's exception stacks? */
 bool in_exception_stack(unsigned long addr, unsigned long *begin, unsigned long *end)
 {
-	unsigned long base = (unsigned long)exception_stacks;
-	unsigned long top = base + sizeof(exception_stacks);
+	unsigned long base = (unsigned long)this_cpu_read(exception_stacks);
+	unsigned long top = base + N_EXCEPTION_STACKS * EXCEPTION_STACK_SIZE;
 
 	if (addr < base || addr >= top)
 		return false;
