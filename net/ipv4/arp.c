@@ -8,9 +8,8 @@
  * unres_qlen_bytes allows a few) while "who has" requests go out once a
  * second, three times.  An ARP reply or request from the neighbour
  * fills the entry and sends what waited; three unanswered requests drop
- * the waiting packets and forget the entry.  An answer is trusted for
- * net.ipv4.neigh.default.gc_stale_time-ish 60 seconds, then asked again
- * on the next use.  A request for one of our addresses is answered.
+ * the waiting packets and forget the entry.  An answer is trusted for 60
+ * seconds, then asked again on the next use.  A request for one of our addresses is answered.
  * /proc/net/arp lists the cache.
  */
 #include <linux/kernel.h>
@@ -242,7 +241,7 @@ int neigh_resolve_output(struct sk_buff *skb)
 		return -ENOBUFS;
 	}
 	if (n->nud_state != NUD_INCOMPLETE) {
-		/* stale: ask again, keep sending to the old address meanwhile is not done */
+		/* stale: ask again; packets wait for the new answer */
 		n->nud_state = NUD_INCOMPLETE;
 		n->probes = 0;
 	}
@@ -270,7 +269,7 @@ int neigh_resolve_output(struct sk_buff *skb)
 static int arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt)
 {
 	const struct arphdr *arp;
-	const unsigned char *p, *sha, *tha;
+	const unsigned char *p, *sha;
 	struct sk_buff_head out;
 	struct neighbour *n;
 	__be32 sip, tip;
@@ -290,9 +289,7 @@ static int arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_ty
 	p = (const unsigned char *)(arp + 1);
 	sha = p;
 	memcpy(&sip, p + ETH_ALEN, 4);
-	tha = p + ETH_ALEN + 4;
-	memcpy(&tip, p + 2 * ETH_ALEN + 4, 4);
-	(void)tha;
+	memcpy(&tip, p + 2 * ETH_ALEN + 4, 4);	/* after the target hardware address */
 	if (ipv4_is_multicast(tip) || ipv4_is_loopback(tip) || ipv4_is_multicast(sip) ||
 	    ipv4_is_loopback(sip) || (sha[0] & 1))
 		goto drop;	/* bogus addresses are no one's neighbours */
