@@ -51,7 +51,8 @@ static inline bool inet_ifa_match(__be32 addr, const struct in_ifaddr *ifa)
 	return !((addr ^ ifa->ifa_address) & ifa->ifa_mask);
 }
 
-/* net/ipv4/devinet.c; all under RTNL-like devinet_lock when changing. */
+/* net/ipv4/devinet.c; the address lists change under devinet_lock. */
+extern spinlock_t devinet_lock;
 int inet_ifa_add(struct net_device *dev, __be32 local, int prefixlen);
 void inet_ifa_del(struct in_ifaddr *ifa);
 struct in_ifaddr *inet_ifa_primary(const struct net_device *dev);

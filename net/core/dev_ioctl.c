@@ -11,6 +11,7 @@
 #include <linux/sched.h>
 #include <linux/inetdevice.h>
 #include <linux/netdevice.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <uapi/linux/in.h>
@@ -24,11 +25,22 @@ static int dev_ifconf(struct ifconf __user *uifc)
 {
 	struct ifconf ifc;
 	struct net_device *dev;
-	int len = 0, err = 0;
+	struct ifreq *reqs = NULL;
+	int n = 0, max = 0, err = 0;
 
 	if (copy_from_user(&ifc, uifc, sizeof(ifc)))
 		return -EFAULT;
+	if (ifc.ifc_buf) {
+		if (ifc.ifc_len < 0)
+			return -EINVAL;
+		/* gathered under the locks, copied out after them */
+		max = min_t(int, ifc.ifc_len / (int)sizeof(struct ifreq), 256);
+		reqs = max ? kcalloc(max, sizeof(*reqs), GFP_KERNEL) : NULL;
+		if (max && !reqs)
+			return -ENOMEM;
+	}
 	spin_lock_bh(&dev_base_lock);
+	spin_lock(&devinet_lock);
 	list_for_each_entry(dev, &net_devices, dev_list) {
 		struct in_device *in_dev = __in_dev_get(dev);
 		struct in_ifaddr *ifa;
@@ -36,34 +48,28 @@ static int dev_ifconf(struct ifconf __user *uifc)
 		if (!in_dev)
 			continue;
 		list_for_each_entry(ifa, &in_dev->ifa_list, ifa_list) {
-			struct ifreq ifr;
-			struct sockaddr_in *sin = (struct sockaddr_in *)&ifr.ifr_addr;
+			struct sockaddr_in *sin;
 
-			if (!ifc.ifc_buf) {
-				len += sizeof(ifr);
-				continue;
+			if (reqs || ifc.ifc_buf) {
+				if (n >= max)
+					goto done;
+				strscpy(reqs[n].ifr_name, ifa->ifa_label, IFNAMSIZ);
+				sin = (struct sockaddr_in *)&reqs[n].ifr_addr;
+				sin->sin_family = AF_INET;
+				sin->sin_addr.s_addr = ifa->ifa_local;
 			}
-			if (len + (int)sizeof(ifr) > ifc.ifc_len)
-				goto done;
-			memset(&ifr, 0, sizeof(ifr));
-			strscpy(ifr.ifr_name, ifa->ifa_label, IFNAMSIZ);
-			sin->sin_family = AF_INET;
-			sin->sin_addr.s_addr = ifa->ifa_local;
-			/* copy_to_user may fault: do it with the lock dropped */
-			spin_unlock_bh(&dev_base_lock);
-			if (copy_to_user(ifc.ifc_buf + len, &ifr, sizeof(ifr)))
-				err = -EFAULT;
-			spin_lock_bh(&dev_base_lock);
-			if (err)
-				goto done;
-			len += sizeof(ifr);
+			n++;
 		}
 	}
 done:
+	spin_unlock(&devinet_lock);
 	spin_unlock_bh(&dev_base_lock);
+	if (ifc.ifc_buf && n && copy_to_user(ifc.ifc_buf, reqs, n * sizeof(*reqs)))
+		err = -EFAULT;
+	kfree(reqs);
 	if (err)
 		return err;
-	ifc.ifc_len = len;
+	ifc.ifc_len = n * sizeof(struct ifreq);
 	if (copy_to_user(uifc, &ifc, sizeof(ifc)))
 		return -EFAULT;
 	return 0;

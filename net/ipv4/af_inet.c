@@ -133,6 +133,7 @@ static int inet_create(struct socket *sock, int protocol, int kern)
 	}
 	return 0;
 out_release:
+	atomic_dec(&answer->prot->inuse);
 	sock->sk = NULL;
 	sk->sk_socket = NULL;
 	sk_common_release(sk);

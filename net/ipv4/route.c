@@ -80,10 +80,7 @@ struct rtable *ip_route_output(__be32 daddr, __be32 saddr)
 	if (!src)
 		src = inet_select_addr(res.dev, res.gateway ? res.gateway : daddr,
 				       RT_SCOPE_UNIVERSE);
-	if (!src && !(res.dev->flags & IFF_LOOPBACK)) {
-		/* DHCP sends from 0.0.0.0 before it has an address; allow that. */
-		src = 0;
-	}
+	/* src may stay 0.0.0.0: a DHCP client sends from it before it has an address */
 	rt = rt_alloc(res.dev, daddr, src, res.gateway,
 		      daddr == htonl(INADDR_BROADCAST) ? RTN_BROADCAST : res.type);
 	dev_put(res.dev);
