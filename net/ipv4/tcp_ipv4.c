@@ -310,6 +310,9 @@ static void tcp_v4_err(struct sk_buff *skb, u32 info)
 	bh_lock_sock(sk);
 	if (sk->sk_state == TCP_LISTEN || sk->sk_state == TCP_CLOSE)
 		goto out;
+	/* it must quote a segment we have in flight, or anyone could abort us */
+	if (!between(ntohl(th->seq), tcp_sk(sk)->snd_una, tcp_sk(sk)->snd_nxt))
+		goto out;
 	if (icmph->type == ICMP_DEST_UNREACH && icmph->code == ICMP_FRAG_NEEDED) {
 		if (info >= 68 && info < tcp_sk(sk)->pmtu) {
 			tcp_sk(sk)->pmtu = info;
