@@ -12,6 +12,7 @@
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <net/checksum.h>
+#include <net/icmp.h>
 #include <net/inet_common.h>
 #include <net/ip.h>
 #include <net/protocol.h>
@@ -287,27 +288,50 @@ discard:
 	return 0;
 }
 
-/* An ICMP error about one of our segments (destination unreachable, ...). */
+/*
+ * An ICMP error about one of our segments (RFC 1122 4.2.3.9): fatal to a
+ * connection still in its handshake (connect fails with its errno);
+ * otherwise only remembered (sk_err_soft), reported if the connection
+ * later times out.  "Fragmentation needed" lowers the MSS to the MTU
+ * the router named (path MTU discovery, RFC 1191).
+ */
 static void tcp_v4_err(struct sk_buff *skb, u32 info)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 	const struct tcphdr *th = (const struct tcphdr *)skb->data;
+	const struct icmphdr *icmph = icmp_hdr(skb);
 	struct sock *sk;
+	bool fatal;
+	int err;
 
-	(void)info;
 	sk = __inet_lookup(&tcp_hashinfo, iph->daddr, th->dest, iph->saddr, th->source);
 	if (!sk)
 		return;
 	bh_lock_sock(sk);
-	if (sk->sk_state == TCP_SYN_SENT) {
-		/* a connect to a port or host that is not there: fail it now */
-		sk->sk_err = ECONNREFUSED;
+	if (sk->sk_state == TCP_LISTEN || sk->sk_state == TCP_CLOSE)
+		goto out;
+	/* it must quote a segment we have in flight, or anyone could abort us */
+	if (!between(ntohl(th->seq), tcp_sk(sk)->snd_una, tcp_sk(sk)->snd_nxt))
+		goto out;
+	if (icmph->type == ICMP_DEST_UNREACH && icmph->code == ICMP_FRAG_NEEDED) {
+		if (info >= 68 && info < tcp_sk(sk)->pmtu) {
+			tcp_sk(sk)->pmtu = info;
+			tcp_sync_mss(sk, info);
+		}
+		goto out;
+	}
+	err = icmp_err_convert(icmph->type, icmph->code, &fatal);
+	if (!err)
+		goto out;
+	if (sk->sk_state == TCP_SYN_SENT && fatal) {
+		sk->sk_err = err;
 		tcp_write_queue_purge(sk);
 		tcp_done(sk);
 		sk->sk_error_report(sk);
-	} else if (sk->sk_state != TCP_LISTEN && sk->sk_state != TCP_CLOSE) {
-		sk->sk_err_soft = EHOSTUNREACH;	/* RFC 1122 4.2.3.9: soft */
+	} else {
+		sk->sk_err_soft = err;
 	}
+out:
 	bh_unlock_sock(sk);
 	sock_put(sk);
 }

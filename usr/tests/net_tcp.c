@@ -791,6 +791,25 @@ LT_CASE(keepalive_probes)
 	close(l);
 }
 
+/* A socket connected to itself: a simultaneous open (RFC 9293 figure 8), as Linux allows. */
+LT_CASE(self_connect)
+{
+	struct sockaddr_in a = loopback(0);
+	socklen_t alen = sizeof(a);
+	char buf[8];
+	int c;
+
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	LT_CHECK(c >= 0);
+	LT_CHECK_OK(bind(c, (struct sockaddr *)&a, sizeof(a)));
+	LT_CHECK_OK(getsockname(c, (struct sockaddr *)&a, &alen));
+	LT_CHECK_OK(connect(c, (struct sockaddr *)&a, sizeof(a)));
+	LT_CHECK_EQ(write(c, "self", 4), 4);
+	LT_CHECK_EQ(read(c, buf, sizeof(buf)), 4);
+	LT_CHECK(!memcmp(buf, "self", 4));
+	close(c);
+}
+
 int main(void)
 {
 	int mounted;
@@ -815,6 +834,7 @@ int main(void)
 	LT_RUN(across_fork);
 	LT_RUN(zero_window_and_resume);
 	LT_RUN(keepalive_probes);
+	LT_RUN(self_connect);
 	if (mounted)
 		umount("/proc");
 	return lt_end();
