@@ -9,7 +9,8 @@
 # and no DNS server, and the guest reaches the host only through the
 # forwards the test asks for: guestfwd takes the guest's connections to
 # 10.0.2.100:80 to a web server on the host's loopback, hostfwd takes a
-# port of the host's loopback to the guest's port 8080.
+# port of the host's loopback to the guest's port 8080 (and another to
+# 8099, where nothing listens).
 #
 # With --linux the same initramfs boots Debian's kernel (the oracle), with
 # its virtio and virtio_net modules added and listed in /etc/modules,
@@ -141,6 +142,38 @@ PY
 	why="the host fetched '$got' from the guest's httpd"; return 1
 }
 
+# A burst of connections from the host: 200 opened at once to the guest's
+# httpd (each a SYN from QEMU into the guest, held open two seconds) and
+# 200 to a guest port where nothing listens (each answered by a reset).
+# Afterwards the guest's shell answers and its httpd still serves.
+net_syn_burst() {
+	local got
+	got=$(python3 - "$NET_FWD_PORT" "$NET_FWD2_PORT" <<'PY'
+import socket, sys, time, urllib.request
+def burst(port, n):
+    socks = []
+    for _ in range(n):
+        s = socket.socket()
+        s.setblocking(False)
+        s.connect_ex(("127.0.0.1", port))
+        socks.append(s)
+    time.sleep(2)
+    for s in socks:
+        s.close()
+burst(int(sys.argv[1]), 200)
+burst(int(sys.argv[2]), 200)
+time.sleep(1)
+try:
+    print(urllib.request.urlopen("http://127.0.0.1:%s/" % sys.argv[1], timeout=60).read().decode().strip())
+except Exception as e:
+    print("error: %s" % e)
+PY
+)
+	[ "$got" = guest-page-42 ] || { why="after the burst the host fetched '$got'"; return 1; }
+	scn_run alive 'echo "al:$((6 * 7))"' 60 && scn_has '^al:42$' && return 0
+	why="the guest's shell did not answer after the burst"; return 1
+}
+
 # A free TCP port on the host's loopback.
 net_free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -156,6 +189,7 @@ net_host_server() {
 	NET_BLOB_SUM=$(sha256sum "$dir/blob" | cut -d' ' -f1)
 	NET_WWW_PORT=$(net_free_port)
 	NET_FWD_PORT=$(net_free_port)
+	NET_FWD2_PORT=$(net_free_port)
 	python3 -m http.server "$NET_WWW_PORT" --bind 127.0.0.1 --directory "$dir" \
 		>"$LOGDIR/net-www.log" 2>&1 &
 	NET_WWW_PID=$!
@@ -194,7 +228,7 @@ run_net_tests() {
 	exec 7<>"$fifo"
 	QEMU_ACCEL=$ACCEL QEMU_TIMEOUT=$NET_TIMEOUT "$ROOT/tools/qemu-run.sh" \
 		-kernel "$kernel" -initrd "$initrd" -append "console=ttyS0" \
-		-netdev "user,id=n0,restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$ROOT/tools/testing/net-relay.py 127.0.0.1 $NET_WWW_PORT,hostfwd=tcp:127.0.0.1:$NET_FWD_PORT-:8080" \
+		-netdev "user,id=n0,restrict=on,guestfwd=tcp:10.0.2.100:80-cmd:$ROOT/tools/testing/net-relay.py 127.0.0.1 $NET_WWW_PORT,hostfwd=tcp:127.0.0.1:$NET_FWD_PORT-:8080,hostfwd=tcp:127.0.0.1:$NET_FWD2_PORT-:8099" \
 		-device virtio-net-pci,netdev=n0 \
 		<"$fifo" >"$SCN_LOG" 2>&1 &
 	SCN_QEMU=$!
@@ -205,7 +239,7 @@ run_net_tests() {
 		# DHCP runs in the background from rcS: give it a moment.
 		scn_run lease 'for i in 1 2 3 4 5 6 7 8 9 10; do ifconfig eth0 | grep -q "inet addr" && break; sleep 1; done' 30
 		for name in dhcp sysfs ping-gateway arp-cache arp-ioctl arp-unanswered arping \
-				wget-host hostfwd counters; do
+				wget-host hostfwd syn-burst counters; do
 			why=""
 			if ! kill -0 "$SCN_QEMU" 2>/dev/null; then
 				net_result "$name" fail "the VM is gone"
