@@ -262,6 +262,7 @@ void sk_common_release(struct sock *sk);
 /* net/core/datagram.c */
 struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags, int *err);
 __poll_t datagram_poll(struct file *file, struct socket *sock, struct poll_table_struct *wait);
+int datagram_ioctl(struct sock *sk, int cmd, unsigned long arg, unsigned int hdrlen);
 struct sock *sk_alloc(int family, size_t size);
 void sock_init_data(struct socket *sock, struct sock *sk);
 void sock_orphan(struct sock *sk);

@@ -31,6 +31,8 @@ extern struct udp_table udp_table;
 
 int udp_rcv(struct sk_buff *skb);
 int ip4_datagram_connect(struct sock *sk, struct sockaddr *uaddr, int addr_len);
+int ip_datagram_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
+			int *addr_len);
 int udp_disconnect(struct sock *sk, int flags);
 __poll_t udp_poll(struct file *file, struct socket *sock, struct poll_table_struct *wait);
 void udp_err(struct sk_buff *skb, u32 info);

@@ -18,6 +18,7 @@
 #include <linux/skbuff.h>
 #include <net/checksum.h>
 #include <net/sock.h>
+#include <uapi/linux/sockios.h>
 
 /* The next piece of the vector: its address and length (at most @len). */
 static size_t msg_iter_seg(struct msg_iter *it, size_t len, void **where)
@@ -147,6 +148,33 @@ struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags, int *err)
 no_packet:
 	*err = error;
 	return NULL;
+}
+
+/*
+ * SIOCINQ (the size of the next datagram, less @hdrlen bytes of protocol
+ * header the reader will not see) and SIOCOUTQ (bytes sent but not yet
+ * freed), shared by the datagram protocols; -ENOIOCTLCMD for the rest.
+ */
+int datagram_ioctl(struct sock *sk, int cmd, unsigned long arg, unsigned int hdrlen)
+{
+	struct sk_buff *skb;
+	int amount = 0;
+
+	switch (cmd) {
+	case SIOCOUTQ:
+		amount = atomic_read(&sk->sk_wmem_alloc);
+		break;
+	case SIOCINQ:
+		spin_lock_bh(&sk->sk_receive_queue.lock);
+		skb = skb_peek(&sk->sk_receive_queue);
+		if (skb)
+			amount = skb->len - hdrlen;
+		spin_unlock_bh(&sk->sk_receive_queue.lock);
+		break;
+	default:
+		return -ENOIOCTLCMD;
+	}
+	return put_user(amount, (int __user *)arg);
 }
 
 /* Poll for datagram sockets: readable with a datagram queued, writable with buffer room. */

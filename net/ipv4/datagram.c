@@ -3,12 +3,14 @@
  * connect() for the IPv4 datagram sockets (UDP, ping, raw): no packet
  * is sent; the socket just remembers its peer, takes the source address
  * the route to it gives, and from then on accepts datagrams only from
- * that peer and sends to it by default.
+ * that peer and sends to it by default.  And the recvmsg raw and ping
+ * sockets share.
  */
 #include <linux/kernel.h>
 #include <asm/byteorder.h>
 #include <uapi/linux/in.h>
 #include <net/inet_sock.h>
+#include <net/ip.h>
 #include <net/route.h>
 #include <net/sock.h>
 #include <net/udp.h>
@@ -65,4 +67,43 @@ int udp_disconnect(struct sock *sk, int flags)
 		inet->inet_sport = 0;
 	}
 	return 0;
+}
+
+/*
+ * recvmsg for raw and ping sockets: one whole datagram (MSG_TRUNC says
+ * what did not fit), its sender, and the IP control messages asked for.
+ */
+int ip_datagram_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
+			int *addr_len)
+{
+	struct sockaddr_in *sin = msg->msg_name;
+	struct sk_buff *skb;
+	unsigned int copied;
+	int err;
+
+	if (flags & MSG_OOB)
+		return -EOPNOTSUPP;
+	if (flags & MSG_ERRQUEUE)
+		return -EAGAIN;
+	skb = skb_recv_datagram(sk, flags, &err);
+	if (!skb)
+		return err;
+	copied = min_t(size_t, len, skb->len);
+	if (copied < skb->len)
+		msg->msg_flags |= MSG_TRUNC;
+	err = skb_copy_datagram_msg(skb, 0, msg, copied);
+	if (err)
+		goto out;
+	if (sin) {
+		memset(sin, 0, sizeof(*sin));
+		sin->sin_family = AF_INET;
+		sin->sin_addr.s_addr = ip_hdr(skb)->saddr;
+		*addr_len = sizeof(*sin);
+	}
+	if (inet_sk(sk)->cmsg_flags)
+		ip_cmsg_recv(msg, skb);
+	err = (flags & MSG_TRUNC) ? (int)skb->len : (int)copied;
+out:
+	kfree_skb(skb);
+	return err;
 }

@@ -240,40 +240,6 @@ out:
 	return err ? err : (int)len;
 }
 
-static int raw_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
-		       int *addr_len)
-{
-	struct sockaddr_in *sin = msg->msg_name;
-	struct sk_buff *skb;
-	unsigned int copied;
-	int err;
-
-	if (flags & MSG_OOB)
-		return -EOPNOTSUPP;
-	if (flags & MSG_ERRQUEUE)
-		return -EAGAIN;
-	skb = skb_recv_datagram(sk, flags, &err);
-	if (!skb)
-		return err;
-	copied = min_t(size_t, len, skb->len);
-	if (copied < skb->len)
-		msg->msg_flags |= MSG_TRUNC;
-	err = skb_copy_datagram_msg(skb, 0, msg, copied);
-	if (err)
-		goto out;
-	if (sin) {
-		memset(sin, 0, sizeof(*sin));
-		sin->sin_family = AF_INET;
-		sin->sin_addr.s_addr = ip_hdr(skb)->saddr;
-		*addr_len = sizeof(*sin);
-	}
-	if (inet_sk(sk)->cmsg_flags)
-		ip_cmsg_recv(msg, skb);
-	err = (flags & MSG_TRUNC) ? (int)skb->len : (int)copied;
-out:
-	kfree_skb(skb);
-	return err;
-}
 
 static int raw_bind(struct sock *sk, struct sockaddr *uaddr, int addr_len)
 {
@@ -351,26 +317,7 @@ static int raw_getsockopt(struct sock *sk, int level, int optname,
 
 static int raw_ioctl(struct sock *sk, int cmd, unsigned long arg)
 {
-	int amount = 0;
-
-	switch (cmd) {
-	case SIOCOUTQ:
-		amount = atomic_read(&sk->sk_wmem_alloc);
-		break;
-	case SIOCINQ: {
-		struct sk_buff *skb;
-
-		spin_lock_bh(&sk->sk_receive_queue.lock);
-		skb = skb_peek(&sk->sk_receive_queue);
-		if (skb)
-			amount = skb->len;
-		spin_unlock_bh(&sk->sk_receive_queue.lock);
-		break;
-	}
-	default:
-		return -ENOIOCTLCMD;
-	}
-	return put_user(amount, (int __user *)arg);
+	return datagram_ioctl(sk, cmd, arg, 0);
 }
 
 struct proto raw_prot = {
@@ -382,7 +329,7 @@ struct proto raw_prot = {
 	.setsockopt	= raw_setsockopt,
 	.getsockopt	= raw_getsockopt,
 	.sendmsg	= raw_sendmsg,
-	.recvmsg	= raw_recvmsg,
+	.recvmsg	= ip_datagram_recvmsg,
 	.bind		= raw_bind,
 	.hash		= raw_hash,
 	.unhash		= raw_unhash,

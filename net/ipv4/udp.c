@@ -430,26 +430,7 @@ out:
 /* SIOCINQ: the size of the next datagram's payload; SIOCOUTQ: bytes not yet sent. */
 static int udp_ioctl(struct sock *sk, int cmd, unsigned long arg)
 {
-	int amount = 0;
-
-	switch (cmd) {
-	case SIOCOUTQ:
-		amount = atomic_read(&sk->sk_wmem_alloc);
-		break;
-	case SIOCINQ: {
-		struct sk_buff *skb;
-
-		spin_lock_bh(&sk->sk_receive_queue.lock);
-		skb = skb_peek(&sk->sk_receive_queue);
-		if (skb)
-			amount = skb->len - sizeof(struct udphdr);
-		spin_unlock_bh(&sk->sk_receive_queue.lock);
-		break;
-	}
-	default:
-		return -ENOIOCTLCMD;
-	}
-	return put_user(amount, (int __user *)arg);
+	return datagram_ioctl(sk, cmd, arg, sizeof(struct udphdr));
 }
 
 __poll_t udp_poll(struct file *file, struct socket *sock, struct poll_table_struct *wait)

@@ -442,24 +442,10 @@ static int packet_getsockopt(struct socket *sock, int level, int optname,
 
 static int packet_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg)
 {
-	struct sock *sk = sock->sk;
-	struct sk_buff *skb;
-	int amount = 0;
+	int err = datagram_ioctl(sock->sk, cmd, arg, 0);
 
-	switch (cmd) {
-	case SIOCINQ:
-		spin_lock_bh(&sk->sk_receive_queue.lock);
-		skb = skb_peek(&sk->sk_receive_queue);
-		if (skb)
-			amount = skb->len;
-		spin_unlock_bh(&sk->sk_receive_queue.lock);
-		return put_user(amount, (int __user *)arg);
-	case SIOCOUTQ:
-		return put_user(atomic_read(&sk->sk_wmem_alloc), (int __user *)arg);
-	default:
-		/* Interface configuration works on any socket (ifconfig uses one). */
-		return dev_ioctl(cmd, (void __user *)arg);
-	}
+	/* Interface configuration works on any socket (ifconfig uses one). */
+	return err == -ENOIOCTLCMD ? dev_ioctl(cmd, (void __user *)arg) : err;
 }
 
 static const struct proto_ops packet_ops = {

@@ -59,6 +59,10 @@ int lt_wait_flag(volatile int *flag, int value, int timeout_ms);
 int lt_run_capture(char *const argv[], char *out, size_t size);
 /* The file at @path into @buf (NUL-terminated, at most size - 1 bytes); its length or -1. */
 long lt_read_file(const char *path, char *buf, size_t size);
+/* The loopback interface up (Linux boots it down; the network tests need it). */
+void lt_lo_up(void);
+/* A counter of /proc/net/snmp: @name in the @proto ("Ip", "Udp"...) lines; -1 if absent. */
+long lt_snmp(const char *proto, const char *name);
 
 #define LT_CASE(name)	static void lt_case_##name(void)
 #define LT_RUN(name)	lt_run(#name, lt_case_##name)

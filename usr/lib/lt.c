@@ -12,10 +12,14 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <net/if.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -311,4 +315,49 @@ long lt_read_file(const char *path, char *buf, size_t size)
 	close(fd);
 	buf[got] = '\0';
 	return got;
+}
+
+void lt_lo_up(void)
+{
+	struct ifreq ifr;
+	int s = socket(AF_INET, SOCK_DGRAM, 0);
+
+	if (s < 0)
+		return;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	if (ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
+		ifr.ifr_flags |= IFF_UP;
+		ioctl(s, SIOCSIFFLAGS, &ifr);
+	}
+	close(s);
+}
+
+long lt_snmp(const char *proto, const char *name)
+{
+	static char buf[8192];
+	char *names = NULL, *vals = NULL, *line, *save, *n, *v, *s1, *s2;
+	size_t plen = strlen(proto);
+
+	if (lt_read_file("/proc/net/snmp", buf, sizeof(buf)) < 0)
+		return -1;
+	/* Each protocol has two lines: the counters' names, then their values. */
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, proto, plen) || line[plen] != ':')
+			continue;
+		if (!names) {
+			names = line;
+		} else {
+			vals = line;
+			break;
+		}
+	}
+	if (!names || !vals)
+		return -1;
+	strtok_r(names, " ", &s1);
+	strtok_r(vals, " ", &s2);
+	while ((n = strtok_r(NULL, " ", &s1)) && (v = strtok_r(NULL, " ", &s2)))
+		if (!strcmp(n, name))
+			return atol(v);
+	return -1;
 }

@@ -44,38 +44,6 @@ static int read_file(const char *path, char *buf, size_t len)
 	return n;
 }
 
-/* A counter of /proc/net/snmp: the value under @name in the @proto rows. */
-static long snmp(const char *proto, const char *name)
-{
-	static char buf[8192];
-	char *names = NULL, *vals = NULL, *line, *save;
-	size_t plen = strlen(proto);
-
-	if (read_file("/proc/net/snmp", buf, sizeof(buf)) < 0)
-		return -1;
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		if (strncmp(line, proto, plen) || line[plen] != ':')
-			continue;
-		if (!names)
-			names = line;
-		else {
-			vals = line;
-			break;
-		}
-	}
-	if (!names || !vals)
-		return -1;
-	{
-		char *n, *v, *s1, *s2;
-
-		strtok_r(names, " ", &s1);
-		strtok_r(vals, " ", &s2);
-		while ((n = strtok_r(NULL, " ", &s1)) && (v = strtok_r(NULL, " ", &s2)))
-			if (!strcmp(n, name))
-				return atol(v);
-	}
-	return -1;
-}
 
 static unsigned long sum16(const void *p, int len, unsigned long sum)
 {
@@ -171,7 +139,7 @@ LT_CASE(bad_ip_headers)
 {
 	unsigned char pkt[64];
 	struct iphdr *ip = (struct iphdr *)pkt;
-	long hdr = snmp("Ip", "InHdrErrors");
+	long hdr = lt_snmp("Ip", "InHdrErrors");
 
 	LT_CHECK(hdr >= 0);
 	memset(pkt, 0, sizeof(pkt));
@@ -182,11 +150,11 @@ LT_CASE(bad_ip_headers)
 	ip->daddr = htonl(INADDR_LOOPBACK);
 	LT_CHECK_EQ(send_raw(pkt, 28), 28);
 	usleep(20000);
-	LT_CHECK_EQ(snmp("Ip", "InHdrErrors"), hdr + 1);
+	LT_CHECK_EQ(lt_snmp("Ip", "InHdrErrors"), hdr + 1);
 	ip->version = 15;
 	LT_CHECK_EQ(send_raw(pkt, 28), 28);
 	usleep(20000);
-	LT_CHECK_EQ(snmp("Ip", "InHdrErrors"), hdr + 2);
+	LT_CHECK_EQ(lt_snmp("Ip", "InHdrErrors"), hdr + 2);
 	/* what the kernel will not send at all */
 	ip->version = 4;
 	ip->ihl = 15;				/* 60 bytes of header in a 40-byte packet */
@@ -202,7 +170,7 @@ LT_CASE(bad_udp)
 	unsigned char pkt[128], buf[64];
 	unsigned short port;
 	int s = udp_sock(&port), len;
-	long csum = snmp("Udp", "InCsumErrors"), inerr = snmp("Udp", "InErrors");
+	long csum = lt_snmp("Udp", "InCsumErrors"), inerr = lt_snmp("Udp", "InErrors");
 
 	LT_CHECK(s >= 0);
 	len = build_udp(pkt, port, "good", 4, 1);
@@ -215,8 +183,8 @@ LT_CASE(bad_udp)
 	LT_CHECK_EQ(send_raw(pkt, len), len);
 	usleep(20000);
 	LT_CHECK_EQ(readable(s, 0), 0);
-	LT_CHECK_EQ(snmp("Udp", "InCsumErrors"), csum + 1);
-	LT_CHECK_EQ(snmp("Udp", "InErrors"), inerr + 1);
+	LT_CHECK_EQ(lt_snmp("Udp", "InCsumErrors"), csum + 1);
+	LT_CHECK_EQ(lt_snmp("Udp", "InErrors"), inerr + 1);
 
 	/* a UDP length longer than the datagram that carries it */
 	len = build_udp(pkt, port, "long", 4, 1);
@@ -224,13 +192,13 @@ LT_CASE(bad_udp)
 	LT_CHECK_EQ(send_raw(pkt, len), len);
 	usleep(20000);
 	LT_CHECK_EQ(readable(s, 0), 0);
-	LT_CHECK_EQ(snmp("Udp", "InErrors"), inerr + 2);
+	LT_CHECK_EQ(lt_snmp("Udp", "InErrors"), inerr + 2);
 	/* shorter than a UDP header */
 	len = build_udp(pkt, port, "", 0, 1);
 	LT_CHECK_EQ(send_raw(pkt, 24), 24);
 	usleep(20000);
 	LT_CHECK_EQ(readable(s, 0), 0);
-	LT_CHECK_EQ(snmp("Udp", "InErrors"), inerr + 3);
+	LT_CHECK_EQ(lt_snmp("Udp", "InErrors"), inerr + 3);
 	close(s);
 }
 
@@ -260,7 +228,7 @@ LT_CASE(fragments)
 	unsigned char pkt[128], buf[64];
 	unsigned short port;
 	int s = udp_sock(&port), len;
-	long oks = snmp("Ip", "ReasmOKs"), fails = snmp("Ip", "ReasmFails");
+	long oks = lt_snmp("Ip", "ReasmOKs"), fails = lt_snmp("Ip", "ReasmFails");
 	static const int offs[] = { 0, 16 }, lens[] = { 16, 12 };
 	static const int ooffs[] = { 0, 8 }, olens[] = { 16, 20 };
 
@@ -276,7 +244,7 @@ LT_CASE(fragments)
 	LT_CHECK_EQ(readable(s, 2000), 1);
 	LT_CHECK_EQ(recv(s, buf, sizeof(buf), 0), 20);
 	LT_CHECK(!memcmp(buf, "fragmented-datagram!", 20));
-	LT_CHECK_EQ(snmp("Ip", "ReasmOKs"), oks + 1);
+	LT_CHECK_EQ(lt_snmp("Ip", "ReasmOKs"), oks + 1);
 	LT_CHECK_OK(send_frags(pkt, len, offs, lens, 2, 0x1112));
 	LT_CHECK_EQ(readable(s, 2000), 1);
 	LT_CHECK_EQ(recv(s, buf, sizeof(buf), 0), 20);
@@ -285,7 +253,7 @@ LT_CASE(fragments)
 	LT_CHECK_OK(send_frags(pkt, len, ooffs, olens, 2, 0x2222));
 	usleep(20000);
 	LT_CHECK_EQ(readable(s, 0), 0);
-	LT_CHECK(snmp("Ip", "ReasmFails") > fails);
+	LT_CHECK(lt_snmp("Ip", "ReasmFails") > fails);
 
 	/* a last fragment that would end past 64 KiB never becomes a datagram */
 	{
@@ -327,7 +295,7 @@ LT_CASE(fragment_timeout)
 	char old[32];
 	unsigned short port;
 	int s = udp_sock(&port), len;
-	long tmo = snmp("Ip", "ReasmTimeout"), fails = snmp("Ip", "ReasmFails");
+	long tmo = lt_snmp("Ip", "ReasmTimeout"), fails = lt_snmp("Ip", "ReasmFails");
 	static const int offs[] = { 0 }, lens[] = { 16 };
 
 	LT_CHECK(s >= 0);
@@ -336,8 +304,8 @@ LT_CASE(fragment_timeout)
 	len = build_udp(pkt, port, "never-finished-datagram", 23, 1);
 	LT_CHECK_OK(send_frags(pkt, len, offs, lens, 1, 0x4444));	/* only the first */
 	usleep(2500000);
-	LT_CHECK_EQ(snmp("Ip", "ReasmTimeout"), tmo + 1);
-	LT_CHECK(snmp("Ip", "ReasmFails") >= fails + 1);
+	LT_CHECK_EQ(lt_snmp("Ip", "ReasmTimeout"), tmo + 1);
+	LT_CHECK(lt_snmp("Ip", "ReasmFails") >= fails + 1);
 	LT_CHECK_EQ(readable(s, 0), 0);
 	LT_CHECK_OK(write_file("/proc/sys/net/ipv4/ipfrag_time", old));
 	close(s);
@@ -379,25 +347,11 @@ LT_CASE(garbage_burst)
  * Linux boots with lo down and lets init bring it up (which also gives it
  * 127.0.0.1/8); the test initramfs has no init scripts, so do it here.
  */
-static void lo_up(void)
-{
-	struct ifreq ifr;
-	int s = socket(AF_INET, SOCK_DGRAM, 0);
-
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, "lo");
-	if (s >= 0 && ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
-		ifr.ifr_flags |= IFF_UP;
-		ioctl(s, SIOCSIFFLAGS, &ifr);
-	}
-	if (s >= 0)
-		close(s);
-}
 
 int main(void)
 {
 	lt_begin("net_badinput");
-	lo_up();
+	lt_lo_up();
 	mkdir("/proc", 0555);
 	mount("proc", "/proc", "proc", 0, NULL);
 	raw_fd = socket(AF_INET, SOCK_RAW, IPPROTO_RAW);

@@ -52,38 +52,6 @@ static int read_file(const char *path, char *buf, size_t len)
 	return n;
 }
 
-/* A counter of /proc/net/snmp: the value under @name in the @proto rows. */
-static long snmp(const char *proto, const char *name)
-{
-	static char buf[8192];
-	char *names = NULL, *vals = NULL, *line, *save;
-	size_t plen = strlen(proto);
-
-	if (read_file("/proc/net/snmp", buf, sizeof(buf)) < 0)
-		return -1;
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		if (strncmp(line, proto, plen) || line[plen] != ':')
-			continue;
-		if (!names)
-			names = line;
-		else {
-			vals = line;
-			break;
-		}
-	}
-	if (!names || !vals)
-		return -1;
-	{
-		char *n, *v, *s1, *s2;
-
-		strtok_r(names, " ", &s1);
-		strtok_r(vals, " ", &s2);
-		while ((n = strtok_r(NULL, " ", &s1)) && (v = strtok_r(NULL, " ", &s2)))
-			if (!strcmp(n, name))
-				return atol(v);
-	}
-	return -1;
-}
 
 static unsigned short csum(const void *p, int len)
 {
@@ -122,7 +90,7 @@ LT_CASE(ping_socket_echo)
 	socklen_t flen = sizeof(from), mlen = sizeof(me);
 	struct icmphdr req = { .type = ICMP_ECHO }, *rep = (struct icmphdr *)buf;
 	char msg[sizeof(req) + 8];
-	long echos = snmp("Icmp", "InEchos"), reps = snmp("Icmp", "InEchoReps");
+	long echos = lt_snmp("Icmp", "InEchos"), reps = lt_snmp("Icmp", "InEchoReps");
 	int s, n;
 
 	LT_CHECK(read_file(RANGE, old, sizeof(old)) > 0);
@@ -147,8 +115,8 @@ LT_CASE(ping_socket_echo)
 	LT_CHECK(!memcmp(buf + sizeof(req), "lantern!", 8));
 	LT_CHECK_EQ(csum(buf, n), 0);		/* a valid checksum sums to zero */
 	LT_CHECK_EQ(from.sin_addr.s_addr, htonl(INADDR_LOOPBACK));
-	LT_CHECK(snmp("Icmp", "InEchos") > echos);
-	LT_CHECK(snmp("Icmp", "InEchoReps") > reps);
+	LT_CHECK(lt_snmp("Icmp", "InEchos") > echos);
+	LT_CHECK(lt_snmp("Icmp", "InEchoReps") > reps);
 	/* only echo requests may be sent */
 	((struct icmphdr *)msg)->type = ICMP_TIMESTAMP;
 	LT_CHECK_ERR(sendto(s, msg, sizeof(msg), 0, (struct sockaddr *)&to, sizeof(to)), EINVAL);
@@ -215,7 +183,7 @@ LT_CASE(protocol_unreachable)
 {
 	/* a packet of a protocol no one handles: "protocol unreachable" goes back */
 	struct sockaddr_in to = lo_addr();
-	long out = snmp("Icmp", "OutDestUnreachs"), unk = snmp("Ip", "InUnknownProtos");
+	long out = lt_snmp("Icmp", "OutDestUnreachs"), unk = lt_snmp("Ip", "InUnknownProtos");
 	unsigned char pkt[24];
 	struct iphdr *ip = (struct iphdr *)pkt;
 	int s = socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
@@ -229,8 +197,8 @@ LT_CASE(protocol_unreachable)
 	ip->daddr = htonl(INADDR_LOOPBACK);
 	LT_CHECK_EQ(sendto(s, pkt, sizeof(pkt), 0, (struct sockaddr *)&to, sizeof(to)), 24);
 	usleep(20000);
-	LT_CHECK_EQ(snmp("Ip", "InUnknownProtos"), unk + 1);
-	LT_CHECK_EQ(snmp("Icmp", "OutDestUnreachs"), out + 1);
+	LT_CHECK_EQ(lt_snmp("Ip", "InUnknownProtos"), unk + 1);
+	LT_CHECK_EQ(lt_snmp("Icmp", "OutDestUnreachs"), out + 1);
 	close(s);
 }
 
@@ -238,25 +206,11 @@ LT_CASE(protocol_unreachable)
  * Linux boots with lo down and lets init bring it up (which also gives it
  * 127.0.0.1/8); the test initramfs has no init scripts, so do it here.
  */
-static void lo_up(void)
-{
-	struct ifreq ifr;
-	int s = socket(AF_INET, SOCK_DGRAM, 0);
-
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, "lo");
-	if (s >= 0 && ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
-		ifr.ifr_flags |= IFF_UP;
-		ioctl(s, SIOCSIFFLAGS, &ifr);
-	}
-	if (s >= 0)
-		close(s);
-}
 
 int main(void)
 {
 	lt_begin("net_icmp");
-	lo_up();
+	lt_lo_up();
 	/* the test initramfs mounts nothing: bring /proc and /sys (EBUSY if already there) */
 	mkdir("/proc", 0555);
 	mount("proc", "/proc", "proc", 0, NULL);

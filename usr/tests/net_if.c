@@ -49,38 +49,6 @@ static int write_file(const char *path, const char *s)
 	return n == (int)strlen(s) ? 0 : -1;
 }
 
-/* A counter of /proc/net/snmp: the value under @name in the @proto rows. */
-static long snmp(const char *proto, const char *name)
-{
-	static char buf[8192];
-	char *names = NULL, *vals = NULL, *line, *save;
-	size_t plen = strlen(proto);
-
-	if (read_file("/proc/net/snmp", buf, sizeof(buf)) < 0)
-		return -1;
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		if (strncmp(line, proto, plen) || line[plen] != ':')
-			continue;
-		if (!names)
-			names = line;
-		else {
-			vals = line;
-			break;
-		}
-	}
-	if (!names || !vals)
-		return -1;
-	{
-		char *n, *v, *s1, *s2;
-
-		strtok_r(names, " ", &s1);
-		strtok_r(vals, " ", &s2);
-		while ((n = strtok_r(NULL, " ", &s1)) && (v = strtok_r(NULL, " ", &s2)))
-			if (!strcmp(n, name))
-				return atol(v);
-	}
-	return -1;
-}
 
 static void set_ifname(struct ifreq *ifr, const char *name)
 {
@@ -257,11 +225,11 @@ LT_CASE(proc_net_files)
 	LT_CHECK(!strncmp(buf, "   sl  local_address rem_address   st tx_queue rx_queue", 55));
 	LT_CHECK(strstr(buf, want) != NULL);
 	/* /proc/net/snmp follows traffic */
-	out = snmp("Udp", "OutDatagrams");
+	out = lt_snmp("Udp", "OutDatagrams");
 	LT_CHECK(out >= 0);
-	LT_CHECK(snmp("Ip", "DefaultTTL") == 64);
+	LT_CHECK(lt_snmp("Ip", "DefaultTTL") == 64);
 	LT_CHECK_EQ(sendto(s, "x", 1, 0, (struct sockaddr *)&a, sizeof(a)), 1);
-	LT_CHECK_EQ(snmp("Udp", "OutDatagrams"), out + 1);
+	LT_CHECK_EQ(lt_snmp("Udp", "OutDatagrams"), out + 1);
 	close(s);
 	LT_CHECK(read_file("/proc/net/udp", buf, sizeof(buf)) > 0);
 	LT_CHECK(strstr(buf, want) == NULL);
@@ -309,7 +277,7 @@ LT_CASE(fragments_over_small_mtu)
 	struct pollfd p;
 	struct ifreq ifr;
 	static unsigned char out[4000], in[4100];
-	long creates = snmp("Ip", "FragCreates"), oks = snmp("Ip", "ReasmOKs");
+	long creates = lt_snmp("Ip", "FragCreates"), oks = lt_snmp("Ip", "ReasmOKs");
 
 	LT_CHECK(s >= 0 && r >= 0);
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -328,8 +296,8 @@ LT_CASE(fragments_over_small_mtu)
 	LT_CHECK_EQ(poll(&p, 1, 2000), 1);
 	LT_CHECK_EQ(recv(r, in, sizeof(in), 0), (ssize_t)sizeof(out));
 	LT_CHECK(!memcmp(in, out, sizeof(out)));
-	LT_CHECK(snmp("Ip", "FragCreates") >= creates + 3);
-	LT_CHECK(snmp("Ip", "ReasmOKs") >= oks + 1);
+	LT_CHECK(lt_snmp("Ip", "FragCreates") >= creates + 3);
+	LT_CHECK(lt_snmp("Ip", "ReasmOKs") >= oks + 1);
 	/* with "do" discovery the datagram may not be fragmented */
 	v = IP_PMTUDISC_DO;
 	LT_CHECK_OK(setsockopt(s, IPPROTO_IP, IP_MTU_DISCOVER, &v, sizeof(v)));
@@ -348,25 +316,11 @@ LT_CASE(fragments_over_small_mtu)
  * Linux boots with lo down and lets init bring it up (which also gives it
  * 127.0.0.1/8); the test initramfs has no init scripts, so do it here.
  */
-static void lo_up(void)
-{
-	struct ifreq ifr;
-	int s = socket(AF_INET, SOCK_DGRAM, 0);
-
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, "lo");
-	if (s >= 0 && ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
-		ifr.ifr_flags |= IFF_UP;
-		ioctl(s, SIOCSIFFLAGS, &ifr);
-	}
-	if (s >= 0)
-		close(s);
-}
 
 int main(void)
 {
 	lt_begin("net_if");
-	lo_up();
+	lt_lo_up();
 	/* the test initramfs mounts nothing: bring /proc and /sys (EBUSY if already there) */
 	mkdir("/proc", 0555);
 	mount("proc", "/proc", "proc", 0, NULL);

@@ -361,25 +361,11 @@ LT_CASE(route_dump_and_errors)
  * Linux boots with lo down and lets init bring it up (which also gives it
  * 127.0.0.1/8); the test initramfs has no init scripts, so do it here.
  */
-static void lo_up(void)
-{
-	struct ifreq ifr;
-	int s = socket(AF_INET, SOCK_DGRAM, 0);
-
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, "lo");
-	if (s >= 0 && ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
-		ifr.ifr_flags |= IFF_UP;
-		ioctl(s, SIOCSIFFLAGS, &ifr);
-	}
-	if (s >= 0)
-		close(s);
-}
 
 int main(void)
 {
 	lt_begin("net_netlink");
-	lo_up();
+	lt_lo_up();
 	LT_RUN(port_ids);
 	LT_RUN(link_dump);
 	LT_RUN(addresses);

@@ -41,22 +41,6 @@
 static volatile uintptr_t badaddr = 8;
 #define BAD	((void *)badaddr)
 
-/* Debian's kernel boots with lo down; Lantern's may already have it up. */
-static void lo_up(void)
-{
-	struct ifreq ifr;
-	int s = socket(AF_INET, SOCK_DGRAM, 0);
-
-	if (s < 0)
-		return;
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, "lo");
-	if (ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
-		ifr.ifr_flags |= IFF_UP;
-		ioctl(s, SIOCSIFFLAGS, &ifr);
-	}
-	close(s);
-}
 
 static struct sockaddr_in loopback(uint16_t port)
 {
@@ -818,7 +802,7 @@ int main(void)
 	mkdir("/proc", 0555);
 	mounted = !mount("proc", "/proc", "proc", 0, NULL);
 	signal(SIGPIPE, SIG_DFL);
-	lo_up();
+	lt_lo_up();
 	lt_begin("net_tcp");
 	LT_RUN(echo_and_names);
 	LT_RUN(many_connections);

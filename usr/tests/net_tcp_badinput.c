@@ -31,21 +31,6 @@ struct tcph {
 	uint16_t window, check, urg_ptr;
 };
 
-static void lo_up(void)
-{
-	struct ifreq ifr;
-	int s = socket(AF_INET, SOCK_DGRAM, 0);
-
-	if (s < 0)
-		return;
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, "lo");
-	if (ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
-		ifr.ifr_flags |= IFF_UP;
-		ioctl(s, SIOCSIFFLAGS, &ifr);
-	}
-	close(s);
-}
 
 static uint16_t tcp_csum(const void *seg, size_t len)
 {
@@ -272,7 +257,7 @@ int main(void)
 
 	mkdir("/proc", 0555);
 	mounted = !mount("proc", "/proc", "proc", 0, NULL);
-	lo_up();
+	lt_lo_up();
 	lt_begin("net_tcp_badinput");
 	LT_RUN(malformed_headers_counted);
 	LT_RUN(lying_options_and_flags);

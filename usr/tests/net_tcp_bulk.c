@@ -47,21 +47,6 @@ static void fill(uint8_t *buf, size_t len, uint64_t *s, size_t *left8, uint64_t 
 	}
 }
 
-static void lo_up(void)
-{
-	struct ifreq ifr;
-	int s = socket(AF_INET, SOCK_DGRAM, 0);
-
-	if (s < 0)
-		return;
-	memset(&ifr, 0, sizeof(ifr));
-	strcpy(ifr.ifr_name, "lo");
-	if (ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
-		ifr.ifr_flags |= IFF_UP;
-		ioctl(s, SIOCSIFFLAGS, &ifr);
-	}
-	close(s);
-}
 
 static const size_t wsizes[] = { 65536, 1, 1460, 100000, 4096, 7, 262144, 33333 };
 static const size_t rsizes[] = { 4096, 65536, 13, 200000, 1500, 99999 };
@@ -142,7 +127,7 @@ LT_CASE(bulk_checked)
 
 int main(void)
 {
-	lo_up();
+	lt_lo_up();
 	lt_begin("net_tcp_bulk");
 	LT_RUN(bulk_checked);
 	return lt_end();
