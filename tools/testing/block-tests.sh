@@ -605,10 +605,12 @@ blk_linux() {
 		{ why="initramfs-add.sh failed"; return 1; }
 	BLK_KERNEL=$kernel
 	BLK_RUN_INITRD=$BLK_DIR/linux-initramfs.cpio
-	BLK_TYPE_DELAY=20
+	BLK_TYPE_DELAY=45	# Linux boots slower; what is typed before its shell reads is lost
 	# Debian's kernel does not boot in 64 MiB (it reserves 60 MiB); in 96 MiB
 	# it leaves user space less memory than Lantern has in 64.
 	BLK_SWAP_MEM=96M
+	# The guest's shell expands $m.
+	# shellcheck disable=SC2016
 	BLK_PRELUDE='for m in virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_blk crc16 crc32c_generic mbcache jbd2 ext4; do insmod /modules/$m.ko; done; sleep 2; '
 }
 
