@@ -78,6 +78,8 @@ bool add_to_swap(struct page *page)
 		put_swap_page(entry);
 		return false;
 	}
+	/* Its contents are what the swap cache hands out until it is written. */
+	SetPageUptodate(page);
 	SetPageDirty(page);
 	return true;
 }

@@ -276,6 +276,14 @@ int __swap_count(swp_entry_t entry)
 	return v == SWAP_MAP_BAD ? 0 : SWAP_COUNT(v);
 }
 
+/* The slot's device takes new pages (not being swapped off). */
+bool swap_writeok(swp_entry_t entry)
+{
+	struct swap_info_struct *si = swp_swap_info(entry);
+
+	return si && (si->flags & SWP_WRITEOK);
+}
+
 /*
  * @page (locked, in the swap cache) leaves it if no swap entry needs the
  * slot any more: it is then plain anonymous memory again.
@@ -744,6 +752,8 @@ static int try_to_unuse(unsigned int type)
 			return -EINTR;
 		if (rounds++ > 16)
 			return -EBUSY;
+		if (rounds > 1)
+			schedule_timeout_uninterruptible(HZ / 50);	/* let exiting owners finish */
 		spin_lock(&mmlist_lock);
 		for (p = init_mm.mmlist.next; p != &init_mm.mmlist && !err; p = p->next) {
 			mm = list_entry(p, struct mm_struct, mmlist);

@@ -199,6 +199,8 @@ static enum page_references shrink_anon_page(struct page *page, struct scan_cont
 			return PAGEREF_KEEP;
 		if (!add_to_swap(page))
 			return PAGEREF_ACTIVATE;
+	} else if (page_mapped(page) && !swap_writeok((swp_entry_t){ .val = page->private })) {
+		return PAGEREF_KEEP;	/* swapoff is bringing it back: not out again */
 	}
 	if (page_mapped(page) && !try_to_unmap(page))
 		return PAGEREF_KEEP;
@@ -382,9 +384,11 @@ static void shrink_list_pair(struct lruvec *lruvec, enum lru_list inactive, unsi
 static void shrink_lruvec(struct lruvec *lruvec, int priority, struct scan_control *sc)
 {
 	unsigned long nr_file = scan_share(LRU_INACTIVE_FILE, priority), nr_anon = 0;
-
 	/* Anon pages go to free swap, or drop their copy already there. */
-	if (sc->may_swap && (get_nr_swap_pages() > 0 || READ_ONCE(nr_swapcache_pages))) {
+	bool can_swap = sc->may_swap &&
+			(get_nr_swap_pages() > 0 || READ_ONCE(nr_swapcache_pages));
+
+	if (can_swap) {
 		unsigned long file = lru_size(LRU_INACTIVE_FILE) + lru_size(LRU_ACTIVE_FILE);
 		unsigned long swappiness = READ_ONCE(vm_swappiness);
 
@@ -397,9 +401,9 @@ static void shrink_lruvec(struct lruvec *lruvec, int priority, struct scan_contr
 			nr_anon = (!a && swappiness && nr_anon) ? 1 : a;
 		}
 	}
-	if (nr_file)
-		shrink_list_pair(lruvec, LRU_INACTIVE_FILE, nr_file, sc);
-	if (nr_anon && sc->nr_reclaimed < sc->nr_to_reclaim)
+	shrink_list_pair(lruvec, LRU_INACTIVE_FILE, nr_file, sc);
+	/* Even with no share this round, an empty inactive anon list gets refilled. */
+	if (can_swap && sc->nr_reclaimed < sc->nr_to_reclaim)
 		shrink_list_pair(lruvec, LRU_INACTIVE_ANON, nr_anon, sc);
 }
 

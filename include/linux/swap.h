@@ -115,6 +115,7 @@ void swap_free(swp_entry_t entry);
 void put_swap_page(swp_entry_t entry);
 int swapcache_prepare(swp_entry_t entry);
 int __swap_count(swp_entry_t entry);
+bool swap_writeok(swp_entry_t entry);
 void free_swap_and_cache(swp_entry_t entry);
 bool try_to_free_swap(struct page *page);
 u64 swap_page_sector(struct page *page);

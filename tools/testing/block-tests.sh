@@ -606,9 +606,9 @@ blk_linux() {
 	BLK_KERNEL=$kernel
 	BLK_RUN_INITRD=$BLK_DIR/linux-initramfs.cpio
 	BLK_TYPE_DELAY=45	# Linux boots slower; what is typed before its shell reads is lost
-	# Debian's kernel does not boot in 64 MiB (it reserves 60 MiB); in 96 MiB
-	# it leaves user space less memory than Lantern has in 64.
-	BLK_SWAP_MEM=96M
+	# Debian's kernel does not boot in 64 MiB (it keeps some 60 MiB for
+	# itself); with 128 MiB its user space has about what Lantern's has in 64.
+	BLK_SWAP_MEM=128M
 	# The guest's shell expands $m.
 	# shellcheck disable=SC2016
 	BLK_PRELUDE='for m in virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_blk crc16 crc32c_generic mbcache jbd2 ext4; do insmod /modules/$m.ko; done; sleep 2; '
