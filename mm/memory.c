@@ -368,6 +368,9 @@ unsigned int do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t 
 	if (!PageSwapCache(page) || page->private != entry.val || !pte_same(*pte, orig))
 		goto out_retry;
 	if (!PageUptodate(page)) {
+		/* The read failed: the data is gone, as Linux says with SIGBUS. */
+		pr_err("%s[%d]: swap-in of slot %u:%lu failed\n", current->comm, current->pid,
+		       swp_type(entry), swp_offset(entry));
 		ret = VM_FAULT_SIGBUS;
 		goto out_retry;
 	}

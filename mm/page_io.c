@@ -73,18 +73,25 @@ static void swap_read_end_io(struct bio *bio)
 
 /*
  * Read the locked, new swap-cache page @page from its slot.  It is
- * unlocked when the data is in (at once if @synchronous).
+ * unlocked when the data is in (at once if @synchronous).  The caller
+ * holds a reference of its own.
  */
 int swap_readpage(struct page *page, bool synchronous)
 {
 	struct bio *bio = swap_bio(page, REQ_OP_READ);
 	int err;
 
-	count_vm_event(PSWPIN);
 	if (!bio) {
+		/*
+		 * No memory for the bio: the page leaves the swap cache
+		 * unread, so that whoever faults on the slot tries again
+		 * instead of finding a page that will never be filled.
+		 */
+		delete_from_swap_cache(page);
 		unlock_page(page);
 		return -ENOMEM;
 	}
+	count_vm_event(PSWPIN);
 	if (!synchronous) {
 		bio->bi_end_io = swap_read_end_io;
 		bio->bi_private = page;

@@ -89,7 +89,7 @@ int meminfo_show(char *buf, size_t size)
 		{ "PageTables:", K(global_node_page_state(NR_PAGETABLE)) },
 		{ "Bounce:", K(global_zone_page_state(NR_BOUNCE)) },
 		{ "WritebackTmp:", 0 },
-		{ "CommitLimit:", K(totalram_pages() / 2) },
+		{ "CommitLimit:", K(totalram_pages() / 2 + totalswap) },
 		{ "Committed_AS:", 0 },
 		{ "VmallocTotal:", (unsigned long)VMALLOC_TOTAL >> 10 },
 		{ "VmallocUsed:", K(vmalloc_nr_pages()) },

@@ -530,6 +530,7 @@ r pswpin 'test $(( $(ev pswpin) - in0 )) -gt 10000'
 r majfault 'test $(( $(ev pgmajfault) - maj0 )) -gt 1000'
 r swapfree 'test "$(kb SwapFree)" -gt 250000'
 r two '(/t/swap-fill fill 96 3 > /tmp/a; echo "rc=$?" >> /tmp/a) & /t/swap-fill fill 96 5 > /tmp/b; echo "rc=$?" >> /tmp/b; wait; grep -q "rc=0" /tmp/a && grep -q "rc=0" /tmp/b'
+cat /tmp/a /tmp/b
 r fork '/t/swap-fill fork 128'
 rm -f /tmp/ready
 (/t/swap-fill hold 32 /tmp/ready > /tmp/hold; echo "rc=$?" >> /tmp/hold) &
@@ -542,6 +543,7 @@ grep -E "^(Mem|Swap)" /proc/meminfo
 r swapoff 'swapoff /dev/vda1'
 r swapgone 'test "$(kb SwapTotal)" = 0 && ! grep -q vda1 /proc/swaps'
 rm -f /tmp/ready; wait
+cat /tmp/hold
 r holdcheck 'grep -q "rc=0" /tmp/hold'
 r nonroot '/t/swap-fill swapon /mnt/swapfile 0 1000 | grep -q "Operation not permitted"'
 r badflags '/t/swap-fill swapon /mnt/swapfile 0x80000 | grep -q "Invalid argument"'
