@@ -19,7 +19,7 @@
 #include <linux/swapops.h>
 #include <linux/vmstat.h>
 
-static struct bio *swap_bio(struct page *page, unsigned int opf)
+static struct bio *swap_bio(struct page *page, unsigned int opf, gfp_t gfp)
 {
 	swp_entry_t entry = { .val = page->private };
 	struct swap_info_struct *si = swp_swap_info(entry);
@@ -28,7 +28,7 @@ static struct bio *swap_bio(struct page *page, unsigned int opf)
 
 	if (!si || sector == ~0ULL)
 		return NULL;
-	bio = bio_alloc(si->bdev, 1, opf, GFP_NOIO);
+	bio = bio_alloc(si->bdev, 1, opf, gfp);
 	if (!bio)
 		return NULL;
 	bio->bi_sector = sector;
@@ -42,7 +42,9 @@ static struct bio *swap_bio(struct page *page, unsigned int opf)
 /* Write the locked swap-cache page @page to its slot; it stays locked. */
 int swap_writepage(struct page *page)
 {
-	struct bio *bio = swap_bio(page, REQ_OP_WRITE | REQ_SYNC);
+	/* Reclaim writes: with no memory for a bio it keeps the page, never waits for more. */
+	struct bio *bio = swap_bio(page, REQ_OP_WRITE | REQ_SYNC,
+				   GFP_NOIO | __GFP_NORETRY | __GFP_NOWARN);
 	int err;
 
 	if (!bio)
@@ -78,7 +80,7 @@ static void swap_read_end_io(struct bio *bio)
  */
 int swap_readpage(struct page *page, bool synchronous)
 {
-	struct bio *bio = swap_bio(page, REQ_OP_READ);
+	struct bio *bio = swap_bio(page, REQ_OP_READ, GFP_NOIO);
 	int err;
 
 	if (!bio) {
