@@ -41,6 +41,7 @@
 #include <linux/sem.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/swap.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
 #include <linux/uaccess.h>
@@ -49,6 +50,8 @@
 #include <uapi/linux/sched.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
+/* Guards init_mm.mmlist, every address space's link on it. */
+DEFINE_SPINLOCK(mmlist_lock);
 int nr_threads;			/* tasks in existence; lock: tasklist_lock */
 int max_threads;		/* a ceiling from memory size, as Linux */
 unsigned long total_forks;
@@ -858,6 +861,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	/* dup_mm copied the parent's counters; copy_page_range counts anew. */
 	atomic_long_set(&mm->rss_stat[MM_ANONPAGES], 0);
 	atomic_long_set(&mm->rss_stat[MM_SHMEMPAGES], 0);
+	atomic_long_set(&mm->rss_stat[MM_SWAPENTS], 0);
 	atomic_long_set(&mm->pgtables_bytes, 0);
 	mm->hiwater_rss = 0;
 	mm->def_flags = 0;	/* mlockall(MCL_FUTURE) is not inherited */
@@ -870,6 +874,9 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 		kmem_cache_free(mm_cachep, mm);
 		return NULL;
 	}
+	spin_lock(&mmlist_lock);
+	list_add_tail(&mm->mmlist, &init_mm.mmlist);
+	spin_unlock(&mmlist_lock);
 	return mm;
 }
 
@@ -901,6 +908,9 @@ void mmput(struct mm_struct *mm)
 		return;
 	exit_aio(mm);
 	exit_mmap(mm);
+	spin_lock(&mmlist_lock);
+	list_del(&mm->mmlist);
+	spin_unlock(&mmlist_lock);
 	if (mm->exe_file) {
 		allow_write_access(mm->exe_file);	/* the program may be written again */
 		fput(mm->exe_file);

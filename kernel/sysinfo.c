@@ -6,6 +6,7 @@
  * the load average of kernel/sched/loadavg.c scaled to SI_LOAD_SHIFT.
  */
 #include <linux/kernel.h>
+#include <linux/swap.h>
 #include <linux/mm.h>
 #include <linux/sched/loadavg.h>
 #include <linux/sched/task.h>
@@ -28,6 +29,7 @@ static void do_sysinfo(struct sysinfo *info)
 	info->totalram = totalram_pages();
 	info->freeram = global_zone_page_state(NR_FREE_PAGES);
 	info->sharedram = global_node_page_state(NR_SHMEM);
+	si_swapinfo(&info->totalswap, &info->freeswap);
 	info->mem_unit = PAGE_SIZE;
 }
 

@@ -16,4 +16,5 @@ struct mm_struct init_mm = {
 	.mm_count	= ATOMIC_INIT(1),
 	.ioctx_lock	= __SPIN_LOCK_UNLOCKED(init_mm.ioctx_lock),
 	.ioctx_list	= LIST_HEAD_INIT(init_mm.ioctx_list),
+	.mmlist		= LIST_HEAD_INIT(init_mm.mmlist),
 };

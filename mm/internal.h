@@ -19,6 +19,11 @@ void __free_pages_memory(unsigned long start_pfn, unsigned long end_pfn);
 
 /* memory.c, for reclaim's try_to_unmap (rmap.c). */
 void zap_pte(struct mm_struct *mm, pte_t *pte, struct address_space *only);
+/* memory.c, for the anonymous reverse map (rmap.c) and swapoff (swapfile.c). */
+void page_remove_rmap(struct page *page);
+void add_mm_counter(struct mm_struct *mm, int member, long value);
+unsigned int do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
+			  pte_t orig, unsigned int flags);
 
 void kmem_cache_init(void);
 void vmalloc_init(void);

@@ -18,13 +18,18 @@
  *    private one it is copy-on-write: an anonymous page with one user is
  *    simply made writable; one still shared with a fork relative, the
  *    zero page or a page-cache page is copied first.
+ *  - a swap entry (swapops.h): the page was evicted to swap by reclaim;
+ *    do_swap_page brings it back from the swap cache or the disk.
  *
  * fork's copy_page_range() is what makes COW happen: for a private
  * writable area it write-protects each PTE in parent and child and
  * takes a page reference, so both share the page until one writes.
  *
  * Each PTE that maps a page holds one reference (page_count) and one
- * map count.  Page tables of the user half are freed only when the whole
+ * map count; each swap entry in a PTE holds one count on its slot
+ * (swapfile.c), which fork duplicates and zap frees.  Reclaim may evict
+ * a page while a fault handler sleeps in an allocation, so a handler
+ * that read a PTE before allocating checks it is unchanged after.  Page tables of the user half are freed only when the whole
  * address space goes (free_pgtables).
  *
  * Kernel page tables (vmalloc, ioremap) are populated by __pmd_alloc and
@@ -44,6 +49,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/swap.h>
+#include <linux/swapops.h>
 #include <linux/vmstat.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
@@ -54,7 +60,7 @@ static struct page *zero_page;
 
 #define is_zero_pfn(pfn)	(zero_page && (pfn) == page_to_pfn(zero_page))
 
-static void add_mm_counter(struct mm_struct *mm, int member, long value)
+void add_mm_counter(struct mm_struct *mm, int member, long value)
 {
 	unsigned long rss;
 
@@ -171,7 +177,7 @@ static void page_add_rmap(struct page *page)
 	mod_lruvec_page_state(page, page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, 1);
 }
 
-static void page_remove_rmap(struct page *page)
+void page_remove_rmap(struct page *page)
 {
 	if (!atomic_add_negative(-1, &page->_mapcount))
 		return;
@@ -185,6 +191,9 @@ static void map_new_page(struct vm_area_struct *vma, unsigned long addr, pte_t *
 
 	if (writable)
 		entry = pte_mkdirty(pte_mkwrite(entry));
+	/* An anonymous page's reverse map: the address it is mapped at (rmap.c). */
+	if (!page->mapping && counter == MM_ANONPAGES && page_mapcount(page) == 0)
+		page->index = addr >> PAGE_SHIFT;
 	page_add_rmap(page);
 	add_mm_counter(vma->vm_mm, counter, 1);
 	set_pte(pte, entry);
@@ -276,6 +285,16 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 		flush_tlb_page(vma, addr);
 		return 0;
 	}
+	/*
+	 * An anonymous page still in the swap cache but mapped only here,
+	 * its slot referred to by no other swap entry: the slot goes, and
+	 * the page is ours alone.
+	 */
+	if (old && !old->mapping && PageSwapCache(old) && page_mapcount(old) == 1 &&
+	    page_count(old) == 2 && !TestSetPageLocked(old)) {
+		try_to_free_swap(old);
+		unlock_page(old);
+	}
 	/* An anonymous page nobody else holds: ours to write.  A cache page never is. */
 	if (old && !old->mapping && page_count(old) == 1) {
 		count_vm_event(PGREUSE);
@@ -286,6 +305,11 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	new = alloc_page(GFP_HIGHUSER_MOVABLE);
 	if (!new)
 		return VM_FAULT_OOM;
+	if (!pte_same(*pte, orig)) {
+		/* Reclaim evicted it while we allocated: fault again. */
+		put_page(new);
+		return 0;
+	}
 	if (old)
 		copy_page(page_address(new), page_address(old));
 	else
@@ -300,6 +324,79 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 		put_page(old);
 	}
 	return 0;
+}
+
+/*
+ * A swap entry where the page was: bring the page back.  It is in the
+ * swap cache still (evicted lately, or read around with a neighbour) or
+ * read from the disk now, a major fault.  The PTE gives up its swap
+ * entry for the page.  A write fault makes the page this process's own
+ * (out of the swap cache, if no other entry shares the slot); a read
+ * maps it read-only and leaves it in the cache, so that if it is not
+ * written again before reclaim comes back, the copy on disk is still
+ * good and it is freed without being written.  mmap_lock held; swapoff
+ * calls it too.
+ */
+unsigned int do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
+			  pte_t orig, unsigned int flags)
+{
+	swp_entry_t entry = pte_to_swp_entry(orig);
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned int ret = 0;
+	struct page *page;
+	bool major = false;
+	pte_t new;
+
+	if (!swp_swap_info(entry)) {
+		pr_err("swap entry %lx of %s[%d] names no swap slot\n", pte_val(orig),
+		       current->comm, current->pid);
+		return VM_FAULT_SIGBUS;
+	}
+	page = lookup_swap_cache(entry);
+	if (!page) {
+		page = swapin_readahead(entry, GFP_HIGHUSER_MOVABLE, &major);
+		if (!page) {
+			/* The entry went meanwhile (it was freed): look again. */
+			if (!pte_same(*pte, orig))
+				return 0;
+			return VM_FAULT_OOM;
+		}
+		if (major)
+			ret = VM_FAULT_MAJOR;
+	}
+	lock_page(page);
+	if (!PageSwapCache(page) || page->private != entry.val || !pte_same(*pte, orig))
+		goto out_retry;
+	if (!PageUptodate(page)) {
+		/* The read failed: the data is gone, as Linux says with SIGBUS. */
+		pr_err("%s[%d]: swap-in of slot %u:%lu failed\n", current->comm, current->pid,
+		       swp_type(entry), swp_offset(entry));
+		ret = VM_FAULT_SIGBUS;
+		goto out_retry;
+	}
+	/* The cache's reference stays the cache's; the one we took becomes the PTE's. */
+	add_mm_counter(mm, MM_SWAPENTS, -1);
+	new = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
+	if (!page_mapped(page))
+		page->index = addr >> PAGE_SHIFT;
+	page_add_rmap(page);
+	add_mm_counter(mm, MM_ANONPAGES, 1);
+	swap_free(entry);
+	if ((flags & FAULT_FLAG_WRITE) && page_mapcount(page) == 1 && try_to_free_swap(page))
+		new = pte_mkdirty(pte_mkwrite(new));
+	else
+		new = pte_wrprotect(new);
+	set_pte(pte, pte_mkyoung(new));
+	flush_tlb_page(vma, addr);
+	unlock_page(page);
+	if (flags & FAULT_FLAG_WRITE && !pte_write(new))
+		ret |= do_wp_page(vma, addr, pte);
+	return ret;
+
+out_retry:
+	unlock_page(page);
+	put_page(page);
+	return ret;
 }
 
 unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
@@ -319,6 +416,8 @@ unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			return do_fault(vma, addr, pte, flags);
 		return do_anonymous_page(vma, addr, pte, flags);
 	}
+	if (is_swap_pte(entry))
+		return do_swap_page(vma, addr, pte, entry, flags);
 	if ((flags & FAULT_FLAG_WRITE) && !pte_write(entry))
 		return do_wp_page(vma, addr, pte);
 	/* Already fixed (a fault raced with another, or a stale TLB entry). */
@@ -359,6 +458,14 @@ void zap_pte(struct mm_struct *mm, pte_t *pte, struct address_space *only)
 	struct page *page;
 	pte_t old = *pte;
 
+	if (is_swap_pte(old)) {
+		if (only)
+			return;		/* a private page, not the file's */
+		pte_clear(mm, 0, pte);
+		add_mm_counter(mm, MM_SWAPENTS, -1);
+		free_swap_and_cache(pte_to_swp_entry(old));
+		return;
+	}
 	if (!pte_present(old))
 		return;
 	pfn = pte_pfn(old);
@@ -374,6 +481,11 @@ void zap_pte(struct mm_struct *mm, pte_t *pte, struct address_space *only)
 		set_page_dirty(page);
 	page_remove_rmap(page);
 	add_mm_counter(mm, mm_counter(page), -1);
+	/* Its last mapping gone, a swapped-in page need not keep its slot. */
+	if (PageSwapCache(page) && !page_mapped(page) && !TestSetPageLocked(page)) {
+		try_to_free_swap(page);
+		unlock_page(page);
+	}
 	put_page(page);
 }
 
@@ -424,13 +536,28 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 		}
 		if (!(addr & (PMD_SIZE - 1)))
 			cond_resched();
-		entry = *src_pte;
-		if (pte_present(entry)) {
-			unsigned long pfn = pte_pfn(entry);
+		if (!pte_none(*src_pte)) {
+			unsigned long pfn;
 
+			/* The allocation may reclaim: read the source PTE after it. */
 			dst_pte = walk_alloc(dst, addr);
 			if (!dst_pte)
 				return -ENOMEM;
+			entry = *src_pte;
+			if (is_swap_pte(entry)) {
+				/* Both now refer to the slot; the page comes back shared. */
+				if (swap_duplicate(pte_to_swp_entry(entry)))
+					return -ENOMEM;
+				add_mm_counter(dst, MM_SWAPENTS, 1);
+				set_pte(dst_pte, entry);
+				addr += PAGE_SIZE;
+				continue;
+			}
+			if (!pte_present(entry)) {
+				addr += PAGE_SIZE;
+				continue;
+			}
+			pfn = pte_pfn(entry);
 			if (cow && pte_write(entry)) {
 				ptep_set_wrprotect(src, addr, src_pte);
 				entry = pte_wrprotect(entry);
@@ -534,6 +661,15 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int le
 		int n = min_t(int, len - done, PAGE_SIZE - off);
 		pte_t *pte = walk_existing(mm, addr);
 
+		if (pte && is_swap_pte(*pte)) {
+			/* Swapped out: the owner's own read would bring it back. */
+			struct vm_area_struct *vma = find_vma(mm, addr);
+
+			if (!vma || vma->vm_start > addr ||
+			    (handle_mm_fault(vma, addr & PAGE_MASK, 0) & VM_FAULT_ERROR))
+				break;
+			pte = walk_existing(mm, addr);
+		}
 		if (!pte || !pte_present(*pte) || !pfn_valid(pte_pfn(*pte)))
 			break;
 		memcpy(buf + done, page_address(pfn_to_page(pte_pfn(*pte))) + off, n);
@@ -564,6 +700,7 @@ static pte_t *force_private_page(struct vm_area_struct *vma, unsigned long addr)
 	pte_t *pte = walk_existing(vma->vm_mm, addr);
 	struct page *old, *new;
 	unsigned long pfn;
+	pte_t orig;
 
 	if (!pte || !pte_present(*pte)) {
 		if (handle_mm_fault(vma, addr, 0) & VM_FAULT_ERROR)
@@ -572,7 +709,8 @@ static pte_t *force_private_page(struct vm_area_struct *vma, unsigned long addr)
 		if (!pte || !pte_present(*pte))
 			return NULL;
 	}
-	pfn = pte_pfn(*pte);
+	orig = *pte;
+	pfn = pte_pfn(orig);
 	if (!pfn_valid(pfn))
 		return NULL;
 	old = is_zero_pfn(pfn) ? NULL : pfn_to_page(pfn);
@@ -581,6 +719,10 @@ static pte_t *force_private_page(struct vm_area_struct *vma, unsigned long addr)
 	new = alloc_page(GFP_HIGHUSER_MOVABLE);
 	if (!new)
 		return NULL;
+	if (!pte_same(*pte, orig)) {
+		put_page(new);	/* evicted meanwhile */
+		return NULL;
+	}
 	if (old)
 		copy_page(page_address(new), page_address(old));
 	else

@@ -14,6 +14,8 @@
 #include <linux/mutex.h>
 #include <linux/pagemap.h>
 #include <linux/sched.h>
+#include <linux/swap.h>
+#include <linux/swapops.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include "vma_internal.h"
@@ -52,9 +54,16 @@ static long do_mincore(unsigned long addr, unsigned long pages, unsigned char *v
 		unsigned long a = addr + (i << PAGE_SHIFT);
 		pte_t *pte = walk_existing(mm, a);
 
-		if (pte && pte_present(*pte))
+		if (pte && pte_present(*pte)) {
 			vec[i] = 1;
-		else if (vma->vm_file)
+		} else if (pte && is_swap_pte(*pte)) {
+			/* Swapped out: resident only if still in the swap cache. */
+			struct page *page = lookup_swap_cache(pte_to_swp_entry(*pte));
+
+			vec[i] = page && PageUptodate(page);
+			if (page)
+				put_page(page);
+		} else if (vma->vm_file)
 			vec[i] = mincore_page(vma->vm_file->f_mapping,
 					      vma->vm_pgoff + ((a - vma->vm_start) >> PAGE_SHIFT));
 		else

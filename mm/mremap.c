@@ -34,6 +34,16 @@ static int move_page_tables(struct mm_struct *mm, unsigned long old_addr,
 		dst = walk_alloc_pte(mm, new_addr + off);
 		if (!dst)
 			return -ENOMEM;
+		/*
+		 * A swap entry moves as it is.  An anonymous page mapped only
+		 * here moves its reverse-map address along (rmap.c).
+		 */
+		if (pte_present(*src) && pfn_valid(pte_pfn(*src))) {
+			struct page *page = pfn_to_page(pte_pfn(*src));
+
+			if (!page->mapping && PageSwapBacked(page) && page_mapcount(page) == 1)
+				page->index = (new_addr + off) >> PAGE_SHIFT;
+		}
 		set_pte(dst, ptep_get_and_clear(mm, old_addr + off, src));
 	}
 	return 0;

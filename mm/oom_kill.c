@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The OOM killer.  Lantern has no swap yet, so when a page fault needs a
- * page and the allocator has none, waiting does not help: someone must
- * give memory back.  The OOM killer picks the process whose death frees
- * the most -- its badness: the pages it maps (RSS) and its page tables,
- * moved up or down by /proc/<pid>/oom_score_adj, per mille of all memory
- * -- and sends it SIGKILL.  The faulting task then waits a tick and tries
- * its fault again; while a victim is still dying (its memory not yet
- * freed), nobody else is chosen.
+ * The OOM killer.  When a page fault needs a page and neither the free
+ * lists nor reclaim (page cache, swap) can give one, waiting does not
+ * help: someone must give memory back.  The OOM killer picks the process
+ * whose death frees the most -- its badness: the pages it maps (RSS), its
+ * swap entries and its page tables, moved up or down by
+ * /proc/<pid>/oom_score_adj, per mille of all memory (RAM and swap) --
+ * and sends it SIGKILL.  The OOM reaper then frees the victim's private
+ * memory at once, without waiting for it to run to its exit, unless the
+ * victim holds its mmap_lock (it is in a fault itself: it will be quick).
+ * The faulting task then waits a tick and tries its fault again; while a
+ * victim is still dying, nobody else is chosen.
  *
  * Never chosen: PID 1, kernel threads, and processes at oom_score_adj
  * -1000.  With nothing left to choose the kernel panics, as Linux does.
@@ -27,14 +30,16 @@
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/swap.h>
 #include <linux/vmstat.h>
+#include "vma_internal.h"
 
 static DEFINE_MUTEX(oom_lock);		/* one selection at a time */
 
 /* What oom_score_adj is a fraction of: all the memory a process could use. */
 unsigned long oom_total_pages(void)
 {
-	return totalram_pages();
+	return totalram_pages() + READ_ONCE(total_swap_pages);
 }
 
 /*
@@ -57,7 +62,8 @@ long oom_badness(struct task_struct *p, unsigned long totalpages)
 		task_unlock(p);
 		return LONG_MIN;
 	}
-	points = get_mm_rss(mm) + atomic_long_read(&mm->pgtables_bytes) / PAGE_SIZE;
+	points = get_mm_rss(mm) + atomic_long_read(&mm->rss_stat[MM_SWAPENTS]) +
+		 atomic_long_read(&mm->pgtables_bytes) / PAGE_SIZE;
 	task_unlock(p);
 	return points + adj * (long)(totalpages / 1000);
 }
@@ -92,6 +98,8 @@ static struct task_struct *select_bad_process(unsigned long totalpages, long *ch
 	return chosen;
 }
 
+#define K(pages)	((pages) << (PAGE_SHIFT - 10))
+
 static void dump_header(void)
 {
 	pr_err("%s invoked oom-killer: order=0, oom_score_adj=%d\n",
@@ -100,6 +108,30 @@ static void dump_header(void)
 	       global_zone_page_state(NR_FREE_PAGES), totalram_pages(),
 	       global_node_page_state(NR_ANON_MAPPED), global_node_page_state(NR_SHMEM),
 	       global_node_page_state(NR_PAGETABLE));
+	pr_err("Free swap  = %lukB\nTotal swap = %lukB\n", K(READ_ONCE(nr_swap_pages)),
+	       K(READ_ONCE(total_swap_pages)));
+}
+
+/*
+ * The OOM reaper: unmap the private memory of @mm, whose users are all
+ * killed, now.  Shared mappings stay (others may still use the pages).
+ * Only with mmap_lock free: its holder may be in the middle of changing
+ * the areas, and is a killed task that will let go soon.
+ */
+static void oom_reap_task_mm(struct task_struct *victim, struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+
+	if (!mutex_trylock(&mm->mmap_lock))
+		return;
+	for (vma = mm->mmap; vma; vma = vma->vm_next)
+		if (!(vma->vm_flags & VM_SHARED))
+			zap_page_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
+	mutex_unlock(&mm->mmap_lock);
+	pr_info("oom_reaper: reaped process %d (%s), now anon-rss:%lukB, file-rss:%lukB, "
+		"shmem-rss:%lukB\n", victim->tgid, victim->comm,
+		K(atomic_long_read(&mm->rss_stat[MM_ANONPAGES])), 0UL,
+		K(atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES])));
 }
 
 /* SIGKILL to @victim and to every other process using its memory. */
@@ -108,7 +140,6 @@ static void oom_kill_process(struct task_struct *victim)
 	struct task_struct *p;
 	struct mm_struct *mm;
 
-#define K(pages)	((pages) << (PAGE_SHIFT - 10))
 	mm = get_task_mm(victim);
 	if (!mm)
 		return;		/* it exited meanwhile: its memory is back */
@@ -119,7 +150,6 @@ static void oom_kill_process(struct task_struct *victim)
 	       K(atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES])),
 	       victim->real_cred->uid, atomic_long_read(&mm->pgtables_bytes) >> 10,
 	       victim->signal->oom_score_adj);
-#undef K
 	victim->signal->oom_victim = true;
 	group_send_sig_info(SIGKILL, NULL, victim);
 	/* A vfork parent or a CLONE_VM sibling would keep the memory alive. */
@@ -131,6 +161,7 @@ static void oom_kill_process(struct task_struct *victim)
 		group_send_sig_info(SIGKILL, NULL, p);
 	}
 	spin_unlock_irq(&tasklist_lock);
+	oom_reap_task_mm(victim, mm);
 	mmput(mm);
 	count_vm_event(OOM_KILL);
 }

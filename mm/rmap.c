@@ -9,10 +9,18 @@
  * checking that one PTE in each area finds every mapping -- or a private
  * copy made by a write, which is not this page and is skipped.
  *
- * Anonymous pages would need Linux's anon_vma (a list of the areas a
- * page may be mapped in since fork); Lantern does not have it yet, and
- * reclaim does not evict anonymous pages until there is swap to put
- * them in, so they are aged by PG_referenced alone.
+ * An anonymous page has no file to ask.  Linux keeps an anon_vma per
+ * area and fork family for it; Lantern's simpler rule uses what fork
+ * preserves: a page keeps the address it was first mapped at
+ * (page->index, set by the fault that mapped it and by mremap), and
+ * every address space that shares it -- fork relatives -- maps it at
+ * that same address.  So the walk visits each address space on
+ * init_mm.mmlist and looks at the one PTE at that address.  A page whose
+ * mappings moved apart (mremap in one relative) is not found everywhere,
+ * stays mapped and is simply not evicted.
+ *
+ * try_to_unmap of an anonymous page (in the swap cache already) turns
+ * each PTE into the page's swap entry, one slot count per PTE.
  *
  * Locking: i_mmap_lock keeps the areas on i_mmap.  Reclaim may run
  * inside an allocation made with that lock (or a page table's owner's
@@ -26,6 +34,8 @@
 #include <linux/mm_vma.h>
 #include <linux/mutex.h>
 #include <linux/rmap.h>
+#include <linux/swap.h>
+#include <linux/swapops.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
@@ -57,6 +67,94 @@ static pte_t *page_vma_pte(struct page *page, struct vm_area_struct *vma,
 	return pte;
 }
 
+/* The PTE in @mm mapping anonymous @page at the address it keeps in index. */
+static pte_t *anon_page_pte(struct page *page, struct mm_struct *mm, unsigned long *addrp)
+{
+	unsigned long addr = page->index << PAGE_SHIFT;
+	pte_t *pte;
+
+	if (addr >= TASK_SIZE_MAX)
+		return NULL;
+	pte = walk_existing(mm, addr);
+	if (!pte || !pte_present(*pte) || pte_pfn(*pte) != page_to_pfn(page))
+		return NULL;
+	*addrp = addr;
+	return pte;
+}
+
+/* The flags of @mm's area at @addr (0 if none). */
+static unsigned long anon_vm_flags(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	return vma && vma->vm_start <= addr ? vma->vm_flags : 0;
+}
+
+static int page_referenced_anon(struct page *page, unsigned long *vm_flags)
+{
+	int referenced = 0, left = page_mapcount(page);
+	struct mm_struct *mm;
+
+	spin_lock(&mmlist_lock);
+	list_for_each_entry(mm, &init_mm.mmlist, mmlist) {
+		unsigned long addr, flags;
+		pte_t *pte = anon_page_pte(page, mm, &addr);
+
+		if (!pte)
+			continue;
+		flags = anon_vm_flags(mm, addr);
+		if (flags & VM_LOCKED) {
+			referenced++;
+			*vm_flags |= flags;
+		} else if (pte_young(*pte)) {
+			set_pte(pte, pte_mkold(*pte));
+			flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
+			referenced++;
+			*vm_flags |= flags;
+		}
+		if (--left <= 0)
+			break;
+	}
+	spin_unlock(&mmlist_lock);
+	return referenced;
+}
+
+/* Every PTE mapping anonymous @page (locked, in the swap cache) becomes its swap entry. */
+static bool try_to_unmap_anon(struct page *page)
+{
+	swp_entry_t entry = { .val = page->private };
+	struct mm_struct *mm;
+
+	if (!PageSwapCache(page))
+		return false;
+	spin_lock(&mmlist_lock);
+	list_for_each_entry(mm, &init_mm.mmlist, mmlist) {
+		unsigned long addr;
+		pte_t *pte = anon_page_pte(page, mm, &addr);
+		pte_t old;
+
+		if (!pte)
+			continue;
+		if (anon_vm_flags(mm, addr) & VM_LOCKED)
+			break;		/* mlock pins it */
+		if (swap_duplicate(entry))
+			break;
+		old = ptep_get_and_clear(mm, addr, pte);
+		flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
+		if (pte_dirty(old))
+			SetPageDirty(page);
+		set_pte(pte, swp_entry_to_pte(entry));
+		page_remove_rmap(page);
+		add_mm_counter(mm, MM_ANONPAGES, -1);
+		add_mm_counter(mm, MM_SWAPENTS, 1);
+		put_page(page);		/* the PTE's reference */
+		if (!page_mapped(page))
+			break;
+	}
+	spin_unlock(&mmlist_lock);
+	return !page_mapped(page);
+}
+
 int page_referenced(struct page *page, unsigned long *vm_flags)
 {
 	struct address_space *mapping = page->mapping;
@@ -64,7 +162,11 @@ int page_referenced(struct page *page, unsigned long *vm_flags)
 	int referenced = 0;
 
 	*vm_flags = 0;
-	if (!mapping || PageSwapBacked(page) || !page_mapped(page))
+	if (!page_mapped(page))
+		return 0;
+	if (!mapping && PageSwapBacked(page))
+		return page_referenced_anon(page, vm_flags);
+	if (!mapping || PageSwapBacked(page))
 		return 0;
 	if (!mutex_trylock(&mapping->i_mmap_lock))
 		return 1;
@@ -99,8 +201,10 @@ bool try_to_unmap(struct page *page)
 
 	if (!page_mapped(page))
 		return true;
+	if (!mapping && PageSwapBacked(page))
+		return try_to_unmap_anon(page);
 	if (!mapping || PageSwapBacked(page))
-		return false;	/* anonymous: needs swap */
+		return false;	/* shmem: not swapped */
 	if (!mutex_trylock(&mapping->i_mmap_lock))
 		return false;
 	list_for_each_entry(vma, &mapping->i_mmap, shared) {

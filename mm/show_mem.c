@@ -8,6 +8,7 @@
  * look for.
  */
 #include <linux/kernel.h>
+#include <linux/swap.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
@@ -56,13 +57,15 @@ int meminfo_show(char *buf, size_t size)
 	unsigned long inactive_anon = global_zone_page_state(NR_ZONE_INACTIVE_ANON);
 	unsigned long active_file = global_zone_page_state(NR_ZONE_ACTIVE_FILE);
 	unsigned long inactive_file = global_zone_page_state(NR_ZONE_INACTIVE_FILE);
+	unsigned long totalswap = READ_ONCE(total_swap_pages);
+	unsigned long freeswap = READ_ONCE(nr_swap_pages);
 	const struct { const char *name; unsigned long kb; } lines[] = {
 		{ "MemTotal:", K(totalram_pages()) },
 		{ "MemFree:", K(global_zone_page_state(NR_FREE_PAGES)) },
 		{ "MemAvailable:", K(si_mem_available()) },
 		{ "Buffers:", 0 },
 		{ "Cached:", K(global_node_page_state(NR_FILE_PAGES)) },
-		{ "SwapCached:", 0 },
+		{ "SwapCached:", K(READ_ONCE(nr_swapcache_pages)) },
 		{ "Active:", K(active_anon + active_file) },
 		{ "Inactive:", K(inactive_anon + inactive_file) },
 		{ "Active(anon):", K(active_anon) },
@@ -71,8 +74,8 @@ int meminfo_show(char *buf, size_t size)
 		{ "Inactive(file):", K(inactive_file) },
 		{ "Unevictable:", K(global_zone_page_state(NR_ZONE_UNEVICTABLE)) },
 		{ "Mlocked:", K(global_zone_page_state(NR_MLOCK)) },
-		{ "SwapTotal:", 0 },
-		{ "SwapFree:", 0 },
+		{ "SwapTotal:", K(totalswap) },
+		{ "SwapFree:", K(freeswap) },
 		{ "Dirty:", K(global_node_page_state(NR_FILE_DIRTY)) },
 		{ "Writeback:", K(global_node_page_state(NR_WRITEBACK)) },
 		{ "AnonPages:", K(global_node_page_state(NR_ANON_MAPPED)) },
@@ -86,7 +89,7 @@ int meminfo_show(char *buf, size_t size)
 		{ "PageTables:", K(global_node_page_state(NR_PAGETABLE)) },
 		{ "Bounce:", K(global_zone_page_state(NR_BOUNCE)) },
 		{ "WritebackTmp:", 0 },
-		{ "CommitLimit:", K(totalram_pages() / 2) },
+		{ "CommitLimit:", K(totalram_pages() / 2 + totalswap) },
 		{ "Committed_AS:", 0 },
 		{ "VmallocTotal:", (unsigned long)VMALLOC_TOTAL >> 10 },
 		{ "VmallocUsed:", K(vmalloc_nr_pages()) },

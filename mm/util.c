@@ -12,6 +12,7 @@
 #include <linux/mman.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/swap.h>
 
 int sysctl_overcommit_memory = OVERCOMMIT_GUESS;
 int sysctl_overcommit_ratio = 50;	/* percent of RAM, for OVERCOMMIT_NEVER */
@@ -19,8 +20,8 @@ int sysctl_overcommit_ratio = 50;	/* percent of RAM, for OVERCOMMIT_NEVER */
 /*
  * Linux's heuristic (GUESS): one reservation larger than all of RAM plus
  * swap can never be backed, so it fails at once; anything smaller is
- * allowed and the OOM killer answers if it is all used.  Lantern has no
- * swap yet, and OVERCOMMIT_NEVER's accounting is not here: the sysctl
+ * allowed and the OOM killer answers if it is all used.
+ * OVERCOMMIT_NEVER's accounting is not here: the sysctl
  * refuses 2 (proc_sysctl.c).
  */
 int __vm_enough_memory(struct mm_struct *mm, long pages)
@@ -28,7 +29,7 @@ int __vm_enough_memory(struct mm_struct *mm, long pages)
 	(void)mm;
 	if (READ_ONCE(sysctl_overcommit_memory) == OVERCOMMIT_ALWAYS)
 		return 0;
-	if (pages > (long)totalram_pages())
+	if (pages > (long)totalram_pages() + READ_ONCE(total_swap_pages))
 		return -ENOMEM;
 	return 0;
 }

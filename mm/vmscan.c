@@ -18,16 +18,25 @@
  *   shrink_inactive_list takes pages from the inactive tail and decides
  *                      for each (shrink_page_list):
  *                        used since the last look  -> keep / activate
- *                        mapped                    -> try_to_unmap (rmap.c)
- *                        dirty                     -> write it back (kswapd
+ *                        anonymous, no slot yet    -> a swap slot and the
+ *                                                     swap cache (add_to_swap)
+ *                        mapped                    -> try_to_unmap (rmap.c):
+ *                                                     anon PTEs become swap
+ *                                                     entries
+ *                        dirty file page           -> write it back (kswapd
  *                                                     only) and keep it
  *                                                     for the next round
- *                        clean, unused             -> out of the page
- *                                                     cache, freed
+ *                        dirty anon page           -> write it to swap
+ *                                                     (swap_writepage), then
+ *                                                     free it
+ *                        clean, unused             -> out of the page or
+ *                                                     swap cache, freed
  *
- * Only file pages are reclaimed: an anonymous page can only be evicted
- * to swap, and Lantern has no swap yet, so the anon lists are aged but
- * never scanned (as on Linux when no swap is configured).
+ * Anonymous pages are scanned only while there is free swap; how hard,
+ * against file pages, is vm.swappiness (0..200: the anon share of 200),
+ * except that with almost no page cache left anon is all there is.
+ * Shared anonymous memory and tmpfs pages are never written to swap:
+ * they stay (their lists are aged, not emptied).
  * /proc/vmstat counts the work: pgscan_kswapd/pgscan_direct for pages
  * looked at, pgsteal_kswapd/pgsteal_direct for pages freed,
  * pgactivate/pgdeactivate for moves between the lists.
@@ -68,6 +77,7 @@ struct scan_control {
 	unsigned long nr_dirty;		/* dirty pages left for kswapd to write */
 	gfp_t gfp_mask;
 	bool may_writepage;		/* kswapd writes dirty pages; direct reclaim does not */
+	bool may_swap;			/* anon pages may go to swap (the gfp allows I/O) */
 	bool kswapd;			/* which counters: pg*_kswapd or pg*_direct */
 };
 
@@ -177,6 +187,40 @@ static bool remove_mapping(struct address_space *mapping, struct page *page)
 }
 
 /*
+ * Evict the locked, unreferenced anonymous @page to swap: a slot and the
+ * swap cache, every PTE a swap entry, the contents on disk, and out of
+ * the swap cache.  PAGEREF_RECLAIM: it is free to go (only our reference
+ * is left); otherwise it stays (ACTIVATE: no swap space for it).
+ */
+static enum page_references shrink_anon_page(struct page *page, struct scan_control *sc)
+{
+	if (!PageSwapCache(page)) {
+		if (!sc->may_swap)
+			return PAGEREF_KEEP;
+		if (!add_to_swap(page))
+			return PAGEREF_ACTIVATE;
+	} else if (page_mapped(page) && !swap_writeok((swp_entry_t){ .val = page->private })) {
+		return PAGEREF_KEEP;	/* swapoff is bringing it back: not out again */
+	}
+	if (page_mapped(page) && !try_to_unmap(page))
+		return PAGEREF_KEEP;
+	if (PageDirty(page)) {
+		if (!sc->may_swap)
+			return PAGEREF_KEEP;
+		ClearPageDirty(page);
+		if (swap_writepage(page)) {
+			SetPageDirty(page);
+			return PAGEREF_KEEP;
+		}
+	}
+	/* Faulted back in, or held by someone (a pin, a fault waiting on the lock). */
+	if (PageDirty(page) || page_mapped(page) || page_count(page) != 2)
+		return PAGEREF_KEEP;
+	delete_from_swap_cache(page);
+	return PAGEREF_RECLAIM;
+}
+
+/*
  * Decide for each isolated page.  Freed pages leave @pages; the rest
  * stay on it, flagged for the list they go back to.  Returns pages freed.
  */
@@ -192,7 +236,10 @@ static unsigned long shrink_page_list(struct list_head *pages, struct scan_contr
 		list_del(&page->lru);
 		if (TestSetPageLocked(page))
 			goto keep;
-		if (PageWriteback(page) || PageSwapBacked(page))
+		if (PageWriteback(page))
+			goto keep_locked;
+		/* shmem/tmpfs pages have a mapping: they are not swapped. */
+		if (PageSwapBacked(page) && page->mapping)
 			goto keep_locked;
 		switch (page_check_references(page)) {
 		case PAGEREF_ACTIVATE:
@@ -205,6 +252,18 @@ static unsigned long shrink_page_list(struct list_head *pages, struct scan_contr
 			break;
 		}
 		mapping = page->mapping;
+		if (!mapping && PageSwapBacked(page)) {
+			switch (shrink_anon_page(page, sc)) {
+			case PAGEREF_RECLAIM:
+				goto free_it;
+			case PAGEREF_ACTIVATE:
+				SetPageActive(page);
+				count_vm_event(PGACTIVATE);
+				goto keep_locked;
+			case PAGEREF_KEEP:
+				goto keep_locked;
+			}
+		}
 		if (!mapping) {
 			/* Truncated while someone held it: free once they let go. */
 			if (page_count(page) == 1)
@@ -292,25 +351,60 @@ static bool inactive_is_low(enum lru_list inactive)
 	return lru_size(inactive) < lru_size((enum lru_list)(inactive + LRU_ACTIVE));
 }
 
-static void shrink_lruvec(struct lruvec *lruvec, int priority, struct scan_control *sc)
+/* This round's share of @inactive: size >> priority, at least a batch late in a pass. */
+static unsigned long scan_share(enum lru_list inactive, int priority)
 {
-	unsigned long nr = lru_size(LRU_INACTIVE_FILE) >> priority;
+	unsigned long size = lru_size(inactive), nr = size >> priority;
 
 	if (!nr && priority < DEF_PRIORITY - 2)
-		nr = min(SWAP_CLUSTER_MAX, lru_size(LRU_INACTIVE_FILE));
+		nr = min(SWAP_CLUSTER_MAX, size);
+	return nr;
+}
+
+static void shrink_list_pair(struct lruvec *lruvec, enum lru_list inactive, unsigned long nr,
+			     struct scan_control *sc)
+{
+	enum lru_list active = (enum lru_list)(inactive + LRU_ACTIVE);
+
 	while (nr) {
 		unsigned long batch = min(nr, SWAP_CLUSTER_MAX);
 
-		if (inactive_is_low(LRU_INACTIVE_FILE))
-			shrink_active_list(lruvec, LRU_ACTIVE_FILE, batch);
-		shrink_inactive_list(lruvec, LRU_INACTIVE_FILE, batch, sc);
+		if (inactive_is_low(inactive))
+			shrink_active_list(lruvec, active, batch);
+		shrink_inactive_list(lruvec, inactive, batch, sc);
 		nr -= batch;
 		if (sc->nr_reclaimed >= sc->nr_to_reclaim)
 			break;
 	}
 	/* Nothing left inactive: age the active list so the next round has candidates. */
-	if (!lru_size(LRU_INACTIVE_FILE) && lru_size(LRU_ACTIVE_FILE))
-		shrink_active_list(lruvec, LRU_ACTIVE_FILE, SWAP_CLUSTER_MAX);
+	if (!lru_size(inactive) && lru_size(active))
+		shrink_active_list(lruvec, active, SWAP_CLUSTER_MAX);
+}
+
+static void shrink_lruvec(struct lruvec *lruvec, int priority, struct scan_control *sc)
+{
+	unsigned long nr_file = scan_share(LRU_INACTIVE_FILE, priority), nr_anon = 0;
+	/* Anon pages go to free swap, or drop their copy already there. */
+	bool can_swap = sc->may_swap &&
+			(get_nr_swap_pages() > 0 || READ_ONCE(nr_swapcache_pages));
+
+	if (can_swap) {
+		unsigned long file = lru_size(LRU_INACTIVE_FILE) + lru_size(LRU_ACTIVE_FILE);
+		unsigned long swappiness = READ_ONCE(vm_swappiness);
+
+		nr_anon = scan_share(LRU_INACTIVE_ANON, priority);
+		/* Hardly any page cache left: anonymous memory is all there is to free. */
+		if (file > 4 * SWAP_CLUSTER_MAX) {
+			unsigned long a = nr_anon * swappiness / 100;
+
+			nr_file = nr_file * (200 - swappiness) / 100;
+			nr_anon = (!a && swappiness && nr_anon) ? 1 : a;
+		}
+	}
+	shrink_list_pair(lruvec, LRU_INACTIVE_FILE, nr_file, sc);
+	/* Even with no share this round, an empty inactive anon list gets refilled. */
+	if (can_swap && sc->nr_reclaimed < sc->nr_to_reclaim)
+		shrink_list_pair(lruvec, LRU_INACTIVE_ANON, nr_anon, sc);
 }
 
 /* Rounds of rising priority until enough is freed or everything was looked at. */
@@ -347,6 +441,8 @@ unsigned long try_to_free_pages(gfp_t gfp, unsigned int order)
 	struct scan_control sc = {
 		.nr_to_reclaim = SWAP_CLUSTER_MAX << order,
 		.gfp_mask = gfp,
+		/* Swap I/O goes straight to the disk: no filesystem lock is needed. */
+		.may_swap = !!(gfp & __GFP_IO),
 	};
 
 	int waits = 0;
@@ -401,6 +497,7 @@ static unsigned long balance_pgdat(struct pglist_data *pgdat, unsigned int order
 			.nr_to_reclaim = SWAP_CLUSTER_MAX,
 			.gfp_mask = GFP_KERNEL,
 			.may_writepage = true,
+			.may_swap = true,
 			.kswapd = true,
 		};
 

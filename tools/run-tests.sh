@@ -187,6 +187,7 @@ run_bench_smoke() {
 if [ "$LINUX" = 1 ]; then
 	ACCEL=$("$ROOT/tools/qemu-accel.sh")
 	echo "# --linux: unit and boot tests are Lantern's, skipped"
+	source "$ROOT/tools/testing/block-tests.sh"
 else
 	pick_accel
 	run_unit_tests

@@ -629,9 +629,19 @@ static int ext2_writepage(struct page *page)
 	return err;
 }
 
+static u64 ext2_bmap(struct address_space *mapping, u64 block)
+{
+	u64 phys = 0;
+
+	if (ext2_get_block(mapping->host, block, false, &phys))
+		return 0;
+	return phys;
+}
+
 const struct address_space_operations ext2_aops = {
 	.readpage	= ext2_readpage,
 	.writepage	= ext2_writepage,
+	.bmap		= ext2_bmap,
 };
 
 /*

@@ -254,7 +254,8 @@ static void task_mem(struct seq_file *m, struct mm_struct *mm)
 	seq_printf(m, "VmData:\t%8lu kB\nVmStk:\t%8lu kB\nVmExe:\t%8lu kB\nVmLib:\t%8lu kB\n"
 		   "VmPTE:\t%8lu kB\nVmSwap:\t%8lu kB\n",
 		   K(mm->data_vm), K(mm->stack_vm), text, 0UL,
-		   (unsigned long)atomic_long_read(&mm->pgtables_bytes) >> 10, 0UL);
+		   (unsigned long)atomic_long_read(&mm->pgtables_bytes) >> 10,
+		   K((unsigned long)atomic_long_read(&mm->rss_stat[MM_SWAPENTS])));
 #undef K
 	seq_puts(m, "HugetlbPages:\t       0 kB\n");
 }

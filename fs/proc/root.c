@@ -16,6 +16,7 @@
 #include <linux/ipc_namespace.h>
 #include <linux/key.h>
 #include <linux/blkdev.h>
+#include <linux/swap.h>
 #include <linux/kstrtox.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
@@ -63,6 +64,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ .name = "slabinfo", .mode = S_IFREG | 0400, .show = slabinfo_proc_show },
 	F("softirqs", softirqs_proc_show),
 	F("stat", stat_proc_show),
+	F("swaps", swaps_proc_show),
 	{ .name = "sysrq-trigger", .mode = S_IFREG | 0200, .write = write_sysrq_trigger },
 	{ .name = "sysvipc", .mode = S_IFDIR | 0555, .subdir = ARRAY_AND_SIZE(proc_sysvipc_entries) },
 	F("uptime", uptime_proc_show),

@@ -12,6 +12,8 @@
  * seq_file buffer, never straight to user memory: a fault there would
  * need the same lock.
  */
+#include <linux/swap.h>
+#include <linux/swapops.h>
 #include <linux/kernel.h>
 #include <linux/cred.h>
 #include <linux/sched/signal.h>
@@ -70,7 +72,7 @@ static void show_map_vma(struct seq_file *m, struct vm_area_struct *vma,
 }
 
 struct mem_size_stats {
-	unsigned long resident, pss, referenced, anonymous;
+	unsigned long resident, pss, referenced, anonymous, swap;
 	unsigned long shared_clean, shared_dirty, private_clean, private_dirty;
 };
 
@@ -90,6 +92,10 @@ static void smaps_account_vma(const struct vm_area_struct *vma, struct mem_size_
 			continue;
 		}
 		addr += PAGE_SIZE;
+		if (is_swap_pte(*pte)) {
+			mss->swap += PAGE_SIZE;
+			continue;
+		}
 		if (!pte_present(*pte) || !pfn_valid(pte_pfn(*pte)))
 			continue;
 		page = pfn_to_page(pte_pfn(*pte));
@@ -134,7 +140,7 @@ static void show_smap_vma(struct seq_file *m, struct vm_area_struct *vma,
 	seq_printf(m, "Private_Dirty:  %8lu kB\n", mss.private_dirty >> 10);
 	seq_printf(m, "Referenced:     %8lu kB\n", mss.referenced >> 10);
 	seq_printf(m, "Anonymous:      %8lu kB\n", mss.anonymous >> 10);
-	seq_printf(m, "Swap:           %8lu kB\n", 0UL);
+	seq_printf(m, "Swap:           %8lu kB\n", mss.swap >> 10);
 	seq_printf(m, "Locked:         %8lu kB\n",
 		   vma->vm_flags & VM_LOCKED ? mss.pss >> 10 : 0);
 }
@@ -186,6 +192,8 @@ int proc_pid_smaps(struct seq_file *m, struct task_struct *task)
 #define PM_PFRAME_MASK		((1ULL << 55) - 1)
 #define PM_MMAP_EXCLUSIVE	(1ULL << 56)
 #define PM_FILE			(1ULL << 61)
+#define PM_SWAP			(1ULL << 62)
+#define PM_SWAP_TYPE_BITS	5	/* swap type in bits 0-4, offset above */
 #define PM_PRESENT		(1ULL << 63)
 #define PM_BATCH		512	/* words built under one mmap_lock hold */
 
@@ -223,6 +231,16 @@ static u64 pagemap_entry(struct pagemap_private *pm, unsigned long addr)
 	struct page *page;
 	u64 ent = PM_PRESENT;
 
+	if (pte && is_swap_pte(*pte)) {
+		swp_entry_t e = pte_to_swp_entry(*pte);
+
+		ent = PM_SWAP | PM_MMAP_EXCLUSIVE;
+		if (__swap_count(e) > 1)
+			ent &= ~PM_MMAP_EXCLUSIVE;
+		ent |= (swp_type(e) | ((u64)swp_offset(e) << PM_SWAP_TYPE_BITS)) &
+			       PM_PFRAME_MASK;
+		return ent;
+	}
 	if (!pte || !pte_present(*pte))
 		return 0;
 	if (pm->show_pfn)

@@ -193,6 +193,8 @@ struct file_operations {
 	void (*show_fdinfo)(struct seq_file *m, struct file *file);
 };
 
+struct address_space;
+
 struct address_space_operations {
 	/*
 	 * Fill @page (new, locked, zeroed, in the cache) from the backing
@@ -204,6 +206,11 @@ struct address_space_operations {
 	 * backing store and wait for it (mm/page-writeback.c calls it).
 	 */
 	int (*writepage)(struct page *page);
+	/*
+	 * The disk block (in the filesystem's block size) holding file
+	 * block @block, 0 for a hole.  swapon maps a swap file with it.
+	 */
+	u64 (*bmap)(struct address_space *mapping, u64 block);
 };
 
 /*

@@ -114,7 +114,9 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long total_vm, data_vm, exec_vm, stack_vm;	/* pages */
 	unsigned long hiwater_rss;	/* peak resident pages */
-	atomic_long_t rss_stat[2];	/* MM_ANONPAGES, MM_SHMEMPAGES */
+	atomic_long_t rss_stat[3];	/* MM_ANONPAGES, MM_SHMEMPAGES, MM_SWAPENTS */
+	/* On init_mm.mmlist while it exists: the anon reverse map and swapoff walk it. */
+	struct list_head mmlist;
 	struct file *exe_file;		/* the program exec loaded: /proc/<pid>/exe */
 	int dumpable;			/* SUID_DUMP_*: core dumps, ptrace access, prctl */
 	unsigned int coredump_filter;	/* MMF_DUMP_* (fs/coredump.c) */

@@ -101,7 +101,8 @@ struct vm_area_struct {
 
 #define MM_ANONPAGES		0
 #define MM_SHMEMPAGES		1
-#define NR_MM_COUNTERS		2
+#define MM_SWAPENTS		2	/* swap entries in its PTEs */
+#define NR_MM_COUNTERS		3
 
 /* Pages the address space has resident (Linux counts file pages too; we do not yet). */
 static inline unsigned long get_mm_rss(struct mm_struct *mm)

@@ -38,6 +38,8 @@ blk_script() {
 
 # blk_run NAME TIMEOUT DISK...: boot busybox with the disks (the script
 # disk last), run the script, power off.  Log in $LOGDIR/block-NAME.log.
+# BLK_KERNEL, BLK_RUN_INITRD, BLK_PRELUDE (shell run first) and
+# BLK_TYPE_DELAY change the machine: blk_linux sets them for Debian's Linux.
 blk_run() {
 	local name=$1 t=$2 log=$LOGDIR/block-$1.log
 	shift 2
@@ -46,9 +48,10 @@ blk_run() {
 	local n=$#
 	local letters=abcdefghijklmnop
 	local dev=vd${letters:n:1}
-	qemu_boot_typing "$log" "$t" 4 \
-		"mkdir -p /t; mount -t ext2 -o ro /dev/$dev /t && sh /t/run.sh; echo @@done@@; poweroff -f"$'\r' \
-		-kernel "$KERNEL" -initrd "$BLK_INITRD" -append "console=ttyS0" "${qargs[@]}" </dev/null
+	qemu_boot_typing "$log" "$t" "${BLK_TYPE_DELAY:-4}" \
+		"${BLK_PRELUDE:-}mkdir -p /t; mount -t ext2 -o ro /dev/$dev /t && sh /t/run.sh; echo @@done@@; poweroff -f"$'\r' \
+		-kernel "${BLK_KERNEL:-$KERNEL}" -initrd "${BLK_RUN_INITRD:-$BLK_INITRD}" -append "console=ttyS0" \
+		"${qargs[@]}" </dev/null
 	BLK_LOG=$log
 }
 
@@ -525,8 +528,141 @@ SH
 	blk_expect_ok enable insert issue complete write filter
 }
 
+# Swap (mm/swapfile.c): a 64 MiB machine with a 256 MiB swap partition
+# made by Debian's mkswap runs working sets larger than RAM and gets every
+# word back: 192 MiB touched twice, two programs at once, a fork of a
+# swapped-out process (both sides check, the child's writes copy), a
+# process whose pages are out while swapoff brings them back, and a swap
+# file on ext2 with a priority (swapon(2) from swap-fill: busybox's swapon
+# has no -p).  /proc/swaps, meminfo, free and vmstat
+# show it; swapon's errors are Linux's.  swap-fill is the host's program
+# (tools/testing/swap-fill.c), so the same checks hold on Linux.
+blk_swap_script() {
+	cat <<'SH'
+r() { if eval "$2" >/dev/null 2>&1; then echo "@@$1:ok@@ $(cut -d' ' -f1 /proc/uptime)"; else echo "@@$1:FAIL@@"; fi; }
+kb() { awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo; }
+ev() { awk -v k="$1" '$1 == k { print $2 }' /proc/vmstat; }
+fails() { swapon "$@" 2>&1 | tee /dev/console | grep -q "$ERR"; }
+mkdir -p /mnt
+r nothing 'test "$(kb SwapTotal)" = 0 && test "$(wc -l < /proc/swaps)" = 1'
+r swapon 'swapon /dev/vda1'
+cat /proc/swaps
+r procswaps 'grep -Eq "^/dev/vda1 +partition[[:space:]]+262140[[:space:]]+[0-9]+[[:space:]]+-2$" /proc/swaps'
+r meminfo 'test "$(kb SwapTotal)" = 262140 && test "$(kb SwapFree)" -gt 261000'
+r free 'free | grep -Eq "^Swap: +262140 "'
+ERR=busy r busy 'fails /dev/vda1'
+r mount 'mount -t ext2 /dev/vdb /mnt'
+ERR="Invalid argument" r badheader 'fails /mnt/notswap'
+ERR="No such file" r enoent 'fails /mnt/nothere'
+r holes 'dd if=/mnt/swapfile of=/mnt/holes bs=4096 count=1 2>/dev/null && truncate -s 16M /mnt/holes && ! swapon /mnt/holes 2>/dev/null'
+out0=$(ev pswpout); in0=$(ev pswpin); maj0=$(ev pgmajfault)
+r fill192 '/t/swap-fill fill 192'
+echo "fill192: pswpout $(( $(ev pswpout) - out0 )) pswpin $(( $(ev pswpin) - in0 )) pgmajfault $(( $(ev pgmajfault) - maj0 ))"
+r pswpout 'test $(( $(ev pswpout) - out0 )) -gt 20000'
+r pswpin 'test $(( $(ev pswpin) - in0 )) -gt 10000'
+r majfault 'test $(( $(ev pgmajfault) - maj0 )) -gt 1000'
+r swapfree 'test "$(kb SwapFree)" -gt 250000'
+r two '(/t/swap-fill fill 96 3 > /tmp/a; echo "rc=$?" >> /tmp/a) & /t/swap-fill fill 96 5 > /tmp/b; echo "rc=$?" >> /tmp/b; wait; grep -q "rc=0" /tmp/a && grep -q "rc=0" /tmp/b'
+cat /tmp/a /tmp/b
+r fork '/t/swap-fill fork 128'
+rm -f /tmp/ready
+(/t/swap-fill hold 32 /tmp/ready > /tmp/hold; echo "rc=$?" >> /tmp/hold) &
+i=0; while [ ! -e /tmp/ready ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done
+r pushout '/t/swap-fill fill 128 9'
+used=$(awk '$1 == "/dev/vda1" { print $4 }' /proc/swaps)
+echo "before swapoff: used $used kB"
+r swapused 'test "$used" -gt 16384'
+grep -E "^(Mem|Swap)" /proc/meminfo
+r swapoff 'swapoff /dev/vda1'
+r swapgone 'test "$(kb SwapTotal)" = 0 && ! grep -q vda1 /proc/swaps'
+rm -f /tmp/ready; wait
+cat /tmp/hold
+r holdcheck 'grep -q "rc=0" /tmp/hold'
+r nonroot '/t/swap-fill swapon /mnt/swapfile 0 1000 | grep -q "Operation not permitted"'
+r badflags '/t/swap-fill swapon /mnt/swapfile 0x80000 | grep -q "Invalid argument"'
+r swapfile '/t/swap-fill swapon /mnt/swapfile 0x8005 | grep -q "swapon: 0" && grep -Eq "^/mnt/swapfile +file[[:space:]]+65532[[:space:]]+[0-9]+[[:space:]]+5$" /proc/swaps'
+r fileswap '/t/swap-fill fill 72 13'
+r fileoff 'swapoff /mnt/swapfile && test "$(kb SwapTotal)" = 0'
+r umount 'umount /mnt'
+SH
+}
+
+test_block_swap() {
+	local name=swap src=$BLK_DIR/swap-src
+	rm -rf "$src" && mkdir -p "$src"
+	musl-gcc -static -O2 -o "$BLK_DIR/swap-fill" "$ROOT/tools/testing/swap-fill.c" ||
+		{ why="musl-gcc failed"; return 1; }
+	# vda: an MBR with one 256 MiB partition of type 82 (Linux swap).
+	truncate -s 0 "$BLK_DIR/swap.img" && truncate -s 258M "$BLK_DIR/swap.img"
+	printf 'label: dos\nstart=2048, size=524288, type=82\n' | sfdisk -q "$BLK_DIR/swap.img" >/dev/null
+	truncate -s 0 "$BLK_DIR/swap-part.img" && truncate -s 256M "$BLK_DIR/swap-part.img"
+	chmod 600 "$BLK_DIR/swap-part.img"
+	mkswap -L lanternswap "$BLK_DIR/swap-part.img" >/dev/null ||
+		{ why="mkswap failed"; return 1; }
+	dd if="$BLK_DIR/swap-part.img" of="$BLK_DIR/swap.img" bs=1M seek=1 conv=notrunc status=none
+	rm -f "$BLK_DIR/swap-part.img"
+	# vdb: ext2 holding a 64 MiB swap file and a file without the signature,
+	# neither of them zeros (mke2fs -d would leave holes, which swapon refuses).
+	head -c $((64 << 20)) /dev/zero | tr '\0' '\377' > "$src/swapfile"
+	chmod 600 "$src/swapfile"
+	mkswap "$src/swapfile" >/dev/null
+	head -c $((1 << 20)) /dev/urandom > "$src/notswap"
+	"$ROOT/tools/mkdisk.sh" "$BLK_DIR/swapfs.img" 100 ext2 "$src" swapfs none 4096
+	rm -rf "$src"
+	blk_swap_script | blk_script "$name"
+	cp "$BLK_DIR/swap-fill" "$BLK_DIR/$name-script/" &&
+		"$ROOT/tools/mkdisk.sh" "$BLK_DIR/$name-script.img" 4 ext2 "$BLK_DIR/$name-script" script none
+	QEMU_MEM=${BLK_SWAP_MEM:-64M} blk_run "$name" 600 "$BLK_DIR/swap.img" "$BLK_DIR/swapfs.img"
+	rm -f "$BLK_DIR/swap.img"
+	blk_expect_ok nothing swapon procswaps meminfo free busy mount badheader enoent holes fill192 \
+		pswpout pswpin majfault swapfree two fork pushout swapused swapoff swapgone holdcheck \
+		nonroot badflags swapfile fileswap fileoff umount &&
+		expect_not "$BLK_LOG" "Kernel panic" "page allocation failure" "BUG" "Out of memory" || return 1
+	blk_fsck "$BLK_DIR/swapfs.img" 0
+}
+
+# The oracle (tools/run-tests.sh --linux block/swap): Debian's kernel with
+# the same busybox initramfs plus the modules it needs for virtio disks and
+# ext2 (Debian builds them as modules), loaded before the script runs.
+blk_linux() {
+	local kernel ver dir=$BLK_DIR/linux-modules m
+	kernel=$(find /boot -maxdepth 1 -name 'vmlinuz-*' 2>/dev/null | sort -V | tail -n 1)
+	[ -n "$kernel" ] || { why="no /boot/vmlinuz-* (package linux-image-amd64)"; return 1; }
+	ver=${kernel##*/vmlinuz-}
+	rm -rf "$dir" && mkdir -p "$dir/modules"
+	for m in drivers/virtio/virtio drivers/virtio/virtio_ring drivers/virtio/virtio_pci_legacy_dev \
+		 drivers/virtio/virtio_pci_modern_dev drivers/virtio/virtio_pci drivers/block/virtio_blk \
+		 lib/crc16 crypto/crc32c_generic fs/mbcache fs/jbd2/jbd2 fs/ext4/ext4; do
+		cp "/lib/modules/$ver/kernel/$m.ko" "$dir/modules/" || { why="no module $m"; return 1; }
+	done
+	make -s -C "$ROOT" usr >/dev/null 2>&1
+	"$ROOT/tools/initramfs-add.sh" "$BUILD" "$dir" "$BLK_DIR/linux-initramfs.cpio" ||
+		{ why="initramfs-add.sh failed"; return 1; }
+	BLK_KERNEL=$kernel
+	BLK_RUN_INITRD=$BLK_DIR/linux-initramfs.cpio
+	BLK_TYPE_DELAY=45	# Linux boots slower; what is typed before its shell reads is lost
+	# Debian's kernel does not boot in 64 MiB (it keeps some 60 MiB for
+	# itself); with 128 MiB its user space has about what Lantern's has in 64.
+	BLK_SWAP_MEM=128M
+	# The guest's shell expands $m.
+	# shellcheck disable=SC2016
+	BLK_PRELUDE='for m in virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_blk crc16 crc32c_generic mbcache jbd2 ext4; do insmod /modules/$m.ko; done; sleep 2; '
+}
+
 mkdir -p "$BLK_DIR"
+if [ "${LINUX:-0}" = 1 ]; then
+	# Only the tests whose checks hold on Linux as they are.
+	if selected block/swap; then
+		why=""
+		if blk_linux && test_block_swap; then
+			pass block/swap
+		else
+			fail block/swap "${why:-exit status $status}"
+		fi
+	fi
+	return 0
+fi
 for t in block/pci-virtio block/virtio-ring block/ext2-1k block/ext2-4k block/ext2-enospc block/root-persist block/switch-root \
-	 block/gpt-partuuid block/ext4-ro block/corrupt block/ext2-xattr block/user-ext2 block/reclaim block/trace-events; do
+	 block/gpt-partuuid block/ext4-ro block/corrupt block/ext2-xattr block/user-ext2 block/reclaim block/swap block/trace-events; do
 	boot_test "$t"
 done

@@ -98,3 +98,7 @@ unsigned long vmalloc_nr_pages(void)
 {
 	return 0;
 }
+
+/* Swap (mm/swapfile.c, mm/swap_state.c) needs disks: the host has none. */
+long nr_swap_pages, total_swap_pages;
+unsigned long nr_swapcache_pages;

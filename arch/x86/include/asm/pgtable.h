@@ -93,6 +93,7 @@ static inline int pmd_none(pmd_t pmd) { return !pmd_val(pmd); }
 static inline int pmd_present(pmd_t pmd) { return pmd_val(pmd) & _PAGE_PRESENT; }
 static inline int pmd_large(pmd_t pmd) { return (pmd_val(pmd) & (_PAGE_PSE | _PAGE_PRESENT)) == (_PAGE_PSE | _PAGE_PRESENT); }
 static inline int pte_none(pte_t pte) { return !pte_val(pte); }
+static inline int pte_same(pte_t a, pte_t b) { return pte_val(a) == pte_val(b); }
 /* Maps a page: accessible, or PROT_NONE (see _PAGE_PROTNONE). */
 static inline int pte_present(pte_t pte) { return pte_val(pte) & (_PAGE_PRESENT | _PAGE_PROTNONE); }
 
