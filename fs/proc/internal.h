@@ -145,7 +145,7 @@ extern const struct file_operations proc_mounts_operations;	/* pollable */
 extern const struct proc_entry proc_sys_entry;
 
 /* proc_net.c: /proc/net */
-#define PROC_NET_NR	8
+#define PROC_NET_NR	9
 extern const struct proc_entry proc_net_entries[PROC_NET_NR];
 
 #endif

@@ -199,7 +199,7 @@ if [ "$SMOKE" = 0 ]; then
 	fi
 fi
 
-metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault $disk_metrics min_mem_mib $debian_metrics"
+metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth tcp_lo_pingpong tcp_lo_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault $disk_metrics min_mem_mib $debian_metrics"
 # L/X: Lantern's and Linux's median; *MIN/*MAX: their smallest and largest
 # round (empty for the metrics measured once: boot times, memory).
 declare -A L X LMIN LMAX XMIN XMAX UNIT BETTER
@@ -208,7 +208,7 @@ L[boot_to_poweroff_ms]=$(exit_ms lantern); X[boot_to_poweroff_ms]=$(exit_ms linu
 UNIT[boot_to_init_ms]=ms; UNIT[boot_to_poweroff_ms]=ms
 for m in mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong \
 	 thread_create_join futex_pingpong \
-	 pipe_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m \
+	 pipe_bandwidth tcp_lo_pingpong tcp_lo_bandwidth page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m \
 		 file_mmap_fault $disk_metrics; do
 	L[$m]=$(value lantern "$m")
 	X[$m]=$(value linux "$m")

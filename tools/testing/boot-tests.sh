@@ -379,6 +379,16 @@ test_mm_ktest() {
 	expect_not "$log" "BUG" "WARNING:" "Bad page"
 }
 
+# TCP's loss recovery (net/ipv4/tcp_test.c): segments lost on purpose over
+# lo come back by fast retransmit and by the retransmission timeout.
+test_net_tcp_ktest() {
+	local log=$LOGDIR/tcp-ktest.log
+	qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 ktest=tcp" </dev/null
+	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
+	expect "$log" "ktest: tcp: 40000 bytes in " "ktest: tcp: PASS" "ktest: 1 run, 0 failed" || return 1
+	expect_not "$log" "BUG" "WARNING:" "Oops"
+}
+
 # More memory than fits below 4 GiB: ZONE_NORMAL and 1 GiB direct-map pages.
 test_mm_bigmem() {
 	local log=$LOGDIR/mm-bigmem.log
@@ -538,6 +548,7 @@ boot_test irq/serial
 boot_test irq/legacy-pic
 boot_test mm/ktest
 boot_test deferred/ktest
+boot_test net/tcp-ktest
 boot_test mm/bigmem
 boot_test mm/no-nx
 boot_test mm/slub-debug

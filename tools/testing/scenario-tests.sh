@@ -387,6 +387,17 @@ scenario_ping() {
 	why="'ping -c 2 127.0.0.1' did not get two replies"; return 1
 }
 
+# TCP over lo with busybox's own tools: httpd serves a page, wget fetches
+# it, netstat -tn (which reads /proc/net/tcp) shows the listener.
+scenario_tcp_http() {
+	scn_run tcphttp 'mkdir -p /tmp/www && echo hello-over-tcp > /tmp/www/index.html && httpd -p 127.0.0.1:8080 -h /tmp/www && wget -q -O - http://127.0.0.1:8080/index.html | sed "s/^/wg:/"; netstat -tln | sed "s/^/tn:/"; killall httpd' 30 ||
+		{ why="no marker"; return 1; }
+	scn_has '^wg:hello-over-tcp$' ||
+		{ why="wget did not fetch the page from httpd over 127.0.0.1"; return 1; }
+	scn_has '^tn:tcp +0 +0 127\.0\.0\.1:8080 +0\.0\.0\.0:\* +LISTEN *$' && return 0
+	why="netstat -tln did not list httpd's listener"; return 1
+}
+
 # With lo's MTU lowered, a 3000-byte ping leaves in fragments and its reply
 # comes back reassembled; the counters of /proc/net/snmp show both.
 scenario_ping_fragments() {
@@ -471,7 +482,7 @@ run_scenario_tests() {
 		for name in file ls cd redirect script ctrl-c job-control pipe \
 				ps ps-threads kill unshare-pid find grep sed awk sort-uniq meminfo dmesg devtmpfs kmsg urandom \
 				enosys-quiet dmesg-restrict sysrq-backtrace vi vi-edit \
-				sleep idle-tick softirqs syslog ifconfig ping ping-fragments ip udhcpc poweroff; do
+				sleep idle-tick softirqs syslog ifconfig ping ping-fragments ip udhcpc tcp-http poweroff; do
 			scn_scenario "$name"
 		done
 	fi

@@ -23,8 +23,12 @@
  * them yet gets "n/a" and the reason (execve's error), not a failure.
  */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +37,7 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -256,6 +261,104 @@ static double b_pipe_bandwidth(void)
 		if (write(fd[1], buf, chunk) != (ssize_t)chunk)
 			return -1;
 	close(fd[1]);
+	waitpid(p, NULL, 0);
+	t = now_ns() - t;
+	return (double)total / (1 << 20) / (t / 1e9);
+}
+
+/* TCP over 127.0.0.1: a connected pair through a listener (lo brought up: Linux boots it down). */
+static int tcp_pair(int *client, int *server)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t alen = sizeof(a);
+	struct ifreq ifr;
+	int l, one = 1;
+
+	l = socket(AF_INET, SOCK_DGRAM, 0);
+	if (l >= 0) {
+		memset(&ifr, 0, sizeof(ifr));
+		strcpy(ifr.ifr_name, "lo");
+		if (ioctl(l, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
+			ifr.ifr_flags |= IFF_UP;
+			ioctl(l, SIOCSIFFLAGS, &ifr);
+		}
+		close(l);
+	}
+	l = socket(AF_INET, SOCK_STREAM, 0);
+	if (l < 0)
+		return -1;
+	*client = socket(AF_INET, SOCK_STREAM, 0);
+	if (*client < 0 || bind(l, (struct sockaddr *)&a, sizeof(a)) || listen(l, 1) ||
+	    getsockname(l, (struct sockaddr *)&a, &alen) ||
+	    connect(*client, (struct sockaddr *)&a, sizeof(a))) {
+		close(l);
+		return -1;
+	}
+	*server = accept(l, NULL, NULL);
+	close(l);
+	if (*server < 0)
+		return -1;
+	setsockopt(*client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	setsockopt(*server, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	return 0;
+}
+
+/* One byte there and back between two processes: the round trip. */
+static double b_tcp_pingpong(void)
+{
+	const int n = 2000;
+	char c = 'x';
+	long long t;
+	int cl, sv;
+	pid_t p;
+
+	if (tcp_pair(&cl, &sv))
+		return -1;
+	p = fork();
+	if (p < 0)
+		return -1;
+	if (p == 0) {
+		for (int i = 0; i < n; i++)
+			if (read(sv, &c, 1) != 1 || write(sv, &c, 1) != 1)
+				_exit(1);
+		_exit(0);
+	}
+	t = now_ns();
+	for (int i = 0; i < n; i++)
+		if (write(cl, &c, 1) != 1 || read(cl, &c, 1) != 1)
+			return -1;
+	t = now_ns() - t;
+	waitpid(p, NULL, 0);
+	close(cl);
+	close(sv);
+	return (double)t / n / 1000.0;
+}
+
+static double b_tcp_bandwidth(void)
+{
+	const size_t chunk = 65536, total = 32 << 20;
+	static char buf[65536];
+	long long t;
+	int cl, sv;
+	pid_t p;
+
+	if (tcp_pair(&cl, &sv))
+		return -1;
+	p = fork();
+	if (p < 0)
+		return -1;
+	if (p == 0) {
+		close(cl);
+		while (read(sv, buf, chunk) > 0)
+			;
+		_exit(0);
+	}
+	close(sv);
+	t = now_ns();
+	for (size_t done = 0; done < total; done += chunk)
+		if (write(cl, buf, chunk) != (ssize_t)chunk)
+			return -1;
+	close(cl);
 	waitpid(p, NULL, 0);
 	t = now_ns() - t;
 	return (double)total / (1 << 20) / (t / 1e9);
@@ -849,6 +952,8 @@ static const struct bench benches[] = {
 	{ "thread_create_join",	b_thread_create_join,	"us" },
 	{ "futex_pingpong",	b_futex_pingpong,	"us" },
 	{ "pipe_bandwidth",	b_pipe_bandwidth,	"MiB/s" },
+	{ "tcp_lo_pingpong",	b_tcp_pingpong,		"us" },
+	{ "tcp_lo_bandwidth",	b_tcp_bandwidth,	"MiB/s" },
 	{ "page_fault",		b_page_fault,		"ns" },
 	{ "cow_fault",		b_cow_fault,		"ns" },
 	{ "tmpfs_write",	b_tmpfs_write,		"MiB/s" },
