@@ -13,8 +13,8 @@
  *	u16 length (little-endian), u8 flags, <length> bytes of Ethernet frame
  * (a short last record takes what is left).  Flags bit 0 marks the frame's
  * checksums as verified by the device (virtio-net's DATA_VALID); bit 1
- * has the harness recompute the IPv4 header checksum, bit 2 the UDP or
- * ICMP checksum of an unfragmented datagram, so that mutations get past
+ * has the harness recompute the IPv4 header checksum, bit 2 the TCP, UDP
+ * or ICMP checksum of an unfragmented datagram, so that mutations get past
  * the checksums to the code behind them; bits 4-7 are seconds that pass
  * before the frame (fragment queues time out, neighbours go stale).  Each
  * frame goes the way virtio-net hands one over: eth_type_trans and
@@ -44,7 +44,9 @@
 #include <net/arp.h>
 #include <net/checksum.h>
 #include <net/ip.h>
+#include <net/tcp.h>
 #include <net/udp.h>
+#include <uapi/linux/tcp.h>
 #include <net/neighbour.h>
 #include <net/sock.h>
 #include <uapi/linux/in.h>
@@ -59,7 +61,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 extern const initcall_t __initcall_net_dev_init4, __initcall_inet_init5,
-	__initcall_packet_init5, __initcall_loopback_init6;
+	__initcall_packet_init5, __initcall_loopback_init6, __initcall_tcp_init6;
 extern int sysctl_ping_group_range[2];
 
 #define IP(a, b, c, d)	htonl(((a) << 24) | ((b) << 16) | ((c) << 8) | (d))
@@ -71,6 +73,9 @@ static const u8 gw_mac[ETH_ALEN] = { 0x52, 0x55, 0x0a, 0x00, 0x02, 0x02 };
 static struct net_device *eth0;
 static unsigned long frames_sent;
 
+/* The last TCP segment sent on eth0: the harness answers a connect's SYN. */
+static struct { bool valid; __be16 sport; u32 seq; } last_tcp;
+
 static struct task_struct fuzz_task;
 static struct cred fuzz_cred;
 
@@ -80,6 +85,22 @@ static netdev_tx_t fuzz_xmit(struct sk_buff *skb, struct net_device *dev)
 	if (skb->len < ETH_HLEN)
 		host_die("a frame shorter than its Ethernet header was sent");
 	frames_sent++;
+	if (skb->len >= ETH_HLEN + sizeof(struct iphdr) + sizeof(struct tcphdr) &&
+	    skb->data[12] == 0x08 && skb->data[13] == 0x00) {
+		const struct iphdr *iph = (const struct iphdr *)(skb->data + ETH_HLEN);
+		const struct tcphdr *th = (const struct tcphdr *)((const u8 *)iph + iph->ihl * 4);
+
+		if (iph->protocol == IPPROTO_TCP &&
+		    ETH_HLEN + iph->ihl * 4 + sizeof(*th) <= skb->len) {
+			/* FUZZ_VERBOSE=1 shows them: mkseeds-net.py's sequence numbers */
+			printk("fuzz: sent TCP %u -> %u seq %u ack %u flags %#x\n",
+			       ntohs(th->source), ntohs(th->dest), ntohl(th->seq),
+			       ntohl(th->ack_seq), ((const u8 *)th)[13]);
+			last_tcp.valid = true;
+			last_tcp.sport = th->source;
+			last_tcp.seq = ntohl(th->seq);
+		}
+	}
 	dev->stats.tx_packets++;
 	dev->stats.tx_bytes += skb->len;
 	consume_skb(skb);
@@ -123,6 +144,7 @@ static void bind_in(struct socket *sock, __be32 addr, u16 port)
 	check(sock->ops->bind(sock, (struct sockaddr *)&sin, sizeof(sin)), "bind");
 }
 
+static struct socket *listener;	/* TCP, 10.0.2.15:80 */
 static struct socket *sockets[8];
 static unsigned int nsockets;
 
@@ -141,6 +163,10 @@ static void setup_sockets(void)
 	bind_in(s, 0, 0x1234);	/* the echo identifier */
 	sockets[nsockets++] = s;
 	sockets[nsockets++] = make_socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+
+	listener = make_socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+	bind_in(listener, IP(10, 0, 2, 15), 80);
+	check(listener->ops->listen(listener, 8), "listen");
 }
 
 /* "ip neigh add 10.0.2.2 lladdr 52:55:0a:00:02:02 nud permanent dev eth0" */
@@ -170,6 +196,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	check(__initcall_inet_init5(), "inet_init");
 	check(__initcall_packet_init5(), "packet_init");
 	check(__initcall_loopback_init6(), "loopback_init");
+	check(__initcall_tcp_init6(), "tcp_init");
 
 	eth0 = alloc_netdev(0, "eth%d", fuzz_eth_setup);
 	if (!eth0)
@@ -215,11 +242,19 @@ static void fix_checksums(u8 *frame, size_t len, u8 flags)
 					      csum_partial(payload, plen, 0));
 		if (!uh->check)
 			uh->check = (__force __sum16)0xffff;
+	} else if (iph->protocol == IPPROTO_TCP && plen >= sizeof(struct tcphdr)) {
+		struct tcphdr *th = (struct tcphdr *)payload;
+
+		th->check = 0;
+		th->check = csum_tcpudp_magic(iph->saddr, iph->daddr, plen, IPPROTO_TCP,
+					      csum_partial(payload, plen, 0));
 	} else if (iph->protocol == IPPROTO_ICMP && plen >= 4) {
 		payload[2] = payload[3] = 0;
 		*(__sum16 *)(payload + 2) = ip_compute_csum(payload, plen);
 	}
 }
+
+static void receive(const u8 *frame, size_t len, u8 flags);
 
 static void receive(const u8 *frame, size_t len, u8 flags)
 {
@@ -248,10 +283,119 @@ static void receive(const u8 *frame, size_t len, u8 flags)
 	local_bh_enable();
 }
 
+
+/*
+ * TCP.  A listener on 10.0.2.15:80 lives for the whole run; each input
+ * also starts with a connection 10.0.2.15:40000 -> 10.0.2.2:8080 brought
+ * to ESTABLISHED (the harness answers its SYN), so segments reach every
+ * state's code.  After the input, the connection and whatever the
+ * listener accepted are closed with SO_LINGER 0 (an RST, no TIME_WAIT),
+ * so the next input starts alike.  The random numbers (initial sequence
+ * numbers) restart with every input: the seeds know them.
+ */
+#define TCP_CLIENT_PORT	40000
+#define TCP_PEER_PORT	8080
+#define TCP_PEER_ISN	0x10000000u
+
+static void set_int_opt(struct socket *sock, int level, int name, int val)
+{
+	check(sock_setsockopt(sock, level, name, (void __user *)&val, sizeof(val)), "setsockopt");
+}
+
+static void set_abort_on_close(struct socket *sock)
+{
+	struct linger l = { .l_onoff = 1, .l_linger = 0 };
+
+	check(sock_setsockopt(sock, SOL_SOCKET, SO_LINGER, (void __user *)&l, sizeof(l)),
+	      "SO_LINGER");
+}
+
+static void release_socket(struct socket *sock)
+{
+	sock->ops->release(sock);
+	host_free(sock);
+}
+
+/* A segment from 10.0.2.2:@sport, as the peer would send it. */
+static void peer_segment(u16 sport, __be16 dport, u32 seq, u32 ack, bool syn)
+{
+	u8 frame[ETH_HLEN + sizeof(struct iphdr) + sizeof(struct tcphdr) + 4] = { 0 };
+	struct iphdr *iph = (struct iphdr *)(frame + ETH_HLEN);
+	struct tcphdr *th = (struct tcphdr *)(iph + 1);
+	u8 *mss = (u8 *)(th + 1);
+
+	memcpy(frame, eth0_mac, ETH_ALEN);
+	memcpy(frame + ETH_ALEN, gw_mac, ETH_ALEN);
+	frame[12] = 0x08;
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->tot_len = htons(sizeof(frame) - ETH_HLEN);
+	iph->ttl = 64;
+	iph->protocol = IPPROTO_TCP;
+	iph->saddr = IP(10, 0, 2, 2);
+	iph->daddr = IP(10, 0, 2, 15);
+	th->source = htons(sport);
+	th->dest = dport;
+	th->seq = htonl(seq);
+	th->ack_seq = htonl(ack);
+	th->doff = (sizeof(*th) + 4) / 4;
+	th->syn = syn;
+	th->ack = 1;
+	th->window = htons(65535);
+	mss[0] = 2;		/* MSS 1460 */
+	mss[1] = 4;
+	mss[2] = 1460 >> 8;
+	mss[3] = 1460 & 0xff;
+	receive(frame, sizeof(frame), 6);
+}
+
+static struct socket *tcp_connect_established(void)
+{
+	struct socket *sock = make_socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+	struct sockaddr_in peer = {
+		.sin_family = AF_INET, .sin_port = htons(TCP_PEER_PORT),
+		.sin_addr.s_addr = IP(10, 0, 2, 2),
+	};
+	int err;
+
+	set_abort_on_close(sock);
+	set_int_opt(sock, SOL_SOCKET, SO_REUSEADDR, 1);
+	bind_in(sock, IP(10, 0, 2, 15), TCP_CLIENT_PORT);
+	last_tcp.valid = false;
+	err = sock->ops->connect(sock, (struct sockaddr *)&peer, sizeof(peer), O_NONBLOCK);
+	if (err != -EINPROGRESS || !last_tcp.valid)
+		host_die("connect did not send its SYN");
+	peer_segment(TCP_PEER_PORT, last_tcp.sport, TCP_PEER_ISN, last_tcp.seq + 1, true);
+	if (sock->sk->sk_state != TCP_ESTABLISHED)
+		host_die("the handshake did not establish the connection");
+	return sock;
+}
+
+/* Close what the listener accepted: the children of this input's handshakes. */
+static void tcp_reap_children(void)
+{
+	for (;;) {
+		struct socket *child = host_malloc(sizeof(*child), 1);
+
+		child->type = SOCK_STREAM;
+		if (listener->ops->accept(listener, child, O_NONBLOCK) < 0) {
+			host_free(child);
+			return;
+		}
+		child->ops = listener->ops;
+		set_abort_on_close(child);
+		release_socket(child);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
+	struct socket *client;
+
 	unsigned int frames = 0, i;
 
+	fuzz_random_reset();
+	client = tcp_connect_established();
 	while (size >= 3 && frames < MAX_FRAMES) {
 		size_t len = data[0] | (data[1] << 8);
 		u8 flags = data[2];
@@ -275,6 +419,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		if (atomic_read(&sk->sk_rmem_alloc))
 			host_die("a socket's receive memory is still charged with its queue empty");
 	}
+	tcp_reap_children();
+	release_socket(client);
 	/* Long enough for reassembly (30 s) and every neighbour timer to run out. */
 	fuzz_advance(120 * HZ);
 	/*

@@ -11,5 +11,6 @@ extern unsigned long fuzz_wakeups;
 
 void fuzz_run_timers(void);
 void fuzz_advance(unsigned long ticks);
+void fuzz_random_reset(void);
 
 #endif

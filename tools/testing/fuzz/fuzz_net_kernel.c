@@ -22,6 +22,7 @@
 #include <linux/random.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/sprintf.h>
 #include <linux/socket.h>
@@ -187,9 +188,28 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e)
 {
 }
 
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, int state)
+{
+}
+
+void prepare_to_wait_exclusive(struct wait_queue_head *wq, struct wait_queue_entry *e, int state)
+{
+}
+
+int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, int sync,
+			     void *key)
+{
+	return 1;
+}
+
 long schedule_timeout(long timeout)
 {
 	host_die("schedule_timeout: the receive path must not sleep");
+}
+
+int send_sig(int sig, struct task_struct *p, int priv)
+{
+	host_die("unexpected call: send_sig");
 }
 
 /* ---- odds and ends ---- */
@@ -200,13 +220,22 @@ void __warn(const char *file, int line, void *caller)
 	host_die("WARN_ON in the network stack");
 }
 
+/* Fixed, and restarted for every input: replays match, and seeds know the ISNs. */
+static u32 random_state;
+
+void fuzz_random_reset(void)
+{
+	random_state = 2463534242u;
+}
+
 u32 get_random_u32(void)
 {
-	static u32 x = 2463534242u;	/* fixed: replays must match */
+	u32 x = random_state ? random_state : 2463534242u;
 
 	x ^= x << 13;
 	x ^= x >> 17;
 	x ^= x << 5;
+	random_state = x;
 	return x;
 }
 

@@ -9,7 +9,16 @@
 # ping socket's identifier), an ICMP error quoting a UDP datagram, UDP to
 # the bound ports and to a closed one (port unreachable), a broadcast,
 # IP options, a datagram in three fragments (in order, reversed,
-# overlapping), and a frame for another host.
+# overlapping), a frame for another host; and TCP: a handshake with the
+# listener on port 80 (SYN with every option, ACK, data, FIN), segments
+# for the connection fuzz_net.c establishes before each input (data, out
+# of order, window probe, FIN, RST), and segments for a closed port.
+#
+# The TCP sequence numbers are the ones fuzz_net.c's fixed random numbers
+# give (FUZZ_VERBOSE=1 prints what the stack sends): the connection's
+# ISN CLIENT_ISN, the listener's answer to a first-frame SYN LISTEN_ISN.
+# Should the stack draw its random numbers in another order they drift,
+# and those seeds reach only the handshake and the window checks.
 #
 # usage: mkseeds-net.py <outdir>
 import os
@@ -50,6 +59,22 @@ def udp(sport, dport, data, src=GWIP, dst=ME):
     hdr = struct.pack("!HHHH", sport, dport, length, 0)
     c = csum(pseudo + hdr + data) or 0xffff
     return struct.pack("!HHHH", sport, dport, length, c) + data
+
+
+CLIENT_ISN = 723471715     # 10.0.2.15:40000 -> 10.0.2.2:8080
+PEER_ISN = 0x10000000      # the harness's SYN-ACK for it
+LISTEN_ISN = 2064144800    # 10.0.2.15:80's SYN-ACK to the first SYN
+
+
+def tcp(sport, dport, seq, ack, flags, data=b"", options=b"", src=GWIP, dst=ME, window=65535):
+    doff = (20 + len(options)) // 4
+    hdr = struct.pack("!HHIIBBHHH", sport, dport, seq, ack, doff << 4, flags, window, 0, 0) + options
+    pseudo = src + dst + struct.pack("!BBH", 0, 6, len(hdr) + len(data))
+    c = csum(pseudo + hdr + data)
+    return hdr[:16] + struct.pack("!H", c) + hdr[18:] + data
+
+
+FIN, SYN, RST, PSH, ACK = 0x01, 0x02, 0x04, 0x08, 0x10
 
 
 def icmp(typ, code, rest, data):
@@ -104,6 +129,31 @@ def main():
     overlap = record(eth(ip(17, whole[16:40], ident=0x77, frag=0x2000 | 2)))
     seeds["fragments-overlap"] = frags[0] + overlap + frags[1] + frags[2]
     seeds["fragment-timeout"] = frags[0] + struct.pack("<HB", 0, 0xf0)  # 15 s pass, then nothing
+    # TCP: the listener.  Options: MSS 1460, SACK permitted, timestamps, window scale 7.
+    opts = bytes([2, 4, 5, 0xb4, 4, 2, 8, 10, 0, 0, 0, 1, 0, 0, 0, 0, 1, 3, 3, 7])
+    syn = record(eth(ip(6, tcp(5555, 80, 1000, 0, SYN, options=opts))))
+    seeds["tcp-syn"] = syn
+    la = LISTEN_ISN + 1
+    seeds["tcp-handshake-data-fin"] = (
+        syn + record(eth(ip(6, tcp(5555, 80, 1001, la, ACK)))) +
+        record(eth(ip(6, tcp(5555, 80, 1001, la, PSH | ACK, b"GET / HTTP/1.0\r\n\r\n")))) +
+        record(eth(ip(6, tcp(5555, 80, 1019, la, FIN | ACK)))))
+    seeds["tcp-syn-closed-port"] = record(eth(ip(6, tcp(5556, 81, 77, 0, SYN))))
+    seeds["tcp-ack-closed-port"] = record(eth(ip(6, tcp(5557, 81, 77, 99, ACK))))
+
+    # TCP: the established connection.
+    p, c = PEER_ISN + 1, CLIENT_ISN + 1
+
+    def seg(seq, flags, data=b"", ack=c, window=65535):
+        return record(eth(ip(6, tcp(8080, 40000, seq, ack, flags, data, window=window))))
+    seeds["tcp-data"] = seg(p, PSH | ACK, b"hello, tcp") + seg(p + 10, PSH | ACK, b"more")
+    seeds["tcp-out-of-order"] = (seg(p + 8, ACK, b"89abcdef") + seg(p + 20, ACK, b"klmn") +
+                                 seg(p, ACK, b"01234567") + seg(p + 16, ACK, b"ghij"))
+    seeds["tcp-zero-window"] = seg(p, ACK, window=0) + struct.pack("<HB", 0, 0x30) + seg(p, ACK)
+    seeds["tcp-fin"] = seg(p, PSH | ACK, b"bye") + seg(p + 3, FIN | ACK)
+    seeds["tcp-rst"] = seg(p, RST)
+    seeds["tcp-rst-out-of-window"] = seg(p + 100000, RST)
+    seeds["tcp-syn-in-established"] = seg(p, SYN)
     for name, data in seeds.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
