@@ -41,6 +41,7 @@
 #include <linux/skbuff.h>
 #include <linux/socket.h>
 #include <linux/string.h>
+#include <linux/uio.h>
 #include <net/arp.h>
 #include <net/checksum.h>
 #include <net/ip.h>
@@ -287,8 +288,8 @@ static void receive(const u8 *frame, size_t len, u8 flags)
 /*
  * TCP.  A listener on 10.0.2.15:80 lives for the whole run; each input
  * also starts with a connection 10.0.2.15:40000 -> 10.0.2.2:8080 brought
- * to ESTABLISHED (the harness answers its SYN), so segments reach every
- * state's code.  After the input, the connection and whatever the
+ * to ESTABLISHED (the harness answers its SYN) with 100 bytes of its own
+ * in flight, so segments reach every state's code.  After the input, the connection and whatever the
  * listener accepted are closed with SO_LINGER 0 (an RST, no TIME_WAIT),
  * so the next input starts alike.  The random numbers (initial sequence
  * numbers) restart with every input: the seeds know them.
@@ -349,6 +350,25 @@ static void peer_segment(u16 sport, __be16 dport, u32 seq, u32 ack, bool syn)
 	receive(frame, sizeof(frame), 6);
 }
 
+/*
+ * TCP_IN_FLIGHT bytes sent and not yet acknowledged: ACKs, ICMP errors
+ * and the retransmission timer have something to act on.
+ */
+#define TCP_IN_FLIGHT	100
+
+static void tcp_send_in_flight(struct socket *sock)
+{
+	static u8 data[TCP_IN_FLIGHT];
+	struct iovec iov = { .iov_base = data, .iov_len = sizeof(data) };
+	struct msghdr msg = {
+		.msg_iter = { .kernel = true, .iov = &iov, .nr_segs = 1, .count = sizeof(data) },
+		.msg_flags = MSG_DONTWAIT | MSG_NOSIGNAL,
+	};
+
+	if (sock->ops->sendmsg(sock, &msg, sizeof(data)) != sizeof(data))
+		host_die("the connection did not take its first data");
+}
+
 static struct socket *tcp_connect_established(void)
 {
 	struct socket *sock = make_socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
@@ -368,6 +388,7 @@ static struct socket *tcp_connect_established(void)
 	peer_segment(TCP_PEER_PORT, last_tcp.sport, TCP_PEER_ISN, last_tcp.seq + 1, true);
 	if (sock->sk->sk_state != TCP_ESTABLISHED)
 		host_die("the handshake did not establish the connection");
+	tcp_send_in_flight(sock);
 	return sock;
 }
 

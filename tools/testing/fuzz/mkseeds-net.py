@@ -12,7 +12,8 @@
 # overlapping), a frame for another host; and TCP: a handshake with the
 # listener on port 80 (SYN with every option, ACK, data, FIN), segments
 # for the connection fuzz_net.c establishes before each input (data, out
-# of order, window probe, FIN, RST), and segments for a closed port.
+# of order, window probe, FIN, RST, ICMP errors quoting it), and segments
+# for a closed port.
 #
 # The TCP sequence numbers are the ones fuzz_net.c's fixed random numbers
 # give (FUZZ_VERBOSE=1 prints what the stack sends): the connection's
@@ -142,9 +143,11 @@ def main():
     seeds["tcp-ack-closed-port"] = record(eth(ip(6, tcp(5557, 81, 77, 99, ACK))))
 
     # TCP: the established connection.
+    # The connection has 100 bytes of its own in flight: c is the first
+    # of them, c + 100 acknowledges them all.
     p, c = PEER_ISN + 1, CLIENT_ISN + 1
 
-    def seg(seq, flags, data=b"", ack=c, window=65535):
+    def seg(seq, flags, data=b"", ack=c + 100, window=65535):
         return record(eth(ip(6, tcp(8080, 40000, seq, ack, flags, data, window=window))))
     seeds["tcp-data"] = seg(p, PSH | ACK, b"hello, tcp") + seg(p + 10, PSH | ACK, b"more")
     seeds["tcp-out-of-order"] = (seg(p + 8, ACK, b"89abcdef") + seg(p + 20, ACK, b"klmn") +
@@ -154,6 +157,13 @@ def main():
     seeds["tcp-rst"] = seg(p, RST)
     seeds["tcp-rst-out-of-window"] = seg(p + 100000, RST)
     seeds["tcp-syn-in-established"] = seg(p, SYN)
+    seeds["tcp-partial-and-dup-acks"] = (seg(p, ACK, ack=c + 40) + seg(p, ACK, ack=c + 40) +
+                                         seg(p, ACK, ack=c + 40) + seg(p, ACK, ack=c + 40))
+    # ICMP errors about the connection: fragmentation needed (MTU 576), port unreachable.
+    ours = ip(6, tcp(40000, 8080, c, p, ACK, b"data", src=ME, dst=GWIP), src=ME, dst=GWIP)
+    seeds["tcp-icmp-frag-needed"] = record(eth(ip(1, icmp(3, 4, struct.pack("!HH", 0, 576),
+                                                          ours[:28]))))
+    seeds["tcp-icmp-unreachable"] = record(eth(ip(1, icmp(3, 3, b"\0" * 4, ours[:28]))))
     for name, data in seeds.items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
