@@ -7,7 +7,7 @@
 #   make iso        build/lantern.iso, booted through GRUB
 #   make debug      as run, halted, with a gdb stub on :GDBPORT (1234 + uid)
 #   make test       host unit tests and boot tests; ends with "N passed, N failed"
-#   make fuzz       fs/ext2 fed mutated disk images on the host (FUZZ_TIME=)
+#   make fuzz       fs/ext2 and net/ fed mutated disk images and frames on the host (FUZZ_TIME=)
 #   make check      warnings as errors, shellcheck on the scripts
 #   make help       every target, with what it does
 #   make modules    loadable modules: the tree's (obj-m), or M=<dir>'s
@@ -310,10 +310,12 @@ debug: all $(INITRD)
 unit:
 	@$(MAKE) -s -C tools/testing/unit run
 
-# fs/ext2 against mutated disk images on the host (tools/testing/fuzz/):
-# FUZZ_TIME seconds, 600 unless given; make test runs it for 50.
+# fs/ext2 against mutated disk images and the network receive path
+# against mutated Ethernet frames, on the host (tools/testing/fuzz/):
+# FUZZ_TIME seconds each, 600 unless given; make test runs them for 50
+# (fuzz/ext2) and 40 (fuzz/net).
 fuzz:
-	@scripts/deps.sh clang e2fsprogs
+	@scripts/deps.sh clang e2fsprogs python3
 	@$(MAKE) -s -C tools/testing/fuzz fuzz $(if $(FUZZ_TIME),FUZZ_TIME=$(FUZZ_TIME))
 
 include usr/Makefile.usr
@@ -386,7 +388,7 @@ help:
 	@echo "  make test         unit, boot, user and scenario tests: \"N passed, N failed\""
 	@echo "                    (tools/run-tests.sh FILTER runs a subset)"
 	@echo "  make unit         the host unit tests alone"
-	@echo "  make fuzz         fs/ext2 on mutated disk images, FUZZ_TIME=600 seconds (host, clang)"
+	@echo "  make fuzz         fs/ext2 on mutated disk images, net/ on mutated frames, FUZZ_TIME=600 seconds each (host, clang)"
 	@echo "  make check        warnings as errors (-Wmissing-prototypes too), shellcheck"
 	@echo "  make bench        Lantern against Debian's Linux in identical VMs"
 	@echo "  make compile_commands.json   compile commands for editors and clang tools"

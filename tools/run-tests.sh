@@ -130,24 +130,33 @@ run_unit_tests() {
 	done < <(grep -aE '^(PASS|FAIL) ' "$out")
 }
 
-# fs/ext2 on mutated images, on the host (tools/testing/fuzz): the seeds
-# stay fsck-clean, the saved crashers stay fixed, and FUZZ_TIME seconds
-# (50 here) of fuzzing find nothing.  clang is installed if missing; a
-# machine where it cannot be gets a FAIL, not a silent skip.
-run_fuzz_tests() {
-	local out=$LOGDIR/fuzz.log line
-	selected fuzz/ext2 || return 0
-	if ! "$ROOT/scripts/deps.sh" clang e2fsprogs >"$out" 2>&1; then
-		fail fuzz/ext2 "clang (libFuzzer) is missing: $(tail -1 "$out")"
+# The fuzz targets, on the host (tools/testing/fuzz).  fuzz/ext2: fs/ext2
+# on mutated images; the seeds stay fsck-clean, the saved crashers stay
+# fixed, and FUZZ_TIME seconds (50 here) of fuzzing find nothing.
+# fuzz/net: the network receive path (net/core, net/ethernet, net/ipv4,
+# net/packet) on mutated Ethernet frames, the same for 40 seconds.
+# clang is installed if missing; a machine where it cannot be gets a
+# FAIL, not a silent skip.
+run_fuzz_target() {
+	local name=$1 target=$2 secs=$3 out=$LOGDIR/$1.log line
+	shift 3
+	selected "fuzz/$name" || return 0
+	if ! "$ROOT/scripts/deps.sh" "$@" >"$out" 2>&1; then
+		fail "fuzz/$name" "clang (libFuzzer) is missing: $(tail -1 "$out")"
 		return
 	fi
-	make -s -C "$ROOT/tools/testing/fuzz" run FUZZ_TIME="${FUZZ_TIME:-50}" >>"$out" 2>&1
+	make -s -C "$ROOT/tools/testing/fuzz" "$target" FUZZ_TIME="${FUZZ_TIME:-$secs}" >>"$out" 2>&1
 	line=$(grep -aE '^(PASS|FAIL) fuzz/' "$out" | tail -1)
 	case "$line" in
 	"PASS "*) line=${line#PASS }; pass "${line%% (*}" ;;
 	"FAIL "*) line=${line#FAIL }; fail "${line%%:*}" "${line#*: }" ;;
-	*) fail fuzz/ext2 "the fuzz target did not build: $(tail -3 "$out" | tr '\n' ' ')" ;;
+	*) fail "fuzz/$name" "the fuzz target did not build: $(tail -3 "$out" | tr '\n' ' ')" ;;
 	esac
+}
+
+run_fuzz_tests() {
+	run_fuzz_target ext2 run 50 clang e2fsprogs
+	run_fuzz_target net run-net 40 clang python3
 }
 
 # Documentation generated from the code must match the code.

@@ -52,9 +52,19 @@ struct obs_kernel_param {
 
 typedef int (*initcall_t)(void);
 
+#ifdef __HOST_TEST__
+/*
+ * Host builds (the fuzz targets) have no linker script to walk the
+ * sections: an initcall is a global the harness names and calls itself.
+ */
+#define __define_initcall(fn, level)					\
+	extern const initcall_t __initcall_##fn##level;			\
+	const initcall_t __initcall_##fn##level __used = fn
+#else
 #define __define_initcall(fn, level)					\
 	static const initcall_t __initcall_##fn##level			\
 		__used __section(".initcall" #level ".init") = fn
+#endif
 
 #define pure_initcall(fn)	__define_initcall(fn, 0)
 #define core_initcall(fn)	__define_initcall(fn, 1)

@@ -57,8 +57,9 @@ void tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *o
 		case TCPOPT_TIMESTAMP:
 			if (size == TCPOLEN_TIMESTAMP) {
 				opt->saw_tstamp = 1;
-				opt->rcv_tsval = (p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
-				opt->rcv_tsecr = (p[4] << 24) | (p[5] << 16) | (p[6] << 8) | p[7];
+				/* u32 before the shift: a byte over 0x7f would shift into int's sign */
+				opt->rcv_tsval = ((u32)p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
+				opt->rcv_tsecr = ((u32)p[4] << 24) | (p[5] << 16) | (p[6] << 8) | p[7];
 			}
 			break;
 		}
