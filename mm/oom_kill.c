@@ -15,6 +15,7 @@
 #include <linux/kernel.h>
 #include <linux/cred.h>
 #include <linux/err.h>
+#include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/mm_vma.h>
@@ -161,6 +162,35 @@ bool out_of_memory(void)
 	oom_kill_process(victim);
 	put_task_struct(victim);
 	mutex_unlock(&oom_lock);
+	return true;
+}
+
+/*
+ * An allocation that reclaim could not satisfy: should it wait for the
+ * OOM killer instead of failing?  Linux treats small allocations that
+ * may sleep as "too small to fail": their callers often cannot tell a
+ * shortage from a real error -- the buffer cache under a page fault
+ * turns a missing page into -EIO and the fault into SIGBUS -- so killing
+ * the biggest process and waiting for its memory is the better answer.
+ * Not for a caller that asked to fail fast (__GFP_NORETRY,
+ * __GFP_RETRY_MAYFAIL), for large orders (compaction's job, which
+ * Lantern lacks), or for a task already killed: its own exit frees
+ * memory, and it must not wait for itself.  Waiting is bounded at ten
+ * seconds (@waits counts the ticks so far), unless __GFP_NOFAIL.
+ * True: a victim was chosen or is dying, and a tick has passed; retry.
+ */
+bool alloc_pages_may_oom(gfp_t gfp, unsigned int order, long waits)
+{
+	if (fatal_signal_pending(current))
+		return false;
+	if (!(gfp & __GFP_NOFAIL)) {
+		if (order > PAGE_ALLOC_COSTLY_ORDER ||
+		    (gfp & (__GFP_NORETRY | __GFP_RETRY_MAYFAIL)) || waits >= 10 * HZ)
+			return false;
+	}
+	if (!out_of_memory())
+		return false;
+	schedule_timeout_uninterruptible(1);
 	return true;
 }
 

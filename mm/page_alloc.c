@@ -41,7 +41,6 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/oom.h>
-#include <linux/sched/signal.h>
 #include <linux/sched/debug.h>
 #include <linux/string.h>
 #include <linux/swap.h>
@@ -76,7 +75,6 @@ static const char *const zone_names[MAX_NR_ZONES] = {
 
 /* Rounds of direct reclaim that freed something but not enough, as Linux's. */
 #define MAX_RECLAIM_RETRIES	16
-#define PAGE_ALLOC_COSTLY_ORDER	3	/* larger orders may fail rather than OOM-kill */
 
 /* ---------------------------------------------------------------- */
 /* Free lists                                                        */
@@ -408,30 +406,6 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 	return alloc_flags;
 }
 
-/*
- * Whether an allocation that reclaim could not satisfy should wait for
- * the OOM killer instead of failing.  Linux treats small allocations
- * that may sleep as "too small to fail": their callers often cannot
- * tell a shortage from a real error -- the buffer cache under a page
- * fault turns a missing page into -EIO and the fault into SIGBUS -- so
- * killing the biggest process and waiting for its memory is the better
- * answer.  Not for a caller that asked to fail fast (__GFP_NORETRY,
- * __GFP_RETRY_MAYFAIL), for large orders (compaction's job, which
- * Lantern lacks), or for a task already killed: its own exit frees
- * memory, and it must not wait for itself.  Bounded at ten seconds of
- * waiting for a victim that will not die, unless __GFP_NOFAIL.
- */
-static bool oom_may_retry(gfp_t gfp, unsigned int order, long waits)
-{
-	if (fatal_signal_pending(current))
-		return false;
-	if (gfp & __GFP_NOFAIL)
-		return true;
-	if (order > PAGE_ALLOC_COSTLY_ORDER || (gfp & (__GFP_NORETRY | __GFP_RETRY_MAYFAIL)))
-		return false;
-	return waits < 10 * HZ;
-}
-
 static void warn_alloc(gfp_t gfp, unsigned int order)
 {
 	struct zone *zone;
@@ -476,7 +450,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	 * Below min: a caller that may wait frees pages itself (direct
 	 * reclaim) and tries again, for as long as reclaim makes progress.
 	 * When it makes none, a small allocation asks the OOM killer for a
-	 * victim and waits for its memory (see oom_may_retry).
+	 * victim and waits for its memory (alloc_pages_may_oom).
 	 */
 	if (gfp & __GFP_DIRECT_RECLAIM) {
 		long oom_waits = 0;
@@ -493,11 +467,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 				if (!progress)
 					break;
 			}
-			if (!oom_may_retry(gfp, order, oom_waits++))
+			if (!alloc_pages_may_oom(gfp, order, oom_waits++))
 				break;
-			if (!out_of_memory())
-				break;
-			schedule_timeout_uninterruptible(1);
 		}
 	}
 	if (!(gfp & __GFP_NOWARN))

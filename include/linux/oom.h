@@ -21,6 +21,9 @@ struct task_struct;
 long oom_badness(struct task_struct *p, unsigned long totalpages);
 unsigned long oom_total_pages(void);
 bool out_of_memory(void);
+/* Orders above this may fail rather than have the OOM killer run for them. */
+#define PAGE_ALLOC_COSTLY_ORDER	3
+bool alloc_pages_may_oom(gfp_t gfp, unsigned int order, long waits);
 void pagefault_out_of_memory(void);
 
 #endif

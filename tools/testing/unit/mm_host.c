@@ -174,6 +174,16 @@ unsigned long try_to_free_pages(unsigned int gfp, unsigned int order)
 	return 0;
 }
 
+/* No OOM killer on the host: an allocation reclaim cannot satisfy fails. */
+bool alloc_pages_may_oom(unsigned int gfp, unsigned int order, long waits);
+bool alloc_pages_may_oom(unsigned int gfp, unsigned int order, long waits)
+{
+	(void)gfp;
+	(void)order;
+	(void)waits;
+	return false;
+}
+
 bool gfp_pfmemalloc_allowed(unsigned int gfp);
 bool gfp_pfmemalloc_allowed(unsigned int gfp)
 {
