@@ -188,6 +188,22 @@ boot_debian() {
 		-append "rdinit=/usr/lib/lantern-bench/bench console=ttyS0 quiet panic=-1 -- bench.rounds=$ROUNDS bench.set=debian" \
 		</dev/null 2>&1 | tr -d '\r' | sed 's/^/0 /' >"$OUT/$name.log"
 }
+# boot_swap NAME KERNEL: 128 MiB and a 256 MiB swap partition (mkswap), bench.set=swap.
+boot_swap() {
+	local name=$1 kernel=$2
+	truncate -s 0 "$OUT/swap-$name.img" && truncate -s 256M "$OUT/swap-$name.img" &&
+		mkswap "$OUT/swap-$name.img" >/dev/null || return
+	QEMU_ACCEL=$ACCEL QEMU_MEM=128M QEMU_TIMEOUT=600 \
+		"$ROOT/tools/qemu-run.sh" -kernel "$kernel" -initrd "$OUT/initramfs.cpio" \
+		-drive "file=$OUT/swap-$name.img,if=none,id=swap0,format=raw,cache=unsafe" \
+		-device virtio-blk-pci,drive=swap0 \
+		-append "console=ttyS0 quiet panic=-1 -- bench.rounds=$ROUNDS bench.set=swap" \
+		</dev/null 2>&1 | tr -d '\r' | sed 's/^/0 /' >"$OUT/$name.log"
+	rm -f "$OUT/swap-$name.img"
+}
+boot_swap lantern-swap "$LANTERN_KERNEL"
+boot_swap linux-swap "$LINUX_KERNEL"
+swap_metrics="swap_out_bandwidth swap_in_bandwidth"
 DEBIAN_INITRD=$ROOT/build/initramfs-debian.cpio.gz
 debian_metrics="dyn_exec_wait python3_startup gcc_compile"
 net_metrics="net_host_pingpong net_tx_bandwidth net_rx_bandwidth"
@@ -202,7 +218,7 @@ if [ "$SMOKE" = 0 ]; then
 	fi
 fi
 
-metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth tcp_lo_pingpong tcp_lo_bandwidth unix_pingpong $net_metrics page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault $disk_metrics min_mem_mib $debian_metrics"
+metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth tcp_lo_pingpong tcp_lo_bandwidth unix_pingpong $net_metrics page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault oom_kill_ms $disk_metrics $swap_metrics min_mem_mib $debian_metrics"
 # L/X: Lantern's and Linux's median; *MIN/*MAX: their smallest and largest
 # round (empty for the metrics measured once: boot times, memory).
 declare -A L X LMIN LMAX XMIN XMAX UNIT BETTER
@@ -212,13 +228,20 @@ UNIT[boot_to_init_ms]=ms; UNIT[boot_to_poweroff_ms]=ms
 for m in mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong \
 	 thread_create_join futex_pingpong \
 	 pipe_bandwidth tcp_lo_pingpong tcp_lo_bandwidth unix_pingpong $net_metrics page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m \
-		 file_mmap_fault $disk_metrics; do
+		 file_mmap_fault oom_kill_ms $disk_metrics; do
 	L[$m]=$(value lantern "$m")
 	X[$m]=$(value linux "$m")
 	LMIN[$m]=$(field lantern "$m" 6); LMAX[$m]=$(field lantern "$m" 7)
 	XMIN[$m]=$(field linux "$m" 6); XMAX[$m]=$(field linux "$m" 7)
 	UNIT[$m]=$(awk -v m="$m" '$2 == "bench:" && $3 == m && $4 != "n/a" { print $5; exit }' \
 		"$OUT/lantern.log" "$OUT/linux.log")
+done
+for m in $swap_metrics; do
+	L[$m]=$(value lantern-swap "$m")
+	X[$m]=$(value linux-swap "$m")
+	LMIN[$m]=$(field lantern-swap "$m" 6); LMAX[$m]=$(field lantern-swap "$m" 7)
+	XMIN[$m]=$(field linux-swap "$m" 6); XMAX[$m]=$(field linux-swap "$m" 7)
+	UNIT[$m]=MiB/s
 done
 for m in $debian_metrics; do
 	if [ -f "$OUT/lantern-debian.log" ] && [ "$SMOKE" = 0 ]; then

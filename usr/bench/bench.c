@@ -39,6 +39,7 @@
 #include <sys/reboot.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/swap.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -1117,6 +1118,84 @@ static double b_net_pingpong(void)
 	return (double)t / n / 1000.0;
 }
 
+/*
+ * Memory pressure.  oom_kill_ms: a child at oom_score_adj 1000 touches
+ * memory 4 MiB at a time until the OOM killer takes it; the time from
+ * fork to its SIGKILL reaped (the 512 MiB VM, no swap).  The swap set
+ * (bench.set=swap) runs in a 128 MiB VM whose only disk is a 256 MiB
+ * swap partition: a SWAP_WS working set is written (pages go out as
+ * others come in) and then read back and checked, in MiB/s each way.
+ */
+#define SWAP_WS		(192UL << 20)
+#define SWAP_DEV	"/dev/vda"
+
+static double b_oom_kill(void)
+{
+	long long t = now_ns();
+	int status;
+	pid_t p = fork();
+
+	if (p < 0)
+		return -1;
+	if (p == 0) {
+		int fd = open("/proc/self/oom_score_adj", O_WRONLY);
+
+		if (fd < 0 || write(fd, "1000", 4) != 4)
+			_exit(2);
+		close(fd);
+		for (;;) {
+			char *m = mmap(NULL, 4 << 20, PROT_READ | PROT_WRITE,
+				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+			if (m == MAP_FAILED)
+				continue;
+			for (size_t i = 0; i < (4 << 20); i += 4096)
+				m[i] = 1;
+		}
+	}
+	if (waitpid(p, &status, 0) != p || !WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL) {
+		errno = ECHILD;
+		return -1;
+	}
+	return (now_ns() - t) / 1e6;
+}
+
+static unsigned long *swap_ws;
+
+/* Every word of the working set written: MiB/s (the first pass pushes most of it out). */
+static double b_swap_out(void)
+{
+	long long t;
+
+	if (swap_ws)
+		munmap(swap_ws, SWAP_WS);
+	swap_ws = mmap(NULL, SWAP_WS, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (swap_ws == MAP_FAILED) {
+		swap_ws = NULL;
+		return -1;
+	}
+	t = now_ns();
+	for (size_t i = 0; i < SWAP_WS / sizeof(long); i++)
+		swap_ws[i] = i * 2654435761UL;
+	return (double)(SWAP_WS >> 20) / ((now_ns() - t) / 1e9);
+}
+
+/* Every word read back and checked: MiB/s of pages coming back from swap. */
+static double b_swap_in(void)
+{
+	long long t = now_ns();
+
+	if (!swap_ws)
+		return -1;
+	for (size_t i = 0; i < SWAP_WS / sizeof(long); i++)
+		if (swap_ws[i] != i * 2654435761UL) {
+			printf("bench-note: swap: word %zu came back wrong\n", i);
+			errno = EIO;
+			return -1;
+		}
+	return (double)(SWAP_WS >> 20) / ((now_ns() - t) / 1e9);
+}
+
 struct bench {
 	const char *name;
 	bench_fn fn;
@@ -1149,6 +1228,7 @@ static const struct bench benches[] = {
 	{ "stat",		b_stat,			"ns" },
 	{ "mmap_munmap_1m",	b_mmap_munmap,		"ns" },
 	{ "file_mmap_fault",	b_file_mmap_touch,	"ns" },
+	{ "oom_kill_ms",	b_oom_kill,		"ms" },
 };
 
 static const struct bench disk_benches[] = {
@@ -1160,6 +1240,11 @@ static const struct bench disk_benches[] = {
 	{ "blk_seq_write_buf",	b_seq_write_buf,	"MiB/s" },
 	{ "blk_rand_read_buf",	b_rand_read_buf,	"IOPS" },
 	{ "blk_rand_write_buf",	b_rand_write_buf,	"IOPS" },
+};
+
+static const struct bench swap_benches[] = {
+	{ "swap_out_bandwidth",	b_swap_out,		"MiB/s" },
+	{ "swap_in_bandwidth",	b_swap_in,		"MiB/s" },
 };
 
 static const struct bench net_benches[] = {
@@ -1265,6 +1350,8 @@ int main(int argc, char **argv)
 			rounds = atoi(argv[i] + 13);
 		if (!strcmp(argv[i], "bench.set=debian"))
 			debian = 1;
+		if (!strcmp(argv[i], "bench.set=swap"))
+			debian = 2;
 		/* bench.probe: only show that init runs (the memory bisection). */
 		if (!strcmp(argv[i], "bench.probe")) {
 			reboot(RB_POWER_OFF);
@@ -1274,6 +1361,25 @@ int main(int argc, char **argv)
 	if (rounds < 1 || rounds > MAX_ROUNDS)
 		rounds = 5;
 
+	if (debian == 2) {
+		struct stat st;
+
+		mkdir("/dev", 0755);
+		mkdir("/proc", 0555);
+		mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+		mount("proc", "/proc", "proc", 0, NULL);
+		if (stat(SWAP_DEV, &st) && load_linux_modules())
+			for (int i = 0; i < 100 && stat(SWAP_DEV, &st); i++)
+				usleep(50000);
+		if (swapon(SWAP_DEV, 0)) {
+			for (size_t i = 0; i < N(swap_benches); i++)
+				na(swap_benches[i].name, strerror(errno));
+		} else {
+			run_table(swap_benches, N(swap_benches));
+		}
+		power_off();
+		return 0;
+	}
 	if (debian) {
 		/* The Debian root's own /tmp and /dev are not mounted: rdinit
 		 * bypasses its /init.  gcc needs a /tmp; /dev/null is the
