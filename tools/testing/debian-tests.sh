@@ -22,10 +22,10 @@
 # without editing: DEBIAN_LANTERN_TESTS="boot ls" tools/run-tests.sh debian/
 DEBIAN_LANTERN_TESTS=${DEBIAN_LANTERN_TESTS:-"boot ls bash-script python-threading python-subprocess
 	python-json python-sqlite3 python-mmap gcc-hello gcc-pthread make tar git file perl
-	ipcs ctrl-c poweroff python-socket python-http strace ftrace module-build"}
+	ipcs ctrl-c poweroff python-socket python-http strace gdb ftrace module-build"}
 
 DEB_CHECKS="bash-script python-threading python-subprocess python-json python-sqlite3
-	python-mmap gcc-hello gcc-pthread make tar git file perl ipcs python-socket python-http strace ftrace"
+	python-mmap gcc-hello gcc-pthread make tar git file perl ipcs python-socket python-http strace gdb ftrace"
 DEB_ALL="boot ls $DEB_CHECKS module-build ctrl-c poweroff"
 DEB_INITRD=$BUILD/initramfs-debian.cpio.gz
 DEB_TIMEOUT=1200	# the whole boot; about 40 s on Linux under TCG alone
