@@ -240,8 +240,8 @@ $(BUILD)/initramfs.cpio:
 # tools/qemu-run.sh through the environment.  The recipes exec it, so
 # make is QEMU's parent and QEMU dies with make (see qemu-run.sh).
 # make debug's gdb stub port defaults to one per user (1234 + uid).
-# ROOT=debian boots the Debian root (usr/debian/): its archive is 73 MiB
-# and unpacks to 212 MiB of tmpfs, hence the larger default memory.
+# ROOT=debian boots the Debian root (usr/debian/): its archive is 99 MiB
+# and unpacks to 280 MiB of tmpfs, hence the larger default memory.
 DEBIAN_INITRD	:= $(BUILD)/initramfs-debian.cpio.gz
 # Booting from a disk (APPEND has root=): no initramfs unless INITRD= says
 # so, since an initramfs with /init takes precedence over root=, as on Linux.

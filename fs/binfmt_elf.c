@@ -331,6 +331,8 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_image *
 	unsigned long auxv[AUXV_ENTRIES * 2], execfn;
 	int n = 0;
 
+	BUILD_BUG_ON(AUXV_ENTRIES * 2 > AT_VECTOR_SIZE);
+
 #define NEW_AUX_ENT(id, val) do { auxv[n++] = (id); auxv[n++] = (val); } while (0)
 	if (current->mm->context.vdso)
 		NEW_AUX_ENT(AT_SYSINFO_EHDR, current->mm->context.vdso);

@@ -529,6 +529,10 @@ int create_user_stack(struct linux_binprm *bprm, unsigned long top, unsigned lon
 	ptr += sizeof(long);
 	for (i = 0; i < auxc * 2 && !err; i++, ptr += sizeof(long))
 		err = put_user_ulong(auxv[i], (unsigned long *)ptr);
+	/* Debuggers read it back through /proc to find the program's load address. */
+	memset(mm->saved_auxv, 0, sizeof(mm->saved_auxv));
+	memcpy(mm->saved_auxv, auxv,
+	       min_t(size_t, auxc * 2, AT_VECTOR_SIZE - 2) * sizeof(long));
 	if (err)
 		return -EFAULT;
 	mm->start_stack = sp;

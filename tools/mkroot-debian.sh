@@ -39,14 +39,14 @@ PACKAGES=(
 	gcc gcc-12 cpp cpp-12 libgcc-12-dev libgcc-s1 binutils
 	binutils-x86-64-linux-gnu binutils-common make
 	libc6-dev libc-dev-bin linux-libc-dev libcrypt-dev
-	git perl-base strace file libmagic1 libmagic-mgc kmod
+	git perl-base strace gdb file libmagic1 libmagic-mgc kmod
 )
 
 # Never needed to run anything: documentation, translations, shell
 # completions.  lto1 (31 MiB) is used only by -flto.  git's HTTP(S)
 # helpers would pull in libcurl and its TLS/LDAP/Kerberos stack for a
 # root without a network.
-SKIP_RE='^/usr/share/(doc|doc-base|man|info|locale|lintian|bug|bash-completion|gdb|menu|zsh|fish)(/|$)'
+SKIP_RE='^/usr/share/(doc|doc-base|man|info|locale|lintian|bug|bash-completion|menu|zsh|fish)(/|$)'
 SKIP_RE+='|^/usr/lib/gcc/x86_64-linux-gnu/12/lto1$|^/usr/bin/(x86_64-linux-gnu-)?lto-dump(-12)?$'
 SKIP_RE+='|^/usr/lib/git-core/(git-remote-https?|git-remote-ftps?|git-http-(fetch|push)|git-imap-send)$'
 # The sanitizers' static archives: -fsanitize needs their .so too.

@@ -35,6 +35,7 @@
 #include <linux/stacktrace.h>
 #include <linux/kallsyms.h>
 #include <linux/slab.h>
+#include <uapi/linux/auxvec.h>
 #include "internal.h"
 
 #define PROC_ARGS_MAX	(128 * 1024)	/* the most of argv or envp shown */
@@ -120,6 +121,21 @@ static int show_mm_range(struct seq_file *m, struct task_struct *task, bool env)
 static int proc_pid_cmdline(struct seq_file *m, struct task_struct *task)
 {
 	return show_mm_range(m, task, false);
+}
+
+/* The auxiliary vector exec gave the program, as raw (type, value) pairs through AT_NULL. */
+static int proc_pid_auxv(struct seq_file *m, struct task_struct *task)
+{
+	struct mm_struct *mm = proc_task_mm(task);
+	unsigned int n = 0;
+
+	if (!mm)
+		return 0;
+	while (n + 2 < AT_VECTOR_SIZE && mm->saved_auxv[n] != AT_NULL)
+		n += 2;
+	seq_write(m, mm->saved_auxv, (n + 2) * sizeof(long));
+	mmput(mm);
+	return 0;
 }
 
 static int proc_pid_environ(struct seq_file *m, struct task_struct *task)
@@ -324,7 +340,13 @@ static ssize_t proc_mem_rw(struct file *file, char __user *ubuf, size_t count, l
 			done = done ? done : -EFAULT;
 			break;
 		}
-		got = __access_remote_vm(mm, addr, page, n, write);
+		/*
+		 * Writes go through read-only private mappings as ptrace's
+		 * POKETEXT does (a debugger plants its breakpoints in the
+		 * program's text this way): the page becomes the process's own copy.
+		 */
+		got = write ? access_remote_vm_force(mm, addr, page, n) :
+			      __access_remote_vm(mm, addr, page, n, false);
 		if (!got) {
 			done = done ? done : -EIO;
 			break;
@@ -681,12 +703,14 @@ static const struct inode_operations proc_task_inode_operations;
 
 /* /proc/<pid>/task/<tid>: what Linux shows per thread (a subset). */
 static const struct pid_entry tid_base_stuff[] = {
+	REG("auxv", 0400, proc_pid_auxv),
 	REG("cmdline", 0444, proc_pid_cmdline),
 	REG("comm", 0444, proc_pid_comm),
 	{ .name = "fail-nth", .mode = S_IFREG | 0644, .show = proc_fail_nth_show,
 	  .fop = &proc_fail_nth_operations },
 	REG("futex_calls", 0444, proc_futex_calls_show),
 	REG("maps", 0444, proc_pid_maps),
+	{ .name = "mem", .mode = S_IFREG | 0600, .fop = &proc_mem_operations },
 	REG("stat", 0444, proc_tid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("status", 0444, proc_pid_status),
@@ -732,6 +756,7 @@ static const struct file_operations proc_ns_dir_operations = {
 };
 
 static const struct pid_entry tgid_base_stuff[] = {
+	REG("auxv", 0400, proc_pid_auxv),
 	REG("cmdline", 0444, proc_pid_cmdline),
 	REG("comm", 0444, proc_pid_comm),
 	{ .name = "coredump_filter", .mode = S_IFREG | 0644, .show = proc_coredump_filter_show,

@@ -30,6 +30,9 @@
 #include <linux/page-flags.h>
 #include <asm/pgtable_types.h>
 
+/* Room for exec's auxiliary vector: 22 generic entries, 2 of x86's, AT_NULL; two words each. */
+#define AT_VECTOR_SIZE	(2 * (22 + 2 + 1))
+
 typedef unsigned long pgoff_t;
 
 struct address_space;
@@ -112,6 +115,8 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
+	/* exec's auxiliary vector, (type, value) pairs to AT_NULL: /proc/<pid>/auxv */
+	unsigned long saved_auxv[AT_VECTOR_SIZE];
 	unsigned long total_vm, data_vm, exec_vm, stack_vm;	/* pages */
 	unsigned long hiwater_rss;	/* peak resident pages */
 	atomic_long_t rss_stat[3];	/* MM_ANONPAGES, MM_SHMEMPAGES, MM_SWAPENTS */
