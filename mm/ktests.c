@@ -89,7 +89,8 @@ static int test_buddy_exhaustion(void)
 	LIST_HEAD(pages);
 
 	take_snapshot(&before);
-	while (n < limit && (page = alloc_page(GFP_KERNEL | __GFP_NOWARN))) {
+	/* __GFP_NORETRY: a probe for the limit fails there, it calls no OOM killer. */
+	while (n < limit && (page = alloc_page(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN))) {
 		list_add(&page->lru, &pages);
 		n++;
 	}
@@ -164,7 +165,7 @@ static int test_kmalloc_exhaustion(void)
 
 	shrink_kmalloc_caches();
 	take_snapshot(&before);
-	while (n < limit && (obj = kmalloc(2048, GFP_KERNEL | __GFP_NOWARN))) {
+	while (n < limit && (obj = kmalloc(2048, GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN))) {
 		*obj = head;
 		head = obj;
 		n++;

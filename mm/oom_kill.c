@@ -167,10 +167,11 @@ static void oom_kill_process(struct task_struct *victim)
 }
 
 /*
- * Free some memory by killing a process.  Returns false only when there
- * was nothing to do (the caller itself is dying).
+ * Free some memory by killing a process.  Returns false when there was
+ * nothing to do (the caller itself is dying) or, with @may_fail, nothing
+ * to kill; without it, nothing to kill is a panic, as on Linux.
  */
-bool out_of_memory(void)
+static bool __out_of_memory(bool may_fail)
 {
 	unsigned long totalpages = oom_total_pages();
 	struct task_struct *victim;
@@ -187,6 +188,12 @@ bool out_of_memory(void)
 	}
 	if (!victim) {
 		dump_header();
+		if (may_fail) {
+			/* A kernel allocation can fail: better than a panic. */
+			pr_err("Out of memory and no killable processes: the allocation fails\n");
+			mutex_unlock(&oom_lock);
+			return false;
+		}
 		panic("Out of memory and no killable processes...\n");
 	}
 	dump_header();
@@ -194,6 +201,11 @@ bool out_of_memory(void)
 	put_task_struct(victim);
 	mutex_unlock(&oom_lock);
 	return true;
+}
+
+bool out_of_memory(void)
+{
+	return __out_of_memory(false);
 }
 
 /*
@@ -219,7 +231,7 @@ bool alloc_pages_may_oom(gfp_t gfp, unsigned int order, long waits)
 		    (gfp & (__GFP_NORETRY | __GFP_RETRY_MAYFAIL)) || waits >= 10 * HZ)
 			return false;
 	}
-	if (!out_of_memory())
+	if (!__out_of_memory(true))
 		return false;
 	schedule_timeout_uninterruptible(1);
 	return true;
