@@ -145,7 +145,7 @@ LT_CASE(counter_formats)
 
 LT_CASE(walk_drop_walk)
 {
-	long names, again, before, walked, dropped, scanned;
+	long names, again, before, walked, dropped = -1, scanned;
 
 	LT_CHECK_EQ(drop("2"), 1);
 	before = nr_unused();
@@ -156,11 +156,21 @@ LT_CASE(walk_drop_walk)
 	if (walked - before < names / 2)
 		LT_FAIL("nr_unused %ld -> %ld after a walk of %ld names", before, walked, names);
 
+	/*
+	 * Linux gives a dentry used since the last scan a second chance
+	 * (DCACHE_REFERENCED), and a round that mostly rotates them frees
+	 * too little for drop_slab to go on: there a few writes may be
+	 * needed.  Lantern frees them at the first.
+	 */
 	scanned = vmstat("slabs_scanned");
-	LT_CHECK_EQ(drop("2"), 1);
-	dropped = nr_unused();
+	for (int i = 0; i < 8; i++) {
+		LT_CHECK_EQ(drop("2"), 1);
+		dropped = nr_unused();
+		if (dropped <= walked - (walked - before) * 3 / 4)
+			break;
+	}
 	if (dropped > walked - (walked - before) * 3 / 4)
-		LT_FAIL("nr_unused %ld -> %ld only, after drop_caches 2", walked, dropped);
+		LT_FAIL("nr_unused %ld -> %ld -> %ld only, after drop_caches 2 (%ld names, slabs_scanned +%ld)", before, walked, dropped, names, vmstat("slabs_scanned") - scanned);
 	LT_CHECK(vmstat("slabs_scanned") > scanned);
 
 	/* The names were only cached: every one is found again, and cached again. */
