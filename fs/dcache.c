@@ -10,8 +10,15 @@
  * so (d_op->d_delete); tmpfs pins its positive dentries with an extra
  * reference, so for it the cache is the directory tree itself.
  *
- * One spinlock, dcache_lock, guards the hash chains, the lists, d_count
- * and d_flags: critical sections are short and never sleep.
+ * Any other positive dentry whose last reference goes stays hashed, so the
+ * next lookup of the name is free, and joins the tail of the dentry LRU;
+ * a new user takes it off again.  Under memory pressure (or drop_caches
+ * 2) the dentry shrinker frees from the head, the coldest end: only
+ * dentries nobody uses, so a parent waits until its last child is gone
+ * (each child holds a reference on it) and then joins the LRU itself.
+ *
+ * One spinlock, dcache_lock, guards the hash chains, the lists (the LRU
+ * too), d_count and d_flags: critical sections are short and never sleep.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -19,6 +26,8 @@
 #include <linux/mount.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/shrinker.h>
+#include <linux/atomic.h>
 
 #define D_HASH_BITS	10
 #define D_HASH_SIZE	(1U << D_HASH_BITS)
@@ -26,6 +35,36 @@
 static struct hlist_head dentry_hashtable[D_HASH_SIZE];
 static DEFINE_SPINLOCK(dcache_lock);
 static struct kmem_cache *dentry_cache;
+
+static LIST_HEAD(dentry_lru);		/* head: coldest */
+static long nr_dentry_unused;		/* on dentry_lru; under dcache_lock */
+static atomic_long_t nr_dentry;		/* allocated and not yet freed */
+
+static void d_lru_add(struct dentry *d)
+{
+	if (!(d->d_flags & DCACHE_LRU_LIST)) {
+		d->d_flags |= DCACHE_LRU_LIST;
+		list_add_tail(&d->d_lru, &dentry_lru);
+		nr_dentry_unused++;
+	}
+}
+
+static void d_lru_del(struct dentry *d)
+{
+	if (d->d_flags & DCACHE_LRU_LIST) {
+		d->d_flags &= ~DCACHE_LRU_LIST;
+		list_del_init(&d->d_lru);
+		nr_dentry_unused--;
+	}
+}
+
+/* A new reference, dcache_lock held: an unused dentry is in use again. */
+struct dentry *dget_dlock(struct dentry *dentry)
+{
+	if (dentry->d_count++ == 0)
+		d_lru_del(dentry);
+	return dentry;
+}
 
 void dcache_lock_acquire(void)
 {
@@ -86,6 +125,8 @@ static struct dentry *__d_alloc(struct super_block *sb, const struct qstr *name)
 	INIT_HLIST_NODE(&d->d_hash);
 	INIT_LIST_HEAD(&d->d_child);
 	INIT_LIST_HEAD(&d->d_subdirs);
+	INIT_LIST_HEAD(&d->d_lru);
+	atomic_long_inc(&nr_dentry);
 	return d;
 }
 
@@ -101,7 +142,7 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 	if (!d)
 		return NULL;
 	spin_lock(&dcache_lock);
-	parent->d_count++;
+	dget_dlock(parent);
 	d->d_parent = parent;
 	d->d_op = parent->d_op;
 	list_add_tail(&d->d_child, &parent->d_subdirs);
@@ -121,7 +162,7 @@ struct dentry *d_alloc_cursor(struct dentry *parent)
 		return NULL;
 	d->d_flags = DCACHE_CURSOR;
 	spin_lock(&dcache_lock);
-	parent->d_count++;
+	dget_dlock(parent);
 	d->d_parent = parent;
 	list_add(&d->d_child, &parent->d_subdirs);
 	spin_unlock(&dcache_lock);
@@ -168,7 +209,7 @@ struct dentry *d_lookup(const struct dentry *parent, const struct qstr *name)
 	spin_lock(&dcache_lock);
 	hlist_for_each_entry(d, d_hash(parent, hash), d_hash) {
 		if (d->d_parent == parent && d->d_name.hash == hash && d_name_eq(d, name)) {
-			d->d_count++;
+			dget_dlock(d);
 			found = d;
 			break;
 		}
@@ -204,7 +245,7 @@ struct dentry *dget(struct dentry *dentry)
 {
 	if (dentry) {
 		spin_lock(&dcache_lock);
-		dentry->d_count++;
+		dget_dlock(dentry);
 		spin_unlock(&dcache_lock);
 	}
 	return dentry;
@@ -216,7 +257,7 @@ struct dentry *dget_parent(struct dentry *dentry)
 
 	spin_lock(&dcache_lock);
 	p = dentry->d_parent;
-	p->d_count++;
+	dget_dlock(p);
 	spin_unlock(&dcache_lock);
 	return p;
 }
@@ -229,12 +270,14 @@ static void d_free(struct dentry *d)
 		iput(d->d_inode);
 	kfree(d->d_name.name);
 	kmem_cache_free(dentry_cache, d);
+	atomic_long_dec(&nr_dentry);
 }
 
 /*
  * Drop a reference.  At zero, a dentry the cache should not keep is
  * unlinked and freed, and the reference it held on its parent dropped in
- * turn (a loop, not recursion: a deep tree must not eat the stack).
+ * turn (a loop, not recursion: a deep tree must not eat the stack); one
+ * it keeps goes on the LRU.
  */
 void dput(struct dentry *dentry)
 {
@@ -250,9 +293,11 @@ void dput(struct dentry *dentry)
 		kill = d_unhashed(dentry) || !dentry->d_inode ||
 		       (dentry->d_op && dentry->d_op->d_delete && dentry->d_op->d_delete(dentry));
 		if (!kill) {
+			d_lru_add(dentry);
 			spin_unlock(&dcache_lock);
 			return;
 		}
+		d_lru_del(dentry);
 		__d_drop(dentry);
 		list_del_init(&dentry->d_child);	/* cursors are only on the list */
 		parent = IS_ROOT(dentry) ? NULL : dentry->d_parent;
@@ -290,7 +335,7 @@ static void __d_rehash(struct dentry *d, struct dentry *parent)
 		list_del_init(&d->d_child);
 	}
 	if (old != parent) {
-		parent->d_count++;
+		dget_dlock(parent);
 		old->d_count--;		/* never the last: the caller's lookup holds one */
 		d->d_parent = parent;
 	}
@@ -365,6 +410,104 @@ again:
 		dput(d);
 	}
 }
+
+/*
+ * Free an unused dentry the LRU held, dcache_lock held (and released):
+ * unhashed first, so no lookup can find it again, then handed to dput
+ * with the one reference dput is to drop; dput frees it and gives back
+ * its parent's reference, which may put the parent on the LRU.
+ */
+static void prune_one(struct dentry *d)
+{
+	d_lru_del(d);
+	__d_drop(d);
+	d->d_count = 1;
+	spin_unlock(&dcache_lock);
+	dput(d);
+}
+
+static unsigned long dcache_count(struct shrinker *s, struct shrink_control *sc)
+{
+	return READ_ONCE(nr_dentry_unused);
+}
+
+/* From the cold end; freeing may iput, so not for a caller without __GFP_FS. */
+static unsigned long dcache_scan(struct shrinker *s, struct shrink_control *sc)
+{
+	unsigned long scanned = 0, freed = 0;
+
+	if (!(sc->gfp_mask & __GFP_FS))
+		return SHRINK_STOP;
+	while (scanned < sc->nr_to_scan) {
+		struct dentry *d;
+
+		spin_lock(&dcache_lock);
+		if (list_empty(&dentry_lru)) {
+			spin_unlock(&dcache_lock);
+			break;
+		}
+		d = list_first_entry(&dentry_lru, struct dentry, d_lru);
+		scanned++;
+		/* In use or a mount point: not the LRU's (a user takes it off at once). */
+		if (d->d_count || d_mountpoint(d)) {
+			d_lru_del(d);
+			spin_unlock(&dcache_lock);
+			continue;
+		}
+		prune_one(d);
+		freed++;
+	}
+	sc->nr_scanned = scanned;
+	return freed;
+}
+
+static struct shrinker dcache_shrinker = {
+	.count_objects	= dcache_count,
+	.scan_objects	= dcache_scan,
+	.seeks		= DEFAULT_SEEKS,
+};
+
+/*
+ * Unmount: free every cached unused dentry of @sb before the superblock
+ * goes, or the LRU would later free dentries (and iput inodes) of a dead
+ * filesystem, and their references would keep its root alive.
+ */
+void shrink_dcache_sb(struct super_block *sb)
+{
+	for (;;) {
+		struct dentry *d, *found = NULL;
+
+		spin_lock(&dcache_lock);
+		list_for_each_entry(d, &dentry_lru, d_lru) {
+			if (d->d_sb == sb && !d->d_count) {
+				found = d;
+				break;
+			}
+		}
+		if (!found) {
+			spin_unlock(&dcache_lock);
+			return;
+		}
+		prune_one(found);
+	}
+}
+
+/* /proc/sys/fs/dentry-state: Linux's six longs; Lantern frees unused negative dentries at once. */
+void dentry_stat_read(long out[6])
+{
+	out[0] = atomic_long_read(&nr_dentry);
+	out[1] = READ_ONCE(nr_dentry_unused);
+	out[2] = 45;			/* age_limit: seconds, kept for the format's sake */
+	out[3] = 0;			/* want_pages */
+	out[4] = 0;			/* nr_negative */
+	out[5] = 0;
+}
+
+static int __init dcache_shrinker_init(void)
+{
+	return register_shrinker(&dcache_shrinker);
+}
+fs_initcall(dcache_shrinker_init);
 
 /*
  * Boot: the caches, tmpfs, and a tmpfs mounted as "/" for the idle task

@@ -9,8 +9,10 @@
  * An inode lives while someone holds i_count: dentries (one each),
  * open files through their dentry, the path walk.  The last iput of an
  * inode frees it; if it had no links left, its contents go first
- * (evict_inode).  In-memory filesystems never need to keep an unused
- * inode around: their dentries hold every inode that has a name.
+ * (evict_inode).  No inode is kept unused (Linux's i_count 0 inode
+ * LRU has no counterpart here): an inode with a name is held by its
+ * dentry, so the dentry shrinker, freeing a cached name, frees the inode
+ * with it.  /proc/sys/fs/inode-nr shows 0 unused for that reason.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -26,6 +28,14 @@
 
 static struct kmem_cache *inode_cachep;
 static DEFINE_SPINLOCK(inode_sb_list_lock);
+static atomic_long_t nr_inodes;		/* allocated by new_inode, not yet freed */
+
+/* /proc/sys/fs/inode-nr and inode-state: in use, unused (always 0: see above). */
+void get_nr_inodes(long *nr, long *nr_unused)
+{
+	*nr = atomic_long_read(&nr_inodes);
+	*nr_unused = 0;
+}
 
 void __init inode_cache_init(void)
 {
@@ -50,6 +60,7 @@ struct inode *new_inode(struct super_block *sb)
 		inode = kmem_cache_zalloc(inode_cachep, GFP_KERNEL);
 	if (!inode)
 		return NULL;
+	atomic_long_inc(&nr_inodes);
 	atomic_set(&inode->i_count, 1);
 	mutex_init(&inode->i_mutex);
 	INIT_LIST_HEAD(&inode->i_fsnotify_marks);
@@ -109,6 +120,7 @@ void iput(struct inode *inode)
 		sb->s_op->free_inode(inode);
 	else
 		kmem_cache_free(inode_cachep, inode);
+	atomic_long_dec(&nr_inodes);
 }
 
 void inc_nlink(struct inode *inode)

@@ -171,7 +171,7 @@ static struct dentry *next_positive(struct dentry *parent, struct list_head *fro
 		struct dentry *d = list_entry(p, struct dentry, d_child);
 
 		if (!(d->d_flags & DCACHE_CURSOR) && simple_positive(d)) {
-			d->d_count++;
+			dget_dlock(d);
 			found = d;
 			break;
 		}

@@ -98,6 +98,7 @@ void deactivate_super(struct super_block *sb)
 	if (!atomic_dec_and_test(&sb->s_active))
 		return;
 	fsnotify_sb_delete(sb);		/* IN_UNMOUNT; marks let go of the inodes */
+	shrink_dcache_sb(sb);		/* the cached names hold the root and inodes */
 	sb->s_type->kill_sb(sb);
 	spin_lock(&sb_lock);
 	list_del(&sb->s_list);

@@ -59,6 +59,7 @@
 #include <linux/vmstat.h>
 #include <linux/wait.h>
 #include <linux/writeback.h>
+#include <linux/shrinker.h>
 
 /* /proc/sys/vm/swappiness: anon against file scanning, once there is swap. */
 int vm_swappiness = 60;
@@ -407,7 +408,12 @@ static void shrink_lruvec(struct lruvec *lruvec, int priority, struct scan_contr
 		shrink_list_pair(lruvec, LRU_INACTIVE_ANON, nr_anon, sc);
 }
 
-/* Rounds of rising priority until enough is freed or everything was looked at. */
+/*
+ * Rounds of rising priority until enough is freed or everything was
+ * looked at.  Each round also asks the shrinkers for the same share of
+ * their caches as it took of the page lists; what they free goes back as
+ * slab pages, not counted here.
+ */
 static void do_reclaim(struct scan_control *sc)
 {
 	struct lruvec *lruvec = node_lruvec(NODE_DATA(0));
@@ -415,6 +421,7 @@ static void do_reclaim(struct scan_control *sc)
 
 	for (priority = DEF_PRIORITY; priority >= 0; priority--) {
 		shrink_lruvec(lruvec, priority, sc);
+		shrink_slab(sc->gfp_mask, priority);
 		if (sc->nr_reclaimed >= sc->nr_to_reclaim)
 			break;
 	}

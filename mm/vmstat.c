@@ -30,6 +30,7 @@ const char *const vmstat_text[] = {
 	"pgalloc_dma", "pgalloc_dma32", "pgalloc_normal",
 	"pgfree", "pgactivate", "pgdeactivate", "pgfault", "pgmajfault", "pgreuse",
 	"pgsteal_kswapd", "pgsteal_direct", "pgscan_kswapd", "pgscan_direct",
+	"slabs_scanned",
 	"oom_kill",
 };
 _Static_assert(ARRAY_SIZE(vmstat_text) ==

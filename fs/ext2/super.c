@@ -207,15 +207,6 @@ static int ext2_remount(struct super_block *sb, int rdonly)
 	return 0;
 }
 
-static int ext2_d_delete(const struct dentry *dentry)
-{
-	return 1;	/* the directory on disk is the truth: unused names are dropped */
-}
-
-static const struct dentry_operations ext2_dentry_ops = {
-	.d_delete	= ext2_d_delete,
-};
-
 static const struct super_operations ext2_sops = {
 	.alloc_inode	= ext2_alloc_inode,
 	.free_inode	= ext2_free_inode_mem,
@@ -459,7 +450,6 @@ int ext2_fill_super_bdev(struct super_block *sb, struct block_device *bdev, int 
 		err = -ENOMEM;
 		goto fail_gd;
 	}
-	sb->s_root->d_op = &ext2_dentry_ops;
 	if (!ext2_rdonly(sb)) {
 		if (!(es->s_state & EXT2_VALID_FS))
 			pr_warn("EXT2-fs (%s): warning: mounting unchecked fs, running e2fsck is recommended\n",

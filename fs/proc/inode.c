@@ -3,9 +3,12 @@
  * procfs inodes and the fixed entries.
  *
  * A proc inode is made by a lookup and lives exactly as long as the
- * dentry that points at it: proc_dentry_operations.d_delete asks the
- * dcache to free every procfs dentry at its last dput, so the next
- * walk asks procfs again and sees the current processes.  A dentry held
+ * dentry that points at it.  The fixed entries (struct proc_entry
+ * outside /proc/<pid>: /proc/sys, /proc/meminfo, ...) never change, so
+ * their unused dentries stay in the dcache, on its LRU, until the dentry
+ * shrinker frees them; every other procfs dentry is freed at its last
+ * dput (proc_dentry_operations.d_delete), so the next walk asks procfs
+ * again and sees the current processes and proc_create entries.  A dentry held
  * (an open /proc/<pid>) outlives its process: d_revalidate then has the
  * walk drop it, so the name is gone, or names the process that has the
  * PID now.  Fixed files
@@ -25,7 +28,13 @@ static struct kmem_cache *proc_inode_cachep;
 
 static int proc_d_delete(const struct dentry *dentry)
 {
-	return 1;	/* never cache: processes come and go behind our back */
+	const struct proc_inode *pi;
+
+	if (!dentry->d_inode)
+		return 1;
+	pi = PROC_I(dentry->d_inode);
+	/* Processes and proc_create entries come and go behind our back. */
+	return !pi->pde || pi->pid || pi->pid_obj || pi->dyn;
 }
 
 /* A /proc/<pid> (or task/<tid>) dentry is good while its process is. */

@@ -326,7 +326,7 @@ static struct dentry *shmem_fh_to_dentry(struct super_block *sb, u32 *fh, int le
 	dcache_lock_acquire();
 	d = shmem_find_ino(sb->s_root, ino);
 	if (d)
-		d->d_count++;	/* dget, under the lock we hold */
+		dget_dlock(d);	/* under the lock we hold */
 	dcache_lock_release();
 	return d ? d : ERR_PTR(-ESTALE);
 }

@@ -6,10 +6,12 @@
  * follows (d_parent up, d_subdirs down) and sit in a hash table keyed by
  * (parent, name), so a lookup of a cached name never reaches the
  * filesystem.  tmpfs keeps every positive dentry pinned: for it the cache
- * is the directory.
+ * is the directory.  Elsewhere an unused name the filesystem lets the
+ * cache keep waits on the dentry LRU until it is used again or the
+ * dentry shrinker frees it.
  *
- * Locking: dcache_lock (fs/dcache.c) guards the hash, the d_subdirs and
- * d_child lists, d_count and d_flags; d_inode changes only under the
+ * Locking: dcache_lock (fs/dcache.c) guards the hash, the d_subdirs,
+ * d_child and d_lru lists, d_count and d_flags; d_inode changes only under the
  * parent directory's i_mutex.
  */
 #ifndef _LINUX_DCACHE_H
@@ -49,6 +51,7 @@ struct dentry_operations {
 #define DCACHE_CURSOR		0x0002	/* a readdir position marker, not a name */
 #define DCACHE_HASHED		0x0004	/* in the hash and the parent's list */
 #define DCACHE_NEED_AUTOMOUNT	0x0008	/* d_op->d_automount mounts something here */
+#define DCACHE_LRU_LIST		0x0010	/* unused and cached: on the dentry LRU */
 
 struct dentry {
 	unsigned int d_flags;
@@ -61,6 +64,7 @@ struct dentry {
 	struct hlist_node d_hash;
 	struct list_head d_child;	/* in d_parent->d_subdirs */
 	struct list_head d_subdirs;
+	struct list_head d_lru;		/* on the unused list while d_count is 0 */
 	void *d_fsdata;
 };
 
@@ -105,6 +109,8 @@ struct dentry *dget_parent(struct dentry *dentry);
 void dput(struct dentry *dentry);
 void d_set_mounted(struct dentry *dentry, bool mounted);
 void d_genocide(struct dentry *root);
+void shrink_dcache_sb(struct super_block *sb);
+struct dentry *dget_dlock(struct dentry *dentry);
 bool simple_positive(const struct dentry *dentry);
 u32 full_name_hash(const void *salt, const char *name, unsigned int len);
 char *d_path(const struct path *path, char *buf, int buflen);

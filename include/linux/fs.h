@@ -461,6 +461,8 @@ void iterate_supers(void (*f)(struct super_block *sb, void *arg), void *arg);
 
 /* fs/inode.c */
 void inode_cache_init(void);
+void get_nr_inodes(long *nr, long *nr_unused);
+void dentry_stat_read(long out[6]);
 struct inode *new_inode(struct super_block *sb);
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
 struct inode *ihold(struct inode *inode);

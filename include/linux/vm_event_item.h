@@ -29,6 +29,7 @@ enum vm_event_item {
 	PGSTEAL_DIRECT,		/* ... by allocators reclaiming themselves */
 	PGSCAN_KSWAPD,		/* pages kswapd looked at */
 	PGSCAN_DIRECT,
+	SLABS_SCANNED,		/* objects shrinkers looked at */
 	OOM_KILL,		/* processes the OOM killer ended */
 	NR_VM_EVENT_ITEMS
 };

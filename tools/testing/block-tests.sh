@@ -438,7 +438,8 @@ test_block_user_ext2() {
 # was, and drop_caches leaving little cached.  Then the same file through
 # a shared mapping: read (reclaim unmaps clean pages) and overwritten
 # (dirty mapped pages are unmapped, written back by kswapd, freed), each
-# checked against what the same program computes on the host.
+# checked against what the same program computes on the host.  Reclaim
+# also asks the slab shrinkers (slabs_scanned counts what they looked at).
 blk_reclaim_script() {
 	cat <<'SH'
 r() { if eval "$2" >/dev/null 2>&1; then echo "@@$1:ok@@ $(cut -d' ' -f1 /proc/uptime)"; else echo "@@$1:FAIL@@"; fi; }
@@ -457,7 +458,9 @@ r read2 'test "$(md5sum < /mnt/big.bin)" = "$(cat /mnt/big.md5)"'
 steal1=$(( $(ev pgsteal_kswapd) + $(ev pgsteal_direct) ))
 scan1=$(( $(ev pgscan_kswapd) + $(ev pgscan_direct) ))
 echo "after: MemAvailable $(kb MemAvailable) kB, Cached $(kb Cached) kB, pgscan $scan1, pgsteal $steal1, kswapd $(ev pgsteal_kswapd)"
-grep -E '^(pgscan|pgsteal|pgactivate|pgdeactivate)' /proc/vmstat
+grep -E '^(pgscan|pgsteal|pgactivate|pgdeactivate|slabs_scanned)' /proc/vmstat
+echo "dentry-state: $(cat /proc/sys/fs/dentry-state)"
+r slabscan 'test "$(ev slabs_scanned)" -gt 0'
 r stolen 'test $((steal1 - steal0)) -gt 8192'
 r kswapdwork 'test "$(ev pgsteal_kswapd)" -gt 0'
 r available 'test "$(kb MemAvailable)" -gt $((avail0 * 3 / 4))'
@@ -491,7 +494,7 @@ test_block_reclaim() {
 		"$ROOT/tools/mkdisk.sh" "$BLK_DIR/$name-script.img" 4 ext2 "$BLK_DIR/$name-script" script none
 	QEMU_MEM=64M blk_run "$name" 420 "$BLK_DIR/$name.img"
 	rm -f "$BLK_DIR/$name.img"
-	blk_expect_ok mount kswapd zoneinfo swappiness read1 read2 stolen kswapdwork available shell \
+	blk_expect_ok mount kswapd zoneinfo swappiness read1 read2 slabscan stolen kswapdwork available shell \
 		dropcaches mmapsum mmapfill mmapcheck umount && expect_not "$BLK_LOG" "Kernel panic" "page allocation failure" "BUG"
 }
 
