@@ -218,6 +218,8 @@ run_net_tests() {
 	SCN_LOG=$LOGDIR/net.log
 	[[ -z "$FILTER" || "net/" == *"$FILTER"* || "$FILTER" == net* ]] || return 0
 	[ -f "$initrd" ] || { fail net/build "$initrd missing: run make"; return; }
+	# The host side (web server, relay, the test's fetches) is Python.
+	"$ROOT/scripts/deps.sh" python3 >&2 || { fail net/build "python3 is missing"; return; }
 	if [ "$LINUX" = 1 ]; then
 		kernel=$(debian_kernel)
 		[ -n "$kernel" ] || { fail net/boot "no /boot/vmlinuz-* (package linux-image-amd64)"; return; }
