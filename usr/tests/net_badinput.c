@@ -30,19 +30,6 @@
 #include <unistd.h>
 #include "lt.h"
 
-static int read_file(const char *path, char *buf, size_t len)
-{
-	int fd = open(path, O_RDONLY), n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, len - 1);
-	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = 0;
-	return n;
-}
 
 
 static unsigned long sum16(const void *p, int len, unsigned long sum)
@@ -299,7 +286,7 @@ LT_CASE(fragment_timeout)
 	static const int offs[] = { 0 }, lens[] = { 16 };
 
 	LT_CHECK(s >= 0);
-	LT_CHECK(read_file("/proc/sys/net/ipv4/ipfrag_time", old, sizeof(old)) > 0);
+	LT_CHECK(lt_read_file("/proc/sys/net/ipv4/ipfrag_time", old, sizeof(old)) > 0);
 	LT_CHECK_OK(write_file("/proc/sys/net/ipv4/ipfrag_time", "1"));
 	len = build_udp(pkt, port, "never-finished-datagram", 23, 1);
 	LT_CHECK_OK(send_frags(pkt, len, offs, lens, 1, 0x4444));	/* only the first */

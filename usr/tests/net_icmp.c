@@ -38,19 +38,6 @@ static int write_file(const char *path, const char *s)
 	return n == (int)strlen(s) ? 0 : -1;
 }
 
-static int read_file(const char *path, char *buf, size_t len)
-{
-	int fd = open(path, O_RDONLY), n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, len - 1);
-	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = 0;
-	return n;
-}
 
 
 static unsigned short csum(const void *p, int len)
@@ -93,7 +80,7 @@ LT_CASE(ping_socket_echo)
 	long echos = lt_snmp("Icmp", "InEchos"), reps = lt_snmp("Icmp", "InEchoReps");
 	int s, n;
 
-	LT_CHECK(read_file(RANGE, old, sizeof(old)) > 0);
+	LT_CHECK(lt_read_file(RANGE, old, sizeof(old)) > 0);
 	LT_CHECK_OK(write_file(RANGE, "0 2147483647"));
 	s = socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP);
 	LT_CHECK(s >= 0);

@@ -24,19 +24,6 @@
 #include <unistd.h>
 #include "lt.h"
 
-static int read_file(const char *path, char *buf, size_t len)
-{
-	int fd = open(path, O_RDONLY), n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, len - 1);
-	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = 0;
-	return n;
-}
 
 static int write_file(const char *path, const char *s)
 {
@@ -170,31 +157,31 @@ LT_CASE(sys_class_net)
 	struct sockaddr_in a = { .sin_family = AF_INET };
 	int s = socket(AF_INET, SOCK_DGRAM, 0);
 
-	LT_CHECK(read_file("/sys/class/net/lo/address", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/sys/class/net/lo/address", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "00:00:00:00:00:00\n"));
-	LT_CHECK(read_file("/sys/class/net/lo/mtu", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/sys/class/net/lo/mtu", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "65536\n"));
-	LT_CHECK(read_file("/sys/class/net/lo/operstate", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/sys/class/net/lo/operstate", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "unknown\n"));
-	LT_CHECK(read_file("/sys/class/net/lo/ifindex", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/sys/class/net/lo/ifindex", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "1\n"));
-	LT_CHECK(read_file("/sys/class/net/lo/type", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/sys/class/net/lo/type", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "772\n"));
-	LT_CHECK(read_file("/sys/class/net/lo/flags", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/sys/class/net/lo/flags", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "0x9\n"));			/* IFF_UP | IFF_LOOPBACK */
-	LT_CHECK(read_file("/sys/class/net/lo/statistics/rx_packets", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/sys/class/net/lo/statistics/rx_packets", buf, sizeof(buf)) > 0);
 	before = atol(buf);
 	a.sin_port = htons(9);
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	LT_CHECK(s >= 0);
 	LT_CHECK_EQ(sendto(s, "x", 1, 0, (struct sockaddr *)&a, sizeof(a)), 1);
 	usleep(20000);
-	LT_CHECK(read_file("/sys/class/net/lo/statistics/rx_packets", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/sys/class/net/lo/statistics/rx_packets", buf, sizeof(buf)) > 0);
 	after = atol(buf);
 	LT_CHECK(after >= before + 2);			/* the datagram and the ICMP error */
-	LT_CHECK(read_file("/sys/class/net/lo/statistics/tx_bytes", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/sys/class/net/lo/statistics/tx_bytes", buf, sizeof(buf)) > 0);
 	LT_CHECK(atol(buf) > 0);
-	LT_CHECK_ERR(read_file("/sys/class/net/nosuch0/mtu", buf, sizeof(buf)), ENOENT);
+	LT_CHECK_ERR(lt_read_file("/sys/class/net/nosuch0/mtu", buf, sizeof(buf)), ENOENT);
 	close(s);
 }
 
@@ -207,11 +194,11 @@ LT_CASE(proc_net_files)
 	int s = socket(AF_INET, SOCK_DGRAM, 0), n;
 	long out;
 
-	LT_CHECK(read_file("/proc/net/dev", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/proc/net/dev", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strncmp(buf, "Inter-|   Receive", 17));
 	LT_CHECK(strstr(buf, "    lo: ") != NULL);
 	/* Linux prints nothing at all while its main table does not exist */
-	n = read_file("/proc/net/route", buf, sizeof(buf));
+	n = lt_read_file("/proc/net/route", buf, sizeof(buf));
 	LT_CHECK(n >= 0);
 	if (n > 0)
 		LT_CHECK(!strncmp(buf, "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask", 55));
@@ -221,7 +208,7 @@ LT_CASE(proc_net_files)
 	LT_CHECK_OK(bind(s, (struct sockaddr *)&a, sizeof(a)));
 	LT_CHECK_OK(getsockname(s, (struct sockaddr *)&a, &len));
 	snprintf(want, sizeof(want), ": 0100007F:%04X 00000000:0000 07 ", ntohs(a.sin_port));
-	LT_CHECK(read_file("/proc/net/udp", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/proc/net/udp", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strncmp(buf, "   sl  local_address rem_address   st tx_queue rx_queue", 55));
 	LT_CHECK(strstr(buf, want) != NULL);
 	/* /proc/net/snmp follows traffic */
@@ -231,7 +218,7 @@ LT_CASE(proc_net_files)
 	LT_CHECK_EQ(sendto(s, "x", 1, 0, (struct sockaddr *)&a, sizeof(a)), 1);
 	LT_CHECK_EQ(lt_snmp("Udp", "OutDatagrams"), out + 1);
 	close(s);
-	LT_CHECK(read_file("/proc/net/udp", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/proc/net/udp", buf, sizeof(buf)) > 0);
 	LT_CHECK(strstr(buf, want) == NULL);
 }
 
@@ -242,18 +229,18 @@ LT_CASE(sysctls)
 	socklen_t len = sizeof(a);
 	int s;
 
-	LT_CHECK(read_file("/proc/sys/net/core/somaxconn", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/proc/sys/net/core/somaxconn", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "4096\n"));
-	LT_CHECK(read_file("/proc/sys/net/core/rmem_default", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/proc/sys/net/core/rmem_default", buf, sizeof(buf)) > 0);
 	LT_CHECK(atoi(buf) > 0);
-	LT_CHECK(read_file("/proc/sys/net/ipv4/ip_forward", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/proc/sys/net/ipv4/ip_forward", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "0\n") || !strcmp(buf, "1\n"));
-	LT_CHECK(read_file("/proc/sys/net/ipv4/ip_default_ttl", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/proc/sys/net/ipv4/ip_default_ttl", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "64\n"));
-	LT_CHECK(read_file("/proc/sys/net/ipv4/ip_local_port_range", old, sizeof(old)) > 0);
+	LT_CHECK(lt_read_file("/proc/sys/net/ipv4/ip_local_port_range", old, sizeof(old)) > 0);
 	LT_CHECK(strchr(old, '\t') != NULL);
 	LT_CHECK_OK(write_file("/proc/sys/net/ipv4/ip_local_port_range", "40000 40003"));
-	LT_CHECK(read_file("/proc/sys/net/ipv4/ip_local_port_range", buf, sizeof(buf)) > 0);
+	LT_CHECK(lt_read_file("/proc/sys/net/ipv4/ip_local_port_range", buf, sizeof(buf)) > 0);
 	LT_CHECK(!strcmp(buf, "40000\t40003\n"));
 	s = socket(AF_INET, SOCK_DGRAM, 0);
 	LT_CHECK(s >= 0);
