@@ -87,5 +87,5 @@ struct task_struct init_task __aligned(64) = {
 	.pending	= { .list = LIST_HEAD_INIT(init_task.pending.list) },
 	.pi_state_list	= LIST_HEAD_INIT(init_task.pi_state_list),
 	.pi_lock	= __SPIN_LOCK_UNLOCKED(init_task.pi_lock),
-	.cpus_mask	= 1,
+	.cpus_mask	= ~0UL,
 };

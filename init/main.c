@@ -15,6 +15,7 @@
  * environment, plain words into its argument list, as Linux does.
  */
 #include <linux/kernel.h>
+#include <linux/cpumask.h>
 #include <linux/pid_namespace.h>
 #include <linux/cmdline.h>
 #include <linux/console.h>
@@ -293,6 +294,8 @@ static int __ref kernel_init(void *unused)
 	/* Initcalls may start kernel threads: kthreadd must exist first. */
 	wait_for_completion(&kthreadd_done);
 	smp_init();
+	/* Forked by CPU 0's idle task, which is bound there; init may run anywhere. */
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
 	do_initcalls();
 	print_init_args();
 	ktest_run_all();

@@ -36,14 +36,3 @@ int cpumap_print_list(char *buf, size_t size, const struct cpumask *m)
 	return len;
 }
 
-static u64 cpu_online_since[NR_CPUS];
-
-void cpu_set_online_time(unsigned int cpu)
-{
-	cpu_online_since[cpu] = ktime_get_ns();
-}
-
-u64 cpu_parked_idle_ns(unsigned int cpu)
-{
-	return ktime_get_ns() - READ_ONCE(cpu_online_since[cpu]);
-}

@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/completion.h>
 #include <linux/kthread.h>
+#include <linux/cpumask.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -124,6 +125,18 @@ EXPORT_SYMBOL(kthread_create);
  * (-EINTR if it was stopped before it ever ran).  The task must not exit
  * on its own before being stopped.
  */
+/*
+ * Keep a new, not yet woken kernel thread on @cpu for good: the per-CPU
+ * threads (ksoftirqd/N, the kworkers of CPU N's pools).  Its first
+ * wakeup puts it there; sched_setaffinity may not move it.
+ */
+void kthread_bind(struct task_struct *k, unsigned int cpu)
+{
+	WRITE_ONCE(k->cpus_mask, 1UL << cpu);
+	k->flags |= PF_NO_SETAFFINITY;
+}
+EXPORT_SYMBOL(kthread_bind);
+
 int kthread_stop(struct task_struct *k)
 {
 	struct kthread *kt = to_kthread(k);
@@ -144,6 +157,8 @@ int kthreadd(void *unused)
 {
 	set_task_comm(current, "kthreadd");
 	ignore_signals(current);	/* children are reaped as they die */
+	/* Forked by CPU 0's idle task, which is bound there; its threads are not. */
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (list_empty(&kthread_create_list))

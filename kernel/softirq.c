@@ -23,6 +23,8 @@
  * RCU_SOFTIRQ.  Work that must sleep goes to a workqueue instead.
  */
 #include <linux/kernel.h>
+#include <linux/cpumask.h>
+#include <linux/rcupdate.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kthread.h>
@@ -167,6 +169,8 @@ void irq_exit(void)
 	__preempt_count_sub(HARDIRQ_OFFSET);
 	if (!in_interrupt() && local_softirq_pending())
 		__do_softirq();
+	if (!hardirq_count())
+		rcu_irq_exit();
 }
 
 void local_bh_disable(void)
@@ -215,16 +219,19 @@ static int run_ksoftirqd(void *unused)
 
 static int __init spawn_ksoftirqd(void)
 {
-	unsigned int cpu = smp_processor_id();
 	struct task_struct *tsk;
+	unsigned int cpu;
 
-	tsk = kthread_create(run_ksoftirqd, NULL, "ksoftirqd/%u", cpu);
-	if (IS_ERR(tsk)) {
-		pr_err("softirq: cannot start ksoftirqd/%u: %ld\n", cpu, PTR_ERR(tsk));
-		return PTR_ERR(tsk);
+	for_each_online_cpu(cpu) {
+		tsk = kthread_create(run_ksoftirqd, NULL, "ksoftirqd/%u", cpu);
+		if (IS_ERR(tsk)) {
+			pr_err("softirq: cannot start ksoftirqd/%u: %ld\n", cpu, PTR_ERR(tsk));
+			return PTR_ERR(tsk);
+		}
+		kthread_bind(tsk, cpu);
+		per_cpu(ksoftirqd, cpu) = tsk;
+		wake_up_process(tsk);
 	}
-	this_cpu_write(ksoftirqd, tsk);
-	wake_up_process(tsk);
 	return 0;
 }
 core_initcall(spawn_ksoftirqd);

@@ -171,14 +171,32 @@ static struct pool_workqueue *select_pwq(struct workqueue_struct *wq, int cpu)
 	return wq->pwqs[cpu];
 }
 
-/* The caller owns PENDING. */
+/*
+ * The caller owns PENDING.  An item still running in another pool (it
+ * was queued on another CPU last time) goes back to that pool, whose
+ * worker takes it next: queued on this CPU's pool instead, a second
+ * worker could run it at the same time (Linux's non-reentrancy rule).
+ */
 static void __queue_work(int cpu, struct workqueue_struct *wq, struct work_struct *work)
 {
 	struct pool_workqueue *pwq = select_pwq(wq, cpu);
-	struct worker_pool *pool = pwq->pool;
+	struct worker_pool *pool = pwq->pool, *last = READ_ONCE(work->last_pool);
 	unsigned long flags;
 
+	if (last && last != pool) {
+		struct worker *worker;
+
+		spin_lock_irqsave(&last->lock, flags);
+		worker = find_worker_executing_work(last, work);
+		if (worker && worker->current_pwq->wq == wq) {
+			pwq = worker->current_pwq;
+			pool = last;
+			goto locked;
+		}
+		spin_unlock_irqrestore(&last->lock, flags);
+	}
 	spin_lock_irqsave(&pool->lock, flags);
+locked:
 	set_work_pwq(work, pwq, WORK_STRUCT_PENDING);
 	insert_work(pwq, work);
 	spin_unlock_irqrestore(&pool->lock, flags);
@@ -425,6 +443,7 @@ static void process_one_work(struct worker *worker, struct work_struct *work,
 	worker->current_work = work;
 	worker->current_func = work->func;
 	worker->current_pwq = pwq;
+	WRITE_ONCE(work->last_pool, pool);
 	/* From here on it may be queued again, even by its own function. */
 	set_work_pwq(work, pwq, 0);
 	spin_unlock_irqrestore(&pool->lock, *flags);
@@ -511,6 +530,8 @@ static int create_worker(struct worker_pool *pool)
 	}
 	worker->task = task;
 	task->flags |= PF_WQ_WORKER;
+	if (pool->cpu >= 0)
+		kthread_bind(task, pool->cpu);	/* a per-CPU pool's work runs on its CPU */
 	spin_lock_irqsave(&pool->lock, flags);
 	list_add_tail(&worker->node, &pool->workers);
 	pool->nr_workers++;

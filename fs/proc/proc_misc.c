@@ -11,6 +11,7 @@
 #include <linux/pid_namespace.h>
 #include <linux/init.h>
 #include <linux/kernel_stat.h>
+#include <linux/cpumask.h>
 #include <linux/sched/loadavg.h>
 #include <linux/sched/task.h>
 #include <linux/time64.h>
@@ -21,7 +22,12 @@
 
 int uptime_proc_show(struct seq_file *m, void *v)
 {
-	u64 up = ktime_get_boottime_ns(), idle = kernel_cpustat.cpustat[CPUTIME_IDLE];
+	u64 up = ktime_get_boottime_ns(), idle = 0;
+	unsigned int cpu;
+
+	/* As Linux: the idle time of all CPUs together, so it can exceed uptime. */
+	for_each_online_cpu(cpu)
+		idle += kcpustat_cpu(cpu).cpustat[CPUTIME_IDLE];
 
 	seq_printf(m, "%llu.%02llu %llu.%02llu\n", up / NSEC_PER_SEC,
 		   up % NSEC_PER_SEC / (NSEC_PER_SEC / 100), idle / NSEC_PER_SEC,

@@ -82,32 +82,17 @@ int stat_proc_show(struct seq_file *m, void *v)
 {
 	u64 btime = (ktime_get_real_ns() - ktime_get_ns()) / NSEC_PER_SEC;
 
-	u64 total[NR_STATS], parked[NR_CPUS];
-	unsigned int cpu;
+	u64 total[NR_STATS] = { 0 };
+	unsigned int cpu, i;
 	char name[16];
 
-	/*
-	 * The tick charges CPU 0 (kernel_cpustat).  The other CPUs run no
-	 * tasks yet (smpboot.c): all their time since they came up is idle.
-	 */
-	memcpy(total, kernel_cpustat.cpustat, sizeof(total));
-	for_each_online_cpu(cpu) {
-		if (!cpu)
-			continue;
-		parked[cpu] = cpu_parked_idle_ns(cpu);
-		total[CPUTIME_IDLE] += parked[cpu];
-	}
+	for_each_online_cpu(cpu)
+		for (i = 0; i < NR_STATS; i++)
+			total[i] += kcpustat_cpu(cpu).cpustat[i];
 	show_cpu_line(m, "cpu ", total);
 	for_each_online_cpu(cpu) {
-		u64 st[NR_STATS] = { 0 };
-
 		snprintf(name, sizeof(name), "cpu%u", cpu);
-		if (!cpu) {
-			show_cpu_line(m, name, kernel_cpustat.cpustat);
-			continue;
-		}
-		st[CPUTIME_IDLE] = parked[cpu];
-		show_cpu_line(m, name, st);
+		show_cpu_line(m, name, kcpustat_cpu(cpu).cpustat);
 	}
 	show_intr_line(m);
 	seq_printf(m, "ctxt %llu\nbtime %llu\nprocesses %lu\nprocs_running %u\n"

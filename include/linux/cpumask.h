@@ -9,8 +9,8 @@
  *   online    CPUs that have been started and take interrupts and IPIs
  *   active    CPUs the scheduler may put tasks on
  *
- * Until the scheduler has per-CPU run queues, active is {0}: the other
- * CPUs are online, parked in their idle loop answering IPIs.
+ * A CPU becomes active once its tick runs and it has entered the
+ * scheduler's idle loop (start_secondary).
  */
 #ifndef _LINUX_CPUMASK_H
 #define _LINUX_CPUMASK_H
@@ -25,6 +25,8 @@ typedef struct cpumask {
 } cpumask_t;
 
 #define cpumask_bits(maskp)	((maskp)->bits)
+/* A bitmap (one long: NR_CPUS <= 64) seen as a cpumask. */
+#define to_cpumask(bitmap)	((struct cpumask *)(bitmap))
 #define nr_cpumask_bits		NR_CPUS
 
 extern struct cpumask __cpu_possible_mask;

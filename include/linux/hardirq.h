@@ -10,8 +10,12 @@
 
 #include <linux/preempt.h>
 
+void rcu_irq_enter(void);
+
 static inline void irq_enter(void)
 {
+	if (!hardirq_count())
+		rcu_irq_enter();	/* an interrupt in idle may read RCU data */
 	__preempt_count_add(HARDIRQ_OFFSET);
 }
 

@@ -42,8 +42,11 @@ enum hrtimer_mode {
 #define HRTIMER_STATE_INACTIVE	0x00
 #define HRTIMER_STATE_ENQUEUED	0x01
 
+struct hrtimer_cpu_base;
+
 struct hrtimer {
-	struct list_head node;		/* by hard expiry; lock: cpu_base->lock */
+	struct list_head node;		/* by hard expiry; lock: base->lock */
+	struct hrtimer_cpu_base *base;	/* the CPU queue it is (or was last) on */
 	ktime_t _softexpires;		/* CLOCK_MONOTONIC */
 	ktime_t expires;		/* _softexpires + slack */
 	enum hrtimer_restart (*function)(struct hrtimer *);

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * CPU time by kind, in nanoseconds, for /proc/stat's "cpu" lines: the
- * tick charges each one to user, system or idle (kernel/sched/cputime.c).
- * One CPU for now: a single set of counters, written by the tick only.
+ * tick charges each one to user, system or idle (kernel/sched/syscalls.c).
+ * One set per CPU, written only by that CPU's tick and idle exit; readers
+ * on other CPUs may see a value one tick old, never a torn one (64-bit
+ * stores).
  */
 #ifndef _LINUX_KERNEL_STAT_H
 #define _LINUX_KERNEL_STAT_H
 
 #include <linux/types.h>
+#include <asm/percpu.h>
 
 enum cpu_usage_stat {
 	CPUTIME_USER,
@@ -27,6 +30,8 @@ struct kernel_cpustat {
 	u64 cpustat[NR_STATS];
 };
 
-extern struct kernel_cpustat kernel_cpustat;
+DECLARE_PER_CPU(struct kernel_cpustat, kernel_cpustat);
+#define kcpustat_this_cpu	this_cpu_ptr(&kernel_cpustat)
+#define kcpustat_cpu(cpu)	(*per_cpu_ptr(&kernel_cpustat, cpu))
 
 #endif

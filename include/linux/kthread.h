@@ -22,6 +22,7 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	__k; })
 
 int kthread_stop(struct task_struct *k);
+void kthread_bind(struct task_struct *k, unsigned int cpu);
 bool kthread_should_stop(void);
 int kthreadd(void *unused);
 

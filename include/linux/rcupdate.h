@@ -59,6 +59,10 @@ void rcu_init(void);
 /* Called by the scheduler, the idle loop and the tick. */
 void rcu_note_context_switch(void);
 void rcu_idle_enter(void);
+void rcu_idle_exit(void);
+void rcu_irq_enter(void);
+void rcu_irq_exit(void);
+bool rcu_needs_cpu(void);
 void rcu_sched_clock_irq(int user);
 
 /*

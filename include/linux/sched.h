@@ -60,6 +60,7 @@
 #define PF_KTHREAD		0x00200000	/* a kernel thread */
 #define PFA_NO_NEW_PRIVS	0	/* atomic_flags: exec may not gain privileges */
 #define PF_RANDOMIZE		0x00400000	/* exec randomized this address space */
+#define PF_NO_SETAFFINITY	0x04000000	/* bound to its CPU (kthread_bind) */
 
 /* thread flags (task->thread_flags), tested on the way back to user mode */
 #define TIF_NEED_RESCHED	0
@@ -109,6 +110,7 @@ struct sched_entity {
 	u64 sum_exec_runtime;		/* total CPU time, ns */
 	u64 prev_sum_exec_runtime;	/* at the start of this slice */
 	u64 vruntime;			/* weighted CPU time: the rbtree key */
+	u64 nr_migrations;		/* moves between CPUs (/proc/PID/sched) */
 };
 
 /* What the real-time class keeps per task. */
@@ -130,6 +132,7 @@ struct sched_dl_entity {
 	u64 dl_deadline;
 	u64 dl_period;
 	u64 dl_bw;			/* dl_runtime / dl_period, fixed point (BW_SHIFT) */
+	int cpu;			/* where dl_bw is admitted: the task runs there */
 	unsigned int flags;		/* SCHED_FLAG_RECLAIM, SCHED_FLAG_DL_OVERRUN */
 	s64 runtime;
 	u64 deadline;			/* 0: no instance yet */
@@ -242,8 +245,9 @@ struct task_struct {
 	unsigned int personality;	/* PER_LINUX | ADDR_NO_RANDOMIZE ...; inherited */
 
 	/* Scheduling.  Lock: the run queue's lock. */
-	int on_cpu;
+	int on_cpu;			/* running, or being switched away from */
 	int on_rq;
+	int migration_pending;		/* off its queue until off its CPU: its mask changed */
 	unsigned int cpu;		/* the CPU it runs or last ran on: task_cpu() */
 	int prio, static_prio, normal_prio;
 	unsigned int rt_priority;
@@ -440,6 +444,11 @@ static inline void set_tsk_need_resched(struct task_struct *t)
 	set_tsk_thread_flag(t, TIF_NEED_RESCHED);
 }
 
+static inline bool test_tsk_need_resched(struct task_struct *t)
+{
+	return test_tsk_thread_flag(t, TIF_NEED_RESCHED);
+}
+
 static inline bool need_resched(void)
 {
 	return test_tsk_thread_flag(current, TIF_NEED_RESCHED);
@@ -487,6 +496,9 @@ int wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void sched_init(void);
+void init_idle(struct task_struct *idle, int cpu);
+struct cpumask;
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask);
 void schedule_preempt_disabled(void);
 void set_user_nice(struct task_struct *p, long nice);
 long schedule_timeout(long timeout);

@@ -26,6 +26,8 @@ typedef struct __call_single_data call_single_data_t;
 #define smp_mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
 #define smp_rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define smp_wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
+#define smp_load_acquire(p)	__atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define smp_store_release(p, v)	__atomic_store_n((p), (v), __ATOMIC_RELEASE)
 
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
 void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func,
@@ -42,9 +44,6 @@ void smp_send_reschedule(int cpu);
 
 extern unsigned int setup_max_cpus;
 
-/* A parked CPU's idle time: all of it since it came online (kernel/cpu.c). */
-void cpu_set_online_time(unsigned int cpu);
-u64 cpu_parked_idle_ns(unsigned int cpu);
 
 #define get_cpu()	smp_processor_id()
 #define put_cpu()	do { } while (0)

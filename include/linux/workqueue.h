@@ -27,10 +27,13 @@ enum {
 	WORK_STRUCT_FLAG_MASK	= (1UL << WORK_STRUCT_FLAG_BITS) - 1,
 };
 
+struct worker_pool;
+
 struct work_struct {
 	unsigned long data;
 	struct list_head entry;
 	work_func_t func;
+	struct worker_pool *last_pool;	/* where it last ran (pools live forever) */
 };
 
 struct delayed_work {
@@ -64,6 +67,7 @@ static inline void INIT_WORK(struct work_struct *work, work_func_t func)
 	work->data = 0;
 	INIT_LIST_HEAD(&work->entry);
 	work->func = func;
+	work->last_pool = NULL;
 }
 
 static inline void INIT_DELAYED_WORK(struct delayed_work *dwork, work_func_t func)

@@ -18,6 +18,19 @@
  * period moves wait to done and next to wait, and starts the next period
  * if anything waits.
  *
+ * An idle CPU is in an "extended quiescent state": it holds no reader
+ * and may not take a tick for a long time, so a grace period must not
+ * wait for it.  rcu_idle_enter/exit bracket the idle loop's halt and set
+ * rcu_data.eqs; a grace period starting meanwhile leaves the CPU out of
+ * qsmask.  An interrupt taken in idle may read RCU-protected data, so
+ * rcu_irq_enter() leaves the extended quiescent state for the length of
+ * the interrupt (softirqs included) and rcu_irq_exit() goes back.  Each
+ * side writes its flag and then issues a full barrier before looking at
+ * the other's data, so either the grace period sees the CPU busy and
+ * waits for it, or the CPU's reader sees the updater's change.  (Linux's
+ * dynticks counter does the same job.)  A CPU with callbacks queued
+ * keeps its tick while idle (rcu_needs_cpu), so they are run.
+ *
  * This is Linux's Tree RCU with a single node: the same state machine,
  * with one qsmask for all CPUs instead of a tree of them.
  */
@@ -25,10 +38,13 @@
 #include <linux/cpumask.h>
 #include <linux/completion.h>
 #include <linux/init.h>
+#include <linux/atomic.h>
+#include <linux/mutex.h>
 #include <linux/interrupt.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <asm/smp.h>
 
@@ -39,6 +55,8 @@ struct rcu_cblist {
 
 struct rcu_data {
 	bool cpu_no_qs;			/* owes a quiescent state this period */
+	bool eqs;			/* idle: an extended quiescent state */
+	bool irq_from_eqs;		/* in an interrupt taken while in eqs */
 	struct rcu_cblist done, wait, next;	/* lock: rcu_state.lock */
 };
 
@@ -84,6 +102,8 @@ static bool rcu_gp_in_progress(void)
 	return rcu_state.gp_seq & 1;
 }
 
+static void rcu_gp_end(void);
+
 /* rcu_state.lock held.  Start a grace period if callbacks wait for one. */
 static void rcu_gp_maybe_start(void)
 {
@@ -98,15 +118,18 @@ static void rcu_gp_maybe_start(void)
 		return;
 	rcu_state.gp_seq++;
 	rcu_state.qsmask = 0;
-	/*
-	 * Only CPUs that run tasks can be inside a read-side section: a CPU
-	 * parked in its idle loop (smpboot.c) is in a quiescent state for
-	 * good, as Linux's idle CPUs are, and is not waited for.
-	 */
-	for_each_cpu(cpu, cpu_active_mask) {
-		per_cpu(rcu_data, cpu).cpu_no_qs = true;
+	/* Pairs with the barrier after an eqs flag changes (see the top). */
+	smp_mb();
+	for_each_online_cpu(cpu) {
+		struct rcu_data *rdp = &per_cpu(rcu_data, cpu);
+
+		if (READ_ONCE(rdp->eqs))
+			continue;	/* idle: quiescent already */
+		rdp->cpu_no_qs = true;
 		rcu_state.qsmask |= 1UL << cpu;
 	}
+	if (!rcu_state.qsmask)
+		rcu_gp_end();	/* every CPU was idle */
 }
 
 /* rcu_state.lock held.  The last quiescent state came in. */
@@ -154,9 +177,49 @@ void rcu_note_context_switch(void)
 	rcu_qs();
 }
 
+/* The idle loop, interrupts off, about to halt. */
 void rcu_idle_enter(void)
 {
 	rcu_qs();
+	this_cpu_write(rcu_data.eqs, true);
+	smp_mb();
+}
+
+/* The idle loop, after the halt: about to schedule. */
+void rcu_idle_exit(void)
+{
+	this_cpu_write(rcu_data.eqs, false);
+	smp_mb();
+}
+
+/* The outermost interrupt entry. */
+void rcu_irq_enter(void)
+{
+	if (this_cpu_read(rcu_data.eqs)) {
+		this_cpu_write(rcu_data.eqs, false);
+		this_cpu_write(rcu_data.irq_from_eqs, true);
+		smp_mb();
+	}
+}
+
+/* The outermost interrupt exit, softirqs done: back to idle if it came from there. */
+void rcu_irq_exit(void)
+{
+	if (this_cpu_read(rcu_data.irq_from_eqs)) {
+		this_cpu_write(rcu_data.irq_from_eqs, false);
+		rcu_qs();	/* the interrupt's readers are over */
+		smp_mb();
+		this_cpu_write(rcu_data.eqs, true);
+	}
+}
+
+/* Must this CPU keep its tick while idle?  Yes while it has callbacks. */
+bool rcu_needs_cpu(void)
+{
+	struct rcu_data *rdp = this_cpu_ptr(&rcu_data);
+
+	return !cblist_empty(&rdp->done) || !cblist_empty(&rdp->wait) ||
+	       !cblist_empty(&rdp->next);
 }
 
 void rcu_sched_clock_irq(int user)
@@ -250,14 +313,40 @@ void synchronize_rcu(void)
 	wait_for_completion(&rs.completion);
 }
 
+static DEFINE_MUTEX(rcu_barrier_mutex);
+static DEFINE_PER_CPU(struct rcu_head, rcu_barrier_head);
+static atomic_t rcu_barrier_cpu_count;
+static struct completion rcu_barrier_completion;
+
+static void rcu_barrier_callback(struct rcu_head *unused)
+{
+	if (atomic_dec_and_test(&rcu_barrier_cpu_count))
+		complete(&rcu_barrier_completion);
+}
+
+/* On each CPU, by IPI: queue the barrier's callback behind the others. */
+static void rcu_barrier_func(void *unused)
+{
+	atomic_inc(&rcu_barrier_cpu_count);
+	call_rcu(this_cpu_ptr(&rcu_barrier_head), rcu_barrier_callback);
+}
+
 /*
- * Wait for every callback queued so far to have run.  Callbacks run in
- * queue order on their CPU, so one more, waited for, is enough on one
- * CPU (with more CPUs it takes one on each).
+ * Wait for every callback queued so far, on any CPU, to have run.
+ * Callbacks run in queue order on their CPU, so one more on each CPU,
+ * all waited for, is enough.  The count starts at one so that it cannot
+ * reach zero before every CPU has queued its callback.
  */
 void rcu_barrier(void)
 {
-	synchronize_rcu();
+	mutex_lock(&rcu_barrier_mutex);
+	init_completion(&rcu_barrier_completion);
+	atomic_set(&rcu_barrier_cpu_count, 1);
+	on_each_cpu(rcu_barrier_func, NULL, 1);
+	if (atomic_dec_and_test(&rcu_barrier_cpu_count))
+		complete(&rcu_barrier_completion);
+	wait_for_completion(&rcu_barrier_completion);
+	mutex_unlock(&rcu_barrier_mutex);
 }
 
 void __init rcu_init(void)

@@ -14,6 +14,18 @@
  * The kernel itself is not preempted: a task in the kernel runs until it
  * sleeps or returns to user mode.  Interrupts still run, and may wake
  * tasks; they only set flags, never switch.
+ *
+ * Every CPU has its own run queue and runs schedule() on it alone.  Tasks
+ * move between CPUs at three moments: a wakeup or fork chooses a CPU
+ * (select_task_rq: an idle CPU the task may use, preferably the one it
+ * last ran on), a CPU about to go idle pulls a queued task from the
+ * busiest other CPU (idle_balance, also run every few ticks by a CPU
+ * with less to do: periodic_balance), and a task whose CPU left its
+ * affinity mask is taken off at its next schedule() and woken on an
+ * allowed CPU (the job Linux's stopper thread does).  A task is moved
+ * only while it is on no CPU: p->on_cpu stays set until the switch away
+ * from it is complete (finish_task_switch), and the waker of a task
+ * still being switched away from waits for it to clear.
  */
 #include <linux/kernel.h>
 #include <linux/rseq.h>
@@ -97,15 +109,118 @@ static void dequeue_task(struct rq *rq, struct task_struct *p, int flags)
 void activate_task(struct rq *rq, struct task_struct *p, int flags)
 {
 	enqueue_task(rq, p, flags);
-	p->on_rq = 1;
-	rq->nr_running++;
+	WRITE_ONCE(p->on_rq, 1);
+	WRITE_ONCE(rq->nr_running, rq->nr_running + 1);
 }
 
 void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
 {
-	p->on_rq = 0;
-	rq->nr_running--;
+	WRITE_ONCE(p->on_rq, 0);
+	WRITE_ONCE(rq->nr_running, rq->nr_running - 1);
 	dequeue_task(rq, p, flags);
+}
+
+/* Lock @p's run queue, following @p if it moves meanwhile.  p->pi_lock held. */
+struct rq *__task_rq_lock(struct task_struct *p)
+{
+	for (;;) {
+		struct rq *rq = task_rq(p);
+
+		spin_lock(&rq->lock);
+		if (likely(rq == task_rq(p)))
+			return rq;
+		spin_unlock(&rq->lock);
+	}
+}
+
+/* p->pi_lock and @p's run queue's lock, interrupts off: @p cannot move. */
+struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags)
+{
+	spin_lock_irqsave(&p->pi_lock, *flags);
+	return __task_rq_lock(p);
+}
+
+void task_rq_unlock(struct rq *rq, struct task_struct *p, unsigned long flags)
+{
+	spin_unlock(&rq->lock);
+	spin_unlock_irqrestore(&p->pi_lock, flags);
+}
+
+/* Both locks, lower CPU first so that two CPUs doing this cannot deadlock.  Interrupts off. */
+void double_rq_lock(struct rq *rq1, struct rq *rq2)
+{
+	if (rq1 == rq2) {
+		spin_lock(&rq1->lock);
+		return;
+	}
+	if (rq1->cpu > rq2->cpu)
+		swap(rq1, rq2);
+	spin_lock(&rq1->lock);
+	spin_lock(&rq2->lock);
+}
+
+void double_rq_unlock(struct rq *rq1, struct rq *rq2)
+{
+	spin_unlock(&rq1->lock);
+	if (rq1 != rq2)
+		spin_unlock(&rq2->lock);
+}
+
+/*
+ * Holding this_rq's lock, take busiest's too.  Returns true if this_rq's
+ * lock had to be dropped for the lock order (the caller re-checks).
+ */
+static bool double_lock_balance(struct rq *this_rq, struct rq *busiest)
+{
+	if (spin_trylock(&busiest->lock))
+		return false;
+	if (busiest->cpu < this_rq->cpu) {
+		spin_unlock(&this_rq->lock);
+		spin_lock(&busiest->lock);
+		spin_lock(&this_rq->lock);
+		return true;
+	}
+	spin_lock(&busiest->lock);
+	return false;
+}
+
+/*
+ * @p goes to @new_cpu's queue next.  Its class re-bases what is relative
+ * to the old queue (CFS's vruntime).  Called with p->pi_lock held (a
+ * task on no queue) or with both run-queue locks (a queued task).
+ */
+void set_task_cpu(struct task_struct *p, int new_cpu)
+{
+	if (task_cpu(p) == (unsigned int)new_cpu)
+		return;
+	if (p->sched_class->migrate_task_rq)
+		p->sched_class->migrate_task_rq(p, new_cpu);
+	p->se.nr_migrations++;
+	WRITE_ONCE(p->cpu, new_cpu);
+}
+
+/* Does @cpu run its idle task with nothing queued? */
+bool idle_cpu(int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	return READ_ONCE(rq->curr) == rq->idle && !READ_ONCE(rq->nr_running);
+}
+
+/*
+ * Tell @rq's current task to give up its CPU at the next chance.  On
+ * another CPU that chance comes with the reschedule IPI: its idle loop
+ * wakes from hlt, its user mode traps to the kernel.  rq->lock held.
+ */
+void resched_curr(struct rq *rq)
+{
+	struct task_struct *curr = rq->curr;
+
+	if (test_tsk_need_resched(curr))
+		return;
+	set_tsk_need_resched(curr);
+	if (rq->cpu != (int)smp_processor_id())
+		smp_send_reschedule(rq->cpu);
 }
 
 /* A task became runnable: should it take the CPU from the current one? */
@@ -117,31 +232,139 @@ void check_preempt_curr(struct rq *rq, struct task_struct *p)
 		resched_curr(rq);
 }
 
+/* The CPUs @p may be put on now: its mask within the active CPUs, or any active one. */
+static unsigned long task_cpu_choices(struct task_struct *p)
+{
+	unsigned long mask = READ_ONCE(p->cpus_mask) & cpumask_bits(cpu_active_mask)[0];
+
+	if (unlikely(!mask))	/* its CPUs went away: Linux's select_fallback_rq */
+		mask = cpumask_bits(cpu_active_mask)[0];
+	return mask;
+}
+
+/*
+ * Must running @p leave @cpu?  Its mask no longer has it, or it is a
+ * deadline task admitted on another CPU.
+ */
+static bool task_must_leave(struct task_struct *p, int cpu)
+{
+	return !task_allowed_on_cpu(p, cpu) ||
+	       (task_has_dl_policy(p) && p->dl.cpu != cpu);
+}
+
+/*
+ * Which CPU @p should be queued on.  A deadline task goes to the CPU its
+ * reservation is admitted on.  Otherwise: the CPU it last ran on if
+ * that is idle (its cache is warm there), else any idle CPU it may use,
+ * else, for a real-time task, the CPU running the least important task
+ * below it, else the allowed CPU with the fewest runnable tasks (the
+ * last one, for a wakeup, on a tie).
+ */
+static int select_task_rq(struct task_struct *p, int flags)
+{
+	unsigned long mask = task_cpu_choices(p);
+	int prev = task_cpu(p), cpu, best = -1;
+	unsigned int best_nr = UINT_MAX;
+
+	if (!(mask & (mask - 1)))
+		return __builtin_ctzl(mask);
+	if (task_has_dl_policy(p) && (mask >> p->dl.cpu) & 1)
+		return p->dl.cpu;
+	if (!(flags & WF_FORK) && (mask >> prev) & 1 && idle_cpu(prev))
+		return prev;
+	for_each_cpu(cpu, to_cpumask(&mask))
+		if (idle_cpu(cpu))
+			return cpu;
+	if (rt_prio(p->prio)) {
+		int worst = p->prio;
+
+		for_each_cpu(cpu, to_cpumask(&mask)) {
+			int prio = READ_ONCE(cpu_rq(cpu)->curr)->prio;
+
+			if (prio > worst) {
+				worst = prio;
+				best = cpu;
+			}
+		}
+		if (best >= 0)
+			return best;
+	}
+	if (!(flags & WF_FORK) && (mask >> prev) & 1)
+		best = prev, best_nr = READ_ONCE(cpu_rq(prev)->nr_running);
+	for_each_cpu(cpu, to_cpumask(&mask)) {
+		unsigned int nr = READ_ONCE(cpu_rq(cpu)->nr_running);
+
+		if (nr < best_nr) {
+			best_nr = nr;
+			best = cpu;
+		}
+	}
+	return best;
+}
+
+/* Queue @p, on no run queue and on no CPU, on @cpu and wake it there. */
+static void ttwu_queue(struct task_struct *p, int cpu, int en_flags)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	spin_lock(&rq->lock);
+	update_rq_clock(rq);
+	if (en_flags & ENQUEUE_WAKEUP) {
+		if (p->state == TASK_UNINTERRUPTIBLE)
+			rq->nr_uninterruptible--;
+		trace_sched_wakeup(p);
+	}
+	activate_task(rq, p, en_flags);
+	WRITE_ONCE(p->state, TASK_RUNNING);
+	check_preempt_curr(rq, p);
+	spin_unlock(&rq->lock);
+}
+
+/* @p may still be on its run queue (it has not reached schedule()): just mark it running. */
+static bool ttwu_runnable(struct task_struct *p)
+{
+	struct rq *rq = __task_rq_lock(p);
+	bool queued = p->on_rq;
+
+	if (queued) {
+		trace_sched_wakeup(p);
+		WRITE_ONCE(p->state, TASK_RUNNING);
+	}
+	spin_unlock(&rq->lock);
+	return queued;
+}
+
 /*
  * Wake @p if its state is in @state.  Returns 1 if it was woken.  Safe
  * from interrupt handlers.
+ *
+ * The state is read after the waker's condition was written (pi_lock's
+ * locked instruction orders them), and set_current_state() orders the
+ * sleeper's state before its check of the condition: either the sleeper
+ * sees the condition, or the waker sees it sleeping.
  */
 static int try_to_wake_up(struct task_struct *p, unsigned int state)
 {
-	struct rq *rq = task_rq(p);
 	unsigned long flags;
 	int success = 0;
 
-	spin_lock_irqsave(&rq->lock, flags);
+	spin_lock_irqsave(&p->pi_lock, flags);
 	if (!(READ_ONCE(p->state) & state))
-		goto out;
+		goto unlock;
 	success = 1;
-	trace_sched_wakeup(p);
-	if (!p->on_rq) {
-		update_rq_clock(rq);
-		if (p->state == TASK_UNINTERRUPTIBLE)
-			rq->nr_uninterruptible--;
-		activate_task(rq, p, ENQUEUE_WAKEUP);
-		check_preempt_curr(rq, p);
-	}
-	WRITE_ONCE(p->state, TASK_RUNNING);
-out:
-	spin_unlock_irqrestore(&rq->lock, flags);
+	smp_rmb();	/* the state before on_rq, as schedule() wrote them in reverse */
+	if (READ_ONCE(p->on_rq) && ttwu_runnable(p))
+		goto unlock;
+	/*
+	 * Off its queue, but possibly still switching away on its CPU: its
+	 * registers and stack are not saved until on_cpu clears.
+	 */
+	while (smp_load_acquire(&p->on_cpu))
+		cpu_relax();
+	set_task_cpu(p, select_task_rq(p, WF_TTWU));
+	ttwu_queue(p, task_cpu(p), ENQUEUE_WAKEUP);
+unlock:
+	spin_unlock_irqrestore(&p->pi_lock, flags);
 	return success;
 }
 
@@ -167,10 +390,12 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p)
 	p->state = TASK_NEW;
 	p->on_rq = 0;
 	p->on_cpu = 0;
+	p->migration_pending = 0;
 	p->se.on_rq = 0;
 	p->se.exec_start = 0;
 	p->se.sum_exec_runtime = 0;
 	p->se.prev_sum_exec_runtime = 0;
+	p->se.nr_migrations = 0;
 	p->nvcsw = p->nivcsw = 0;
 	init_dl_task(p);
 	/* SCHED_RESET_ON_FORK: the child starts as a normal, non-negative-nice task. */
@@ -195,22 +420,22 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p)
 	p->rt.time_slice = RR_TIMESLICE;
 	RB_CLEAR_NODE(&p->se.run_node);
 	set_load_weight(p);
+	/* The child starts on the parent's CPU; wake_up_new_task places it. */
+	p->cpu = smp_processor_id();
 	if (p->sched_class->task_fork)
 		p->sched_class->task_fork(p);
 	return 0;
 }
 
+/* A new task's first wakeup: on the least loaded CPU it may use. */
 void wake_up_new_task(struct task_struct *p)
 {
-	struct rq *rq = task_rq(p);
 	unsigned long flags;
 
-	spin_lock_irqsave(&rq->lock, flags);
-	update_rq_clock(rq);
-	WRITE_ONCE(p->state, TASK_RUNNING);
-	activate_task(rq, p, ENQUEUE_INITIAL);
-	check_preempt_curr(rq, p);
-	spin_unlock_irqrestore(&rq->lock, flags);
+	spin_lock_irqsave(&p->pi_lock, flags);
+	set_task_cpu(p, select_task_rq(p, WF_FORK));
+	ttwu_queue(p, task_cpu(p), ENQUEUE_INITIAL);
+	spin_unlock_irqrestore(&p->pi_lock, flags);
 }
 
 static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *prev)
@@ -228,17 +453,188 @@ static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *pre
 }
 
 /*
+ * Move queued, not running @p from @src to @dst.  Both locks held.
+ * Deadline tasks stay: their bandwidth is admitted per CPU.
+ */
+static bool can_migrate_task(struct task_struct *p, struct rq *src, int dst_cpu)
+{
+	return p != src->curr && !task_on_cpu(p) && !task_has_dl_policy(p) &&
+	       !(p->flags & PF_IDLE) && task_allowed_on_cpu(p, dst_cpu);
+}
+
+static void move_queued_task(struct rq *src, struct rq *dst, struct task_struct *p)
+{
+	deactivate_task(src, p, 0);
+	set_task_cpu(p, dst->cpu);
+	activate_task(dst, p, 0);
+	check_preempt_curr(dst, p);
+}
+
+/* A task queued on @src that may move to @dst_cpu, real-time ones first. */
+static struct task_struct *find_movable_task(struct rq *src, int dst_cpu)
+{
+	struct task_struct *p;
+	struct rb_node *node;
+	int prio;
+
+	for (prio = 0; prio < MAX_RT_PRIO && src->rt.rt_nr_running; prio++)
+		list_for_each_entry(p, &src->rt.queue[prio], rt.run_list)
+			if (can_migrate_task(p, src, dst_cpu))
+				return p;
+	for (node = rb_first_cached(&src->cfs.tasks_timeline); node; node = rb_next(node)) {
+		p = container_of(node, struct task_struct, se.run_node);
+		if (can_migrate_task(p, src, dst_cpu))
+			return p;
+	}
+	return NULL;
+}
+
+/* The active CPU, other than @this_rq's, with the most runnable tasks, at least @min. */
+static struct rq *find_busiest_queue(struct rq *this_rq, unsigned int min)
+{
+	struct rq *busiest = NULL;
+	unsigned int cpu;
+
+	for_each_cpu(cpu, cpu_active_mask) {
+		struct rq *rq = cpu_rq(cpu);
+		unsigned int nr = READ_ONCE(rq->nr_running);
+
+		if (rq != this_rq && nr >= min) {
+			min = nr + 1;
+			busiest = rq;
+		}
+	}
+	return busiest;
+}
+
+/*
+ * Pull one task from the busiest CPU that has one waiting (two runnable,
+ * one of them queued).  this_rq->lock held, interrupts off; the lock may
+ * be dropped and retaken.  Returns true if a task came over.
+ */
+static bool pull_one_task(struct rq *this_rq, unsigned int min)
+{
+	struct rq *busiest = find_busiest_queue(this_rq, min);
+	struct task_struct *p;
+
+	if (!busiest)
+		return false;
+	double_lock_balance(this_rq, busiest);
+	update_rq_clock(busiest);
+	update_rq_clock(this_rq);
+	p = busiest->nr_running >= 2 ? find_movable_task(busiest, this_rq->cpu) : NULL;
+	if (p)
+		move_queued_task(busiest, this_rq, p);
+	spin_unlock(&busiest->lock);
+	return p;
+}
+
+/* This CPU is about to run its idle task: take work from a busier one first. */
+static void idle_balance(struct rq *this_rq)
+{
+	if (!cpumask_test_cpu(this_rq->cpu, cpu_active_mask))
+		return;
+	pull_one_task(this_rq, 2);
+}
+
+#define BALANCE_INTERVAL	(HZ / 100 ? HZ / 100 : 1)	/* 10 ms */
+
+/*
+ * From the tick: every BALANCE_INTERVAL, a CPU with at least two tasks
+ * fewer than the busiest pulls one (so 3:1 becomes 2:2, 2:1 stays), and a
+ * CPU with tasks waiting wakes an idle CPU, which pulls as it leaves its
+ * idle loop.  Interrupts off, no lock held.
+ */
+static void periodic_balance(struct rq *rq)
+{
+	unsigned int nr = READ_ONCE(rq->nr_running), cpu;
+
+	if (time_before(jiffies, rq->next_balance))
+		return;
+	rq->next_balance = jiffies + BALANCE_INTERVAL;
+	if (nr >= 2) {
+		for_each_cpu(cpu, cpu_active_mask) {
+			if (idle_cpu(cpu)) {
+				smp_send_reschedule(cpu);
+				return;
+			}
+		}
+		return;
+	}
+	spin_lock(&rq->lock);
+	pull_one_task(rq, nr + 2);
+	spin_unlock(&rq->lock);
+}
+
+/*
+ * sched_setaffinity's work: @p may run only on @new_mask's CPUs from now
+ * on.  A queued task on a CPU it may no longer use moves at once; a
+ * running one is told to reschedule and moves as it leaves the CPU
+ * (__schedule); a sleeping one goes to an allowed CPU when woken.
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
+{
+	unsigned long mask = cpumask_bits(new_mask)[0], flags;
+	struct rq *rq, *dst;
+
+	if (!(mask & cpumask_bits(cpu_active_mask)[0]))
+		return -EINVAL;
+	rq = task_rq_lock(p, &flags);
+	WRITE_ONCE(p->cpus_mask, mask);
+	if (task_allowed_on_cpu(p, rq->cpu) || (p->flags & PF_IDLE))
+		goto out;
+	if (p == rq->curr || task_on_cpu(p)) {
+		resched_curr(rq);
+		goto out;
+	}
+	if (!p->on_rq)
+		goto out;
+	dst = cpu_rq(select_task_rq(p, WF_MIGRATE));
+	if (dst == rq)
+		goto out;
+	double_lock_balance(rq, dst);
+	/* The lock may have been dropped: it may have started running meanwhile. */
+	update_rq_clock(rq);
+	update_rq_clock(dst);
+	if (p->on_rq && p != rq->curr && !task_on_cpu(p))
+		move_queued_task(rq, dst, p);
+	else if (p == rq->curr)
+		resched_curr(rq);
+	spin_unlock(&dst->lock);
+out:
+	task_rq_unlock(rq, p, flags);
+	return 0;
+}
+
+/* @p was taken off @rq because its CPU left its mask: queue it on one it may use. */
+static void migrate_pending_task(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&p->pi_lock, flags);
+	set_task_cpu(p, select_task_rq(p, WF_MIGRATE));
+	ttwu_queue(p, task_cpu(p), 0);
+	spin_unlock_irqrestore(&p->pi_lock, flags);
+}
+
+/*
  * The first thing a task does after switch_to(): release the run-queue
  * lock taken by the schedule() that switched to it, and free the stack
  * of a task that died (it could not free the stack it was running on).
+ * Clearing prev->on_cpu hands prev to the other CPUs: it is the last
+ * access to prev's stack and registers on this CPU.
  */
 static void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
 	long prev_state = prev->state;
+	bool migrate = prev->migration_pending;
 
-	prev->on_cpu = 0;
+	prev->migration_pending = 0;
+	smp_store_release(&prev->on_cpu, 0);
 	spin_unlock_irq(&rq->lock);
+	if (unlikely(migrate))
+		migrate_pending_task(prev);
 	if (prev_state == TASK_DEAD) {
 		if (prev->sched_class->task_dead)
 			prev->sched_class->task_dead(prev);
@@ -303,8 +699,15 @@ static void __schedule(void)
 		prev->nvcsw++;
 	} else if (prev != rq->idle) {
 		prev->nivcsw++;		/* still runnable: it was preempted */
+		if (unlikely(task_must_leave(prev, rq->cpu) && prev->on_rq)) {
+			/* Its mask no longer has this CPU: requeue it elsewhere once off it. */
+			deactivate_task(rq, prev, 0);
+			prev->migration_pending = 1;
+		}
 	}
 
+	if (!rq->nr_running)
+		idle_balance(rq);
 	next = pick_next_task(rq, prev);
 	if (next == prev) {
 		spin_unlock_irq(&rq->lock);
@@ -326,7 +729,7 @@ EXPORT_SYMBOL(schedule);
 
 /*
  * The tick: charge the running task and let its class decide whether
- * its time is up.  Runs in the timer interrupt.
+ * its time is up.  Runs in the timer interrupt, on every CPU that ticks.
  */
 void scheduler_tick(void)
 {
@@ -338,17 +741,18 @@ void scheduler_tick(void)
 	curr = rq->curr;
 	curr->sched_class->task_tick(rq, curr);
 	spin_unlock(&rq->lock);
+	periodic_balance(rq);
 }
 
 void set_user_nice(struct task_struct *p, long nice)
 {
-	struct rq *rq = task_rq(p);
+	struct rq *rq;
 	unsigned long flags;
 	bool queued, running;
 	int old_prio;
 
 	nice = clamp(nice, (long)MIN_NICE, (long)MAX_NICE);
-	spin_lock_irqsave(&rq->lock, flags);
+	rq = task_rq_lock(p, &flags);
 	update_rq_clock(rq);
 	/* Out of the queue while the weight changes, or the sums go wrong. */
 	running = p == rq->curr;
@@ -369,7 +773,7 @@ void set_user_nice(struct task_struct *p, long nice)
 		p->sched_class->set_next_task(rq, p);
 	if (p->sched_class->prio_changed)
 		p->sched_class->prio_changed(rq, p, old_prio);
-	spin_unlock_irqrestore(&rq->lock, flags);
+	task_rq_unlock(rq, p, flags);
 }
 
 /*
@@ -382,16 +786,16 @@ void set_user_nice(struct task_struct *p, long nice)
  */
 void rt_mutex_setprio(struct task_struct *p, int prio)
 {
-	struct rq *rq = task_rq(p);
+	struct rq *rq;
 	unsigned long flags;
 	bool queued, running;
 	int old_prio;
 
 	prio = max(prio, 0);
-	spin_lock_irqsave(&rq->lock, flags);
+	rq = task_rq_lock(p, &flags);
 	old_prio = p->prio;
 	if (prio == old_prio || p->exit_state || task_has_dl_policy(p)) {
-		spin_unlock_irqrestore(&rq->lock, flags);
+		task_rq_unlock(rq, p, flags);
 		return;
 	}
 	update_rq_clock(rq);
@@ -408,7 +812,7 @@ void rt_mutex_setprio(struct task_struct *p, int prio)
 	if (running)
 		p->sched_class->set_next_task(rq, p);
 	resched_curr(rq);
-	spin_unlock_irqrestore(&rq->lock, flags);
+	task_rq_unlock(rq, p, flags);
 }
 
 static const struct sched_class *policy_class(int policy)
@@ -426,12 +830,11 @@ static const struct sched_class *policy_class(int policy)
  */
 int sched_setattr_nocheck(struct task_struct *p, const struct sched_attr *attr)
 {
-	struct rq *rq = task_rq(p);
 	int policy = attr->sched_policy, ret = 0;
 	unsigned long flags;
 	bool queued, running;
+	struct rq *rq = task_rq_lock(p, &flags);
 
-	spin_lock_irqsave(&rq->lock, flags);
 	update_rq_clock(rq);
 	if (dl_policy(policy) || task_has_dl_policy(p)) {
 		ret = sched_dl_overflow(rq, p, attr);
@@ -463,7 +866,7 @@ int sched_setattr_nocheck(struct task_struct *p, const struct sched_attr *attr)
 	/* Whoever is now most deserving gets the CPU at the next chance. */
 	resched_curr(rq);
 unlock:
-	spin_unlock_irqrestore(&rq->lock, flags);
+	task_rq_unlock(rq, p, flags);
 	return ret;
 }
 
@@ -490,30 +893,48 @@ void __noreturn cpu_startup_entry(void)
 			arch_safe_halt();
 		}
 		local_irq_enable();
+		rcu_idle_exit();
 		tick_nohz_idle_exit();
 		schedule();
 	}
 }
 
+/*
+ * @idle becomes @cpu's idle task: the boot thread on CPU 0, a fresh task
+ * for each other CPU (smpboot.c).  Idle tasks run on init_mm and hold a
+ * reference for it, like every kernel thread borrowing an mm, so
+ * init_mm's count never reaches zero.
+ */
+void init_idle(struct task_struct *idle, int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	mmgrab(&init_mm);
+	idle->active_mm = &init_mm;
+	idle->sched_class = &idle_sched_class;
+	init_dl_task(idle);
+	idle->flags |= PF_IDLE;
+	idle->cpus_mask = 1UL << cpu;
+	idle->cpu = cpu;
+	idle->on_cpu = 1;
+	idle->on_rq = 0;
+	idle->state = TASK_RUNNING;
+	rq->curr = rq->idle = idle;
+}
+
 void __init sched_init(void)
 {
-	struct rq *rq = this_rq();
+	unsigned int cpu;
 
-	spin_lock_init(&rq->lock);
-	init_cfs_rq(&rq->cfs);
-	init_rt_rq(&rq->rt);
-	init_dl_rq(&rq->dl);
-	rq->cpu = 0;
-	/*
-	 * The boot thread becomes this CPU's idle task once init is started.
-	 * It runs on init_mm and holds a reference for it, like every kernel
-	 * thread borrowing an mm, so init_mm's count never reaches zero.
-	 */
-	mmgrab(&init_mm);
-	current->active_mm = &init_mm;
-	rq->curr = rq->idle = current;
-	current->sched_class = &idle_sched_class;
-	init_dl_task(current);
-	current->flags |= PF_IDLE;
-	current->on_cpu = 1;
+	for_each_possible_cpu(cpu) {
+		struct rq *rq = cpu_rq(cpu);
+
+		spin_lock_init(&rq->lock);
+		init_cfs_rq(&rq->cfs);
+		init_rt_rq(&rq->rt);
+		init_dl_rq(&rq->dl);
+		rq->cpu = cpu;
+	}
+	/* The boot thread becomes CPU 0's idle task once init is started. */
+	init_idle(current, 0);
 }

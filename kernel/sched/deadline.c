@@ -15,10 +15,16 @@
  * bandwidth.
  *
  * Admission control keeps the reservations' sum (each runtime / period)
- * within the 95% of the CPU Linux allows by default (sched_rt_runtime_us
- * / sched_rt_period_us): sched_setattr asking for more is EBUSY.
+ * within the 95% of a CPU Linux allows by default (sched_rt_runtime_us
+ * / sched_rt_period_us) on every CPU: sched_setattr asking for more than
+ * any CPU has left is EBUSY.  Each reservation is admitted on one CPU
+ * (dl.cpu: the task's own if it fits, else the first with room) and the
+ * task runs there, moving at its next schedule() if it was elsewhere.
+ * Like Linux, a deadline task must be allowed on every CPU (EPERM) and
+ * its affinity cannot be narrowed (EBUSY).
  *
- * Simplified from Linux: one CPU, so no global EDF or push/pull; no
+ * Simplified from Linux: partitioned rather than global EDF (a task
+ * stays on the CPU that admitted it; no push/pull between CPUs); no
  * bandwidth reclaiming (SCHED_FLAG_RECLAIM is kept and reported, and the
  * task is held to its own runtime); no revised wakeup rule for deadlines
  * shorter than the period; a task leaving the class gives its bandwidth
@@ -27,7 +33,9 @@
  * not into this class.
  *
  * Lock: everything here is under the run queue's lock, the dl_timer
- * callback included (it runs in the hard interrupt and takes it).
+ * callback included (it runs in the hard interrupt and takes it);
+ * every CPU's total_bw is also under dl_bw_lock, taken inside it, since
+ * admission looks at all of them.
  */
 #include <linux/kernel.h>
 #include <linux/hrtimer.h>
@@ -87,17 +95,52 @@ bool __checkparam_dl(const struct sched_attr *attr)
  * giving its own back when @attr is another policy.  On success the
  * CPU's total follows.  A reservation that shrinks is always allowed.
  */
+static DEFINE_SPINLOCK(dl_bw_lock);
+
+/* Does @bw more fit on @cpu?  dl_bw_lock held. */
+static bool dl_bw_fits(int cpu, u64 bw)
+{
+	return cpu_rq(cpu)->dl.total_bw + bw <=
+	       to_ratio(DL_GLOBAL_PERIOD_US, DL_GLOBAL_RUNTIME_US);
+}
+
+/*
+ * Admit @p's new reservation (or its leaving the class) and choose the
+ * CPU it is admitted on.  @rq is @p's, locked.
+ */
 int sched_dl_overflow(struct rq *rq, struct task_struct *p, const struct sched_attr *attr)
 {
-	u64 old_bw = task_has_dl_policy(p) ? p->dl.dl_bw : 0, new_bw = 0, total;
+	unsigned long active = cpumask_bits(cpu_active_mask)[0];
+	u64 old_bw = task_has_dl_policy(p) ? p->dl.dl_bw : 0, new_bw = 0;
+	int cpu, ret = 0;
 
-	if (dl_policy(attr->sched_policy))
+	if (dl_policy(attr->sched_policy)) {
+		if ((READ_ONCE(p->cpus_mask) & active) != active)
+			return -EPERM;
 		new_bw = to_ratio(dl_attr_period(attr), attr->sched_runtime);
-	total = rq->dl.total_bw - old_bw + new_bw;
-	if (new_bw > old_bw && total > to_ratio(DL_GLOBAL_PERIOD_US, DL_GLOBAL_RUNTIME_US))
-		return -EBUSY;
-	rq->dl.total_bw = total;
-	return 0;
+	}
+	spin_lock(&dl_bw_lock);
+	if (old_bw)
+		cpu_rq(p->dl.cpu)->dl.total_bw -= old_bw;
+	if (!new_bw)
+		goto unlock;
+	cpu = old_bw ? p->dl.cpu : rq->cpu;
+	if (!dl_bw_fits(cpu, new_bw)) {
+		for_each_cpu(cpu, cpu_active_mask)
+			if (dl_bw_fits(cpu, new_bw))
+				break;
+	}
+	if (cpu >= (int)nr_cpu_ids || !dl_bw_fits(cpu, new_bw)) {
+		ret = -EBUSY;
+		if (old_bw)
+			cpu_rq(p->dl.cpu)->dl.total_bw += old_bw;	/* keeps the old one */
+		goto unlock;
+	}
+	cpu_rq(cpu)->dl.total_bw += new_bw;
+	p->dl.cpu = cpu;
+unlock:
+	spin_unlock(&dl_bw_lock);
+	return ret;
 }
 
 /* Forget the current instance; the next enqueue starts a new one.  @p is off the queue. */
@@ -228,10 +271,9 @@ static enum hrtimer_restart dl_task_timer(struct hrtimer *timer)
 {
 	struct sched_dl_entity *dl_se = container_of(timer, struct sched_dl_entity, dl_timer);
 	struct task_struct *p = dl_task_of(dl_se);
-	struct rq *rq = task_rq(p);
 	unsigned long flags;
+	struct rq *rq = task_rq_lock(p, &flags);
 
-	spin_lock_irqsave(&rq->lock, flags);
 	/* It may have left the class, or been given new parameters, since. */
 	if (!task_has_dl_policy(p) || !dl_se->dl_throttled)
 		goto unlock;
@@ -243,7 +285,7 @@ static enum hrtimer_restart dl_task_timer(struct hrtimer *timer)
 		check_preempt_curr(rq, p);
 	}
 unlock:
-	spin_unlock_irqrestore(&rq->lock, flags);
+	task_rq_unlock(rq, p, flags);
 	return HRTIMER_NORESTART;
 }
 
@@ -356,14 +398,17 @@ static void task_tick_dl(struct rq *rq, struct task_struct *p)
 /* Its reservation goes back to the CPU; a pending replenishment is dropped. */
 static void task_dead_dl(struct task_struct *p)
 {
-	struct rq *rq = task_rq(p);
 	unsigned long flags;
+	struct rq *rq;
 
 	hrtimer_cancel(&p->dl.dl_timer);
-	spin_lock_irqsave(&rq->lock, flags);
-	if (task_has_dl_policy(p))
-		rq->dl.total_bw -= p->dl.dl_bw;
-	spin_unlock_irqrestore(&rq->lock, flags);
+	rq = task_rq_lock(p, &flags);
+	if (task_has_dl_policy(p)) {
+		spin_lock(&dl_bw_lock);
+		cpu_rq(p->dl.cpu)->dl.total_bw -= p->dl.dl_bw;
+		spin_unlock(&dl_bw_lock);
+	}
+	task_rq_unlock(rq, p, flags);
 }
 
 void init_dl_task(struct task_struct *p)

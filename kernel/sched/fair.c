@@ -68,7 +68,7 @@ static void update_min_vruntime(struct cfs_rq *cfs_rq)
 			vruntime = se->vruntime;
 	}
 	if ((s64)(vruntime - cfs_rq->min_vruntime) > 0)
-		cfs_rq->min_vruntime = vruntime;
+		WRITE_ONCE(cfs_rq->min_vruntime, vruntime);
 }
 
 /* Charge the running task for the time since it was last charged. */
@@ -264,6 +264,19 @@ static void task_fork_fair(struct task_struct *p)
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
+/*
+ * vruntime only means something against its queue's min_vruntime: a
+ * task moving to another CPU keeps its lead or lag over that floor, not
+ * the raw number (the queues' floors drift apart).
+ */
+static void migrate_task_rq_fair(struct task_struct *p, int new_cpu)
+{
+	struct sched_entity *se = &p->se;
+
+	se->vruntime -= READ_ONCE(task_rq(p)->cfs.min_vruntime);
+	se->vruntime += READ_ONCE(cpu_rq(new_cpu)->cfs.min_vruntime);
+}
+
 static void prio_changed_fair(struct rq *rq, struct task_struct *p, int oldprio)
 {
 	if (p->on_rq && p != rq->curr)
@@ -288,5 +301,6 @@ const struct sched_class fair_sched_class = {
 	.task_fork		= task_fork_fair,
 	.prio_changed		= prio_changed_fair,
 	.update_curr		= update_curr_fair,
+	.migrate_task_rq	= migrate_task_rq_fair,
 	.next			= &idle_sched_class,
 };

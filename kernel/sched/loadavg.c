@@ -30,16 +30,18 @@ static unsigned long calc_load(unsigned long load, unsigned long exp, unsigned l
 	return newload / FIXED_1;
 }
 
-/* Runnable (the idle task excepted) plus uninterruptible sleepers, as Linux counts. */
+/*
+ * Runnable (the idle task excepted) plus uninterruptible sleepers, as
+ * Linux counts, summed over the CPUs.  A task that sleeps on one CPU and
+ * wakes on another moves one unit of nr_uninterruptible between their
+ * counters, so a single CPU's count can go "negative"; the sum is right.
+ */
 static unsigned long calc_load_active(void)
 {
-	struct rq *rq = this_rq();	/* one CPU for now; later the sum over CPUs */
-
-	return ((unsigned long)READ_ONCE(rq->nr_running) +
-		READ_ONCE(rq->nr_uninterruptible)) * FIXED_1;
+	return ((unsigned long)nr_running() + nr_iowait()) * FIXED_1;
 }
 
-/* Called from the tick; cheap except once per LOAD_FREQ. */
+/* Called from the tick (under jiffies_lock); cheap except once per LOAD_FREQ. */
 void calc_global_load(void)
 {
 	unsigned long active;
@@ -61,15 +63,29 @@ void get_avenrun(unsigned long *loads, unsigned long offset, int shift)
 
 unsigned int nr_running(void)
 {
-	return READ_ONCE(this_rq()->nr_running);
+	unsigned int cpu, n = 0;
+
+	for_each_online_cpu(cpu)
+		n += READ_ONCE(cpu_rq(cpu)->nr_running);
+	return n;
 }
 
 unsigned long nr_iowait(void)
 {
-	return READ_ONCE(this_rq()->nr_uninterruptible);
+	unsigned long n = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += READ_ONCE(cpu_rq(cpu)->nr_uninterruptible);
+	return (long)n < 0 ? 0 : n;
 }
 
 unsigned long long nr_context_switches(void)
 {
-	return READ_ONCE(this_rq()->nr_switches);
+	unsigned long long n = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += READ_ONCE(cpu_rq(cpu)->nr_switches);
+	return n;
 }

@@ -6,9 +6,12 @@
  * a task wins.  A class is a table of operations (struct sched_class), so core.c
  * never needs to know how a class orders its tasks.
  *
- * Lock order: rq->lock is taken with interrupts off (the tick and wakeups
- * from interrupt handlers take it too); p->pi_lock does not exist here:
- * wakeups of a task serialize on its run queue's lock.
+ * Lock order: p->pi_lock -> rq->lock, both with interrupts off (the tick
+ * and wakeups from interrupt handlers take them too).  Two run-queue
+ * locks nest in CPU order (double_rq_lock).  p->pi_lock serializes the
+ * wakeups of @p: the waker that finds it off every run queue chooses its
+ * CPU.  task_rq(p) may change under anyone holding neither that rq's lock
+ * nor p->pi_lock: task_rq_lock() takes both and re-checks.
  */
 #ifndef _KERNEL_SCHED_SCHED_H
 #define _KERNEL_SCHED_SCHED_H
@@ -17,6 +20,8 @@
 #include <linux/rbtree.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
 #include <linux/jiffies.h>
 #include <linux/sched/clock.h>
 #include <uapi/linux/sched/types.h>
@@ -36,6 +41,11 @@ struct rq;
 #define ENQUEUE_INITIAL		0x02
 #define DEQUEUE_SLEEP		0x01
 
+/* Why select_task_rq() is asked. */
+#define WF_TTWU			0x01	/* a wakeup */
+#define WF_FORK			0x02	/* a new task */
+#define WF_MIGRATE		0x04	/* its CPU was taken from its mask */
+
 struct sched_class {
 	void (*enqueue_task)(struct rq *rq, struct task_struct *p, int flags);
 	void (*dequeue_task)(struct rq *rq, struct task_struct *p, int flags);
@@ -50,6 +60,8 @@ struct sched_class {
 	void (*update_curr)(struct rq *rq);
 	/* @p is dead and switched away from; no rq->lock held. */
 	void (*task_dead)(struct task_struct *p);
+	/* @p (not queued anywhere) moves to @new_cpu; p->pi_lock or both rq locks held. */
+	void (*migrate_task_rq)(struct task_struct *p, int new_cpu);
 	const struct sched_class *next;	/* the next lower class */
 };
 
@@ -100,23 +112,42 @@ struct rq {
 	struct dl_rq dl;
 	struct task_struct *curr;
 	struct task_struct *idle;
-	unsigned long nr_uninterruptible;
+	unsigned long nr_uninterruptible;	/* summed over CPUs; one CPU's may wrap */
+	unsigned long next_balance;	/* jiffies of the next periodic balance */
 	int cpu;
 };
 
 DECLARE_PER_CPU(struct rq, runqueues);
+#define cpu_rq(cpu)	per_cpu_ptr(&runqueues, (cpu))
 #define this_rq()	this_cpu_ptr(&runqueues)
-#define task_rq(p)	this_rq()	/* one CPU for now */
+#define task_rq(p)	cpu_rq(task_cpu(p))
+#define cpu_of(rq)	((rq)->cpu)
+
+/* Running on its CPU right now (or still being switched away from). */
+static inline bool task_on_cpu(struct task_struct *p)
+{
+	return READ_ONCE(p->on_cpu);
+}
+
+static inline bool task_allowed_on_cpu(struct task_struct *p, int cpu)
+{
+	return (READ_ONCE(p->cpus_mask) >> cpu) & 1;
+}
+
+struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags);
+void task_rq_unlock(struct rq *rq, struct task_struct *p, unsigned long flags);
+struct rq *__task_rq_lock(struct task_struct *p);
+void double_rq_lock(struct rq *rq1, struct rq *rq2);
+void double_rq_unlock(struct rq *rq1, struct rq *rq2);
+void set_task_cpu(struct task_struct *p, int new_cpu);
+bool idle_cpu(int cpu);
 
 static inline void update_rq_clock(struct rq *rq)
 {
 	rq->clock = sched_clock();
 }
 
-static inline void resched_curr(struct rq *rq)
-{
-	set_tsk_need_resched(rq->curr);
-}
+void resched_curr(struct rq *rq);
 
 static inline int rt_prio(int prio)
 {

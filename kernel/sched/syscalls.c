@@ -24,6 +24,7 @@
 #include <uapi/linux/sched/types.h>
 #include <uapi/linux/time_types.h>
 #include <asm/smp.h>
+#include <linux/rcupdate.h>
 #include "sched.h"
 #include <linux/cpumask.h>
 
@@ -300,12 +301,10 @@ SYSCALL_DEFINE0(sched_yield)
 }
 
 /*
- * The CPUs a task may run on, limited to the active ones (those the
- * scheduler puts tasks on; see cpumask.h), as Linux limits them.  The
- * other CPUs are online but parked until the run queues are per-CPU, so
- * a mask naming only them is refused, and getaffinity never reports
- * them.  One word holds the mask: cpumask_size() is 8 bytes, as on
- * Linux with up to 64 CPUs.
+ * The CPUs a task may run on.  The mask is kept as given (CPUs not yet
+ * active included) and reported within the active CPUs, as Linux does.
+ * One word holds it: cpumask_size() is 8 bytes, as on Linux with up to
+ * 64 CPUs.
  */
 #define CPU_ACTIVE_MASK	(cpumask_bits(cpu_active_mask)[0])
 
@@ -331,21 +330,37 @@ SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
 {
 	struct task_struct *p;
 	unsigned long mask = 0;
+	int ret;
 
 	/* A shorter mask is zero-extended, a longer one cut (Linux's get_user_cpu_mask). */
 	if (copy_from_user(&mask, user_mask_ptr, min_t(unsigned int, len, sizeof(mask))))
 		return -EFAULT;
+	rcu_read_lock();
 	p = find_process_by_pid(pid);
-	if (!p)
+	if (!p) {
+		rcu_read_unlock();
 		return -ESRCH;
+	}
+	get_task_struct(p);
+	rcu_read_unlock();
 	if (p != current && !capable(CAP_SYS_NICE) &&
 	    current_cred()->euid != p->real_cred->uid &&
-	    current_cred()->euid != p->real_cred->euid)
-		return -EPERM;
-	if (!(mask & CPU_ACTIVE_MASK))
-		return -EINVAL;
-	WRITE_ONCE(p->cpus_mask, mask & CPU_ACTIVE_MASK);
-	return 0;
+	    current_cred()->euid != p->real_cred->euid) {
+		ret = -EPERM;
+		goto out;
+	}
+	/* Per-CPU kernel threads stay where they are (kthread_bind). */
+	ret = -EINVAL;
+	if (p->flags & PF_NO_SETAFFINITY)
+		goto out;
+	/* A deadline reservation is admitted on its CPU: Linux wants the whole set. */
+	ret = -EBUSY;
+	if (task_has_dl_policy(p) && (mask & CPU_ACTIVE_MASK) != CPU_ACTIVE_MASK)
+		goto out;
+	ret = set_cpus_allowed_ptr(p, to_cpumask(&mask));
+out:
+	put_task_struct(p);
+	return ret;
 }
 
 /* The CPU and NUMA node we run on: one node; the CPU from per-CPU data. */
@@ -364,17 +379,16 @@ SYSCALL_DEFINE3(getcpu, unsigned __user *, cpup, unsigned __user *, nodep,
 /* Total CPU time of @p, including the slice it is running right now. */
 u64 task_sched_runtime(struct task_struct *p)
 {
-	struct rq *rq = task_rq(p);
 	unsigned long flags;
+	struct rq *rq = task_rq_lock(p, &flags);
 	u64 ns;
 
-	spin_lock_irqsave(&rq->lock, flags);
 	if (p == rq->curr && p->sched_class->update_curr) {
 		update_rq_clock(rq);
 		p->sched_class->update_curr(rq);
 	}
 	ns = p->se.sum_exec_runtime;
-	spin_unlock_irqrestore(&rq->lock, flags);
+	task_rq_unlock(rq, p, flags);
 	return ns;
 }
 
@@ -397,12 +411,12 @@ u64 thread_group_sched_runtime(struct task_struct *p)
  * tick is charged to user or system time depending on where the tick
  * found the task.
  */
-struct kernel_cpustat kernel_cpustat;
+DEFINE_PER_CPU(struct kernel_cpustat, kernel_cpustat);
 
 /* Charge one tick to @p and to the CPU's user/nice/system/idle totals (/proc/stat). */
 void account_process_tick(struct task_struct *p, int user_tick)
 {
-	u64 *cpustat = kernel_cpustat.cpustat;
+	u64 *cpustat = kcpustat_this_cpu->cpustat;
 
 	if (p->flags & PF_IDLE) {
 		cpustat[CPUTIME_IDLE] += TICK_NSEC;

@@ -15,6 +15,14 @@
  *
  * A sorted list is Linux's timerqueue (a red-black tree) simplified: a
  * CPU has a few pending hrtimers, not thousands.
+ *
+ * A timer belongs to the queue of the CPU that last started it
+ * (timer->base): starting it again from another CPU moves it there, since
+ * only its own CPU can program a local APIC.  Whoever touches a timer
+ * locks the base it names and re-checks that it still names it
+ * (lock_hrtimer_base), as the timer may be moving.  A timer whose
+ * callback is running stays where it is until the callback returns, so
+ * hrtimer_cancel() knows which CPU to wait for.
  */
 #include <linux/kernel.h>
 #include <linux/clockchips.h>
@@ -59,14 +67,42 @@ void hrtimer_init(struct hrtimer *timer, clockid_t clock_id, enum hrtimer_mode m
 	timer->is_soft = mode & HRTIMER_MODE_SOFT;
 	timer->running = false;
 	timer->abs_real = false;
+	timer->base = this_cpu_ptr(&hrtimer_bases);
 }
 EXPORT_SYMBOL(hrtimer_init);
 
-/* Called with base->lock held: program the device for the next event. */
+/* Lock the base @timer is on, following it if it moves meanwhile. */
+static struct hrtimer_cpu_base *lock_hrtimer_base(struct hrtimer *timer,
+						  unsigned long *flags)
+{
+	for (;;) {
+		struct hrtimer_cpu_base *base = READ_ONCE(timer->base);
+
+		if (unlikely(!base)) {	/* zeroed, never hrtimer_init()ed: adopt it */
+			WRITE_ONCE(timer->base, this_cpu_ptr(&hrtimer_bases));
+			continue;
+		}
+		spin_lock_irqsave(&base->lock, *flags);
+		if (likely(base == timer->base))
+			return base;
+		spin_unlock_irqrestore(&base->lock, *flags);
+	}
+}
+
+/*
+ * Called with base->lock held: program the device for the next event.
+ * Only the local device can be programmed; a remote CPU whose first timer
+ * went away takes a harmless early interrupt, and one whose queue got an
+ * earlier timer is running that timer's callback, after which it
+ * reprograms itself (only a running timer is ever queued remotely).
+ */
 static void hrtimer_reprogram(struct hrtimer_cpu_base *base)
 {
 	struct hrtimer *timer;
 	ktime_t next = KTIME_MAX;
+
+	if (base != this_cpu_ptr(&hrtimer_bases))
+		return;
 
 	list_for_each_entry(timer, &base->active, node) {
 		if (timer->is_soft && base->softirq_activated)
@@ -111,7 +147,7 @@ static bool remove_hrtimer(struct hrtimer *timer)
 void hrtimer_start_range_ns(struct hrtimer *timer, ktime_t tim, u64 delta_ns,
 			    enum hrtimer_mode mode)
 {
-	struct hrtimer_cpu_base *base = this_cpu_ptr(&hrtimer_bases);
+	struct hrtimer_cpu_base *base, *new_base = this_cpu_ptr(&hrtimer_bases);
 	unsigned long flags;
 
 	ktime_t offset = hrtimer_clock_offset(timer->clockid);
@@ -120,10 +156,17 @@ void hrtimer_start_range_ns(struct hrtimer *timer, ktime_t tim, u64 delta_ns,
 		tim = ktime_get() + tim;
 	else
 		tim -= offset;
-	spin_lock_irqsave(&base->lock, flags);
+	base = lock_hrtimer_base(timer, &flags);
 	/* A time on the wall clock moves when the wall clock is set. */
 	timer->abs_real = !(mode & HRTIMER_MODE_REL) && offset;
 	remove_hrtimer(timer);
+	if (base != new_base && base->running != timer) {
+		/* Move to this CPU, whose device we can program. */
+		WRITE_ONCE(timer->base, new_base);
+		spin_unlock(&base->lock);
+		base = new_base;
+		spin_lock(&base->lock);
+	}
 	hrtimer_set_expires_range_ns(timer, tim, delta_ns);
 	if (timer->expires < timer->_softexpires)	/* overflowed */
 		timer->expires = KTIME_MAX;
@@ -136,11 +179,11 @@ EXPORT_SYMBOL(hrtimer_start_range_ns);
 /* 1: was queued and is now not; 0: was not queued; -1: callback running. */
 int hrtimer_try_to_cancel(struct hrtimer *timer)
 {
-	struct hrtimer_cpu_base *base = this_cpu_ptr(&hrtimer_bases);
+	struct hrtimer_cpu_base *base;
 	unsigned long flags;
 	int ret;
 
-	spin_lock_irqsave(&base->lock, flags);
+	base = lock_hrtimer_base(timer, &flags);
 	if (base->running == timer) {
 		ret = -1;
 	} else {
@@ -153,7 +196,12 @@ int hrtimer_try_to_cancel(struct hrtimer *timer)
 }
 EXPORT_SYMBOL(hrtimer_try_to_cancel);
 
-/* Cancel and wait for a callback in progress.  Not from the callback itself. */
+/*
+ * Cancel and wait for a callback in progress.  Not from the callback
+ * itself.  The callback runs on another CPU (this one is here, not in
+ * it: callbacks never sleep and the kernel is not preempted), and is
+ * short, so spinning is the right wait.
+ */
 int hrtimer_cancel(struct hrtimer *timer)
 {
 	for (;;) {
@@ -161,10 +209,7 @@ int hrtimer_cancel(struct hrtimer *timer)
 
 		if (ret >= 0)
 			return ret;
-		if (in_interrupt())
-			cpu_relax();
-		else
-			schedule();
+		cpu_relax();
 	}
 }
 EXPORT_SYMBOL(hrtimer_cancel);

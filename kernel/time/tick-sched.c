@@ -20,6 +20,7 @@
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel_stat.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/loadavg.h>
 #include <linux/tick.h>
@@ -34,21 +35,36 @@ struct tick_sched {
 
 /* Per CPU; only its own CPU touches it, with interrupts off. */
 static DEFINE_PER_CPU(struct tick_sched, tick_cpu_sched);
-static ktime_t last_jiffies_update;	/* the time jiffies last stepped */
+/*
+ * Every CPU's tick may be the one to step jiffies (whichever gets there
+ * first after a tick boundary: there is no single "do_timer" CPU, so an
+ * idle CPU 0 with its tick stopped holds nothing up).  jiffies_lock makes
+ * the step happen once; the unlocked peek keeps the other CPUs' ticks
+ * from queueing on it.
+ */
+static DEFINE_SPINLOCK(jiffies_lock);
+static ktime_t last_jiffies_update;	/* the time jiffies last stepped; lock: jiffies_lock */
 static struct clock_event_device *tick_device;
 
-/* Step jiffies for every whole tick since the last step. */
+/* Step jiffies for every whole tick since the last step.  Interrupts off. */
 static void tick_do_update_jiffies64(ktime_t now)
 {
-	ktime_t delta = now - last_jiffies_update;
+	ktime_t delta;
 	u64 ticks;
 
-	if (delta < (ktime_t)TICK_NSEC)
+	if (now - READ_ONCE(last_jiffies_update) < (ktime_t)TICK_NSEC)
 		return;
+	spin_lock(&jiffies_lock);
+	delta = now - last_jiffies_update;
+	if (delta < (ktime_t)TICK_NSEC) {
+		spin_unlock(&jiffies_lock);
+		return;
+	}
 	ticks = delta / TICK_NSEC;
-	last_jiffies_update += ticks * TICK_NSEC;
-	jiffies_64 += ticks;
+	WRITE_ONCE(last_jiffies_update, last_jiffies_update + ticks * TICK_NSEC);
+	WRITE_ONCE(jiffies_64, jiffies_64 + ticks);
 	calc_global_load();
+	spin_unlock(&jiffies_lock);
 }
 
 static enum hrtimer_restart tick_sched_timer(struct hrtimer *timer)
@@ -72,10 +88,18 @@ void tick_setup_sched_timer(void)
 {
 	struct tick_sched *ts = this_cpu_ptr(&tick_cpu_sched);
 
+	unsigned long flags;
+	ktime_t next;
+
 	hrtimer_init(&ts->sched_timer, CLOCK_MONOTONIC, HRTIMER_MODE_ABS_HARD);
 	ts->sched_timer.function = tick_sched_timer;
-	last_jiffies_update = ktime_get();
-	hrtimer_start(&ts->sched_timer, last_jiffies_update + TICK_NSEC, HRTIMER_MODE_ABS);
+	/* The boot CPU starts the jiffies clock; the others tick in step with it. */
+	spin_lock_irqsave(&jiffies_lock, flags);
+	if (!last_jiffies_update)
+		last_jiffies_update = ktime_get();
+	next = last_jiffies_update + TICK_NSEC;
+	spin_unlock_irqrestore(&jiffies_lock, flags);
+	hrtimer_start(&ts->sched_timer, next, HRTIMER_MODE_ABS);
 }
 
 /* The clock event device: one-shot from now on, its interrupt to hrtimers. */
@@ -142,7 +166,7 @@ static ktime_t next_timer_list_event(void)
 		return KTIME_MAX;
 	if (time_before_eq(expires, jiffies))
 		return 0;
-	return last_jiffies_update + (ktime_t)(expires - jiffies) * TICK_NSEC;
+	return READ_ONCE(last_jiffies_update) + (ktime_t)(expires - jiffies) * TICK_NSEC;
 }
 
 /* Idle loop, interrupts off, about to halt: stop the tick if nothing needs it. */
@@ -151,7 +175,7 @@ void tick_nohz_idle_enter(void)
 	struct tick_sched *ts = this_cpu_ptr(&tick_cpu_sched);
 	ktime_t now, next, next_timer;
 
-	if (!tick_device || need_resched() || local_softirq_pending())
+	if (!tick_device || need_resched() || local_softirq_pending() || rcu_needs_cpu())
 		return;
 	now = ktime_get();
 	tick_do_update_jiffies64(now);
@@ -180,10 +204,10 @@ void tick_nohz_idle_exit(void)
 	local_irq_save(flags);
 	if (ts->tick_stopped) {
 		tick_do_update_jiffies64(ktime_get());
-		kernel_cpustat.cpustat[CPUTIME_IDLE] +=
+		kcpustat_this_cpu->cpustat[CPUTIME_IDLE] +=
 			(u64)(jiffies - ts->idle_jiffies) * TICK_NSEC;
 		ts->tick_stopped = false;
-		hrtimer_start(&ts->sched_timer, last_jiffies_update + TICK_NSEC,
+		hrtimer_start(&ts->sched_timer, READ_ONCE(last_jiffies_update) + TICK_NSEC,
 			      HRTIMER_MODE_ABS);
 	}
 	local_irq_restore(flags);

@@ -21,6 +21,11 @@
  * the idle code asks it how long the tick may stay off.  Callbacks run
  * in softirq context with the lock dropped; running_timer names the one
  * in progress, so del_timer_sync() can wait for it.
+ *
+ * There is one wheel for all CPUs (Linux has one per CPU).  Any CPU's
+ * tick may raise TIMER_SOFTIRQ, but only one CPU at a time runs the
+ * wheel (base->expiring): callbacks of the wheel run one after another,
+ * never two at once, which keeps running_timer a single pointer.
  */
 #include <linux/kernel.h>
 #include <linux/hrtimer.h>
@@ -52,6 +57,7 @@ struct timer_base {
 	unsigned long next_expiry;	/* earliest bucket time; valid if pending */
 	bool pending;			/* any timer queued */
 	struct timer_list *running_timer;	/* callback in progress */
+	bool expiring;			/* a CPU is in run_timer_softirq */
 	u64 bitmap[LVL_DEPTH];		/* non-empty buckets */
 	struct list_head vectors[LVL_DEPTH * LVL_SIZE];
 };
@@ -189,12 +195,16 @@ int del_timer_sync(struct timer_list *timer)
 		spin_unlock_irqrestore(&base->lock, flags);
 		if (!running)
 			return ret;
-		/* On one CPU it can only be running under us if we preempted it. */
+		/*
+		 * Another CPU is in the callback (this one is not: callbacks
+		 * never sleep and the kernel is not preempted).  From
+		 * interrupt context that CPU might be waiting for this one.
+		 */
 		if (in_interrupt()) {
 			pr_warn_once("del_timer_sync from interrupt context\n");
 			return ret;
 		}
-		schedule();
+		cpu_relax();
 	}
 }
 EXPORT_SYMBOL(del_timer_sync);
@@ -270,6 +280,12 @@ static void run_timer_softirq(struct softirq_action *h)
 	LIST_HEAD(expired);
 
 	spin_lock_irqsave(&base->lock, flags);
+	if (base->expiring) {
+		/* Another CPU is at it; its loop catches up with jiffies. */
+		spin_unlock_irqrestore(&base->lock, flags);
+		return;
+	}
+	base->expiring = true;
 	while (time_after_eq(jiffies, base->clk)) {
 		/* Nothing due before next_expiry: jump there. */
 		if (!base->pending)
@@ -299,6 +315,7 @@ static void run_timer_softirq(struct softirq_action *h)
 		}
 		recalc_next_expiry(base);
 	}
+	base->expiring = false;
 	spin_unlock_irqrestore(&base->lock, flags);
 }
 

@@ -14,13 +14,11 @@
  *   3. waits for the AP to set itself online.
  *
  * On the AP, start_secondary() loads its own GDT, TSS and GS base
- * (cpu_init), the shared IDT, enables its local APIC, and from then on
- * answers IPIs from its idle loop.  The BSP starts one AP at a time,
- * so the hand-over variables below need no lock.
- *
- * The APs do not run tasks yet: the scheduler has one run queue, on
- * CPU 0.  They stay online and parked in their idle loop, taking
- * function-call, TLB-flush and stop IPIs; cpu_active_mask is {0}.
+ * (cpu_init), the shared IDT, enables its local APIC, starts its own
+ * tick (the local APIC timer, one-shot, driving its tick hrtimer), marks
+ * itself active and enters the scheduler's idle loop: from then on the
+ * scheduler places tasks on it.  The BSP starts one AP at a time, so the
+ * hand-over variables below need no lock.
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
@@ -32,6 +30,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/tick.h>
 #include <asm/apic.h>
 #include <asm/bootparam.h>
 #include <asm/desc.h>
@@ -102,8 +101,8 @@ static int __init setup_trampoline(void)
 
 /*
  * An idle task for a CPU: a copy of the boot CPU's (init_task), on its
- * own stack, linked into no list.  It only ever runs the parked loop and
- * the interrupts that arrive there.
+ * own stack, linked into no list.  It runs cpu_startup_entry(), the
+ * scheduler's idle loop, and the interrupts that arrive there.
  */
 static struct task_struct * __init idle_task_create(unsigned int cpu)
 {
@@ -117,6 +116,8 @@ static struct task_struct * __init idle_task_create(unsigned int cpu)
 		return NULL;
 	}
 	memcpy(idle, &init_task, sizeof(*idle));
+	spin_lock_init(&idle->pi_lock);
+	spin_lock_init(&idle->alloc_lock);
 	idle->stack = stack;
 	idle->pid = 0;
 	idle->flags = PF_IDLE | PF_KTHREAD;
@@ -161,6 +162,7 @@ int __init native_cpu_up(unsigned int cpu)
 		return -ENOMEM;
 	}
 	per_cpu(idle_task, cpu) = idle;
+	init_idle(idle, cpu);
 	smpboot_idle = idle;
 	smpboot_ist = ist;
 	smpboot_cpu = cpu;
@@ -175,7 +177,6 @@ int __init native_cpu_up(unsigned int cpu)
 		pr_err("smpboot: CPU%u (APIC id %u) did not come up\n", cpu, apicid);
 		return -EIO;
 	}
-	cpu_set_online_time(cpu);
 	return 0;
 }
 
@@ -215,7 +216,15 @@ void __noreturn start_secondary(unsigned int cpu)
 	smp_mb();
 	set_cpu_online(cpu, true);
 
-	/* Parked: interrupts on, halted until the next IPI. */
-	for (;;)
-		asm volatile("sti; hlt" : : : "memory");
+	/*
+	 * Its own tick, then it takes tasks.  Without a one-shot local APIC
+	 * timer (the PIT fallback) it could not preempt one: it stays out of
+	 * the active mask and only answers IPIs.
+	 */
+	if (setup_secondary_APIC_clockevent()) {
+		tick_setup_sched_timer();
+		set_cpu_active(cpu, true);
+	}
+	local_irq_enable();
+	cpu_startup_entry();
 }

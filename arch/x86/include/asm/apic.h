@@ -52,6 +52,7 @@ unsigned int read_apic_id(void);
 void setup_APIC_timer(unsigned long ticks_per_jiffy);
 void stop_APIC_timer(void);
 const char *setup_APIC_clockevent(void);
+bool setup_secondary_APIC_clockevent(void);
 
 void setup_secondary_APIC(void);
 void apic_send_IPI(unsigned int apicid, u32 icr_low);

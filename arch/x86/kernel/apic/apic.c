@@ -177,6 +177,29 @@ static void local_apic_timer_interrupt(void)
 	lapic_clockevent.event_handler(&lapic_clockevent);
 }
 
+/*
+ * This CPU's timer in the mode the clock event device uses.  Every CPU
+ * has its own local APIC timer at the same address; the one device
+ * description serves them all, since each CPU programs only its own.
+ */
+static void lapic_timer_setup_this_cpu(void)
+{
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	if (boot_cpu_has(X86_FEATURE_TSC_DEADLINE_TIMER))
+		apic_write(APIC_LVTT, APIC_LVT_TIMER_TSCDEADLINE | LOCAL_TIMER_VECTOR);
+	else
+		apic_write(APIC_LVTT, APIC_LVT_TIMER_ONESHOT | LOCAL_TIMER_VECTOR);
+}
+
+/* An AP: its timer as the boot CPU's; false if there is no one-shot device. */
+bool setup_secondary_APIC_clockevent(void)
+{
+	if (!apic_available || !tick_oneshot_mode_active())
+		return false;
+	lapic_timer_setup_this_cpu();
+	return true;
+}
+
 /* Returns the mode's name for the boot log. */
 const char *setup_APIC_clockevent(void)
 {
@@ -184,18 +207,16 @@ const char *setup_APIC_clockevent(void)
 
 	lapic_ns2count_mul = ((u64)lapic_timer_period * HZ << 32) / NSEC_PER_SEC;
 	lapic_ns2tsc_mul = ((u64)tsc_khz << 32) / 1000000;
-	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	if (deadline) {
 		lapic_clockevent.name = "lapic-deadline";
 		lapic_clockevent.set_next_ktime = lapic_next_deadline;
 		lapic_clockevent.set_state_shutdown = lapic_deadline_shutdown;
 		lapic_clockevent.max_delta_ns = 10ULL * NSEC_PER_SEC;
-		apic_write(APIC_LVTT, APIC_LVT_TIMER_TSCDEADLINE | LOCAL_TIMER_VECTOR);
 	} else {
 		lapic_clockevent.max_delta_ns = (u64)0x7fffffff * NSEC_PER_SEC /
 						(lapic_timer_period * HZ);
-		apic_write(APIC_LVTT, APIC_LVT_TIMER_ONESHOT | LOCAL_TIMER_VECTOR);
 	}
+	lapic_timer_setup_this_cpu();
 	clockevents_register_device(&lapic_clockevent);
 	local_timer_handler = local_apic_timer_interrupt;
 	return deadline ? "TSC-deadline" : "one-shot";
