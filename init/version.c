@@ -11,7 +11,7 @@
 #define LINUX_COMPILE_BY	"lantern"
 #define LINUX_COMPILE_HOST	"lantern"
 #define LINUX_COMPILER		"gcc version " __VERSION__
-#define UTS_VERSION		"#1 Lantern " __DATE__
+#define UTS_VERSION		"#1 SMP Lantern " __DATE__
 
 const char linux_banner[] =
 	"Linux version " UTS_RELEASE " (" LINUX_COMPILE_BY "@" LINUX_COMPILE_HOST ") ("

@@ -460,7 +460,7 @@ static void exit_pid_ns_reaper(struct task_struct *tsk, bool group_dead)
 void __noreturn do_exit(long code)
 {
 	struct task_struct *tsk = current;
-	bool group_dead;
+	bool group_dead, stop_done;
 
 	if (unlikely(tsk->pid == 1 || tsk == init_pid_ns.child_reaper))
 		panic("Attempted to kill init! exitcode=0x%08lx", code);
@@ -473,12 +473,16 @@ void __noreturn do_exit(long code)
 	}
 	/* PTRACE_O_TRACEEXIT: the tracer sees us once more, registers intact. */
 	ptrace_event(PTRACE_EVENT_EXIT, code);
-	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
 	trace_sched_process_exit(tsk);
+	/* Under siglock: a group-stop starting now counts this thread out. */
 	spin_lock_irq(&tsk->sighand->siglock);
+	tsk->flags |= PF_EXITING;
 	group_dead = --tsk->signal->nr_threads == 0;
+	stop_done = task_participate_group_stop(tsk);
 	spin_unlock_irq(&tsk->sighand->siglock);
+	if (stop_done)
+		do_notify_parent_cldstop(tsk, CLD_STOPPED);
 	if (group_dead)
 		exit_itimers(tsk->signal);
 	/* A session leader's death hangs up its terminal's foreground group. */
@@ -690,7 +694,7 @@ static enum wait_event child_job_event(struct wait_opts *wo, struct task_struct 
 	struct signal_struct *sig = p->signal;
 
 	if ((wo->options & WSTOPPED) && (sig->flags & SIGNAL_STOP_STOPPED) &&
-	    sig->group_exit_code) {
+	    !sig->group_stop_count && sig->group_exit_code) {
 		*status = (sig->group_exit_code << 8) | 0x7f;
 		if (!(wo->options & WNOWAIT))
 			sig->group_exit_code = 0;

@@ -192,8 +192,13 @@ void recalc_sigpending(void)
 static void signal_wake_up(struct task_struct *t, bool fatal)
 {
 	set_tsk_thread_flag(t, TIF_SIGPENDING);
-	/* A fatal signal also ends killable sleeps and stops. */
-	wake_up_state(t, fatal ? TASK_NORMAL | TASK_WAKEKILL : TASK_INTERRUPTIBLE);
+	/*
+	 * A fatal signal also ends killable sleeps and stops.  A thread
+	 * running on another CPU is interrupted, so it acts on the signal
+	 * now rather than at its next tick or system call.
+	 */
+	if (!wake_up_state(t, fatal ? TASK_NORMAL | TASK_WAKEKILL : TASK_INTERRUPTIBLE))
+		kick_process(t);
 }
 
 /* ---- Generation ---------------------------------------------------------- */
@@ -220,6 +225,9 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 			flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &t->pending);
 			wake_up_state(t, __TASK_STOPPED);
 		}
+		signal->group_stop_count = 0;
+		for_each_thread(p, t)
+			t->jobctl &= ~JOBCTL_STOP_PENDING;
 		if (signal->flags & SIGNAL_STOP_STOPPED) {
 			/* The woken thread tells the parent (it may not hold its lock here). */
 			signal->flags = SIGNAL_STOP_CONTINUED | SIGNAL_CLD_CONTINUED;
@@ -489,7 +497,7 @@ void do_notify_parent(struct task_struct *tsk, int sig)
 }
 
 /* The group of @tsk stopped or continued: SIGCHLD unless SA_NOCLDSTOP. */
-static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
+void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 {
 	struct task_struct *parent = tsk->group_leader->real_parent;
 	struct k_sigaction *ka = &parent->sighand->action[SIGCHLD - 1];
@@ -751,28 +759,45 @@ void ptrace_report_syscall_exit(struct pt_regs *regs)
 }
 
 /*
+ * One thread owed the group-stop its stop (it is stopping, or exiting):
+ * true if it was the last, and so must tell the parent.  siglock held.
+ */
+bool task_participate_group_stop(struct task_struct *t)
+{
+	if (!(t->jobctl & JOBCTL_STOP_PENDING))
+		return false;
+	t->jobctl &= ~JOBCTL_STOP_PENDING;
+	return --t->signal->group_stop_count == 0;
+}
+
+/*
  * Stop the whole thread group with @sig (default action of SIGSTOP and
- * the terminal stop signals).  The first thread to stop tells the others
- * and the parent; every thread then sleeps in get_signal until SIGCONT.
+ * the terminal stop signals).  The first thread to stop tells the others;
+ * every thread then sleeps in get_signal until SIGCONT.  The stop is
+ * complete, and the parent told (by the last thread to stop), only when
+ * every thread has stopped: threads running on other CPUs are kicked
+ * into the kernel to do so.  wait() reports a stop only once complete.
  */
 static void do_signal_stop(int sig)
 {
 	struct signal_struct *signal = current->signal;
 	struct task_struct *t;
-	bool notify = false;
 
 	spin_lock_irq(&current->sighand->siglock);
 	if (!(signal->flags & (SIGNAL_STOP_STOPPED | SIGNAL_GROUP_EXIT))) {
 		signal->flags = SIGNAL_STOP_STOPPED;
 		signal->group_exit_code = sig;
-		for_each_thread(current, t)
+		signal->group_stop_count = 0;
+		for_each_thread(current, t) {
+			if (t->flags & PF_EXITING)
+				continue;	/* it will not stop; it is going */
+			t->jobctl |= JOBCTL_STOP_PENDING;
+			signal->group_stop_count++;
 			if (t != current)
 				signal_wake_up(t, false);
-		notify = true;
+		}
 	}
 	spin_unlock_irq(&current->sighand->siglock);
-	if (notify)
-		do_notify_parent_cldstop(current, CLD_STOPPED);
 	/* A tracee's group-stop is a stop for its tracer too. */
 	if (current->ptrace)
 		ptrace_group_stop(sig, CLD_STOPPED);
@@ -812,6 +837,11 @@ bool get_signal(struct ksignal *ksig)
 		     (current->jobctl & (JOBCTL_LISTENING | JOBCTL_TRAP_STOP)) == JOBCTL_LISTENING) &&
 		    !sigismember(&current->pending.signal, SIGKILL) &&
 		    !sigismember(&signal->shared_pending.signal, SIGKILL)) {
+			if (task_participate_group_stop(current)) {
+				spin_unlock_irq(&sighand->siglock);
+				do_notify_parent_cldstop(current, CLD_STOPPED);
+				continue;
+			}
 			/* SIGCONT clears the flag, then wakes us under this lock. */
 			set_current_state(TASK_STOPPED);
 			spin_unlock_irq(&sighand->siglock);

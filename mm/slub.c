@@ -42,6 +42,7 @@
 #include <linux/mm.h>
 #include <linux/sched/debug.h>
 #include <linux/slab.h>
+#include <linux/cpumask.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
 #include "internal.h"
@@ -874,8 +875,8 @@ void __init kmem_cache_init(void)
 		if (kmalloc_info[i].name)
 			kmalloc_caches[i] = create_kmalloc_cache(kmalloc_info[i].name,
 								 kmalloc_info[i].size);
-	pr_info("SLUB: HWalign=%d, Order=0-%d, MinObjects=%d, CPUs=1, Nodes=1%s\n",
-		L1_CACHE_BYTES, SLUB_MAX_ORDER, SLUB_MIN_OBJECTS,
+	pr_info("SLUB: HWalign=%d, Order=0-%d, MinObjects=%d, CPUs=%u, Nodes=1%s\n",
+		L1_CACHE_BYTES, SLUB_MAX_ORDER, SLUB_MIN_OBJECTS, nr_cpu_ids,
 		slub_debug ? ", debugging on" : "");
 }
 

@@ -39,6 +39,7 @@ bool ptrace_may_access(struct task_struct *task, unsigned int mode);
 #define JOBCTL_TRAP_STOP	(1UL << 0)	/* enter a ptrace stop on the way out */
 #define JOBCTL_TRAPPING		(1UL << 1)	/* the tracer in attach waits for that stop */
 #define JOBCTL_LISTENING	(1UL << 2)	/* PTRACE_LISTEN: group-stopped, not trace-stopped */
+#define JOBCTL_STOP_PENDING	(1UL << 3)	/* owes the group-stop in progress its stop */
 
 /* ptrace_message at a syscall stop, as Linux reports it */
 #define PTRACE_EVENTMSG_SYSCALL_ENTRY	1

@@ -166,6 +166,7 @@ struct signal_struct {
 	int nr_threads;
 	wait_queue_head_t wait_chldexit;	/* for wait4() */
 	int group_exit_code;
+	int group_stop_count;			/* threads yet to stop; 0: stop complete */
 	unsigned int flags;			/* SIGNAL_GROUP_EXIT ... */
 	struct rlimit rlim[RLIM_NLIMITS];
 	u64 cutime, cstime;			/* reaped children, ns */
@@ -497,6 +498,7 @@ void wake_up_new_task(struct task_struct *p);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void sched_init(void);
 void init_idle(struct task_struct *idle, int cpu);
+void kick_process(struct task_struct *p);
 struct cpumask;
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask);
 void schedule_preempt_disabled(void);

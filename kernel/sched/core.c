@@ -223,6 +223,18 @@ void resched_curr(struct rq *rq)
 		smp_send_reschedule(rq->cpu);
 }
 
+/*
+ * @p is running on another CPU: make it enter the kernel (the reschedule
+ * IPI), so it sees what was just flagged for it (a signal).
+ */
+void kick_process(struct task_struct *p)
+{
+	int cpu = task_cpu(p);
+
+	if (cpu != (int)smp_processor_id() && READ_ONCE(cpu_rq(cpu)->curr) == p)
+		smp_send_reschedule(cpu);
+}
+
 /* A task became runnable: should it take the CPU from the current one? */
 void check_preempt_curr(struct rq *rq, struct task_struct *p)
 {

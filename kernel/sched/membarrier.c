@@ -15,12 +15,13 @@
  * starts unregistered.  SYNC_CORE also makes those threads' instruction
  * streams see code just written.
  *
- * Lantern schedules user threads on one CPU: a thread that is not the
- * caller is not running, and the context switch that will run it is a
- * full barrier (and, on x86, keeps code written on the same core
- * coherent).  So the expedited commands need a barrier on this CPU only;
- * with SMP scheduling they must interrupt the CPUs whose current task
- * uses the address space.
+ * A thread that is not running needs nothing: the context switch that
+ * will run it is a full barrier (and, on x86, serializes its instruction
+ * stream).  So the expedited commands interrupt only the other CPUs whose
+ * current task uses the address space (PRIVATE) or any registered one
+ * (GLOBAL), and the interrupt is the barrier.  A CPU switching to one of
+ * those threads just after we looked has passed the barrier of our
+ * spinlocked look at its run queue's current task.
  */
 #include <linux/kernel.h>
 #include <linux/mm_types.h>
@@ -29,6 +30,9 @@
 #include <linux/syscalls.h>
 #include <asm/smp.h>
 #include <uapi/linux/membarrier.h>
+#include <linux/rseq.h>
+#include <asm/processor.h>
+#include "sched.h"
 
 /* mm->membarrier_state */
 #define MEMBARRIER_STATE_PRIVATE_EXPEDITED	0x01
@@ -46,17 +50,63 @@
 	 MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ |			\
 	 MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ)
 
-/* Every thread concerned has passed a full barrier; see the top. */
-static void membarrier_expedited(void)
+enum membarrier_kind { MB_PRIVATE, MB_GLOBAL, MB_SYNC_CORE, MB_RSEQ };
+
+struct membarrier_call {
+	struct mm_struct *mm;
+	enum membarrier_kind kind;
+};
+
+/* On each CPU interrupted: the interrupt was the barrier; the rest is extra. */
+static void ipi_membarrier(void *info)
 {
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	const struct membarrier_call *call = info;
+
+	smp_mb();
+	if (call->kind == MB_SYNC_CORE)
+		sync_core();
+	else if (call->kind == MB_RSEQ && current->mm == call->mm)
+		rseq_preempt(current);	/* its critical section restarts */
+}
+
+/*
+ * Every thread concerned has passed a full barrier; see the top.  @cpu
+ * >= 0 limits the RSEQ command to one CPU.
+ */
+static void membarrier_expedited(struct mm_struct *mm, enum membarrier_kind kind, int cpu_id)
+{
+	struct membarrier_call call = { .mm = mm, .kind = kind };
+	unsigned long mask = 0;
+	unsigned int cpu;
+
+	smp_mb();	/* the caller's accesses before anyone's after */
+	for_each_online_cpu(cpu) {
+		struct task_struct *curr;
+		unsigned long flags;
+		struct rq *rq = cpu_rq(cpu);
+		bool hit;
+
+		if ((int)cpu == smp_processor_id() || (cpu_id >= 0 && (int)cpu != cpu_id))
+			continue;
+		spin_lock_irqsave(&rq->lock, flags);
+		curr = rq->curr;
+		hit = curr->mm && (kind == MB_GLOBAL ?
+			(curr->mm->membarrier_state & MEMBARRIER_STATE_GLOBAL_EXPEDITED) :
+			curr->mm == mm);
+		spin_unlock_irqrestore(&rq->lock, flags);
+		if (hit)
+			mask |= 1UL << cpu;
+	}
+	if (mask)
+		smp_call_function_many(to_cpumask(&mask), ipi_membarrier, &call, true);
+	smp_mb();	/* and theirs before ours after */
 }
 
 static int membarrier_register(struct mm_struct *mm, unsigned int state)
 {
 	mm->membarrier_state |= state;
 	/* Threads that ran before the registration must be past a barrier too. */
-	membarrier_expedited();
+	membarrier_expedited(mm, MB_PRIVATE, -1);
 	return 0;
 }
 
@@ -75,34 +125,35 @@ SYSCALL_DEFINE3(membarrier, int, cmd, unsigned int, flags, int, cpu_id)
 		synchronize_rcu();
 		return 0;
 	case MEMBARRIER_CMD_GLOBAL_EXPEDITED:
-		membarrier_expedited();
+		membarrier_expedited(mm, MB_GLOBAL, -1);
 		return 0;
 	case MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED:
 		return membarrier_register(mm, MEMBARRIER_STATE_GLOBAL_EXPEDITED);
 	case MEMBARRIER_CMD_PRIVATE_EXPEDITED:
 		if (!(mm->membarrier_state & MEMBARRIER_STATE_PRIVATE_EXPEDITED))
 			return -EPERM;
-		membarrier_expedited();
+		membarrier_expedited(mm, MB_PRIVATE, -1);
 		return 0;
 	case MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED:
 		return membarrier_register(mm, MEMBARRIER_STATE_PRIVATE_EXPEDITED);
 	case MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE:
 		if (!(mm->membarrier_state & MEMBARRIER_STATE_PRIVATE_SYNC_CORE))
 			return -EPERM;
-		membarrier_expedited();
+		membarrier_expedited(mm, MB_SYNC_CORE, -1);
 		return 0;
 	case MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE:
 		return membarrier_register(mm, MEMBARRIER_STATE_PRIVATE_SYNC_CORE);
 	case MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ:
 		/*
-		 * Other threads' critical sections restart: none of them is
-		 * running, and each was flagged (rseq_preempt) when switched out.
+		 * Other threads' critical sections restart: the running ones
+		 * are interrupted and flagged; the others were flagged
+		 * (rseq_preempt) when switched out.
 		 */
 		if (!(mm->membarrier_state & MEMBARRIER_STATE_PRIVATE_RSEQ))
 			return -EPERM;
 		if ((flags & MEMBARRIER_CMD_FLAG_CPU) && (cpu_id < 0 || cpu_id >= (int)nr_cpu_ids))
 			return -EINVAL;
-		membarrier_expedited();
+		membarrier_expedited(mm, MB_RSEQ, (flags & MEMBARRIER_CMD_FLAG_CPU) ? cpu_id : -1);
 		return 0;
 	case MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ:
 		return membarrier_register(mm, MEMBARRIER_STATE_PRIVATE_RSEQ);

@@ -259,11 +259,10 @@ test_oops_sysrq_crash() {
 
 # -smp 4: the application processors come up (the boot line Linux
 # prints), /proc/cpuinfo has a block per CPU and /sys/devices/system/cpu
-# lists them; maxcpus= and nosmp limit how many start.  Tasks still run
-# on CPU 0 only (the others are parked in their idle loop), so nproc,
-# which counts the CPUs a process may run on, says 1.  The version
-# string does not claim SMP until they run tasks.  ktest=smp: the
-# cross-CPU calls reach the CPUs asked for, and only online ones.
+# lists them; maxcpus= and nosmp limit how many start.  Every CPU runs
+# tasks, so nproc (the CPUs a process may run on) says 4, and the
+# version string says SMP, as Linux's does.  ktest=smp: the cross-CPU
+# calls reach the CPUs asked for, and only online ones.
 test_boot_smp() {
 	local log=$LOGDIR/boot-smp.log
 	QEMU_SMP=4 qemu_boot_typing "$log" 90 12 \
@@ -271,8 +270,8 @@ test_boot_smp() {
 		-kernel "$KERNEL" -initrd "$BUILD/initramfs-busybox.cpio.gz" -append "console=ttyS0"
 	[ "$status" -eq 0 ] || { why="QEMU exit status $status, expected 0"; return 1; }
 	expect "$log" "smp: Brought up 1 node, 4 CPUs" "setup_percpu: NR_CPUS:64 nr_cpu_ids:4" \
-		"cpuinfo=4 online=0-3 offline=[] nproc=1" "reboot: Power down" || return 1
-	expect_not "$log" " SMP " "did not come up" "did not stop" || return 1
+		"cpuinfo=4 online=0-3 offline=[] nproc=4" "#1 SMP " "reboot: Power down" || return 1
+	expect_not "$log" "did not come up" "did not stop" || return 1
 
 	log=$LOGDIR/boot-smp-maxcpus.log
 	QEMU_SMP=4 qemu_boot "$log" 60 -kernel "$KERNEL" -append "console=ttyS0 maxcpus=2 ktest=timer,smp" </dev/null

@@ -32,18 +32,11 @@
 #include <asm/special_insns.h>
 #include <asm/page.h>
 #include <asm/pgtable_types.h>
+#include <asm/processor.h>
 #include <asm/sections.h>
 #include <asm/ftrace.h>
 
 static const unsigned char ftrace_nop[MCOUNT_INSN_SIZE] = { 0x0f, 0x1f, 0x44, 0x00, 0x00 };
-
-/* Make the CPU forget any instruction bytes it fetched before a patch. */
-static notrace void sync_core(void)
-{
-	unsigned int eax = 1, ebx, ecx = 0, edx;
-
-	__asm__ volatile("cpuid" : "+a"(eax), "=b"(ebx), "+c"(ecx), "=d"(edx) : : "memory");
-}
 
 static char *text_alias;
 

@@ -25,10 +25,11 @@
  * the mm loses its tag, so nobody switches back to them.  Kernel range
  * flushes go to every online CPU: kernel mappings are shared by all.
  *
- * Not yet SMP-proof: tags are machine-wide and recycling them flushes
- * only the CPU that runs out; before other CPUs run user tasks the tags
- * must become per-CPU (Linux's per-CPU ASIDs).  Today only CPU 0 runs
- * tasks, so only it ever loads a user mm.
+ * Tags are machine-wide (Linux has per-CPU ASIDs instead): within one
+ * generation a tag names one mm on every CPU.  Each CPU remembers the
+ * generation it last emptied its TLB for, and empties it (all tags)
+ * before it loads its first tag of a newer one, so no CPU ever finds
+ * another generation's entries under a recycled tag.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -49,6 +50,8 @@ static bool pcid_enabled;
 static u16 next_pcid = 1;
 static u64 pcid_generation = 1;
 static DEFINE_SPINLOCK(pcid_lock);
+/* The generation this CPU's TLB holds no older entries than. */
+static DEFINE_PER_CPU(u64, cpu_pcid_generation) = 1;
 
 void pcid_init(void)
 {
@@ -69,15 +72,19 @@ static bool assign_pcid(struct mm_struct *mm)
 	spin_lock_irqsave(&pcid_lock, flags);
 	if (mm->context.pcid_generation != pcid_generation) {
 		if (next_pcid > MAX_PCID) {
-			/* Out of tags: start over with an empty TLB. */
+			/* Out of tags: start over; each CPU empties its TLB as it joins. */
 			pcid_generation++;
 			next_pcid = 1;
-			write_cr4(read_cr4() ^ X86_CR4_PGE);
-			write_cr4(read_cr4() ^ X86_CR4_PGE);
 		}
 		mm->context.pcid = next_pcid++;
 		mm->context.pcid_generation = pcid_generation;
 		fresh = true;
+	}
+	if (this_cpu_read(cpu_pcid_generation) != pcid_generation) {
+		/* Toggling CR4.PGE empties the TLB of every tag, global entries too. */
+		write_cr4(read_cr4() ^ X86_CR4_PGE);
+		write_cr4(read_cr4() ^ X86_CR4_PGE);
+		this_cpu_write(cpu_pcid_generation, pcid_generation);
 	}
 	spin_unlock_irqrestore(&pcid_lock, flags);
 	return fresh;

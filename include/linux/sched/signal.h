@@ -120,4 +120,8 @@ void exec_itimers(struct task_struct *tsk);
 /* fs/select.c: ppoll, pselect6 and epoll_pwait wait with a mask of the caller's. */
 int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize);
 
+/* kernel/signal.c: group-stop bookkeeping shared with do_exit. */
+bool task_participate_group_stop(struct task_struct *t);
+void do_notify_parent_cldstop(struct task_struct *tsk, int why);
+
 #endif

@@ -24,6 +24,18 @@ static inline void cpuid(u32 leaf, u32 *eax, u32 *ebx, u32 *ecx, u32 *edx)
 	cpuid_count(leaf, 0, eax, ebx, ecx, edx);
 }
 
+/*
+ * Serialize the instruction stream: forget instruction bytes fetched
+ * before code was rewritten, here or by another CPU (SDM 8.1.3).
+ * Always inlined, so the function tracer never patches a call to it.
+ */
+static __always_inline void sync_core(void)
+{
+	unsigned int eax = 1, ebx, ecx = 0, edx;
+
+	asm volatile("cpuid" : "+a"(eax), "=b"(ebx), "+c"(ecx), "=d"(edx) : : "memory");
+}
+
 struct cpuinfo_x86 {
 	u8	x86;			/* family */
 	u8	x86_model;
