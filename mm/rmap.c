@@ -22,11 +22,12 @@
  * try_to_unmap of an anonymous page (in the swap cache already) turns
  * each PTE into the page's swap entry, one slot count per PTE.
  *
- * Locking: i_mmap_lock keeps the areas on i_mmap.  Reclaim may run
- * inside an allocation made with that lock (or a page table's owner's
- * mmap_lock) held, so it only ever try-locks it and treats a busy lock
- * as "in use": the page is kept, never waited for.  The kernel is not
- * preemptible, so nothing frees a page table during the walk.
+ * Locking: i_mmap_lock keeps the areas on i_mmap, and each address
+ * space's mmap_lock keeps its page tables from being changed or freed
+ * (a fault, munmap or exit on another CPU) while its PTE is looked at.
+ * Reclaim may run inside an allocation made with either lock held, so it
+ * only ever try-locks them and treats a busy lock as "in use": the page
+ * is kept, never waited for.
  */
 #include <linux/kernel.h>
 #include <linux/fs.h>
@@ -39,6 +40,17 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
+
+/* Hold @mm's page tables still for the walk, if no one is changing them. */
+static bool rmap_trylock_mm(struct mm_struct *mm)
+{
+	return mutex_trylock(&mm->mmap_lock);
+}
+
+static void rmap_unlock_mm(struct mm_struct *mm)
+{
+	mutex_unlock(&mm->mmap_lock);
+}
 
 /* The address of @page in @vma, or 0 if the area does not cover its offset. */
 static unsigned long vma_address(struct page *page, struct vm_area_struct *vma)
@@ -98,10 +110,17 @@ static int page_referenced_anon(struct page *page, unsigned long *vm_flags)
 	spin_lock(&mmlist_lock);
 	list_for_each_entry(mm, &init_mm.mmlist, mmlist) {
 		unsigned long addr, flags;
-		pte_t *pte = anon_page_pte(page, mm, &addr);
+		pte_t *pte;
 
-		if (!pte)
+		if (!rmap_trylock_mm(mm)) {
+			referenced++;	/* busy: counts as in use */
 			continue;
+		}
+		pte = anon_page_pte(page, mm, &addr);
+		if (!pte) {
+			rmap_unlock_mm(mm);
+			continue;
+		}
 		flags = anon_vm_flags(mm, addr);
 		if (flags & VM_LOCKED) {
 			referenced++;
@@ -112,6 +131,7 @@ static int page_referenced_anon(struct page *page, unsigned long *vm_flags)
 			referenced++;
 			*vm_flags |= flags;
 		}
+		rmap_unlock_mm(mm);
 		if (--left <= 0)
 			break;
 	}
@@ -130,15 +150,19 @@ static bool try_to_unmap_anon(struct page *page)
 	spin_lock(&mmlist_lock);
 	list_for_each_entry(mm, &init_mm.mmlist, mmlist) {
 		unsigned long addr;
-		pte_t *pte = anon_page_pte(page, mm, &addr);
-		pte_t old;
+		pte_t *pte, old;
 
-		if (!pte)
+		if (!rmap_trylock_mm(mm))
+			break;		/* busy: the page stays */
+		pte = anon_page_pte(page, mm, &addr);
+		if (!pte) {
+			rmap_unlock_mm(mm);
 			continue;
-		if (anon_vm_flags(mm, addr) & VM_LOCKED)
-			break;		/* mlock pins it */
-		if (swap_duplicate(entry))
-			break;
+		}
+		if ((anon_vm_flags(mm, addr) & VM_LOCKED) || swap_duplicate(entry)) {
+			rmap_unlock_mm(mm);
+			break;		/* mlock pins it, or no slot count left */
+		}
 		old = ptep_get_and_clear(mm, addr, pte);
 		flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
 		if (pte_dirty(old))
@@ -148,6 +172,7 @@ static bool try_to_unmap_anon(struct page *page)
 		add_mm_counter(mm, MM_ANONPAGES, -1);
 		add_mm_counter(mm, MM_SWAPENTS, 1);
 		put_page(page);		/* the PTE's reference */
+		rmap_unlock_mm(mm);
 		if (!page_mapped(page))
 			break;
 	}
@@ -172,23 +197,25 @@ int page_referenced(struct page *page, unsigned long *vm_flags)
 		return 1;
 	list_for_each_entry(vma, &mapping->i_mmap, shared) {
 		unsigned long addr;
-		pte_t *pte = page_vma_pte(page, vma, &addr);
+		pte_t *pte;
 
-		if (!pte)
-			continue;
-		/* mlocked: always "in use", so reclaim never picks it. */
-		if (vma->vm_flags & VM_LOCKED) {
-			referenced++;
-			*vm_flags |= vma->vm_flags;
+		if (!rmap_trylock_mm(vma->vm_mm)) {
+			referenced++;	/* busy: counts as in use */
 			continue;
 		}
-		if (pte_young(*pte)) {
+		pte = page_vma_pte(page, vma, &addr);
+		/* mlocked: always "in use", so reclaim never picks it. */
+		if (pte && (vma->vm_flags & VM_LOCKED)) {
+			referenced++;
+			*vm_flags |= vma->vm_flags;
+		} else if (pte && pte_young(*pte)) {
 			/* Clear it so the next scan sees only uses made after this one. */
 			set_pte(pte, pte_mkold(*pte));
 			flush_tlb_page(vma, addr);
 			referenced++;
 			*vm_flags |= vma->vm_flags;
 		}
+		rmap_unlock_mm(vma->vm_mm);
 	}
 	mutex_unlock(&mapping->i_mmap_lock);
 	return referenced;
@@ -209,15 +236,21 @@ bool try_to_unmap(struct page *page)
 		return false;
 	list_for_each_entry(vma, &mapping->i_mmap, shared) {
 		unsigned long addr;
-		pte_t *pte = page_vma_pte(page, vma, &addr);
+		pte_t *pte;
+		bool pinned;
 
-		if (!pte)
-			continue;
-		if (vma->vm_flags & VM_LOCKED)
-			break;		/* mlock pins it: leave every mapping */
-		/* A dirty PTE moves its dirt to the page, which writeback then sees. */
-		zap_pte(vma->vm_mm, pte, mapping);
-		flush_tlb_page(vma, addr);
+		if (!rmap_trylock_mm(vma->vm_mm))
+			break;		/* busy: the page stays */
+		pte = page_vma_pte(page, vma, &addr);
+		pinned = pte && (vma->vm_flags & VM_LOCKED);	/* mlock: leave every mapping */
+		if (pte && !pinned) {
+			/* A dirty PTE moves its dirt to the page, which writeback then sees. */
+			zap_pte(vma->vm_mm, pte, mapping);
+			flush_tlb_page(vma, addr);
+		}
+		rmap_unlock_mm(vma->vm_mm);
+		if (pinned)
+			break;
 	}
 	mutex_unlock(&mapping->i_mmap_lock);
 	return !page_mapped(page);

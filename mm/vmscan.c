@@ -122,9 +122,10 @@ static unsigned long isolate_lru_pages(struct lruvec *lruvec, enum lru_list lru,
 /*
  * Put isolated pages back on the lists their flags name, dropping our
  * references.  A page whose only reference is ours was let go by
- * everyone else meanwhile: it is freed instead.  (The count is read under
- * lru_lock, which the last put_page elsewhere also needs, and Lantern
- * runs one CPU, so it cannot drop between the test and our decrement.)
+ * everyone else meanwhile: it is freed instead.  Our reference is dropped
+ * only if it is not the last (another CPU may be dropping its own right
+ * now); a put_page elsewhere that then frees the page needs lru_lock to
+ * take it off the list, so it waits until the page is on it.
  */
 static void putback_lru_pages(struct lruvec *lruvec, struct list_head *pages)
 {
@@ -133,12 +134,11 @@ static void putback_lru_pages(struct lruvec *lruvec, struct list_head *pages)
 
 	spin_lock_irqsave(&lruvec->lru_lock, flags);
 	list_for_each_entry_safe(page, next, pages, lru) {
-		if (page_ref_count(page) == 1)
-			continue;
+		if (!page_ref_add_unless(page, -1, 1))
+			continue;	/* only ours is left: freed below */
 		list_del(&page->lru);
 		SetPageLRU(page);
 		add_page_to_lru_list(page, lruvec);
-		page_ref_dec(page);
 	}
 	spin_unlock_irqrestore(&lruvec->lru_lock, flags);
 	while (!list_empty(pages)) {

@@ -12,6 +12,8 @@
  * person at the console sees the key was taken.
  */
 #include <linux/kernel.h>
+#include <linux/smp.h>
+#include <linux/cpumask.h>
 #include <linux/printk.h>
 #include <linux/reboot.h>
 #include <linux/sched/debug.h>
@@ -35,11 +37,20 @@ static void sysrq_handle_crash(int key)
 	panic("sysrq triggered crash");
 }
 
-/* With one CPU, "every active CPU" is this one, running the writer. */
-static void sysrq_handle_showallcpus(int key)
+/* Each active CPU prints its own stack, interrupted where it was (as an NMI backtrace would). */
+static void sysrq_showregs_func(void *unused)
 {
 	pr_info("NMI backtrace for cpu %d\n", smp_processor_id());
 	dump_stack();
+}
+
+static void sysrq_handle_showallcpus(int key)
+{
+	unsigned int cpu;
+
+	/* One at a time, so the stacks do not interleave in the log. */
+	for_each_cpu(cpu, cpu_active_mask)
+		smp_call_function_single(cpu, sysrq_showregs_func, NULL, 1);
 }
 
 static void sysrq_handle_poweroff(int key)

@@ -12,6 +12,7 @@
  * The shell moves groups to the foreground with TIOCSPGRP (tcsetpgrp).
  */
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <linux/pid.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -161,6 +162,13 @@ void tty_vhangup(struct tty_struct *tty)
 	struct task_struct *p;
 	pid_t session;
 
+	/*
+	 * Every file open on it is dead before anyone hears of it, as on
+	 * Linux: a SIGHUP handler running at once on another CPU that reads
+	 * the terminal gets end-of-file.
+	 */
+	WRITE_ONCE(tty->hangup_gen, tty->hangup_gen + 1);
+	smp_mb();
 	tty_signal_pgrp(tty, SIGHUP);
 	spin_lock_irq(&tasklist_lock);
 	session = tty->session;
@@ -172,8 +180,7 @@ void tty_vhangup(struct tty_struct *tty)
 		}
 	__session_clear_tty(tty);
 	spin_unlock_irq(&tasklist_lock);
-	/* Every file open on it now is dead; sleepers find out. */
-	WRITE_ONCE(tty->hangup_gen, tty->hangup_gen + 1);
+	/* Sleepers find out. */
 	wake_up_interruptible_all(&tty->read_wait);
 	wake_up_interruptible_all(&tty->write_wait);
 	if (tty->ops->hangup)

@@ -482,37 +482,55 @@ static void move_queued_task(struct rq *src, struct rq *dst, struct task_struct 
 	check_preempt_curr(dst, p);
 }
 
-/* A task queued on @src that may move to @dst_cpu, real-time ones first. */
-static struct task_struct *find_movable_task(struct rq *src, int dst_cpu)
+/* A CPU's fair load: the weights of its runnable fair tasks (nice 0 = 1024). */
+static unsigned long rq_load(struct rq *rq)
+{
+	return READ_ONCE(rq->cfs.load.weight);
+}
+
+/*
+ * A task queued on @src that may move to @dst_cpu: with @max_weight
+ * unlimited (an idle CPU pulling) real-time ones first, then any fair
+ * one; otherwise a fair task lighter than @max_weight, so the move
+ * narrows the gap rather than flipping it.
+ */
+static struct task_struct *find_movable_task(struct rq *src, int dst_cpu,
+					     unsigned long max_weight)
 {
 	struct task_struct *p;
 	struct rb_node *node;
 	int prio;
 
-	for (prio = 0; prio < MAX_RT_PRIO && src->rt.rt_nr_running; prio++)
+	for (prio = 0; max_weight == ULONG_MAX && prio < MAX_RT_PRIO && src->rt.rt_nr_running; prio++)
 		list_for_each_entry(p, &src->rt.queue[prio], rt.run_list)
 			if (can_migrate_task(p, src, dst_cpu))
 				return p;
 	for (node = rb_first_cached(&src->cfs.tasks_timeline); node; node = rb_next(node)) {
 		p = container_of(node, struct task_struct, se.run_node);
-		if (can_migrate_task(p, src, dst_cpu))
+		if ((max_weight == ULONG_MAX || p->se.load.weight < max_weight) &&
+		    can_migrate_task(p, src, dst_cpu))
 			return p;
 	}
 	return NULL;
 }
 
-/* The active CPU, other than @this_rq's, with the most runnable tasks, at least @min. */
-static struct rq *find_busiest_queue(struct rq *this_rq, unsigned int min)
+/*
+ * The other active CPU with a task waiting (two runnable) and the
+ * heaviest fair load, or for an idle puller the one with most runnable.
+ */
+static struct rq *find_busiest_queue(struct rq *this_rq, bool idle)
 {
+	unsigned long best = 0;
 	struct rq *busiest = NULL;
 	unsigned int cpu;
 
 	for_each_cpu(cpu, cpu_active_mask) {
 		struct rq *rq = cpu_rq(cpu);
 		unsigned int nr = READ_ONCE(rq->nr_running);
+		unsigned long key = idle ? nr : rq_load(rq);
 
-		if (rq != this_rq && nr >= min) {
-			min = nr + 1;
+		if (rq != this_rq && nr >= 2 && key > best) {
+			best = key;
 			busiest = rq;
 		}
 	}
@@ -520,21 +538,30 @@ static struct rq *find_busiest_queue(struct rq *this_rq, unsigned int min)
 }
 
 /*
- * Pull one task from the busiest CPU that has one waiting (two runnable,
- * one of them queued).  this_rq->lock held, interrupts off; the lock may
- * be dropped and retaken.  Returns true if a task came over.
+ * Pull one task from the busiest CPU.  An idle CPU takes any task that
+ * waits there; a busy one only a fair task lighter than the difference
+ * of the two loads (Linux's rule, roughly: 2+2 nice-0 tasks stay put,
+ * nice 0 + nice 0 against nice 10 + nice 10 become two mixed pairs).
+ * this_rq->lock held, interrupts off; the lock may be dropped and
+ * retaken.  Returns true if a task came over.
  */
-static bool pull_one_task(struct rq *this_rq, unsigned int min)
+static bool pull_one_task(struct rq *this_rq, bool idle)
 {
-	struct rq *busiest = find_busiest_queue(this_rq, min);
-	struct task_struct *p;
+	struct rq *busiest = find_busiest_queue(this_rq, idle);
+	unsigned long max_weight = ULONG_MAX;
+	struct task_struct *p = NULL;
 
 	if (!busiest)
 		return false;
 	double_lock_balance(this_rq, busiest);
 	update_rq_clock(busiest);
 	update_rq_clock(this_rq);
-	p = busiest->nr_running >= 2 ? find_movable_task(busiest, this_rq->cpu) : NULL;
+	if (!idle) {
+		max_weight = rq_load(busiest) > rq_load(this_rq) ?
+			     rq_load(busiest) - rq_load(this_rq) : 0;
+	}
+	if (busiest->nr_running >= 2 && max_weight)
+		p = find_movable_task(busiest, this_rq->cpu, max_weight);
 	if (p)
 		move_queued_task(busiest, this_rq, p);
 	spin_unlock(&busiest->lock);
@@ -546,35 +573,34 @@ static void idle_balance(struct rq *this_rq)
 {
 	if (!cpumask_test_cpu(this_rq->cpu, cpu_active_mask))
 		return;
-	pull_one_task(this_rq, 2);
+	pull_one_task(this_rq, true);
 }
 
 #define BALANCE_INTERVAL	(HZ / 100 ? HZ / 100 : 1)	/* 10 ms */
 
 /*
- * From the tick: every BALANCE_INTERVAL, a CPU with at least two tasks
- * fewer than the busiest pulls one (so 3:1 becomes 2:2, 2:1 stays), and a
- * CPU with tasks waiting wakes an idle CPU, which pulls as it leaves its
- * idle loop.  Interrupts off, no lock held.
+ * From the tick: every BALANCE_INTERVAL a CPU with tasks waiting wakes an
+ * idle CPU, which pulls as it leaves its idle loop (Linux's nohz idle
+ * balance kick), and every CPU evens its load with the busiest one.
+ * Interrupts off, no lock held.
  */
 static void periodic_balance(struct rq *rq)
 {
-	unsigned int nr = READ_ONCE(rq->nr_running), cpu;
+	unsigned int cpu;
 
 	if (time_before(jiffies, rq->next_balance))
 		return;
 	rq->next_balance = jiffies + BALANCE_INTERVAL;
-	if (nr >= 2) {
+	if (READ_ONCE(rq->nr_running) >= 2) {
 		for_each_cpu(cpu, cpu_active_mask) {
 			if (idle_cpu(cpu)) {
 				smp_send_reschedule(cpu);
 				return;
 			}
 		}
-		return;
 	}
 	spin_lock(&rq->lock);
-	pull_one_task(rq, nr + 2);
+	pull_one_task(rq, false);
 	spin_unlock(&rq->lock);
 }
 

@@ -29,9 +29,11 @@
  * return address as the function_graph tracer does, on the same
  * per-task ret_stack.
  *
- * The probe list changes under event_mutex with interrupts off, and the
- * handler runs with interrupts off: on one CPU it never sees a probe half
- * added or freed.  (Several CPUs would need RCU here.)
+ * The probe list changes under event_mutex and is walked by the handler
+ * under RCU: the handler runs with interrupts off, which no grace period
+ * outlasts (a CPU passes no quiescent state with them off), so a probe
+ * taken off the list is freed after synchronize_rcu(), when no CPU can
+ * still be looking at it.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -48,6 +50,8 @@
 #include <linux/uaccess.h>
 #include <linux/sched.h>
 #include <linux/err.h>
+#include <linux/rculist.h>
+#include <linux/rcupdate.h>
 #include <asm/ptrace.h>
 #include <asm/ftrace.h>
 #include <asm/segment.h>
@@ -105,7 +109,7 @@ struct trace_kprobe {
 	unsigned long nhit, nmissed;
 };
 
-static LIST_HEAD(kprobe_list);			/* event_mutex to change, irqs off to walk */
+static LIST_HEAD(kprobe_list);			/* event_mutex to change, RCU to walk */
 
 /* One record being built per CPU; the handler runs with interrupts off. */
 static char kprobe_record[NR_CPUS][KPROBE_RECORD_MAX] __aligned(8);
@@ -311,7 +315,7 @@ void kprobe_ftrace_handler(unsigned long ip, unsigned long *parent_slot, struct 
 	struct pt_regs regs;
 	bool filled = false;
 
-	list_for_each_entry(tk, &kprobe_list, list) {
+	list_for_each_entry_rcu(tk, &kprobe_list, list) {
 		if (tk->addr != ip || !READ_ONCE(tk->call.enabled))
 			continue;
 		tk->nhit++;
@@ -737,9 +741,11 @@ static int delete_trace_kprobe(struct trace_kprobe *tk)
 	if (tk->call.enabled)
 		return -EBUSY;
 	local_irq_save(flags);
-	list_del(&tk->list);
+	list_del_rcu(&tk->list);
 	local_irq_restore(flags);
 	trace_remove_dynamic_event(&tk->call);
+	/* A handler or the trace printer on another CPU may still hold it. */
+	synchronize_rcu();
 	free_trace_kprobe(tk);
 	return 0;
 }
@@ -908,7 +914,7 @@ static int kprobe_command(int argc, char **argv)
 	if (err)
 		goto fail;
 	local_irq_save(flags);
-	list_add_tail(&tk->list, &kprobe_list);
+	list_add_tail_rcu(&tk->list, &kprobe_list);
 	local_irq_restore(flags);
 	return 0;
 fail:

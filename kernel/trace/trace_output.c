@@ -178,9 +178,9 @@ bool trace_print_entry(struct trace_seq *s, const void *event, const void *next)
 		return false;
 	}
 	/*
-	 * A kprobe event may be deleted meanwhile: it is unpublished with
-	 * interrupts off, so with them off here the call found stays whole
-	 * until printed (one CPU).
+	 * A kprobe event may be deleted meanwhile: it is unpublished, then
+	 * freed after a grace period, and with interrupts off here (an RCU
+	 * read section) the call found stays whole until printed.
 	 */
 	local_irq_save(flags);
 	call = trace_find_event(ent->type);

@@ -21,6 +21,7 @@
  * the taps also see what we send (dev_queue_xmit_nit).
  */
 #include <linux/kernel.h>
+#include <linux/cpumask.h>
 #include <linux/bitops.h>
 #include <linux/bottom_half.h>
 #include <linux/init.h>
@@ -49,9 +50,12 @@ int netdev_max_backlog = 1000;	/* net.core.netdev_max_backlog */
 int netdev_budget = 300;	/* net.core.netdev_budget */
 
 /*
- * The per-CPU receive state (one CPU here): NAPI contexts waiting to be
- * polled, and the backlog of packets netif_rx queued, itself polled
- * through a NAPI context of its own.
+ * The per-CPU receive state: NAPI contexts waiting to be polled, and the
+ * backlog of packets netif_rx queued, itself polled through a NAPI
+ * context of its own.  Each CPU's NET_RX softirq polls its own list, so
+ * the list needs only interrupts off; a NAPI context is on at most one
+ * CPU's list (NAPI_STATE_SCHED).  A packet queued by netif_rx is received
+ * on the CPU that queued it.
  */
 struct softnet_data {
 	struct list_head poll_list;
@@ -62,7 +66,7 @@ struct softnet_data {
 	unsigned long processed;
 };
 
-static struct softnet_data softnet_data;
+static DEFINE_PER_CPU(struct softnet_data, softnet_data);
 
 struct net_device *alloc_netdev(size_t priv_size, const char *name,
 				void (*setup)(struct net_device *dev))
@@ -399,7 +403,7 @@ int netif_receive_skb(struct sk_buff *skb)
 	if (!skb_transport_header_was_set(skb))
 		skb_reset_transport_header(skb);
 	skb->tstamp = ktime_get_real_ns();
-	softnet_data.processed++;
+	this_cpu_inc(softnet_data.processed);
 	rcu_read_lock();
 	/* Each handler but the last gets a clone; a pending one is the last so far. */
 	list_for_each_entry_rcu(pt, &ptype_all, list) {
@@ -441,7 +445,7 @@ void napi_schedule(struct napi_struct *napi)
 	if (test_and_set_bit(NAPI_STATE_SCHED, &napi->state))
 		return;
 	local_irq_save(flags);
-	list_add_tail(&napi->poll_list, &softnet_data.poll_list);
+	list_add_tail(&napi->poll_list, this_cpu_ptr(&softnet_data.poll_list));
 	__raise_softirq_irqoff(NET_RX_SOFTIRQ);
 	local_irq_restore(flags);
 }
@@ -461,7 +465,7 @@ bool napi_complete_done(struct napi_struct *napi, int work_done)
 /* Queue a received packet for the softirq; drops it when the backlog is full. */
 int netif_rx(struct sk_buff *skb)
 {
-	struct softnet_data *sd = &softnet_data;
+	struct softnet_data *sd = this_cpu_ptr(&softnet_data);
 	unsigned long flags;
 
 	spin_lock_irqsave(&sd->input_pkt_queue.lock, flags);
@@ -505,7 +509,7 @@ static int process_backlog(struct napi_struct *napi, int quota)
 
 static void net_rx_action(struct softirq_action *h)
 {
-	struct softnet_data *sd = &softnet_data;
+	struct softnet_data *sd = this_cpu_ptr(&softnet_data);
 	unsigned long time_limit = jiffies + 2;
 	int budget = netdev_budget;
 	LIST_HEAD(list);
@@ -539,13 +543,19 @@ static void net_rx_action(struct softirq_action *h)
 	local_irq_enable();
 }
 
-/* /proc/net/softnet_stat's one row */
+/* /proc/net/softnet_stat: a row per CPU, the CPU's number last (as Linux 6.1) */
 int softnet_seq_show(struct seq_file *m, void *v)
 {
+	unsigned int cpu;
+
 	(void)v;
-	seq_printf(m, "%08lx %08lx %08lx %08x %08x %08x %08x %08x %08x %08x %08x %08x %08x\n",
-		   softnet_data.processed, softnet_data.dropped, softnet_data.time_squeeze,
-		   0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	for_each_online_cpu(cpu) {
+		const struct softnet_data *sd = per_cpu_ptr(&softnet_data, cpu);
+
+		seq_printf(m, "%08lx %08lx %08lx %08x %08x %08x %08x %08x %08x %08x %08x %08x %08x\n",
+			   READ_ONCE(sd->processed), READ_ONCE(sd->dropped),
+			   READ_ONCE(sd->time_squeeze), 0, 0, 0, 0, 0, 0, 0, 0, 0, cpu);
+	}
 	return 0;
 }
 
@@ -579,11 +589,15 @@ int dev_seq_show(struct seq_file *m, void *v)
 
 static int __init net_dev_init(void)
 {
-	struct softnet_data *sd = &softnet_data;
+	unsigned int cpu;
 
-	INIT_LIST_HEAD(&sd->poll_list);
-	skb_queue_head_init(&sd->input_pkt_queue);
-	netif_napi_add(NULL, &sd->backlog, process_backlog, NAPI_POLL_WEIGHT);
+	for_each_possible_cpu(cpu) {
+		struct softnet_data *sd = per_cpu_ptr(&softnet_data, cpu);
+
+		INIT_LIST_HEAD(&sd->poll_list);
+		skb_queue_head_init(&sd->input_pkt_queue);
+		netif_napi_add(NULL, &sd->backlog, process_backlog, NAPI_POLL_WEIGHT);
+	}
 	open_softirq(NET_RX_SOFTIRQ, net_rx_action);
 	return 0;
 }
