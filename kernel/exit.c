@@ -347,8 +347,13 @@ bool notify_parent_group_dead(struct task_struct *tsk)
 	/* A parent with SA_NOCLDWAIT and a handler still gets the signal. */
 	if (tsk->exit_signal > 0)
 		do_notify_parent(tsk, tsk->exit_signal);
-	if (!autoreap)
-		wake_up_all(&parent->signal->wait_chldexit);
+	/*
+	 * A waiter wakes even when the child is reaped at once: it may be
+	 * its last child, and wait() must then fail with ECHILD.  The child
+	 * is EXIT_DEAD before tasklist_lock drops, so the waiter's next scan
+	 * (under that lock) skips it.
+	 */
+	wake_up_all(&parent->signal->wait_chldexit);
 	return autoreap;
 }
 
@@ -757,6 +762,9 @@ static int wait_scan_children(struct wait_opts *wo, struct task_struct *parent,
 	bool any = false;
 
 	list_for_each_entry(p, &parent->children, sibling) {
+		/* Being reaped right now (autoreap): as good as gone (Linux). */
+		if (p->exit_state == EXIT_DEAD && !p->ptrace)
+			continue;
 		if (!eligible_child(wo, p, false))
 			continue;
 		any = true;
