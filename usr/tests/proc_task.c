@@ -119,8 +119,15 @@ LT_CASE(task_status_and_stat)
 	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", getppid());
 	LT_CHECK_ERR(open(path, O_RDONLY), ENOENT);
 	stop_threads();
-	/* Gone threads are gone from the directory too. */
+	/*
+	 * Gone threads are gone from the directory too.  pthread_join
+	 * returns when the kernel clears the thread's TID word, a moment
+	 * before the thread is released; on another CPU that moment can be
+	 * seen (on Linux too), so give it a second.
+	 */
 	snprintf(path, sizeof(path), "/proc/self/task/%ld", tid);
+	for (int i = 0; i < 1000 && access(path, F_OK) == 0; i++)
+		usleep(1000);
 	LT_CHECK_ERR(access(path, F_OK), ENOENT);
 }
 
