@@ -108,6 +108,7 @@ static void dequeue_task(struct rq *rq, struct task_struct *p, int flags)
 
 void activate_task(struct rq *rq, struct task_struct *p, int flags)
 {
+	lockdep_assert_held(&rq->lock);
 	enqueue_task(rq, p, flags);
 	WRITE_ONCE(p->on_rq, 1);
 	WRITE_ONCE(rq->nr_running, rq->nr_running + 1);
@@ -115,6 +116,7 @@ void activate_task(struct rq *rq, struct task_struct *p, int flags)
 
 void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
 {
+	lockdep_assert_held(&rq->lock);
 	WRITE_ONCE(p->on_rq, 0);
 	WRITE_ONCE(rq->nr_running, rq->nr_running - 1);
 	dequeue_task(rq, p, flags);
@@ -123,6 +125,7 @@ void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
 /* Lock @p's run queue, following @p if it moves meanwhile.  p->pi_lock held. */
 struct rq *__task_rq_lock(struct task_struct *p)
 {
+	lockdep_assert_held(&p->pi_lock);
 	for (;;) {
 		struct rq *rq = task_rq(p);
 
@@ -216,6 +219,7 @@ void resched_curr(struct rq *rq)
 {
 	struct task_struct *curr = rq->curr;
 
+	lockdep_assert_held(&rq->lock);
 	if (test_tsk_need_resched(curr))
 		return;
 	set_tsk_need_resched(curr);
@@ -319,6 +323,7 @@ static void ttwu_queue(struct task_struct *p, int cpu, int en_flags)
 {
 	struct rq *rq = cpu_rq(cpu);
 
+	lockdep_assert_held(&p->pi_lock);
 	spin_lock(&rq->lock);
 	update_rq_clock(rq);
 	if (en_flags & ENQUEUE_WAKEUP) {
@@ -476,6 +481,8 @@ static bool can_migrate_task(struct task_struct *p, struct rq *src, int dst_cpu)
 
 static void move_queued_task(struct rq *src, struct rq *dst, struct task_struct *p)
 {
+	lockdep_assert_held(&src->lock);
+	lockdep_assert_held(&dst->lock);
 	deactivate_task(src, p, 0);
 	set_task_cpu(p, dst->cpu);
 	activate_task(dst, p, 0);
@@ -551,6 +558,7 @@ static bool pull_one_task(struct rq *this_rq, bool idle)
 	unsigned long max_weight = ULONG_MAX;
 	struct task_struct *p = NULL;
 
+	lockdep_assert_held(&this_rq->lock);
 	if (!busiest)
 		return false;
 	double_lock_balance(this_rq, busiest);

@@ -100,6 +100,7 @@ static DEFINE_SPINLOCK(dl_bw_lock);
 /* Does @bw more fit on @cpu?  dl_bw_lock held. */
 static bool dl_bw_fits(int cpu, u64 bw)
 {
+	lockdep_assert_held(&dl_bw_lock);
 	return cpu_rq(cpu)->dl.total_bw + bw <=
 	       to_ratio(DL_GLOBAL_PERIOD_US, DL_GLOBAL_RUNTIME_US);
 }
@@ -114,6 +115,7 @@ int sched_dl_overflow(struct rq *rq, struct task_struct *p, const struct sched_a
 	u64 old_bw = task_has_dl_policy(p) ? p->dl.dl_bw : 0, new_bw = 0;
 	int cpu, ret = 0;
 
+	lockdep_assert_held(&rq->lock);
 	if (dl_policy(attr->sched_policy)) {
 		if ((READ_ONCE(p->cpus_mask) & active) != active)
 			return -EPERM;
