@@ -36,7 +36,7 @@ USER_PROG_TIMEOUTS="lt.timeout.smp_stress=120"
 # The -smp 4 pass under TCG: one host thread runs all four vCPUs in turn
 # (thread=single) or one host thread each (thread=multi).  On the 2-core
 # host shared with other work, ${USER_SMP_ACCEL_NOTE}
-USER_SMP_TCG=tcg,thread=single
+USER_SMP_TCG=${USER_SMP_TCG:-tcg,thread=single}
 
 # Cases of the -smp 4 pass that need the application processors to run
 # tasks, which Lantern's scheduler does not do yet (issue 14: cpu_active
