@@ -1208,7 +1208,7 @@ static double b_swap_in(void)
  * one to itself.
  */
 #define SMP_N		4
-#define SMP_LOOP	20000000UL
+#define SMP_LOOP	100000000UL
 #define SMP_PP_ROUNDS	2000
 
 /* SMP_N processes, each SMP_LOOP rounds of arithmetic: wall time, ms. */
