@@ -68,6 +68,7 @@ struct stats {
 	unsigned long pipe_sent[MAX_WORKERS], pipe_recv[MAX_WORKERS];
 	unsigned long mutex_progress, mutex_total, mutex_sum, pingpong[MAX_WORKERS][2];
 	unsigned long mm_cycles, mm_faults, mm_reads, mm_bad;
+	unsigned long mm_faults_by[MAX_WORKERS], mm_reads_by[MAX_WORKERS];
 };
 
 static struct stats *st;
@@ -382,7 +383,7 @@ static void futex_worker(void)
 
 static char *region;
 static __thread sigjmp_buf touch_jb;
-static __thread int touch_armed;
+static __thread int touch_armed, touch_slot;
 
 static void on_segv(int sig, siginfo_t *si, void *uc)
 {
@@ -392,6 +393,7 @@ static void on_segv(int sig, siginfo_t *si, void *uc)
 	(void)uc;
 	if (touch_armed && a >= region && a < region + MM_PAGES * PAGE) {
 		__atomic_fetch_add(&st->mm_faults, 1, __ATOMIC_RELAXED);
+		st->mm_faults_by[touch_slot]++;
 		siglongjmp(touch_jb, 1);
 	}
 	worker_fail("mm: SIGSEGV at %p outside the region %p", (void *)a, (void *)region);
@@ -403,6 +405,7 @@ static void *toucher(void *arg)
 	int slot = (int)(intptr_t)arg;
 	volatile unsigned long i = slot, reads = 0;
 
+	touch_slot = slot;
 	pin(slot);
 	while (!stopping()) {
 		unsigned long *w;
@@ -421,15 +424,16 @@ static void *toucher(void *arg)
 			__atomic_fetch_add(&st->mm_bad, 1, __ATOMIC_RELAXED);
 			worker_fail("mm: read %#lx from the region: neither zero nor a stamp", v);
 		}
+		reads++;	/* counted before the write, which faults on read-only pages */
 		w[1] = STAMP_HI | slot;	/* a write, where the protection allows */
 		touch_armed = 0;
-		reads++;
 		if (!(reads & 1023)) {
 			__atomic_fetch_add(&st->mm_reads, 1024, __ATOMIC_RELAXED);
 			saw_cpu();
 		}
 	}
 	__atomic_fetch_add(&st->mm_reads, reads & 1023, __ATOMIC_RELAXED);
+	st->mm_reads_by[slot] = reads;
 	return NULL;
 }
 
@@ -501,6 +505,8 @@ static void mm_worker(void)
 		gen++;
 		stamp_region(gen & 0xffffffff);
 		__atomic_fetch_add(&st->mm_cycles, 1, __ATOMIC_RELAXED);
+		/* On a shared CPU the readers run in the yields: one with the region usable too. */
+		sched_yield();
 	}
 	for (int i = 0; i < nt; i++)
 		pthread_join(th[i], NULL);
@@ -630,9 +636,9 @@ static int stress(int seconds, int warmup)
 			for (int i = 0; i < npipes; i++)
 				sent += st->pipe_sent[i];
 			lt_note("%3d s: %lu fork+exec, %lu pipe messages, %lu mutex increments, "
-				"%lu ping-pongs, %lu mm cycles, %lu mm faults, CPUs seen %#lx",
+				"%lu ping-pongs, %lu mm cycles, %lu mm reads, %lu mm faults, CPUs seen %#lx",
 				s, st->forks, sent, st->mutex_progress, pp, st->mm_cycles,
-				st->mm_faults, st->cpus_seen);
+				st->mm_reads, st->mm_faults, st->cpus_seen);
 		}
 	}
 	__atomic_store_n(&st->stop, 1, __ATOMIC_RELEASE);
@@ -661,7 +667,11 @@ static int stress(int seconds, int warmup)
 	if (!st->forks)
 		worker_fail("no fork+exec completed");
 	if (!st->mm_cycles || !st->mm_reads)
-		worker_fail("mm: %lu cycles, %lu reads", st->mm_cycles, st->mm_reads);
+		worker_fail("mm: %lu cycles, %lu reads; reads/faults of touchers 1-4: %lu/%lu "
+			    "%lu/%lu %lu/%lu %lu/%lu", st->mm_cycles, st->mm_reads,
+			    st->mm_reads_by[1], st->mm_faults_by[1], st->mm_reads_by[2],
+			    st->mm_faults_by[2], st->mm_reads_by[3], st->mm_faults_by[3],
+			    st->mm_reads_by[4], st->mm_faults_by[4]);
 	return bad;
 }
 
