@@ -335,7 +335,7 @@ ltp: all
 
 # Lantern against Debian's Linux kernel in identical VMs (not part of test).
 bench: all
-	@tools/bench/run-bench.sh
+	@tools/bench/run-bench.sh $(if $(BENCH_SET),--set=$(BENCH_SET))
 
 # A reviewer's checks, each failing on any finding: the kernel and the
 # user-space tests built from scratch into $(BUILD)/check with every
@@ -391,6 +391,7 @@ help:
 	@echo "  make fuzz         fs/ext2 on mutated disk images, net/ on mutated frames, FUZZ_TIME=600 seconds each (host, clang)"
 	@echo "  make check        warnings as errors (-Wmissing-prototypes too), shellcheck"
 	@echo "  make bench        Lantern against Debian's Linux in identical VMs"
+	@echo "  make bench BENCH_SET=smp  only the SMP scaling figure (-smp 1 and -smp 4)"
 	@echo "  make compile_commands.json   compile commands for editors and clang tools"
 	@echo "  make clean        remove build/"
 

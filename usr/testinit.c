@@ -15,6 +15,7 @@
  *	lt.only=NAME		run only the program whose base name is NAME
  *	lt.skip=A,B,...		do not run these programs; say "SKIP <name>" for each
  *	lt.timeout=SECONDS	per-program limit (default 30)
+ *	lt.timeout.NAME=SECONDS	the limit of program NAME (the stress tests)
  *
  * After each program, testinit reads what the kernel logged meanwhile
  * (/dev/kmsg) and fails the program if the kernel reported a bug there:
@@ -298,6 +299,18 @@ static int read_index(const char ***progsp)
 	return n;
 }
 
+/* The limit of program @name: its own lt.timeout.NAME=, else @dflt. */
+static long long program_timeout_ms(int argc, char **argv, const char *name, long long dflt)
+{
+	size_t n = strlen(name);
+
+	for (int i = 1; i < argc; i++)
+		if (!strncmp(argv[i], "lt.timeout.", 11) && !strncmp(argv[i] + 11, name, n) &&
+		    argv[i][11 + n] == '=')
+			return atoll(argv[i] + 12 + n) * 1000;
+	return dflt;
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	const char **progs, *only = NULL, *skip = "";
@@ -331,7 +344,7 @@ int main(int argc, char **argv, char **envp)
 			say("SKIP %s: not run on this kernel (lt.skip)", name);
 			continue;
 		}
-		run_program(progs[i], envp, timeout_ms);
+		run_program(progs[i], envp, program_timeout_ms(argc, argv, name, timeout_ms));
 	}
 	say("testinit: done (%lu orphans reaped)", orphans_reaped);
 

@@ -18,13 +18,30 @@
 # run also publishes them: Documentation/bench/ and README's block
 # between <!-- bench:begin --> and <!-- bench:end -->.
 #
-#   tools/bench/run-bench.sh [--smoke]	--smoke: one round, no bisection
+# The scaling figure (issue 14): bench.set=smp boots each kernel twice,
+# with -smp 1 and -smp 4, and runs 4 processes of a CPU-bound loop
+# (smp<N>_cpu_procs, wall time) and 4 threads in 2 futex ping-pong pairs
+# (smp<N>_futex_pairs, round trips per second of all pairs); the
+# smp_*_scaling rows are the -smp 4 result over the -smp 1 one (4.0 would
+# be perfect).  These boots use multi-threaded TCG (one host thread per
+# vCPU): single-threaded TCG runs the vCPUs in turn on one host thread,
+# where no kernel could scale.  On a 2-core host, 2x is the ceiling.
+#
+#   tools/bench/run-bench.sh [--smoke]	--smoke: one round, no bisection, no smp set
+#   tools/bench/run-bench.sh --set=smp	only the scaling figure (make bench BENCH_SET=smp)
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 ROOT=$PWD
 OUT=$ROOT/build/bench
 SMOKE=0
-[ "${1:-}" = --smoke ] && SMOKE=1
+SET=all
+for arg in "$@"; do
+	case "$arg" in
+	--smoke) SMOKE=1 ;;
+	--set=smp) SET=smp ;;
+	*) echo "usage: $0 [--smoke] [--set=smp]" >&2; exit 2 ;;
+	esac
+done
 ROUNDS=5
 [ "$SMOKE" = 1 ] && ROUNDS=1
 MEM=512M
@@ -169,6 +186,7 @@ LANTERN_VERSION="$(sed -n 's/^KERNELVERSION[[:space:]]*:= *//p' Makefile) ($(git
 echo "# accelerator: $ACCEL, CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), -m $MEM, 1 vCPU"
 echo "# Linux: ${LINUX_KERNEL:-none}"
 [ -n "$LINUX_KERNEL" ] || { echo "no Debian kernel in /boot" >&2; exit 1; }
+if [ "$SET" = all ]; then
 boot lantern "$LANTERN_KERNEL" $MEM 600 bench.rounds=$ROUNDS
 boot linux "$LINUX_KERNEL" $MEM 600 bench.rounds=$ROUNDS
 # Neither kernel may leave the ext2 damaged (vda2 starts at RAW_MB + 1 MiB).
@@ -179,6 +197,27 @@ for k in lantern linux; do
 		echo "# e2fsck -fn of the ext2 after the $k run: NOT CLEAN, see $OUT/e2fsck-$k.log"
 	fi
 done
+fi
+
+# boot_smp NAME KERNEL SMP: bench.set=smp with SMP vCPUs, multi-threaded TCG
+# (or KVM), the log as boot_swap's.
+boot_smp() {
+	local name=$1 kernel=$2 smp=$3 accel=$ACCEL
+	[ "$accel" = kvm ] || accel=tcg,thread=multi
+	QEMU_ACCEL=$accel QEMU_SMP=$smp QEMU_MEM=$MEM QEMU_TIMEOUT=600 \
+		"$ROOT/tools/qemu-run.sh" -kernel "$kernel" -initrd "$OUT/initramfs.cpio" \
+		-append "console=ttyS0 quiet panic=-1 -- bench.rounds=$ROUNDS bench.set=smp" \
+		</dev/null 2>&1 | tr -d '\r' | sed 's/^/0 /' >"$OUT/$name.log"
+}
+smp_metrics="smp1_cpu_procs smp4_cpu_procs smp_cpu_scaling smp1_futex_pairs smp4_futex_pairs smp_futex_scaling"
+if [ "$SMOKE" = 0 ]; then
+	for k in lantern linux; do
+		kernel=$LANTERN_KERNEL
+		[ $k = linux ] && kernel=$LINUX_KERNEL
+		boot_smp "$k-smp1" "$kernel" 1
+		boot_smp "$k-smp4" "$kernel" 4
+	done
+fi
 
 # boot_debian NAME KERNEL: the Debian root with bench as rdinit=.
 boot_debian() {
@@ -201,15 +240,17 @@ boot_swap() {
 		</dev/null 2>&1 | tr -d '\r' | sed 's/^/0 /' >"$OUT/$name.log"
 	rm -f "$OUT/swap-$name.img"
 }
+if [ "$SET" = all ]; then
 boot_swap lantern-swap "$LANTERN_KERNEL"
 boot_swap linux-swap "$LINUX_KERNEL"
+fi
 swap_metrics="swap_out_bandwidth swap_in_bandwidth"
 DEBIAN_INITRD=$ROOT/build/initramfs-debian.cpio.gz
 debian_metrics="dyn_exec_wait python3_startup gcc_compile"
 net_metrics="net_host_pingpong net_tx_bandwidth net_rx_bandwidth"
 disk_metrics="blk_seq_read_dio blk_seq_write_dio blk_rand_read_dio blk_rand_write_dio blk_seq_read_buf blk_seq_write_buf blk_rand_read_buf blk_rand_write_buf ext2_create_fsync ext2_untar"
 rm -f "$OUT/lantern-debian.log" "$OUT/linux-debian.log"
-if [ "$SMOKE" = 0 ]; then
+if [ "$SMOKE" = 0 ] && [ "$SET" = all ]; then
 	if make -s debian-root >"$OUT/debian-root.log" 2>&1; then
 		boot_debian lantern-debian "$LANTERN_KERNEL"
 		boot_debian linux-debian "$LINUX_KERNEL"
@@ -219,9 +260,12 @@ if [ "$SMOKE" = 0 ]; then
 fi
 
 metrics="boot_to_init_ms boot_to_poweroff_ms mem_used_after_boot null_syscall vdso_clock_gettime fork_exit_wait fork_exec_wait pipe_pingpong thread_create_join futex_pingpong pipe_bandwidth tcp_lo_pingpong tcp_lo_bandwidth unix_pingpong $net_metrics page_fault cow_fault tmpfs_write tmpfs_read open_close stat mmap_munmap_1m file_mmap_fault oom_kill_ms $disk_metrics $swap_metrics min_mem_mib $debian_metrics"
+[ "$SMOKE" = 1 ] || metrics="$metrics $smp_metrics"
+[ "$SET" = smp ] && metrics=$smp_metrics
 # L/X: Lantern's and Linux's median; *MIN/*MAX: their smallest and largest
 # round (empty for the metrics measured once: boot times, memory).
 declare -A L X LMIN LMAX XMIN XMAX UNIT BETTER
+if [ "$SET" = all ]; then
 L[boot_to_init_ms]=$(first_line_ms lantern); X[boot_to_init_ms]=$(first_line_ms linux)
 L[boot_to_poweroff_ms]=$(exit_ms lantern); X[boot_to_poweroff_ms]=$(exit_ms linux)
 UNIT[boot_to_init_ms]=ms; UNIT[boot_to_poweroff_ms]=ms
@@ -243,6 +287,7 @@ for m in $swap_metrics; do
 	XMIN[$m]=$(field linux-swap "$m" 6); XMAX[$m]=$(field linux-swap "$m" 7)
 	UNIT[$m]=MiB/s
 done
+fi
 for m in $debian_metrics; do
 	if [ -f "$OUT/lantern-debian.log" ] && [ "$SMOKE" = 0 ]; then
 		L[$m]=$(value lantern-debian "$m")
@@ -253,16 +298,41 @@ for m in $debian_metrics; do
 	UNIT[$m]=$(awk -v m="$m" '$2 == "bench:" && $3 == m && $4 != "n/a" { print $5; exit }' \
 		"$OUT/lantern-debian.log" "$OUT/linux-debian.log" 2>/dev/null)
 done
-if [ "$SMOKE" = 0 ]; then
+if [ "$SMOKE" = 0 ] && [ "$SET" = all ]; then
 	L[min_mem_mib]=$(min_mem "$LANTERN_KERNEL")
 	X[min_mem_mib]=$(min_mem "$LINUX_KERNEL")
 else
 	L[min_mem_mib]=n/a; X[min_mem_mib]=n/a
 fi
 UNIT[min_mem_mib]=MiB
+# ratio A B: A / B, or n/a.
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		if (a == "n/a" || b == "n/a" || a == "" || b == "" || a + 0 == 0 || b + 0 == 0) { print "n/a"; exit }
+		printf "%.2f", a / b }'
+}
+for n in 1 4; do
+	for w in cpu_procs futex_pairs; do
+		m=smp${n}_$w
+		if [ -f "$OUT/lantern-smp$n.log" ] && [ "$SMOKE" = 0 ]; then
+			L[$m]=$(value "lantern-smp$n" "smp_$w"); X[$m]=$(value "linux-smp$n" "smp_$w")
+			LMIN[$m]=$(field "lantern-smp$n" "smp_$w" 6); LMAX[$m]=$(field "lantern-smp$n" "smp_$w" 7)
+			XMIN[$m]=$(field "linux-smp$n" "smp_$w" 6); XMAX[$m]=$(field "linux-smp$n" "smp_$w" 7)
+		else
+			L[$m]=n/a; X[$m]=n/a
+		fi
+	done
+	UNIT[smp${n}_cpu_procs]=ms; UNIT[smp${n}_futex_pairs]=ops/s
+done
+# Scaling: how many times better -smp 4 does than -smp 1 (time: 1 over 4; rate: 4 over 1).
+L[smp_cpu_scaling]=$(ratio "${L[smp1_cpu_procs]:-n/a}" "${L[smp4_cpu_procs]:-n/a}")
+X[smp_cpu_scaling]=$(ratio "${X[smp1_cpu_procs]:-n/a}" "${X[smp4_cpu_procs]:-n/a}")
+L[smp_futex_scaling]=$(ratio "${L[smp4_futex_pairs]:-n/a}" "${L[smp1_futex_pairs]:-n/a}")
+X[smp_futex_scaling]=$(ratio "${X[smp4_futex_pairs]:-n/a}" "${X[smp1_futex_pairs]:-n/a}")
+UNIT[smp_cpu_scaling]=x; UNIT[smp_futex_scaling]=x
 for m in $metrics; do
 	case "${UNIT[$m]:-}" in
-	MiB/s | IOPS | files/s) BETTER[$m]=higher ;;
+	MiB/s | IOPS | files/s | ops/s | x) BETTER[$m]=higher ;;
 	*) BETTER[$m]=lower ;;
 	esac
 done
@@ -367,7 +437,7 @@ echo "# results: $OUT/results.json, $OUT/table.txt, chart: $OUT/speedup.png"
 # A full run is the published one: the table, the chart and the data go
 # to Documentation/bench/, and README's block between the markers is
 # rewritten from this run.
-if [ "$SMOKE" = 0 ] && [ -s "$OUT/speedup.png" ]; then
+if [ "$SMOKE" = 0 ] && [ "$SET" = all ] && [ -s "$OUT/speedup.png" ]; then
 	cp "$OUT/table.txt" "$OUT/results.json" "$OUT/speedup.png" Documentation/bench/
 	{
 		echo "Latest run: $DATE, Lantern $LANTERN_VERSION against Linux $LINUX_VERSION,"
@@ -389,4 +459,8 @@ if [ "$SMOKE" = 0 ] && [ -s "$OUT/speedup.png" ]; then
 	echo "# Documentation/bench/ and README.md updated"
 fi
 # The smoke run fails only if the harness itself broke: both kernels reached init.
-[ -n "${L[boot_to_init_ms]}" ] && [ -n "${X[boot_to_init_ms]}" ]
+if [ "$SET" = smp ]; then
+	[ "${X[smp4_cpu_procs]}" != n/a ] && [ "${L[smp4_cpu_procs]}" != n/a ]
+else
+	[ -n "${L[boot_to_init_ms]}" ] && [ -n "${X[boot_to_init_ms]}" ]
+fi

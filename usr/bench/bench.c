@@ -17,6 +17,11 @@
  * Debian's kernel: their .ko files are in /bench/modules and loaded here
  * when no /dev/vda shows up without them.
  *
+ * bench.set=smp runs instead the scaling workloads (issue 14): SMP_N
+ * processes of a CPU-bound loop, and SMP_N threads in pairs doing futex
+ * ping-pong.  The harness boots it with -smp 1 and -smp 4; how much the
+ * second beats the first is how well the kernel uses the extra CPUs.
+ *
  * bench.set=debian runs instead the metrics of Debian's own dynamically
  * linked programs; the harness boots the Debian root (make debian-root)
  * for them, with this program as rdinit=.  A kernel that cannot run
@@ -1196,6 +1201,100 @@ static double b_swap_in(void)
 	return (double)(SWAP_WS >> 20) / ((now_ns() - t) / 1e9);
 }
 
+
+/*
+ * The scaling workloads (bench.set=smp).  SMP_N is the vCPU count of
+ * the larger VM: with that many CPUs each process or thread could have
+ * one to itself.
+ */
+#define SMP_N		4
+#define SMP_LOOP	100000000UL
+#define SMP_PP_ROUNDS	2000
+
+/* SMP_N processes, each SMP_LOOP rounds of arithmetic: wall time, ms. */
+static double b_smp_cpu_procs(void)
+{
+	pid_t kids[SMP_N];
+	long long t = now_ns();
+
+	for (int i = 0; i < SMP_N; i++) {
+		kids[i] = fork();
+		if (kids[i] < 0)
+			return -1;
+		if (kids[i] == 0) {
+			volatile unsigned long x = i;
+
+			for (unsigned long j = 0; j < SMP_LOOP; j++)
+				x = x * 6364136223846793005UL + 1442695040888963407UL;
+			_exit(0);
+		}
+	}
+	for (int i = 0; i < SMP_N; i++) {
+		int status;
+
+		if (waitpid(kids[i], &status, 0) != kids[i] || !WIFEXITED(status) ||
+		    WEXITSTATUS(status)) {
+			errno = ECHILD;
+			return -1;
+		}
+	}
+	return (now_ns() - t) / 1e6;
+}
+
+/* A pair of threads passing a turn through their own futex word. */
+struct smp_pair {
+	volatile unsigned int turn;
+	char pad[60];	/* one cache line each */
+};
+
+static struct smp_pair smp_pairs[SMP_N / 2];
+
+static void smp_pp_wait(struct smp_pair *p, unsigned int me)
+{
+	while (__atomic_load_n(&p->turn, __ATOMIC_ACQUIRE) != me)
+		syscall(SYS_futex, &p->turn, 0 | 128, !me, NULL, NULL, 0);
+}
+
+static void smp_pp_pass(struct smp_pair *p, unsigned int to)
+{
+	__atomic_store_n(&p->turn, to, __ATOMIC_RELEASE);
+	syscall(SYS_futex, &p->turn, 1 | 128, 1, NULL, NULL, 0);
+}
+
+static void *smp_pp_side(void *arg)
+{
+	intptr_t id = (intptr_t)arg;
+	struct smp_pair *p = &smp_pairs[id / 2];
+	unsigned int me = id & 1;
+
+	for (int i = 0; i < SMP_PP_ROUNDS; i++) {
+		if (me == 0) {
+			smp_pp_pass(p, 1);
+			smp_pp_wait(p, 0);
+		} else {
+			smp_pp_wait(p, 1);
+			smp_pp_pass(p, 0);
+		}
+	}
+	return NULL;
+}
+
+/* SMP_N threads, SMP_N / 2 pairs ping-ponging at once: round trips per second, all pairs. */
+static double b_smp_futex_pairs(void)
+{
+	pthread_t th[SMP_N];
+	long long t;
+
+	memset(smp_pairs, 0, sizeof(smp_pairs));
+	t = now_ns();
+	for (intptr_t i = 0; i < SMP_N; i++)
+		if ((errno = pthread_create(&th[i], NULL, smp_pp_side, (void *)i)))
+			return -1;
+	for (int i = 0; i < SMP_N; i++)
+		pthread_join(th[i], NULL);
+	return (double)SMP_N / 2 * SMP_PP_ROUNDS / ((now_ns() - t) / 1e9);
+}
+
 struct bench {
 	const char *name;
 	bench_fn fn;
@@ -1240,6 +1339,11 @@ static const struct bench disk_benches[] = {
 	{ "blk_seq_write_buf",	b_seq_write_buf,	"MiB/s" },
 	{ "blk_rand_read_buf",	b_rand_read_buf,	"IOPS" },
 	{ "blk_rand_write_buf",	b_rand_write_buf,	"IOPS" },
+};
+
+static const struct bench smp_benches[] = {
+	{ "smp_cpu_procs",	b_smp_cpu_procs,	"ms" },
+	{ "smp_futex_pairs",	b_smp_futex_pairs,	"ops/s" },
 };
 
 static const struct bench swap_benches[] = {
@@ -1352,6 +1456,8 @@ int main(int argc, char **argv)
 			debian = 1;
 		if (!strcmp(argv[i], "bench.set=swap"))
 			debian = 2;
+		if (!strcmp(argv[i], "bench.set=smp"))
+			debian = 3;
 		/* bench.probe: only show that init runs (the memory bisection). */
 		if (!strcmp(argv[i], "bench.probe")) {
 			reboot(RB_POWER_OFF);
@@ -1361,6 +1467,12 @@ int main(int argc, char **argv)
 	if (rounds < 1 || rounds > MAX_ROUNDS)
 		rounds = 5;
 
+	if (debian == 3) {
+		printf("bench: usable_cpus %ld\n", sysconf(_SC_NPROCESSORS_ONLN));
+		run_table(smp_benches, N(smp_benches));
+		power_off();
+		return 0;
+	}
 	if (debian == 2) {
 		struct stat st;
 

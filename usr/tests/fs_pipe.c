@@ -126,9 +126,11 @@ LT_CASE(blocking_read_waits)
 	int p[2];
 
 	LT_CHECK_OK(pipe(p));
+	/* Timed from before the fork: on another CPU the writer's 100 ms may
+	 * start before fork returns here. */
+	start = lt_now_ns();
 	pid = later_write(p[1], "late", 4, 100);
 	LT_CHECK(pid >= 0);
-	start = lt_now_ns();
 	LT_CHECK_EQ(read(p[0], buf, sizeof(buf)), 4);
 	LT_CHECK(lt_now_ns() - start >= 80 * MS);
 	LT_CHECK(!memcmp(buf, "late", 4));
@@ -510,7 +512,9 @@ LT_CASE(fifo_open)
 	LT_CHECK_EQ(st.st_mode, S_IFIFO | 0644);
 	LT_CHECK_ERR(mkfifo(D "/f", 0644), EEXIST);
 	LT_CHECK_OK(mknod(D "/n", S_IFIFO | 0600, 0));
-	/* A blocking open for reading waits for a writer. */
+	/* A blocking open for reading waits for a writer.  Timed from
+	 * before the fork: on another CPU the child's sleep may start first. */
+	start = lt_now_ns();
 	pid = fork();
 	LT_CHECK(pid >= 0);
 	if (pid == 0) {
@@ -518,7 +522,6 @@ LT_CASE(fifo_open)
 		int fd = open(D "/f", O_WRONLY);
 		_exit(fd >= 0 && write(fd, "fifo", 4) == 4 ? 0 : 1);
 	}
-	start = lt_now_ns();
 	r = open(D "/f", O_RDONLY);
 	LT_CHECK(r >= 0);
 	LT_CHECK(lt_now_ns() - start >= 80 * MS);
@@ -528,6 +531,7 @@ LT_CASE(fifo_open)
 	LT_CHECK_EQ(read(r, buf, sizeof(buf)), 0);	/* the writer is gone */
 	close(r);
 	/* And a blocking open for writing waits for a reader. */
+	start = lt_now_ns();
 	pid = fork();
 	LT_CHECK(pid >= 0);
 	if (pid == 0) {
@@ -535,7 +539,6 @@ LT_CASE(fifo_open)
 		int fd = open(D "/f", O_RDONLY);
 		_exit(fd >= 0 && read(fd, buf, 8) == 2 ? 0 : 1);
 	}
-	start = lt_now_ns();
 	w = open(D "/f", O_WRONLY);
 	LT_CHECK(w >= 0);
 	LT_CHECK(lt_now_ns() - start >= 80 * MS);
@@ -643,10 +646,10 @@ LT_CASE(poll_wakeup)
 	pf = (struct pollfd){ p[1], POLLOUT, 0 };
 	LT_CHECK_EQ(poll(&pf, 1, 0), 0);
 	LT_CHECK_EQ(read(p[0], big, sizeof(big)), sizeof(big));
+	start = lt_now_ns();	/* before the fork, as in blocking_read_waits */
 	pid = later_write(p[1], "w", 1, 100);
 	LT_CHECK(pid >= 0);
 	pf = (struct pollfd){ p[0], POLLIN, 0 };
-	start = lt_now_ns();
 	LT_CHECK_EQ(poll(&pf, 1, 10000), 1);
 	LT_CHECK(lt_now_ns() - start >= 80 * MS);
 	LT_CHECK_EQ(pf.revents, POLLIN);

@@ -10,11 +10,21 @@
  *    Cpus_allowed_list in /proc/self/status); bad masks are refused;
  *  - TLB shootdown: a thread spinning on a page, on another CPU when
  *    there is one, never reads it after its sibling's munmap or mprotect
- *    has returned, and gets SIGSEGV.
+ *    has returned, and gets SIGSEGV; after madvise(MADV_DONTNEED) it
+ *    reads zero, never the old data;
+ *  - affinity on another thread: sched_setaffinity(tid) moves a running
+ *    thread, which sees its CPU change within a bounded time; a pinned
+ *    task is never seen elsewhere; children inherit the mask;
+ *  - the CPUs run tasks: the affinity mask of a fresh task (what nproc
+ *    counts) is every online CPU; with every CPU kept busy, each cpuN
+ *    line of /proc/stat advances; N CPU-bound processes on N CPUs run in
+ *    parallel (their CPU time adds up to well over their wall time).
  *
  * With one usable CPU the affinity and shootdown cases still run (both
  * threads share the CPU); with several they cross CPUs, as on Linux
- * with -smp 4.
+ * with -smp 4.  "Several" is the online count of
+ * /sys/devices/system/cpu/online: a kernel that lists CPUs online but
+ * runs tasks on one of them fails the last three cases.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -30,8 +40,10 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include "lt.h"
 
 static int read_file(const char *path, char *buf, size_t size)
@@ -70,6 +82,34 @@ static int count_cpu_list(const char *s)
 		s = end;
 		if (*s == ',')
 			s++;
+	}
+	return n;
+}
+
+/* The online CPUs (/sys/devices/system/cpu/online) into @set; their number or -1. */
+static int online_cpus(cpu_set_t *set)
+{
+	char buf[256], *s = buf;
+	int n = 0;
+
+	if (read_file("/sys/devices/system/cpu/online", buf, sizeof(buf)) <= 0)
+		return -1;
+	CPU_ZERO(set);
+	while (*s && *s != '\n') {
+		char *end;
+		long a = strtol(s, &end, 10), b;
+
+		if (end == s || a < 0 || a >= CPU_SETSIZE)
+			return -1;
+		b = a;
+		if (*end == '-') {
+			b = strtol(end + 1, &end, 10);
+			if (b < a || b >= CPU_SETSIZE)
+				return -1;
+		}
+		for (; a <= b; a++, n++)
+			CPU_SET(a, set);
+		s = *end == ',' ? end + 1 : end;
 	}
 	return n;
 }
@@ -240,6 +280,7 @@ struct spin {
 	volatile int *page;
 	volatile int started, gone, faulted, stale;
 	volatile long reads;
+	volatile int cpu_seen;	/* where the spinner found itself */
 	int write;		/* spin writing rather than reading */
 	int cpu;		/* -1: anywhere */
 	sigjmp_buf jb;
@@ -270,6 +311,7 @@ static void *spinner(void *arg)
 		CPU_SET(s->cpu, &one);
 		sched_setaffinity(0, sizeof(one), &one);
 	}
+	s->cpu_seen = sched_getcpu();
 	if (sigsetjmp(s->jb, 1))
 		return NULL;
 	s->started = 1;
@@ -288,16 +330,22 @@ static void *spinner(void *arg)
 	}
 }
 
-/* A CPU other than the caller's in its mask, or -1. */
-static int other_cpu(void)
-{
-	cpu_set_t all;
-	int me = sched_getcpu();
+/*
+ * The shootdown cases pin the caller to its CPU (saving its mask here),
+ * so the spinner's CPU stays another one.
+ */
+static cpu_set_t saved_mask;
 
-	if (sched_getaffinity(0, sizeof(all), &all))
-		return -1;
+static void restore_full_mask(void)
+{
+	sched_setaffinity(0, sizeof(saved_mask), &saved_mask);
+}
+
+/* A CPU other than @me in the saved mask, or -1. */
+static int other_cpu_than(int me)
+{
 	for (int cpu = 0; cpu < CPU_SETSIZE; cpu++)
-		if (CPU_ISSET(cpu, &all) && cpu != me)
+		if (CPU_ISSET(cpu, &saved_mask) && cpu != me)
 			return cpu;
 	return -1;
 }
@@ -308,9 +356,14 @@ static void shootdown(enum how how)
 {
 	struct sigaction sa = { .sa_sigaction = on_segv, .sa_flags = SA_SIGINFO };
 	static struct spin s;
+	cpu_set_t self;
 	pthread_t t;
-	int round;
+	int round, me = sched_getcpu();
 
+	CPU_ZERO(&self);
+	CPU_SET(me, &self);
+	LT_CHECK_OK(sched_getaffinity(0, sizeof(saved_mask), &saved_mask));
+	LT_CHECK_OK(sched_setaffinity(0, sizeof(self), &self));
 	LT_CHECK_OK(sigaction(SIGSEGV, &sa, NULL));
 	for (round = 0; round < 5; round++) {
 		void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
@@ -322,7 +375,7 @@ static void shootdown(enum how how)
 		memset(&s, 0, sizeof(s));
 		s.page = p;
 		s.write = how == BY_MPROTECT_READ;
-		s.cpu = other_cpu();
+		s.cpu = other_cpu_than(me);
 		LT_CHECK_EQ(pthread_create(&t, NULL, spinner, &s), 0);
 		/* Until it has read the page many times: its TLB holds the entry. */
 		clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -342,12 +395,15 @@ static void shootdown(enum how how)
 		LT_CHECK_EQ(pthread_join(t, NULL), 0);
 		LT_CHECK_EQ(s.stale, 0);
 		LT_CHECK_EQ(s.faulted, 1);
+		if (s.cpu >= 0)
+			LT_CHECK_EQ(s.cpu_seen, s.cpu);
 		if (!round)
-			lt_note("spinner on CPU %d, unmapper on CPU %d", s.cpu, sched_getcpu());
+			lt_note("spinner on CPU %d, unmapper on CPU %d", s.cpu_seen, sched_getcpu());
 		if (how != BY_MUNMAP)
 			munmap(p, 4096);
 	}
 	signal(SIGSEGV, SIG_DFL);
+	restore_full_mask();
 }
 
 LT_CASE(shootdown_munmap)
@@ -365,18 +421,451 @@ LT_CASE(shootdown_mprotect_readonly)
 	shootdown(BY_MPROTECT_READ);
 }
 
+
+/*
+ * MADV_DONTNEED on a private anonymous page drops it: the next read
+ * maps the zero page.  A spinner on another CPU that still reads the old
+ * data after madvise has returned kept a stale TLB entry.
+ */
+struct zspin {
+	volatile long *page;
+	volatile int started, gone, stale, cpu_seen;
+	volatile long reads;
+	int cpu;
+};
+
+static void *zero_spinner(void *arg)
+{
+	struct zspin *z = arg;
+
+	if (z->cpu >= 0) {
+		cpu_set_t one;
+
+		CPU_ZERO(&one);
+		CPU_SET(z->cpu, &one);
+		sched_setaffinity(0, sizeof(one), &one);
+	}
+	z->cpu_seen = sched_getcpu();
+	z->started = 1;
+	for (;;) {
+		int gone = __atomic_load_n(&z->gone, __ATOMIC_ACQUIRE);
+		long v = *z->page;
+
+		if (gone) {
+			/* Read after madvise returned: it must be the zero page. */
+			if (v != 0)
+				z->stale = 1;
+			return NULL;
+		}
+		if (v != 0x5a5a5a5a5a5a5a5aL && v != 0)
+			z->stale = 2;	/* neither the data nor the zero page */
+		z->reads++;
+	}
+}
+
+LT_CASE(shootdown_madvise_dontneed)
+{
+	static struct zspin z;
+	cpu_set_t self;
+	pthread_t t;
+	int me = sched_getcpu();
+
+	/* Stay on this CPU: the spinner gets another one if there is one. */
+	CPU_ZERO(&self);
+	CPU_SET(me, &self);
+	LT_CHECK_OK(sched_getaffinity(0, sizeof(saved_mask), &saved_mask));
+	LT_CHECK_OK(sched_setaffinity(0, sizeof(self), &self));
+	for (int round = 0; round < 5; round++) {
+		long *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			       -1, 0);
+		long long t0 = lt_now_ns();
+
+		LT_CHECK(p != MAP_FAILED);
+		for (int i = 0; i < 512; i++)
+			p[i] = 0x5a5a5a5a5a5a5a5aL;
+		memset(&z, 0, sizeof(z));
+		z.page = p;
+		z.cpu = other_cpu_than(me);
+		LT_CHECK_EQ(pthread_create(&t, NULL, zero_spinner, &z), 0);
+		while (z.reads < 10000 && lt_now_ns() - t0 < 10000000000LL)
+			sched_yield();
+		LT_CHECK(z.reads >= 10000);
+		LT_CHECK_OK(madvise(p, 4096, MADV_DONTNEED));
+		__atomic_store_n(&z.gone, 1, __ATOMIC_RELEASE);
+		LT_CHECK_EQ(pthread_join(t, NULL), 0);
+		LT_CHECK_EQ(z.stale, 0);
+		LT_CHECK_EQ(p[0], 0);
+		LT_CHECK_EQ(p[511], 0);
+		if (z.cpu >= 0)
+			LT_CHECK_EQ(z.cpu_seen, z.cpu);
+		if (!round)
+			lt_note("spinner on CPU %d, madvise on CPU %d", z.cpu_seen, sched_getcpu());
+		munmap(p, 4096);
+	}
+	restore_full_mask();
+}
+
+/*
+ * The mask a task starts with (init's, inherited) is every online CPU,
+ * and nproc (sysconf(_SC_NPROCESSORS_ONLN): musl counts that mask) says
+ * the same.  A kernel that lists CPUs online but schedules on fewer
+ * fails here.
+ */
+LT_CASE(nproc_is_online)
+{
+	cpu_set_t online, mask;
+	int n = online_cpus(&online);
+
+	LT_CHECK(n >= 1);
+	CPU_ZERO(&mask);
+	LT_CHECK_OK(sched_getaffinity(0, sizeof(mask), &mask));
+	if (!CPU_EQUAL(&mask, &online))
+		LT_FAIL("sched_getaffinity gives %d CPUs, %d are online", CPU_COUNT(&mask), n);
+	LT_CHECK_EQ(sysconf(_SC_NPROCESSORS_ONLN), n);
+	lt_note("nproc %ld, online %d", sysconf(_SC_NPROCESSORS_ONLN), n);
+}
+
+/* A thread reporting where it runs, until told to stop. */
+struct mover {
+	volatile int cpu, stop, tid;
+};
+
+static void *report_cpu(void *arg)
+{
+	struct mover *m = arg;
+
+	m->tid = syscall(SYS_gettid);
+	while (!__atomic_load_n(&m->stop, __ATOMIC_ACQUIRE)) {
+		m->cpu = sched_getcpu();
+		for (volatile int i = 0; i < 1000; i++)
+			;
+	}
+	return NULL;
+}
+
+/*
+ * sched_setaffinity on another thread, which is running: it must end up
+ * on the one CPU its new mask allows, seen from the thread itself, within
+ * a bounded time (2 s: Linux moves it at once, through the stopper).
+ */
+LT_CASE(affinity_moves_other_thread)
+{
+	static struct mover m;
+	cpu_set_t all, one, got;
+	pthread_t t;
+	int moved = 0;
+
+	CPU_ZERO(&all);
+	LT_CHECK_OK(sched_getaffinity(0, sizeof(all), &all));
+	memset(&m, 0, sizeof(m));
+	m.cpu = -1;
+	LT_CHECK_EQ(pthread_create(&t, NULL, report_cpu, &m), 0);
+	while (!m.tid)
+		sched_yield();
+	/* Twice around the allowed CPUs, so each move changes the CPU. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+			long long t0;
+
+			if (!CPU_ISSET(cpu, &all))
+				continue;
+			CPU_ZERO(&one);
+			CPU_SET(cpu, &one);
+			LT_CHECK_OK(sched_setaffinity(m.tid, sizeof(one), &one));
+			CPU_ZERO(&got);
+			LT_CHECK_OK(sched_getaffinity(m.tid, sizeof(got), &got));
+			LT_CHECK(CPU_EQUAL(&got, &one));
+			t0 = lt_now_ns();
+			m.cpu = -1;
+			while (m.cpu != cpu && lt_now_ns() - t0 < 2000000000LL)
+				sched_yield();
+			if (m.cpu != cpu) {
+				__atomic_store_n(&m.stop, 1, __ATOMIC_RELEASE);
+				pthread_join(t, NULL);
+				LT_FAIL("thread %d pinned to CPU %d still reports CPU %d after 2 s",
+					m.tid, cpu, m.cpu);
+			}
+			moved++;
+		}
+	}
+	/* Empty and offline-only masks are refused for another thread too. */
+	CPU_ZERO(&one);
+	LT_CHECK_ERR(sched_setaffinity(m.tid, sizeof(one), &one), EINVAL);
+	CPU_SET(CPU_SETSIZE - 1, &one);
+	LT_CHECK_ERR(sched_setaffinity(m.tid, sizeof(one), &one), EINVAL);
+	__atomic_store_n(&m.stop, 1, __ATOMIC_RELEASE);
+	LT_CHECK_EQ(pthread_join(t, NULL), 0);
+	LT_CHECK_EQ(moved, 2 * CPU_COUNT(&all));
+	lt_note("%d moves over %d CPUs", moved, CPU_COUNT(&all));
+}
+
+/*
+ * Pinned to CPU k, with a busy process on every CPU pulling at the load
+ * balance, a process is never seen anywhere else (sched_getcpu, many
+ * samples with sleeps and yields between them), and its fork children
+ * and threads inherit the mask.
+ */
+static void spin_for_ms(long ms)
+{
+	long long end = lt_now_ns() + ms * 1000000LL;
+
+	while (lt_now_ns() < end)
+		;
+}
+
+LT_CASE(affinity_pinned_stays_and_inherits)
+{
+	cpu_set_t all, one, got;
+	pid_t hogs[CPU_SETSIZE];
+	int nhogs = 0, k = -1, n, pinned;
+	pid_t pid;
+
+	CPU_ZERO(&all);
+	LT_CHECK_OK(sched_getaffinity(0, sizeof(all), &all));
+	n = CPU_COUNT(&all);
+	for (int cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		if (CPU_ISSET(cpu, &all))
+			k = cpu;	/* the last: not the boot CPU when there are several */
+	for (int i = 0; i < n; i++) {
+		pid_t h = fork();
+
+		if (h == 0) {
+			spin_for_ms(3000);
+			_exit(0);
+		}
+		LT_CHECK(h > 0);
+		hogs[nhogs++] = h;
+	}
+	pid = fork();
+	if (pid == 0) {
+		CPU_ZERO(&one);
+		CPU_SET(k, &one);
+		if (sched_setaffinity(0, sizeof(one), &one))
+			_exit(2);
+		for (int i = 0; i < 20000; i++) {
+			if (sched_getcpu() != k)
+				_exit(3);
+			if (i % 1000 == 0)
+				lt_sleep_ms(1);
+			else if (i % 100 == 0)
+				sched_yield();
+		}
+		/* A child of the pinned task starts pinned to the same CPU. */
+		pinned = fork();
+		if (pinned == 0) {
+			CPU_ZERO(&got);
+			if (sched_getaffinity(0, sizeof(got), &got) || !CPU_EQUAL(&got, &one))
+				_exit(4);
+			for (int i = 0; i < 2000; i++)
+				if (sched_getcpu() != k)
+					_exit(5);
+			_exit(0);
+		}
+		if (pinned < 0)
+			_exit(6);
+		{
+			int st;
+
+			if (waitpid(pinned, &st, 0) != pinned)
+				_exit(7);
+			_exit(WIFEXITED(st) ? WEXITSTATUS(st) : 8);
+		}
+	}
+	LT_CHECK(pid > 0);
+	{
+		int st = lt_wait(pid);
+
+		for (int i = 0; i < nhogs; i++)
+			LT_CHECK_WAIT(hogs[i], LT_EXITED(0));
+		if (st != LT_EXITED(0))
+			LT_FAIL("pinned child (CPU %d): %s (2: setaffinity, 3: seen elsewhere, "
+				"4: child's mask, 5: child seen elsewhere)", k, lt_status(st));
+	}
+}
+
+/* CPU time of the reaped children so far, in seconds. */
+static double children_cpu_before;
+
+static void children_cpu(void)
+{
+	struct rusage ru;
+
+	if (!getrusage(RUSAGE_CHILDREN, &ru))
+		children_cpu_before = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+				      ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+/* Sum of the time columns (user .. steal) of /proc/stat's cpuN lines. */
+static int stat_busy_ticks(long long *busy, int max)
+{
+	char *p = big;
+	int n = 0;
+
+	if (read_file("/proc/stat", big, sizeof(big)) <= 0)
+		return -1;
+	while ((p = strstr(p, "\ncpu"))) {
+		long long v[8] = { 0 };
+		int cpu;
+
+		p += 4;
+		if (*p < '0' || *p > '9')
+			continue;
+		if (sscanf(p, "%d %lld %lld %lld %lld %lld %lld %lld %lld", &cpu, &v[0], &v[1],
+			   &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]) != 9 || cpu < 0 || cpu >= max)
+			return -1;
+		/* user nice system idle iowait irq softirq steal: not idle, not iowait */
+		busy[cpu] = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+		n = cpu + 1 > n ? cpu + 1 : n;
+	}
+	return n;
+}
+
+/*
+ * One busy process per online CPU for 2 s: every CPU's busy time in
+ * /proc/stat grows by at least a tenth of that (Linux under QEMU's
+ * single-threaded TCG accounts about a quarter: a vCPU waiting for its
+ * turn on the host thread misses ticks).  That proves each CPU runs
+ * tasks and its tick accounts them.
+ */
+LT_CASE(stat_every_cpu_ticks)
+{
+	static long long before[CPU_SETSIZE], after[CPU_SETSIZE];
+	cpu_set_t online;
+	pid_t kids[CPU_SETSIZE];
+	int n = online_cpus(&online), nk = 0;
+	long hz = sysconf(_SC_CLK_TCK);
+
+	LT_CHECK(n >= 1);
+	LT_CHECK(stat_busy_ticks(before, CPU_SETSIZE) >= n);
+	for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		pid_t k;
+
+		if (!CPU_ISSET(cpu, &online))
+			continue;
+		k = fork();
+		if (k == 0) {
+			cpu_set_t one;
+
+			/* Pinned where allowed; a kernel that refuses still has to spread them. */
+			CPU_ZERO(&one);
+			CPU_SET(cpu, &one);
+			sched_setaffinity(0, sizeof(one), &one);
+			spin_for_ms(2000);
+			_exit(0);
+		}
+		LT_CHECK(k > 0);
+		kids[nk++] = k;
+	}
+	for (int i = 0; i < nk; i++)
+		LT_CHECK_WAIT(kids[i], LT_EXITED(0));
+	LT_CHECK(stat_busy_ticks(after, CPU_SETSIZE) >= n);
+	for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		if (!CPU_ISSET(cpu, &online))
+			continue;
+		if (after[cpu] - before[cpu] < 2 * hz / 10)
+			LT_FAIL("cpu%d: %lld busy ticks in 2 s of a busy process per CPU (want >= %ld)",
+				cpu, after[cpu] - before[cpu], 2 * hz / 10);
+	}
+	lt_note("cpu0 +%lld ticks, cpu%d +%lld ticks", after[0] - before[0], n - 1,
+		after[n - 1] - before[n - 1]);
+}
+
+/*
+ * N CPU-bound processes (N = online CPUs, at most 4) for 2 s of wall
+ * time: their CPU time (rusage of the children) over the wall time is
+ * the parallelism.  On several CPUs it must be well above 1 (> 2.0 for
+ * 4, generous for TCG); on one CPU it cannot exceed 1, and the
+ * processes still get the CPU between them.  Each also says which CPUs
+ * it ran on: with several CPUs they must not all share one.
+ */
+LT_CASE(parallel_cpu_bound)
+{
+	cpu_set_t online;
+	int n = online_cpus(&online), np;
+	volatile unsigned long *seen = lt_shared(4096);
+	pid_t kids[4];
+	struct rusage ru;
+	long long t0, wall;
+	double cpu_s, par, want;
+	unsigned long cpus = 0;
+
+	LT_CHECK(n >= 1 && seen);
+	np = n < 4 ? n : 4;
+	if (np == 1)
+		np = 2;		/* one CPU: two processes must share it */
+	t0 = lt_now_ns();
+	for (int i = 0; i < np; i++) {
+		pid_t k = fork();
+
+		if (k == 0) {
+			long long end = lt_now_ns() + 2000000000LL;
+			unsigned long mine = 0;
+
+			while (lt_now_ns() < end) {
+				int c = sched_getcpu();
+
+				if (c >= 0 && c < 64)
+					mine |= 1UL << c;
+				for (volatile int j = 0; j < 20000; j++)
+					;
+			}
+			__atomic_fetch_or(&seen[0], mine, __ATOMIC_RELAXED);
+			_exit(0);
+		}
+		LT_CHECK(k > 0);
+		kids[i] = k;
+	}
+	for (int i = 0; i < np; i++)
+		LT_CHECK_WAIT(kids[i], LT_EXITED(0));
+	wall = lt_now_ns() - t0;
+	LT_CHECK_OK(getrusage(RUSAGE_CHILDREN, &ru));
+	/* Earlier cases' children are in there too: take only what this one added. */
+	cpu_s = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
+		ru.ru_stime.tv_usec / 1e6;
+	cpu_s -= children_cpu_before;
+	par = cpu_s / (wall / 1e9);
+	cpus = seen[0];
+	lt_note("%d processes on %d online CPUs: %.2f s CPU in %.2f s wall, parallelism %.2f, "
+		"ran on %d CPUs", np, n, cpu_s, wall / 1e9, par, __builtin_popcountl(cpus));
+	if (n == 1) {
+		LT_CHECK(par < 1.15);
+		LT_CHECK(par > 0.5);
+		return;
+	}
+	want = n >= 4 ? 2.0 : 0.65 * n;
+	if (par <= want)
+		LT_FAIL("parallelism %.2f of %d processes on %d CPUs, want > %.1f", par, np, n, want);
+	LT_CHECK(__builtin_popcountl(cpus) >= 2);
+}
+
+static cpu_set_t start_mask;
+
+#define RUN(name) do {							\
+	LT_RUN(name);							\
+	sched_setaffinity(0, sizeof(start_mask), &start_mask);		\
+} while (0)
+
 int main(void)
 {
 	lt_begin("smp");
+	/* A failed case may leave the caller pinned: each case starts from this. */
+	sched_getaffinity(0, sizeof(start_mask), &start_mask);
 	mkdir("/proc", 0555);
 	mount("proc", "/proc", "proc", 0, NULL);
 	mkdir("/sys", 0555);
 	mount("sysfs", "/sys", "sysfs", 0, NULL);
-	LT_RUN(counts_agree);
-	LT_RUN(affinity_each_cpu);
-	LT_RUN(affinity_bad_masks);
-	LT_RUN(shootdown_munmap);
-	LT_RUN(shootdown_mprotect_none);
-	LT_RUN(shootdown_mprotect_readonly);
+	RUN(counts_agree);
+	RUN(affinity_each_cpu);
+	RUN(affinity_bad_masks);
+	RUN(shootdown_munmap);
+	RUN(shootdown_mprotect_none);
+	RUN(shootdown_mprotect_readonly);
+	RUN(shootdown_madvise_dontneed);
+	RUN(nproc_is_online);
+	RUN(affinity_moves_other_thread);
+	RUN(affinity_pinned_stays_and_inherits);
+	RUN(stat_every_cpu_ticks);
+	children_cpu();
+	RUN(parallel_cpu_bound);
 	return lt_end();
 }
