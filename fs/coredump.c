@@ -44,6 +44,7 @@
 #include <linux/time64.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
+#include <linux/mmap_lock.h>
 #include <uapi/linux/elf.h>
 #include <uapi/linux/fcntl.h>
 #include <asm/processor.h>
@@ -319,10 +320,10 @@ static void elf_core_dump(struct coredump_params *cprm, int signr)
 	auxv_size = read_auxv(mm, auxv, ARRAY_SIZE(auxv));
 	files = fill_files_note(mm, &files_size);
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	for (vma = mm->mmap; vma; vma = vma->vm_next)
 		segs++;
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	notes_size = note_size(sizeof(prstatus)) + note_size(sizeof(psinfo)) +
 		     (auxv_size ? note_size(auxv_size) : 0) + (files ? note_size(files_size) : 0);
 
@@ -351,7 +352,7 @@ static void elf_core_dump(struct coredump_params *cprm, int signr)
 		goto out;
 	offset = ALIGN(offset + notes_size, PAGE_SIZE);
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	for (vma = mm->mmap; vma; vma = vma->vm_next) {
 		unsigned long size = vma->vm_end - vma->vm_start;
 
@@ -369,7 +370,7 @@ static void elf_core_dump(struct coredump_params *cprm, int signr)
 		if (!dump_emit(cprm, &phdr, sizeof(phdr)))
 			break;
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 
 	if (!write_note(cprm, NT_PRSTATUS, &prstatus, sizeof(prstatus)) ||
 	    !write_note(cprm, NT_PRPSINFO, &psinfo, sizeof(psinfo)) ||

@@ -51,6 +51,7 @@
 #include <linux/swap.h>
 #include <linux/swapops.h>
 #include <linux/vmstat.h>
+#include <linux/mmap_lock.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
@@ -432,7 +433,7 @@ void mm_populate(unsigned long start, unsigned long len)
 	struct mm_struct *mm = current->mm;
 	unsigned long addr, end = start + PAGE_ALIGN(len);
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	for (addr = start; addr < end; addr += PAGE_SIZE) {
 		struct vm_area_struct *vma = find_vma(mm, addr);
 		unsigned int flags;
@@ -445,7 +446,7 @@ void mm_populate(unsigned long start, unsigned long len)
 		if (handle_mm_fault(vma, addr, flags) & VM_FAULT_ERROR)
 			break;
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 }
 
 /*
@@ -655,7 +656,7 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int le
 {
 	int done = 0;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	while (done < len) {
 		unsigned long off = addr & ~PAGE_MASK;
 		int n = min_t(int, len - done, PAGE_SIZE - off);
@@ -676,7 +677,7 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int le
 		done += n;
 		addr += n;
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return done;
 }
 
@@ -766,7 +767,7 @@ static int access_remote_vm_flags(struct mm_struct *mm, unsigned long addr, void
 {
 	int done = 0;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	while (done < len) {
 		unsigned long off = addr & ~PAGE_MASK;
 		int n = min_t(int, len - done, PAGE_SIZE - off);
@@ -787,7 +788,7 @@ static int access_remote_vm_flags(struct mm_struct *mm, unsigned long addr, void
 		done += n;
 		addr += n;
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return done;
 }
 

@@ -275,6 +275,7 @@ static void context_switch(struct rq *rq, struct task_struct *prev,
 	}
 	rseq_preempt(prev);
 	WRITE_ONCE(next->cpu, smp_processor_id());
+	lockdep_switch_lock(&rq->lock, prev, next);
 	switch_to(prev, next, prev);
 	finish_task_switch(prev);
 }
@@ -319,6 +320,7 @@ static void __schedule(void)
 
 void schedule(void)
 {
+	schedule_debug();
 	rcu_note_context_switch();
 	__schedule();
 }

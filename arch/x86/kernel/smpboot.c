@@ -117,6 +117,7 @@ static struct task_struct * __init idle_task_create(unsigned int cpu)
 		return NULL;
 	}
 	memcpy(idle, &init_task, sizeof(*idle));
+	lockdep_task_init(idle);
 	idle->stack = stack;
 	idle->pid = 0;
 	idle->flags = PF_IDLE | PF_KTHREAD;

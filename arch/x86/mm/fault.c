@@ -28,6 +28,7 @@
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
 #include <linux/sched/signal.h>
+#include <linux/mmap_lock.h>
 #include <uapi/linux/siginfo.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -144,20 +145,20 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	if (user_mode(regs))
 		flags |= FAULT_FLAG_USER;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	vma = find_vma(mm, address);
 	if (!vma || (vma->vm_start > address && expand_stack(vma, address))) {
-		mutex_unlock(&mm->mmap_lock);
+		mmap_write_unlock(mm);
 		bad_area(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}
 	if (access_error(error_code, vma)) {
-		mutex_unlock(&mm->mmap_lock);
+		mmap_write_unlock(mm);
 		bad_area(regs, error_code, address, SEGV_ACCERR);
 		return;
 	}
 	fault = handle_mm_fault(vma, address, flags);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 
 	if (fault & VM_FAULT_ERROR) {
 		if (!user_mode(regs) && fixup_exception(regs, X86_TRAP_PF))
