@@ -55,6 +55,10 @@ extern int debug_locks;
 
 void lockdep_init_map(struct lockdep_map *map, const char *name,
 		      const struct lock_class_key *key);
+
+/* Put an initialised lock in another class than its init site's. */
+#define lockdep_set_class(lock, key) \
+	lockdep_init_map(&(lock)->dep_map, #key, key)
 void lock_acquire(struct lockdep_map *map, int read, int trylock, int spin,
 		  unsigned long ip);
 void lock_release(struct lockdep_map *map, unsigned long ip);

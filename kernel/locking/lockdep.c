@@ -332,7 +332,7 @@ static bool add_dependency(struct held_lock *prev, struct lock_class *next,
 	e = &list_entries[nr_list_entries++];
 	e->class = prev->class;
 	e->to = next;
-	save_trace(&e->trace, 3);
+	save_trace(&e->trace, 0);
 	e->next = prev->class->after;
 	prev->class->after = e;
 	return true;

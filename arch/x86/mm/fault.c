@@ -136,7 +136,12 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 		bad_area(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}
-	if (user_mode(regs))
+	/*
+	 * The fault may sleep (mmap_lock, the page allocator, I/O): run it
+	 * with interrupts on if the faulting code had them on, kernel code
+	 * in a user copy included.
+	 */
+	if (regs->flags & X86_EFLAGS_IF)
 		local_irq_enable();
 	if (error_code & X86_PF_WRITE)
 		flags |= FAULT_FLAG_WRITE;
