@@ -369,11 +369,11 @@ static int elf_make_stack_exec(unsigned long sp)
 	struct vm_area_struct *vma;
 	unsigned long start, end;
 
-	mmap_write_lock(mm);
+	mmap_read_lock(mm);
 	vma = find_vma(mm, sp);
 	start = vma ? vma->vm_start : 0;
 	end = vma ? vma->vm_end : 0;
-	mmap_write_unlock(mm);
+	mmap_read_unlock(mm);
 	if (!end)
 		return -EFAULT;
 	return do_mprotect(start, end - start, PROT_READ | PROT_WRITE | PROT_EXEC);

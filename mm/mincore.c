@@ -43,10 +43,10 @@ static long do_mincore(unsigned long addr, unsigned long pages, unsigned char *v
 	struct vm_area_struct *vma;
 	unsigned long end, i, nr;
 
-	mmap_write_lock(mm);
+	mmap_read_lock(mm);
 	vma = find_vma(mm, addr);
 	if (!vma || addr < vma->vm_start) {
-		mmap_write_unlock(mm);
+		mmap_read_unlock(mm);
 		return -ENOMEM;
 	}
 	end = min(vma->vm_end, addr + (pages << PAGE_SHIFT));
@@ -70,7 +70,7 @@ static long do_mincore(unsigned long addr, unsigned long pages, unsigned char *v
 		else
 			vec[i] = 0;
 	}
-	mmap_write_unlock(mm);
+	mmap_read_unlock(mm);
 	return nr;
 }
 

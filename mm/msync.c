@@ -46,7 +46,7 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 	if (end == start)
 		return 0;
 
-	mmap_write_lock(mm);
+	mmap_read_lock(mm);
 	vma = find_vma(mm, start);
 	for (;;) {
 		struct file *file;
@@ -75,12 +75,12 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 		if ((flags & MS_SYNC) && file && (vma->vm_flags & VM_SHARED)) {
 			/* fsync may sleep for I/O: not under mmap_lock. */
 			get_file(file);
-			mmap_write_unlock(mm);
+			mmap_read_unlock(mm);
 			error = msync_file_range(file, fstart, fend);
 			fput(file);
 			if (error || start >= end)
 				goto out;
-			mmap_write_lock(mm);
+			mmap_read_lock(mm);
 			vma = find_vma(mm, start);
 			continue;
 		}
@@ -89,7 +89,7 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 			break;
 		vma = vma->vm_next;
 	}
-	mmap_write_unlock(mm);
+	mmap_read_unlock(mm);
 out:
 	return error ? error : unmapped_error;
 }

@@ -161,10 +161,10 @@ static int show_vmas(struct seq_file *m, struct task_struct *task, show_vma_fn s
 	if (!mm)
 		return 0;
 	pathbuf = kmalloc(PATH_MAX, GFP_KERNEL);	/* NULL: the names are left out */
-	mmap_write_lock(mm);
+	mmap_read_lock(mm);
 	for (vma = mm->mmap; vma; vma = vma->vm_next)
 		show(m, vma, mm, pathbuf);
-	mmap_write_unlock(mm);
+	mmap_read_unlock(mm);
 	kfree(pathbuf);
 	mmput(mm);
 	return 0;
@@ -274,12 +274,12 @@ static ssize_t pagemap_read(struct file *file, char __user *buf, size_t count, l
 	while (count && addr < end) {
 		size_t n = 0, bytes;
 
-		mmap_write_lock(pm->mm);
+		mmap_read_lock(pm->mm);
 		while (n < PM_BATCH && n * PM_ENTRY_BYTES < count && addr < end) {
 			ents[n++] = pagemap_entry(pm, addr);
 			addr += PAGE_SIZE;
 		}
-		mmap_write_unlock(pm->mm);
+		mmap_read_unlock(pm->mm);
 		/* Copied out with the lock dropped: a fault on @buf needs it. */
 		bytes = n * PM_ENTRY_BYTES;
 		if (copy_to_user(buf + done, ents, bytes)) {

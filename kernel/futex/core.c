@@ -89,10 +89,10 @@ int get_futex_key(u32 __user *uaddr, unsigned int flags, struct futex_key *key)
 	 */
 	if (copy_from_user(&word, uaddr, sizeof(word)))
 		return -EFAULT;
-	mmap_write_lock(mm);
+	mmap_read_lock(mm);
 	vma = find_vma(mm, address);
 	if (!vma || vma->vm_start > address) {
-		mmap_write_unlock(mm);
+		mmap_read_unlock(mm);
 		return -EFAULT;
 	}
 	/* A private mapping's futex is private whatever the flag says. */
@@ -101,7 +101,7 @@ int get_futex_key(u32 __user *uaddr, unsigned int flags, struct futex_key *key)
 		key->object = object;
 		key->offset = (vma->vm_pgoff << PAGE_SHIFT) + (address - vma->vm_start);
 	}
-	mmap_write_unlock(mm);
+	mmap_read_unlock(mm);
 	return 0;
 }
 
