@@ -31,6 +31,7 @@
 #include <asm/mmu_context.h>
 #include <asm/smp.h>
 #include <asm/switch_to.h>
+#include <linux/nmi.h>
 #include "sched.h"
 
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -321,6 +322,7 @@ static void __schedule(void)
 void schedule(void)
 {
 	schedule_debug();
+	touch_softlockup_watchdog();
 	rcu_note_context_switch();
 	__schedule();
 }
