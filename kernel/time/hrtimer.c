@@ -68,6 +68,7 @@ static void hrtimer_reprogram(struct hrtimer_cpu_base *base)
 	struct hrtimer *timer;
 	ktime_t next = KTIME_MAX;
 
+	lockdep_assert_held(&base->lock);
 	list_for_each_entry(timer, &base->active, node) {
 		if (timer->is_soft && base->softirq_activated)
 			continue;
@@ -213,6 +214,7 @@ static void __run_hrtimer(struct hrtimer_cpu_base *base, struct hrtimer *timer,
 	enum hrtimer_restart (*fn)(struct hrtimer *) = timer->function;
 	enum hrtimer_restart restart;
 
+	lockdep_assert_held(&base->lock);
 	remove_hrtimer(timer);
 	base->running = timer;
 	timer->running = true;

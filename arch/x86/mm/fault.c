@@ -150,20 +150,34 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	if (user_mode(regs))
 		flags |= FAULT_FLAG_USER;
 
-	mmap_write_lock(mm);
+	/*
+	 * The read side: faults of one process's threads run together, and
+	 * the fault path fills page tables under page_table_lock (mm/memory.c).
+	 * Growing the stack changes an area, which needs the write side:
+	 * retake it for that, then go back to reading (downgrade).
+	 */
+	mmap_read_lock(mm);
 	vma = find_vma(mm, address);
-	if (!vma || (vma->vm_start > address && expand_stack(vma, address))) {
-		mmap_write_unlock(mm);
+	if (vma && vma->vm_start > address) {
+		mmap_read_unlock(mm);
+		mmap_write_lock(mm);
+		vma = find_vma(mm, address);
+		if (vma && vma->vm_start > address && expand_stack(vma, address))
+			vma = NULL;
+		mmap_write_downgrade(mm);
+	}
+	if (!vma) {
+		mmap_read_unlock(mm);
 		bad_area(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}
 	if (access_error(error_code, vma)) {
-		mmap_write_unlock(mm);
+		mmap_read_unlock(mm);
 		bad_area(regs, error_code, address, SEGV_ACCERR);
 		return;
 	}
 	fault = handle_mm_fault(vma, address, flags);
-	mmap_write_unlock(mm);
+	mmap_read_unlock(mm);
 
 	if (fault & VM_FAULT_ERROR) {
 		if (!user_mode(regs) && fixup_exception(regs, X86_TRAP_PF))
