@@ -24,7 +24,13 @@ struct mutex {
 	  .dep_map = STATIC_LOCKDEP_MAP_INIT(#name, &(name)) }
 #define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
 
-void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key);
+static inline void __mutex_init(struct mutex *lock, const char *name,
+				struct lock_class_key *key)
+{
+	lock->owner = NULL;
+	init_waitqueue_head(&lock->wait);
+	lockdep_init_map(&lock->dep_map, name, key);
+}
 
 /* Each call site is one lock class for the validator. */
 #define mutex_init(lock) do {						\

@@ -114,15 +114,6 @@ static bool static_obj(const void *p)
 	       (a >= (unsigned long)__start_rodata && a < (unsigned long)__end_rodata);
 }
 
-void lockdep_init_map(struct lockdep_map *map, const char *name,
-		      const struct lock_class_key *key)
-{
-	map->key = key;
-	map->name = name;
-	map->class_cache = NULL;
-}
-EXPORT_SYMBOL(lockdep_init_map);
-
 void lockdep_task_init(struct task_struct *p)
 {
 	p->lockdep_depth = 0;

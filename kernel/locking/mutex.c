@@ -10,14 +10,6 @@
 #include <linux/sched/signal.h>
 #include <linux/lockdep.h>
 
-void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key)
-{
-	lock->owner = NULL;
-	init_waitqueue_head(&lock->wait);
-	lockdep_init_map(&lock->dep_map, name, key);
-}
-EXPORT_SYMBOL(__mutex_init);
-
 static bool __mutex_trylock(struct mutex *lock)
 {
 	struct task_struct *expected = NULL;
