@@ -425,6 +425,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
 
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 	if (order >= MAX_ORDER) {
 		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
 		return NULL;

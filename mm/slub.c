@@ -484,6 +484,7 @@ static void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
 	void *object;
 
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 	do {
 		object = __slab_alloc(s, gfp);
 	} while (object && kmem_cache_debug(s) &&

@@ -158,6 +158,22 @@ void __schedule_debug(void);
 		__might_sleep(__FILE__, __LINE__);			\
 } while (0)
 
+#define might_sleep_if(cond) do {					\
+	if (lockdep_enabled() && (cond))				\
+		__might_sleep(__FILE__, __LINE__);			\
+} while (0)
+
+void __might_fault(const char *file, int line);
+
+/*
+ * A user copy may fault, and a fault may sleep (mmap_lock, I/O) -- unless
+ * page faults are disabled, when it fails instead.
+ */
+#define might_fault() do {						\
+	if (lockdep_enabled())						\
+		__might_fault(__FILE__, __LINE__);			\
+} while (0)
+
 /* The scheduler's check: schedule() with preempt_count raised. */
 #define schedule_debug() do {						\
 	if (lockdep_enabled())						\

@@ -592,6 +592,14 @@ void __might_sleep(const char *file, int line)
 }
 EXPORT_SYMBOL(__might_sleep);
 
+void __might_fault(const char *file, int line)
+{
+	if (current->pagefault_disabled)
+		return;
+	__might_sleep(file, line);
+}
+EXPORT_SYMBOL(__might_fault);
+
 void __schedule_debug(void)
 {
 	unsigned int count = preempt_count();
