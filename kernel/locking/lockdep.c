@@ -53,6 +53,13 @@ struct lock_trace {
 
 struct lock_list;
 
+/* How a class has been taken, for the interrupt-safety check. */
+enum lock_usage_bit {
+	LOCK_USED_IN_HARDIRQ,	/* inside a hard interrupt handler */
+	LOCK_ENABLED_HARDIRQ,	/* outside one, with interrupts on */
+	LOCK_USAGE_STATES
+};
+
 struct lock_class {
 	struct lock_class *hash_next;
 	const struct lock_class_key *key;
@@ -61,6 +68,8 @@ struct lock_class {
 	struct lock_list *after;	/* edges: classes taken while this is held */
 	unsigned int bfs_gen;
 	struct lock_list *bfs_parent;	/* the edge that reached this class */
+	unsigned int usage_mask;	/* 1 << enum lock_usage_bit */
+	struct lock_trace usage_traces[LOCK_USAGE_STATES];
 };
 
 /* The edge class -> to, and where it was first seen. */
@@ -329,9 +338,51 @@ static bool add_dependency(struct held_lock *prev, struct lock_class *next,
 	return true;
 }
 
+static const char *const usage_str[LOCK_USAGE_STATES] = {
+	[LOCK_USED_IN_HARDIRQ] = "IN-HARDIRQ-W",
+	[LOCK_ENABLED_HARDIRQ] = "HARDIRQ-ON-W",
+};
+
+/*
+ * A lock an interrupt handler takes, taken elsewhere with interrupts on:
+ * the interrupt can arrive while this CPU holds it and spin forever.
+ */
+static void print_usage_bug(struct task_struct *curr, struct lock_class *class,
+			    struct lockdep_map *map, enum lock_usage_bit prev,
+			    enum lock_usage_bit new, unsigned long ip)
+{
+	pr_warn("\n");
+	pr_warn("================================\n");
+	pr_warn("WARNING: inconsistent lock state\n");
+	pr_warn("%s %s\n", init_uts_ns.release, print_tainted());
+	pr_warn("--------------------------------\n");
+	pr_warn("inconsistent {%s} -> {%s} usage.\n", usage_str[prev], usage_str[new]);
+	pr_warn("%s/%d [HC%u[%lu]] takes:\n", curr->comm, curr->pid,
+		in_hardirq() ? 1U : 0U, (unsigned long)(hardirq_count() >> HARDIRQ_SHIFT));
+	printk(KERN_WARNING "%p (", map);
+	print_class(class);
+	pr_cont("), at: %pS\n", (void *)ip);
+	pr_warn("{%s} state was registered at:\n", usage_str[prev]);
+	print_trace(&class->usage_traces[prev]);
+	pr_warn("\nother info that might help us debug this:\n");
+	pr_warn(" Possible unsafe locking scenario:\n\n");
+	pr_warn("       CPU0\n");
+	pr_warn("       ----\n");
+	printk(KERN_WARNING "  lock(");
+	print_class(class);
+	pr_cont(");\n");
+	pr_warn("  <Interrupt>\n");
+	printk(KERN_WARNING "    lock(");
+	print_class(class);
+	pr_cont(");\n\n *** DEADLOCK ***\n\n");
+	debug_show_held_locks(curr);
+	report_footer();
+}
+
 void lock_acquire(struct lockdep_map *map, int read, int trylock, int spin,
 		  unsigned long ip)
 {
+	enum lock_usage_bit usage = LOCK_USAGE_STATES, bad_usage = LOCK_USAGE_STATES;
 	struct task_struct *curr;
 	struct lock_list *cycle = NULL;
 	struct held_lock *hl, *bad_prev = NULL;
@@ -360,6 +411,26 @@ void lock_acquire(struct lockdep_map *map, int read, int trylock, int spin,
 		goto out;
 	}
 	/*
+	 * Interrupt safety, for exclusive spinning acquisitions (readers of
+	 * an rwlock_t may nest in an interrupt; sleeping locks are never
+	 * taken in one).  @flags holds the caller's interrupt state.
+	 */
+	if (spin && !read) {
+		if (in_hardirq())
+			usage = LOCK_USED_IN_HARDIRQ;
+		else if (!arch_irqs_disabled_flags(flags))
+			usage = LOCK_ENABLED_HARDIRQ;
+	}
+	if (usage != LOCK_USAGE_STATES && !(class->usage_mask & (1U << usage))) {
+		enum lock_usage_bit other = usage == LOCK_USED_IN_HARDIRQ ?
+					    LOCK_ENABLED_HARDIRQ : LOCK_USED_IN_HARDIRQ;
+
+		class->usage_mask |= 1U << usage;
+		save_trace(&class->usage_traces[usage], 0);
+		if (class->usage_mask & (1U << other))
+			bad_usage = other;
+	}
+	/*
 	 * Every lock held now comes before this one.  A trylock does not
 	 * wait, so it cannot be the waiting half of a deadlock; a recursive
 	 * read (rwlock_t read side) cannot wait for another reader.  The
@@ -378,6 +449,11 @@ void lock_acquire(struct lockdep_map *map, int read, int trylock, int spin,
 		}
 	}
 	arch_spin_unlock(&graph_lock);
+	if (bad_usage != LOCK_USAGE_STATES) {
+		if (debug_locks_off())
+			print_usage_bug(curr, class, map, bad_usage, usage, ip);
+		goto out;
+	}
 	if (bad_prev) {
 		if (debug_locks_off())
 			print_circular(curr, bad_prev, class, map, ip, cycle);

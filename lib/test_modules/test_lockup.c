@@ -9,11 +9,15 @@
  *                 task), which the lock validator reports as circular
  *   sleep         mutex_lock() under a spinlock: sleeping in atomic context
  *   unlock        release a mutex nobody holds: bad unlock balance
+ *   irqsafe       take a spinlock in a hard interrupt (an hrtimer), then
+ *                 with interrupts on: inconsistent lock state
  *
  * Everything but softlockup needs `lockdep` on the command line to be
  * reported; the write still succeeds without it.
  */
 #include <linux/module.h>
+#include <linux/hrtimer.h>
+#include <linux/ktime.h>
 #include <linux/jiffies.h>
 #include <linux/kstrtox.h>
 #include <linux/mutex.h>
@@ -28,6 +32,9 @@ static DEFINE_SPINLOCK(test_lock_a);
 static DEFINE_SPINLOCK(test_lock_b);
 static DEFINE_MUTEX(test_mutex);
 static DEFINE_SPINLOCK(test_atomic_lock);
+static DEFINE_SPINLOCK(test_irq_lock);
+static struct hrtimer test_timer;
+static int test_timer_fired;
 
 /* Keeps each test function on the stack in the reports (no jump to the last callee). */
 #define no_tail_call()	asm volatile("" ::: "memory")
@@ -81,6 +88,34 @@ static noinline void test_lockup_unlock(void)
 	no_tail_call();
 }
 
+static enum hrtimer_restart test_lockup_timer_fn(struct hrtimer *t)
+{
+	spin_lock(&test_irq_lock);	/* in the timer interrupt: hard-irq context */
+	WRITE_ONCE(test_timer_fired, 1);
+	spin_unlock(&test_irq_lock);
+	return HRTIMER_NORESTART;
+}
+
+static noinline int test_lockup_irqsafe(void)
+{
+	unsigned long end = jiffies + HZ;
+
+	hrtimer_init(&test_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	test_timer.function = test_lockup_timer_fn;
+	hrtimer_start(&test_timer, ms_to_ktime(2), HRTIMER_MODE_REL_HARD);
+	while (!READ_ONCE(test_timer_fired) && time_before(jiffies, end))
+		cpu_relax();
+	if (!READ_ONCE(test_timer_fired)) {
+		hrtimer_cancel(&test_timer);
+		return -ETIMEDOUT;
+	}
+	/* The bug: the same lock with interrupts on. */
+	spin_lock(&test_irq_lock);
+	spin_unlock(&test_irq_lock);
+	no_tail_call();
+	return 0;
+}
+
 static ssize_t test_lockup_write(struct file *file, const char __user *ubuf, size_t count,
 				 loff_t *ppos)
 {
@@ -107,6 +142,11 @@ static ssize_t test_lockup_write(struct file *file, const char __user *ubuf, siz
 		test_lockup_sleep();
 	} else if (!strcmp(buf, "unlock") && !arg) {
 		test_lockup_unlock();
+	} else if (!strcmp(buf, "irqsafe") && !arg) {
+		int err = test_lockup_irqsafe();
+
+		if (err)
+			return err;
 	} else {
 		return -EINVAL;
 	}

@@ -182,6 +182,9 @@ if selected module/; then
 		modt_lockdep unlock unlock "WARNING: bad unlock balance detected!" \
 			"is trying to release lock (test_mutex) at:" "test_lockup_unlock+0x" \
 			"but there are no more locks to release!"
+		modt_lockdep irqsafe irqsafe "WARNING: inconsistent lock state" \
+			"inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage." \
+			"(test_irq_lock), at: test_lockup_irqsafe+0x" "test_lockup_timer_fn+0x"
 	else
 		fail module/build "$why"
 	fi

@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/stacktrace.h>
+#include <linux/module.h>
 #include <asm/sections.h>
 #include <asm/page.h>
 #include <asm/traps.h>
@@ -72,7 +73,8 @@ unsigned int stack_trace_save(unsigned long *store, unsigned int size,
 		unsigned long next = ((unsigned long *)bp)[0];
 
 		ret = ((unsigned long *)bp)[1];
-		if (!in_kernel_text(ret))
+		/* A module's frames too: the validator's reports name them. */
+		if (!in_kernel_text(ret) && !is_module_text_address(ret))
 			break;
 		if (skipnr)
 			skipnr--;

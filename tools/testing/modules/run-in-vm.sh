@@ -414,7 +414,8 @@ fi
 
 # One kernel bug report per boot (the lock validator stops after its first):
 # modtest=NAME writes the matching request to test_lockup's /proc file.
-for t in softlockup:"softlockup 25" lockdep_abba:abba lockdep_sleep:sleep lockdep_unlock:unlock; do
+for t in softlockup:"softlockup 25" lockdep_abba:abba lockdep_sleep:sleep lockdep_unlock:unlock \
+	 lockdep_irqsafe:irqsafe; do
 	if grep -qw "modtest=${t%%:*}" /proc/cmdline; then
 		insmod $T/test_lockup.ko
 		echo "${t#*:}" > /proc/test_lockup && echo "MODTEST wrote '${t#*:}'"
