@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Pages for user address spaces, one fault at a time: the seed's
- * "How does the kernel handle a page fault?" and "copy-on-write".
+ * Pages for user address spaces: the seed's "How does the kernel handle
+ * a page fault?" and "copy-on-write".
  *
  * handle_mm_fault() walks (and builds) the four page-table levels for
  * the faulting address, then decides from the PTE:
@@ -27,10 +27,15 @@
  *
  * Each PTE that maps a page holds one reference (page_count) and one
  * map count; each swap entry in a PTE holds one count on its slot
- * (swapfile.c), which fork duplicates and zap frees.  Reclaim may evict
- * a page while a fault handler sleeps in an allocation, so a handler
- * that read a PTE before allocating checks it is unchanged after.  Page tables of the user half are freed only when the whole
- * address space goes (free_pgtables).
+ * (swapfile.c), which fork duplicates and zap frees.
+ *
+ * Faults run under the read side of mmap_lock, so threads of one process
+ * fault at once, and reclaim may evict a page while a handler sleeps.  A
+ * handler reads the PTE once, does what may sleep (allocate, read the
+ * file, copy), then takes mm->page_table_lock and changes the PTE only if
+ * it is still the one it read; otherwise it undoes its work and returns,
+ * and the access runs again.  Page tables of the user half are freed
+ * only when the whole address space goes (free_pgtables).
  *
  * Kernel page tables (vmalloc, ioremap) are populated by __pmd_alloc and
  * __pte_alloc_kernel at the end: two CPUs may want the same missing
