@@ -31,6 +31,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/mmap_lock.h>
 #include <uapi/linux/auxvec.h>
 #include <uapi/linux/elf.h>
 #include <uapi/linux/limits.h>
@@ -368,11 +369,11 @@ static int elf_make_stack_exec(unsigned long sp)
 	struct vm_area_struct *vma;
 	unsigned long start, end;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_read_lock(mm);
 	vma = find_vma(mm, sp);
 	start = vma ? vma->vm_start : 0;
 	end = vma ? vma->vm_end : 0;
-	mutex_unlock(&mm->mmap_lock);
+	mmap_read_unlock(mm);
 	if (!end)
 		return -EFAULT;
 	return do_mprotect(start, end - start, PROT_READ | PROT_WRITE | PROT_EXEC);

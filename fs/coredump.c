@@ -44,6 +44,7 @@
 #include <linux/time64.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
+#include <linux/mmap_lock.h>
 #include <uapi/linux/elf.h>
 #include <uapi/linux/fcntl.h>
 #include <asm/processor.h>
@@ -297,10 +298,44 @@ static bool dump_user_page(struct coredump_params *cprm, unsigned long addr, voi
 	return dump_emit(cprm, page, PAGE_SIZE);
 }
 
+/* What the dump needs of one area, copied under mmap_lock (Linux's dump_vma_snapshot). */
+struct core_vma_metadata {
+	unsigned long start, end, flags;
+	bool dump;
+};
+
+/*
+ * The areas, copied out under the read side of mmap_lock: the headers and
+ * the contents are written with the lock dropped, since writing takes the
+ * core file's inode lock and a fault in that write takes mmap_lock.
+ */
+static struct core_vma_metadata *dump_vma_snapshot(struct mm_struct *mm, int *count)
+{
+	struct core_vma_metadata *meta;
+	struct vm_area_struct *vma;
+	int n = 0;
+
+	mmap_read_lock(mm);
+	meta = kmalloc_array(mm->map_count ? mm->map_count : 1, sizeof(*meta), GFP_KERNEL);
+	if (!meta) {
+		mmap_read_unlock(mm);
+		return NULL;
+	}
+	for (vma = mm->mmap; vma && n < mm->map_count; vma = vma->vm_next, n++) {
+		meta[n].start = vma->vm_start;
+		meta[n].end = vma->vm_end;
+		meta[n].flags = vma->vm_flags;
+		meta[n].dump = vma_dump_contents(vma, mm->coredump_filter);
+	}
+	mmap_read_unlock(mm);
+	*count = n;
+	return meta;
+}
+
 static void elf_core_dump(struct coredump_params *cprm, int signr)
 {
 	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
+	struct core_vma_metadata *meta;
 	struct elf_prstatus prstatus;
 	struct elf_prpsinfo psinfo;
 	unsigned long auxv[2 * 64];
@@ -309,20 +344,23 @@ static void elf_core_dump(struct coredump_params *cprm, int signr)
 	Elf64_Phdr phdr;
 	void *files, *page;
 	loff_t offset;
-	int segs = 0;
+	int segs = 0, i;
 
 	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	if (!page)
 		return;
+	meta = dump_vma_snapshot(mm, &segs);
+	if (!meta) {
+		kfree(page);
+		return;
+	}
 	fill_prstatus(&prstatus, signr);
 	fill_prpsinfo(&psinfo, mm);
 	auxv_size = read_auxv(mm, auxv, ARRAY_SIZE(auxv));
+	mmap_read_lock(mm);		/* both of its passes see the same areas */
 	files = fill_files_note(mm, &files_size);
+	mmap_read_unlock(mm);
 
-	mutex_lock(&mm->mmap_lock);
-	for (vma = mm->mmap; vma; vma = vma->vm_next)
-		segs++;
-	mutex_unlock(&mm->mmap_lock);
 	notes_size = note_size(sizeof(prstatus)) + note_size(sizeof(psinfo)) +
 		     (auxv_size ? note_size(auxv_size) : 0) + (files ? note_size(files_size) : 0);
 
@@ -351,25 +389,23 @@ static void elf_core_dump(struct coredump_params *cprm, int signr)
 		goto out;
 	offset = ALIGN(offset + notes_size, PAGE_SIZE);
 
-	mutex_lock(&mm->mmap_lock);
-	for (vma = mm->mmap; vma; vma = vma->vm_next) {
-		unsigned long size = vma->vm_end - vma->vm_start;
+	for (i = 0; i < segs; i++) {
+		unsigned long size = meta[i].end - meta[i].start;
 
 		memset(&phdr, 0, sizeof(phdr));
 		phdr.p_type = PT_LOAD;
 		phdr.p_offset = offset;
-		phdr.p_vaddr = vma->vm_start;
+		phdr.p_vaddr = meta[i].start;
 		phdr.p_memsz = size;
-		phdr.p_filesz = vma_dump_contents(vma, mm->coredump_filter) ? size : 0;
-		phdr.p_flags = (vma->vm_flags & VM_READ ? PF_R : 0) |
-			       (vma->vm_flags & VM_WRITE ? PF_W : 0) |
-			       (vma->vm_flags & VM_EXEC ? PF_X : 0);
+		phdr.p_filesz = meta[i].dump ? size : 0;
+		phdr.p_flags = (meta[i].flags & VM_READ ? PF_R : 0) |
+			       (meta[i].flags & VM_WRITE ? PF_W : 0) |
+			       (meta[i].flags & VM_EXEC ? PF_X : 0);
 		phdr.p_align = PAGE_SIZE;
 		offset += phdr.p_filesz;
 		if (!dump_emit(cprm, &phdr, sizeof(phdr)))
-			break;
+			goto out;
 	}
-	mutex_unlock(&mm->mmap_lock);
 
 	if (!write_note(cprm, NT_PRSTATUS, &prstatus, sizeof(prstatus)) ||
 	    !write_note(cprm, NT_PRPSINFO, &psinfo, sizeof(psinfo)) ||
@@ -386,21 +422,22 @@ static void elf_core_dump(struct coredump_params *cprm, int signr)
 	}
 
 	/*
-	 * The contents.  mmap_lock is not held while copying (a fault in the
-	 * copy takes it); the process is dying and no other thread of it
-	 * changes the areas meanwhile on this kernel's single user CPU.
+	 * The contents, from the snapshot: each page is read with a user
+	 * copy (faulting it in takes mmap_lock), and a page whose area has
+	 * gone meanwhile reads as zeroes.
 	 */
-	for (vma = mm->mmap; vma; vma = vma->vm_next) {
+	for (i = 0; i < segs; i++) {
 		unsigned long addr;
 
-		if (!vma_dump_contents(vma, mm->coredump_filter))
+		if (!meta[i].dump)
 			continue;
-		for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE)
+		for (addr = meta[i].start; addr < meta[i].end; addr += PAGE_SIZE)
 			if (!dump_user_page(cprm, addr, page))
 				goto out;
 	}
 out:
 	kfree(files);
+	kfree(meta);
 	kfree(page);
 }
 

@@ -69,6 +69,7 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 	struct fdtable new, old;
 	unsigned int size;
 
+	lockdep_assert_held(&files->file_lock);
 	if (nr < files->fdt.max_fds)
 		return 0;
 	if (nr >= rlimit(RLIMIT_NOFILE) || nr >= (unsigned int)READ_ONCE(sysctl_nr_open))

@@ -63,6 +63,7 @@ struct inode *new_inode(struct super_block *sb)
 	atomic_long_inc(&nr_inodes);
 	atomic_set(&inode->i_count, 1);
 	mutex_init(&inode->i_mutex);
+	lockdep_set_class(&inode->i_mutex, &sb->s_type->i_mutex_key);
 	INIT_LIST_HEAD(&inode->i_fsnotify_marks);
 	address_space_init_once(&inode->i_data, inode);
 	inode->i_mapping = &inode->i_data;

@@ -764,6 +764,7 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry)
 /* Is @d at or below @ancestor? (The caller holds the rename mutex: the tree is still.) */
 static bool is_subdir(struct dentry *d, struct dentry *ancestor)
 {
+	lockdep_assert_held(&d->d_sb->s_vfs_rename_mutex);
 	for (;;) {
 		if (d == ancestor)
 			return true;

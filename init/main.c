@@ -56,6 +56,7 @@ void zero_page_init(void);
 #define MAX_INIT_ENVS	32
 
 char boot_command_line[COMMAND_LINE_SIZE];
+enum system_states system_state = SYSTEM_BOOTING;
 static char saved_command_line_buf[COMMAND_LINE_SIZE];
 char *saved_command_line = saved_command_line_buf;	/* for /proc/cmdline */
 static char tmp_cmdline[COMMAND_LINE_SIZE];
@@ -300,6 +301,7 @@ static int __ref kernel_init(void *unused)
 	print_init_args();
 	ktest_run_all();
 
+	system_state = SYSTEM_RUNNING;
 	initramfs_init();
 	console_on_rootfs();
 	/* root= without an initramfs /init: the disk is the root (init/do_mounts.c). */
@@ -331,6 +333,8 @@ static void __noreturn rest_init(void)
 	kthreadd_task = find_task_by_vpid(pid);
 	if (!kthreadd_task)
 		panic("cannot start kthreadd: %d", pid);
+	/* From here on tasks sleep and wake: might_sleep() checks apply. */
+	system_state = SYSTEM_SCHEDULING;
 	complete(&kthreadd_done);
 	cpu_startup_entry();
 }

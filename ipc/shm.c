@@ -43,6 +43,7 @@
 #include <linux/sprintf.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <linux/mmap_lock.h>
 #include <uapi/linux/mman.h>
 #include <uapi/linux/resource.h>
 #include <uapi/linux/shm.h>
@@ -244,7 +245,7 @@ static long shm_map(struct shmid_kernel *shp, struct file *file, unsigned long a
 	bool populate;
 	long ret;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	/* Without SHM_REMAP, an attach may not replace what is mapped there. */
 	if (addr && !(shmflg & SHM_REMAP)) {
 		ret = -EINVAL;
@@ -262,7 +263,7 @@ static long shm_map(struct shmid_kernel *shp, struct file *file, unsigned long a
 		vma->vm_flags &= ~VM_MAYWRITE;
 	shm_open(vma);
 out:
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return ret;
 }
 
@@ -345,7 +346,7 @@ SYSCALL_DEFINE1(shmdt, char __user *, shmaddr)
 
 	if (addr & ~PAGE_MASK)
 		return -EINVAL;
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	for (vma = find_vma(mm, addr); vma; vma = vma->vm_next) {
 		if (vma->vm_start == addr && shm_area_of(vma, addr, NULL)) {
 			file = vma->vm_file;
@@ -367,7 +368,7 @@ SYSCALL_DEFINE1(shmdt, char __user *, shmaddr)
 		vma = find_vma(mm, addr);
 	}
 out:
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return ret;
 }
 

@@ -13,6 +13,8 @@
  */
 #include <linux/hrtimer.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
+#include <linux/mmap_lock.h>
 #include <linux/pid_namespace.h>
 #include <linux/aio.h>
 #include <linux/ptrace.h>
@@ -145,6 +147,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	refcount_set(&tsk->usage, 2);
 	tsk->thread_flags = orig->thread_flags & (1UL << TIF_NOTSC);
 	spin_lock_init(&tsk->alloc_lock);
+	lockdep_task_init(tsk);		/* the parent's held locks are not the child's */
 	return tsk;
 }
 
@@ -853,7 +856,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	mm->map_count = 0;
 	atomic_set(&mm->mm_users, 1);
 	atomic_set(&mm->mm_count, 1);
-	mutex_init(&mm->mmap_lock);
+	mmap_init_lock(mm);
 	spin_lock_init(&mm->page_table_lock);
 	mm->context.pcid = 0;
 	mm->context.pcid_generation = 0;

@@ -26,6 +26,7 @@
 #include <linux/time64.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
+#include <linux/mmap_lock.h>
 #include <uapi/linux/prctl.h>
 #include <uapi/linux/time_types.h>
 #include <asm/smp.h>
@@ -768,9 +769,9 @@ static long prctl_set_mm(unsigned long opt, unsigned long addr,
 	default:
 		return -EINVAL;
 	}
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	*field = addr;
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return 0;
 }
 

@@ -129,6 +129,7 @@ static struct worker *find_worker_executing_work(struct worker_pool *pool,
 {
 	struct worker *worker;
 
+	lockdep_assert_held(&pool->lock);
 	list_for_each_entry(worker, &pool->workers, node)
 		if (worker->current_work == work && worker->current_func == work->func)
 			return worker;

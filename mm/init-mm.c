@@ -12,6 +12,7 @@
 struct mm_struct init_mm = {
 	.pgd		= swapper_pg_dir,
 	.page_table_lock = __SPIN_LOCK_UNLOCKED(init_mm.page_table_lock),
+	.mmap_lock	= __RWSEM_INITIALIZER(init_mm.mmap_lock),
 	.mm_users	= ATOMIC_INIT(2),
 	.mm_count	= ATOMIC_INIT(1),
 	.ioctx_lock	= __SPIN_LOCK_UNLOCKED(init_mm.ioctx_lock),

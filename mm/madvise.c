@@ -22,6 +22,7 @@
 #include <linux/pagemap.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
+#include <linux/mmap_lock.h>
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
 
@@ -176,7 +177,7 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len_in, int, behavior)
 	if (end == start)
 		return 0;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	vma = find_vma(mm, start);
 	while (start < end) {
 		unsigned long s, e;
@@ -196,13 +197,13 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len_in, int, behavior)
 		err = madvise_vma(mm, &vma, s, e, behavior);
 		if (err) {
 			flush_tlb_mm_range(mm, end - len, end);
-			mutex_unlock(&mm->mmap_lock);
+			mmap_write_unlock(mm);
 			return err;
 		}
 		start = e;
 		vma = vma->vm_next;
 	}
 	flush_tlb_mm_range(mm, end - len, end);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return unmapped_error;
 }

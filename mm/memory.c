@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Pages for user address spaces, one fault at a time: the seed's
- * "How does the kernel handle a page fault?" and "copy-on-write".
+ * Pages for user address spaces: the seed's "How does the kernel handle
+ * a page fault?" and "copy-on-write".
  *
  * handle_mm_fault() walks (and builds) the four page-table levels for
  * the faulting address, then decides from the PTE:
@@ -27,10 +27,15 @@
  *
  * Each PTE that maps a page holds one reference (page_count) and one
  * map count; each swap entry in a PTE holds one count on its slot
- * (swapfile.c), which fork duplicates and zap frees.  Reclaim may evict
- * a page while a fault handler sleeps in an allocation, so a handler
- * that read a PTE before allocating checks it is unchanged after.  Page tables of the user half are freed only when the whole
- * address space goes (free_pgtables).
+ * (swapfile.c), which fork duplicates and zap frees.
+ *
+ * Faults run under the read side of mmap_lock, so threads of one process
+ * fault at once, and reclaim may evict a page while a handler sleeps.  A
+ * handler reads the PTE once, does what may sleep (allocate, read the
+ * file, copy), then takes mm->page_table_lock and changes the PTE only if
+ * it is still the one it read; otherwise it undoes its work and returns,
+ * and the access runs again.  Page tables of the user half are freed
+ * only when the whole address space goes (free_pgtables).
  *
  * Kernel page tables (vmalloc, ioremap) are populated by __pmd_alloc and
  * __pte_alloc_kernel at the end: two CPUs may want the same missing
@@ -51,6 +56,7 @@
 #include <linux/swap.h>
 #include <linux/swapops.h>
 #include <linux/vmstat.h>
+#include <linux/mmap_lock.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
@@ -76,7 +82,13 @@ long get_mm_hiwater_rss_kb(struct mm_struct *mm)
 	return mm ? (long)(mm->hiwater_rss << (PAGE_SHIFT - 10)) : 0;
 }
 
-/* The page-table walk, allocating missing levels.  NULL: out of memory. */
+/*
+ * The page-table walk, allocating missing levels.  NULL: out of memory.
+ * Faults in one mm run concurrently (mmap_lock read side) and the
+ * allocation may sleep, so each new table is installed under
+ * page_table_lock only if the entry is still empty; a loser frees its
+ * own.  Tables are freed only with the whole address space.
+ */
 static pte_t *walk_alloc(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t *pgd = pgd_offset(mm, addr);
@@ -89,7 +101,14 @@ static pte_t *walk_alloc(struct mm_struct *mm, unsigned long addr)
 
 		if (!new)
 			return NULL;
-		set_p4d(p4d, __p4d(__pa(new) | _PAGE_TABLE));
+		spin_lock(&mm->page_table_lock);
+		if (p4d_none(*p4d)) {
+			set_p4d(p4d, __p4d(__pa(new) | _PAGE_TABLE));
+			new = NULL;
+		}
+		spin_unlock(&mm->page_table_lock);
+		if (new)
+			pud_free(mm, new);
 	}
 	pud = pud_offset(p4d, addr);
 	if (pud_none(*pud)) {
@@ -97,7 +116,14 @@ static pte_t *walk_alloc(struct mm_struct *mm, unsigned long addr)
 
 		if (!new)
 			return NULL;
-		set_pud(pud, __pud(__pa(new) | _PAGE_TABLE));
+		spin_lock(&mm->page_table_lock);
+		if (pud_none(*pud)) {
+			set_pud(pud, __pud(__pa(new) | _PAGE_TABLE));
+			new = NULL;
+		}
+		spin_unlock(&mm->page_table_lock);
+		if (new)
+			pmd_free(mm, new);
 	}
 	pmd = pmd_offset(pud, addr);
 	if (pmd_none(*pmd)) {
@@ -105,7 +131,14 @@ static pte_t *walk_alloc(struct mm_struct *mm, unsigned long addr)
 
 		if (!new)
 			return NULL;
-		set_pmd(pmd, __pmd(__pa(new) | _PAGE_TABLE));
+		spin_lock(&mm->page_table_lock);
+		if (pmd_none(*pmd)) {
+			set_pmd(pmd, __pmd(__pa(new) | _PAGE_TABLE));
+			new = NULL;
+		}
+		spin_unlock(&mm->page_table_lock);
+		if (new)
+			pte_free_kernel(mm, new);
 	}
 	return pte_offset_kernel(pmd, addr);
 }
@@ -203,18 +236,31 @@ static void map_new_page(struct vm_area_struct *vma, unsigned long addr, pte_t *
 static unsigned int do_anonymous_page(struct vm_area_struct *vma, unsigned long addr,
 				      pte_t *pte, unsigned int flags)
 {
+	spinlock_t *ptl = &vma->vm_mm->page_table_lock;
 	struct page *page;
 
 	if (!(flags & FAULT_FLAG_WRITE)) {
 		/* Reads of untouched memory all see the one zero page. */
-		set_pte(pte, pte_wrprotect(pfn_pte(page_to_pfn(zero_page), vma->vm_page_prot)));
+		spin_lock(ptl);
+		if (pte_none(*pte))
+			set_pte(pte, pte_wrprotect(pfn_pte(page_to_pfn(zero_page),
+							   vma->vm_page_prot)));
+		spin_unlock(ptl);
 		return 0;
 	}
 	page = alloc_user_page();
 	if (!page)
 		return VM_FAULT_OOM;
-	lru_cache_add_inactive_or_unevictable(page);
+	spin_lock(ptl);
+	if (!pte_none(*pte)) {
+		/* Another fault filled it while we allocated: theirs stands. */
+		spin_unlock(ptl);
+		put_page(page);
+		return 0;
+	}
 	map_new_page(vma, addr, pte, page, true, MM_ANONPAGES);
+	spin_unlock(ptl);
+	lru_cache_add_inactive_or_unevictable(page);
 	return 0;
 }
 
@@ -232,33 +278,44 @@ static unsigned int do_fault(struct vm_area_struct *vma, unsigned long addr,
 		.address = addr,
 		.pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT),
 	};
+	spinlock_t *ptl = &vma->vm_mm->page_table_lock;
 	unsigned int ret = vma->vm_ops->fault(&vmf);
-	struct page *page, *copy;
+	struct page *page, *copy = NULL;
+	bool writable = false;
 
 	if (ret & VM_FAULT_ERROR)
 		return ret;
 	page = vmf.page;
-	if (!(flags & FAULT_FLAG_WRITE)) {
-		/* do_read_fault: a private area maps the page read-only (no RW in its prot). */
-		map_new_page(vma, addr, pte, page, false, mm_counter(page));
-		return ret;
+	if (flags & FAULT_FLAG_WRITE) {
+		if (vma->vm_flags & VM_SHARED) {
+			/* do_shared_fault: the store goes to the file's own page. */
+			set_page_dirty(page);
+			writable = true;
+		} else {
+			/* do_cow_fault: a private write never reaches the file. */
+			copy = alloc_page(GFP_HIGHUSER_MOVABLE);
+			if (!copy) {
+				put_page(page);
+				return VM_FAULT_OOM;
+			}
+			copy_page(page_address(copy), page_address(page));
+			put_page(page);
+			page = copy;
+			writable = true;
+		}
 	}
-	if (vma->vm_flags & VM_SHARED) {
-		/* do_shared_fault: the store goes to the file's own page. */
-		set_page_dirty(page);
-		map_new_page(vma, addr, pte, page, true, mm_counter(page));
-		return ret;
-	}
-	/* do_cow_fault: a private write never reaches the file. */
-	copy = alloc_page(GFP_HIGHUSER_MOVABLE);
-	if (!copy) {
+	/* The ->fault and the copy may sleep: another fault may have been first. */
+	spin_lock(ptl);
+	if (!pte_none(*pte)) {
+		spin_unlock(ptl);
 		put_page(page);
-		return VM_FAULT_OOM;
+		return ret & ~VM_FAULT_MAJOR;
 	}
-	copy_page(page_address(copy), page_address(page));
-	put_page(page);
-	lru_cache_add_inactive_or_unevictable(copy);
-	map_new_page(vma, addr, pte, copy, true, MM_ANONPAGES);
+	/* do_read_fault: a private area maps the page read-only (no RW in its prot). */
+	map_new_page(vma, addr, pte, page, writable, copy ? MM_ANONPAGES : mm_counter(page));
+	spin_unlock(ptl);
+	if (copy)
+		lru_cache_add_inactive_or_unevictable(copy);
 	return ret;
 }
 
@@ -269,19 +326,25 @@ static unsigned int do_fault(struct vm_area_struct *vma, unsigned long addr,
  * writable.  The zero page is always copied (it is never ours alone).
  */
 static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
-			       pte_t *pte)
+			       pte_t *pte, pte_t orig)
 {
-	pte_t orig = *pte;
+	spinlock_t *ptl = &vma->vm_mm->page_table_lock;
 	unsigned long pfn = pte_pfn(orig);
 	struct page *old = is_zero_pfn(pfn) ? NULL : pfn_to_page(pfn);
 	struct page *new;
 
 	/* Shared areas never copy: the page is the file's, for everyone. */
 	if (vma->vm_flags & VM_SHARED) {
+		spin_lock(ptl);
+		if (!pte_same(*pte, orig)) {
+			spin_unlock(ptl);
+			return 0;
+		}
 		count_vm_event(PGREUSE);
 		if (old)
 			set_page_dirty(old);
 		set_pte(pte, pte_mkdirty(pte_mkwrite(orig)));
+		spin_unlock(ptl);
 		flush_tlb_page(vma, addr);
 		return 0;
 	}
@@ -290,38 +353,70 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	 * its slot referred to by no other swap entry: the slot goes, and
 	 * the page is ours alone.
 	 */
-	if (old && !old->mapping && PageSwapCache(old) && page_mapcount(old) == 1 &&
-	    page_count(old) == 2 && !TestSetPageLocked(old)) {
-		try_to_free_swap(old);
-		unlock_page(old);
+	if (old && !old->mapping && PageSwapCache(old)) {
+		/* A reference of our own first: the PTE may change under us. */
+		spin_lock(ptl);
+		if (!pte_same(*pte, orig)) {
+			spin_unlock(ptl);
+			return 0;
+		}
+		get_page(old);
+		spin_unlock(ptl);
+		/* Ours, the PTE's and the swap cache's: no one else's. */
+		if (page_mapcount(old) == 1 && page_count(old) == 3 && !TestSetPageLocked(old)) {
+			try_to_free_swap(old);
+			unlock_page(old);
+		}
+		put_page(old);
 	}
 	/* An anonymous page nobody else holds: ours to write.  A cache page never is. */
+	spin_lock(ptl);
+	if (!pte_same(*pte, orig)) {
+		spin_unlock(ptl);
+		return 0;
+	}
 	if (old && !old->mapping && page_count(old) == 1) {
 		count_vm_event(PGREUSE);
 		set_pte(pte, pte_mkdirty(pte_mkwrite(orig)));
+		spin_unlock(ptl);
 		flush_tlb_page(vma, addr);
 		return 0;
 	}
+	/* Copy it.  Our own reference keeps the old page while we allocate. */
+	if (old)
+		get_page(old);
+	spin_unlock(ptl);
 	new = alloc_page(GFP_HIGHUSER_MOVABLE);
-	if (!new)
+	if (!new) {
+		if (old)
+			put_page(old);
 		return VM_FAULT_OOM;
-	if (!pte_same(*pte, orig)) {
-		/* Reclaim evicted it while we allocated: fault again. */
-		put_page(new);
-		return 0;
 	}
 	if (old)
 		copy_page(page_address(new), page_address(old));
 	else
 		clear_page(page_address(new));
+	spin_lock(ptl);
+	if (!pte_same(*pte, orig)) {
+		/* Another fault, or reclaim, changed it while we copied: fault again. */
+		spin_unlock(ptl);
+		put_page(new);
+		if (old)
+			put_page(old);
+		return 0;
+	}
 	set_pte(pte, __pte(0));
 	flush_tlb_page(vma, addr);
-	lru_cache_add_inactive_or_unevictable(new);
 	map_new_page(vma, addr, pte, new, true, MM_ANONPAGES);
 	if (old) {
 		page_remove_rmap(old);
 		add_mm_counter(vma->vm_mm, mm_counter(old), -1);
-		put_page(old);
+	}
+	spin_unlock(ptl);
+	lru_cache_add_inactive_or_unevictable(new);
+	if (old) {
+		put_page(old);		/* the PTE's reference */
+		put_page(old);		/* ours */
 	}
 	return 0;
 }
@@ -374,6 +469,12 @@ unsigned int do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t 
 		ret = VM_FAULT_SIGBUS;
 		goto out_retry;
 	}
+	/* Faults in this mm run concurrently: the PTE changes only under its lock. */
+	spin_lock(&mm->page_table_lock);
+	if (!pte_same(*pte, orig)) {
+		spin_unlock(&mm->page_table_lock);
+		goto out_retry;
+	}
 	/* The cache's reference stays the cache's; the one we took becomes the PTE's. */
 	add_mm_counter(mm, MM_SWAPENTS, -1);
 	new = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
@@ -386,11 +487,13 @@ unsigned int do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t 
 		new = pte_mkdirty(pte_mkwrite(new));
 	else
 		new = pte_wrprotect(new);
-	set_pte(pte, pte_mkyoung(new));
+	new = pte_mkyoung(new);
+	set_pte(pte, new);
+	spin_unlock(&mm->page_table_lock);
 	flush_tlb_page(vma, addr);
 	unlock_page(page);
 	if (flags & FAULT_FLAG_WRITE && !pte_write(new))
-		ret |= do_wp_page(vma, addr, pte);
+		ret |= do_wp_page(vma, addr, pte, new);
 	return ret;
 
 out_retry:
@@ -410,7 +513,11 @@ unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	count_vm_event(PGFAULT);
 	if (!pte)
 		return VM_FAULT_OOM;
-	entry = *pte;
+	/*
+	 * Read once, without the lock: each handler below re-checks under
+	 * page_table_lock that the entry is still this one before changing it.
+	 */
+	entry = READ_ONCE(*pte);
 	if (pte_none(entry)) {
 		if (vma->vm_ops && vma->vm_ops->fault)
 			return do_fault(vma, addr, pte, flags);
@@ -419,9 +526,12 @@ unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	if (is_swap_pte(entry))
 		return do_swap_page(vma, addr, pte, entry, flags);
 	if ((flags & FAULT_FLAG_WRITE) && !pte_write(entry))
-		return do_wp_page(vma, addr, pte);
+		return do_wp_page(vma, addr, pte, entry);
 	/* Already fixed (a fault raced with another, or a stale TLB entry). */
-	set_pte(pte, pte_mkyoung(entry));
+	spin_lock(&mm->page_table_lock);
+	if (pte_same(*pte, entry))
+		set_pte(pte, pte_mkyoung(entry));
+	spin_unlock(&mm->page_table_lock);
 	flush_tlb_page(vma, addr);
 	return 0;
 }
@@ -432,7 +542,7 @@ void mm_populate(unsigned long start, unsigned long len)
 	struct mm_struct *mm = current->mm;
 	unsigned long addr, end = start + PAGE_ALIGN(len);
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	for (addr = start; addr < end; addr += PAGE_SIZE) {
 		struct vm_area_struct *vma = find_vma(mm, addr);
 		unsigned int flags;
@@ -445,7 +555,7 @@ void mm_populate(unsigned long start, unsigned long len)
 		if (handle_mm_fault(vma, addr, flags) & VM_FAULT_ERROR)
 			break;
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 }
 
 /*
@@ -655,7 +765,7 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int le
 {
 	int done = 0;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	while (done < len) {
 		unsigned long off = addr & ~PAGE_MASK;
 		int n = min_t(int, len - done, PAGE_SIZE - off);
@@ -676,7 +786,7 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int le
 		done += n;
 		addr += n;
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return done;
 }
 
@@ -766,7 +876,7 @@ static int access_remote_vm_flags(struct mm_struct *mm, unsigned long addr, void
 {
 	int done = 0;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	while (done < len) {
 		unsigned long off = addr & ~PAGE_MASK;
 		int n = min_t(int, len - done, PAGE_SIZE - off);
@@ -787,7 +897,7 @@ static int access_remote_vm_flags(struct mm_struct *mm, unsigned long addr, void
 		done += n;
 		addr += n;
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return done;
 }
 

@@ -18,6 +18,7 @@
 #include <linux/swapops.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <linux/mmap_lock.h>
 #include "vma_internal.h"
 
 static unsigned char mincore_page(struct address_space *mapping, pgoff_t index)
@@ -42,10 +43,10 @@ static long do_mincore(unsigned long addr, unsigned long pages, unsigned char *v
 	struct vm_area_struct *vma;
 	unsigned long end, i, nr;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_read_lock(mm);
 	vma = find_vma(mm, addr);
 	if (!vma || addr < vma->vm_start) {
-		mutex_unlock(&mm->mmap_lock);
+		mmap_read_unlock(mm);
 		return -ENOMEM;
 	}
 	end = min(vma->vm_end, addr + (pages << PAGE_SHIFT));
@@ -69,7 +70,7 @@ static long do_mincore(unsigned long addr, unsigned long pages, unsigned char *v
 		else
 			vec[i] = 0;
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_read_unlock(mm);
 	return nr;
 }
 

@@ -27,6 +27,7 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/syscalls.h>
+#include <linux/mmap_lock.h>
 #include "vma_internal.h"
 
 bool can_do_mlock(void)
@@ -83,7 +84,7 @@ void populate_locked_range(struct mm_struct *mm, unsigned long start, unsigned l
 {
 	struct vm_area_struct *vma;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma->vm_next) {
 		unsigned long addr, s = max(start, vma->vm_start), e = min(end, vma->vm_end);
 		unsigned int flags;
@@ -96,7 +97,7 @@ void populate_locked_range(struct mm_struct *mm, unsigned long start, unsigned l
 			if (handle_mm_fault(vma, addr, flags) & VM_FAULT_ERROR)
 				break;
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 }
 
 /* Give [start, end) of @vma the lock bits @newflags, splitting it at the edges. */
@@ -160,16 +161,16 @@ static int do_mlock(unsigned long start, size_t len, unsigned long flags)
 	limit = rlimit(RLIMIT_MEMLOCK) >> PAGE_SHIFT;
 	locked = len >> PAGE_SHIFT;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	locked += mm_locked_pages(mm);
 	if (locked > limit && !capable(CAP_IPC_LOCK))
 		locked -= locked_in_range(mm, start, start + len);
 	if (locked > limit && !capable(CAP_IPC_LOCK)) {
-		mutex_unlock(&mm->mmap_lock);
+		mmap_write_unlock(mm);
 		return -ENOMEM;
 	}
 	err = apply_vma_lock_flags(mm, start, len, flags);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	if (err)
 		return err;
 	populate_locked_range(mm, start, start + len);
@@ -199,9 +200,9 @@ SYSCALL_DEFINE2(munlock, unsigned long, start, size_t, len)
 
 	len = PAGE_ALIGN(len + (start & ~PAGE_MASK));
 	start &= PAGE_MASK;
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	err = apply_vma_lock_flags(mm, start, len, 0);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return err;
 }
 
@@ -242,10 +243,10 @@ SYSCALL_DEFINE1(mlockall, int, flags)
 		return -EPERM;
 	limit = rlimit(RLIMIT_MEMLOCK) >> PAGE_SHIFT;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	if (!(flags & MCL_CURRENT) || mm->total_vm <= limit || capable(CAP_IPC_LOCK))
 		err = apply_mlockall_flags(mm, flags);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	if (!err && (flags & MCL_CURRENT) && !(flags & MCL_ONFAULT))
 		populate_locked_range(mm, 0, TASK_SIZE_MAX);
 	return err;
@@ -255,8 +256,8 @@ SYSCALL_DEFINE0(munlockall)
 {
 	struct mm_struct *mm = current->mm;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	apply_mlockall_flags(mm, 0);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return 0;
 }

@@ -33,6 +33,7 @@
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
+#include <linux/mmap_lock.h>
 #include <uapi/linux/personality.h>
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
@@ -591,9 +592,9 @@ unsigned long vm_mmap(struct file *file, unsigned long addr, unsigned long len,
 
 	if (offset & ~PAGE_MASK)
 		return -EINVAL;
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	ret = do_mmap(file, addr, len, prot, flags, offset >> PAGE_SHIFT, &populate);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	if (populate)
 		mm_populate(ret, len);
 	return ret;
@@ -623,9 +624,9 @@ int vm_munmap(unsigned long addr, size_t len)
 	struct mm_struct *mm = current->mm;
 	int ret;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	ret = do_munmap(mm, addr, len);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return ret;
 }
 
@@ -644,7 +645,7 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	struct mm_struct *mm = current->mm;
 	unsigned long newbrk, oldbrk;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	if (brk < mm->start_brk)
 		goto out;
 	if (rlimit(RLIMIT_DATA) != RLIM_INFINITY &&
@@ -670,7 +671,7 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 		mm->brk = brk;
 out:
 	brk = mm->brk;
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return brk;
 }
 
@@ -702,11 +703,11 @@ int setup_stack_vma(struct mm_struct *mm, unsigned long start, unsigned long end
 {
 	unsigned long ret;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	ret = mmap_region(mm, NULL, start, end - start,
 			  VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC |
 			  VM_GROWSDOWN, 0);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return IS_ERR_VALUE(ret) ? (int)ret : 0;
 }
 
@@ -732,7 +733,7 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	struct vm_area_struct *mpnt, *tmp, *prev = NULL;
 	int retval = 0;
 
-	mutex_lock(&oldmm->mmap_lock);
+	mmap_write_lock(oldmm);
 	mm->total_vm = oldmm->total_vm;
 	mm->data_vm = oldmm->data_vm;
 	mm->exec_vm = oldmm->exec_vm;
@@ -759,7 +760,7 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	}
 	/* The parent's now write-protected PTEs must not linger in its TLB. */
 	flush_tlb_mm_range(oldmm, 0, TASK_SIZE_MAX);
-	mutex_unlock(&oldmm->mmap_lock);
+	mmap_write_unlock(oldmm);
 	return retval;
 }
 
@@ -792,7 +793,7 @@ SYSCALL_DEFINE5(remap_file_pages, unsigned long, start, unsigned long, size,
 		return -EINVAL;
 	if (pgoff + (size >> PAGE_SHIFT) < pgoff)
 		return -EINVAL;
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	vma = find_vma(mm, start);
 	if (!vma || vma->vm_start > start || !(vma->vm_flags & VM_SHARED) || !vma->vm_file ||
 	    start + size > vma->vm_end)
@@ -805,7 +806,7 @@ SYSCALL_DEFINE5(remap_file_pages, unsigned long, start, unsigned long, size,
 	ret = do_mmap(file, start, size, prot, flags, pgoff, &populate);
 	fput(file);
 out:
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	if (populate)
 		mm_populate(ret, size);
 	return IS_ERR_VALUE(ret) ? ret : 0;
@@ -823,7 +824,7 @@ int install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned l
 	unsigned long ret, off;
 	int err = 0;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	ret = mmap_region(mm, NULL, addr, len, vm_flags, 0);
 	if (IS_ERR_VALUE(ret)) {
 		err = ret;
@@ -833,6 +834,6 @@ int install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned l
 	for (off = 0; off < len && !err; off += PAGE_SIZE)
 		err = vm_insert_page(vma, addr + off, pages[off >> PAGE_SHIFT]);
 out:
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return err;
 }

@@ -13,6 +13,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
+#include <linux/mmap_lock.h>
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
 
@@ -67,7 +68,7 @@ int do_mprotect(unsigned long start, size_t len, unsigned long prot)
 	if ((prot & (PROT_GROWSDOWN | PROT_GROWSUP)) == (PROT_GROWSDOWN | PROT_GROWSUP))
 		return -EINVAL;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	vma = find_vma(mm, start);
 	err = -ENOMEM;
 	if (!vma || vma->vm_start > start)
@@ -110,7 +111,7 @@ int do_mprotect(unsigned long start, size_t len, unsigned long prot)
 	flush_tlb_mm_range(mm, start, end);
 	err = 0;
 out:
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return err;
 }
 

@@ -18,6 +18,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
+#include <linux/mmap_lock.h>
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
 
@@ -175,7 +176,7 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 	old_len = PAGE_ALIGN(old_len);
 	new_len = PAGE_ALIGN(new_len);
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	vma = mremap_find_vma(mm, addr, old_len);
 	if (IS_ERR(vma)) {
 		ret = PTR_ERR(vma);
@@ -211,6 +212,6 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		      move_vma(mm, vma, addr, old_len, new_len, new_addr, false);
 	}
 out:
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return ret;
 }

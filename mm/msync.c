@@ -17,6 +17,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
+#include <linux/mmap_lock.h>
 
 static int msync_file_range(struct file *file, loff_t start, loff_t end)
 {
@@ -45,7 +46,7 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 	if (end == start)
 		return 0;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_read_lock(mm);
 	vma = find_vma(mm, start);
 	for (;;) {
 		struct file *file;
@@ -74,12 +75,12 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 		if ((flags & MS_SYNC) && file && (vma->vm_flags & VM_SHARED)) {
 			/* fsync may sleep for I/O: not under mmap_lock. */
 			get_file(file);
-			mutex_unlock(&mm->mmap_lock);
+			mmap_read_unlock(mm);
 			error = msync_file_range(file, fstart, fend);
 			fput(file);
 			if (error || start >= end)
 				goto out;
-			mutex_lock(&mm->mmap_lock);
+			mmap_read_lock(mm);
 			vma = find_vma(mm, start);
 			continue;
 		}
@@ -88,7 +89,7 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 			break;
 		vma = vma->vm_next;
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_read_unlock(mm);
 out:
 	return error ? error : unmapped_error;
 }

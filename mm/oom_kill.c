@@ -32,6 +32,7 @@
 #include <linux/sched/task.h>
 #include <linux/swap.h>
 #include <linux/vmstat.h>
+#include <linux/mmap_lock.h>
 #include "vma_internal.h"
 
 static DEFINE_MUTEX(oom_lock);		/* one selection at a time */
@@ -122,12 +123,12 @@ static void oom_reap_task_mm(struct task_struct *victim, struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 
-	if (!mutex_trylock(&mm->mmap_lock))
+	if (!mmap_write_trylock(mm))
 		return;
 	for (vma = mm->mmap; vma; vma = vma->vm_next)
 		if (!(vma->vm_flags & VM_SHARED))
 			zap_page_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	pr_info("oom_reaper: reaped process %d (%s), now anon-rss:%lukB, file-rss:%lukB, "
 		"shmem-rss:%lukB\n", victim->tgid, victim->comm,
 		K(atomic_long_read(&mm->rss_stat[MM_ANONPAGES])), 0UL,

@@ -127,6 +127,7 @@ static inline struct page *find_buddy_page(struct zone *zone, unsigned long budd
 static void __free_one_page(struct page *page, unsigned long pfn,
 			    struct zone *zone, unsigned int order)
 {
+	lockdep_assert_held(&zone->lock);
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy = find_buddy_page(zone, buddy_pfn, order);
@@ -165,6 +166,7 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 {
 	unsigned int current_order;
 
+	lockdep_assert_held(&zone->lock);
 	for (current_order = order; current_order < MAX_ORDER; current_order++) {
 		struct free_area *area = &zone->free_area[current_order];
 		struct page *page;
@@ -423,6 +425,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
 
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 	if (order >= MAX_ORDER) {
 		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
 		return NULL;

@@ -26,6 +26,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/uio.h>
+#include <linux/mmap_lock.h>
 
 /*
  * The page of @mm at @addr, faulted in if need be and with a reference,
@@ -37,7 +38,7 @@ static struct page *get_remote_page(struct mm_struct *mm, unsigned long addr, bo
 	struct page *page = NULL;
 	int tries;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	vma = find_vma(mm, addr);
 	if (!vma || vma->vm_start > addr ||
 	    !(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
@@ -56,7 +57,7 @@ static struct page *get_remote_page(struct mm_struct *mm, unsigned long addr, bo
 			break;
 	}
 out:
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return page;
 }
 

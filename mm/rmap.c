@@ -22,9 +22,10 @@
  * try_to_unmap of an anonymous page (in the swap cache already) turns
  * each PTE into the page's swap entry, one slot count per PTE.
  *
- * Locking: i_mmap_lock keeps the areas on i_mmap, and each address
- * space's mmap_lock keeps its page tables from being changed or freed
- * (a fault, munmap or exit on another CPU) while its PTE is looked at.
+ * Locking: i_mmap_lock keeps the areas on i_mmap; each address space's
+ * mmap_lock (read side) keeps its page tables from being freed (munmap or
+ * exit on another CPU) and its page_table_lock keeps its faults off the
+ * PTE while it is looked at and changed.
  * Reclaim may run inside an allocation made with either lock held, so it
  * only ever try-locks them and treats a busy lock as "in use": the page
  * is kept, never waited for.
@@ -34,6 +35,7 @@
 #include <linux/mm.h>
 #include <linux/mm_vma.h>
 #include <linux/mutex.h>
+#include <linux/mmap_lock.h>
 #include <linux/rmap.h>
 #include <linux/swap.h>
 #include <linux/swapops.h>
@@ -41,15 +43,23 @@
 #include <asm/tlbflush.h>
 #include "internal.h"
 
-/* Hold @mm's page tables still for the walk, if no one is changing them. */
+/*
+ * Hold @mm's page tables still for the walk: the read side of mmap_lock
+ * keeps them from being freed (munmap, exit take the write side), if no
+ * writer has it; page_table_lock keeps faults (read side) off the PTEs.
+ */
 static bool rmap_trylock_mm(struct mm_struct *mm)
 {
-	return mutex_trylock(&mm->mmap_lock);
+	if (!mmap_read_trylock(mm))
+		return false;
+	spin_lock(&mm->page_table_lock);
+	return true;
 }
 
 static void rmap_unlock_mm(struct mm_struct *mm)
 {
-	mutex_unlock(&mm->mmap_lock);
+	spin_unlock(&mm->page_table_lock);
+	mmap_read_unlock(mm);
 }
 
 /* The address of @page in @vma, or 0 if the area does not cover its offset. */

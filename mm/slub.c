@@ -319,6 +319,7 @@ static bool on_freelist(const struct kmem_cache *s, const struct page *slab, voi
 	void *fp = slab->freelist;
 	unsigned int n = 0;
 
+	lockdep_assert_held(&((struct kmem_cache *)s)->lock);
 	while (fp && n++ <= slab->objects) {
 		if (fp == search)
 			return true;
@@ -346,6 +347,7 @@ static bool alloc_debug_processing(struct kmem_cache *s, struct page *slab,
 static bool free_debug_processing(struct kmem_cache *s, struct page *slab,
 				  void *object, unsigned long addr)
 {
+	lockdep_assert_held(&s->lock);
 	if (!check_valid_pointer(s, slab, object)) {
 		slab_bug(s, "Invalid object pointer");
 		pr_err("kfree(%px) from %pS\n", object, (void *)addr);
@@ -436,6 +438,7 @@ static void *take_object(struct kmem_cache *s, struct page *slab)
 	void *object = slab->freelist;
 	void *next = get_freepointer(s, object);
 
+	lockdep_assert_held(&s->lock);
 	if (kmem_cache_debug(s) && !check_valid_pointer(s, slab, next)) {
 		object_err(s, slab, object, "Freepointer corrupt");
 		slab_fix(s, "Free objects after this leaked; isolated", object);
@@ -482,6 +485,7 @@ static void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
 	void *object;
 
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 	do {
 		object = __slab_alloc(s, gfp);
 	} while (object && kmem_cache_debug(s) &&

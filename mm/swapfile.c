@@ -56,6 +56,7 @@
 #include <linux/swapops.h>
 #include <linux/syscalls.h>
 #include <linux/vmalloc.h>
+#include <linux/mmap_lock.h>
 #include <uapi/linux/fcntl.h>
 #include "internal.h"
 
@@ -701,7 +702,7 @@ static int unuse_mm(struct mm_struct *mm, unsigned int type)
 	struct vm_area_struct *vma;
 	int err = 0;
 
-	mutex_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	for (vma = mm->mmap; vma && !err; vma = vma->vm_next) {
 		unsigned long addr;
 
@@ -732,7 +733,7 @@ static int unuse_mm(struct mm_struct *mm, unsigned int type)
 				cond_resched();
 		}
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return err;
 }
 

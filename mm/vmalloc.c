@@ -58,6 +58,7 @@ static struct vmap_area *__find_vmap_area(unsigned long addr)
 {
 	struct rb_node *n = vmap_area_root.rb_node;
 
+	lockdep_assert_held(&vmap_area_lock);
 	while (n) {
 		struct vmap_area *va = rb_entry(n, struct vmap_area, rb_node);
 

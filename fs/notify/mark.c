@@ -70,6 +70,7 @@ static void fsnotify_attach(struct fsnotify_mark *mark)
 /* Called with fsnotify_mark_mutex held. */
 int fsnotify_add_inode_mark(struct fsnotify_mark *mark, struct inode *inode)
 {
+	lockdep_assert_held(&fsnotify_mark_mutex);
 	mark->type = FSNOTIFY_OBJ_TYPE_INODE;
 	mark->inode = ihold(inode);
 	fsnotify_attach(mark);

@@ -53,6 +53,7 @@ drop:
 /* The caller holds notification_lock. */
 struct fsnotify_event *fsnotify_peek_first_event(struct fsnotify_group *group)
 {
+	lockdep_assert_held(&group->notification_lock);
 	if (list_empty(&group->notification_list))
 		return NULL;
 	return list_first_entry(&group->notification_list, struct fsnotify_event, list);
@@ -63,6 +64,7 @@ struct fsnotify_event *fsnotify_remove_first_event(struct fsnotify_group *group)
 {
 	struct fsnotify_event *event = fsnotify_peek_first_event(group);
 
+	lockdep_assert_held(&group->notification_lock);
 	if (event) {
 		list_del_init(&event->list);
 		group->q_len--;

@@ -44,6 +44,7 @@
 #include <linux/utsname.h>
 #include <linux/netdevice.h>
 #include <net/icmp.h>
+#include <linux/nmi.h>
 #include <net/ip.h>
 #include <net/sock.h>
 #include "internal.h"
@@ -219,6 +220,7 @@ static int pid_max_max = PID_MAX_DEFAULT;	/* the size of the PID bitmap */
 static int zero;
 static int one = 1, four = 4, two_hundred = 200;	/* drop_caches: 1-4; modules_disabled: only 1 */
 static int int_max = INT_MAX;
+static int watchdog_thresh_max = 60;	/* Linux's ceiling for watchdog_thresh */
 static int threads_min = 1;		/* Linux's floor for a write (boot sizing uses 20) */
 static int threads_max_max = MAX_THREADS;
 static int ipcmni = 32768;		/* IPCMNI: most ids per System V table */
@@ -508,9 +510,11 @@ static const struct proc_entry sys_kernel_entries[] = {
 	{ .name = "shmmax", .mode = S_IFREG | 0644, .show = ipc_shmmax_sysctl_show,
 	  .write = ipc_shmmax_sysctl_write },
 	INT_RW("shmmni", 0644, CTL(&init_ipc_ns.shm_ctlmni, &zero, &ipcmni)),
+	INT_RW("soft_watchdog", 0644, CTL(&soft_watchdog_user_enabled, &zero, &one)),
 	INT_RW("threads-max", 0644, CTL(&max_threads, &threads_min, &threads_max_max)),
 	{ .name = "version", .mode = S_IFREG | 0444, .show = proc_dostring_show,
 	  .data = (void *)CTL(init_uts_ns.version, NULL, NULL) },
+	INT_RW("watchdog_thresh", 0644, CTL(&watchdog_thresh, &zero, &watchdog_thresh_max)),
 };
 
 static const struct proc_entry sys_vm_entries[] = {

@@ -26,6 +26,7 @@
 #include <linux/mm_vma.h>
 #include <linux/mutex.h>
 #include <linux/sched/mm.h>
+#include <linux/mmap_lock.h>
 #include "internal.h"
 
 #define MAPS_NAME_COLUMN	(25 + sizeof(void *) * 6 - 1)
@@ -160,10 +161,10 @@ static int show_vmas(struct seq_file *m, struct task_struct *task, show_vma_fn s
 	if (!mm)
 		return 0;
 	pathbuf = kmalloc(PATH_MAX, GFP_KERNEL);	/* NULL: the names are left out */
-	mutex_lock(&mm->mmap_lock);
+	mmap_read_lock(mm);
 	for (vma = mm->mmap; vma; vma = vma->vm_next)
 		show(m, vma, mm, pathbuf);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_read_unlock(mm);
 	kfree(pathbuf);
 	mmput(mm);
 	return 0;
@@ -273,12 +274,12 @@ static ssize_t pagemap_read(struct file *file, char __user *buf, size_t count, l
 	while (count && addr < end) {
 		size_t n = 0, bytes;
 
-		mutex_lock(&pm->mm->mmap_lock);
+		mmap_read_lock(pm->mm);
 		while (n < PM_BATCH && n * PM_ENTRY_BYTES < count && addr < end) {
 			ents[n++] = pagemap_entry(pm, addr);
 			addr += PAGE_SIZE;
 		}
-		mutex_unlock(&pm->mm->mmap_lock);
+		mmap_read_unlock(pm->mm);
 		/* Copied out with the lock dropped: a fault on @buf needs it. */
 		bytes = n * PM_ENTRY_BYTES;
 		if (copy_to_user(buf + done, ents, bytes)) {

@@ -310,6 +310,9 @@ struct file_system_type {
 				const char *dev_name, void *data);
 	void (*kill_sb)(struct super_block *sb);
 	struct file_system_type *next;
+	/* Each type's inode locks are their own class: a write to a tmpfs file and
+	 * an mqueue directory lookup never nest in one another (lockdep). */
+	struct lock_class_key i_mutex_key;
 };
 #define FS_REQUIRES_DEV	1
 

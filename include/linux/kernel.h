@@ -47,4 +47,11 @@
 
 __printf(1, 2) __cold __noreturn void panic(const char *fmt, ...);
 
+/* How far the boot got: checks that only make sense once tasks sleep use it. */
+extern enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_SCHEDULING,	/* kthreadd runs: tasks sleep and wake */
+	SYSTEM_RUNNING,		/* initcalls done, init about to start */
+} system_state;
+
 #endif /* _LINUX_KERNEL_H */

@@ -26,6 +26,7 @@
 #include <linux/atomic.h>
 #include <linux/spinlock.h>
 #include <linux/mutex.h>
+#include <linux/rwsem.h>
 #include <linux/rbtree.h>
 #include <linux/page-flags.h>
 #include <asm/pgtable_types.h>
@@ -95,15 +96,16 @@ struct vm_area_struct;
  * has it loaded in CR3 (active_mm, the lazy TLB of kernel threads) holds
  * another -- so the struct outlives its contents until mmdrop.
  *
- * Locking: mmap_lock (a mutex) for the areas and the user page tables;
- * page_table_lock for installing kernel page-table pages, so two CPUs
- * never populate the same empty entry twice; the counters are atomic.
+ * Locking: mmap_lock (an rwsem, <linux/mmap_lock.h>) for the areas:
+ * written to change them, read to walk them and to fault pages in;
+ * page_table_lock for filling page-table entries, so two faults (or two
+ * CPUs) never populate the same empty entry twice; the counters are atomic.
  */
 struct mm_struct {
 	struct vm_area_struct *mmap;	/* areas in address order; lock: mmap_lock */
 	struct rb_root mm_rb;		/* the same areas by address */
 	int map_count;
-	struct mutex mmap_lock;		/* guards the areas and the user page tables */
+	struct rw_semaphore mmap_lock;	/* the areas: <linux/mmap_lock.h> */
 	pgd_t *pgd;			/* page-table root (physical in CR3) */
 	spinlock_t page_table_lock;
 	atomic_t mm_users;		/* users of the address space */

@@ -8,9 +8,11 @@
  * They are kept both in a list in address order (for walking) and in a
  * red-black tree (find_vma in O(log n) on every page fault).
  *
- * Lock: mm->mmap_lock (a mutex here) guards the set of VMAs; page-table
- * updates inside a VMA happen under it too.  Never copy to or from user
- * memory while holding it: the copy may fault and need it.
+ * Lock: mm->mmap_lock (an rwsem, <linux/mmap_lock.h>) guards the set of
+ * VMAs: written to change it, read to walk it; page faults hold the read
+ * side and fill PTEs under mm->page_table_lock.  Never copy to or from
+ * user memory while holding the write side: the copy may fault and need
+ * the lock.
  */
 #ifndef _LINUX_MM_VMA_H
 #define _LINUX_MM_VMA_H

@@ -19,7 +19,6 @@
 #ifndef _LINUX_PREEMPT_H
 #define _LINUX_PREEMPT_H
 
-#include <asm/percpu.h>
 
 #define PREEMPT_BITS	8
 #define SOFTIRQ_BITS	8
@@ -44,6 +43,14 @@
 
 #define SOFTIRQ_DISABLE_OFFSET	(2 * SOFTIRQ_OFFSET)
 
+#ifdef __HOST_TEST__
+/* Host-built tests (tools/testing): one thread, never atomic, no GS base. */
+static inline unsigned int preempt_count(void) { return 0; }
+static inline void __preempt_count_add(int val) { (void)val; }
+static inline void __preempt_count_sub(int val) { (void)val; }
+#else
+#include <asm/percpu.h>
+
 DECLARE_PER_CPU(unsigned int, __preempt_count);
 
 static inline unsigned int preempt_count(void)
@@ -60,6 +67,7 @@ static inline void __preempt_count_sub(int val)
 {
 	this_cpu_add(__preempt_count, -val);
 }
+#endif
 
 #define hardirq_count()	(preempt_count() & HARDIRQ_MASK)
 #define softirq_count()	(preempt_count() & SOFTIRQ_MASK)

@@ -357,6 +357,10 @@ struct task_struct {
 	u32 rseq_len, rseq_sig;
 	/* KEYCTL_SESSION_TO_PARENT: a child's session keyring, installed on our way out */
 	struct key *replacement_session_keyring;
+	/* The lock validator's stack of locks this task holds (kernel/locking/lockdep.c). */
+	int lockdep_depth;
+	unsigned int lockdep_recursion;
+	struct held_lock held_locks[MAX_LOCK_DEPTH];
 	/* CPU state: must be last (it holds the FPU area). */
 	struct thread_struct thread;
 };

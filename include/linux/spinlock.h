@@ -13,10 +13,13 @@
 #include <linux/compiler.h>
 #include <linux/bug.h>
 #include <linux/bottom_half.h>
+#include <linux/lockdep.h>
+#include <linux/preempt.h>
 #include <asm/irqflags.h>
 #include <asm/special_insns.h>
 
-typedef struct spinlock {
+/* The bare ticket lock, which the validator itself uses. */
+typedef struct {
 	union {
 		u32 val;
 		struct {
@@ -24,17 +27,11 @@ typedef struct spinlock {
 			u16 next;	/* next ticket to hand out */
 		};
 	};
-} spinlock_t;
+} arch_spinlock_t;
 
-#define __SPIN_LOCK_UNLOCKED(name)	{ .val = 0 }
-#define DEFINE_SPINLOCK(name)	spinlock_t name = __SPIN_LOCK_UNLOCKED(name)
+#define __ARCH_SPIN_LOCK_UNLOCKED	{ .val = 0 }
 
-static inline void spin_lock_init(spinlock_t *lock)
-{
-	lock->val = 0;
-}
-
-static inline void spin_lock(spinlock_t *lock)
+static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
 {
 	u16 ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_ACQUIRE);
 
@@ -42,9 +39,9 @@ static inline void spin_lock(spinlock_t *lock)
 		cpu_relax();
 }
 
-static inline int spin_trylock(spinlock_t *lock)
+static __always_inline int arch_spin_trylock(arch_spinlock_t *lock)
 {
-	spinlock_t old, new;
+	arch_spinlock_t old, new;
 
 	old.val = READ_ONCE(lock->val);
 	if (old.owner != old.next)
@@ -55,17 +52,75 @@ static inline int spin_trylock(spinlock_t *lock)
 					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
-static inline void spin_unlock(spinlock_t *lock)
+static __always_inline void arch_spin_unlock(arch_spinlock_t *lock)
 {
 	__atomic_store_n(&lock->owner, lock->owner + 1, __ATOMIC_RELEASE);
 }
 
-static inline int spin_is_locked(spinlock_t *lock)
+static __always_inline int arch_spin_is_locked(arch_spinlock_t *lock)
 {
-	spinlock_t v;
+	arch_spinlock_t v;
 
 	v.val = READ_ONCE(lock->val);
 	return v.owner != v.next;
+}
+
+/*
+ * Holding a spinlock raises preempt_count: the kernel is not preemptible,
+ * so this only counts, but it is what lets might_sleep() see that a
+ * sleeping call was made under a spinlock.
+ */
+typedef struct spinlock {
+	arch_spinlock_t raw_lock;
+	struct lockdep_map dep_map;
+} spinlock_t;
+
+#define __SPIN_LOCK_UNLOCKED(name)					\
+	{ .raw_lock = __ARCH_SPIN_LOCK_UNLOCKED,			\
+	  .dep_map = STATIC_LOCKDEP_MAP_INIT(#name, &(name)) }
+#define DEFINE_SPINLOCK(name)	spinlock_t name = __SPIN_LOCK_UNLOCKED(name)
+
+static inline void __spin_lock_init(spinlock_t *lock, const char *name,
+				    struct lock_class_key *key)
+{
+	lock->raw_lock.val = 0;
+	lockdep_init_map(&lock->dep_map, name, key);
+}
+
+/* Each call site is one lock class for the validator. */
+#define spin_lock_init(lock) do {					\
+	static struct lock_class_key __key;				\
+	__spin_lock_init((lock), #lock, &__key);			\
+} while (0)
+
+static __always_inline void spin_lock(spinlock_t *lock)
+{
+	preempt_disable();
+	lockdep_acquire(&lock->dep_map, 0, 0, 1, _THIS_IP_);
+	arch_spin_lock(&lock->raw_lock);
+}
+
+static __always_inline int spin_trylock(spinlock_t *lock)
+{
+	preempt_disable();
+	if (arch_spin_trylock(&lock->raw_lock)) {
+		lockdep_acquire(&lock->dep_map, 0, 1, 1, _THIS_IP_);
+		return 1;
+	}
+	preempt_enable();
+	return 0;
+}
+
+static __always_inline void spin_unlock(spinlock_t *lock)
+{
+	lockdep_release(&lock->dep_map, _THIS_IP_);
+	arch_spin_unlock(&lock->raw_lock);
+	preempt_enable();
+}
+
+static __always_inline int spin_is_locked(spinlock_t *lock)
+{
+	return arch_spin_is_locked(&lock->raw_lock);
 }
 
 #define spin_lock_irqsave(lock, flags)		\
@@ -104,8 +159,5 @@ static inline void spin_unlock_bh(spinlock_t *lock)
 	spin_unlock(lock);
 	local_bh_enable();
 }
-
-/* Documents, and checks, that the caller holds @lock. */
-#define lockdep_assert_held(lock)	WARN_ON_ONCE(!spin_is_locked(lock))
 
 #endif

@@ -12,6 +12,7 @@
 #include <linux/types.h>
 #include <linux/errno.h>
 #include <linux/string.h>
+#include <linux/lockdep.h>
 #include <asm/page_64_types.h>
 
 #define USER_ADDR_LIMIT	((1UL << 47) - PAGE_SIZE)
@@ -33,6 +34,7 @@ static inline unsigned long copy_from_user(void *to, const void __user *from,
 {
 	unsigned long left = n;
 
+	might_fault();
 	if (access_ok(from, n))
 		left = copy_user_generic(to, (const void *)from, n);
 	/* Never leave kernel memory uninitialized behind a short copy. */
@@ -44,6 +46,7 @@ static inline unsigned long copy_from_user(void *to, const void __user *from,
 static inline unsigned long copy_to_user(void __user *to, const void *from,
 					 unsigned long n)
 {
+	might_fault();
 	if (!access_ok(to, n))
 		return n;
 	return copy_user_generic((void *)to, from, n);

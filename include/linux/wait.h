@@ -38,11 +38,18 @@ typedef struct wait_queue_head wait_queue_head_t;
 #define DECLARE_WAIT_QUEUE_HEAD(name) \
 	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
-static inline void init_waitqueue_head(struct wait_queue_head *wq)
+static inline void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
+					 struct lock_class_key *key)
 {
-	spin_lock_init(&wq->lock);
+	__spin_lock_init(&wq->lock, name, key);
 	INIT_LIST_HEAD(&wq->head);
 }
+
+/* A macro, so that each place that sets up wait queues is its own lock class. */
+#define init_waitqueue_head(wq) do {					\
+	static struct lock_class_key __key;				\
+	__init_waitqueue_head((wq), #wq, &__key);			\
+} while (0)
 
 int default_wake_function(struct wait_queue_entry *wq_entry, unsigned mode,
 			  int flags, void *key);

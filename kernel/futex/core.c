@@ -31,6 +31,7 @@
 #include <linux/sched/task.h>
 #include <linux/time64.h>
 #include <linux/uaccess.h>
+#include <linux/mmap_lock.h>
 #include <uapi/linux/futex.h>
 #include <asm/futex.h>
 #include "futex.h"
@@ -88,10 +89,10 @@ int get_futex_key(u32 __user *uaddr, unsigned int flags, struct futex_key *key)
 	 */
 	if (copy_from_user(&word, uaddr, sizeof(word)))
 		return -EFAULT;
-	mutex_lock(&mm->mmap_lock);
+	mmap_read_lock(mm);
 	vma = find_vma(mm, address);
 	if (!vma || vma->vm_start > address) {
-		mutex_unlock(&mm->mmap_lock);
+		mmap_read_unlock(mm);
 		return -EFAULT;
 	}
 	/* A private mapping's futex is private whatever the flag says. */
@@ -100,7 +101,7 @@ int get_futex_key(u32 __user *uaddr, unsigned int flags, struct futex_key *key)
 		key->object = object;
 		key->offset = (vma->vm_pgoff << PAGE_SHIFT) + (address - vma->vm_start);
 	}
-	mutex_unlock(&mm->mmap_lock);
+	mmap_read_unlock(mm);
 	return 0;
 }
 

@@ -493,6 +493,7 @@ bool find_symbol(struct find_symbol_arg *fsa)
 {
 	struct module *mod;
 
+	lockdep_assert_held(&module_mutex);
 	fsa->owner = NULL;
 	if (find_in_tables(fsa, __start___ksymtab, __stop___ksymtab - __start___ksymtab,
 			   __start___ksymtab_gpl, __stop___ksymtab_gpl - __start___ksymtab_gpl))
@@ -514,6 +515,7 @@ static int ref_module(struct module *a, struct module *b)
 {
 	struct module_use *use;
 
+	lockdep_assert_held(&module_mutex);
 	if (!b || a == b)
 		return 0;
 	list_for_each_entry(use, &b->source_list, source_list)
@@ -983,6 +985,7 @@ struct module *find_module(const char *name)
 {
 	struct module *mod;
 
+	lockdep_assert_held(&module_mutex);
 	list_for_each_entry(mod, &modules, list)
 		if (!strcmp(mod->name, name))
 			return mod;

@@ -43,6 +43,7 @@
 #include <asm/mmu_context.h>
 #include <asm/smp.h>
 #include <asm/switch_to.h>
+#include <linux/nmi.h>
 #include "sched.h"
 
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -717,6 +718,7 @@ static void context_switch(struct rq *rq, struct task_struct *prev,
 	}
 	rseq_preempt(prev);
 	WRITE_ONCE(next->cpu, smp_processor_id());
+	lockdep_switch_lock(&rq->lock, prev, next);
 	switch_to(prev, next, prev);
 	finish_task_switch(prev);
 }
@@ -768,6 +770,8 @@ static void __schedule(void)
 
 void schedule(void)
 {
+	schedule_debug();
+	touch_softlockup_watchdog();
 	rcu_note_context_switch();
 	__schedule();
 }

@@ -101,6 +101,7 @@ static void hrtimer_reprogram(struct hrtimer_cpu_base *base)
 	struct hrtimer *timer;
 	ktime_t next = KTIME_MAX;
 
+	lockdep_assert_held(&base->lock);
 	if (base != this_cpu_ptr(&hrtimer_bases))
 		return;
 
@@ -258,6 +259,7 @@ static void __run_hrtimer(struct hrtimer_cpu_base *base, struct hrtimer *timer,
 	enum hrtimer_restart (*fn)(struct hrtimer *) = timer->function;
 	enum hrtimer_restart restart;
 
+	lockdep_assert_held(&base->lock);
 	remove_hrtimer(timer);
 	base->running = timer;
 	timer->running = true;

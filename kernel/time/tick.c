@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/hrtimer.h>
+#include <linux/nmi.h>
 #include <linux/jiffies.h>
 #include <linux/posix-timers.h>
 #include <linux/rcupdate.h>
@@ -30,6 +31,7 @@ void update_process_times(int user_tick)
 	run_local_timers();
 	rcu_sched_clock_irq(user_tick);
 	scheduler_tick();
+	watchdog_tick();
 }
 
 void tick_handle_periodic(void)

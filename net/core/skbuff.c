@@ -233,6 +233,7 @@ struct sk_buff *skb_dequeue(struct sk_buff_head *list)
 /* Take @skb out of @list; the caller holds list->lock. */
 void skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
 {
+	lockdep_assert_held(&list->lock);
 	list_del_init(&skb->list);
 	list->qlen--;
 }

@@ -22,15 +22,21 @@
 
 DEFINE_SPINLOCK(devinet_lock);
 
-static struct in_device *inetdev_get_or_create(struct net_device *dev)
+/*
+ * devinet_lock held (a spinlock: no allocation here).  @dev's IPv4 state,
+ * installing *@spare, allocated beforehand, if it has none yet; *@spare
+ * becomes NULL when used.
+ */
+static struct in_device *inetdev_get_or_create(struct net_device *dev,
+					       struct in_device **spare)
 {
 	struct in_device *in_dev = __in_dev_get(dev);
 
+	lockdep_assert_held(&devinet_lock);
 	if (in_dev)
 		return in_dev;
-	in_dev = kzalloc(sizeof(*in_dev), GFP_KERNEL);
-	if (!in_dev)
-		return NULL;
+	in_dev = *spare;
+	*spare = NULL;
 	in_dev->dev = dev;
 	INIT_LIST_HEAD(&in_dev->ifa_list);
 	dev->ip_ptr = in_dev;
@@ -62,24 +68,25 @@ static void inet_ifa_fill(struct in_ifaddr *ifa, const struct net_device *dev, _
 /* Add @local/@prefixlen to @dev (the primary one if it is the first) and its routes. */
 int inet_ifa_add(struct net_device *dev, __be32 local, int prefixlen)
 {
-	struct in_device *in_dev;
+	struct in_device *in_dev, *spare;
 	struct in_ifaddr *ifa, *old;
 
 	if (prefixlen < 0 || prefixlen > 32)
 		return -EINVAL;
+	/* Both allocations before devinet_lock, a spinlock: they may sleep. */
 	ifa = kzalloc(sizeof(*ifa), GFP_KERNEL);
-	if (!ifa)
-		return -ENOBUFS;
-	spin_lock_bh(&devinet_lock);
-	in_dev = inetdev_get_or_create(dev);
-	if (!in_dev) {
-		spin_unlock_bh(&devinet_lock);
+	spare = kzalloc(sizeof(*spare), GFP_KERNEL);
+	if (!ifa || !spare) {
+		kfree(spare);
 		kfree(ifa);
 		return -ENOBUFS;
 	}
+	spin_lock_bh(&devinet_lock);
+	in_dev = inetdev_get_or_create(dev, &spare);
 	list_for_each_entry(old, &in_dev->ifa_list, ifa_list) {
 		if (old->ifa_local == local && old->ifa_prefixlen == prefixlen) {
 			spin_unlock_bh(&devinet_lock);
+			kfree(spare);
 			kfree(ifa);
 			return -EEXIST;
 		}
@@ -89,6 +96,7 @@ int inet_ifa_add(struct net_device *dev, __be32 local, int prefixlen)
 	strscpy(ifa->ifa_label, dev->name, IFNAMSIZ);
 	list_add_tail(&ifa->ifa_list, &in_dev->ifa_list);
 	spin_unlock_bh(&devinet_lock);
+	kfree(spare);
 	fib_add_ifaddr(ifa);
 	return 0;
 }

@@ -189,6 +189,7 @@ static int __inet_csk_get_port(struct sock *sk, u16 snum)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
 
+	lockdep_assert_held(&tcp_hashinfo.lock);
 	if (!snum) {
 		u32 range = LOCAL_PORT_HIGH - LOCAL_PORT_LOW + 1;
 		u32 offset = get_random_u32() % range, i;

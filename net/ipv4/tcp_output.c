@@ -354,6 +354,7 @@ static void tcp_write_xmit(struct sock *sk)
 	unsigned int mss = tcp_current_mss(sk);
 	struct sk_buff *skb;
 
+	lockdep_assert_held(&sk->sk_lock);
 	while ((skb = sk->sk_send_head)) {
 		bool last = skb_peek_tail(&sk->sk_write_queue) == skb;
 

@@ -90,6 +90,7 @@ static struct sock *__unix_find_abstract(const struct sockaddr_un *name, int len
 {
 	struct unix_sock *u;
 
+	lockdep_assert_held(&unix_table_lock);
 	list_for_each_entry(u, &unix_socket_list, link)
 		if (u->addr && !u->path.dentry && unix_addr_equal(u->addr, name, len))
 			return &u->sk;

@@ -130,6 +130,39 @@ test_module_oops() {
 		" param_attr_store+0x" "Kernel panic - not syncing: Fatal exception" || return 1
 }
 
+# The soft-lockup detector: a module spins 25 s in the kernel with
+# interrupts on; the report comes once, names the CPU, the time and the
+# task, and shows the stack the tick interrupted (the module's function).
+test_module_softlockup() {
+	local log=$LOGDIR/module-softlockup.log n
+	qemu_boot "$log" 120 -kernel "$KERNEL" -initrd "$MODT_OUT/initramfs.cpio" \
+		-append "console=ttyS0 rdinit=/modtest/run.sh modtest=softlockup" </dev/null
+	expect "$log" "test_lockup: spinning for 25 s" "Modules linked in: test_lockup" \
+		"test_lockup_spin+0x" "test_lockup: done spinning" "MODTEST wrote 'softlockup 25'" || return 1
+	grep -qaE 'watchdog: BUG: soft lockup - CPU#0 stuck for 2[0-9]s! \[[^]:]+:[0-9]+\]' "$log" ||
+		{ why="no 'watchdog: BUG: soft lockup - CPU#0 stuck for 2Ns! [comm:pid]' line"; return 1; }
+	n=$(grep -ac 'BUG: soft lockup' "$log")
+	[ "$n" -eq 1 ] || { why="$n soft-lockup reports for one episode, expected 1"; return 1; }
+}
+
+# The lock validator, booted with `lockdep`: each case is one report with
+# Linux's header, naming the locks and the functions involved, after
+# which the validator says it is off.
+test_module_lockdep() {
+	local case=$1 log=$LOGDIR/module-lockdep-$1.log
+	shift
+	qemu_boot "$log" 60 -kernel "$KERNEL" -initrd "$MODT_OUT/initramfs.cpio" \
+		-append "console=ttyS0 lockdep rdinit=/modtest/run.sh modtest=lockdep_$case" </dev/null
+	expect "$log" "lockdep: the lock validator is on" "$@" \
+		"lockdep: turned off: a report was printed" || return 1
+}
+
+modt_lockdep() {
+	local name=$1
+	shift
+	if test_module_lockdep "$@"; then pass "module/lockdep-$name"; else fail "module/lockdep-$name" "$why"; fi
+}
+
 if selected module/; then
 	MODT_RELEASE=$(make -s -C "$ROOT" kernelrelease)
 	why=
@@ -138,6 +171,20 @@ if selected module/; then
 		[ "${MODT_SEED:-0}" = 1 ] || echo "SKIP module/seed: no seed document in ../shared/seeds"
 		test_modules_vm
 		if test_module_oops; then pass module/oops; else fail module/oops "$why"; fi
+		if test_module_softlockup; then pass module/softlockup; else fail module/softlockup "$why"; fi
+		modt_lockdep circular abba "WARNING: possible circular locking dependency detected" \
+			"is trying to acquire lock:" "(test_lock_a), at: test_lockup_ba+0x" \
+			"but task is already holding lock:" "(test_lock_b), at: test_lockup_ba+0x" \
+			"-> #0 (test_lock_b):" "test_lockup_ab+0x" "stack backtrace:"
+		modt_lockdep sleep sleep "BUG: sleeping function called from invalid context at kernel/locking/mutex.c:" \
+			"in_atomic(): 1, irqs_disabled(): 0" "(test_atomic_lock), at: test_lockup_sleep+0x" \
+			" test_lockup_sleep+0x"
+		modt_lockdep unlock unlock "WARNING: bad unlock balance detected!" \
+			"is trying to release lock (test_mutex) at:" "test_lockup_unlock+0x" \
+			"but there are no more locks to release!"
+		modt_lockdep irqsafe irqsafe "WARNING: inconsistent lock state" \
+			"inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage." \
+			"(test_irq_lock), at: test_lockup_irqsafe+0x" "test_lockup_timer_fn+0x"
 	else
 		fail module/build "$why"
 	fi

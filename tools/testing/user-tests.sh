@@ -106,6 +106,8 @@ run_user_tests() {
 	elif [ "$LANTERN_RUNS_USER" = 1 ]; then
 		kernel=$BUILD/vmlinux
 		append="console=ttyS0 quiet ktest=user"	# test mode: a panic fails at once
+		# LANTERN_APPEND: more kernel options, e.g. "lockdep" to run the suite validated.
+		append="$append${LANTERN_APPEND:+ $LANTERN_APPEND}"
 	else
 		echo "SKIP user: Lantern cannot run processes yet"
 		return

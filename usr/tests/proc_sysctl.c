@@ -315,6 +315,30 @@ LT_CASE(rr_timeslice)
 	LT_CHECK_WAIT(pid, LT_EXITED(0));
 }
 
+/* The soft-lockup detector's knobs: 0-60 seconds, and on or off. */
+LT_CASE(watchdog)
+{
+	long thresh = read_long(K "watchdog_thresh"), soft = read_long(K "soft_watchdog");
+
+	LT_CHECK_EQ(mode_of(K "watchdog_thresh"), 0644);
+	LT_CHECK_EQ(mode_of(K "soft_watchdog"), 0644);
+	LT_CHECK(thresh >= 0 && thresh <= 60);
+	LT_CHECK(soft == 0 || soft == 1);
+	LT_CHECK_ERR(put(K "watchdog_thresh", "61"), EINVAL);
+	LT_CHECK_ERR(put(K "watchdog_thresh", "-1"), EINVAL);
+	LT_CHECK_ERR(put(K "soft_watchdog", "2"), EINVAL);
+	LT_CHECK_EQ(read_long(K "watchdog_thresh"), thresh);
+	LT_CHECK_EQ(put(K "watchdog_thresh", "15"), 2);
+	LT_CHECK_EQ(read_long(K "watchdog_thresh"), 15);
+	snprintf(buf, sizeof(buf), "%ld", thresh);
+	LT_CHECK_EQ(put(K "watchdog_thresh", buf), (long)strlen(buf));
+	LT_CHECK_EQ(read_long(K "watchdog_thresh"), thresh);
+	LT_CHECK_EQ(put(K "soft_watchdog", soft ? "0" : "1"), 1);
+	LT_CHECK_EQ(read_long(K "soft_watchdog"), !soft);
+	LT_CHECK_EQ(put(K "soft_watchdog", soft ? "1" : "0"), 1);
+	LT_CHECK_EQ(read_long(K "soft_watchdog"), soft);
+}
+
 LT_CASE(umount_proc)
 {
 	LT_CHECK_OK(umount(P));
@@ -336,6 +360,7 @@ int main(void)
 	LT_RUN(printk_levels);
 	LT_RUN(domainname);
 	LT_RUN(rr_timeslice);
+	LT_RUN(watchdog);
 	LT_RUN(umount_proc);
 	return lt_end();
 }

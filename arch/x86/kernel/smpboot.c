@@ -118,6 +118,7 @@ static struct task_struct * __init idle_task_create(unsigned int cpu)
 	memcpy(idle, &init_task, sizeof(*idle));
 	spin_lock_init(&idle->pi_lock);
 	spin_lock_init(&idle->alloc_lock);
+	lockdep_task_init(idle);
 	idle->stack = stack;
 	idle->pid = 0;
 	idle->flags = PF_IDLE | PF_KTHREAD;

@@ -101,6 +101,8 @@ static bool fixup_iopl_exception(struct pt_regs *regs, unsigned long error_code)
 
 	if (!user_mode(regs) || error_code || current->thread.iopl_emul != 3)
 		return false;
+	/* Reading the instruction may fault and sleep: user mode had interrupts on. */
+	local_irq_enable();
 	if (copy_from_user(&insn, (const void __user *)regs->ip, 1) ||
 	    (insn != INSN_CLI && insn != INSN_STI))
 		return false;

@@ -28,6 +28,7 @@
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
 #include <linux/sched/signal.h>
+#include <linux/mmap_lock.h>
 #include <uapi/linux/siginfo.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -135,7 +136,12 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 		bad_area(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}
-	if (user_mode(regs))
+	/*
+	 * The fault may sleep (mmap_lock, the page allocator, I/O): run it
+	 * with interrupts on if the faulting code had them on, kernel code
+	 * in a user copy included.
+	 */
+	if (regs->flags & X86_EFLAGS_IF)
 		local_irq_enable();
 	if (error_code & X86_PF_WRITE)
 		flags |= FAULT_FLAG_WRITE;
@@ -144,20 +150,34 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	if (user_mode(regs))
 		flags |= FAULT_FLAG_USER;
 
-	mutex_lock(&mm->mmap_lock);
+	/*
+	 * The read side: faults of one process's threads run together, and
+	 * the fault path fills page tables under page_table_lock (mm/memory.c).
+	 * Growing the stack changes an area, which needs the write side:
+	 * retake it for that, then go back to reading (downgrade).
+	 */
+	mmap_read_lock(mm);
 	vma = find_vma(mm, address);
-	if (!vma || (vma->vm_start > address && expand_stack(vma, address))) {
-		mutex_unlock(&mm->mmap_lock);
+	if (vma && vma->vm_start > address) {
+		mmap_read_unlock(mm);
+		mmap_write_lock(mm);
+		vma = find_vma(mm, address);
+		if (vma && vma->vm_start > address && expand_stack(vma, address))
+			vma = NULL;
+		mmap_write_downgrade(mm);
+	}
+	if (!vma) {
+		mmap_read_unlock(mm);
 		bad_area(regs, error_code, address, SEGV_MAPERR);
 		return;
 	}
 	if (access_error(error_code, vma)) {
-		mutex_unlock(&mm->mmap_lock);
+		mmap_read_unlock(mm);
 		bad_area(regs, error_code, address, SEGV_ACCERR);
 		return;
 	}
 	fault = handle_mm_fault(vma, address, flags);
-	mutex_unlock(&mm->mmap_lock);
+	mmap_read_unlock(mm);
 
 	if (fault & VM_FAULT_ERROR) {
 		if (!user_mode(regs) && fixup_exception(regs, X86_TRAP_PF))

@@ -412,6 +412,18 @@ if grep -q 'modtest=oops' /proc/cmdline; then
 	poweroff -f
 fi
 
+# One kernel bug report per boot (the lock validator stops after its first):
+# modtest=NAME writes the matching request to test_lockup's /proc file.
+for t in softlockup:"softlockup 25" lockdep_abba:abba lockdep_sleep:sleep lockdep_unlock:unlock \
+	 lockdep_irqsafe:irqsafe; do
+	if grep -qw "modtest=${t%%:*}" /proc/cmdline; then
+		insmod $T/test_lockup.ko
+		echo "${t#*:}" > /proc/test_lockup && echo "MODTEST wrote '${t#*:}'"
+		cat /proc/lockdep_stats
+		poweroff -f
+	fi
+done
+
 dmesg -n 1	# keep the console for the results; dmesg still has everything
 if cmdline_has 'modseed=1'; then
 	run seed_mymodule
