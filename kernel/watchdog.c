@@ -88,7 +88,11 @@ void watchdog_tick(void)
 		touch_softlockup_watchdog();
 		return;
 	}
-	stuck = jiffies - touched;
+	/*
+	 * touched is jiffies | 1 (0 means "never"), so it may be one ahead
+	 * of jiffies, which another CPU's tick steps: not a stall.
+	 */
+	stuck = time_after(jiffies, touched) ? jiffies - touched : 0;
 	if (stuck < (unsigned long)thresh * HZ)
 		return;
 	if (!this_cpu_read(softlockup_kicked)) {
