@@ -30,6 +30,11 @@
 #include <linux/timer.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
+#include <linux/cpumask.h>
+
+/* One CPU, CPU 0: per-CPU data is the variable itself (the host percpu.h). */
+struct cpumask __cpu_possible_mask = { .bits = { 1 } };
+struct cpumask __cpu_online_mask = { .bits = { 1 } };
 #include <net/netlink.h>
 #include <net/rtnetlink.h>
 #include "fuzz_libc.h"
