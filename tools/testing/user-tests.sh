@@ -106,6 +106,10 @@ run_user_tests() {
 	elif [ "$LANTERN_RUNS_USER" = 1 ]; then
 		kernel=$BUILD/vmlinux
 		append="console=ttyS0 quiet ktest=user"	# test mode: a panic fails at once
+		# The -smp 4 pass runs with the lock validator on: a lockdep
+		# report fails the test that was running (smp_stress checks the
+		# log too), so "no lockdep report" is part of every make test.
+		[ "$smp" -gt 1 ] && append="$append lockdep"
 		# LANTERN_APPEND: more kernel options, e.g. "lockdep" to run the suite validated.
 		append="$append${LANTERN_APPEND:+ $LANTERN_APPEND}"
 	else
