@@ -235,6 +235,7 @@ struct ftrace_ret_stack {
 	unsigned long func;
 	unsigned long long calltime;
 	int kretprobe;		/* a return probe's event id; 0: the graph tracer's */
+	unsigned int graph_gen;	/* the graph tracer's session that hooked it */
 };
 
 struct task_struct {

@@ -55,6 +55,7 @@ static unsigned int nr_filtered;		/* records with FTRACE_FL_FILTER */
 static DEFINE_MUTEX(ftrace_lock);		/* records, the filters, the tracer */
 
 int ftrace_tracer;				/* enum ftrace_tracer_type; ftrace_lock */
+unsigned int ftrace_graph_gen;			/* bumped at each tracer switch */
 static int ftrace_recursion;			/* see the top of the file */
 static unsigned int nr_kprobe_sites;		/* records with FTRACE_FL_KPROBE */
 
@@ -212,6 +213,8 @@ int ftrace_set_tracer(int tracer)
 	/* Off first: the handler must never see a half-switched tracer. */
 	err = ftrace_update_sites(TRACER_NOP);
 	if (!err) {
+		/* Returns still hooked by the last session are not this one's. */
+		WRITE_ONCE(ftrace_graph_gen, ftrace_graph_gen + 1);
 		WRITE_ONCE(ftrace_tracer, tracer);
 		err = ftrace_update_sites(tracer);
 	}

@@ -64,6 +64,7 @@ const char *trace_current_tracer_name(void);
 
 /* ftrace.c, trace_functions_graph.c */
 extern int ftrace_tracer;
+extern unsigned int ftrace_graph_gen;
 int ftrace_set_tracer(int tracer);
 bool ftrace_available(void);
 int ftrace_init_tracefs(struct dentry *root);

@@ -47,6 +47,7 @@ notrace bool ftrace_push_return_trace(unsigned long ip, unsigned long *parent_sl
 	rs->func = ip;
 	rs->calltime = trace_clock_local();
 	rs->kretprobe = kretprobe;
+	rs->graph_gen = READ_ONCE(ftrace_graph_gen);
 	*parent_slot = (unsigned long)return_to_handler;
 	return true;
 }
@@ -94,7 +95,12 @@ notrace unsigned long ftrace_return_to_handler(unsigned long retval)
 			kretprobe_trace_func(rs->kretprobe, rs->func, caller, retval, flags);
 			ftrace_recursion_exit();
 		}
-	} else if (ftrace_recursion_enter()) {
+	} else if (READ_ONCE(ftrace_tracer) == TRACER_FUNCTION_GRAPH &&
+		   rs->graph_gen == READ_ONCE(ftrace_graph_gen) && ftrace_recursion_enter()) {
+		/*
+		 * A task asleep in a hooked function (schedule()) returns long
+		 * after the tracer changed: its return belongs to no trace.
+		 */
 		e.rettime = trace_clock_local();
 		trace_fill_entry(&e.ent, TRACE_GRAPH_RET);
 		ring_buffer_write(global_trace_buffer, &e, sizeof(e));

@@ -7,6 +7,7 @@
  * with durations; set_ftrace_filter narrows the trace to
  * the functions it names; available_filter_functions lists them; bad
  * names are refused.  set_ftrace_pid keeps the trace to this process.
+ * A return hooked by an earlier function_graph session is not traced.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -203,6 +204,52 @@ LT_CASE(ftrace_filter)
 	LT_CHECK(strstr(buf, "sys_getppid") == NULL);
 }
 
+/*
+ * A task asleep in schedule() while function_graph hooked it returns
+ * through the hook after the tracer changed: that return belongs to no
+ * trace, so a function trace started meanwhile shows only its own calls.
+ */
+LT_CASE(graph_returns_after_switch)
+{
+	int pipefd[2], others = 0, mine = 0;
+	pid_t pid;
+
+	trace_off();
+	LT_CHECK_OK(pipe(pipefd));
+	LT_CHECK_EQ(put(T "/set_ftrace_filter", "schedule", O_TRUNC), 0);
+	LT_CHECK_EQ(put(T "/current_tracer", "function_graph", O_TRUNC), 0);
+	pid = fork();
+	if (pid == 0) {
+		char c;
+
+		close(pipefd[1]);
+		_exit(read(pipefd[0], &c, 1) == 1 ? 3 : 4);
+	}
+	close(pipefd[0]);
+	lt_sleep_ms(100);	/* the child sleeps inside a hooked schedule() */
+	LT_CHECK_EQ(put(T "/current_tracer", "nop", O_TRUNC), 0);
+	LT_CHECK_EQ(put(T "/set_ftrace_filter", "*sys_getppid", O_TRUNC), 0);
+	LT_CHECK_EQ(put(T "/trace", "", O_TRUNC), 0);
+	LT_CHECK_EQ(put(T "/current_tracer", "function", O_TRUNC), 0);
+	LT_CHECK_EQ(write(pipefd[1], "x", 1), 1);
+	LT_CHECK_WAIT(pid, LT_EXITED(3));
+	syscall(SYS_getppid);
+	LT_CHECK_EQ(put(T "/tracing_on", "0", O_TRUNC), 0);
+	LT_CHECK(lt_read_file(T "/trace", text, TRACE_MAX) > 0);
+	for (char *l = strtok(text, "\n"); l; l = strtok(NULL, "\n")) {
+		if (*l == '#')
+			continue;
+		if (strstr(l, "sys_getppid <-"))
+			mine++;
+		else if (others++ == 0)
+			lt_note("not getppid: %s", l);
+	}
+	LT_CHECK(mine >= 1);
+	LT_CHECK_EQ(others, 0);
+	close(pipefd[1]);
+	trace_off();
+}
+
 LT_CASE(available_functions)
 {
 	LT_CHECK(lt_read_file(T "/available_filter_functions", text, TRACE_MAX) > 0);
@@ -231,6 +278,7 @@ int main(void)
 	LT_RUN(function_graph_nesting);
 	LT_RUN(function_graph_everything);
 	LT_RUN(ftrace_filter);
+	LT_RUN(graph_returns_after_switch);
 	LT_RUN(available_functions);
 	LT_RUN(bad_input);
 	trace_off();
