@@ -338,6 +338,13 @@ static void ttwu_queue(struct task_struct *p, int cpu, int en_flags)
 	spin_unlock(&rq->lock);
 }
 
+/* Pick a CPU for @p (WF_* says why it moves) and queue it there. */
+static void ttwu_place_and_queue(struct task_struct *p, int wf_flags, int en_flags)
+{
+	set_task_cpu(p, select_task_rq(p, wf_flags));
+	ttwu_queue(p, task_cpu(p), en_flags);
+}
+
 /* @p may still be on its run queue (it has not reached schedule()): just mark it running. */
 static bool ttwu_runnable(struct task_struct *p)
 {
@@ -379,8 +386,7 @@ static int try_to_wake_up(struct task_struct *p, unsigned int state)
 	 */
 	while (smp_load_acquire(&p->on_cpu))
 		cpu_relax();
-	set_task_cpu(p, select_task_rq(p, WF_TTWU));
-	ttwu_queue(p, task_cpu(p), ENQUEUE_WAKEUP);
+	ttwu_place_and_queue(p, WF_TTWU, ENQUEUE_WAKEUP);
 unlock:
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 	return success;
@@ -451,8 +457,7 @@ void wake_up_new_task(struct task_struct *p)
 	unsigned long flags;
 
 	spin_lock_irqsave(&p->pi_lock, flags);
-	set_task_cpu(p, select_task_rq(p, WF_FORK));
-	ttwu_queue(p, task_cpu(p), ENQUEUE_INITIAL);
+	ttwu_place_and_queue(p, WF_FORK, ENQUEUE_INITIAL);
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 }
 
@@ -659,8 +664,7 @@ static void migrate_pending_task(struct task_struct *p)
 	unsigned long flags;
 
 	spin_lock_irqsave(&p->pi_lock, flags);
-	set_task_cpu(p, select_task_rq(p, WF_MIGRATE));
-	ttwu_queue(p, task_cpu(p), 0);
+	ttwu_place_and_queue(p, WF_MIGRATE, 0);
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 }
 
