@@ -421,6 +421,26 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 	dump_stack();
 }
 
+/*
+ * Reclaim freed nothing this time: another reclaimer may hold the pages
+ * it would have taken (isolated, locked, being written to swap), or the
+ * pass only aged them.  Try again, up to MAX_RECLAIM_RETRIES passes in a
+ * row, while reclaim has something left to free (Linux's
+ * should_reclaim_retry): out of memory is when it has not, or when that
+ * many passes in a row freed nothing.
+ */
+static bool should_reclaim_retry(gfp_t gfp, unsigned int order, unsigned long progress,
+				 int *no_progress_loops)
+{
+	if (progress && order <= PAGE_ALLOC_COSTLY_ORDER) {
+		*no_progress_loops = 0;
+		return true;
+	}
+	if (++*no_progress_loops > MAX_RECLAIM_RETRIES)
+		return false;
+	return reclaim_worth_retrying(gfp, order);
+}
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
@@ -451,27 +471,27 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	}
 	/*
 	 * Below min: a caller that may wait frees pages itself (direct
-	 * reclaim) and tries again, for as long as reclaim makes progress.
-	 * When it makes none, a small allocation asks the OOM killer for a
-	 * victim and waits for its memory (alloc_pages_may_oom).
+	 * reclaim) and tries again while reclaim makes progress or could
+	 * (should_reclaim_retry).  When it cannot, a small allocation asks
+	 * the OOM killer for a victim and waits for its memory
+	 * (alloc_pages_may_oom).
 	 */
 	if (gfp & __GFP_DIRECT_RECLAIM) {
+		int no_progress_loops = 0, tries = 0;
 		long oom_waits = 0;
-		int tries;
 
 		for (;;) {
-			for (tries = 0; tries < MAX_RECLAIM_RETRIES; tries++) {
-				unsigned long progress = try_to_free_pages(gfp, order);
+			unsigned long progress = try_to_free_pages(gfp, order);
 
-				page = get_page_from_freelist(gfp, order,
-							      gfp_to_alloc_flags(gfp));
-				if (page)
-					return page;
-				if (!progress)
-					break;
-			}
+			page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp));
+			if (page)
+				return page;
+			if (++tries <= 4 * MAX_RECLAIM_RETRIES &&
+			    should_reclaim_retry(gfp, order, progress, &no_progress_loops))
+				continue;
 			if (!alloc_pages_may_oom(gfp, order, oom_waits++))
 				break;
+			tries = 0;
 		}
 	}
 	if (!(gfp & __GFP_NOWARN))

@@ -438,6 +438,27 @@ bool gfp_pfmemalloc_allowed(gfp_t gfp)
 }
 
 /*
+ * Direct reclaim freed nothing: is another pass worth it?  Only while
+ * reclaim has something left to free for @gfp -- page cache on the LRU
+ * lists, anonymous pages while swap has room -- and then a jiffy later,
+ * so the reclaimers and swap writes holding those pages can finish.
+ */
+bool reclaim_worth_retrying(gfp_t gfp, unsigned int order)
+{
+	unsigned long nr = lru_size(LRU_INACTIVE_FILE) + lru_size(LRU_ACTIVE_FILE);
+	long swap = get_nr_swap_pages();
+
+	if ((gfp & __GFP_IO) && swap > 0)
+		nr += min_t(unsigned long, lru_size(LRU_INACTIVE_ANON) + lru_size(LRU_ACTIVE_ANON),
+			    swap);
+	if (nr < (1UL << order))
+		return false;
+	if (gfpflags_allow_blocking(gfp) && !preempt_count() && !irqs_disabled())
+		schedule_timeout_uninterruptible(1);
+	return true;
+}
+
+/*
  * Direct reclaim: the allocator found every allowed zone below min.
  * Never writes (the caller may hold locks writeback needs); sleeps only
  * to let kswapd write, and only where sleeping is allowed.  A

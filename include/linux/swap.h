@@ -151,6 +151,7 @@ void lru_init(struct pglist_data *pgdat);
 /* mm/vmscan.c */
 extern int vm_swappiness;
 unsigned long try_to_free_pages(gfp_t gfp, unsigned int order);
+bool reclaim_worth_retrying(gfp_t gfp, unsigned int order);
 void wakeup_kswapd(unsigned int order);
 /* May this allocation dip below min?  Only reclaim's own (PF_MEMALLOC). */
 bool gfp_pfmemalloc_allowed(gfp_t gfp);

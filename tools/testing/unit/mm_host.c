@@ -174,6 +174,14 @@ unsigned long try_to_free_pages(unsigned int gfp, unsigned int order)
 	return 0;
 }
 
+bool reclaim_worth_retrying(unsigned int gfp, unsigned int order);
+bool reclaim_worth_retrying(unsigned int gfp, unsigned int order)
+{
+	(void)gfp;
+	(void)order;
+	return false;
+}
+
 /* No OOM killer on the host: an allocation reclaim cannot satisfy fails. */
 bool alloc_pages_may_oom(unsigned int gfp, unsigned int order, long waits);
 bool alloc_pages_may_oom(unsigned int gfp, unsigned int order, long waits)
