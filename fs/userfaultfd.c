@@ -187,9 +187,12 @@ unsigned int handle_userfault(struct vm_fault *vmf, unsigned long reason)
 	if (!(vmf->flags & FAULT_FLAG_ALLOW_RETRY))
 		return VM_FAULT_SIGBUS;
 	if (READ_ONCE(ctx->released)) {
-		/* Closing: its release unregisters the area as soon as we let go. */
+		/*
+		 * Closing: its release unregisters the area once it has
+		 * mmap_lock.  Let go and give it a tick before faulting again.
+		 */
 		mmap_read_unlock(mm);
-		cond_resched();
+		schedule_timeout_uninterruptible(1);
 		return VM_FAULT_RETRY;
 	}
 

@@ -427,6 +427,9 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	return 0;
 }
 
+static unsigned int userfault_at(struct vm_area_struct *vma, unsigned long address,
+				 unsigned int flags, unsigned long reason);
+
 /*
  * A swap entry where the page was: bring the page back.  It is in the
  * swap cache still (evicted lately, or read around with a neighbour) or
@@ -489,7 +492,9 @@ unsigned int do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t 
 	page_add_rmap(page);
 	add_mm_counter(mm, MM_ANONPAGES, 1);
 	swap_free(entry);
-	if ((flags & FAULT_FLAG_WRITE) && page_mapcount(page) == 1 && try_to_free_swap(page))
+	if (pte_swp_uffd_wp(orig))
+		new = pte_mkuffd_wp(new);	/* a write still goes to the handler */
+	else if ((flags & FAULT_FLAG_WRITE) && page_mapcount(page) == 1 && try_to_free_swap(page))
 		new = pte_mkdirty(pte_mkwrite(new));
 	else
 		new = pte_wrprotect(new);
@@ -498,8 +503,11 @@ unsigned int do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t 
 	spin_unlock(&mm->page_table_lock);
 	flush_tlb_page(vma, addr);
 	unlock_page(page);
-	if (flags & FAULT_FLAG_WRITE && !pte_write(new))
+	if (flags & FAULT_FLAG_WRITE && !pte_write(new)) {
+		if (pte_uffd_wp(new) && userfaultfd_wp(vma))
+			return ret | userfault_at(vma, addr, flags, VM_UFFD_WP);
 		ret |= do_wp_page(vma, addr, pte, new);
+	}
 	return ret;
 
 out_retry:
@@ -714,6 +722,8 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 				return -ENOMEM;
 			entry = *src_pte;
 			if (is_swap_pte(entry)) {
+				if (!userfaultfd_wp(dst_vma))
+					entry = __pte(pte_val(entry) & ~_PAGE_SWP_UFFD_WP);
 				/* Both now refer to the slot; the page comes back shared. */
 				if (swap_duplicate(pte_to_swp_entry(entry)))
 					return -ENOMEM;

@@ -26,6 +26,7 @@
 #include <linux/sched/signal.h>
 #include <linux/shmem_fs.h>
 #include <linux/swap.h>
+#include <linux/swapops.h>
 #include <linux/uaccess.h>
 #include <linux/userfaultfd_k.h>
 #include <asm/tlbflush.h>
@@ -301,7 +302,7 @@ long mfill_atomic_continue(struct userfaultfd_ctx *ctx, struct mm_struct *mm,
 }
 
 /*
- * Set or clear the protection on the present pages of [start, end).
+ * Set or clear the protection on the pages of [start, end).
  * Clearing leaves RW off: the next write takes the ordinary write fault
  * (copy-on-write if the page is shared).  Atomic updates: the CPU may set
  * accessed and dirty bits meanwhile.
@@ -320,7 +321,13 @@ void uffd_wp_range(struct vm_area_struct *vma, unsigned long start, unsigned lon
 			addr = skip_pgtable_hole(mm, addr);
 			continue;
 		}
-		if (pte_present(*pte)) {
+		if (is_swap_pte(*pte)) {
+			/* Swapped out: the mark waits in the swap entry (swapops.h). */
+			if (wp)
+				set_pte(pte, pte_swp_mkuffd_wp(*pte));
+			else
+				set_pte(pte, __pte(pte_val(*pte) & ~_PAGE_SWP_UFFD_WP));
+		} else if (pte_present(*pte)) {
 			if (wp) {
 				__atomic_fetch_and(&pte->pte, ~_PAGE_RW, __ATOMIC_SEQ_CST);
 				__atomic_fetch_or(&pte->pte, _PAGE_UFFD_WP, __ATOMIC_SEQ_CST);

@@ -64,7 +64,7 @@ long mfill_atomic_continue(struct userfaultfd_ctx *ctx, struct mm_struct *mm,
 			   unsigned long dst, unsigned long len);
 int mwriteprotect_range(struct userfaultfd_ctx *ctx, struct mm_struct *mm,
 			unsigned long start, unsigned long len, bool wp);
-/* Set or clear the uffd-wp bit of the present PTEs of [start, end) in @vma. */
+/* Set or clear the uffd-wp mark of the PTEs of [start, end) in @vma (present or swapped). */
 void uffd_wp_range(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 		   bool wp);
 
