@@ -78,7 +78,6 @@ struct userfaultfd_ctx {
 	bool initialized;		/* UFFDIO_API done */
 	bool released;			/* the descriptor is closing */
 	struct mm_struct *mm;		/* the registering address space (mmgrab) */
-	unsigned long nr_total;		/* faults queued so far: fdinfo */
 };
 
 struct userfaultfd_wait_queue {
@@ -204,7 +203,6 @@ unsigned int handle_userfault(struct vm_fault *vmf, unsigned long reason)
 	userfaultfd_ctx_get(ctx);
 	spin_lock(&ctx->lock);
 	list_add_tail(&uwq.entry, &ctx->fault_list);
-	ctx->nr_total++;
 	spin_unlock(&ctx->lock);
 	wake_up_poll(&ctx->fd_wqh, EPOLLIN);
 
@@ -661,13 +659,15 @@ static void userfaultfd_show_fdinfo(struct seq_file *m, struct file *file)
 {
 	struct userfaultfd_ctx *ctx = file->private_data;
 	struct userfaultfd_wait_queue *uwq;
-	unsigned long pending = 0, total;
+	unsigned long pending = 0, total = 0;
 
+	/* pending: messages not read yet; total: every fault still waiting. */
 	spin_lock(&ctx->lock);
-	list_for_each_entry(uwq, &ctx->fault_list, entry)
-		if (uwq->msg_read)
-			pending++;	/* read, not resolved yet: Linux's "pending" */
-	total = ctx->nr_total;
+	list_for_each_entry(uwq, &ctx->fault_list, entry) {
+		if (!uwq->msg_read)
+			pending++;
+		total++;
+	}
 	spin_unlock(&ctx->lock);
 	seq_printf(m, "pending:\t%lu\ntotal:\t%lu\nAPI:\t%Lx:%x:%Lx\n", pending, total,
 		   (unsigned long long)UFFD_API, (unsigned int)ctx->features,

@@ -21,6 +21,9 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
@@ -31,6 +34,8 @@
 #include "lt.h"
 
 #define PAGE	4096UL
+/* The test system has no /proc of its own: one is mounted here. */
+#define PROC	"/uffd_proc"
 #define KERNEL_PTR	((void *)0xffff888000000000UL)
 
 /* <linux/userfaultfd.h> */
@@ -163,6 +168,25 @@ static int next_msg(int fd, struct uffd_msg *msg)
 	return read(fd, msg, sizeof(*msg)) == sizeof(*msg) ? 0 : -1;
 }
 
+/* The value of @key in /proc/self/fdinfo/@fd, or -1. */
+static long fdinfo(int fd, const char *key)
+{
+	char path[64], line[256];
+	size_t klen = strlen(key);
+	long val = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), PROC "/self/fdinfo/%d", fd);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, klen) && line[klen] == ':')
+			val = strtol(line + klen + 1, NULL, 16);
+	fclose(f);
+	return val;
+}
+
 LT_CASE(missing_copy_and_zeropage)
 {
 	struct uffd_msg msg;
@@ -180,8 +204,12 @@ LT_CASE(missing_copy_and_zeropage)
 	LT_CHECK_ERR(read(fd, &msg, sizeof(msg)), EAGAIN);	/* nothing yet */
 
 	/* A read of the first page: resolved with a copy. */
+	LT_CHECK_EQ(fdinfo(fd, "total"), 0);
 	LT_CHECK_OK(start_touch(&t, area + 0x10, 0, 0));
 	LT_CHECK_OK(next_msg(fd, &msg));
+	LT_CHECK_EQ(fdinfo(fd, "pending"), 0);	/* read, */
+	LT_CHECK_EQ(fdinfo(fd, "total"), 1);	/* not resolved */
+	LT_CHECK_EQ(fdinfo(fd, "API"), 0xaa);
 	LT_CHECK_EQ(msg.event, UFFD_EVENT_PAGEFAULT);
 	LT_CHECK_EQ(msg.arg.pagefault.address, (uintptr_t)area);
 	LT_CHECK_EQ(msg.arg.pagefault.flags, 0);
@@ -217,15 +245,24 @@ LT_CASE(missing_copy_and_zeropage)
 
 LT_CASE(exact_address_and_thread_id)
 {
+	struct epoll_event ev = { .events = EPOLLIN }, got;
 	struct uffd_msg msg;
 	struct toucher t;
 	char *area = map_anon(PAGE), *src = map_anon(PAGE);
 	int fd = new_uffd(O_NONBLOCK, UFFD_FEATURE_EXACT_ADDRESS | UFFD_FEATURE_THREAD_ID);
+	int ep = epoll_create1(EPOLL_CLOEXEC);
 
-	LT_CHECK(area && src && fd >= 0);
+	LT_CHECK(area && src && fd >= 0 && ep >= 0);
+	LT_CHECK_OK(epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev));
 	LT_CHECK_OK(reg(fd, area, PAGE, UFFDIO_REGISTER_MODE_MISSING, NULL));
+	LT_CHECK_EQ(epoll_wait(ep, &got, 1, 0), 0);
 	LT_CHECK_OK(start_touch(&t, area + 0x123, 1, 'e'));
+	/* epoll hears of the fault too. */
+	LT_CHECK_EQ(epoll_wait(ep, &got, 1, 5000), 1);
+	LT_CHECK_EQ(got.events, EPOLLIN);
+	LT_CHECK_EQ(fdinfo(fd, "pending"), 1);
 	LT_CHECK_OK(next_msg(fd, &msg));
+	LT_CHECK_EQ(epoll_wait(ep, &got, 1, 0), 0);
 	LT_CHECK_EQ(msg.arg.pagefault.address, (uintptr_t)area + 0x123);
 	/* The thread noted its id before it touched the page. */
 	LT_CHECK_EQ((pid_t)msg.arg.pagefault.feat.ptid, t.tid);
@@ -238,6 +275,7 @@ LT_CASE(exact_address_and_thread_id)
 	LT_CHECK_OK(ioctl(fd, UFFDIO_COPY, &c));
 	pthread_join(t.thread, NULL);
 	LT_CHECK_EQ(area[0x123], 'e');
+	close(ep);
 	close(fd);
 	munmap(area, PAGE);
 	munmap(src, PAGE);
@@ -452,6 +490,65 @@ LT_CASE(user_mode_only_kernel_access)
 	munmap(area, PAGE);
 }
 
+static int write_sysctl(const char *path, const char *val)
+{
+	int fd = open(path, O_WRONLY), ok;
+
+	if (fd < 0)
+		return -1;
+	ok = write(fd, val, strlen(val)) == (ssize_t)strlen(val);
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+/* In a child that gave up root: 0 if userfaultfd(@flags) succeeds, else errno. */
+static int unprivileged_try(int flags)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid == 0) {
+		int fd;
+
+		if (setgid(65534) || setuid(65534))
+			_exit(100);
+		fd = syscall(SYS_userfaultfd, flags);
+		_exit(fd >= 0 ? 0 : errno);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+/*
+ * vm.unprivileged_userfaultfd 0: without CAP_SYS_PTRACE only user-mode
+ * faults may be handled (UFFD_USER_MODE_ONLY); 1: anyone.
+ */
+#define UNPRIV_SYSCTL	PROC "/sys/vm/unprivileged_userfaultfd"
+
+LT_CASE(unprivileged_sysctl)
+{
+	char saved[8] = "0";
+	int fd = open(UNPRIV_SYSCTL, O_RDONLY), n;
+
+	LT_CHECK(fd >= 0);
+	n = read(fd, saved, sizeof(saved) - 1);
+	close(fd);
+	LT_CHECK(n > 0);
+	saved[n] = 0;
+	LT_CHECK_OK(write_sysctl(UNPRIV_SYSCTL, "0"));
+	LT_CHECK_EQ(unprivileged_try(O_CLOEXEC), EPERM);
+	LT_CHECK_EQ(unprivileged_try(O_CLOEXEC | UFFD_USER_MODE_ONLY), 0);
+	LT_CHECK_OK(write_sysctl(UNPRIV_SYSCTL, "1"));
+	LT_CHECK_EQ(unprivileged_try(O_CLOEXEC), 0);
+	LT_CHECK_ERR(write_sysctl(UNPRIV_SYSCTL, "2"), EINVAL);
+	LT_CHECK_OK(write_sysctl(UNPRIV_SYSCTL, saved));
+	/* Root has CAP_SYS_PTRACE: always allowed. */
+	fd = syscall(SYS_userfaultfd, O_CLOEXEC);
+	LT_CHECK(fd >= 0);
+	close(fd);
+}
+
 LT_CASE(bad_input)
 {
 	struct uffdio_api api = { .api = 0 };
@@ -546,6 +643,9 @@ LT_CASE(bad_input)
 int main(void)
 {
 	lt_begin("userfaultfd");
+	mkdir(PROC, 0755);
+	if (mount("proc", PROC, "proc", 0, NULL))
+		lt_note("cannot mount proc at " PROC);
 	LT_RUN(missing_copy_and_zeropage);
 	LT_RUN(exact_address_and_thread_id);
 	LT_RUN(write_protect_round_trip);
@@ -556,6 +656,9 @@ int main(void)
 	LT_RUN(mremap_dontunmap_keeps_registration);
 	LT_RUN(dev_userfaultfd);
 	LT_RUN(user_mode_only_kernel_access);
+	LT_RUN(unprivileged_sysctl);
 	LT_RUN(bad_input);
+	umount(PROC);
+	rmdir(PROC);
 	return lt_end();
 }
