@@ -23,6 +23,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -490,6 +491,78 @@ LT_CASE(user_mode_only_kernel_access)
 	munmap(area, PAGE);
 }
 
+static int sig_pipe = -1;
+
+static void on_usr1(int sig)
+{
+	char c = 's';
+
+	(void)sig;
+	if (write(sig_pipe, &c, 1) != 1)
+		_exit(3);
+}
+
+/*
+ * A fault nobody resolves: a signal is still delivered (the access runs
+ * again afterwards and waits on), and SIGKILL ends the process, whether
+ * the fault was the program's own or the kernel's (write() from the
+ * registered page).
+ */
+static void waiting_fault_child(int kernel_access, int pfd)
+{
+	char *area = map_anon(PAGE);
+	int fd = new_uffd(O_CLOEXEC, 0), dummy[2];
+
+	sig_pipe = pfd;
+	if (!area || fd < 0 || pipe(dummy) ||
+	    reg(fd, area, PAGE, UFFDIO_REGISTER_MODE_MISSING, NULL))
+		_exit(1);
+	signal(SIGUSR1, on_usr1);
+	if (write(pfd, "r", 1) != 1)
+		_exit(1);
+	if (kernel_access)
+		(void)!write(dummy[1], area, 1);
+	else
+		(void)*(volatile char *)area;
+	_exit(2);	/* the fault was never resolved: must not get here */
+}
+
+LT_CASE(signals_reach_a_waiting_fault)
+{
+	int kernel_access;
+
+	for (kernel_access = 0; kernel_access < 2; kernel_access++) {
+		struct pollfd p;
+		int pfd[2];
+		char c;
+		pid_t pid;
+
+		LT_CHECK_OK(pipe(pfd));
+		pid = fork();
+		if (pid == 0) {
+			close(pfd[0]);
+			waiting_fault_child(kernel_access, pfd[1]);
+		}
+		LT_CHECK(pid > 0);
+		close(pfd[1]);
+		LT_CHECK_EQ(read(pfd[0], &c, 1), 1);
+		LT_CHECK_EQ(c, 'r');
+		lt_sleep_ms(50);		/* let it reach the fault */
+		if (!kernel_access) {
+			/* Interrupted, handled, and back to waiting. */
+			LT_CHECK_OK(kill(pid, SIGUSR1));
+			p = (struct pollfd){ .fd = pfd[0], .events = POLLIN };
+			LT_CHECK_EQ(poll(&p, 1, 5000), 1);
+			LT_CHECK_EQ(read(pfd[0], &c, 1), 1);
+			LT_CHECK_EQ(c, 's');
+			lt_sleep_ms(20);
+		}
+		LT_CHECK_OK(kill(pid, SIGKILL));
+		LT_CHECK_WAIT(pid, LT_KILLED(SIGKILL));
+		close(pfd[0]);
+	}
+}
+
 static int write_sysctl(const char *path, const char *val)
 {
 	int fd = open(path, O_WRONLY), ok;
@@ -657,6 +730,7 @@ int main(void)
 	LT_RUN(dev_userfaultfd);
 	LT_RUN(user_mode_only_kernel_access);
 	LT_RUN(unprivileged_sysctl);
+	LT_RUN(signals_reach_a_waiting_fault);
 	LT_RUN(bad_input);
 	umount(PROC);
 	rmdir(PROC);
