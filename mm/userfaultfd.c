@@ -313,7 +313,6 @@ void uffd_wp_range(struct vm_area_struct *vma, unsigned long start, unsigned lon
 	struct mm_struct *mm = vma->vm_mm;
 	unsigned long addr;
 
-	spin_lock(&mm->page_table_lock);
 	for (addr = start; addr < end; ) {
 		pte_t *pte = walk_existing(mm, addr);
 
@@ -321,6 +320,8 @@ void uffd_wp_range(struct vm_area_struct *vma, unsigned long start, unsigned lon
 			addr = skip_pgtable_hole(mm, addr);
 			continue;
 		}
+		/* Faults and reclaim change PTEs under this lock, one at a time. */
+		spin_lock(&mm->page_table_lock);
 		if (is_swap_pte(*pte)) {
 			/* Swapped out: the mark waits in the swap entry (swapops.h). */
 			if (wp)
@@ -335,9 +336,11 @@ void uffd_wp_range(struct vm_area_struct *vma, unsigned long start, unsigned lon
 				__atomic_fetch_and(&pte->pte, ~_PAGE_UFFD_WP, __ATOMIC_SEQ_CST);
 			}
 		}
+		spin_unlock(&mm->page_table_lock);
 		addr += PAGE_SIZE;
+		if (!(addr & (PMD_SIZE - 1)))
+			cond_resched();
 	}
-	spin_unlock(&mm->page_table_lock);
 	flush_tlb_mm_range(mm, start, end);
 }
 

@@ -298,6 +298,16 @@ LT_CASE(write_protect_round_trip)
 	LT_CHECK_OK(ioctl(fd, UFFDIO_WRITEPROTECT, &wp));
 	LT_CHECK_EQ(area[5], 'a');		/* reads go on */
 
+	/* fork's child is not registered: its copy takes writes freely. */
+	pid_t pid = fork();
+	if (pid == 0) {
+		area[5] = 'c';
+		_exit(area[5] == 'c' ? 0 : 1);
+	}
+	LT_CHECK(pid > 0);
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	LT_CHECK_ERR(read(fd, &msg, sizeof(msg)), EAGAIN);
+
 	LT_CHECK_OK(start_touch(&t, area + 5, 1, 'W'));
 	LT_CHECK_OK(next_msg(fd, &msg));
 	LT_CHECK_EQ(msg.arg.pagefault.address, (uintptr_t)area);
