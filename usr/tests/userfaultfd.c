@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <signal.h>
+#include <sys/auxv.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -675,6 +676,20 @@ LT_CASE(bad_input)
 	LT_CHECK_ERR(ioctl(fd, UFFDIO_REGISTER, KERNEL_PTR), EFAULT);
 	/* Minor faults need a file that has pages: not anonymous memory. */
 	LT_CHECK_ERR(reg(fd, area, PAGE, UFFDIO_REGISTER_MODE_MINOR, NULL), EINVAL);
+	/* The vDSO is the kernel's: no area of anonymous memory or tmpfs. */
+	void *vdso = (void *)getauxval(AT_SYSINFO_EHDR);
+	LT_CHECK(vdso != NULL);
+	LT_CHECK_ERR(reg(fd, vdso, PAGE, UFFDIO_REGISTER_MODE_MISSING, NULL), EINVAL);
+	/* A sealed memfd mapped read-only can never be written: EPERM. */
+	int mfd = memfd_create("uffd-sealed", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	LT_CHECK(mfd >= 0);
+	LT_CHECK_OK(ftruncate(mfd, PAGE));
+	LT_CHECK_OK(fcntl(mfd, F_ADD_SEALS, F_SEAL_WRITE));
+	void *sealed = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, mfd, 0);
+	LT_CHECK(sealed != MAP_FAILED);
+	LT_CHECK_ERR(reg(fd, sealed, PAGE, UFFDIO_REGISTER_MODE_MINOR, NULL), EPERM);
+	munmap(sealed, PAGE);
+	close(mfd);
 	hole = area + PAGE;
 	LT_CHECK_OK(munmap(hole, PAGE));
 	LT_CHECK_ERR(reg(fd, hole, PAGE, UFFDIO_REGISTER_MODE_MISSING, NULL), EINVAL);
