@@ -25,6 +25,11 @@ void add_mm_counter(struct mm_struct *mm, int member, long value);
 unsigned int do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
 			  pte_t orig, unsigned int flags);
 
+/* memory.c, for userfaultfd's page filling (userfaultfd.c). */
+void map_new_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
+		  struct page *page, bool writable, int counter);
+unsigned long my_zero_pfn(unsigned long addr);
+
 void kmem_cache_init(void);
 void vmalloc_init(void);
 

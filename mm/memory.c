@@ -57,6 +57,7 @@
 #include <linux/swapops.h>
 #include <linux/vmstat.h>
 #include <linux/mmap_lock.h>
+#include <linux/userfaultfd_k.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
@@ -65,6 +66,11 @@
 static struct page *zero_page;
 
 #define is_zero_pfn(pfn)	(zero_page && (pfn) == page_to_pfn(zero_page))
+
+unsigned long my_zero_pfn(unsigned long addr)
+{
+	return page_to_pfn(zero_page);
+}
 
 void add_mm_counter(struct mm_struct *mm, int member, long value)
 {
@@ -217,8 +223,8 @@ void page_remove_rmap(struct page *page)
 	mod_lruvec_page_state(page, page->mapping ? NR_FILE_MAPPED : NR_ANON_MAPPED, -1);
 }
 
-static void map_new_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
-			 struct page *page, bool writable, int counter)
+void map_new_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte,
+		  struct page *page, bool writable, int counter)
 {
 	pte_t entry = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
 
@@ -421,6 +427,9 @@ static unsigned int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
 	return 0;
 }
 
+static unsigned int userfault_at(struct vm_area_struct *vma, unsigned long address,
+				 unsigned int flags, unsigned long reason);
+
 /*
  * A swap entry where the page was: bring the page back.  It is in the
  * swap cache still (evicted lately, or read around with a neighbour) or
@@ -483,7 +492,9 @@ unsigned int do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t 
 	page_add_rmap(page);
 	add_mm_counter(mm, MM_ANONPAGES, 1);
 	swap_free(entry);
-	if ((flags & FAULT_FLAG_WRITE) && page_mapcount(page) == 1 && try_to_free_swap(page))
+	if (pte_swp_uffd_wp(orig))
+		new = pte_mkuffd_wp(new);	/* a write still goes to the handler */
+	else if ((flags & FAULT_FLAG_WRITE) && page_mapcount(page) == 1 && try_to_free_swap(page))
 		new = pte_mkdirty(pte_mkwrite(new));
 	else
 		new = pte_wrprotect(new);
@@ -492,14 +503,60 @@ unsigned int do_swap_page(struct vm_area_struct *vma, unsigned long addr, pte_t 
 	spin_unlock(&mm->page_table_lock);
 	flush_tlb_page(vma, addr);
 	unlock_page(page);
-	if (flags & FAULT_FLAG_WRITE && !pte_write(new))
+	if (flags & FAULT_FLAG_WRITE && !pte_write(new)) {
+		if (pte_uffd_wp(new) && userfaultfd_wp(vma))
+			return ret | userfault_at(vma, addr, flags, VM_UFFD_WP);
 		ret |= do_wp_page(vma, addr, pte, new);
+	}
 	return ret;
 
 out_retry:
 	unlock_page(page);
 	put_page(page);
 	return ret;
+}
+
+/*
+ * An empty PTE in an area registered with a userfaultfd: is this a fault
+ * its handler asked to hear of?  Anonymous memory: always a missing
+ * page.  A tmpfs file: missing if the page is not in the file either,
+ * minor if it is there (only this mapping lacks it).  Pages past the
+ * file's end are left to ->fault (SIGBUS).
+ */
+static unsigned long userfaultfd_none_reason(struct vm_area_struct *vma, unsigned long addr)
+{
+	struct address_space *mapping;
+	struct page *page;
+	pgoff_t pgoff;
+
+	if (!vma->vm_file)
+		return userfaultfd_missing(vma) ? VM_UFFD_MISSING : 0;
+	if (!vma_is_shmem(vma))
+		return 0;
+	mapping = vma->vm_file->f_mapping;
+	pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	if (pgoff >= DIV_ROUND_UP(i_size_read(mapping->host), PAGE_SIZE))
+		return 0;
+	page = find_get_page(mapping, pgoff);
+	if (page) {
+		put_page(page);
+		return userfaultfd_minor(vma) ? VM_UFFD_MINOR : 0;
+	}
+	return userfaultfd_missing(vma) ? VM_UFFD_MISSING : 0;
+}
+
+static unsigned int userfault_at(struct vm_area_struct *vma, unsigned long address,
+				 unsigned int flags, unsigned long reason)
+{
+	struct vm_fault vmf = {
+		.vma = vma,
+		.flags = flags,
+		.address = address & PAGE_MASK,
+		.real_address = address,
+		.pgoff = vma->vm_pgoff + (((address & PAGE_MASK) - vma->vm_start) >> PAGE_SHIFT),
+	};
+
+	return handle_userfault(&vmf, reason);
 }
 
 unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
@@ -519,14 +576,24 @@ unsigned int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	 */
 	entry = READ_ONCE(*pte);
 	if (pte_none(entry)) {
+		if (userfaultfd_armed(vma)) {
+			unsigned long reason = userfaultfd_none_reason(vma, addr);
+
+			if (reason)
+				return userfault_at(vma, address, flags, reason);
+		}
 		if (vma->vm_ops && vma->vm_ops->fault)
 			return do_fault(vma, addr, pte, flags);
 		return do_anonymous_page(vma, addr, pte, flags);
 	}
 	if (is_swap_pte(entry))
 		return do_swap_page(vma, addr, pte, entry, flags);
-	if ((flags & FAULT_FLAG_WRITE) && !pte_write(entry))
+	if ((flags & FAULT_FLAG_WRITE) && !pte_write(entry)) {
+		/* Write-protected by the userfaultfd: its handler decides, not COW. */
+		if (pte_present(entry) && pte_uffd_wp(entry) && userfaultfd_wp(vma))
+			return userfault_at(vma, address, flags, VM_UFFD_WP);
 		return do_wp_page(vma, addr, pte, entry);
+	}
 	/* Already fixed (a fault raced with another, or a stale TLB entry). */
 	spin_lock(&mm->page_table_lock);
 	if (pte_same(*pte, entry))
@@ -655,6 +722,8 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 				return -ENOMEM;
 			entry = *src_pte;
 			if (is_swap_pte(entry)) {
+				if (!userfaultfd_wp(dst_vma))
+					entry = __pte(pte_val(entry) & ~_PAGE_SWP_UFFD_WP);
 				/* Both now refer to the slot; the page comes back shared. */
 				if (swap_duplicate(pte_to_swp_entry(entry)))
 					return -ENOMEM;
@@ -668,6 +737,9 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 				continue;
 			}
 			pfn = pte_pfn(entry);
+			/* The child's area is not registered: its copy is not protected. */
+			if (!userfaultfd_wp(dst_vma))
+				entry = pte_clear_uffd_wp(entry);
 			if (cow && pte_write(entry)) {
 				ptep_set_wrprotect(src, addr, src_pte);
 				entry = pte_wrprotect(entry);

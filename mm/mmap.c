@@ -34,6 +34,7 @@
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/mmap_lock.h>
+#include <linux/userfaultfd_k.h>
 #include <uapi/linux/personality.h>
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
@@ -236,6 +237,7 @@ static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struc
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
 	       a->vm_file == b->vm_file && a->vm_ops == b->vm_ops &&
+	       a->vm_userfaultfd_ctx.ctx == b->vm_userfaultfd_ctx.ctx &&
 	       !(a->vm_ops && a->vm_ops->close) &&
 	       (!a->vm_file ||
 		a->vm_pgoff + ((a->vm_end - a->vm_start) >> PAGE_SHIFT) == b->vm_pgoff);
@@ -747,8 +749,9 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			break;
 		}
 		tmp->vm_mm = mm;
-		/* Memory locks are not inherited. */
+		/* Memory locks are not inherited, nor is a userfaultfd registration. */
 		tmp->vm_flags &= ~VM_LOCKED_MASK;
+		userfaultfd_drop_vma(tmp);
 		vma_link_after(mm, tmp, prev);
 		prev = tmp;
 		/* MADV_WIPEONFORK: the child's copy starts empty (zero-filled). */

@@ -34,11 +34,16 @@ static void change_pte_range(struct vm_area_struct *vma, unsigned long start,
 		}
 		entry = *pte;
 		if (pte_present(entry)) {
-			bool keep_write = pte_write(entry) && (vma->vm_flags & VM_WRITE);
+			bool keep_write = pte_write(entry) && (vma->vm_flags & VM_WRITE) &&
+					  !pte_uffd_wp(entry);
 			pte_t n = pte_modify(entry, prot);
 
-			/* Keep hardware bits; a private page keeps RW only if it had it. */
-			n = __pte(pte_val(n) | (pte_val(entry) & (_PAGE_DIRTY | _PAGE_ACCESSED)));
+			/*
+			 * Keep hardware bits; a private page keeps RW only if it
+			 * had it; a userfaultfd-protected page stays protected.
+			 */
+			n = __pte(pte_val(n) |
+				  (pte_val(entry) & (_PAGE_DIRTY | _PAGE_ACCESSED | _PAGE_UFFD_WP)));
 			if (keep_write)
 				n = pte_mkwrite(n);
 			set_pte(pte, n);

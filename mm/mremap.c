@@ -19,6 +19,7 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/mmap_lock.h>
+#include <linux/userfaultfd_k.h>
 #include <asm/tlbflush.h>
 #include "vma_internal.h"
 
@@ -67,6 +68,12 @@ static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		return -ENOMEM;
 	new->vm_start = new_addr;
 	new->vm_end = new_addr + new_len;
+	/*
+	 * A userfaultfd registration stays with the old range (no
+	 * UFFD_FEATURE_EVENT_REMAP to tell its handler of the move): with
+	 * MREMAP_DONTUNMAP the next touch of the old range is a missing fault.
+	 */
+	userfaultfd_drop_vma(new);
 	if (move_page_tables(mm, old_addr, new_addr, min(old_len, new_len))) {
 		vm_area_free(new);
 		return -ENOMEM;

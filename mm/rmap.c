@@ -177,7 +177,8 @@ static bool try_to_unmap_anon(struct page *page)
 		flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
 		if (pte_dirty(old))
 			SetPageDirty(page);
-		set_pte(pte, swp_entry_to_pte(entry));
+		set_pte(pte, pte_uffd_wp(old) ? pte_swp_mkuffd_wp(swp_entry_to_pte(entry)) :
+						swp_entry_to_pte(entry));
 		page_remove_rmap(page);
 		add_mm_counter(mm, MM_ANONPAGES, -1);
 		add_mm_counter(mm, MM_SWAPENTS, 1);

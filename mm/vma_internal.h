@@ -20,7 +20,6 @@ void vma_link_after(struct mm_struct *mm, struct vm_area_struct *vma,
 void vma_insert(struct mm_struct *mm, struct vm_area_struct *vma);
 void vma_remove(struct mm_struct *mm, struct vm_area_struct *vma);
 void vma_set_end(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long end);
-int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 				unsigned long len);
 

@@ -45,6 +45,7 @@
 #include <linux/netdevice.h>
 #include <net/icmp.h>
 #include <linux/nmi.h>
+#include <linux/userfaultfd_k.h>
 #include <net/ip.h>
 #include <net/sock.h>
 #include "internal.h"
@@ -528,6 +529,8 @@ static const struct proc_entry sys_vm_entries[] = {
 	INT_RW("overcommit_memory", 0644, CTL(&sysctl_overcommit_memory, &zero, &one)),
 	INT_RW("overcommit_ratio", 0644, CTL(&sysctl_overcommit_ratio, &zero, &int_max)),
 	INT_RW("swappiness", 0644, CTL(&vm_swappiness, &zero, &two_hundred)),
+	INT_RW("unprivileged_userfaultfd", 0644,
+	       CTL(&sysctl_unprivileged_userfaultfd, &zero, &one)),
 };
 
 /* POSIX message queue limits (ipc/mqueue.c) */

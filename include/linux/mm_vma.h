@@ -31,6 +31,8 @@
 #define VM_MAYEXEC	0x00000040
 #define VM_MAYSHARE	0x00000080
 #define VM_GROWSDOWN	0x00000100
+#define VM_UFFD_MISSING	0x00000200	/* userfaultfd: report missing pages */
+#define VM_UFFD_WP	0x00001000	/* userfaultfd: report writes to wp-marked pages */
 #define VM_LOCKED	0x00002000
 #define VM_SEQ_READ	0x00008000	/* MADV_SEQUENTIAL */
 #define VM_RAND_READ	0x00010000	/* MADV_RANDOM */
@@ -42,6 +44,8 @@
 #define VM_DONTDUMP	0x04000000
 #define VM_LOCKONFAULT	0x00080000	/* VM_LOCKED, but pages come in as they fault */
 #define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
+#define VM_UFFD_MINOR	(1UL << 41)	/* userfaultfd: report cached but unmapped pages */
+#define __VM_UFFD_FLAGS	(VM_UFFD_MISSING | VM_UFFD_WP | VM_UFFD_MINOR)
 #define VM_STACK	VM_GROWSDOWN
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
 
@@ -51,12 +55,19 @@
 struct file;
 struct page;
 struct vm_area_struct;
+struct userfaultfd_ctx;
+
+/* The userfaultfd an area is registered with (fs/userfaultfd.c), or NULL. */
+struct vm_userfaultfd_ctx {
+	struct userfaultfd_ctx *ctx;
+};
 
 /* What a fault handler (vm_ops->fault) is asked and answers. */
 struct vm_fault {
 	struct vm_area_struct *vma;
 	unsigned int flags;		/* FAULT_FLAG_* */
 	unsigned long address;		/* page-aligned */
+	unsigned long real_address;	/* as the CPU reported it */
 	pgoff_t pgoff;			/* page index in the file */
 	struct page *page;		/* out: the page, with a reference */
 };
@@ -86,6 +97,8 @@ struct vm_area_struct {
 	const struct vm_operations_struct *vm_ops;
 	struct list_head shared;	/* in vm_file's mapping->i_mmap */
 	void *vm_private_data;		/* the vm_ops' own (shm: the segment) */
+	/* With VM_UFFD_*: whose userfaultfd hears of this area's faults. */
+	struct vm_userfaultfd_ctx vm_userfaultfd_ctx;
 };
 
 /* Results of handle_mm_fault */
@@ -94,10 +107,15 @@ struct vm_area_struct {
 #define VM_FAULT_MAJOR		0x0004
 #define VM_FAULT_SIGSEGV	0x0040
 #define VM_FAULT_NOPAGE		0x0100	/* the handler installed the PTE itself */
+#define VM_FAULT_RETRY		0x0400	/* mmap_lock was dropped: fault again */
 #define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
 
 /* Flags for handle_mm_fault */
 #define FAULT_FLAG_WRITE	0x01
+/* The caller can take VM_FAULT_RETRY: the handler may drop mmap_lock and sleep. */
+#define FAULT_FLAG_ALLOW_RETRY	0x04
+#define FAULT_FLAG_KILLABLE	0x10
+#define FAULT_FLAG_TRIED	0x20
 #define FAULT_FLAG_USER		0x40
 #define FAULT_FLAG_INSTRUCTION	0x100
 
@@ -134,5 +152,7 @@ void mm_populate(unsigned long start, unsigned long len);
 pte_t *walk_existing(struct mm_struct *mm, unsigned long addr);
 unsigned long skip_pgtable_hole(struct mm_struct *mm, unsigned long addr);
 int setup_stack_vma(struct mm_struct *mm, unsigned long start, unsigned long end);
+/* Cut @vma in two at @addr (mmap_lock written); 0 or -ENOMEM. */
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
 
 #endif

@@ -11,6 +11,7 @@
  *
  *   bit 0      0 (not present)
  *   bits 1-5   type
+ *   bit 7      the page was userfaultfd write-protected (_PAGE_SWP_UFFD_WP)
  *   bit 8      0 (_PAGE_PROTNONE clear)
  *   bits 10-57 offset (never 0: slot 0 holds the swap header, so a swap
  *              PTE is never all zero)
@@ -25,6 +26,18 @@
 #define SWP_TYPE_BITS		5
 #define SWP_OFFSET_SHIFT	10
 #define SWP_OFFSET_BITS		48
+#define _PAGE_SWP_UFFD_WP	(1UL << 7)
+
+/* The write protection travels with the page through swap. */
+static inline bool pte_swp_uffd_wp(pte_t pte)
+{
+	return pte_val(pte) & _PAGE_SWP_UFFD_WP;
+}
+
+static inline pte_t pte_swp_mkuffd_wp(pte_t pte)
+{
+	return __pte(pte_val(pte) | _PAGE_SWP_UFFD_WP);
+}
 
 static inline swp_entry_t swp_entry(unsigned int type, pgoff_t offset)
 {

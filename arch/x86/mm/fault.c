@@ -149,6 +149,8 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 		flags |= FAULT_FLAG_INSTRUCTION;
 	if (user_mode(regs))
 		flags |= FAULT_FLAG_USER;
+	/* We can fault again: a userfaultfd may drop mmap_lock and wait. */
+	flags |= FAULT_FLAG_ALLOW_RETRY | FAULT_FLAG_KILLABLE;
 
 	/*
 	 * The read side: faults of one process's threads run together, and
@@ -156,6 +158,7 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 	 * Growing the stack changes an area, which needs the write side:
 	 * retake it for that, then go back to reading (downgrade).
 	 */
+retry:
 	mmap_read_lock(mm);
 	vma = find_vma(mm, address);
 	if (vma && vma->vm_start > address) {
@@ -177,6 +180,23 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
 		return;
 	}
 	fault = handle_mm_fault(vma, address, flags);
+	/*
+	 * VM_FAULT_RETRY: the handler dropped mmap_lock to wait (a
+	 * userfaultfd's handler resolved the page, or gave up).  A signal
+	 * that woke a user fault is delivered first and the access runs
+	 * again afterwards; a fatal one ends a kernel access with -EFAULT.
+	 */
+	if (fault & VM_FAULT_RETRY) {
+		if (fatal_signal_pending(tsk)) {
+			if (!user_mode(regs) && !fixup_exception(regs, X86_TRAP_PF))
+				page_fault_oops(regs, error_code, address);
+			return;
+		}
+		if (user_mode(regs) && signal_pending(tsk))
+			return;
+		flags |= FAULT_FLAG_TRIED;
+		goto retry;
+	}
 	mmap_read_unlock(mm);
 
 	if (fault & VM_FAULT_ERROR) {

@@ -103,6 +103,14 @@ static inline int pte_young(pte_t pte) { return pte_val(pte) & _PAGE_ACCESSED; }
 static inline int pte_user(pte_t pte) { return pte_val(pte) & _PAGE_USER; }
 static inline int pte_exec(pte_t pte) { return !(pte_val(pte) & _PAGE_NX); }
 
+/*
+ * userfaultfd write protection: a software bit in a present PTE whose RW
+ * is clear; a write to it is reported to the userfaultfd, not handled
+ * as copy-on-write.
+ */
+static inline int pte_uffd_wp(pte_t pte) { return pte_val(pte) & _PAGE_UFFD_WP; }
+static inline pte_t pte_mkuffd_wp(pte_t pte) { return __pte((pte_val(pte) | _PAGE_UFFD_WP) & ~_PAGE_RW); }
+static inline pte_t pte_clear_uffd_wp(pte_t pte) { return __pte(pte_val(pte) & ~_PAGE_UFFD_WP); }
 static inline pte_t pte_mkwrite(pte_t pte) { return __pte(pte_val(pte) | _PAGE_RW); }
 static inline pte_t pte_wrprotect(pte_t pte) { return __pte(pte_val(pte) & ~_PAGE_RW); }
 static inline pte_t pte_mkdirty(pte_t pte) { return __pte(pte_val(pte) | _PAGE_DIRTY); }

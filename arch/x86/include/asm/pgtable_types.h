@@ -21,6 +21,8 @@
 #define _PAGE_BIT_PSE		7	/* 2 MiB / 1 GiB leaf at PMD / PUD level */
 #define _PAGE_BIT_GLOBAL	8
 #define _PAGE_BIT_SOFTW1	9	/* available to software */
+#define _PAGE_BIT_SOFTW2	10	/* available to software */
+#define _PAGE_BIT_UFFD_WP	_PAGE_BIT_SOFTW2	/* userfaultfd write-protected */
 #define _PAGE_BIT_NX		63
 
 #define _PAGE_PRESENT	(1UL << _PAGE_BIT_PRESENT)
@@ -33,6 +35,7 @@
 #define _PAGE_PSE	(1UL << _PAGE_BIT_PSE)
 #define _PAGE_GLOBAL	(1UL << _PAGE_BIT_GLOBAL)
 #define _PAGE_SOFTW1	(1UL << _PAGE_BIT_SOFTW1)
+#define _PAGE_UFFD_WP	(1UL << _PAGE_BIT_UFFD_WP)
 #define _PAGE_NX	(1UL << _PAGE_BIT_NX)
 
 /* Physical address bits of an entry (52-bit physical addresses). */
