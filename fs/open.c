@@ -54,13 +54,16 @@ static fmode_t open_fmode(int flags)
 }
 
 /*
- * f_flags as F_GETFL shows them: not the creation flags, not O_CLOEXEC
- * (a property of the descriptor, kept in the fd table).
+ * f_flags while the file is being opened: not O_CLOEXEC (a property of
+ * the descriptor, kept in the fd table).  The creation flags stay until
+ * ->open has seen them (O_NOCTTY for a tty, O_TRUNC for tracefs's
+ * "echo > trace"); F_GETFL never shows them (OPEN_ONLY_FLAGS).
  */
+#define OPEN_ONLY_FLAGS	(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC)
+
 static unsigned int open_file_flags(int flags)
 {
-	return flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC | __FMODE_NONOTIFY |
-			 __FMODE_EXEC);
+	return flags & ~(O_CLOEXEC | __FMODE_NONOTIFY | __FMODE_EXEC);
 }
 
 struct file *dentry_open(const struct path *path, int flags)
@@ -76,8 +79,10 @@ struct file *dentry_open(const struct path *path, int flags)
 	f->f_inode = inode;
 	f->f_mapping = inode->i_mapping;
 	f->f_op = inode->i_fop;
-	if (f->f_mode & FMODE_PATH)
+	if (f->f_mode & FMODE_PATH) {
+		f->f_flags &= ~OPEN_ONLY_FLAGS;
 		return f;
+	}
 	if (flags & __FMODE_NONOTIFY)
 		f->f_mode |= FMODE_NONOTIFY;
 	if (!f->f_op && !S_ISDIR(inode->i_mode)) {
@@ -117,6 +122,7 @@ struct file *dentry_open(const struct path *path, int flags)
 		if (err)
 			goto out_put;
 	}
+	f->f_flags &= ~OPEN_ONLY_FLAGS;
 	return f;
 out_put:
 	/* ->open may have swapped f_op (a character device): put what is there now. */

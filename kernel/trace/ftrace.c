@@ -397,8 +397,8 @@ static int ftrace_filter_open(struct inode *inode, struct file *f)
 {
 	unsigned long flag = ftrace_file_flag(f);
 
-	/* "echo x > set_ftrace_filter" replaces the list, ">>" adds to it. */
-	if ((f->f_mode & FMODE_WRITE) && !(f->f_flags & O_APPEND)) {
+	/* "echo x > set_ftrace_filter" (O_TRUNC) replaces the list, ">>" adds to it. */
+	if ((f->f_mode & FMODE_WRITE) && (f->f_flags & O_TRUNC)) {
 		mutex_lock(&ftrace_lock);
 		ftrace_clear_flag(flag);
 		ftrace_recount();
@@ -460,7 +460,7 @@ static const struct file_operations ftrace_filter_fops = {
 /* set_ftrace_pid: only these tasks' functions are traced. */
 static int ftrace_pid_open(struct inode *inode, struct file *f)
 {
-	if ((f->f_mode & FMODE_WRITE) && !(f->f_flags & O_APPEND))
+	if ((f->f_mode & FMODE_WRITE) && (f->f_flags & O_TRUNC))
 		WRITE_ONCE(nr_ftrace_pids, 0);
 	return 0;
 }

@@ -362,8 +362,8 @@ static ssize_t event_pid_read(struct file *f, char __user *ubuf, size_t cnt, lof
 
 static int event_pid_open(struct inode *inode, struct file *f)
 {
-	/* "echo > set_event_pid" starts a new list, ">>" adds to it. */
-	if ((f->f_mode & FMODE_WRITE) && !(f->f_flags & O_APPEND)) {
+	/* "echo > set_event_pid" (O_TRUNC) starts a new list, ">>" adds to it. */
+	if ((f->f_mode & FMODE_WRITE) && (f->f_flags & O_TRUNC)) {
 		mutex_lock(&event_mutex);
 		WRITE_ONCE(nr_event_pids, 0);
 		mutex_unlock(&event_mutex);
@@ -427,8 +427,8 @@ static int tracing_open(struct inode *inode, struct file *f)
 {
 	struct trace_iterator *it;
 
-	/* "echo > trace" empties the buffer (O_TRUNC reaches no open method here). */
-	if ((f->f_mode & FMODE_WRITE) && !(f->f_flags & O_APPEND))
+	/* "echo > trace" (O_TRUNC) empties the buffer. */
+	if ((f->f_mode & FMODE_WRITE) && (f->f_flags & O_TRUNC))
 		ring_buffer_reset(global_trace_buffer);
 	if (!(f->f_mode & FMODE_READ))
 		return 0;

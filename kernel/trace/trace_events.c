@@ -170,7 +170,7 @@ static int event_list_open(struct inode *inode, struct file *f, bool only_enable
 	struct trace_event_call *call;
 	struct text_file *t;
 
-	if ((f->f_mode & FMODE_WRITE) && only_enabled && !(f->f_flags & O_APPEND))
+	if ((f->f_mode & FMODE_WRITE) && only_enabled && (f->f_flags & O_TRUNC))
 		ftrace_set_clr_event(NULL, NULL, false);	/* "echo > set_event" */
 	if (!(f->f_mode & FMODE_READ))
 		return 0;

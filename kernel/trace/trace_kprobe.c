@@ -991,11 +991,13 @@ static int kprobe_text_release(struct inode *inode, struct file *f)
 	return 0;
 }
 
-/* "echo > kprobe_events" deletes every probe; none may be enabled (EBUSY). */
+/*
+ * "echo > kprobe_events" (O_TRUNC) deletes every probe; none may be
+ * enabled (EBUSY).  ">>", or no O_TRUNC, adds to them.
+ */
 static int kprobe_events_open(struct inode *inode, struct file *f)
 {
-	/* O_TRUNC is gone from f_flags by now; a write without O_APPEND replaces all. */
-	if ((f->f_mode & FMODE_WRITE) && !(f->f_flags & O_APPEND)) {
+	if ((f->f_mode & FMODE_WRITE) && (f->f_flags & O_TRUNC)) {
 		struct trace_kprobe *tk, *n;
 		int err = 0;
 

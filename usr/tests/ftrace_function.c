@@ -250,6 +250,26 @@ LT_CASE(graph_returns_after_switch)
 	trace_off();
 }
 
+/* Opened for writing without O_TRUNC (">>" or no flag): the filter grows. */
+LT_CASE(ftrace_filter_append)
+{
+	char buf[512];
+
+	trace_off();
+	LT_CHECK_EQ(put(T "/set_ftrace_filter", "*sys_getppid", O_TRUNC), 0);
+	LT_CHECK_EQ(put(T "/set_ftrace_filter", "*sys_getpid", 0), 0);
+	LT_CHECK_EQ(put(T "/set_ftrace_filter", "*sys_gettid", O_APPEND), 0);
+	LT_CHECK_OK(lt_read_file(T "/set_ftrace_filter", buf, sizeof(buf)));
+	LT_CHECK(strstr(buf, "sys_getppid\n") != NULL);
+	LT_CHECK(strstr(buf, "sys_getpid\n") != NULL);
+	LT_CHECK(strstr(buf, "sys_gettid\n") != NULL);
+	LT_CHECK_EQ(put(T "/set_ftrace_filter", "*sys_getppid", O_TRUNC), 0);
+	LT_CHECK_OK(lt_read_file(T "/set_ftrace_filter", buf, sizeof(buf)));
+	LT_CHECK(strstr(buf, "sys_getpid\n") == NULL);
+	LT_CHECK(strstr(buf, "sys_getppid\n") != NULL);
+	trace_off();
+}
+
 LT_CASE(available_functions)
 {
 	LT_CHECK(lt_read_file(T "/available_filter_functions", text, TRACE_MAX) > 0);
@@ -279,6 +299,7 @@ int main(void)
 	LT_RUN(function_graph_everything);
 	LT_RUN(ftrace_filter);
 	LT_RUN(graph_returns_after_switch);
+	LT_RUN(ftrace_filter_append);
 	LT_RUN(available_functions);
 	LT_RUN(bad_input);
 	trace_off();

@@ -253,6 +253,37 @@ LT_CASE(job_control)
 	close(m);
 }
 
+/* O_NOCTTY: a session leader without a terminal opens one and does not take it. */
+LT_CASE(open_noctty)
+{
+	char name[64];
+	int m = open_master(name, sizeof(name));
+	pid_t pid;
+
+	LT_CHECK(m >= 0);
+	pid = fork();
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		int s;
+
+		setsid();
+		s = open(name, O_RDWR | O_NOCTTY);
+		if (s < 0)
+			_exit(1);
+		if (open("/dev/tty", O_RDWR) >= 0 || errno != ENXIO)
+			_exit(2);	/* it became the controlling terminal */
+		if (tcgetsid(s) >= 0 || errno != ENOTTY)
+			_exit(3);
+		close(s);
+		s = open(name, O_RDWR);	/* without it, the open takes the terminal */
+		if (s < 0 || tcgetsid(s) != getpid())
+			_exit(4);
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	close(m);
+}
+
 LT_CASE(hangup)
 {
 	char name[64], buf[16];
@@ -314,6 +345,7 @@ int main(void)
 	LT_RUN(peer_and_winsize);
 	LT_RUN(packet_mode);
 	LT_RUN(job_control);
+	LT_RUN(open_noctty);
 	LT_RUN(hangup);
 	return lt_end();
 }
