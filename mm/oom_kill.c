@@ -135,8 +135,11 @@ static void oom_reap_task_mm(struct task_struct *victim, struct mm_struct *mm)
 		K(atomic_long_read(&mm->rss_stat[MM_SHMEMPAGES])));
 }
 
-/* SIGKILL to @victim and to every other process using its memory. */
-static void oom_kill_process(struct task_struct *victim)
+/*
+ * SIGKILL to @victim and to every other process using its memory.  Kept
+ * out of line so tracers and kprobes find it by name, as on Linux.
+ */
+static noinline void oom_kill_process(struct task_struct *victim)
 {
 	struct task_struct *p;
 	struct mm_struct *mm;
