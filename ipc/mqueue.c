@@ -16,8 +16,9 @@
  * Senders to a full queue and receivers from an empty one sleep (until
  * an absolute CLOCK_REALTIME time-out, ETIMEDOUT) unless the descriptor
  * is O_NONBLOCK (EAGAIN).  One process may register with mq_notify to
- * be told, by a signal, when a message arrives in the empty queue while
- * nobody waits in mq_timedreceive; the registration is used up by that.
+ * be told, by a signal or (SIGEV_THREAD) a netlink message, when a
+ * message arrives in the empty queue while nobody waits in
+ * mq_timedreceive; the registration is used up by that.
  *
  * The superblock's s_fs_info is its namespace, until the namespace goes
  * (mq_put_mnt sets it to NULL, under the root directory's lock and
@@ -43,6 +44,7 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/user.h>
+#include <linux/skbuff.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
@@ -50,6 +52,8 @@
 #include <linux/uaccess.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/mqueue.h>
+#include <net/netlink.h>
+#include <net/sock.h>
 #include "util.h"
 
 #define MQUEUE_MAGIC	0x19800202
@@ -62,7 +66,6 @@
 #define DFLT_MSGSIZE	8192
 #define DFLT_MSGSIZEMAX	8192
 #define FILENT_SIZE	80	/* i_size: the length of the status line */
-#define NOTIFY_COOKIE_LEN	32
 /*
  * What Linux charges per message slot besides the text (its struct
  * msg_msg and a priority tree node), so RLIMIT_MSGQUEUE admits the same
@@ -87,6 +90,9 @@ struct mqueue_inode_info {
 	pid_t notify_owner;		/* tgid registered by mq_notify, 0 if none */
 	struct sigevent notify;
 	uid_t notify_uid;
+	/* SIGEV_THREAD: the C library's netlink socket and the cookie it gets */
+	struct sock *notify_sock;
+	struct sk_buff *notify_cookie;
 	struct user_struct *user;	/* charged mq_bytes for RLIMIT_MSGQUEUE */
 	unsigned long mq_bytes;
 	struct inode vfs_inode;
@@ -115,6 +121,29 @@ static struct inode *mqueue_alloc_inode(struct super_block *sb)
 	return &info->vfs_inode;
 }
 
+/*
+ * SIGEV_THREAD: hand the cookie to the C library's netlink socket, its
+ * last byte saying why (NOTIFY_WOKENUP: a message came; NOTIFY_REMOVED:
+ * the registration went without one).  Its helper thread reads it and
+ * calls the notify function, or just ends.  info->lock held.
+ */
+static void mq_send_cookie(struct mqueue_inode_info *info, char why)
+{
+	if (info->notify.sigev_notify != SIGEV_THREAD || !info->notify_sock)
+		return;
+	info->notify_cookie->data[NOTIFY_COOKIE_LEN - 1] = why;
+	netlink_sendskb(info->notify_sock, info->notify_cookie);
+	info->notify_sock = NULL;
+	info->notify_cookie = NULL;
+}
+
+/* The registration goes without a notification.  info->lock held. */
+static void remove_notification(struct mqueue_inode_info *info)
+{
+	mq_send_cookie(info, NOTIFY_REMOVED);
+	info->notify_owner = 0;
+}
+
 /* The last reference to a queue (unlinked, no descriptor left) is gone. */
 static void mqueue_free_inode(struct inode *inode)
 {
@@ -123,6 +152,7 @@ static void mqueue_free_inode(struct inode *inode)
 	struct mqueue_msg *msg, *t;
 
 	if (S_ISREG(inode->i_mode)) {
+		remove_notification(info);
 		list_for_each_entry_safe(msg, t, &info->msgs, list)
 			ipc_free(msg);
 		spin_lock(&mq_lock);
@@ -285,7 +315,7 @@ static int mqueue_flush_file(struct file *file)
 
 	mutex_lock(&info->lock);
 	if (info->notify_owner == current->tgid)
-		info->notify_owner = 0;
+		remove_notification(info);
 	mutex_unlock(&info->lock);
 	return 0;
 }
@@ -485,6 +515,7 @@ static void mq_do_notify(struct mqueue_inode_info *info)
 			group_send_sig_info(sig.si_signo, &sig, p->group_leader);
 		spin_unlock_irq(&tasklist_lock);
 	}
+	mq_send_cookie(info, NOTIFY_WOKENUP);
 	info->notify_owner = 0;
 }
 
@@ -647,29 +678,46 @@ SYSCALL_DEFINE5(mq_timedreceive, int, mqdes, char __user *, u_msg_ptr, size_t, m
 /* --- mq_notify and mq_getsetattr --------------------------------------- */
 
 /*
- * SIGEV_THREAD: the C library passes a netlink socket to be told through.
- * Lantern has no netlink, so no descriptor can be one: EBADF for a closed
- * descriptor, ENOTSOCK for a non-socket, EINVAL for another socket.
+ * SIGEV_THREAD: the C library passes a netlink socket to be told through
+ * (sigev_signo) and a NOTIFY_COOKIE_LEN-byte cookie to send it
+ * (sigev_value.sival_ptr).  The message is made now, so sending it can
+ * never fail for want of memory.
  */
-static int mq_notify_thread_sock(const struct sigevent *n)
+static int mq_notify_thread_sock(const struct sigevent *n, struct sock **sockp,
+				 struct sk_buff **cookiep)
 {
-	char cookie[NOTIFY_COOKIE_LEN];
+	struct sk_buff *skb = alloc_skb(NOTIFY_COOKIE_LEN, GFP_KERNEL);
+	struct sock *sk;
 	struct file *f;
-	int err;
 
-	if (copy_from_user(cookie, n->sigev_value.sival_ptr, sizeof(cookie)))
+	if (!skb)
+		return -ENOMEM;
+	if (copy_from_user(skb_put(skb, NOTIFY_COOKIE_LEN), n->sigev_value.sival_ptr,
+			   NOTIFY_COOKIE_LEN)) {
+		kfree_skb(skb);
 		return -EFAULT;
+	}
 	f = fget(n->sigev_signo);
-	if (!f)
+	if (!f) {
+		kfree_skb(skb);
 		return -EBADF;
-	err = S_ISSOCK(file_inode(f)->i_mode) ? -EINVAL : -ENOTSOCK;
+	}
+	sk = netlink_getsockbyfilp(f);
 	fput(f);
-	return err;
+	if (IS_ERR(sk)) {
+		kfree_skb(skb);
+		return PTR_ERR(sk);
+	}
+	*sockp = sk;
+	*cookiep = skb;
+	return 0;
 }
 
 static long do_mq_notify(int mqdes, const struct sigevent *n)
 {
 	struct mqueue_inode_info *info;
+	struct sk_buff *cookie = NULL;
+	struct sock *sk = NULL;
 	struct file *f;
 	long err = 0;
 
@@ -679,26 +727,39 @@ static long do_mq_notify(int mqdes, const struct sigevent *n)
 			return -EINVAL;
 		if (n->sigev_notify == SIGEV_SIGNAL && (unsigned int)n->sigev_signo > _NSIG)
 			return -EINVAL;
-		if (n->sigev_notify == SIGEV_THREAD)
-			return mq_notify_thread_sock(n);
+		if (n->sigev_notify == SIGEV_THREAD) {
+			err = mq_notify_thread_sock(n, &sk, &cookie);
+			if (err)
+				return err;
+		}
 	}
 	f = mq_fget(mqdes, 0);
-	if (IS_ERR(f))
-		return PTR_ERR(f);
+	if (IS_ERR(f)) {
+		err = PTR_ERR(f);
+		goto out;
+	}
 	info = MQUEUE_I(file_inode(f));
 	mutex_lock(&info->lock);
 	if (!n) {
 		if (info->notify_owner == current->tgid)
-			info->notify_owner = 0;
+			remove_notification(info);
 	} else if (info->notify_owner) {
 		err = -EBUSY;
 	} else {
 		info->notify = *n;
 		info->notify_owner = current->tgid;
 		info->notify_uid = current_uid();
+		info->notify_sock = sk;
+		info->notify_cookie = cookie;
+		sk = NULL;
+		cookie = NULL;
 	}
 	mutex_unlock(&info->lock);
 	fput(f);
+out:
+	if (sk)
+		sock_put(sk);
+	kfree_skb(cookie);
 	return err;
 }
 

@@ -111,5 +111,9 @@ int nla_get_u32_checked(const struct rtattr *rta, u32 *v);
 struct sk_buff *nlmsg_new(size_t payload);
 int netlink_unicast(struct sk_buff *skb, u32 portid);
 void netlink_ack(const struct nlmsghdr *nlh, u32 portid, int err);
+struct file;
+struct sock;
+struct sock *netlink_getsockbyfilp(struct file *file);
+void netlink_sendskb(struct sock *sk, struct sk_buff *skb);
 
 #endif

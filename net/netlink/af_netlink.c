@@ -13,6 +13,7 @@
  * are accepted and remembered but nothing is broadcast to them yet.
  */
 #include <linux/kernel.h>
+#include <linux/err.h>
 #include <linux/init.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -140,6 +141,38 @@ int netlink_unicast(struct sk_buff *skb, u32 portid)
 	}
 	sock_put(sk);
 	return err;
+}
+
+/*
+ * The netlink socket open as @file, with a reference (mq_notify's
+ * SIGEV_THREAD is told through one): ENOTSOCK for another kind of file,
+ * EINVAL for another kind of socket.
+ */
+struct sock *netlink_getsockbyfilp(struct file *file)
+{
+	struct socket *sock = sock_from_file(file);
+	struct sock *sk;
+
+	if (!sock)
+		return ERR_PTR(-ENOTSOCK);
+	sk = sock->sk;
+	if (!sk || sk->sk_family != AF_NETLINK)
+		return ERR_PTR(-EINVAL);
+	sock_hold(sk);
+	return sk;
+}
+
+/*
+ * Deliver @skb, reserved for @sk when it was made (an mq_notify cookie),
+ * whatever the receive buffer holds now; consumes @skb and the caller's
+ * reference to @sk.
+ */
+void netlink_sendskb(struct sock *sk, struct sk_buff *skb)
+{
+	skb_set_owner_r(skb, sk);
+	skb_queue_tail(&sk->sk_receive_queue, skb);
+	sk->sk_data_ready(sk);
+	sock_put(sk);
 }
 
 /* NLMSG_ERROR: @err (0: an ACK) and the request's header, to @portid. */

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -249,6 +250,70 @@ LT_CASE(notify_signal)
 	mq_unlink(qname);
 }
 
+/*
+ * SIGEV_THREAD as the kernel sees it (the raw call, no C library helper):
+ * a netlink socket gets the 32-byte cookie back, its last byte 1
+ * (NOTIFY_WOKENUP) when a message came, 2 (NOTIFY_REMOVED) when the
+ * registration went without one.  Other descriptors are refused.
+ */
+LT_CASE(notify_thread_cookie)
+{
+	unsigned char cookie[32], got[64];
+	struct sigevent ev = { .sigev_notify = SIGEV_THREAD };
+	int nl = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, 0), udp, fd;
+	mqd_t q = newq("thr", 4, 16, 0);
+
+	LT_CHECK(nl >= 0);
+	LT_CHECK(q >= 0);
+	for (unsigned int i = 0; i < sizeof(cookie); i++)
+		cookie[i] = 0xa0 + i;
+	ev.sigev_signo = nl;
+	ev.sigev_value.sival_ptr = cookie;
+	LT_CHECK_OK(syscall(SYS_mq_notify, q, &ev));
+	LT_CHECK_ERR(syscall(SYS_mq_notify, q, &ev), EBUSY);
+	LT_CHECK_ERR(recv(nl, got, sizeof(got), MSG_DONTWAIT), EAGAIN);
+	LT_CHECK_OK(mq_send(q, "m", 1, 0));
+	LT_CHECK_EQ(recv(nl, got, sizeof(got), MSG_DONTWAIT), 32);
+	LT_CHECK(!memcmp(got, cookie, 31));
+	LT_CHECK_EQ(got[31], 1);
+	/* Used up: a second message sends nothing. */
+	LT_CHECK_OK(mq_send(q, "n", 1, 0));
+	LT_CHECK_ERR(recv(nl, got, sizeof(got), MSG_DONTWAIT), EAGAIN);
+	LT_CHECK_OK(syscall(SYS_mq_notify, q, &ev));
+	LT_CHECK_OK(syscall(SYS_mq_notify, q, NULL));
+	LT_CHECK_EQ(recv(nl, got, sizeof(got), MSG_DONTWAIT), 32);
+	LT_CHECK_EQ(got[31], 2);
+	/* Closing the queue unregisters too. */
+	LT_CHECK_OK(syscall(SYS_mq_notify, q, &ev));
+	mq_close(q);
+	LT_CHECK_EQ(recv(nl, got, sizeof(got), MSG_DONTWAIT), 32);
+	LT_CHECK_EQ(got[31], 2);
+	q = mq_open(qname, O_RDWR);
+	LT_CHECK(q >= 0);
+	/* Not a netlink socket, not a socket, no descriptor, a bad cookie. */
+	udp = socket(AF_INET, SOCK_DGRAM, 0);
+	LT_CHECK(udp >= 0);
+	ev.sigev_signo = udp;
+	LT_CHECK_ERR(syscall(SYS_mq_notify, q, &ev), EINVAL);
+	fd = open("/", O_RDONLY);
+	ev.sigev_signo = fd;
+	LT_CHECK_ERR(syscall(SYS_mq_notify, q, &ev), ENOTSOCK);
+	ev.sigev_signo = 9999;
+	LT_CHECK_ERR(syscall(SYS_mq_notify, q, &ev), EBADF);
+	ev.sigev_signo = nl;
+	ev.sigev_value.sival_ptr = (void *)0xffffffff81000000UL;
+	LT_CHECK_ERR(syscall(SYS_mq_notify, q, &ev), EFAULT);
+	/* Nothing was registered by the failures. */
+	ev.sigev_value.sival_ptr = cookie;
+	LT_CHECK_OK(syscall(SYS_mq_notify, q, &ev));
+	LT_CHECK_OK(syscall(SYS_mq_notify, q, NULL));
+	close(fd);
+	close(udp);
+	close(nl);
+	mq_close(q);
+	mq_unlink(qname);
+}
+
 LT_CASE(filesystem_view)
 {
 	char buf[256], path[128];
@@ -434,6 +499,7 @@ int main(void)
 	LT_RUN(timeouts);
 	LT_RUN(blocking_receive);
 	LT_RUN(notify_signal);
+	LT_RUN(notify_thread_cookie);
 	LT_RUN(filesystem_view);
 	LT_RUN(bad_descriptors);
 	LT_RUN(sysctls);

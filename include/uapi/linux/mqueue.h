@@ -8,6 +8,15 @@
 #define MQ_PRIO_MAX	32768
 #define MQ_BYTES_MAX	819200	/* RLIMIT_MSGQUEUE's default */
 
+/*
+ * SIGEV_THREAD: the last byte of the cookie sent to the netlink socket
+ * says why.
+ */
+#define NOTIFY_NONE		0
+#define NOTIFY_WOKENUP		1
+#define NOTIFY_REMOVED		2
+#define NOTIFY_COOKIE_LEN	32
+
 struct mq_attr {
 	long mq_flags;		/* O_NONBLOCK or 0 */
 	long mq_maxmsg;		/* most messages queued */
