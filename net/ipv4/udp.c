@@ -21,6 +21,7 @@
 #include <asm/byteorder.h>
 #include <uapi/linux/in.h>
 #include <uapi/linux/sockios.h>
+#include <uapi/linux/udp.h>
 #include <net/checksum.h>
 #include <net/icmp.h>
 #include <net/inet_common.h>
@@ -296,50 +297,179 @@ out:
 	sock_put(sk);
 }
 
+/* The largest payload a datagram can carry (IPv4's 16-bit length). */
+#define UDP_MAX_PAYLOAD	(0xFFFF - sizeof(struct iphdr) - sizeof(struct udphdr))
+
+/* A datagram of @len payload bytes to fill, its header room already put. */
+static struct sk_buff *udp_alloc_skb(struct sock *sk, size_t len, int noblock, int *err)
+{
+	struct sk_buff *skb = sock_alloc_send_skb(sk, MAX_HEADER + sizeof(struct udphdr) + len,
+						  noblock, err);
+
+	if (skb) {
+		skb_reserve(skb, MAX_HEADER);
+		skb_put(skb, sizeof(struct udphdr));
+	}
+	return skb;
+}
+
+/*
+ * Fill in the header of @skb (header and payload), checksum it and hand
+ * it to IP, which takes @skb and the reference to @rt.  0 or an error.
+ */
+static int udp_send_skb(struct sock *sk, struct sk_buff *skb, struct rtable *rt, __be32 saddr,
+			__be16 dport, int tos, int ttl)
+{
+	struct inet_sock *inet = inet_sk(sk);
+	struct udphdr *uh = (struct udphdr *)skb->data;
+	__wsum csum;
+	int err;
+
+	uh->source = inet->inet_sport;
+	uh->dest = dport;
+	uh->len = htons(skb->len);
+	uh->check = 0;
+	csum = csum_partial(skb->data, skb->len, 0);
+	uh->check = csum_tcpudp_magic(saddr, rt->rt_dst, skb->len, IPPROTO_UDP, csum);
+	if (!uh->check)
+		uh->check = 0xffff;	/* 0 would mean "no checksum" */
+	err = ip_send_datagram(sk, skb, rt, saddr, rt->rt_dst, IPPROTO_UDP, tos, ttl);
+	if (err == -ENOBUFS) {
+		UDP_INC_STATS(UDP_MIB_SNDBUFERRORS);
+		/* as on Linux, a local queue drop is not the sender's error */
+		if (!inet->recverr)
+			err = 0;
+	}
+	if (!err)
+		UDP_INC_STATS(UDP_MIB_OUTDATAGRAMS);
+	return err;
+}
+
+/* Drop the corked datagram (close, or an error while adding to it).  cork_lock held. */
+static void udp_flush_pending_frames(struct sock *sk)
+{
+	struct udp_sock *up = udp_sk(sk);
+
+	if (!up->pending)
+		return;
+	skb_queue_purge(&up->cork_queue);
+	ip_rt_put(up->cork_rt);
+	up->cork_rt = NULL;
+	up->cork_len = 0;
+	up->pending = 0;
+}
+
+/* Send the corked datagram, its pieces joined.  cork_lock held. */
+static int udp_push_pending_frames(struct sock *sk, int noblock)
+{
+	struct udp_sock *up = udp_sk(sk);
+	struct sk_buff *skb, *piece;
+	struct rtable *rt;
+	int err;
+
+	skb = udp_alloc_skb(sk, up->cork_len, noblock, &err);
+	if (!skb) {
+		udp_flush_pending_frames(sk);
+		return err;
+	}
+	skb_queue_walk(&up->cork_queue, piece)
+		memcpy(skb_put(skb, piece->len), piece->data, piece->len);
+	skb_queue_purge(&up->cork_queue);
+	rt = up->cork_rt;
+	up->cork_rt = NULL;
+	up->cork_len = 0;
+	up->pending = 0;
+	return udp_send_skb(sk, skb, rt, up->cork_saddr, up->cork_dport, up->cork_tos,
+			    up->cork_ttl);
+}
+
+/* Add @len bytes of @msg to the corked datagram.  cork_lock held. */
+static int udp_append_data(struct sock *sk, struct msghdr *msg, size_t len)
+{
+	struct udp_sock *up = udp_sk(sk);
+	struct sk_buff *piece;
+	int err;
+
+	if (len > UDP_MAX_PAYLOAD - up->cork_len)
+		return -EMSGSIZE;
+	if (!len)
+		return 0;
+	/* Charged to the socket when joined (udp_push_pending_frames), not before. */
+	piece = alloc_skb(len, GFP_KERNEL);
+	if (!piece)
+		return -ENOBUFS;
+	err = memcpy_from_msg(skb_put(piece, len), msg, len);
+	if (err) {
+		kfree_skb(piece);
+		return err;
+	}
+	skb_queue_tail(&up->cork_queue, piece);
+	up->cork_len += len;
+	return 0;
+}
+
+/*
+ * A send while a corked datagram is being built adds to it (its first
+ * piece's destination stands, as on Linux); one that is itself corked
+ * (MSG_MORE, UDP_CORK) starts one; any other goes out as a datagram
+ * of its own.
+ */
 static int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 {
 	struct inet_sock *inet = inet_sk(sk);
+	struct udp_sock *up = udp_sk(sk);
 	struct sockaddr_in *usin = msg->msg_name;
+	int noblock = msg->msg_flags & MSG_DONTWAIT;
+	bool corkreq = READ_ONCE(up->corkflag) || (msg->msg_flags & MSG_MORE);
 	struct ipcm_cookie ipc;
-	struct udphdr *uh;
 	struct sk_buff *skb;
 	struct rtable *rt;
 	__be32 daddr, saddr;
 	__be16 dport;
-	__wsum csum;
-	int err;
+	int err, tos, ttl;
 
-	if (len > 0xFFFF - sizeof(struct iphdr) - sizeof(struct udphdr))
+	if (len > UDP_MAX_PAYLOAD)
 		return -EMSGSIZE;
 	if (msg->msg_flags & MSG_OOB)
 		return -EOPNOTSUPP;
+	mutex_lock(&up->cork_lock);
+	if (up->pending) {
+		err = udp_append_data(sk, msg, len);
+		if (err)
+			udp_flush_pending_frames(sk);
+		else if (!corkreq)
+			err = udp_push_pending_frames(sk, noblock);
+		goto out_unlock;
+	}
 	if (usin) {
+		err = -EINVAL;
 		if (msg->msg_namelen < (int)sizeof(*usin))
-			return -EINVAL;
-		if (usin->sin_family != AF_INET) {
-			if (usin->sin_family != AF_UNSPEC)
-				return -EAFNOSUPPORT;
-		}
+			goto out_unlock;
+		err = -EAFNOSUPPORT;
+		if (usin->sin_family != AF_INET && usin->sin_family != AF_UNSPEC)
+			goto out_unlock;
 		daddr = usin->sin_addr.s_addr;
 		dport = usin->sin_port;
+		err = -EINVAL;
 		if (!dport)
-			return -EINVAL;
+			goto out_unlock;
 	} else {
+		err = -EDESTADDRREQ;
 		if (sk->sk_state != TCP_ESTABLISHED)
-			return -EDESTADDRREQ;
+			goto out_unlock;
 		daddr = inet->inet_daddr;
 		dport = inet->inet_dport;
 	}
 	err = ip_cmsg_send(sk, msg, &ipc);
 	if (err)
-		return err;
+		goto out_unlock;
 	saddr = ipc.addr ? ipc.addr : inet->inet_saddr;
 	rt = ip_route_output(daddr, saddr);
 	if (IS_ERR(rt)) {
 		err = PTR_ERR(rt);
 		if (err == -ENETUNREACH)
 			IP_INC_STATS(IPSTATS_MIB_OUTNOROUTES);
-		return err;
+		goto out_unlock;
 	}
 	err = -EACCES;
 	if (rt->rt_type == RTN_BROADCAST && !sock_flag(sk, SOCK_BROADCAST))
@@ -350,45 +480,35 @@ static int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 		goto out_rt;
 	if (!saddr)
 		saddr = rt->rt_src;
-
-	skb = sock_alloc_send_skb(sk, MAX_HEADER + sizeof(*uh) + len,
-				  msg->msg_flags & MSG_DONTWAIT, &err);
+	tos = ipc.tos >= 0 ? ipc.tos : inet->tos;
+	ttl = ipc.ttl > 0 ? ipc.ttl : ip_select_ttl(inet);
+	if (corkreq) {
+		up->pending = AF_INET;
+		up->cork_rt = rt;
+		up->cork_saddr = saddr;
+		up->cork_dport = dport;
+		up->cork_tos = tos;
+		up->cork_ttl = ttl;
+		err = udp_append_data(sk, msg, len);
+		if (err)
+			udp_flush_pending_frames(sk);
+		goto out_unlock;
+	}
+	skb = udp_alloc_skb(sk, len, noblock, &err);
 	if (!skb)
 		goto out_rt;
-	skb_reserve(skb, MAX_HEADER);
-	uh = skb_put(skb, sizeof(*uh));
 	err = memcpy_from_msg(skb_put(skb, len), msg, len);
 	if (err) {
 		kfree_skb(skb);
 		goto out_rt;
 	}
-	uh->source = inet->inet_sport;
-	uh->dest = dport;
-	uh->len = htons(sizeof(*uh) + len);
-	uh->check = 0;
-	csum = csum_partial(skb->data, skb->len, 0);
-	uh->check = csum_tcpudp_magic(saddr, rt->rt_dst, skb->len, IPPROTO_UDP, csum);
-	if (!uh->check)
-		uh->check = 0xffff;	/* 0 would mean "no checksum" */
-	err = ip_send_datagram(sk, skb, rt, saddr, rt->rt_dst, IPPROTO_UDP,
-			       ipc.tos >= 0 ? ipc.tos : inet->tos,
-			       ipc.ttl > 0 ? ipc.ttl : ip_select_ttl(inet));
-	/* the route's reference went with the skb */
-	if (err) {
-		if (err == -ENOBUFS) {
-			UDP_INC_STATS(UDP_MIB_SNDBUFERRORS);
-			/* as on Linux, a local queue drop is not the sender's error */
-			if (!inet->recverr)
-				err = 0;
-		}
-		if (err)
-			return err;
-	}
-	UDP_INC_STATS(UDP_MIB_OUTDATAGRAMS);
-	return len;
+	err = udp_send_skb(sk, skb, rt, saddr, dport, tos, ttl);
+	goto out_unlock;
 out_rt:
 	ip_rt_put(rt);
-	return err;
+out_unlock:
+	mutex_unlock(&up->cork_lock);
+	return err ? err : (int)len;
 }
 
 static int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
@@ -438,29 +558,72 @@ __poll_t udp_poll(struct file *file, struct socket *sock, struct poll_table_stru
 	return datagram_poll(file, sock, wait);
 }
 
+static int udp_init_sock(struct sock *sk)
+{
+	struct udp_sock *up = udp_sk(sk);
+
+	mutex_init(&up->cork_lock);
+	skb_queue_head_init(&up->cork_queue);
+	return 0;
+}
+
 static void udp_close(struct sock *sk, long timeout)
 {
+	struct udp_sock *up = udp_sk(sk);
+
+	/* A corked datagram never sent is dropped, as on Linux. */
+	mutex_lock(&up->cork_lock);
+	udp_flush_pending_frames(sk);
+	mutex_unlock(&up->cork_lock);
 	sk_common_release(sk);
 }
 
+/* UDP_CORK: clearing it sends what was corked. */
 static int udp_setsockopt(struct sock *sk, int level, int optname,
 			  const void __user *optval, unsigned int optlen)
 {
-	if (level == SOL_UDP)
-		return -ENOPROTOOPT;	/* UDP_CORK, UDP_SEGMENT: not implemented */
-	return ip_setsockopt(sk, level, optname, optval, optlen);
+	struct udp_sock *up = udp_sk(sk);
+	int val;
+
+	if (level != SOL_UDP)
+		return ip_setsockopt(sk, level, optname, optval, optlen);
+	if (optname != UDP_CORK)
+		return -ENOPROTOOPT;	/* UDP_SEGMENT and the rest: not implemented */
+	if (optlen < sizeof(int))
+		return -EINVAL;
+	if (copy_from_user(&val, optval, sizeof(val)))
+		return -EFAULT;
+	mutex_lock(&up->cork_lock);
+	WRITE_ONCE(up->corkflag, !!val);
+	if (!val && up->pending)
+		udp_push_pending_frames(sk, 1);
+	mutex_unlock(&up->cork_lock);
+	return 0;
 }
 
 static int udp_getsockopt(struct sock *sk, int level, int optname,
 			  char __user *optval, int __user *optlen)
 {
-	if (level == SOL_UDP)
+	int val, len;
+
+	if (level != SOL_UDP)
+		return ip_getsockopt(sk, level, optname, optval, optlen);
+	if (optname != UDP_CORK)
 		return -ENOPROTOOPT;
-	return ip_getsockopt(sk, level, optname, optval, optlen);
+	if (get_user(len, optlen))
+		return -EFAULT;
+	if (len < 0)
+		return -EINVAL;
+	len = min_t(int, len, sizeof(int));
+	val = READ_ONCE(udp_sk(sk)->corkflag);
+	if (put_user(len, optlen) || copy_to_user(optval, &val, len))
+		return -EFAULT;
+	return 0;
 }
 
 struct proto udp_prot = {
 	.name		= "UDP",
+	.init		= udp_init_sock,
 	.close		= udp_close,
 	.connect	= ip4_datagram_connect,
 	.disconnect	= udp_disconnect,

@@ -6,7 +6,7 @@
  * EADDRNOTAVAIL, EACCES for low ports without the capability,
  * MSG_PEEK/MSG_TRUNC/MSG_DONTWAIT, SIOCINQ/SIOCOUTQ, poll readiness,
  * large datagrams (64 KiB - headers), SO_BROADCAST, IP_TTL and the
- * IP_PKTINFO/IP_RECVTTL ancillary data.
+ * IP_PKTINFO/IP_RECVTTL ancillary data, corking (MSG_MORE, UDP_CORK).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <netinet/udp.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -435,6 +436,65 @@ LT_CASE(ip_options)
 	close(sb);
 }
 
+/*
+ * Corking: MSG_MORE sends, and every send while UDP_CORK is set, build
+ * one datagram, sent by the first send without it (or by clearing
+ * UDP_CORK); the first piece's destination is the datagram's; a corked
+ * datagram past 64 KiB is refused (EMSGSIZE) and dropped; close drops
+ * one not yet sent.
+ */
+LT_CASE(cork_and_msg_more)
+{
+	struct sockaddr_in a, b;
+	int r = bound_udp(&a), r2 = bound_udp(&b), s = socket(AF_INET, SOCK_DGRAM, 0), on = 1, v;
+	socklen_t len = sizeof(v);
+	static char big[65507];
+	char buf[64];
+
+	LT_CHECK(r >= 0 && r2 >= 0 && s >= 0);
+	LT_CHECK_EQ(sendto(s, "ab", 2, MSG_MORE, (struct sockaddr *)&a, sizeof(a)), 2);
+	LT_CHECK_ERR(recv(r, buf, sizeof(buf), MSG_DONTWAIT), EAGAIN);
+	/* Appended: this destination is ignored, the first one's stands. */
+	LT_CHECK_EQ(sendto(s, "cd", 2, MSG_MORE, (struct sockaddr *)&b, sizeof(b)), 2);
+	LT_CHECK_EQ(sendto(s, "e", 1, 0, (struct sockaddr *)&b, sizeof(b)), 1);
+	LT_CHECK_EQ(recv_wait(r, buf, sizeof(buf), 0), 5);
+	LT_CHECK(!memcmp(buf, "abcde", 5));
+	LT_CHECK_ERR(recv(r2, buf, sizeof(buf), MSG_DONTWAIT), EAGAIN);
+
+	LT_CHECK_OK(getsockopt(s, SOL_UDP, UDP_CORK, &v, &len));
+	LT_CHECK_EQ(v, 0);
+	LT_CHECK_OK(setsockopt(s, SOL_UDP, UDP_CORK, &on, sizeof(on)));
+	LT_CHECK_OK(getsockopt(s, SOL_UDP, UDP_CORK, &v, &len));
+	LT_CHECK_EQ(v, 1);
+	LT_CHECK_EQ(sendto(s, "xy", 2, 0, (struct sockaddr *)&b, sizeof(b)), 2);
+	LT_CHECK_EQ(sendto(s, "z", 1, 0, (struct sockaddr *)&b, sizeof(b)), 1);
+	LT_CHECK_ERR(recv(r2, buf, sizeof(buf), MSG_DONTWAIT), EAGAIN);
+	v = 0;
+	LT_CHECK_OK(setsockopt(s, SOL_UDP, UDP_CORK, &v, sizeof(v)));
+	LT_CHECK_EQ(recv_wait(r2, buf, sizeof(buf), 0), 3);
+	LT_CHECK(!memcmp(buf, "xyz", 3));
+
+	/* Too big in all: refused, and the pieces are gone. */
+	LT_CHECK_EQ(sendto(s, big, 65000, MSG_MORE, (struct sockaddr *)&a, sizeof(a)), 65000);
+	LT_CHECK_ERR(sendto(s, big, 1000, MSG_MORE, (struct sockaddr *)&a, sizeof(a)), EMSGSIZE);
+	LT_CHECK_EQ(sendto(s, "q", 1, 0, (struct sockaddr *)&a, sizeof(a)), 1);
+	LT_CHECK_EQ(recv_wait(r, buf, sizeof(buf), 0), 1);
+	LT_CHECK_EQ(buf[0], 'q');
+
+	/* Closed while corked: nothing is sent. */
+	LT_CHECK_EQ(sendto(s, "lost", 4, MSG_MORE, (struct sockaddr *)&a, sizeof(a)), 4);
+	close(s);
+	LT_CHECK_ERR(recv_wait(r, buf, sizeof(buf), MSG_DONTWAIT), EAGAIN);
+
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	LT_CHECK_ERR(setsockopt(s, SOL_UDP, UDP_CORK, &on, 2), EINVAL);
+	LT_CHECK_ERR(setsockopt(s, SOL_UDP, UDP_CORK, (void *)8, sizeof(on)), EFAULT);
+	LT_CHECK_ERR(setsockopt(s, SOL_UDP, 9999, &on, sizeof(on)), ENOPROTOOPT);
+	close(s);
+	close(r);
+	close(r2);
+}
+
 LT_CASE(bad_arguments)
 {
 	struct sockaddr_in b = sin_lo(9);
@@ -477,6 +537,7 @@ int main(void)
 	LT_RUN(large_datagrams);
 	LT_RUN(broadcast_needs_so_broadcast);
 	LT_RUN(ip_options);
+	LT_RUN(cork_and_msg_more);
 	LT_RUN(bad_arguments);
 	return lt_end();
 }

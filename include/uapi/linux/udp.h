@@ -12,4 +12,8 @@ struct udphdr {
 	__sum16 check;
 };
 
+/* SOL_UDP socket options */
+#define UDP_CORK	1	/* hold sends back until this is cleared */
+#define UDP_SEGMENT	103	/* GSO segment size (not implemented) */
+
 #endif
