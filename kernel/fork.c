@@ -278,6 +278,13 @@ static int check_clone_flags(unsigned long clone_flags)
 		return -EINVAL;
 	if ((clone_flags & CLONE_THREAD) && (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID)))
 		return -EINVAL;
+	/*
+	 * A child in another time namespace cannot share the address space
+	 * (and its [vvar]) or the thread group: Linux 6.1's rule, vfork too.
+	 */
+	if ((clone_flags & (CLONE_THREAD | CLONE_VM)) &&
+	    task_nsproxy(current)->time_ns != task_nsproxy(current)->time_ns_for_children)
+		return -EINVAL;
 	if ((clone_flags & (CLONE_CLEAR_SIGHAND | CLONE_SIGHAND)) ==
 	    (CLONE_CLEAR_SIGHAND | CLONE_SIGHAND))
 		return -EINVAL;
