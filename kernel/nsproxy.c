@@ -21,6 +21,7 @@
 #include <linux/nsproxy.h>
 #include <linux/pid_namespace.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/sem.h>
 #include <linux/slab.h>
@@ -238,8 +239,7 @@ SYSCALL_DEFINE2(setns, int, fd, int, nstype)
 		goto out;
 	/* Threads share [vvar]: all would have to move together (EUSERS, as Linux). */
 	err = -EUSERS;
-	if (type == CLONE_NEWTIME && (!thread_group_empty(current) ||
-				      (current->mm && atomic_read(&current->mm->mm_users) > 1)))
+	if (type == CLONE_NEWTIME && !current_is_single_threaded())
 		goto out;
 	err = -ENOMEM;
 	new = kmalloc(sizeof(*new), GFP_KERNEL);

@@ -363,16 +363,36 @@ LT_CASE(absolute_timers)
  * setns: a process outside enters the namespace (its vDSO follows), and
  * goes back to the first one by an fd opened before.
  */
+static int block_fn(void *arg)
+{
+	char c;
+
+	/* Raw: this child shares our memory, errno (in our TLS) included. */
+	lt_syscall(SYS_read, *(int *)arg, (long)&c, 1, 0, 0, 0);
+	return 0;
+}
+
 static void setns_body(void)
 {
-	int host_fd = open("/proc/self/ns/time", O_RDONLY), ns_fd;
+	int host_fd = open("/proc/self/ns/time", O_RDONLY), ns_fd, p[2];
 	long long host, inside;
+	pid_t pid;
 
 	LT_CHECK(host_fd >= 0);
+	/* Made before unshare: CLONE_VM is refused after it. */
+	LT_CHECK_OK(pipe(p));
+	pid = clone(block_fn, stack + sizeof(stack), CLONE_VM | SIGCHLD, &p[0]);
+	LT_CHECK(pid > 0);
 	LT_CHECK_OK(unshare(CLONE_NEWTIME));
 	LT_CHECK_EQ(write_offsets("monotonic 1000 0"), 0);
 	ns_fd = open("/proc/self/ns/time_for_children", O_RDONLY);
 	LT_CHECK(ns_fd >= 0);
+	/* Another task shares the address space (and [vvar]): EUSERS. */
+	LT_CHECK_ERR(setns(ns_fd, CLONE_NEWTIME), EUSERS);
+	LT_CHECK_EQ(write(p[1], "x", 1), 1);
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	close(p[0]);
+	close(p[1]);
 	/* Wrong type: EINVAL; a file that is not a namespace: EINVAL. */
 	LT_CHECK_ERR(setns(ns_fd, CLONE_NEWUTS), EINVAL);
 	LT_CHECK_ERR(setns(0, CLONE_NEWTIME), EINVAL);
