@@ -473,6 +473,50 @@ LT_CASE(vfork_refused_exec_keeps)
 	IN_CHILD(exec_body());
 }
 
+/* struct clone_args up to tls (CLONE_ARGS_SIZE_VER0). */
+struct clone_args_v0 {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
+};
+
+/*
+ * clone3(CLONE_NEWTIME): the child starts in a namespace of its own (the
+ * flag has no place in clone(2)), with zero offsets that are fixed at
+ * once; the parent's namespaces do not change.
+ */
+static void clone3_body(void)
+{
+	struct clone_args_v0 args = { .flags = CLONE_NEWTIME, .exit_signal = SIGCHLD };
+	unsigned long long own = ns_ino("time");
+	long long host = sys_ns(CLOCK_MONOTONIC);
+	pid_t pid;
+
+	pid = syscall(SYS_clone3, &args, sizeof(args));
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		unsigned long long ino = ns_ino("time");
+
+		if (ino == own || ino != ns_ino("time_for_children"))
+			LT_FAIL("clone3 child in %llu (parent %llu)", ino, own);
+		if (abs_diff(sys_ns(CLOCK_MONOTONIC), host) > SLACK ||
+		    abs_diff(vdso_ns(CLOCK_MONOTONIC), host) > SLACK)
+			LT_FAIL("zero offsets shifted the clock");
+		if (write_offsets("monotonic 5 0") != -EACCES)
+			LT_FAIL("offsets of an entered namespace changed");
+		_exit(0);
+	}
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	LT_CHECK_EQ(ns_ino("time"), own);
+	LT_CHECK_EQ(ns_ino("time_for_children"), own);
+	/* CSIGNAL's other bits stay refused in clone3's flags. */
+	args.flags = 0x40;
+	LT_CHECK_ERR(syscall(SYS_clone3, &args, sizeof(args)), EINVAL);
+}
+
+LT_CASE(clone3_newtime)
+{
+	IN_CHILD(clone3_body());
+}
+
 static int thread_fn(void *arg)
 {
 	(void)arg;
@@ -571,6 +615,7 @@ int main(int argc, char **argv)
 	LT_RUN(absolute_timers);
 	LT_RUN(setns_in_and_out);
 	LT_RUN(vfork_refused_exec_keeps);
+	LT_RUN(clone3_newtime);
 	LT_RUN(thread_refused);
 	LT_RUN(offsets_bad_input);
 	LT_RUN(unprivileged);
