@@ -252,12 +252,12 @@ ssize_t proc_timens_set_offset(struct task_struct *p, char *buf, size_t count)
 	for (i = 0; i < n; i++) {
 		s64 now = offs[i].clockid == CLOCK_MONOTONIC ? (s64)ktime_get_ns()
 							      : (s64)ktime_get_boottime_ns();
-		s64 sec = now / NSEC_PER_SEC + offs[i].sec;
-		u64 nsec = now % NSEC_PER_SEC + offs[i].nsec;
+		s64 sec;
 
 		if (offs[i].sec > KTIME_SEC_MAX || offs[i].sec < -KTIME_SEC_MAX)
 			goto out;
-		sec += nsec / NSEC_PER_SEC;
+		sec = now / NSEC_PER_SEC + offs[i].sec +
+		      (s64)((now % NSEC_PER_SEC + offs[i].nsec) / NSEC_PER_SEC);
 		if (sec < 0 || sec > KTIME_SEC_MAX / 2)
 			goto out;
 	}
