@@ -201,6 +201,25 @@ static void inside_body(long long host_mono, long long host_boot)
 	r = vdso_ns(CLOCK_REALTIME);
 	if (r != -1 && abs_diff(r, sys_ns(CLOCK_REALTIME)) > SLACK)
 		LT_FAIL("realtime: vDSO %lld, syscall %lld", r, sys_ns(CLOCK_REALTIME));
+	/* The namespace's [vvar] page still answers getres and getcpu. */
+	{
+		int (*getres)(clockid_t, struct timespec *) =
+			(int (*)(clockid_t, struct timespec *))vdso_sym("__vdso_clock_getres");
+		long (*getcpu)(unsigned int *, unsigned int *, void *) =
+			(long (*)(unsigned int *, unsigned int *, void *))vdso_sym("__vdso_getcpu");
+		struct timespec vres, sres;
+		unsigned int cpu = ~0U;
+
+		LT_CHECK(getres && getcpu);
+		LT_CHECK_EQ(getres(CLOCK_MONOTONIC_COARSE, &vres), 0);
+		LT_CHECK_OK(syscall(SYS_clock_getres, CLOCK_MONOTONIC_COARSE, &sres));
+		LT_CHECK_EQ(ts_ns(&vres), ts_ns(&sres));
+		LT_CHECK_EQ(getres(CLOCK_MONOTONIC, &vres), 0);
+		LT_CHECK_OK(syscall(SYS_clock_getres, CLOCK_MONOTONIC, &sres));
+		LT_CHECK_EQ(ts_ns(&vres), ts_ns(&sres));
+		LT_CHECK_EQ(getcpu(&cpu, NULL, NULL), 0);
+		LT_CHECK(cpu < (unsigned int)sysconf(_SC_NPROCESSORS_CONF));
+	}
 	/* libc's clock_gettime (the vDSO if it found it) agrees. */
 	{
 		struct timespec ts;
