@@ -24,6 +24,7 @@
 #include <linux/spinlock.h>
 #include <linux/syscalls.h>
 #include <linux/timerfd.h>
+#include <linux/time_namespace.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <uapi/linux/time_types.h>
@@ -263,9 +264,11 @@ SYSCALL_DEFINE4(timerfd_settime, int, ufd, int, flags,
 			   (flags & TFD_TIMER_ABSTIME) && (flags & TFD_TIMER_CANCEL_ON_SET));
 
 	value = new.it_value.tv_sec * NSEC_PER_SEC + new.it_value.tv_nsec;
+	/* An absolute expiry on the caller's time namespace clock, in host time. */
 	if (value)
-		hrtimer_start(&ctx->t, value, (flags & TFD_TIMER_ABSTIME) ?
-			      HRTIMER_MODE_ABS : HRTIMER_MODE_REL);
+		hrtimer_start(&ctx->t, (flags & TFD_TIMER_ABSTIME) ?
+			      timens_ktime_to_host(ctx->clockid, value) : value,
+			      (flags & TFD_TIMER_ABSTIME) ? HRTIMER_MODE_ABS : HRTIMER_MODE_REL);
 	fput(file);
 	if (otmr && copy_to_user(otmr, &old, sizeof(old)))
 		return -EFAULT;

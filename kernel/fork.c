@@ -278,6 +278,13 @@ static int check_clone_flags(unsigned long clone_flags)
 		return -EINVAL;
 	if ((clone_flags & CLONE_THREAD) && (clone_flags & (CLONE_NEWUSER | CLONE_NEWPID)))
 		return -EINVAL;
+	/*
+	 * A child in another time namespace cannot share the address space
+	 * (and its [vvar]) or the thread group: Linux 6.1's rule, vfork too.
+	 */
+	if ((clone_flags & (CLONE_THREAD | CLONE_VM)) &&
+	    task_nsproxy(current)->time_ns != task_nsproxy(current)->time_ns_for_children)
+		return -EINVAL;
 	if ((clone_flags & (CLONE_CLEAR_SIGHAND | CLONE_SIGHAND)) ==
 	    (CLONE_CLEAR_SIGHAND | CLONE_SIGHAND))
 		return -EINVAL;
@@ -687,8 +694,11 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 		return -EINVAL;
 	if (args.flags & ~(u64)(~0U | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
 		return -EINVAL;
-	/* CSIGNAL bits travel in exit_signal; CLONE_DETACHED is ancient. */
-	if (args.flags & (CSIGNAL | CLONE_DETACHED))
+	/*
+	 * CSIGNAL bits travel in exit_signal, except CLONE_NEWTIME, which has
+	 * no other place (clone(2) cannot ask for it); CLONE_DETACHED is ancient.
+	 */
+	if (args.flags & ((CSIGNAL & ~CLONE_NEWTIME) | CLONE_DETACHED))
 		return -EINVAL;
 	if ((args.flags & (CLONE_THREAD | CLONE_PARENT)) && args.exit_signal)
 		return -EINVAL;

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Namespaces of a task (struct nsproxy): which UTS, mount and IPC
- * namespaces it sees and which PID namespace its children are numbered
- * in.  A task shares its parent's nsproxy unless clone asked for new
+ * Namespaces of a task (struct nsproxy): which UTS, mount, IPC and time
+ * namespaces it sees and which PID and time namespaces its children will
+ * be in.  A task shares its parent's nsproxy unless clone asked for new
  * namespaces (CLONE_NEW*), and unshare(2) swaps in a new one for the
  * caller alone.  Creating a namespace needs CAP_SYS_ADMIN.  The namespace
- * kinds Lantern does not have (user, network, cgroup, time) are refused
- * with EINVAL,
- * as by a Linux built without them.
+ * kinds Lantern does not have (user, network, cgroup) are refused with
+ * EINVAL, as by a Linux built without them.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
@@ -22,9 +21,11 @@
 #include <linux/nsproxy.h>
 #include <linux/pid_namespace.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/sem.h>
 #include <linux/slab.h>
+#include <linux/time_namespace.h>
 #include <linux/utsname.h>
 #include <uapi/linux/capability.h>
 #include <uapi/linux/sched.h>
@@ -35,11 +36,13 @@ struct nsproxy init_nsproxy = {
 	.mnt_ns = &init_mnt_ns,
 	.ipc_ns = &init_ipc_ns,
 	.pid_ns_for_children = &init_pid_ns,
+	.time_ns = &init_time_ns,
+	.time_ns_for_children = &init_time_ns,
 };
 
-#define CLONE_NEW_SUPPORTED	(CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWPID)
-#define CLONE_NEW_UNSUPPORTED	(CLONE_NEWUSER | CLONE_NEWNET | \
-				 CLONE_NEWCGROUP | CLONE_NEWTIME)
+#define CLONE_NEW_SUPPORTED	(CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWPID | \
+				 CLONE_NEWTIME)
+#define CLONE_NEW_UNSUPPORTED	(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWCGROUP)
 /*
  * Every kind but a user namespace needs CAP_SYS_ADMIN, and that is checked
  * before whether the kind exists here: an unprivileged caller gets EPERM,
@@ -55,6 +58,7 @@ static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy
 	struct mnt_namespace *mnt;
 	struct uts_namespace *uts;
 	struct ipc_namespace *ipc;
+	struct time_namespace *time;
 	int err;
 
 	if (!new)
@@ -83,20 +87,30 @@ static struct nsproxy *create_new_namespaces(unsigned long flags, struct nsproxy
 		put_uts_ns(uts);
 		goto out_pid;
 	}
+	time = copy_time_ns(flags, old->time_ns_for_children);
+	if (IS_ERR(time)) {
+		err = PTR_ERR(time);
+		goto out_ipc;
+	}
 	mnt = copy_mnt_ns(flags, old->mnt_ns, fs);
 	if (IS_ERR(mnt)) {
 		err = PTR_ERR(mnt);
-		put_ipc_ns(ipc);
-		put_uts_ns(uts);
-		goto out_pid;
+		put_time_ns(time);
+		goto out_ipc;
 	}
 	refcount_set(&new->count, 1);
 	new->uts_ns = uts;
 	new->mnt_ns = mnt;
 	new->ipc_ns = ipc;
 	new->pid_ns_for_children = pid_ns;
+	/* The task's own clocks stay: only its children enter a new time namespace. */
+	new->time_ns = get_time_ns(old->time_ns);
+	new->time_ns_for_children = time;
 	return new;
 
+out_ipc:
+	put_ipc_ns(ipc);
+	put_uts_ns(uts);
 out_pid:
 	put_pid_ns(pid_ns);
 out_free:
@@ -112,6 +126,8 @@ void put_nsproxy(struct nsproxy *ns)
 	put_mnt_ns(ns->mnt_ns);
 	put_ipc_ns(ns->ipc_ns);
 	put_pid_ns(ns->pid_ns_for_children);
+	put_time_ns(ns->time_ns);
+	put_time_ns(ns->time_ns_for_children);
 	kfree(ns);
 }
 
@@ -124,7 +140,14 @@ int copy_namespaces(unsigned long flags, struct task_struct *tsk)
 		return -EPERM;
 	if (flags & CLONE_NEW_UNSUPPORTED)
 		return -EINVAL;
-	if (!(flags & CLONE_NEW_SUPPORTED)) {
+	/*
+	 * A task sharing the address space shares the [vvar] page, so it
+	 * stays in the parent's time namespace (fork.c refuses CLONE_VM
+	 * while the children's differs; clone3 with CLONE_NEWTIME | CLONE_VM
+	 * makes a new one for the child's children only).
+	 */
+	if (!(flags & CLONE_NEW_SUPPORTED) &&
+	    ((flags & CLONE_VM) || old->time_ns == old->time_ns_for_children)) {
 		refcount_inc(&old->count);
 		tsk->nsproxy = old;
 		return 0;
@@ -135,6 +158,8 @@ int copy_namespaces(unsigned long flags, struct task_struct *tsk)
 	new = create_new_namespaces(flags, old, tsk->fs);
 	if (IS_ERR(new))
 		return PTR_ERR(new);
+	if (!(flags & CLONE_VM))
+		timens_on_fork(new, tsk);
 	tsk->nsproxy = new;
 	return 0;
 }
@@ -212,6 +237,10 @@ SYSCALL_DEFINE2(setns, int, fd, int, nstype)
 	if (type == CLONE_NEWPID &&
 	    !pid_ns_is_descendant(ns, task_active_pid_ns(current)))
 		goto out;
+	/* Threads share [vvar]: all would have to move together (EUSERS, as Linux). */
+	err = -EUSERS;
+	if (type == CLONE_NEWTIME && !current_is_single_threaded())
+		goto out;
 	err = -ENOMEM;
 	new = kmalloc(sizeof(*new), GFP_KERNEL);
 	if (!new)
@@ -221,15 +250,22 @@ SYSCALL_DEFINE2(setns, int, fd, int, nstype)
 	new->mnt_ns = type == CLONE_NEWNS ? ns : old->mnt_ns;
 	new->ipc_ns = type == CLONE_NEWIPC ? ns : old->ipc_ns;
 	new->pid_ns_for_children = type == CLONE_NEWPID ? ns : old->pid_ns_for_children;
+	/* Into a time namespace for oneself and one's future children alike. */
+	new->time_ns = type == CLONE_NEWTIME ? ns : old->time_ns;
+	new->time_ns_for_children = type == CLONE_NEWTIME ? ns : old->time_ns_for_children;
 	refcount_inc(&new->uts_ns->count);
 	get_mnt_ns(new->mnt_ns);
 	get_ipc_ns(new->ipc_ns);
 	get_pid_ns(new->pid_ns_for_children);
+	get_time_ns(new->time_ns);
+	get_time_ns(new->time_ns_for_children);
 	if (type == CLONE_NEWNS)
 		mntns_install(current->fs, ns);
 	if (type == CLONE_NEWIPC)
 		exit_sem(current);
 	switch_task_namespaces(current, new);
+	if (type == CLONE_NEWTIME)
+		timens_commit_current(ns);
 	err = 0;
 out:
 	fput(file);

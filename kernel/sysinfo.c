@@ -13,13 +13,16 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
+#include <linux/time_namespace.h>
 #include <linux/uaccess.h>
 #include <linux/vmstat.h>
 #include <uapi/linux/sysinfo.h>
+#include <uapi/linux/time_types.h>
 
 static void do_sysinfo(struct sysinfo *info)
 {
-	u64 up = ktime_get_boottime_ns();
+	/* Uptime as the caller's time namespace sees CLOCK_BOOTTIME. */
+	u64 up = ktime_get_boottime_ns() + timens_clock_offset(CLOCK_BOOTTIME);
 
 	memset(info, 0, sizeof(*info));
 	info->uptime = up / NSEC_PER_SEC + (up % NSEC_PER_SEC ? 1 : 0);	/* Linux rounds up */

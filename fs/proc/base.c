@@ -28,6 +28,7 @@
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/time_namespace.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/task.h>
 #include <linux/kstrtox.h>
@@ -474,6 +475,53 @@ static const struct file_operations proc_coredump_filter_operations = {
 };
 
 /*
+ * timens_offsets: the clock offsets of the time namespace the process's
+ * children will be in (kernel/time/namespace.c), one "<clock> <sec>
+ * <nsec>" line each for monotonic and boottime.  Writable with
+ * CAP_SYS_TIME until a task enters that namespace.
+ */
+static int proc_timens_offsets_show(struct seq_file *m, struct task_struct *task)
+{
+	return proc_timens_show_offsets(task, m);
+}
+
+static ssize_t proc_timens_offsets_write(struct file *file, const char __user *buf,
+					 size_t count, loff_t *ppos)
+{
+	struct task_struct *task;
+	ssize_t ret;
+	char *kbuf;
+
+	(void)ppos;
+	if (count >= PAGE_SIZE)
+		return -EINVAL;
+	kbuf = kmalloc(count + 1, GFP_KERNEL);
+	if (!kbuf)
+		return -ENOMEM;
+	ret = -EFAULT;
+	if (copy_from_user(kbuf, buf, count))
+		goto out;
+	kbuf[count] = '\0';
+	ret = -ESRCH;
+	task = get_proc_task(file_inode(file));
+	if (!task)
+		goto out;
+	ret = proc_timens_set_offset(task, kbuf, count);
+	put_task_struct(task);
+out:
+	kfree(kbuf);
+	return ret;
+}
+
+static const struct file_operations proc_timens_offsets_operations = {
+	.open		= proc_pid_file_open,
+	.read		= seq_read,
+	.write		= proc_timens_offsets_write,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+/*
  * The OOM killer's view of the process (mm/oom_kill.c).  oom_score is
  * the badness scaled to 0..1000 as Linux prints it (2000 is the most
  * the adjustment can reach, shown two thirds of the way); oom_score_adj
@@ -726,6 +774,10 @@ static const struct pid_entry ns_stuff[] = {
 	  .fop = &proc_ns_file_operations },
 	{ .name = "pid_for_children", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,
 	  .fop = &proc_ns_file_operations },
+	{ .name = "time", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,
+	  .fop = &proc_ns_file_operations },
+	{ .name = "time_for_children", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,
+	  .fop = &proc_ns_file_operations },
 	{ .name = "uts", .mode = S_IFREG | 0444, .iop = &proc_ns_inode_operations,
 	  .fop = &proc_ns_file_operations },
 };
@@ -791,6 +843,8 @@ static const struct pid_entry tgid_base_stuff[] = {
 	REG("syscall", 0400, proc_pid_syscall),
 	{ .name = "task", .mode = S_IFDIR | 0555, .iop = &proc_task_inode_operations,
 	  .fop = &proc_task_operations },
+	{ .name = "timens_offsets", .mode = S_IFREG | 0644, .show = proc_timens_offsets_show,
+	  .fop = &proc_timens_offsets_operations },
 	REG("wchan", 0444, proc_pid_wchan),
 };
 

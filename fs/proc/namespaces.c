@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/PID/ns: one file per kind of namespace the process is in (ipc,
- * mnt, pid, uts; pid_for_children is where its next child will be
- * numbered).
+ * mnt, pid, time, uts; pid_for_children is where its next child will be
+ * numbered, time_for_children whose clocks its next child will read).
  * Opening one holds that namespace; the descriptor can be given to
  * setns(2) to move another process in (nsenter does this), and two
  * processes are in the same namespace when stat shows the same st_ino
@@ -25,6 +25,7 @@
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/time_namespace.h>
 #include <linux/utsname.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/nsfs.h>
@@ -32,7 +33,7 @@
 #include "internal.h"
 
 struct ns_file {
-	int type;		/* CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC */
+	int type;		/* CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, ... */
 	void *ns;
 };
 
@@ -79,6 +80,14 @@ static int proc_ns_open(struct inode *inode, struct file *file)
 		nf->type = CLONE_NEWIPC;
 		nf->ns = get_ipc_ns(nsp->ipc_ns);
 		err = 0;
+	} else if (nsp && !strcmp(name, "time")) {
+		nf->type = CLONE_NEWTIME;
+		nf->ns = get_time_ns(nsp->time_ns);
+		err = 0;
+	} else if (nsp && !strcmp(name, "time_for_children")) {
+		nf->type = CLONE_NEWTIME;
+		nf->ns = get_time_ns(nsp->time_ns_for_children);
+		err = 0;
 	}
 	task_unlock(task);
 	if (err)
@@ -100,6 +109,8 @@ static int proc_ns_release(struct inode *inode, struct file *file)
 		put_pid_ns(nf->ns);
 	else if (nf->type == CLONE_NEWIPC)
 		put_ipc_ns(nf->ns);
+	else if (nf->type == CLONE_NEWTIME)
+		put_time_ns(nf->ns);
 	else
 		put_mnt_ns(nf->ns);
 	kfree(nf);
@@ -178,6 +189,10 @@ static int proc_ns_getattr(const struct path *path, struct kstat *stat, u32 requ
 		stat->ino = mnt_ns_inum(nsp->mnt_ns);
 	else if (nsp && !strcmp(name, "ipc"))
 		stat->ino = nsp->ipc_ns->inum;
+	else if (nsp && !strcmp(name, "time"))
+		stat->ino = nsp->time_ns->inum;
+	else if (nsp && !strcmp(name, "time_for_children"))
+		stat->ino = nsp->time_ns_for_children->inum;
 	task_unlock(task);
 	put_task_struct(task);
 	return 0;

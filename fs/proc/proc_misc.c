@@ -15,6 +15,8 @@
 #include <linux/sched/loadavg.h>
 #include <linux/sched/task.h>
 #include <linux/time64.h>
+#include <linux/time_namespace.h>
+#include <uapi/linux/time_types.h>
 #include <linux/utsname.h>
 #include <linux/vmstat.h>
 #include "internal.h"
@@ -22,7 +24,8 @@
 
 int uptime_proc_show(struct seq_file *m, void *v)
 {
-	u64 up = ktime_get_boottime_ns(), idle = 0;
+	/* The reader's time namespace shifts uptime, not the idle time. */
+	u64 up = ktime_get_boottime_ns() + timens_clock_offset(CLOCK_BOOTTIME), idle = 0;
 	unsigned int cpu;
 
 	/* As Linux: the idle time of all CPUs together, so it can exceed uptime. */

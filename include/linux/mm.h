@@ -203,5 +203,7 @@ void arch_remap(struct mm_struct *mm, unsigned long old_start, unsigned long new
 int install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			    unsigned long vm_flags, struct page **pages);
 int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page);
+/* Unmap the pages of [@start, @start + @size) in @vma (mmap lock held; no TLB flush). */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
 
 #endif /* _LINUX_MM_H */

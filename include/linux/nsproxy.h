@@ -14,6 +14,7 @@ struct uts_namespace;
 struct mnt_namespace;
 struct ipc_namespace;
 struct pid_namespace;
+struct time_namespace;
 
 struct nsproxy {
 	refcount_t count;
@@ -22,6 +23,9 @@ struct nsproxy {
 	struct ipc_namespace *ipc_ns;
 	/* where the task's children get their PIDs; the task's own is task_active_pid_ns() */
 	struct pid_namespace *pid_ns_for_children;
+	/* the task's clocks; its children's differ after unshare(CLONE_NEWTIME) */
+	struct time_namespace *time_ns;
+	struct time_namespace *time_ns_for_children;
 };
 
 extern struct nsproxy init_nsproxy;

@@ -30,6 +30,7 @@
 #include <linux/mutex.h>
 #include <linux/posix-timers.h>
 #include <linux/slab.h>
+#include <linux/time_namespace.h>
 #include <linux/uaccess.h>
 #include <uapi/linux/time_types.h>
 
@@ -94,7 +95,10 @@ SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock,
 	u64 ns;
 	int err = clock_read_ns(which_clock, &ns);
 
-	return err ? err : put_timespec64(ns, tp);
+	if (err)
+		return err;
+	/* As the caller's time namespace sees it (the vDSO adds the same). */
+	return put_timespec64(ns + timens_clock_offset(which_clock), tp);
 }
 
 SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock,
@@ -133,12 +137,16 @@ static long nanosleep_common(clockid_t clock, int flags, const struct timespec64
 			     struct __kernel_timespec __user *rmtp)
 {
 	enum hrtimer_mode mode = (flags & TIMER_ABSTIME) ? HRTIMER_MODE_ABS : HRTIMER_MODE_REL;
-	ktime_t left = 0;
+	ktime_t left = 0, tim;
 	long ret;
 
 	if (!timespec64_valid(t))
 		return -EINVAL;
-	ret = hrtimer_nanosleep((ktime_t)timespec64_to_ns(t), mode, clock, &left);
+	tim = timespec64_to_ns(t);
+	/* A deadline on the namespace's clock, as the host's clock will reach it. */
+	if (flags & TIMER_ABSTIME)
+		tim = timens_ktime_to_host(clock, tim);
+	ret = hrtimer_nanosleep(tim, mode, clock, &left);
 	if (ret == -EINTR && rmtp && !(flags & TIMER_ABSTIME) &&
 	    put_timespec64(left, rmtp))
 		return -EFAULT;
@@ -585,6 +593,8 @@ static int common_timer_set(struct k_itimer *timr, int flags,
 	}
 	if (!(flags & TIMER_ABSTIME) && value > KTIME_MAX / 2)
 		value = KTIME_MAX / 2;	/* centuries: never, without overflowing */
+	if (flags & TIMER_ABSTIME)
+		value = timens_ktime_to_host(timr->it_clock, value);
 	/*
 	 * A relative time counts elapsed time even on the wall clock: it must
 	 * not move when the clock is set, so it runs on CLOCK_MONOTONIC (as

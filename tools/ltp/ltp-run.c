@@ -154,6 +154,40 @@ static void print_output(const char *name)
 	fclose(f);
 }
 
+/*
+ * LTP's time namespace tests set offsets of -10 s, which Linux (and
+ * Lantern, by the same rule) refuses with ERANGE while CLOCK_MONOTONIC or
+ * CLOCK_BOOTTIME is younger than that: the namespace's clock would start
+ * below zero.  Linux boots slowly enough under TCG never to notice;
+ * Lantern does not, so these wait until the clocks are old enough.
+ */
+static const char *const needs_old_clocks[] = {
+	"clock_gettime03", "sysinfo03", "timerfd04", NULL,
+};
+
+#define OLD_CLOCKS_MS	12000L
+
+static void wait_for_old_clocks(const char *name)
+{
+	struct timespec ts;
+	long ms;
+	int i;
+
+	for (i = 0; needs_old_clocks[i]; i++)
+		if (!strcmp(name, needs_old_clocks[i]))
+			break;
+	if (!needs_old_clocks[i])
+		return;
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	ms = ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
+	if (ms >= OLD_CLOCKS_MS)
+		return;
+	ts.tv_sec = (OLD_CLOCKS_MS - ms) / 1000;
+	ts.tv_nsec = (OLD_CLOCKS_MS - ms) % 1000 * 1000000;
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
+
 int main(int argc, char **argv)
 {
 	struct sigaction sa = { .sa_handler = on_alarm };
@@ -198,6 +232,7 @@ int main(int argc, char **argv)
 		if (!n)
 			continue;
 
+		wait_for_old_clocks(name);
 		printf("LTP-START %d %s\n", index - 1, name);
 		t0 = now_ms();
 		pid = start_test(args);

@@ -122,6 +122,8 @@ int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize);
 
 /* kernel/signal.c: group-stop bookkeeping shared with do_exit. */
 bool task_participate_group_stop(struct task_struct *t);
+/* No other task shares the caller's thread group or mm (lib/is_single_threaded.c). */
+bool current_is_single_threaded(void);
 void do_notify_parent_cldstop(struct task_struct *tsk, int why);
 
 #endif

@@ -59,10 +59,20 @@ static u64 vdso_rdtsc(void)
 	return ((u64)hi << 32) | lo;
 }
 
+/*
+ * In a time namespace [vvar] starts with the namespace's page; the real
+ * clock data is a fixed number of pages after it.
+ */
+static const struct vdso_data *vdso_real_data(const struct vdso_data *vd)
+{
+	return (const struct vdso_data *)((const char *)vd + VVAR_TIMENS_REAL_PAGE * 4096);
+}
+
 /* Which clocks the page serves; false sends the caller to the system call. */
 static bool vdso_clock_ns(int clock, u64 *ns)
 {
 	const struct vdso_data *vd = &vvar_page;
+	s64 offset = 0;
 	bool real;
 	u32 seq;
 	u64 t;
@@ -82,6 +92,14 @@ static bool vdso_clock_ns(int clock, u64 *ns)
 	default:
 		return false;
 	}
+	/* The namespace's offsets never change once a task is inside. */
+	if (READ_ONCE(vd->clock_mode) == VDSO_CLOCKMODE_TIMENS) {
+		if (clock == CLOCK_BOOTTIME)
+			offset = vd->boottime_offset;
+		else if (!real)
+			offset = vd->monotonic_offset;
+		vd = vdso_real_data(vd);
+	}
 	do {
 		seq = READ_ONCE(vd->seq);
 		barrier();
@@ -93,7 +111,7 @@ static bool vdso_clock_ns(int clock, u64 *ns)
 			t += vd->realtime_offset;
 		barrier();
 	} while ((seq & 1) || READ_ONCE(vd->seq) != seq);
-	*ns = t;
+	*ns = t + offset;
 	return true;
 }
 

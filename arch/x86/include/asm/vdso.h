@@ -9,7 +9,17 @@
 #ifndef _ASM_X86_VDSO_H
 #define _ASM_X86_VDSO_H
 
-#define VVAR_PAGES		1	/* [vvar] is this many pages below [vdso] */
+/*
+ * [vvar] is this many pages below [vdso].  Page 0 is what the vDSO reads
+ * first: the clock data, or in a time namespace the namespace's page
+ * (clock_mode VDSO_CLOCKMODE_TIMENS), which sends it to page 1, the real
+ * clock data, and gives the offsets to add.
+ */
+#define VVAR_PAGES		2
+#define VVAR_TIMENS_REAL_PAGE	1
+
+#define VDSO_CLOCKMODE_TSC	0
+#define VDSO_CLOCKMODE_TIMENS	0x7fffffff
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
@@ -30,6 +40,11 @@ struct vdso_data {
 	s64 realtime_offset;	/* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
 	u64 hres_res;		/* clock_getres of the TSC clocks, ns */
 	u64 coarse_res;		/* and of the _COARSE ones */
+	u32 clock_mode;		/* VDSO_CLOCKMODE_*: TIMENS only in a namespace's page */
+	u32 pad;
+	/* A time namespace's page: what its clocks add to the real ones (ns). */
+	s64 monotonic_offset;
+	s64 boottime_offset;
 };
 
 #ifndef BUILD_VDSO
