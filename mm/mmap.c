@@ -736,6 +736,8 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	int retval = 0;
 
 	mmap_write_lock(oldmm);
+	/* Our own allocations may reclaim the parent's pages (rmap_trylock_mm). */
+	current->reclaim_own_mm = oldmm;
 	mm->total_vm = oldmm->total_vm;
 	mm->data_vm = oldmm->data_vm;
 	mm->exec_vm = oldmm->exec_vm;
@@ -763,6 +765,7 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	}
 	/* The parent's now write-protected PTEs must not linger in its TLB. */
 	flush_tlb_mm_range(oldmm, 0, TASK_SIZE_MAX);
+	current->reclaim_own_mm = NULL;
 	mmap_write_unlock(oldmm);
 	return retval;
 }

@@ -36,6 +36,7 @@
 #include <linux/mm_vma.h>
 #include <linux/mutex.h>
 #include <linux/mmap_lock.h>
+#include <linux/sched.h>
 #include <linux/rmap.h>
 #include <linux/swap.h>
 #include <linux/swapops.h>
@@ -47,10 +48,20 @@
  * Hold @mm's page tables still for the walk: the read side of mmap_lock
  * keeps them from being freed (munmap, exit take the write side), if no
  * writer has it; page_table_lock keeps faults (read side) off the PTEs.
+ *
+ * One writer may walk anyway: a task forking holds its own mm's write
+ * side for the whole copy (dup_mmap), and the copy's allocations may need
+ * exactly that mm's pages reclaimed -- often the only memory there is.
+ * Between two copy steps the parent's areas and page tables are whole and
+ * nobody else can change them, so while it copies, that task alone may
+ * reclaim from them (current->reclaim_own_mm).  Linux's rmap reaches
+ * them through anon_vma locks instead of mmap_lock.
  */
 static bool rmap_trylock_mm(struct mm_struct *mm)
 {
-	if (!mmap_read_trylock(mm))
+	if (mm == current->reclaim_own_mm)
+		mmap_assert_write_locked(mm);
+	else if (!mmap_read_trylock(mm))
 		return false;
 	spin_lock(&mm->page_table_lock);
 	return true;
@@ -59,7 +70,8 @@ static bool rmap_trylock_mm(struct mm_struct *mm)
 static void rmap_unlock_mm(struct mm_struct *mm)
 {
 	spin_unlock(&mm->page_table_lock);
-	mmap_read_unlock(mm);
+	if (mm != current->reclaim_own_mm)
+		mmap_read_unlock(mm);
 }
 
 /* The address of @page in @vma, or 0 if the area does not cover its offset. */

@@ -307,6 +307,7 @@ struct task_struct {
 
 	/* Memory management */
 	struct mm_struct *mm;		/* NULL for kernel threads */
+	struct mm_struct *reclaim_own_mm;	/* fork: the parent's mm, see rmap_trylock_mm() */
 	struct mm_struct *active_mm;	/* the mm in CR3: borrowed by kernel threads */
 	unsigned long min_flt, maj_flt;
 	int pagefault_disabled;		/* user faults in the kernel: fail, do not handle */
