@@ -37,7 +37,8 @@ static void io_wq_submit_work(struct work_struct *work)
 		list_del_init(&req->list);
 		spin_unlock_irqrestore(&ctx->completion_lock, flags);
 	}
-	if (!mm || !mmget_not_zero(mm)) {
+	/* Without the submitter's credentials it would run as the kernel: never. */
+	if (!req->creds || !mm || !mmget_not_zero(mm)) {
 		io_req_complete(req, -ECANCELED);
 		return;
 	}

@@ -504,6 +504,12 @@ static int io_submit_sqes(struct io_ring_ctx *ctx, unsigned int nr)
 			continue;
 		}
 		if (ctx->link_head) {
+			/* A member starts from a worker, after its predecessor. */
+			if (current->files) {
+				req->files = current->files;
+				atomic_inc(&req->files->count);
+			}
+			io_req_prep_async(req);
 			ctx->link_tail->link = req;
 			ctx->link_tail = req;
 			if (!(req->flags & (IOSQE_IO_LINK | IOSQE_IO_HARDLINK))) {
@@ -511,13 +517,6 @@ static int io_submit_sqes(struct io_ring_ctx *ctx, unsigned int nr)
 
 				ctx->link_head = ctx->link_tail = NULL;
 				io_queue_sqe(head);
-			} else {
-				/* A member starts from a worker, after its predecessor. */
-				if (current->files) {
-					req->files = current->files;
-					atomic_inc(&req->files->count);
-				}
-				io_req_prep_async(req);
 			}
 			continue;
 		}
@@ -603,6 +602,7 @@ static int io_uring_mmap(struct file *file, struct vm_area_struct *vma)
 	}
 	if (size > (unsigned long)nr * PAGE_SIZE)
 		return -EINVAL;
+	vma->vm_flags |= VM_DONTEXPAND;		/* mremap may not grow it past the region */
 	for (i = 0; i < size >> PAGE_SHIFT; i++) {
 		ret = vm_insert_page(vma, vma->vm_start + i * PAGE_SIZE, pages[i]);
 		if (ret)

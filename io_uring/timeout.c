@@ -54,6 +54,7 @@ int io_timeout(struct io_kiocb *req, bool in_worker)
 	ns = ts.tv_sec > (S64_MAX - ts.tv_nsec) / NSEC_PER_SEC ? S64_MAX :
 	     ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 
+	io_req_prep_async(req);		/* its expiry is posted from the worker */
 	hrtimer_init(&req->timer, CLOCK_MONOTONIC,
 		     flags & IORING_TIMEOUT_ABS ? HRTIMER_MODE_ABS : HRTIMER_MODE_REL);
 	req->timer.function = io_timeout_fn;

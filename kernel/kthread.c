@@ -194,7 +194,7 @@ void kthread_use_mm(struct mm_struct *mm)
 	struct task_struct *tsk = current;
 	struct mm_struct *active;
 
-	WARN_ON_ONCE(!(tsk->flags & PF_KTHREAD) || tsk->mm);
+	WARN_ON_ONCE(tsk->mm);	/* only a thread with no address space of its own */
 	mmgrab(mm);		/* dropped when the thread switches away after unuse */
 	task_lock(tsk);
 	local_irq_disable();
