@@ -45,6 +45,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/io_uring.h>
 #include <linux/log2.h>
 #include <linux/mm.h>
 #include <linux/mm_vma.h>
@@ -76,6 +77,8 @@ struct io_overflow_cqe {
 };
 
 static const struct file_operations io_uring_fops;
+
+int sysctl_io_uring_disabled;
 
 /* ---------- the context ---------- */
 
@@ -770,6 +773,16 @@ SYSCALL_DEFINE2(io_uring_setup, u32, entries, struct io_uring_params __user *, p
 	struct io_uring_params p;
 	unsigned int i;
 
+	switch (READ_ONCE(sysctl_io_uring_disabled)) {
+	case 0:
+		break;
+	case 1:
+		if (capable(CAP_SYS_ADMIN))
+			break;
+		fallthrough;
+	default:
+		return -EPERM;
+	}
 	if (copy_from_user(&p, params, sizeof(p)))
 		return -EFAULT;
 	for (i = 0; i < ARRAY_SIZE(p.resv); i++)

@@ -680,6 +680,38 @@ LT_CASE(exit_with_pending)
 	LT_CHECK_WAIT(pid, LT_EXITED(0));
 }
 
+/* /proc/sys/kernel/io_uring_disabled (Linux 6.6+; absent on 6.1: nothing to check). */
+static int write_disabled(const char *v)
+{
+	int fd = open("/proc/sys/kernel/io_uring_disabled", O_WRONLY);
+	int ok;
+
+	if (fd < 0)
+		return -1;
+	ok = write(fd, v, strlen(v)) == (ssize_t)strlen(v);
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+LT_CASE(sysctl_disabled)
+{
+	struct params p;
+	long fd;
+
+	if (access("/proc/sys/kernel/io_uring_disabled", F_OK))
+		return;
+	LT_CHECK_OK(write_disabled("2"));
+	memset(&p, 0, sizeof(p));
+	LT_CHECK_ERR(uring_setup(4, &p), EPERM);
+	LT_CHECK_OK(write_disabled("1"));		/* root keeps it */
+	memset(&p, 0, sizeof(p));
+	fd = uring_setup(4, &p);
+	LT_CHECK(fd >= 0);
+	close(fd);
+	LT_CHECK(write_disabled("3") < 0);
+	LT_CHECK_OK(write_disabled("0"));
+}
+
 int main(void)
 {
 	lt_begin("io_uring");
@@ -699,6 +731,7 @@ int main(void)
 	LT_RUN(bad_input);
 	LT_RUN(wait_interrupted);
 	LT_RUN(exit_with_pending);
+	LT_RUN(sysctl_disabled);
 	lt_fs_cleanup(D);
 	return lt_end();
 }
