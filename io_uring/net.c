@@ -28,6 +28,8 @@ int io_net(struct io_kiocb *req, bool in_worker)
 	if (READ_ONCE(sqe->ioprio) || READ_ONCE(sqe->buf_index))
 		return -EINVAL;
 	flags |= MSG_DONTWAIT;
+	if (send)
+		flags |= MSG_NOSIGNAL;	/* EPIPE in the CQE, no SIGPIPE (as Linux) */
 	switch (req->opcode) {
 	case IORING_OP_SENDMSG:
 		ret = __sys_sendmsg_sock(sock, addr, flags);
