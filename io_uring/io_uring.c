@@ -601,10 +601,14 @@ static int io_uring_mmap(struct file *file, struct vm_area_struct *vma)
 		nr = ctx->nr_sqe_pages;
 		break;
 	default:
-		return -EINVAL;
+		/*
+		 * Linux (6.1 stable, as Debian ships it) checks the offset and
+		 * size when it picks the address, and says ENOMEM for either.
+		 */
+		return -ENOMEM;
 	}
 	if (size > (unsigned long)nr * PAGE_SIZE)
-		return -EINVAL;
+		return -ENOMEM;
 	vma->vm_flags |= VM_DONTEXPAND;		/* mremap may not grow it past the region */
 	for (i = 0; i < size >> PAGE_SHIFT; i++) {
 		ret = vm_insert_page(vma, vma->vm_start + i * PAGE_SIZE, pages[i]);

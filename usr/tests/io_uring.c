@@ -231,16 +231,19 @@ LT_CASE(read_write_file)
 	s->off = 10;
 	s = get_sqe(&r, OP_FSYNC, fd, 4);
 	LT_CHECK_EQ(uring_enter(r.fd, 3, 3, ENTER_GETEVENTS), 3);
-	LT_CHECK_OK(get_cqe(&r, &c));
-	LT_CHECK_EQ(c.user_data, 2);
-	LT_CHECK_EQ(c.res, 15);
+	/* Unlinked requests may complete in any order: each CQE by its user_data. */
+	int res[5] = { -1, -1, -1, -1, -1 }, i;
+
+	for (i = 0; i < 3; i++) {
+		LT_CHECK_OK(get_cqe(&r, &c));
+		LT_CHECK(c.user_data >= 2 && c.user_data <= 4);
+		res[c.user_data] = c.res;
+	}
+	LT_CHECK_EQ(res[2], 15);
 	LT_CHECK(!memcmp(in, out, 15));
-	LT_CHECK_OK(get_cqe(&r, &c));
-	LT_CHECK_EQ(c.res, 15);
+	LT_CHECK_EQ(res[3], 15);
 	LT_CHECK(!memcmp(a, "io_ur", 5) && !memcmp(b, "ing writes", 10));
-	LT_CHECK_OK(get_cqe(&r, &c));
-	LT_CHECK_EQ(c.user_data, 4);
-	LT_CHECK_EQ(c.res, 0);
+	LT_CHECK_EQ(res[4], 0);
 	/* Offset -1: the file position, which moves. */
 	LT_CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
 	s = get_sqe(&r, OP_WRITE, fd, 5);
@@ -602,8 +605,9 @@ LT_CASE(bad_input)
 
 	LT_CHECK_OK(ring_init(&r, 4, 0, 0));
 	LT_CHECK_ERR(uring_register(r.fd, 9999, NULL, 0), EINVAL);
+	/* No region at that offset: ENOMEM (as Debian's 6.1). */
 	LT_CHECK(mmap(NULL, 4096, PROT_READ, MAP_SHARED, r.fd, 0x4000000) == MAP_FAILED);
-	LT_CHECK_EQ(errno, EINVAL);
+	LT_CHECK_EQ(errno, ENOMEM);
 	/* Bad SQEs: the CQE carries the error; io_uring_enter still counts them. */
 	get_sqe(&r, 250, -1, 1);			/* no such opcode */
 	LT_CHECK_EQ(uring_enter(r.fd, 1, 1, ENTER_GETEVENTS), 1);
