@@ -545,7 +545,6 @@ static int io_submit_sqes(struct io_ring_ctx *ctx, unsigned int nr)
 static int io_cqring_wait(struct io_ring_ctx *ctx, unsigned int min_events)
 {
 	wait_queue_entry_t wait;
-	int ret = 0;
 
 	for (;;) {
 		io_cqring_overflow_flush(ctx);
@@ -562,7 +561,6 @@ static int io_cqring_wait(struct io_ring_ctx *ctx, unsigned int min_events)
 		__set_current_state(TASK_RUNNING);
 		remove_wait_queue(&ctx->cq_wait, &wait);
 	}
-	return ret;
 }
 
 /* ---------- the ring file ---------- */
