@@ -47,6 +47,7 @@ core-dirs += net net/core net/unix net/ethernet net/ipv4 net/netlink net/packet 
 core-dirs += security security/keys fs/devpts
 core-dirs += security/landlock
 core-dirs += fs/ext2 arch/x86/pci drivers/pci drivers/virtio drivers/block block
+core-dirs += io_uring
 
 # -mgeneral-regs-only keeps SSE/x87 out of kernel code, so the FPU state
 # of user programs is never clobbered by the kernel.  Frame pointers make

@@ -66,6 +66,7 @@ static struct file *__anon_inode_getfile(const char *name, const struct file_ope
 	file->f_path = path;
 	path_get(&path);
 	file->f_inode = inode;
+	file->f_mapping = inode->i_mapping;	/* an mmap (io_uring's rings) lists its areas there */
 	file->f_op = fops;
 	file->private_data = priv;
 out:

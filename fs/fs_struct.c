@@ -92,6 +92,18 @@ int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 	return 0;
 }
 
+/* The last user let go (exit, or io_uring's worker done with a request's fs). */
+void free_fs_struct(struct fs_struct *fs)
+{
+	if (fs == &init_fs)
+		return;
+	if (fs->root.dentry)
+		path_put(&fs->root);
+	if (fs->pwd.dentry)
+		path_put(&fs->pwd);
+	kfree(fs);
+}
+
 void exit_fs(struct task_struct *tsk)
 {
 	struct fs_struct *fs = tsk->fs;
@@ -101,11 +113,6 @@ void exit_fs(struct task_struct *tsk)
 	task_lock(tsk);
 	tsk->fs = NULL;
 	task_unlock(tsk);
-	if (!refcount_dec_and_test(&fs->users) || fs == &init_fs)
-		return;
-	if (fs->root.dentry)
-		path_put(&fs->root);
-	if (fs->pwd.dentry)
-		path_put(&fs->pwd);
-	kfree(fs);
+	if (refcount_dec_and_test(&fs->users))
+		free_fs_struct(fs);
 }

@@ -161,7 +161,7 @@ int filp_close(struct file *filp, fl_owner_t id)
 	return err;
 }
 
-static long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode)
+long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode)
 {
 	struct filename *name;
 	struct file *f;

@@ -492,6 +492,45 @@ ssize_t vfs_iocb_rw(struct file *f, const struct iovec *iov, unsigned long vlen,
 }
 
 /*
+ * io_uring's reads and writes (io_uring/rw.c): a checked kernel copy of a
+ * user vector, or one kernel buffer (@kbuf: a registered buffer's pages),
+ * at *@pos; @kflags may carry IOCB_NOWAIT for the non-blocking first try.
+ */
+ssize_t vfs_rw_iovec(struct file *f, const struct iovec *iov, unsigned long vlen, loff_t *pos,
+		     bool write, int kflags)
+{
+	ssize_t ret = rw_check(f, write ? FMODE_WRITE : FMODE_READ);
+
+	if (ret)
+		return ret;
+	return rw_iovec_at(f, iov, vlen, pos, write, kflags, false, 0);
+}
+
+ssize_t vfs_rw_kernel(struct file *f, void *kbuf, size_t count, loff_t *pos, bool write,
+		      int kflags)
+{
+	struct iov_iter iter;
+	ssize_t ret = rw_check(f, write ? FMODE_WRITE : FMODE_READ);
+
+	if (ret)
+		return ret;
+	if (write ? !f->f_op->write_iter : !f->f_op->read_iter)
+		return -EINVAL;
+	ret = rw_verify_area(*pos, count);
+	if (ret)
+		return ret;
+	iov_iter_kvec(&iter, kbuf, min_t(size_t, count, MAX_RW_COUNT));
+	ret = write ? do_iter_write(f, &iter, pos, kflags) : do_iter_read(f, &iter, pos, kflags);
+	if (ret > 0) {
+		if (write)
+			fsnotify_modify(f);
+		else
+			fsnotify_access(f);
+	}
+	return ret;
+}
+
+/*
  * readv/writev and the p- and -2 forms: the vector is checked whole
  * first (EINVAL for a negative total, EFAULT for a bad array), then each
  * piece goes through the ordinary path.  @rwf: preadv2/pwritev2's

@@ -102,11 +102,6 @@ static void userfaultfd_ctx_put(struct userfaultfd_ctx *ctx)
 	}
 }
 
-static bool mmget_not_zero(struct mm_struct *mm)
-{
-	return atomic_inc_not_zero(&mm->mm_users);
-}
-
 /* Wake the faults waiting in [start, start + len); len 0 wakes every one. */
 static void wake_userfault(struct userfaultfd_ctx *ctx, unsigned long start,
 			   unsigned long len)

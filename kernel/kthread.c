@@ -12,11 +12,13 @@
 #include <linux/completion.h>
 #include <linux/kthread.h>
 #include <linux/cpumask.h>
+#include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <uapi/linux/sched.h>
+#include <asm/mmu_context.h>
 
 struct task_struct *kthreadd_task;
 static LIST_HEAD(kthread_create_list);
@@ -179,4 +181,40 @@ int kthreadd(void *unused)
 		spin_unlock_irq(&kthread_create_lock);
 	}
 	return 0;
+}
+
+/*
+ * Make @mm this kernel thread's own address space until kthread_unuse_mm:
+ * user addresses then reach that process's memory, and a fault in it is
+ * handled as the process's would be.  The caller holds a user reference
+ * on @mm (mmget) for the whole time.
+ */
+void kthread_use_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *active;
+
+	WARN_ON_ONCE(tsk->mm);	/* only a thread with no address space of its own */
+	mmgrab(mm);		/* dropped when the thread switches away after unuse */
+	task_lock(tsk);
+	local_irq_disable();
+	active = tsk->active_mm;
+	tsk->active_mm = mm;
+	tsk->mm = mm;
+	switch_mm(active, mm, tsk);
+	local_irq_enable();
+	task_unlock(tsk);
+	if (active)
+		mmdrop(active);	/* the mm this thread had borrowed */
+}
+
+/* Back to borrowing: @mm stays loaded (active_mm) until the next switch. */
+void kthread_unuse_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+
+	WARN_ON_ONCE(tsk->mm != mm);
+	task_lock(tsk);
+	tsk->mm = NULL;
+	task_unlock(tsk);
 }

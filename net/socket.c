@@ -790,6 +790,34 @@ out:
 	return err;
 }
 
+/*
+ * io_uring's socket requests (io_uring/net.c): the same calls on a socket
+ * the request already holds, @flags with MSG_DONTWAIT for the first,
+ * non-blocking try.
+ */
+long __sys_sendmsg_sock(struct socket *sock, struct user_msghdr __user *umsg, unsigned int flags)
+{
+	return ___sys_sendmsg(sock, umsg, flags);
+}
+
+long __sys_recvmsg_sock(struct socket *sock, struct user_msghdr __user *umsg, unsigned int flags)
+{
+	return ___sys_recvmsg(sock, umsg, flags);
+}
+
+long __sys_sendrecv_sock(struct socket *sock, void __user *buf, size_t len, unsigned int flags,
+			 bool send)
+{
+	struct msghdr msg;
+	struct iovec one;
+
+	memset(&msg, 0, sizeof(msg));
+	if (!access_ok(buf, min_t(size_t, len, MAX_RW_COUNT)))
+		return -EFAULT;
+	msg_iter_single(&msg.msg_iter, &one, buf, len);
+	return send ? sock_sendmsg(sock, &msg, flags) : sock_recvmsg(sock, &msg, flags);
+}
+
 SYSCALL_DEFINE3(sendmsg, int, fd, struct user_msghdr __user *, msg, unsigned int, flags)
 {
 	struct socket *sock;

@@ -7,7 +7,7 @@
 # Usage: scripts/syscall-status.sh > Documentation/syscalls.md
 cd "$(dirname "$0")/.." || exit 1
 defined=$(grep -rhoE 'SYSCALL_DEFINE[0-6]\(([a-z0-9_]+)' --include='*.c' \
-	arch fs kernel mm drivers init ipc net security block 2>/dev/null |
+	arch fs kernel mm drivers init ipc net security block io_uring 2>/dev/null |
 	sed 's/.*(//' | sort -u)
 total=$(grep -vc '^#' arch/x86/entry/syscalls/syscall_64.tbl)
 echo "# System calls"

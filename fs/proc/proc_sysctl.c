@@ -20,6 +20,7 @@
 #include <linux/pid_namespace.h>
 #include <linux/fdtable.h>
 #include <linux/aio.h>
+#include <linux/io_uring.h>
 #include <linux/panic.h>
 #include <linux/module.h>
 #include <linux/coredump.h>
@@ -219,7 +220,7 @@ static int random_poolsize = 256;
 static int pid_max_min = RESERVED_PIDS + 1;
 static int pid_max_max = PID_MAX_DEFAULT;	/* the size of the PID bitmap */
 static int zero;
-static int one = 1, four = 4, two_hundred = 200;	/* drop_caches: 1-4; modules_disabled: only 1 */
+static int one = 1, two = 2, four = 4, two_hundred = 200;	/* drop_caches: 1-4; modules_disabled: only 1 */
 static int int_max = INT_MAX;
 static int watchdog_thresh_max = 60;	/* Linux's ceiling for watchdog_thresh */
 static int threads_min = 1;		/* Linux's floor for a write (boot sizing uses 20) */
@@ -478,6 +479,7 @@ static const struct proc_entry sys_kernel_entries[] = {
 	  .write = proc_douts_write, .data = (void *)CTL(init_uts_ns.domainname, NULL, NULL) },
 	{ .name = "hostname", .mode = S_IFREG | 0644, .show = proc_douts_show,
 	  .write = proc_douts_write, .data = (void *)CTL(init_uts_ns.nodename, NULL, NULL) },
+	INT_RW("io_uring_disabled", 0644, CTL(&sysctl_io_uring_disabled, &zero, &two)),
 	{ .name = "keys", .mode = S_IFDIR | 0555,
 	  .subdir = ARRAY_AND_SIZE(sys_kernel_keys_entries) },
 	{ .name = "kptr_restrict", .mode = S_IFREG | 0644, .show = kptr_restrict_show,

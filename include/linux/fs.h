@@ -515,6 +515,12 @@ int iovec_check(struct iovec *iov, unsigned long vlen);
 int import_iovec_array(const struct iovec __user *uvec, unsigned long vlen, struct iovec **out);
 ssize_t vfs_iocb_rw(struct file *f, const struct iovec *iov, unsigned long vlen, loff_t pos,
 		    bool write, int rwf);
+/* fs/open.c: open(2) and openat(2) (io_uring's OPENAT too) */
+long do_sys_open(int dfd, const char __user *filename, int flags, umode_t mode);
+ssize_t vfs_rw_iovec(struct file *f, const struct iovec *iov, unsigned long vlen, loff_t *pos,
+		     bool write, int kflags);
+ssize_t vfs_rw_kernel(struct file *f, void *kbuf, size_t count, loff_t *pos, bool write,
+		      int kflags);
 ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);

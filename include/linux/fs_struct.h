@@ -24,6 +24,7 @@ extern struct fs_struct init_fs;
 
 int copy_fs(unsigned long clone_flags, struct task_struct *tsk);
 void exit_fs(struct task_struct *tsk);
+void free_fs_struct(struct fs_struct *fs);
 void set_fs_root(struct fs_struct *fs, const struct path *path);
 void set_fs_pwd(struct fs_struct *fs, const struct path *path);
 void get_fs_root(struct fs_struct *fs, struct path *root);

@@ -26,6 +26,11 @@ void kthread_bind(struct task_struct *k, unsigned int cpu);
 bool kthread_should_stop(void);
 int kthreadd(void *unused);
 
+/* A kernel thread working in a process's address space for a while (io_uring's worker). */
+struct mm_struct;
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
+
 extern struct task_struct *kthreadd_task;
 
 #endif

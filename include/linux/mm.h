@@ -205,5 +205,9 @@ int install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned l
 int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page);
 /* Unmap the pages of [@start, @start + @size) in @vma (mmap lock held; no TLB flush). */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+/* mm/gup.c: hold the pages behind a user range (io_uring's registered buffers). */
+long pin_user_pages(unsigned long start, unsigned long nr_pages, bool write,
+		    struct page **pages);
+void unpin_user_pages(struct page **pages, unsigned long nr_pages);
 
 #endif /* _LINUX_MM_H */

@@ -91,4 +91,11 @@ int sock_no_listen(struct socket *sock, int backlog);
 int sock_no_connect(struct socket *sock, struct sockaddr *addr, int len, int flags);
 int sock_no_shutdown(struct socket *sock, int how);
 
+/* io_uring's socket requests (net/socket.c) */
+struct user_msghdr;
+long __sys_sendmsg_sock(struct socket *sock, struct user_msghdr __user *umsg, unsigned int flags);
+long __sys_recvmsg_sock(struct socket *sock, struct user_msghdr __user *umsg, unsigned int flags);
+long __sys_sendrecv_sock(struct socket *sock, void __user *buf, size_t len, unsigned int flags,
+			 bool send);
+
 #endif

@@ -25,6 +25,12 @@ static inline void mmget(struct mm_struct *mm)
 	atomic_inc(&mm->mm_users);
 }
 
+/* A user reference only while the mm still has users (not past exit_mmap). */
+static inline bool mmget_not_zero(struct mm_struct *mm)
+{
+	return atomic_inc_not_zero(&mm->mm_users);
+}
+
 void mmdrop(struct mm_struct *mm);
 void mmput(struct mm_struct *mm);
 struct mm_struct *get_task_mm(struct task_struct *task);
