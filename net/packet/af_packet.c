@@ -11,16 +11,24 @@
  * SOCK_DGRAM ones see the payload, the link header being built from the
  * sockaddr_ll on send and described in it on receive.  Opening one
  * needs CAP_NET_RAW.
+ *
+ * libpcap does not read packets one recvmsg at a time: it asks for a
+ * receive ring (PACKET_RX_RING), maps it, and the hook copies each
+ * packet straight into the next free frame (TPACKET_V1/V2) or block
+ * (TPACKET_V3) of that shared memory, flipping its status word to hand
+ * it over; poll() says when one is ready.  A TX ring works the other way:
+ * user space fills frames, marks them, and one send() sends them all.
+ * net/packet/internal.h describes the rings' layout.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
 #include <linux/if_packet.h>
 #include <linux/init.h>
+#include <linux/mm.h>
 #include <linux/net.h>
 #include <linux/netdevice.h>
 #include <linux/poll.h>
 #include <linux/skbuff.h>
-#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/socket.h>
@@ -692,7 +700,7 @@ static int tpacket_snd(struct packet_sock *po, struct msghdr *msg)
 	struct packet_ring_buffer *rb = &po->tx_ring;
 	const unsigned char *addr = NULL;
 	int ifindex, err, len_sum = 0, tp_len;
-	unsigned int size_max, reserve, off;
+	unsigned int size_max, reserve, off, frame_len;
 	struct net_device *dev;
 	__be16 proto;
 
@@ -736,20 +744,24 @@ static int tpacket_snd(struct packet_sock *po, struct msghdr *msg)
 			break;
 		switch (po->tp_version) {
 		case TPACKET_V1:
-			tp_len = ((struct tpacket_hdr *)ph)->tp_len;
+			frame_len = ((struct tpacket_hdr *)ph)->tp_len;
 			break;
 		case TPACKET_V2:
-			tp_len = ((struct tpacket2_hdr *)ph)->tp_len;
+			frame_len = ((struct tpacket2_hdr *)ph)->tp_len;
 			break;
 		default:
-			tp_len = ((struct tpacket3_hdr *)ph)->tp_next_offset ? -EINVAL :
-				 (int)((struct tpacket3_hdr *)ph)->tp_len;
+			frame_len = ((struct tpacket3_hdr *)ph)->tp_len;
 			break;
 		}
-		if (tp_len >= 0 && (unsigned int)tp_len > size_max)
-			tp_len = -EMSGSIZE;
-		if (tp_len >= 0 && (unsigned int)tp_len < reserve)
+		/* A V3 frame stands alone: it may not point to a next one. */
+		if (po->tp_version == TPACKET_V3 && ((struct tpacket3_hdr *)ph)->tp_next_offset)
 			tp_len = -EINVAL;
+		else if (frame_len > size_max)
+			tp_len = -EMSGSIZE;
+		else if (frame_len < reserve)
+			tp_len = -EINVAL;
+		else
+			tp_len = frame_len;
 		if (tp_len < 0) {
 			if (po->tp_loss) {
 				packet_set_status(po, ph, TP_STATUS_AVAILABLE);

@@ -204,6 +204,8 @@ LT_CASE(bad_setup)
 	r.tp_frame_nr = 2 * pg / 2048;
 	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r) - 1), EINVAL);
 	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, (void *)16, sizeof(r)), EFAULT);
+	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, (void *)0xffffffff81000000ul,
+				sizeof(r)), EFAULT);
 	LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r)));
 	/* one ring of each kind; the frame layout is fixed while one exists */
 	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r)), EBUSY);
@@ -587,6 +589,10 @@ LT_CASE(tx_ring)
 	LT_CHECK(saw(rx, "tx-ring-two"));
 	/* longer than a frame holds: the frame is refused, nothing more goes */
 	f[2]->tp_len = 2048;
+	__atomic_store_n(&f[2]->tp_status, TP_STATUS_SEND_REQUEST, __ATOMIC_RELEASE);
+	LT_CHECK_ERR(sendto(s, NULL, 0, 0, (struct sockaddr *)&to, sizeof(to)), EMSGSIZE);
+	LT_CHECK_EQ(f[2]->tp_status, TP_STATUS_WRONG_FORMAT);
+	f[2]->tp_len = 0xfffffff0u;
 	__atomic_store_n(&f[2]->tp_status, TP_STATUS_SEND_REQUEST, __ATOMIC_RELEASE);
 	LT_CHECK_ERR(sendto(s, NULL, 0, 0, (struct sockaddr *)&to, sizeof(to)), EMSGSIZE);
 	LT_CHECK_EQ(f[2]->tp_status, TP_STATUS_WRONG_FORMAT);
