@@ -465,8 +465,8 @@ static int tpacket_rcv(struct sk_buff *skb, struct net_device *dev, struct packe
 	else
 		packet_set_status(po, h, status);
 	spin_unlock(&sk->sk_receive_queue.lock);
-	if (po->tp_version != TPACKET_V3)
-		sk->sk_data_ready(sk);
+	/* V3: this packet may have closed the previous block; poll tells which is ready. */
+	sk->sk_data_ready(sk);
 	consume_skb(skb);
 	return NET_RX_SUCCESS;
 drop:
