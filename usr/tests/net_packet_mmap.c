@@ -614,6 +614,44 @@ LT_CASE(tx_ring)
 	close(rx);
 }
 
+/* PACKET_LOSS: a malformed frame is skipped (given back) instead of stopping the send. */
+LT_CASE(tx_loss)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	struct tp_req r = { pg, 1, 2048, pg / 2048 };
+	struct sockaddr_ll to = { .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_IP),
+				  .sll_ifindex = lo_index, .sll_halen = 6 };
+	int s = pkt_sock(SOCK_DGRAM, ETH_P_IP, TPACKET_V2);
+	int rx = pkt_sock(SOCK_DGRAM, ETH_P_IP, TPACKET_V1), one = 1, v;
+	unsigned int off = ALIGN16(sizeof(struct tp2_hdr)), l1;
+	socklen_t len = sizeof(v);
+	struct tp2_hdr *f0, *f1;
+	unsigned char *ring;
+
+	LT_CHECK(s >= 0 && rx >= 0);
+	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_LOSS, &one, 2), EINVAL);
+	LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_LOSS, &one, sizeof(one)));
+	LT_CHECK_OK(getsockopt(s, SOL_PACKET, PACKET_LOSS, &v, &len));
+	LT_CHECK_EQ(v, 1);
+	LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_TX_RING, &r, sizeof(r)));
+	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_LOSS, &one, sizeof(one)), EBUSY);
+	ring = mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_SHARED, s, 0);
+	LT_CHECK(ring != MAP_FAILED);
+	f0 = (void *)ring;
+	f1 = (void *)(ring + 2048);
+	f0->tp_len = 4000;
+	l1 = f1->tp_len = build_udp((unsigned char *)f1 + off, "tx-after-skip");
+	__atomic_store_n(&f0->tp_status, TP_STATUS_SEND_REQUEST, __ATOMIC_RELEASE);
+	__atomic_store_n(&f1->tp_status, TP_STATUS_SEND_REQUEST, __ATOMIC_RELEASE);
+	LT_CHECK_EQ(sendto(s, NULL, 0, 0, (struct sockaddr *)&to, sizeof(to)), l1);
+	LT_CHECK_EQ(f0->tp_status, TP_STATUS_AVAILABLE);
+	LT_CHECK_EQ(f1->tp_status, TP_STATUS_AVAILABLE);
+	LT_CHECK(saw(rx, "tx-after-skip"));
+	LT_CHECK_OK(munmap(ring, pg));
+	close(s);
+	close(rx);
+}
+
 int main(void)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET };
@@ -636,5 +674,6 @@ int main(void)
 	LT_RUN(rx_full_ring);
 	LT_RUN(rx_v3_freeze);
 	LT_RUN(tx_ring);
+	LT_RUN(tx_loss);
 	return lt_end();
 }
