@@ -561,6 +561,12 @@ static int packet_set_ring(struct sock *sk, union tpacket_req_u *req_u, bool clo
 		    (req_u->req3.tp_retire_blk_tov || req_u->req3.tp_sizeof_priv ||
 		     req_u->req3.tp_feature_req_word))
 			return -EINVAL;
+		/*
+		 * Linux lets the allocation fail; ours would first take every
+		 * free page, so a ring over half of memory is refused up front.
+		 */
+		if ((u64)req->tp_block_nr * (req->tp_block_size / PAGE_SIZE) > totalram_pages() / 2)
+			return -ENOMEM;
 		pg_vec = alloc_pg_vec(req->tp_block_nr, req->tp_block_size);
 		if (!pg_vec)
 			return -ENOMEM;

@@ -206,6 +206,13 @@ LT_CASE(bad_setup)
 	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, (void *)16, sizeof(r)), EFAULT);
 	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, (void *)0xffffffff81000000ul,
 				sizeof(r)), EFAULT);
+	{
+		/* more than the machine has (the test VMs have 1 GiB) */
+		struct tp_req huge = { 0x7ffff000, 2, 0x7ffff000, 2 };
+
+		LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &huge, sizeof(huge)),
+			     ENOMEM);
+	}
 	LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r)));
 	/* one ring of each kind; the frame layout is fixed while one exists */
 	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r)), EBUSY);
