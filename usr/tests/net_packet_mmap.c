@@ -188,7 +188,7 @@ LT_CASE(bad_setup)
 	/* no ring: nothing to map */
 	LT_CHECK(mmap(NULL, pg, PROT_READ, MAP_SHARED, s, 0) == MAP_FAILED && errno == EINVAL);
 	/* V1 checks */
-	r.tp_frame_size = 2000;				/* not TPACKET_ALIGNMENT-aligned */
+	r.tp_frame_size = 2008;				/* not TPACKET_ALIGNMENT-aligned */
 	r.tp_frame_nr = 4;
 	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r)), EINVAL);
 	r.tp_frame_size = 32;				/* smaller than the header */
