@@ -203,9 +203,13 @@ LT_CASE(bad_setup)
 	r.tp_block_size = pg;
 	r.tp_frame_nr = 2 * pg / 2048;
 	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r) - 1), EINVAL);
-	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, (void *)16, sizeof(r)), EFAULT);
-	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, (void *)0xffffffff81000000ul,
-				sizeof(r)), EFAULT);
+	/*
+	 * Bad pointers are refused (Lantern: EFAULT; Debian's 6.1 answered
+	 * EINVAL in the test VM, so the errno is not pinned).
+	 */
+	LT_CHECK_EQ(setsockopt(s, SOL_PACKET, PACKET_RX_RING, (void *)16, sizeof(r)), -1);
+	LT_CHECK_EQ(setsockopt(s, SOL_PACKET, PACKET_RX_RING, (void *)0xffffffff81000000ul,
+			       sizeof(r)), -1);
 	{
 		/* more than the machine has (the test VMs have 1 GiB) */
 		struct tp_req huge = { 0x7ffff000, 2, 0x7ffff000, 2 };
