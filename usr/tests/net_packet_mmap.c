@@ -663,6 +663,65 @@ LT_CASE(tx_loss)
 	close(rx);
 }
 
+/* TPACKET_V3 TX frames: tpacket3_hdr, data after it, tp_next_offset must be 0. */
+LT_CASE(tx_v3)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	struct tp_req3 r = { pg, 1, 2048, pg / 2048, 0, 0, 0 };
+	struct sockaddr_ll to = { .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_IP),
+				  .sll_ifindex = lo_index, .sll_halen = 6 };
+	int s = pkt_sock(SOCK_DGRAM, ETH_P_IP, TPACKET_V3);
+	int rx = pkt_sock(SOCK_DGRAM, ETH_P_IP, TPACKET_V1);
+	unsigned int off = ALIGN16(sizeof(struct tp3_hdr)), l0;
+	struct tp3_hdr *f0;
+	unsigned char *ring;
+
+	LT_CHECK(s >= 0 && rx >= 0);
+	LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_TX_RING, &r, sizeof(r)));
+	ring = mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_SHARED, s, 0);
+	LT_CHECK(ring != MAP_FAILED);
+	f0 = (void *)ring;
+	l0 = f0->tp_len = build_udp((unsigned char *)f0 + off, "tx-v3-frame");
+	f0->tp_next_offset = 64;
+	__atomic_store_n(&f0->tp_status, TP_STATUS_SEND_REQUEST, __ATOMIC_RELEASE);
+	LT_CHECK_ERR(sendto(s, NULL, 0, 0, (struct sockaddr *)&to, sizeof(to)), EINVAL);
+	LT_CHECK_EQ(f0->tp_status, TP_STATUS_WRONG_FORMAT);
+	f0->tp_next_offset = 0;
+	__atomic_store_n(&f0->tp_status, TP_STATUS_SEND_REQUEST, __ATOMIC_RELEASE);
+	LT_CHECK_EQ(sendto(s, NULL, 0, 0, (struct sockaddr *)&to, sizeof(to)), l0);
+	LT_CHECK_EQ(f0->tp_status, TP_STATUS_AVAILABLE);
+	LT_CHECK(saw(rx, "tx-v3-frame"));
+	LT_CHECK_OK(munmap(ring, pg));
+	close(s);
+	close(rx);
+}
+
+/*
+ * A V3 ring torn down, the version changed, then closed: its block
+ * timer must be gone with it (setsockopt09's sequence, CVE-2021-22600's
+ * neighbourhood); the machine is still here after the timer's period.
+ */
+LT_CASE(v3_teardown)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	int i, v2 = TPACKET_V2;
+
+	for (i = 0; i < 3; i++) {
+		struct tp_req3 r = { 4 * pg, 16, 2048, 16 * 4 * pg / 2048, 20, 0, 1 };
+		int s = pkt_sock(SOCK_RAW, ETH_P_ALL, TPACKET_V3);
+
+		LT_CHECK(s >= 0);
+		LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r)));
+		r.tp_block_nr = r.tp_frame_nr = 0;
+		LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r)));
+		LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_VERSION, &v2, sizeof(v2)));
+		LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r)));
+		close(s);
+		LT_CHECK(send_udp("after-teardown") > 0);
+		lt_sleep_ms(60);
+	}
+}
+
 int main(void)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET };
@@ -686,5 +745,7 @@ int main(void)
 	LT_RUN(rx_v3_freeze);
 	LT_RUN(tx_ring);
 	LT_RUN(tx_loss);
+	LT_RUN(tx_v3);
+	LT_RUN(v3_teardown);
 	return lt_end();
 }
