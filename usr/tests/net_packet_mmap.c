@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "lt.h"
@@ -722,6 +723,45 @@ LT_CASE(v3_teardown)
 	}
 }
 
+/* A forked child shares the ring: it sees the packets, and the ring stays while it maps it. */
+LT_CASE(fork_shares_ring)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	struct tp_req r = { pg, 1, 2048, pg / 2048 }, none = { 0, 0, 0, 0 };
+	int s = pkt_sock(SOCK_DGRAM, ETH_P_IP, TPACKET_V2), p[2];
+	unsigned char *ring;
+	pid_t pid;
+
+	LT_CHECK(s >= 0);
+	LT_CHECK_OK(pipe(p));
+	LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r)));
+	ring = mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_SHARED, s, 0);
+	LT_CHECK(ring != MAP_FAILED);
+	pid = fork();
+	LT_CHECK(pid >= 0);
+	if (pid == 0) {
+		struct tp2_hdr *f0 = (void *)ring;
+		char c;
+
+		if (read(p[0], &c, 1) != 1 || !wait_in(s, 3000))
+			_exit(2);
+		if (!(__atomic_load_n(&f0->tp_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER))
+			_exit(3);
+		_exit(is_our_udp((unsigned char *)f0 + f0->tp_net, f0->tp_snaplen,
+				 "seen-by-child") ? 0 : 4);
+	}
+	LT_CHECK_OK(munmap(ring, pg));
+	/* the child's copy of the mapping still holds the ring */
+	LT_CHECK_ERR(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &none, sizeof(none)), EBUSY);
+	LT_CHECK(send_udp("seen-by-child") > 0);
+	LT_CHECK_EQ(write(p[1], "g", 1), 1);
+	LT_CHECK_WAIT(pid, LT_EXITED(0));
+	LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &none, sizeof(none)));
+	close(p[0]);
+	close(p[1]);
+	close(s);
+}
+
 int main(void)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET };
@@ -747,5 +787,6 @@ int main(void)
 	LT_RUN(tx_loss);
 	LT_RUN(tx_v3);
 	LT_RUN(v3_teardown);
+	LT_RUN(fork_shares_ring);
 	return lt_end();
 }
