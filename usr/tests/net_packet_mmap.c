@@ -762,6 +762,37 @@ LT_CASE(fork_shares_ring)
 	close(s);
 }
 
+/* PACKET_RESERVE: that much more room before the packet in each frame. */
+LT_CASE(rx_reserve)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	struct tp_req r = { pg, 1, 2048, pg / 2048 };
+	int s = pkt_sock(SOCK_DGRAM, ETH_P_IP, TPACKET_V2), res = 64, v, i, found = 0;
+	socklen_t len = sizeof(v);
+	unsigned char *ring;
+
+	LT_CHECK(s >= 0);
+	LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_RESERVE, &res, sizeof(res)));
+	LT_CHECK_OK(getsockopt(s, SOL_PACKET, PACKET_RESERVE, &v, &len));
+	LT_CHECK_EQ(v, 64);
+	LT_CHECK_OK(setsockopt(s, SOL_PACKET, PACKET_RX_RING, &r, sizeof(r)));
+	ring = mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_SHARED, s, 0);
+	LT_CHECK(ring != MAP_FAILED);
+	LT_CHECK(send_udp("reserved-room") > 0);
+	LT_CHECK(wait_in(s, 2000));
+	for (i = 0; i < 2 && !found; i++) {
+		struct tp2_hdr *h = (void *)(ring + i * 2048);
+
+		if (!(h->tp_status & TP_STATUS_USER))
+			continue;
+		LT_CHECK_EQ(h->tp_net, ALIGN16(TPACKET2_HDRLEN) + 16 + 64);
+		found = is_our_udp((unsigned char *)h + h->tp_net, h->tp_snaplen, "reserved-room");
+	}
+	LT_CHECK(found);
+	LT_CHECK_OK(munmap(ring, pg));
+	close(s);
+}
+
 int main(void)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET };
@@ -780,6 +811,7 @@ int main(void)
 	LT_RUN(bad_setup);
 	LT_RUN(rx_v1_raw);
 	LT_RUN(rx_v2_dgram);
+	LT_RUN(rx_reserve);
 	LT_RUN(rx_v3_blocks);
 	LT_RUN(rx_full_ring);
 	LT_RUN(rx_v3_freeze);
