@@ -131,12 +131,20 @@ static __poll_t sock_poll(struct file *file, poll_table *wait);
 static long sock_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 static int sock_close(struct inode *inode, struct file *file);
 
+static int sock_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct socket *sock = file->private_data;
+
+	return sock->ops->mmap ? sock->ops->mmap(file, sock, vma) : -ENODEV;
+}
+
 static const struct file_operations socket_file_ops = {
 	.llseek		= no_llseek,
 	.read_iter	= sock_read_iter,
 	.write_iter	= sock_write_iter,
 	.poll		= sock_poll,
 	.unlocked_ioctl	= sock_ioctl,
+	.mmap		= sock_mmap,
 	.release	= sock_close,
 };
 

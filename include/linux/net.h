@@ -14,6 +14,7 @@
 #include <linux/wait.h>
 
 struct poll_table_struct;
+struct vm_area_struct;
 struct sock;
 
 enum sock_type {
@@ -71,6 +72,8 @@ struct proto_ops {
 			  char __user *optval, int __user *optlen);
 	int (*sendmsg)(struct socket *sock, struct msghdr *m, size_t total_len);
 	int (*recvmsg)(struct socket *sock, struct msghdr *m, size_t total_len, int flags);
+	/* AF_PACKET's rings; NULL: the socket cannot be mapped (ENODEV). */
+	int (*mmap)(struct file *file, struct socket *sock, struct vm_area_struct *vma);
 };
 
 struct net_proto_family {
