@@ -16,6 +16,8 @@
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/vmalloc.h>
 #include <linux/net.h>
 #include <linux/netdevice.h>
 #include <linux/pid.h>
@@ -362,6 +364,32 @@ struct sk_buff *nlmsg_new(size_t payload)
 int netlink_unicast(struct sk_buff *skb, u32 portid)
 {
 	host_die("unexpected call: netlink_unicast");
+}
+
+/*
+ * AF_PACKET rings (net/packet): built from vmalloc'd blocks when a
+ * socket asks for one; the harness never maps one into a process.
+ */
+atomic_long_t _totalram_pages = ATOMIC_LONG_INIT(65536);	/* 256 MiB */
+
+void *vzalloc(unsigned long size)
+{
+	return host_malloc(size, 1);
+}
+
+void vfree(const void *p)
+{
+	host_free((void *)p);
+}
+
+struct page *vmalloc_to_page(const void *addr)
+{
+	host_die("unexpected call: vmalloc_to_page");
+}
+
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page)
+{
+	host_die("unexpected call: vm_insert_page");
 }
 
 /* /proc/net files are not read by the harness. */
