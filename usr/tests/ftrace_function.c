@@ -174,6 +174,26 @@ LT_CASE(function_graph_everything)
 	trace_off();
 }
 
+/*
+ * A function trace's getppid() lines; *others counts every other event
+ * line (the first is noted, to show what got in).  Splits @text.
+ */
+static int count_getppid_lines(char *text, int *others)
+{
+	int mine = 0;
+
+	*others = 0;
+	for (char *l = strtok(text, "\n"); l; l = strtok(NULL, "\n")) {
+		if (*l == '#')
+			continue;
+		if (strstr(l, "sys_getppid <-"))
+			mine++;
+		else if ((*others)++ == 0)
+			lt_note("not getppid: %s", l);
+	}
+	return mine;
+}
+
 /* set_ftrace_filter: only the named function is traced. */
 LT_CASE(ftrace_filter)
 {
@@ -189,14 +209,7 @@ LT_CASE(ftrace_filter)
 		syscall(SYS_getppid);
 	LT_CHECK_EQ(put(T "/tracing_on", "0", O_TRUNC), 0);
 	LT_CHECK(lt_read_file(T "/trace", text, TRACE_MAX) > 0);
-	for (char *l = strtok(text, "\n"); l; l = strtok(NULL, "\n")) {
-		if (*l == '#')
-			continue;
-		if (strstr(l, "sys_getppid <-"))
-			mine++;
-		else
-			others++;
-	}
+	mine = count_getppid_lines(text, &others);
 	LT_CHECK(mine >= 5);
 	LT_CHECK_EQ(others, 0);
 	trace_off();
@@ -236,14 +249,7 @@ LT_CASE(graph_returns_after_switch)
 	syscall(SYS_getppid);
 	LT_CHECK_EQ(put(T "/tracing_on", "0", O_TRUNC), 0);
 	LT_CHECK(lt_read_file(T "/trace", text, TRACE_MAX) > 0);
-	for (char *l = strtok(text, "\n"); l; l = strtok(NULL, "\n")) {
-		if (*l == '#')
-			continue;
-		if (strstr(l, "sys_getppid <-"))
-			mine++;
-		else if (others++ == 0)
-			lt_note("not getppid: %s", l);
-	}
+	mine = count_getppid_lines(text, &others);
 	LT_CHECK(mine >= 1);
 	LT_CHECK_EQ(others, 0);
 	close(pipefd[1]);
