@@ -588,7 +588,7 @@ static int udp_setsockopt(struct sock *sk, int level, int optname,
 	if (level != SOL_UDP)
 		return ip_setsockopt(sk, level, optname, optval, optlen);
 	if (optname != UDP_CORK)
-		return -ENOPROTOOPT;	/* UDP_SEGMENT and the rest: not implemented */
+		return -ENOPROTOOPT;	/* UDP_CORK is the only SOL_UDP option here */
 	if (optlen < sizeof(int))
 		return -EINVAL;
 	if (copy_from_user(&val, optval, sizeof(val)))

@@ -14,6 +14,5 @@ struct udphdr {
 
 /* SOL_UDP socket options */
 #define UDP_CORK	1	/* hold sends back until this is cleared */
-#define UDP_SEGMENT	103	/* GSO segment size (not implemented) */
 
 #endif
